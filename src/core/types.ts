@@ -1,0 +1,265 @@
+// The domain model shared by every part of the core: policy, manifest, PR facts and the report.
+// Plain data only, so that the same objects serve the Action, the CLI and the JSON report.
+
+export const RISK_TIERS = ['low', 'medium', 'high'] as const;
+export type RiskTier = (typeof RISK_TIERS)[number];
+
+/** 1-based line and column of a YAML node in a named file. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A path into parsed YAML/JSON data: object keys and array indexes. */
+export type DataPath = ReadonlyArray<string | number>;
+
+/** A value that is either the same for every tier or given per tier. */
+export type PerTier<T> = T | Partial<Record<RiskTier, T>>;
+
+// ---------------------------------------------------------------- policy (trusted)
+
+export type OnSilence = 'consent' | 'block';
+export type OnObjection = 'block' | 'advise';
+export type InvalidateOnPush = 'any' | 'governed' | 'never';
+
+export interface OwnerRolePolicy {
+  accountable: true;
+  /** Logins or org/team slugs allowed to be the accountable owner. Absent: anyone. */
+  allowed?: string[];
+  /** May the PR author be the accountable owner? Default false. */
+  allow_self?: boolean;
+  title?: string;
+}
+
+export interface ReviewerRolePolicy {
+  title?: string;
+  description?: string;
+  /** Duration such as 14d, 72h, 2w. */
+  window: string;
+  on_silence: OnSilence;
+  on_objection: OnObjection;
+  /** Fixed members (logins or org/team); when set, a manifest may not name reviewers for this role. */
+  members?: string[];
+  /** Risk tiers for which this role must be consulted. Absent: every tier. */
+  required_for?: RiskTier[];
+}
+
+export interface FileRequirement {
+  /** minimatch globs, relative to the manifest's folder, that evidence files must match. */
+  paths?: string[];
+}
+
+export interface DateRequirement {
+  /** Oldest acceptable evidence date, as a duration (e.g. 365d), or per tier. */
+  max_age: PerTier<string>;
+}
+
+export interface MetricRequirement {
+  min?: PerTier<number>;
+  max?: PerTier<number>;
+  /** Shown in messages, e.g. "ratio" or "days". */
+  unit?: string;
+  description?: string;
+}
+
+export interface LinkRequirement {
+  /** A JavaScript regular expression the URL must match. */
+  pattern?: string;
+}
+
+export interface EvidenceRequirements {
+  file?: FileRequirement;
+  date?: DateRequirement;
+  /** Each named metric must be present; min/max (when given) must hold. */
+  metrics?: Record<string, MetricRequirement>;
+  link?: LinkRequirement;
+  /** Met only by this role's explicit approval of the PR, never by silence. */
+  signoff?: string;
+}
+
+export interface FrameworkReferences {
+  nist_ai_rmf?: string[];
+  eu_ai_act?: string[];
+  ml_test_score?: string[];
+  iso_42001?: string[];
+}
+
+export interface CriterionPolicy {
+  id: string;
+  title: string;
+  description: string;
+  required_for: RiskTier[];
+  allow_not_applicable: boolean;
+  evidence: EvidenceRequirements;
+  references?: FrameworkReferences;
+}
+
+export type GateStage = 'pre-pilot' | 'production';
+
+export interface GatePolicy {
+  id: string;
+  title: string;
+  description?: string;
+  /** pre-pilot gates (data readiness) are assessed before the pilot is built. Default production. */
+  stage?: GateStage;
+  criteria: CriterionPolicy[];
+}
+
+export interface Policy {
+  version: 1;
+  name?: string;
+  description?: string;
+  invalidate_on_push?: InvalidateOnPush;
+  /** Globs (repo-relative) whose change invalidates approvals under invalidate_on_push: governed. */
+  governed_paths?: string[];
+  roles: { owner: OwnerRolePolicy } & Record<string, OwnerRolePolicy | ReviewerRolePolicy>;
+  gates: GatePolicy[];
+}
+
+// ---------------------------------------------------------------- manifest (untrusted, from the PR)
+
+export interface EvidenceEntry {
+  file?: string | string[];
+  date?: string;
+  metrics?: Record<string, number>;
+  unit?: string;
+  link?: string;
+  not_applicable?: string;
+  note?: string;
+}
+
+export interface Manifest {
+  version: 1;
+  pilot: { name: string; title?: string; risk: RiskTier; description?: string };
+  owner: string;
+  reviewers?: Record<string, string[]>;
+  evidence?: Record<string, EvidenceEntry>;
+}
+
+// ---------------------------------------------------------------- PR facts (issue 3)
+
+export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+
+export interface PrFacts {
+  version: 1;
+  repository: string;
+  number: number;
+  author: string;
+  head_sha: string;
+  base_ref: string;
+  draft: boolean;
+  /** When the PR was opened non-draft or marked ready for review; null while draft. */
+  ready_at: string | null;
+  commits: Array<{ sha: string; at: string; files?: string[] }>;
+  review_requests: Array<{ reviewer: string; at: string }>;
+  reviews: Array<{ id: number | string; author: string; state: ReviewState; at: string; commit: string; body?: string }>;
+  /** org/team -> member logins, as resolved when the facts were gathered. */
+  teams: Record<string, string[]>;
+  /** The manifest's owner on the base branch, if the manifest existed there. */
+  base_manifest?: { owner: string } | null;
+}
+
+// ---------------------------------------------------------------- repository view (port)
+
+export type RepoPathKind = 'file' | 'dir' | 'missing' | 'outside';
+
+/**
+ * What the engine may know of the repository that holds the manifest. Paths are
+ * repository-relative POSIX paths, already normalised by the engine.
+ * 'outside' means a symlink (or similar) that resolves outside the repository.
+ */
+export interface RepoFiles {
+  stat(repoPath: string): RepoPathKind;
+}
+
+// ---------------------------------------------------------------- report
+
+export type Decision = 'ready' | 'pending' | 'blocked';
+
+export type CriterionStatus = 'met' | 'missing' | 'failed' | 'not_applicable' | 'awaiting_signoff' | 'not_required';
+
+export interface Finding {
+  message: string;
+  location: SourceLocation | null;
+}
+
+export interface CriterionResult {
+  id: string;
+  gate: string;
+  title: string;
+  required: boolean;
+  status: CriterionStatus;
+  /** One human sentence: why this status. */
+  reason: string;
+  /** Every individual problem, each at its own location. */
+  problems: Finding[];
+  location: SourceLocation | null;
+  signoff?: string;
+}
+
+export interface GateResult {
+  id: string;
+  title: string;
+  stage: GateStage;
+  met: number;
+  required: number;
+}
+
+export type OwnerStatus = 'approved' | 'awaiting' | 'invalid';
+
+export interface OwnerResult {
+  login: string | null;
+  status: OwnerStatus;
+  reason: string;
+  location: SourceLocation | null;
+}
+
+export type RoleStatus = 'approved' | 'objected' | 'consented' | 'lapsed' | 'pending' | 'not_requested';
+
+/** One review as the sign-off rules saw it: counted or not, and why. */
+export interface ReviewVerdict {
+  id: number | string;
+  author: string;
+  state: ReviewState;
+  at: string;
+  commit: string;
+  counted: boolean;
+  /** Why a review does not count: author of the PR, bot, not a member, dismissed, stale (reviewed an older commit). */
+  not_counted_because?: string;
+}
+
+export interface RoleResult {
+  role: string;
+  title: string;
+  status: RoleStatus;
+  /** Required for the pilot's risk tier. */
+  required: boolean;
+  /** True when this role stops the PR (objection with on_objection: block, lapsed, or unfilled). */
+  blocking: boolean;
+  /** Members as configured: logins and org/team slugs. */
+  members: string[];
+  /** Where the members came from. */
+  members_from: 'policy' | 'manifest' | 'none';
+  /** Logins after team expansion. */
+  resolved_members: string[];
+  window: string;
+  on_silence: OnSilence;
+  on_objection: OnObjection;
+  started_at: string | null;
+  deadline: string | null;
+  /** Milliseconds until the deadline at `now`; null when no window runs. */
+  time_left_ms: number | null;
+  reviews: ReviewVerdict[];
+  /** What a person should do next about this role, in one sentence. */
+  hint: string;
+  location: SourceLocation | null;
+}
+
+export interface Override {
+  role: string;
+  by: string;
+  reason: string;
+  review_id: number | string;
+  at: string;
+}
