@@ -263,3 +263,43 @@ export interface Override {
   review_id: number | string;
   at: string;
 }
+
+// ---------------------------------------------------------------- the report (JSON contract)
+
+export interface Report {
+  report_version: 1;
+  tool: { name: 'pilot-readiness'; version: string };
+  decision: Decision;
+  /** Over every required criterion of every gate: met (or justified not-applicable) / required. */
+  score: { met: number; required: number };
+  pilot: { name: string; title: string | null; risk: RiskTier } | null;
+  manifest: { path: string; sha256: string };
+  policy: { name: string | null; source: string; sha256: string };
+  now: string;
+  gates: GateResult[];
+  criteria: CriterionResult[];
+  owner: OwnerResult & { base_owner?: { login: string; status: 'approved' | 'awaiting' } };
+  roles: RoleResult[];
+  overrides: Override[];
+  /** What blocks the decision (criterion ids, role names, `owner`). */
+  blocking: string[];
+  /** What a pending decision waits on. */
+  waiting_on: string[];
+  /** For a pending decision: the earliest instant at which time alone can change it. */
+  next_change_at: string | null;
+  /** Short sentences explaining the decision. */
+  reasons: string[];
+  errors: Finding[];
+  warnings: Finding[];
+  /** Everything the decision depended on, so `pilot-readiness replay` can reproduce it. */
+  inputs: ReportInputs;
+}
+
+export interface ReportInputs {
+  manifest: { path: string; text: string };
+  policy: { source: string; text: string };
+  /** What the repository view answered for each evidence path the engine looked up. */
+  files: Record<string, RepoPathKind>;
+  facts: PrFacts | null;
+  now: string;
+}

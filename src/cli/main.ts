@@ -1,0 +1,195 @@
+// The `pilot-readiness` command line: the same engine as the Action, on local files.
+// Exit codes: 0 ready (or a command that succeeded), 1 not ready, 2 invalid input or usage, 3 a bug.
+import { parseArgs } from 'node:util';
+import { writeFileSync, existsSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { InputError, formatFinding } from '../errors.js';
+import { BUNDLED_POLICIES, isBundledPolicy } from '../core/bundled.js';
+import { evaluate, TOOL_VERSION } from '../core/evaluate.js';
+import { parseFacts } from '../core/facts.js';
+import { loadPolicy, type LoadedPolicy } from '../core/policy.js';
+import { renderMarkdown } from '../core/report/markdown.js';
+import { renderText } from '../core/report/text.js';
+import { replay } from '../core/replay.js';
+import { starterManifest } from '../core/init.js';
+import { explainCriterion, listCriteria } from '../core/explain.js';
+import { RISK_TIERS, type Report, type RiskTier } from '../core/types.js';
+import { findRepoRoot, localRepoFiles, readTextFile } from '../adapters/local/files.js';
+
+const USAGE = `pilot-readiness ${TOOL_VERSION}: gate ML pilot deployments on a production-readiness policy
+
+Usage:
+  pilot-readiness check [MANIFEST] [--policy default|PATH] [--pr FACTS.json] [--now ISO]
+                        [--format text|json|markdown] [--output REPORT.json]
+  pilot-readiness init [--risk low|medium|high] [--policy default|PATH] [--name SLUG]
+                       [--owner LOGIN] [--output pilot-readiness.yml] [--force]
+  pilot-readiness explain [ID] [--policy default|PATH]
+  pilot-readiness replay REPORT.json
+  pilot-readiness --help | --version
+
+check    evaluates MANIFEST (default ./pilot-readiness.yml) against the policy. Evidence paths are
+         checked in the git work tree that holds the manifest. With --pr, the PR facts file adds the
+         sign-offs: roles, windows, silence as consent, the accountable owner's approval.
+init     writes a starter manifest listing every criterion the policy sets for the risk tier.
+explain  prints a criterion's text, evidence requirements and framework references (no ID: all).
+replay   re-evaluates a saved JSON report from its recorded inputs; exit 0 only if the decision is the same.
+
+Exit codes: 0 ready, 1 not ready (blocked or pending), 2 invalid input or usage, 3 internal error.`;
+
+class UsageError extends Error {}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  now: () => Date;
+}
+
+function loadPolicyArg(spec: string | undefined, cwd: string): LoadedPolicy {
+  const name = spec ?? 'default';
+  if (isBundledPolicy(name)) return loadPolicy(BUNDLED_POLICIES[name]!, name, `policies/${name}.yml`);
+  const path = resolve(cwd, name);
+  if (!existsSync(path)) {
+    throw new UsageError(`--policy ${name}: no such file, and not a bundled policy (bundled: ${Object.keys(BUNDLED_POLICIES).join(', ')})`);
+  }
+  const shown = relative(cwd, path) || name;
+  return loadPolicy(readTextFile(path, shown), shown, shown);
+}
+
+function parseNow(text: string | undefined, io: Io): Date {
+  if (text === undefined) return io.now();
+  const value = new Date(text);
+  if (Number.isNaN(value.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(text)) {
+    throw new UsageError(`--now ${text}: not an ISO date-time (for example 2026-11-20T12:00:00Z)`);
+  }
+  return value;
+}
+
+function exitFor(report: Report): number {
+  if (report.errors.length > 0) return 2;
+  return report.decision === 'ready' ? 0 : 1;
+}
+
+function render(report: Report, format: string): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'markdown') return renderMarkdown(report);
+  return renderText(report);
+}
+
+function check(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      policy: { type: 'string' },
+      pr: { type: 'string' },
+      now: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      output: { type: 'string' },
+    },
+  });
+  if (positionals.length > 1) throw new UsageError('check takes one manifest; run it once per manifest');
+  const format = values.format!;
+  if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format ${format}: use text, json or markdown`);
+  const manifestPath = resolve(io.cwd, positionals[0] ?? 'pilot-readiness.yml');
+  const root = findRepoRoot(dirname(manifestPath)) ?? dirname(manifestPath);
+  const repoPath = relative(root, manifestPath).split(sep).join('/');
+  const policy = loadPolicyArg(values.policy, io.cwd);
+  const manifestText = readTextFile(manifestPath, relative(io.cwd, manifestPath) || manifestPath);
+  const facts = values.pr === undefined ? null : parseFacts(readTextFile(resolve(io.cwd, values.pr), values.pr), values.pr);
+  const report = evaluate({
+    manifest: { path: repoPath, text: manifestText },
+    policy,
+    files: localRepoFiles(root),
+    facts,
+    now: parseNow(values.now, io),
+  });
+  if (values.output) writeFileSync(resolve(io.cwd, values.output), `${JSON.stringify(report, null, 2)}\n`);
+  io.out(render(report, format));
+  return exitFor(report);
+}
+
+function init(args: string[], io: Io): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      risk: { type: 'string', default: 'medium' },
+      policy: { type: 'string' },
+      name: { type: 'string', default: 'my-pilot' },
+      owner: { type: 'string', default: 'your-github-login' },
+      output: { type: 'string', default: 'pilot-readiness.yml' },
+      force: { type: 'boolean', default: false },
+    },
+  });
+  const risk = values.risk as RiskTier;
+  if (!RISK_TIERS.includes(risk)) throw new UsageError(`--risk ${values.risk}: use one of ${RISK_TIERS.join(', ')}`);
+  const policy = loadPolicyArg(values.policy, io.cwd);
+  const target = resolve(io.cwd, values.output!);
+  if (existsSync(target) && !values.force) throw new UsageError(`${values.output} exists; pass --force to overwrite it`);
+  writeFileSync(target, starterManifest(policy.policy, { risk, name: values.name!, owner: values.owner! }));
+  io.out(`wrote ${values.output}: a ${risk}-risk starter manifest for policy ${policy.source}; fill in the evidence, then run pilot-readiness check ${values.output}\n`);
+  return 0;
+}
+
+function explain(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { policy: { type: 'string' } } });
+  const policy = loadPolicyArg(values.policy, io.cwd);
+  if (positionals.length === 0) {
+    io.out(listCriteria(policy.policy));
+    return 0;
+  }
+  for (const id of positionals) io.out(explainCriterion(policy.policy, id));
+  return 0;
+}
+
+function replayCommand(args: string[], io: Io): number {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length !== 1) throw new UsageError('replay takes one saved JSON report');
+  const path = positionals[0]!;
+  const outcome = replay(readTextFile(resolve(io.cwd, path), path), path);
+  io.out(`${outcome.message}\n`);
+  return outcome.same ? 0 : 1;
+}
+
+export function main(argv: string[], io: Io): number {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-V') {
+      io.out(`${TOOL_VERSION}\n`);
+      return 0;
+    }
+    switch (command) {
+      case 'check':
+        return check(rest, io);
+      case 'init':
+        return init(rest, io);
+      case 'explain':
+        return explain(rest, io);
+      case 'replay':
+        return replayCommand(rest, io);
+      default:
+        // `pilot-readiness path/to/manifest.yml` is a natural first try: treat it as check.
+        if (command.endsWith('.yml') || command.endsWith('.yaml')) return check(argv, io);
+        throw new UsageError(`unknown command "${command}"; run pilot-readiness --help`);
+    }
+  } catch (error) {
+    if (error instanceof InputError) {
+      for (const finding of error.findings) io.err(`error: ${formatFinding(finding)}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      io.err(`error: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof Error && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`error: ${error.message}\nrun pilot-readiness --help for usage\n`);
+      return 2;
+    }
+    io.err(`internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in pilot-readiness; please report it with the command you ran.\n`);
+    return 3;
+  }
+}

@@ -1,0 +1,260 @@
+// The engine: manifest + trusted policy + repository view + PR facts + now → Report. Pure: the
+// clock, the files and the PR arrive as values, so the same inputs always give the same report.
+import { posix } from 'node:path';
+import { InputError } from '../errors.js';
+import { decide } from './decide.js';
+import { EVIDENCE_KINDS, MIN_NOT_APPLICABLE_LENGTH } from './evidence/index.js';
+import { resolveEvidencePath } from './evidence/paths.js';
+import { sha256 } from './hash.js';
+import { criteriaById, type LoadedPolicy } from './policy.js';
+import { schemaFindings } from './validate.js';
+import { validatorFor } from './schemas.js';
+import { evaluateSignoffs, type SignoffResult } from './signoff/index.js';
+import { didYouMean } from './suggest.js';
+import type {
+  CriterionPolicy,
+  CriterionResult,
+  CriterionStatus,
+  DataPath,
+  EvidenceEntry,
+  Finding,
+  GateResult,
+  Manifest,
+  PrFacts,
+  RepoFiles,
+  RepoPathKind,
+  Report,
+  RiskTier,
+  SourceLocation,
+} from './types.js';
+import { parseYaml, type ParsedYaml } from './yaml.js';
+
+export const TOOL_VERSION = '0.1.0';
+
+export interface EvaluationInput {
+  /** The manifest's text and its repository-relative path (e.g. `pilots/claims/pilot-readiness.yml`). */
+  manifest: { path: string; text: string };
+  policy: LoadedPolicy;
+  files: RepoFiles;
+  facts: PrFacts | null;
+  now: Date;
+}
+
+/** Wraps a repository view so the report can record every answer it gave (for replay). */
+function recording(files: RepoFiles, log: Record<string, RepoPathKind>): RepoFiles {
+  return {
+    stat(path) {
+      const kind = files.stat(path);
+      log[path] = kind;
+      return kind;
+    },
+  };
+}
+
+/** Evaluates one criterion's evidence. `approvedRoles` are roles with an explicit counted approval. */
+function evaluateCriterion(
+  criterion: CriterionPolicy,
+  gate: string,
+  entry: EvidenceEntry | undefined,
+  ctx: { tier: RiskTier; now: Date; manifestDir: string; files: RepoFiles; parsed: ParsedYaml; approvedRoles: Set<string> },
+): CriterionResult {
+  const required = criterion.required_for.includes(ctx.tier);
+  const base = { id: criterion.id, gate, title: criterion.title, required, ...(criterion.evidence.signoff ? { signoff: criterion.evidence.signoff } : {}) };
+  const entryPath: DataPath = ['evidence', criterion.id];
+  const locate = (path: DataPath): SourceLocation => ctx.parsed.locate([...entryPath, ...path]);
+  const result = (status: CriterionStatus, reason: string, problems: Finding[], location: SourceLocation | null): CriterionResult => ({
+    ...base,
+    status: required ? status : 'not_required',
+    reason: required ? reason : `not required for ${ctx.tier} risk${status === 'met' || status === 'not_applicable' ? '' : ` (${reason})`}`,
+    problems,
+    location,
+  });
+
+  if (entry?.not_applicable !== undefined) {
+    const at = locate(['not_applicable']);
+    if (!criterion.allow_not_applicable) {
+      const problem = { message: `${criterion.id} cannot be marked not_applicable: the policy requires evidence for it`, location: at };
+      return result('failed', problem.message, [problem], at);
+    }
+    if (entry.not_applicable.trim().length < MIN_NOT_APPLICABLE_LENGTH) {
+      const problem = {
+        message: `the not_applicable justification for ${criterion.id} is too short (${entry.not_applicable.trim().length} characters); say why in at least ${MIN_NOT_APPLICABLE_LENGTH}`,
+        location: at,
+      };
+      return result('failed', problem.message, [problem], at);
+    }
+    return result('not_applicable', `not applicable: ${entry.not_applicable.trim()}`, [], at);
+  }
+
+  const kinds = EVIDENCE_KINDS.filter((kind) => kind.applies(criterion));
+  const signoff = criterion.evidence.signoff;
+  if (entry === undefined && kinds.length > 0) {
+    const needs = kinds.map((kind) => kind.kind).join(', ');
+    const location = ctx.parsed.has(['evidence']) ? ctx.parsed.locateKey(['evidence']) : ctx.parsed.locate([]);
+    return result('missing', `no evidence: add evidence.${criterion.id} with ${needs}`, [], location);
+  }
+
+  const problems: Finding[] = [];
+  if (entry !== undefined) {
+    for (const kind of kinds) {
+      problems.push(...kind.check({ criterion, entry, tier: ctx.tier, now: ctx.now, manifestDir: ctx.manifestDir, files: ctx.files, locate }));
+    }
+  }
+  const location = entry !== undefined ? ctx.parsed.locateKey(entryPath) : null;
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    return result('failed', `${problems[0]!.message}${more}`, problems, problems[0]!.location);
+  }
+  if (signoff !== undefined && !ctx.approvedRoles.has(signoff)) {
+    return result('awaiting_signoff', `needs an explicit approval from the ${signoff} role (silence does not count)`, [], location);
+  }
+  return result('met', signoff !== undefined ? `evidence checked; approved by ${signoff}` : 'evidence checked', [], location);
+}
+
+function manifestFindings(manifest: Manifest, parsed: ParsedYaml, policy: LoadedPolicy): Finding[] {
+  const ids = criteriaById(policy.policy);
+  const findings: Finding[] = [];
+  for (const id of Object.keys(manifest.evidence ?? {})) {
+    if (!ids.has(id)) {
+      findings.push({
+        message: `unknown criterion id "${id}": the policy (${policy.source}) has no such criterion.${didYouMean(id, ids.keys())} Run \`pilot-readiness explain\` to list them.`,
+        location: parsed.locateKey(['evidence', id]),
+      });
+    }
+  }
+  // An evidence path that leaves the repository is an attempt, not a mistake in the evidence: refuse the manifest.
+  const manifestDir = posix.dirname(parsed.file) === '.' ? '' : posix.dirname(parsed.file);
+  for (const [id, entry] of Object.entries(manifest.evidence ?? {})) {
+    const paths = entry.file === undefined ? [] : typeof entry.file === 'string' ? [entry.file] : entry.file;
+    paths.forEach((raw, index) => {
+      const resolved = resolveEvidencePath(manifestDir, raw);
+      if (!resolved.ok) {
+        findings.push({
+          message: `evidence path "${raw}" ${resolved.reason}`,
+          location: parsed.locate(['evidence', id, 'file', ...(typeof entry.file === 'string' ? [] : [index])]),
+        });
+      }
+    });
+  }
+  return findings;
+}
+
+function blockedByInput(input: EvaluationInput, errors: Finding[], parsed: ParsedYaml | null): Report {
+  const manifest = parsed?.data as Partial<Manifest> | undefined;
+  const pilot = manifest?.pilot;
+  return {
+    ...header(input),
+    decision: 'blocked',
+    score: { met: 0, required: 0 },
+    pilot: pilot && typeof pilot.name === 'string' ? { name: pilot.name, title: pilot.title ?? null, risk: pilot.risk as RiskTier } : null,
+    gates: [],
+    criteria: [],
+    owner: { login: typeof manifest?.owner === 'string' ? manifest.owner : null, status: 'invalid', reason: 'the manifest is invalid', location: null },
+    roles: [],
+    overrides: [],
+    blocking: ['manifest'],
+    waiting_on: [],
+    next_change_at: null,
+    reasons: [`the manifest ${input.manifest.path} is invalid (${errors.length} error${errors.length === 1 ? '' : 's'}); fix it and run again`],
+    errors,
+    warnings: [],
+    inputs: inputsOf(input, {}),
+  };
+}
+
+function header(input: EvaluationInput) {
+  return {
+    report_version: 1 as const,
+    tool: { name: 'pilot-readiness' as const, version: TOOL_VERSION },
+    manifest: { path: input.manifest.path, sha256: sha256(input.manifest.text) },
+    policy: { name: input.policy.policy.name ?? null, source: input.policy.source, sha256: input.policy.sha256 },
+    now: input.now.toISOString(),
+  };
+}
+
+function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>) {
+  return {
+    manifest: { path: input.manifest.path, text: input.manifest.text },
+    policy: { source: input.policy.source, text: input.policy.text },
+    files,
+    facts: input.facts,
+    now: input.now.toISOString(),
+  };
+}
+
+/** Evaluates a manifest against the policy. Invalid input yields a `blocked` report whose `errors` say why. */
+export function evaluate(input: EvaluationInput): Report {
+  let parsed: ParsedYaml;
+  try {
+    parsed = parseYaml(input.manifest.text, input.manifest.path);
+  } catch (error) {
+    if (error instanceof InputError) return blockedByInput(input, error.findings, null);
+    throw error;
+  }
+  const schemaErrors = schemaFindings(validatorFor('manifest'), parsed, 'manifest');
+  if (schemaErrors.length > 0) return blockedByInput(input, schemaErrors, parsed);
+  const manifest = parsed.data as Manifest;
+  const crossErrors = manifestFindings(manifest, parsed, input.policy);
+
+  const tier = manifest.pilot.risk;
+  const policy = input.policy.policy;
+  const signoffCriteria: Record<string, string> = {};
+  for (const { criterion } of criteriaById(policy).values()) {
+    if (criterion.evidence.signoff && criterion.required_for.includes(tier)) signoffCriteria[criterion.id] = criterion.evidence.signoff;
+  }
+  const signoffs: SignoffResult = evaluateSignoffs({
+    policy,
+    manifest,
+    locate: (path) => parsed.locate(path),
+    facts: input.facts,
+    now: input.now,
+    signoffCriteria,
+  });
+
+  const fileLog: Record<string, RepoPathKind> = {};
+  const ctx = {
+    tier,
+    now: input.now,
+    manifestDir: posix.dirname(input.manifest.path) === '.' ? '' : posix.dirname(input.manifest.path),
+    files: recording(input.files, fileLog),
+    parsed,
+    approvedRoles: new Set(signoffs.approvedRoles),
+  };
+  const criteria: CriterionResult[] = [];
+  const gates: GateResult[] = [];
+  for (const gate of policy.gates) {
+    let met = 0;
+    let required = 0;
+    for (const criterion of gate.criteria) {
+      const result = evaluateCriterion(criterion, gate.id, manifest.evidence?.[criterion.id], ctx);
+      criteria.push(result);
+      if (result.required) {
+        required++;
+        if (result.status === 'met' || result.status === 'not_applicable') met++;
+      }
+    }
+    gates.push({ id: gate.id, title: gate.title, stage: gate.stage ?? 'production', met, required });
+  }
+
+  const errors = [...crossErrors, ...signoffs.errors];
+  const decision = decide({ criteria, signoffs, errors: errors.length });
+  const score = gates.reduce((sum, gate) => ({ met: sum.met + gate.met, required: sum.required + gate.required }), { met: 0, required: 0 });
+  return {
+    ...header(input),
+    decision: decision.decision,
+    score,
+    pilot: { name: manifest.pilot.name, title: manifest.pilot.title ?? null, risk: tier },
+    gates,
+    criteria,
+    owner: signoffs.owner,
+    roles: signoffs.roles,
+    overrides: signoffs.overrides,
+    blocking: decision.blocking,
+    waiting_on: decision.waiting_on,
+    next_change_at: decision.decision === 'pending' ? decision.next_change_at : null,
+    reasons: decision.reasons,
+    errors,
+    warnings: signoffs.warnings,
+    inputs: inputsOf(input, fileLog),
+  };
+}

@@ -1,0 +1,46 @@
+// `file` evidence: every named file exists in the repository, inside it, where the policy accepts it.
+import { minimatch } from 'minimatch';
+import type { EvidenceKind } from './types.js';
+import { relativeToManifest, resolveEvidencePath } from './paths.js';
+
+export const fileEvidence: EvidenceKind = {
+  kind: 'file',
+  applies: (criterion) => criterion.evidence.file !== undefined,
+  check(ctx) {
+    const given = ctx.entry.file;
+    if (given === undefined) {
+      return [{ message: `${ctx.criterion.id} needs a file: add \`file: path/to/report\` (relative to the manifest's folder)`, location: ctx.locate([]) }];
+    }
+    const list = typeof given === 'string' ? [given] : given;
+    const globs = ctx.criterion.evidence.file?.paths;
+    const problems = [];
+    for (const [index, raw] of list.entries()) {
+      const at = ctx.locate(typeof given === 'string' ? ['file'] : ['file', index]);
+      const resolved = resolveEvidencePath(ctx.manifestDir, raw);
+      if (!resolved.ok) {
+        problems.push({ message: `evidence path "${raw}" ${resolved.reason}`, location: at });
+        continue;
+      }
+      const kind = ctx.files.stat(resolved.repoPath);
+      if (kind === 'missing') {
+        problems.push({ message: `file "${raw}" does not exist in the repository (looked for ${resolved.repoPath})`, location: at });
+        continue;
+      }
+      if (kind === 'dir') {
+        problems.push({ message: `"${raw}" is a folder; name the report file itself`, location: at });
+        continue;
+      }
+      if (kind === 'outside') {
+        problems.push({ message: `"${raw}" is a symbolic link that points outside the repository; commit the file itself`, location: at });
+        continue;
+      }
+      if (globs && globs.length > 0) {
+        const relative = relativeToManifest(ctx.manifestDir, resolved.repoPath);
+        if (!globs.some((glob) => minimatch(relative, glob, { dot: true }))) {
+          problems.push({ message: `file "${raw}" is not where the policy accepts evidence for ${ctx.criterion.id}: ${globs.join(', ')}`, location: at });
+        }
+      }
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,18 @@
+// `link` evidence: a URL (to a ticket, dashboard or record) that matches the policy's pattern when it sets one.
+import type { EvidenceKind } from './types.js';
+
+export const linkEvidence: EvidenceKind = {
+  kind: 'link',
+  applies: (criterion) => criterion.evidence.link !== undefined,
+  check(ctx) {
+    const link = ctx.entry.link;
+    if (link === undefined) {
+      return [{ message: `${ctx.criterion.id} needs a link: add \`link: https://…\` to the ticket or record`, location: ctx.locate([]) }];
+    }
+    const pattern = ctx.criterion.evidence.link?.pattern;
+    if (pattern && !new RegExp(pattern).test(link)) {
+      return [{ message: `link "${link}" does not match what the policy accepts for ${ctx.criterion.id} (${pattern})`, location: ctx.locate(['link']) }];
+    }
+    return [];
+  },
+};

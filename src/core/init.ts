@@ -1,0 +1,47 @@
+// `pilot-readiness init`: a starter manifest listing every criterion the policy sets for a risk tier.
+import { describeEvidence } from './explain.js';
+import { reviewerRoles } from './policy.js';
+import type { Policy, RiskTier } from './types.js';
+
+/** Where editors find the manifest schema (yaml-language-server). */
+export const MANIFEST_SCHEMA_URL = 'https://pilot-readiness.dev/schemas/manifest.schema.json';
+
+export function starterManifest(policy: Policy, options: { risk: RiskTier; name: string; owner: string }): string {
+  const out: string[] = [
+    `# yaml-language-server: $schema=${MANIFEST_SCHEMA_URL}`,
+    `# pilot-readiness manifest: the pilot, its ONE accountable owner, and its evidence per criterion.`,
+    `# Check it with: npx pilot-readiness check pilot-readiness.yml`,
+    'version: 1',
+    'pilot:',
+    `  name: ${options.name}`,
+    `  title: ${options.name}`,
+    `  risk: ${options.risk}`,
+    `owner: ${options.owner}   # one GitHub login: the executive who decides`,
+  ];
+  const open = reviewerRoles(policy).filter(([, role]) => !role.members && (!role.required_for || role.required_for.includes(options.risk)));
+  if (open.length > 0) {
+    out.push('reviewers:   # who gives input for each role the policy leaves open (logins or org/team)');
+    for (const [name, role] of open) {
+      out.push(`  # ${role.title ?? name}: ${role.window} window, silence = ${role.on_silence}`);
+      out.push(`  # ${name}: [login-or-org/team]`);
+    }
+  }
+  out.push('evidence:   # uncomment and fill in each entry; paths are relative to this file');
+  for (const gate of policy.gates) {
+    const required = gate.criteria.filter((c) => c.required_for.includes(options.risk));
+    if (required.length === 0) continue;
+    out.push(`  # ── ${gate.title}${gate.stage === 'pre-pilot' ? ' (before the pilot)' : ''}`);
+    for (const c of required) {
+      out.push(`  # ${c.id}: ${c.title}`);
+      for (const line of describeEvidence(c)) out.push(`  #   needs ${line}`);
+      const example: string[] = [];
+      if (c.evidence.file) example.push(`file: ${c.evidence.file.paths?.[0]?.replace(/\*\*.*$/, '') ?? ''}${c.id.toLowerCase()}.md`);
+      if (c.evidence.date) example.push('date: YYYY-MM-DD');
+      const metrics = Object.keys(c.evidence.metrics ?? {});
+      if (metrics.length > 0) example.push(`metrics: { ${metrics.map((m) => `${m}: 0`).join(', ')} }`);
+      if (c.evidence.link) example.push('link: https://');
+      if (example.length > 0) out.push(`  # ${c.id}: { ${example.join(', ')} }`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,57 @@
+// Words and symbols for statuses, shared by every report format.
+import type { CriterionStatus, Decision, OwnerStatus, RoleStatus } from '../types.js';
+import { formatSpan } from '../duration.js';
+import type { Report, RoleResult } from '../types.js';
+
+export const CRITERION_SYMBOL: Record<CriterionStatus, string> = {
+  met: '✓',
+  failed: '✗',
+  missing: '○',
+  not_applicable: '–',
+  awaiting_signoff: '⧗',
+  not_required: '·',
+};
+
+export const CRITERION_WORD: Record<CriterionStatus, string> = {
+  met: 'met',
+  failed: 'failed',
+  missing: 'missing',
+  not_applicable: 'not applicable',
+  awaiting_signoff: 'awaiting sign-off',
+  not_required: 'not required',
+};
+
+export const DECISION_WORD: Record<Decision, string> = { ready: 'READY', pending: 'PENDING', blocked: 'BLOCKED' };
+
+export const ROLE_WORD: Record<RoleStatus, string> = {
+  approved: 'approved',
+  objected: 'objected',
+  consented: 'consented (silence after the window)',
+  lapsed: 'lapsed (window closed without review)',
+  pending: 'pending',
+  not_requested: 'not requested',
+};
+
+export const OWNER_WORD: Record<OwnerStatus, string> = { approved: 'approved', awaiting: 'awaiting approval', invalid: 'invalid' };
+
+/** "pending · 9d 4h left (deadline 2026-12-01 10:00 UTC)" and similar. */
+export function roleState(role: RoleResult): string {
+  let text = ROLE_WORD[role.status];
+  if (role.status === 'pending' && role.time_left_ms !== null && role.deadline) {
+    text += ` · ${formatSpan(role.time_left_ms)} left (until ${formatInstant(role.deadline)})`;
+  }
+  if (role.status === 'objected' && !role.blocking) text += ' · not blocking';
+  return text;
+}
+
+export function formatInstant(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** One line saying where the decision stands. */
+export function headline(report: Report): string {
+  const score = `${report.score.met}/${report.score.required} criteria`;
+  if (report.decision === 'ready') return `${score} met; every role consulted; the accountable owner approved`;
+  if (report.decision === 'blocked') return `${score} met; blocked by ${report.blocking.join(', ') || 'invalid input'}`;
+  return `${score} met; waiting on ${report.waiting_on.join(', ') || 'sign-offs'}`;
+}

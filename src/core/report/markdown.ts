@@ -1,0 +1,112 @@
+// The Markdown report shared by the sticky PR comment, the job summary and `--format markdown`.
+import { formatLocation } from '../../errors.js';
+import type { Report } from '../types.js';
+import { escapeMarkdown as esc, quietLogin } from './escape.js';
+import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, OWNER_WORD, formatInstant, headline, roleState } from './labels.js';
+
+const DECISION_ICON = { ready: '🟢', pending: '🟡', blocked: '🔴' } as const;
+
+export interface MarkdownOptions {
+  /** Heading level of the title (2 in comments, 2 in summaries). */
+  level?: number;
+  /** Shorter form (for comments over GitHub's 65,536-character limit). */
+  compact?: boolean;
+}
+
+function where(location: { file: string; line: number; column: number } | null): string {
+  return location ? ` <sub>\`${formatLocation(location).replace(/`/g, '')}\`</sub>` : '';
+}
+
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const h = '#'.repeat(options.level ?? 2);
+  const out: string[] = [];
+  const pilot = report.pilot;
+  const title = pilot ? `${esc(pilot.title ?? pilot.name)} (\`${pilot.name}\`, ${pilot.risk} risk)` : esc(report.manifest.path);
+  out.push(`${h} ${DECISION_ICON[report.decision]} Pilot readiness: ${DECISION_WORD[report.decision]} · ${title}`);
+  out.push('');
+  out.push(`**${esc(headline(report))}**${report.next_change_at ? ` · can change by time alone at ${formatInstant(report.next_change_at)}` : ''}`);
+
+  if (report.errors.length > 0) {
+    out.push('', `${h}# Invalid input`, '');
+    for (const error of report.errors) out.push(`- ${esc(error.message)}${where(error.location)}`);
+  }
+
+  if (pilot) {
+    const production = report.gates.filter((g) => g.stage === 'production');
+    const data = report.gates.filter((g) => g.stage === 'pre-pilot');
+    const sum = (gates: typeof production) => gates.reduce((n, g) => ({ met: n.met + g.met, required: n.required + g.required }), { met: 0, required: 0 });
+    const prod = sum(production);
+    const dr = sum(data);
+    const reviewers = report.roles.filter((r) => r.required).map((r) => `${r.role} ${r.window}`).join(', ');
+    out.push('', `${h}# The three questions`, '');
+    out.push(
+      `1. **Who can approve alone?** ${report.owner.login ? quietLogin(report.owner.login) : 'nobody (no valid owner)'}, the accountable owner (${OWNER_WORD[report.owner.status]}). ` +
+        `${reviewers ? `Reviewers advise within their windows (${reviewers}); silence after a window counts as consent where the policy says so.` : 'No reviewer role is required for this tier.'}`,
+    );
+    out.push(`2. **Was data readiness assessed before the pilot?** ${dr.required === 0 ? 'The policy has no data-readiness gate.' : `${dr.met}/${dr.required} data-readiness criteria met${dr.met === dr.required ? '.' : ': see below.'}`}`);
+    out.push(`3. **Are the production criteria defined and met?** ${production.length} gates, ${prod.required} criteria required for ${pilot.risk} risk; ${prod.met} met.`);
+  }
+
+  if (report.gates.length > 0) {
+    out.push('', `${h}# Scorecard`, '', '| Gate | Met | Status |', '| --- | --- | --- |');
+    for (const gate of report.gates) {
+      const ok = gate.met === gate.required;
+      out.push(`| ${esc(gate.title)}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''} | ${gate.met}/${gate.required} | ${ok ? '✓' : '✗'} |`);
+    }
+    const open = report.criteria.filter((c) => c.required && c.status !== 'met' && c.status !== 'not_applicable');
+    if (open.length > 0) {
+      out.push('', `${h}# What is missing`, '');
+      for (const criterion of open) {
+        out.push(`- ${CRITERION_SYMBOL[criterion.status]} **${criterion.id}** ${esc(criterion.title)}: ${CRITERION_WORD[criterion.status]}`);
+        const problems = criterion.problems.length > 0 ? criterion.problems : [{ message: criterion.reason, location: criterion.location }];
+        const shown = options.compact ? problems.slice(0, 1) : problems;
+        for (const problem of shown) out.push(`  - ${esc(problem.message)}${where(problem.location)}`);
+      }
+    }
+    if (!options.compact) {
+      out.push('', '<details><summary>Every criterion</summary>', '', '| | Criterion | Gate | Status |', '| --- | --- | --- | --- |');
+      for (const c of report.criteria) out.push(`| ${CRITERION_SYMBOL[c.status]} | **${c.id}** ${esc(c.title)} | ${c.gate} | ${CRITERION_WORD[c.status]} |`);
+      out.push('', '</details>');
+    }
+  }
+
+  if (pilot) {
+    out.push('', `${h}# Decision rights`, '', '| Role | Who | Window | State |', '| --- | --- | --- | --- |');
+    const owner = report.owner;
+    out.push(`| **Accountable owner** (decides) | ${owner.login ? quietLogin(owner.login) : '—'} | — | ${OWNER_WORD[owner.status]}${owner.reason ? `: ${esc(owner.reason)}` : ''} |`);
+    if (owner.base_owner) out.push(`| Previous owner (hand-over) | ${quietLogin(owner.base_owner.login)} | — | ${owner.base_owner.status} |`);
+    for (const role of report.roles) {
+      const who = role.members.length > 0 ? role.members.map(quietLogin).join(', ') : '—';
+      const window = role.required ? `${role.window}, silence = ${role.on_silence}` : 'not required';
+      out.push(`| ${esc(role.title || role.role)} (advises) | ${who} | ${window} | ${esc(roleState(role))} |`);
+    }
+    for (const override of report.overrides) out.push('', `> Override of **${override.role}** by ${quietLogin(override.by)}: ${esc(override.reason)}`);
+  }
+
+  const next = nextSteps(report);
+  if (next.length > 0) {
+    out.push('', `${h}# What to do next`, '');
+    for (const step of next) out.push(`- ${step}`);
+  }
+  if (report.warnings.length > 0 && !options.compact) {
+    out.push('', `${h}# Warnings`, '');
+    for (const warning of report.warnings) out.push(`- ${esc(warning.message)}${where(warning.location)}`);
+  }
+  out.push('', `<sub>policy ${esc(report.policy.name ?? report.policy.source)} · sha256 ${report.policy.sha256.slice(0, 12)} · evaluated ${formatInstant(report.now)}</sub>`);
+  return `${out.join('\n')}\n`;
+}
+
+function nextSteps(report: Report): string[] {
+  const steps: string[] = [];
+  for (const error of report.errors.slice(0, 3)) steps.push(`Fix the manifest: ${esc(error.message)}`);
+  const failing = report.criteria.filter((c) => c.required && (c.status === 'failed' || c.status === 'missing'));
+  if (failing.length > 0) steps.push(`Provide or renew evidence for ${failing.map((c) => `**${c.id}**`).join(', ')} in \`${esc(report.manifest.path)}\`.`);
+  for (const role of report.roles) {
+    if (role.required && role.status !== 'approved' && role.status !== 'consented' && role.hint) steps.push(`${esc(role.role)}: ${esc(role.hint)}`);
+  }
+  if (report.owner.status === 'awaiting' && report.decision !== 'blocked') {
+    steps.push(`The accountable owner ${report.owner.login ? quietLogin(report.owner.login) : ''} approves the pull request's head commit to decide.`);
+  }
+  if (report.owner.status === 'invalid') steps.push(`Fix the owner: ${esc(report.owner.reason)}`);
+  return steps;
+}

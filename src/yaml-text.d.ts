@@ -1,0 +1,5 @@
+// YAML files imported as text (esbuild's `text` loader; vitest.config.ts does the same for tests).
+declare module '*.yml' {
+  const text: string;
+  export default text;
+}
