@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { OnSilence, PrFacts } from '../../src/core/types.js';
+import { D, H, S, factsWith, iso, manifestWith, policyWith, request, review, role, signoffs } from './builders.js';
+
+// legal: lena, 14d window; asked one hour after ready_at, so the window runs from T0+1h to T0+1h+14d.
+const manifest = manifestWith({ reviewers: { legal: ['lena', 'acme/legal'] } });
+const START = H;
+const DEADLINE = H + 14 * D;
+const policyWhere = (on_silence: OnSilence) => policyWith({ legal: { on_silence } });
+
+function legalAt(now: number, options: { silence?: OnSilence; facts?: Partial<PrFacts> } = {}) {
+  const facts = factsWith({ teams: { 'acme/legal': ['lars'] }, review_requests: [request('lena', START)], ...options.facts });
+  const result = signoffs({ policy: policyWhere(options.silence ?? 'block'), manifest, facts, now });
+  return { legal: role(result, 'legal'), result };
+}
+
+describe('the review window', () => {
+  it('is pending while open, with its deadline, the time left and a hint', () => {
+    const { legal, result } = legalAt(START + D);
+    expect(legal).toMatchObject({
+      status: 'pending',
+      blocking: false,
+      started_at: '2026-03-02T10:00:00.000Z',
+      deadline: '2026-03-16T10:00:00.000Z',
+      time_left_ms: 13 * D,
+    });
+    expect(legal.hint).toBe('waiting for lena or acme/legal to review: 13d left (until 2026-03-16T10:00:00.000Z); silence then blocks');
+    expect(result.next_change_at).toBe('2026-03-16T10:00:00.000Z');
+  });
+
+  it('starts at ready_at when the request came earlier', () => {
+    const { legal } = legalAt(D, { facts: { review_requests: [request('lena', -3 * D)] } });
+    expect(legal.started_at).toBe(iso(0));
+    expect(legal.deadline).toBe(iso(14 * D));
+  });
+
+  it('starts at the first request that names the role (a member login or one of its teams)', () => {
+    const requests = [request('mallory', 10 * H), request('acme/legal', 3 * H), request('lena', 5 * H), request('acme/other', 2 * H)];
+    const { legal } = legalAt(D, { facts: { review_requests: requests } });
+    expect(legal.started_at).toBe(iso(3 * H));
+  });
+
+  it('is still open one millisecond before the deadline', () => {
+    const { legal } = legalAt(DEADLINE - 1);
+    expect(legal).toMatchObject({ status: 'pending', time_left_ms: 1 });
+  });
+
+  it('is closed at exactly the deadline: silence blocks (lapsed) or consents', () => {
+    const lapsed = legalAt(DEADLINE).legal;
+    expect(lapsed).toMatchObject({ status: 'lapsed', blocking: true, time_left_ms: null, deadline: iso(DEADLINE) });
+    expect(lapsed.hint).toBe(
+      'no review within 14d of 2026-03-02T10:00:00.000Z and silence blocks (on_silence: block): ask lena or acme/legal to review; an approval still counts',
+    );
+    const consented = legalAt(DEADLINE, { silence: 'consent' }).legal;
+    expect(consented).toMatchObject({ status: 'consented', blocking: false, time_left_ms: null });
+    expect(consented.hint).toBe('no review within 14d of 2026-03-02T10:00:00.000Z: silence counts as consent');
+  });
+
+  it('counts an approval one second before the deadline, looked at long after', () => {
+    const { legal } = legalAt(DEADLINE + 30 * D, { facts: { reviews: [review('lena', 'APPROVED', DEADLINE - S)] } });
+    expect(legal).toMatchObject({ status: 'approved', blocking: false, deadline: iso(DEADLINE), time_left_ms: null });
+  });
+
+  it('counts an approval one second after the deadline: a lapsed role becomes approved', () => {
+    expect(legalAt(DEADLINE + S).legal.status).toBe('lapsed');
+    const reviews = [review('lars', 'APPROVED', DEADLINE + S)];
+    expect(legalAt(DEADLINE + S, { facts: { reviews } }).legal).toMatchObject({ status: 'approved', blocking: false });
+  });
+
+  it('counts an objection one second after the deadline under consent: it turns consent into an objection', () => {
+    expect(legalAt(DEADLINE + S, { silence: 'consent' }).legal.status).toBe('consented');
+    const reviews = [review('lena', 'CHANGES_REQUESTED', DEADLINE + S)];
+    expect(legalAt(DEADLINE + S, { silence: 'consent', facts: { reviews } }).legal).toMatchObject({ status: 'objected', blocking: true });
+  });
+
+  it('is not_requested while nobody has asked the role, with whom to ask', () => {
+    const { legal, result } = legalAt(30 * D, { facts: { review_requests: [request('mallory', H)] } });
+    expect(legal).toMatchObject({ status: 'not_requested', blocking: false, started_at: null, deadline: null, time_left_ms: null });
+    expect(legal.hint).toBe('request a review from lena or acme/legal');
+    expect(result.next_change_at).toBeNull();
+  });
+
+  it('starts no window in a draft, even when asked', () => {
+    for (const draft of [{ draft: true, ready_at: null }, { draft: true, ready_at: iso(0) }, { draft: false, ready_at: null }]) {
+      const { legal } = legalAt(30 * D, { facts: draft });
+      expect(legal).toMatchObject({ status: 'not_requested', blocking: false, started_at: null });
+      expect(legal.hint).toBe("the pull request is a draft: mark it ready for review to start legal's 14d window");
+    }
+  });
+
+  it('takes next_change_at from the earliest deadline of a pending role', () => {
+    const policy = policyWith({ legal: {}, security: { window: '72h', members: ['sam'] }, privacy: { window: '1h', members: ['pia'] } });
+    const facts = factsWith({
+      review_requests: [request('lena', H), request('sam', 2 * H), request('pia', 0)],
+      reviews: [review('pia', 'APPROVED', 30 * 60 * S)],
+    });
+    const result = signoffs({ policy, manifest: manifestWith(), facts, now: 3 * H });
+    expect(result.roles.map((r) => [r.role, r.status])).toEqual([
+      ['legal', 'pending'],
+      ['security', 'pending'],
+      ['privacy', 'approved'],
+    ]);
+    expect(result.next_change_at).toBe(iso(2 * H + 72 * H));
+  });
+
+  it('mentions a criterion that needs the role explicitly while it is only pending or consented', () => {
+    const facts = { teams: { 'acme/legal': ['lars'] }, review_requests: [request('lena', START)] };
+    const pending = signoffs({ policy: policyWhere('consent'), manifest, facts: factsWith(facts), signoffCriteria: { 'legal-review': 'legal' } });
+    expect(role(pending, 'legal').hint).toBe(
+      "waiting for lena or acme/legal to review: 13d 1h left (until 2026-03-16T10:00:00.000Z); silence then counts as consent; criterion legal-review needs legal's explicit approval (silence and overrides do not count)",
+    );
+    const consented = signoffs({ policy: policyWhere('consent'), manifest, facts: factsWith(facts), now: DEADLINE, signoffCriteria: { 'legal-review': 'legal' } });
+    expect(role(consented, 'legal').status).toBe('consented');
+    expect(consented.approvedRoles).toEqual([]);
+    const approved = signoffs({
+      manifest,
+      facts: factsWith({ ...facts, reviews: [review('lena', 'APPROVED', 2 * H)] }),
+      signoffCriteria: { 'legal-review': 'legal' },
+    });
+    expect(role(approved, 'legal').hint).toBe('approved by lena');
+    expect(approved.approvedRoles).toEqual(['legal']);
+  });
+
+  it('warns about a criterion that needs a sign-off from a role the policy does not define', () => {
+    const result = signoffs({ manifest, signoffCriteria: { 'legal-review': 'legl' } });
+    expect(result.warnings.map((w) => w.message)).toEqual(['criterion legal-review needs a sign-off from role legl, which the policy does not define; did you mean legal?']);
+  });
+
+  it('fails closed on a window that is not a duration', () => {
+    const policy = policyWith({ legal: { window: 'two weeks' } });
+    const result = signoffs({ policy, manifest, facts: factsWith({ teams: { 'acme/legal': [] }, review_requests: [request('lena', H)] }) });
+    expect(role(result, 'legal')).toMatchObject({
+      status: 'pending',
+      blocking: true,
+      deadline: null,
+      hint: 'the policy\'s window "two weeks" for legal is not a duration such as 14d, 72h or 2w; fix the policy',
+    });
+    expect(result.next_change_at).toBeNull();
+  });
+});
