@@ -37,12 +37,15 @@ describe('who may be the owner', () => {
     });
   });
 
-  it('the PR author with allow_self: true, whose approval GitHub cannot record', () => {
+  it('the PR author with allow_self: true decides by making the pull request ready (GitHub cannot record their approval)', () => {
     expect(ownerOf(AUTHOR, { rules: { allow_self: true } })).toMatchObject({
+      status: 'approved',
+      reason: 'dev opened this pull request and marked it ready for review at def5678; the policy lets the owner be the author (allow_self), so that is their decision',
+    });
+    expect(ownerOf(AUTHOR, { rules: { allow_self: true }, facts: { draft: true, ready_at: null } })).toMatchObject({
       status: 'awaiting',
       reason: `awaiting dev's approval of the head commit def5678 (GitHub does not let the author approve their own pull request)`,
     });
-    expect(ownerOf(AUTHOR, { rules: { allow_self: true }, facts: { reviews: [review(AUTHOR, 'APPROVED', H)] } }).status).toBe('approved');
   });
 
   it('someone listed in roles.owner.allowed, directly or through a team', () => {

@@ -105,7 +105,10 @@ function check(args: string[], io: Io): number {
     now: parseNow(values.now, io),
   });
   if (values.output) writeFileSync(resolve(io.cwd, values.output), `${JSON.stringify(report, null, 2)}\n`);
-  io.out(render(report, format));
+  // Invalid input: one line per problem on stderr. The JSON report still goes to stdout for tools;
+  // a text scorecard of a manifest that could not be read would only repeat the errors.
+  for (const error of report.errors) io.err(`error: ${formatFinding(error)}\n`);
+  if (format !== 'text' || report.gates.length > 0) io.out(render(report, format));
   return exitFor(report);
 }
 

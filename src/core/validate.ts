@@ -3,7 +3,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ParsedYaml } from './yaml.js';
 import type { Finding } from './types.js';
-import { didYouMean } from './suggest.js';
+import { closest, didYouMean } from './suggest.js';
 
 /** Friendly names for string patterns, keyed by the last path segment's meaning. */
 function patternAdvice(path: Array<string | number>, schemaPath: string): string {
@@ -48,8 +48,11 @@ function toPath(pointer: string, data: unknown): Array<string | number> {
   return path;
 }
 
+/** Keys a manifest might carry to weaken the policy; each gets a message saying why it cannot. */
+const POLICY_KEYS = new Set(['roles', 'gates', 'window', 'windows', 'invalidate_on_push', 'governed_paths', 'criteria', 'policy', 'on_silence', 'on_objection', 'extends']);
+
 const label = (path: Array<string | number>): string =>
-  path.length === 0 ? 'the document' : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  path.length === 0 ? 'the top level' : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
 function valueAt(data: unknown, path: Array<string | number>): unknown {
   let node = data;
@@ -65,6 +68,12 @@ function toFinding(error: ErrorObject, parsed: ParsedYaml, kind: string): Findin
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
+      if (kind === 'manifest' && path.length === 0 && POLICY_KEYS.has(key)) {
+        return {
+          message: `"${key}" belongs to the policy, not the manifest: a manifest cannot set roles, windows or gates. Ask the policy owners to change the policy.`,
+          location: parsed.locateKey([key]),
+        };
+      }
       const allowed = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
       const hint = didYouMean(key, allowed);
       const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(', ')}.` : '';
@@ -75,7 +84,7 @@ function toFinding(error: ErrorObject, parsed: ParsedYaml, kind: string): Findin
     }
     case 'required':
       return {
-        message: `${where === 'the document' ? 'the document' : where} is missing the required key "${String(params.missingProperty)}"`,
+        message: `${where} is missing the required key "${String(params.missingProperty)}"`,
         location: parsed.locate(path),
       };
     case 'type': {
@@ -134,9 +143,18 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, k
     if (e.keyword === 'if') return false;
     return !(e.propertyName !== undefined && e.keyword !== 'propertyNames');
   });
+  // "unknown key alow_x. Did you mean allow_x?" already says what "missing key allow_x" would.
+  const misspelt = new Set<string>();
+  for (const e of kept) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const allowed = Object.keys((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+    const near = closest(String((e.params as Record<string, unknown>).additionalProperty), allowed);
+    if (near) misspelt.add(`${e.instancePath}\u0000${near}`);
+  }
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const error of kept) {
+    if (error.keyword === 'required' && misspelt.has(`${error.instancePath}\u0000${String((error.params as Record<string, unknown>).missingProperty)}`)) continue;
     const finding = toFinding(error, parsed, kind);
     const key = `${finding.location?.line}:${finding.location?.column}:${finding.message}`;
     if (!seen.has(key)) {

@@ -1,7 +1,7 @@
 // The terminal scorecard: grouped by gate, with what is missing and where.
 import { formatLocation } from '../../errors.js';
 import type { Report } from '../types.js';
-import { CRITERION_SYMBOL, DECISION_WORD, OWNER_WORD, formatInstant, headline, roleState } from './labels.js';
+import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, OWNER_WORD, formatInstant, headline, roleState } from './labels.js';
 
 export function renderText(report: Report): string {
   const out: string[] = [];
@@ -26,7 +26,7 @@ export function renderText(report: Report): string {
         out.push(`  ${title}`);
         continue;
       }
-      out.push(`  ${title} — ${criterion.status.replace('_', ' ')}`);
+      out.push(`  ${title} — ${CRITERION_WORD[criterion.status]}`);
       const problems = criterion.problems.length > 0 ? criterion.problems : [{ message: criterion.reason, location: criterion.location }];
       for (const problem of problems) {
         const where = problem.location ? `${formatLocation(problem.location)}: ` : '';
@@ -52,10 +52,6 @@ export function renderText(report: Report): string {
   if (report.warnings.length > 0) {
     out.push('', 'Warnings:');
     for (const warning of report.warnings) out.push(`  ${warning.location ? `${formatLocation(warning.location)}: ` : ''}${warning.message}`);
-  }
-  if (report.reasons.length > 0) {
-    out.push('', 'Why:');
-    for (const reason of report.reasons) out.push(`  - ${reason}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -69,7 +69,10 @@ export function evaluateOwner(
 
   const head = shortSha(facts.head_sha);
   const own = standing(verdictsOf(reviews, login), headOnly(facts));
-  const ownerApproved = own.kind === 'approved';
+  // GitHub never lets authors approve their own pull request. Where the policy allows the owner to
+  // be the author, their decision is the pull request itself, once it is ready for review.
+  const selfDecided = isAuthor && rules.allow_self === true && !facts.draft && facts.ready_at !== null;
+  const ownerApproved = own.kind === 'approved' || selfDecided;
   const parts: string[] = [];
   if (!ownerApproved) {
     let text =
@@ -100,7 +103,9 @@ export function evaluateOwner(
   const reason = approved
     ? baseOwner
       ? `${login} approved the head commit ${head}, and ${baseOwner.login} (the owner on the base branch) approved the hand-over`
-      : `${login} approved the head commit ${head}`
+        : selfDecided
+        ? `${login} opened this pull request and marked it ready for review at ${head}; the policy lets the owner be the author (allow_self), so that is their decision`
+        : `${login} approved the head commit ${head}`
     : parts.join('; ');
   const result: OwnerSignoff = { login, status: approved ? 'approved' : 'awaiting', reason, location };
   if (baseOwner) result.base_owner = baseOwner;

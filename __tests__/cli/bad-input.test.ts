@@ -1,0 +1,97 @@
+// Every kind of bad input gets one clear line naming file:line:column and what to do, exit code 2,
+// and never a stack trace.
+import { describe, expect, it } from 'vitest';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, NOW } from './helpers.js';
+
+const M = '__tests__/fixtures/bad-manifests';
+const P = '__tests__/fixtures/bad-policies';
+
+const manifests: Array<[string, string]> = [
+  ['yaml-syntax.yml', `${M}/yaml-syntax.yml:8:1: YAML syntax error: deficient indentation`],
+  ['duplicate-key.yml', `${M}/duplicate-key.yml:6:1: duplicate key "pilot" (first defined at line 2); keep one`],
+  ['unknown-key.yml', `${M}/unknown-key.yml:4:3: unknown key "titel" in pilot of the manifest. Did you mean "title"?`],
+  ['owner-list.yml', `${M}/owner-list.yml:6:3: owner must be exactly one GitHub login (the ONE accountable executive), not a list`],
+  ['owner-team.yml', `${M}/owner-team.yml:5:8: owner must be exactly one GitHub login (the ONE accountable executive), not a team or a list (got the text "acme/executives")`],
+  ['wrong-type.yml', `${M}/wrong-type.yml:8:30: evidence.DR-2.metrics.completeness must be number, not the text "high"`],
+  ['unknown-criterion.yml', `${M}/unknown-criterion.yml:7:3: unknown criterion id "SEC-22": the policy (default) has no such criterion. Did you mean "SEC-2"? Run \`pilot-readiness explain\` to list them.`],
+  ['unknown-tier.yml', `${M}/unknown-tier.yml:4:9: unknown risk tier: pilot.risk must be one of low, medium, high, not the text "extreme".`],
+  ['alias-bomb.yml', `${M}/alias-bomb.yml:6:6: anchors and aliases (&name / *name) are not accepted here: they allow alias bombs; write the value out`],
+  ['proto-key.yml', `${M}/proto-key.yml:7:3: the key "__proto__" is not allowed`],
+  ['constructor-key.yml', `${M}/constructor-key.yml:7:3: the key "constructor" is not allowed`],
+  ['path-escape.yml', `${M}/path-escape.yml:7:18: evidence path "../../../../../etc/passwd" escapes the repository; evidence must live inside the repository`],
+  ['path-absolute.yml', `${M}/path-absolute.yml:7:18: evidence path "/etc/passwd" is absolute; write it relative to the manifest's folder`],
+  ['non-utf8.yml', `${M}/non-utf8.yml:4:13: invalid UTF-8 byte 0xe9: save the file as UTF-8`],
+  ['wrong-version.yml', `${M}/wrong-version.yml:1:10: version must be 1, not number 2`],
+  ['bad-slug.yml', `${M}/bad-slug.yml:3:9: pilot.name must be a slug: lowercase letters, digits and dashes, such as claims-triage (got the text "Claims Triage")`],
+  ['weaken-policy.yml', `${M}/weaken-policy.yml:6:1: "roles" belongs to the policy, not the manifest: a manifest cannot set roles, windows or gates. Ask the policy owners to change the policy.`],
+];
+
+const policies: Array<[string, string]> = [
+  ['bad-duration.yml', `${P}/bad-duration.yml:4:20: roles.legal.window must be a duration: a whole number and a unit, such as 30m, 72h, 14d or 2w (got the text "2 weeks")`],
+  ['duplicate-criterion.yml', `${P}/duplicate-criterion.yml:14:13: criterion id "SEC-1" is already used in gate "security"; criterion ids must be unique`],
+  ['unknown-key.yml', `${P}/unknown-key.yml:12:9: unknown key "alow_not_applicable" in gates[0].criteria[0] of the policy. Did you mean "allow_not_applicable"?`],
+  ['unknown-signoff-role.yml', `${P}/unknown-signoff-role.yml:14:30: SEC-1 asks for sign-off by role "secruity", which the policy does not define. Add it under roles.`],
+  ['unknown-tier.yml', `${P}/unknown-tier.yml:11:24: unknown risk tier: gates[0].criteria[0].required_for[0] must be one of low, medium, high, not the text "critical".`],
+];
+
+function expectCleanFailure(result: ReturnType<typeof cli>, line: string) {
+  expect(result.status).toBe(2);
+  expect(result.stderr).toBe(`error: ${line}\n`);
+  expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+}
+
+describe('bad manifests', () => {
+  it.each(manifests)('%s', (file, line) => {
+    expectCleanFailure(cli(['check', `${M}/${file}`, '--now', NOW]), line);
+  });
+
+  it('a manifest over 1 MiB', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pr-big-'));
+    const path = join(dir, 'pilot-readiness.yml');
+    writeFileSync(path, `version: 1\n# ${'x'.repeat(1024 * 1024)}\n`);
+    const result = cli(['check', 'pilot-readiness.yml'], { cwd: dir });
+    expectCleanFailure(result, `pilot-readiness.yml:1:1: file is ${1024 * 1024 + 14} bytes; the limit is 1048576 bytes (1 MiB)`);
+  });
+
+  it('the JSON report carries the same errors with locations', () => {
+    const result = cli(['check', `${M}/unknown-tier.yml`, '--format', 'json', '--now', NOW]);
+    expect(result.status).toBe(2);
+    const report = JSON.parse(result.stdout);
+    expect(report.decision).toBe('blocked');
+    expect(report.errors).toEqual([
+      { message: 'unknown risk tier: pilot.risk must be one of low, medium, high, not the text "extreme".', location: { file: `${M}/unknown-tier.yml`, line: 4, column: 9 } },
+    ]);
+  });
+});
+
+describe('bad policies', () => {
+  it.each(policies)('%s', (file, line) => {
+    expectCleanFailure(cli(['check', 'examples/claims-triage/pilot-readiness.yml', '--policy', `${P}/${file}`, '--now', NOW]), line);
+  });
+});
+
+describe('usage errors', () => {
+  it.each([
+    [['frobnicate'], 'error: unknown command "frobnicate"; run pilot-readiness --help\n'],
+    [['check', '--format', 'xml'], 'error: --format xml: use text, json or markdown\n'],
+    [['check', 'examples/claims-triage/pilot-readiness.yml', '--now', 'yesterday'], 'error: --now yesterday: not an ISO date-time (for example 2026-11-20T12:00:00Z)\n'],
+    [['check', 'nope.yml'], 'error: nope.yml: no such file\n'],
+    [['check', 'examples/claims-triage/pilot-readiness.yml', '--policy', 'strict'], 'error: --policy strict: no such file, and not a bundled policy (bundled: default)\n'],
+    [['init', '--risk', 'extreme'], 'error: --risk extreme: use one of low, medium, high\n'],
+    [['explain', 'SEC-9'], 'error: no criterion "SEC-9" in policy default. Did you mean "SEC-1"? Run `pilot-readiness explain` for the list.\n'],
+  ])('%j', (args, stderr) => {
+    const result = cli(args);
+    expect(result.stderr).toBe(stderr);
+    expect(result.status).toBe(2);
+  });
+
+  it('an unknown option names itself and points at --help', () => {
+    const result = cli(['check', '--polcy', 'default']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^error: Unknown option '--polcy'/);
+    expect(result.stderr).toContain('run pilot-readiness --help for usage');
+  });
+});
