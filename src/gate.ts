@@ -1,0 +1,218 @@
+// One pull request through the gate: read its facts and the trusted policy, evaluate every pilot
+// manifest it touches, ask the roles not yet asked, then publish one status and one comment.
+// API round trips for one PR: facts (1) + tree (1) + manifests (1) + teams (≤1) + review request (≤1)
+// + status (1) + comment (≤2), plus 1 for a central policy: at most 9 whatever the review count.
+import { minimatch } from 'minimatch';
+import { posix } from 'node:path';
+import type { ActionInputs } from './adapters/actions/inputs.js';
+import type { GitHubClient } from './adapters/github/client.js';
+import { upsertStickyComment } from './adapters/github/comment.js';
+import { fetchFileTexts, fetchTree, type FileAt, type TreeEntryKind } from './adapters/github/files.js';
+import { fetchPolicySource } from './adapters/github/policy-source.js';
+import { fetchPullRequestFacts } from './adapters/github/pull-request.js';
+import { requestReviews } from './adapters/github/reviews.js';
+import { setCommitStatus, type CommitState } from './adapters/github/status.js';
+import { fetchTeamMembers } from './adapters/github/teams.js';
+import { GitHubAccessError } from './adapters/github/errors.js';
+import { BUNDLED_POLICIES, isBundledPolicy } from './core/bundled.js';
+import { formatSpan } from './core/duration.js';
+import { evaluate } from './core/evaluate.js';
+import { loadPolicy, reviewerRoles, type LoadedPolicy } from './core/policy.js';
+import { renderMarkdown } from './core/report/markdown.js';
+import type { Decision, Manifest, PrFacts, RepoFiles, Report } from './core/types.js';
+import { parseYaml } from './core/yaml.js';
+import { InputError } from './errors.js';
+import type { ActionContext } from './main.js';
+
+export interface PullRequestRef {
+  number: number;
+  headSha: string;
+  baseSha: string;
+  baseRef: string;
+  fork: boolean;
+}
+
+export interface PullRequestOutcome {
+  number: number;
+  decision: Decision;
+  reports: Report[];
+  /** Why there is no report (for a PR that touches no pilot). */
+  note: string;
+  warnings: string[];
+}
+
+const RANK: Record<Decision, number> = { ready: 0, pending: 1, blocked: 2 };
+const STATE: Record<Decision, CommitState> = { ready: 'success', pending: 'pending', blocked: 'failure' };
+const CENTRAL_POLICY = /^[^/@\s]+\/[^/@\s]+\/[^@\s]+@[^@\s]+$/;
+
+/** The policy's source as the PR will read it: bundled, central (pinned repo) or a path at the base sha. */
+type PolicySpec = { kind: 'bundled'; name: string } | { kind: 'central'; reference: string } | { kind: 'base'; path: string };
+
+export function policySpec(input: string): PolicySpec {
+  if (isBundledPolicy(input)) return { kind: 'bundled', name: input };
+  if (CENTRAL_POLICY.test(input)) return { kind: 'central', reference: input };
+  const path = posix.normalize(input.replace(/^\.\//, ''));
+  if (path.startsWith('../') || path.startsWith('/')) throw new InputError(`input policy: "${input}" must be a path inside this repository, "default", or owner/repo/path@ref`);
+  return { kind: 'base', path };
+}
+
+/** The head commit's tree as the engine's repository view. Symlinks and submodules cannot be verified: refused. */
+function treeFiles(tree: Map<string, TreeEntryKind>): RepoFiles {
+  return {
+    stat(path) {
+      const kind = tree.get(path);
+      if (kind === undefined) return 'missing';
+      if (kind === 'file' || kind === 'dir') return kind;
+      return 'outside';
+    },
+  };
+}
+
+/** Manifests the PR gates: those whose folder (or the manifest itself) the PR changes. */
+export function gatedManifests(manifests: string[], changedFiles: string[]): string[] {
+  return manifests.filter((manifest) => {
+    const dir = posix.dirname(manifest);
+    return changedFiles.some((file) => dir === '.' || file === manifest || file.startsWith(`${dir}/`));
+  });
+}
+
+/** Every org/team slug the policy or a manifest names: the teams whose members the rules need. */
+function teamsNamed(policy: LoadedPolicy, manifests: Array<Partial<Manifest> | null>): string[] {
+  const teams = new Set<string>();
+  const add = (list: unknown) => {
+    if (Array.isArray(list)) for (const item of list) if (typeof item === 'string' && item.includes('/')) teams.add(item);
+  };
+  add(policy.policy.roles.owner.allowed);
+  for (const [, role] of reviewerRoles(policy.policy)) add(role.members);
+  for (const manifest of manifests) {
+    const reviewers = manifest?.reviewers;
+    if (reviewers && typeof reviewers === 'object') for (const list of Object.values(reviewers)) add(list);
+  }
+  return [...teams].sort();
+}
+
+function manifestData(text: string | null, path: string): Partial<Manifest> | null {
+  if (text === null) return null;
+  try {
+    const data = parseYaml(text, path).data;
+    return data && typeof data === 'object' ? (data as Partial<Manifest>) : null;
+  } catch {
+    return null; // evaluate() reports the parse error with its location
+  }
+}
+
+/** `21/23 criteria · legal 9d left` and the like: what the status check shows beside its state. */
+export function statusDescription(reports: Report[], now: Date): string {
+  if (reports.length > 1) {
+    const counts = (['blocked', 'pending', 'ready'] as Decision[]).map((d) => [d, reports.filter((r) => r.decision === d).length] as const).filter(([, n]) => n > 0);
+    return `${reports.length} pilots: ${counts.map(([d, n]) => `${n} ${d}`).join(', ')}`;
+  }
+  const report = reports[0]!;
+  const score = `${report.score.met}/${report.score.required} criteria`;
+  if (report.errors.length > 0) return `invalid manifest ${report.manifest.path}: ${report.errors.length} error(s)`;
+  if (report.decision === 'ready') return `${score} · roles consulted · owner approved`;
+  if (report.decision === 'blocked') return `${score} · blocked by ${report.blocking.join(', ')}`;
+  const open = report.roles.filter((r) => r.required && r.status === 'pending' && r.deadline);
+  const windows = open.map((r) => `${r.role} ${formatSpan(Date.parse(r.deadline!) - now.getTime())} left`);
+  return [score, ...windows, ...report.waiting_on.filter((w) => !open.some((r) => r.role === w)).map((w) => `awaiting ${w}`)].join(' · ');
+}
+
+async function loadTrustedPolicy(gh: GitHubClient, spec: PolicySpec, baseText: string | null | undefined, warnings: string[]): Promise<LoadedPolicy> {
+  if (spec.kind === 'bundled') return loadPolicy(BUNDLED_POLICIES[spec.name]!, spec.name, `policies/${spec.name}.yml`);
+  if (spec.kind === 'central') {
+    const source = await fetchPolicySource(gh, spec.reference);
+    if (source.warning) warnings.push(source.warning);
+    return loadPolicy(source.text, source.source, source.source);
+  }
+  if (baseText === null || baseText === undefined) {
+    throw new InputError(
+      `input policy: ${spec.path} does not exist on the base branch. The policy is read from the base branch, never from the pull request; merge it to the base branch first, or use policy: default`,
+    );
+  }
+  return loadPolicy(baseText, spec.path, spec.path);
+}
+
+/** Asks the roles not yet asked (this starts their windows) and returns the facts as they now stand. */
+async function askRoles(gh: GitHubClient, ctx: ActionContext, facts: PrFacts, reports: Report[], warnings: string[]): Promise<PrFacts | null> {
+  if (facts.draft || facts.ready_at === null) return null;
+  const people = new Set<string>();
+  const teams = new Set<string>();
+  for (const report of reports) {
+    for (const role of report.roles) {
+      if (!role.required || role.status !== 'not_requested') continue;
+      for (const member of role.members) {
+        if (member.toLowerCase() === facts.author.toLowerCase()) continue;
+        (member.includes('/') ? teams : people).add(member);
+      }
+    }
+  }
+  if (people.size === 0 && teams.size === 0) return null;
+  const result = await requestReviews(gh, { owner: ctx.owner, repo: ctx.repo, number: facts.number, reviewers: [...people], team_reviewers: [...teams] });
+  if (!result.ok) {
+    warnings.push(`${result.warning}; those roles stay not requested, and their windows have not started`);
+    return null;
+  }
+  const at = ctx.now.toISOString();
+  const requested = [...result.requested.reviewers, ...result.requested.team_reviewers.map((t) => (t.includes('/') ? t : `${ctx.owner}/${t}`))];
+  return { ...facts, review_requests: [...facts.review_requests, ...requested.map((reviewer) => ({ reviewer, at }))] };
+}
+
+export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, inputs: ActionInputs, pr: PullRequestRef): Promise<PullRequestOutcome | null> {
+  const warnings: string[] = [];
+  const spec = policySpec(inputs.policy);
+  const trustedFiles: FileAt[] = spec.kind === 'base' ? [{ ref: pr.baseSha, path: spec.path }] : [];
+  const read = await fetchPullRequestFacts(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number }, { trustedFiles });
+  const policy = await loadTrustedPolicy(gh, spec, read.trustedFiles[0]?.text, warnings);
+  const headSha = read.facts.head_sha;
+  const tree = await fetchTree(gh, { owner: ctx.owner, repo: ctx.repo, sha: headSha });
+  const manifests = [...tree.entries()].filter(([path, kind]) => kind === 'file' && minimatch(path, inputs.manifest, { dot: true })).map(([path]) => path).sort();
+  const gated = gatedManifests(manifests, read.changedFiles);
+  const status = async (state: CommitState, description: string) => {
+    try {
+      await setCommitStatus(gh, { owner: ctx.owner, repo: ctx.repo, sha: headSha, state, context: inputs.statusContext, description, ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}) });
+    } catch (error) {
+      if (!(error instanceof GitHubAccessError)) throw error;
+      warnings.push(`could not set the ${inputs.statusContext} status: ${error.message}${pr.fork ? ' (pull requests from forks get a read-only token; the job result still gates)' : ''}`);
+    }
+  };
+
+  if (gated.length === 0) {
+    // Branch protection requires the status on every PR: one that touches no pilot passes it.
+    await status('success', `no pilot manifest (${inputs.manifest}) touched`);
+    return { number: pr.number, decision: 'ready', reports: [], note: `touches no pilot manifest (${inputs.manifest})`, warnings };
+  }
+
+  const texts = await fetchFileTexts(gh, { owner: ctx.owner, repo: ctx.repo }, [
+    ...gated.map((path) => ({ ref: headSha, path })),
+    ...gated.map((path) => ({ ref: read.baseSha, path })),
+  ]);
+  const headTexts = texts.slice(0, gated.length);
+  const baseTexts = texts.slice(gated.length);
+  const heads = headTexts.map((t) => manifestData(t.text, t.path));
+  const teamSlugs = teamsNamed(policy, heads);
+  const teams = teamSlugs.length > 0 ? await fetchTeamMembers(gh, teamSlugs) : {};
+  const files = treeFiles(tree);
+
+  const evaluateAll = (facts: Omit<PrFacts, 'base_manifest'>) =>
+    gated.map((path, i) => {
+      const baseOwner = manifestData(baseTexts[i]?.text ?? null, path)?.owner;
+      const withBase: PrFacts = { ...facts, base_manifest: typeof baseOwner === 'string' ? { owner: baseOwner } : null };
+      return evaluate({ manifest: { path, text: headTexts[i]?.text ?? '' }, policy, files, facts: withBase, now: ctx.now });
+    });
+  const facts: PrFacts = { ...read.facts, teams, base_manifest: null };
+  let reports = evaluateAll(facts);
+  if (inputs.requestReviews) {
+    const asked = await askRoles(gh, ctx, facts, reports, warnings);
+    if (asked) reports = evaluateAll(asked);
+  }
+
+  const decision = reports.reduce<Decision>((worst, r) => (RANK[r.decision] > RANK[worst] ? r.decision : worst), 'ready');
+  await status(STATE[decision], statusDescription(reports, ctx.now));
+  if (inputs.comment) {
+    const body = reports.map((r) => renderMarkdown(r)).join('\n---\n\n');
+    const shortBody = reports.map((r) => renderMarkdown(r, { compact: true })).join('\n---\n\n');
+    const result = await upsertStickyComment(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, key: 'readiness', body, shortBody });
+    if (!result.ok) warnings.push(`${result.warning}${pr.fork ? ' (pull requests from forks get a read-only token: the scorecard is in the job summary)' : ''}`);
+  }
+  return { number: pr.number, decision, reports, note: '', warnings };
+}

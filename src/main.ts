@@ -1,0 +1,180 @@
+// Composition root of the Action: inputs → GitHub adapters → core → reporters → exit status.
+// Every failure to verify something fails the run (fail closed) with a message saying how to fix it.
+import * as core from '@actions/core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError, formatFinding } from './errors.js';
+import { readInputs, type ActionInputs } from './adapters/actions/inputs.js';
+import { annotate } from './adapters/actions/annotations.js';
+import { createGitHubClient, type GitHubClient } from './adapters/github/client.js';
+import { GitHubAccessError } from './adapters/github/errors.js';
+import { listOpenPullRequests } from './adapters/github/pulls.js';
+import { evaluatePullRequest, type PullRequestRef, type PullRequestOutcome } from './gate.js';
+import type { Decision, Report } from './core/types.js';
+import { renderMarkdown } from './core/report/markdown.js';
+
+export interface ActionContext {
+  eventName: string;
+  payload: Record<string, unknown>;
+  owner: string;
+  repo: string;
+  apiUrl: string | undefined;
+  serverUrl: string;
+  runUrl: string | null;
+  tempDir: string;
+  now: Date;
+}
+
+function readContext(): ActionContext {
+  const eventName = process.env.GITHUB_EVENT_NAME ?? '';
+  const repository = process.env.GITHUB_REPOSITORY ?? '';
+  const [owner, repo] = repository.split('/');
+  if (!owner || !repo) throw new InputError('GITHUB_REPOSITORY is not set to owner/repo: run pilot-readiness as a step of a GitHub Actions workflow');
+  let payload: Record<string, unknown> = {};
+  const eventPath = process.env.GITHUB_EVENT_PATH;
+  if (eventPath) {
+    try {
+      payload = JSON.parse(readFileSync(eventPath, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH (${(error as Error).message})`);
+    }
+  }
+  const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const runId = process.env.GITHUB_RUN_ID;
+  return {
+    eventName,
+    payload,
+    owner,
+    repo,
+    apiUrl: process.env.GITHUB_API_URL,
+    serverUrl,
+    runUrl: runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : null,
+    tempDir: process.env.RUNNER_TEMP ?? process.cwd(),
+    now: new Date(),
+  };
+}
+
+/**
+ * Retry timing, for GitHub Enterprise Server operators and for tests that must not wait real seconds:
+ * PILOT_READINESS_RETRY_UNIT_MS (default 1000) scales every back-off, and
+ * PILOT_READINESS_PACE_WRITES=false turns off the one-second spacing of writes.
+ */
+function tuning(): { retryUnitMs?: number; paceWrites?: boolean } {
+  const unit = Number(process.env.PILOT_READINESS_RETRY_UNIT_MS);
+  return {
+    ...(Number.isFinite(unit) && unit > 0 ? { retryUnitMs: unit } : {}),
+    ...(process.env.PILOT_READINESS_PACE_WRITES === 'false' ? { paceWrites: false } : {}),
+  };
+}
+
+const PR_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review', 'edited', 'converted_to_draft', 'review_requested', 'review_request_removed']);
+const REVIEW_ACTIONS = new Set(['submitted', 'edited', 'dismissed']);
+
+/** The pull requests this run evaluates: the event's one, or every open one for a sweep. */
+async function pullRequestsFor(gh: GitHubClient, ctx: ActionContext): Promise<PullRequestRef[] | string> {
+  if (ctx.eventName === 'schedule' || ctx.eventName === 'workflow_dispatch') {
+    return listOpenPullRequests(gh, { owner: ctx.owner, repo: ctx.repo });
+  }
+  const action = String(ctx.payload.action ?? '');
+  const pr = ctx.payload.pull_request as Record<string, unknown> | undefined;
+  if (!pr) return `the ${ctx.eventName} event has no pull_request in its payload`;
+  const isReview = ctx.eventName === 'pull_request_review';
+  if (action && !(isReview ? REVIEW_ACTIONS : PR_ACTIONS).has(action)) return `nothing to evaluate for ${ctx.eventName}.${action}`;
+  if (pr.state === 'closed') return 'the pull request is closed';
+  const head = pr.head as { sha: string; ref?: string; repo?: { full_name?: string } | null };
+  const base = pr.base as { sha: string; ref: string; repo?: { full_name?: string } };
+  return [
+    {
+      number: Number(pr.number),
+      headSha: head.sha,
+      baseSha: base.sha,
+      baseRef: base.ref,
+      fork: Boolean(head.repo?.full_name && base.repo?.full_name && head.repo.full_name !== base.repo.full_name),
+    },
+  ];
+}
+
+const RANK: Record<Decision, number> = { ready: 0, pending: 1, blocked: 2 };
+
+function worst(decisions: Decision[]): Decision {
+  return decisions.reduce<Decision>((a, b) => (RANK[b] > RANK[a] ? b : a), 'ready');
+}
+
+function writeOutputs(outcomes: PullRequestOutcome[], reportPath: string | null): { decision: Decision; reports: Report[] } {
+  const reports = outcomes.flatMap((o) => o.reports);
+  const decision = worst(outcomes.map((o) => o.decision));
+  const met = reports.reduce((n, r) => n + r.score.met, 0);
+  const required = reports.reduce((n, r) => n + r.score.required, 0);
+  const blocking = [...new Set(reports.flatMap((r) => (r.decision === 'blocked' ? r.blocking : r.waiting_on)))];
+  core.setOutput('decision', decision);
+  core.setOutput('ready', String(decision === 'ready'));
+  core.setOutput('score', `${met}/${required}`);
+  core.setOutput('blocking', blocking.join(','));
+  core.setOutput('report', reportPath ?? '');
+  return { decision, reports };
+}
+
+function writeReportFile(ctx: ActionContext, reports: Report[]): string | null {
+  if (reports.length === 0) return null;
+  const path = join(ctx.tempDir, 'pilot-readiness-report.json');
+  const body = reports.length === 1 ? reports[0] : { reports };
+  writeFileSync(path, `${JSON.stringify(body, null, 2)}\n`);
+  return path;
+}
+
+export async function run(): Promise<void> {
+  const summary: string[] = [];
+  try {
+    const inputs: ActionInputs = readInputs();
+    const ctx = readContext();
+    const gh = createGitHubClient(inputs.token, { baseUrl: ctx.apiUrl, log: { info: core.info, warning: core.warning, debug: core.debug }, ...tuning() });
+    const targets = await pullRequestsFor(gh, ctx);
+    if (typeof targets === 'string') {
+      core.notice(`pilot-readiness: ${targets}; nothing to do.`);
+      return;
+    }
+    const outcomes: PullRequestOutcome[] = [];
+    for (const pr of targets) {
+      const outcome = await evaluatePullRequest(gh, ctx, inputs, pr);
+      if (outcome) outcomes.push(outcome);
+    }
+    const reports = outcomes.flatMap((o) => o.reports);
+    const reportPath = writeReportFile(ctx, reports);
+    const { decision } = writeOutputs(outcomes, reportPath);
+    annotate(reports);
+    for (const outcome of outcomes) {
+      for (const warning of outcome.warnings) core.warning(warning);
+      summary.push(outcome.reports.length === 0 ? `#### PR #${outcome.number}: ${outcome.note}\n` : outcome.reports.map((r) => renderMarkdown(r, { level: 3 })).join('\n'));
+    }
+    if (outcomes.length === 0) summary.push('No open pull request touches a pilot manifest.\n');
+    if (inputs.mode === 'gate' && decision !== 'ready' && reports.length > 0) {
+      core.setFailed(`pilot-readiness: ${decision}. ${reports.filter((r) => r.decision !== 'ready').map((r) => `${r.pilot?.name ?? r.manifest.path}: ${r.decision === 'blocked' ? `blocked by ${r.blocking.join(', ')}` : `waiting on ${r.waiting_on.join(', ')}`}`).join('; ')}`);
+    }
+  } catch (error) {
+    // Fail closed: whatever could not be verified fails the step, with advice rather than a stack trace.
+    if (error instanceof InputError) {
+      for (const finding of error.findings) {
+        core.error(finding.message, finding.location ? { file: finding.location.file, startLine: finding.location.line, startColumn: finding.location.column } : {});
+      }
+      core.setFailed(`pilot-readiness: ${error.findings.map(formatFinding).join('; ')}`);
+      summary.push(`### Pilot readiness could not be verified\n\n${error.findings.map((f) => `- ${formatFinding(f)}`).join('\n')}\n`);
+    } else if (error instanceof GitHubAccessError) {
+      core.setFailed(`pilot-readiness: ${error.message}`);
+      summary.push(`### Pilot readiness could not be verified\n\n${error.message}\n`);
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      core.setFailed(`pilot-readiness failed unexpectedly: ${message}`);
+      if (error instanceof Error && error.stack) core.debug(error.stack);
+      summary.push(`### Pilot readiness could not be verified\n\nUnexpected error: ${message}\n`);
+    }
+  } finally {
+    // setFailed only sets the exit code: the summary is written whatever happened.
+    if (summary.length > 0 && process.env.GITHUB_STEP_SUMMARY) {
+      try {
+        await core.summary.addRaw(summary.join('\n')).write();
+      } catch (error) {
+        core.warning(`could not write the job summary: ${(error as Error).message}`);
+      }
+    }
+  }
+}
