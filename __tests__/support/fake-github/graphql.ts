@@ -1,0 +1,423 @@
+// POST /graphql: queries are parsed, validated and executed against GitHub's published schema, so a
+// query github.com would reject is rejected here too; resolvers cover what the adapters read.
+
+import { schema as publishedSchema } from '@octokit/graphql-schema';
+import { GraphQLError, buildSchema, execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { Permission, ReviewSpec, TimelineEventSpec, TokenIdentity } from './scenario.js';
+import { allows } from './scenario.js';
+import { nodeId } from './rest-json.js';
+import type { Entry, PullRecord, RepoRecord, TeamRecord, World } from './world.js';
+import { EPOCH, blobSha, isBinary, syntheticSha } from './world.js';
+
+let cachedSchema: GraphQLSchema | undefined;
+
+/** Built once per process: the schema is 1.2 MB of SDL. */
+export function githubSchema(): GraphQLSchema {
+  // The published SDL declares two EnterpriseOwnerInfo fields twice, which graphql-js's SDL check
+  // rejects; the schema itself is sound (validateSchema finds nothing), so that check is skipped.
+  cachedSchema ??= buildSchema(publishedSchema.idl, { assumeValidSDL: true });
+  return cachedSchema;
+}
+
+/** An error with GitHub's `type` (NOT_FOUND, FORBIDDEN, ...), shown at the top level of the error as GitHub does. */
+class GitHubGraphQLError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface GraphQLRequest {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+}
+
+/** The operation a request names (for fault matching and recording); null when it cannot be told. */
+export function operationNameOf(body: GraphQLRequest): string | null {
+  if (typeof body.operationName === 'string') return body.operationName;
+  if (typeof body.query !== 'string') return null;
+  try {
+    const doc = parse(body.query);
+    for (const def of doc.definitions) if (def.kind === 'OperationDefinition') return def.name?.value ?? null;
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+export async function runGraphQL(world: World, identity: TokenIdentity, apiBase: string, body: GraphQLRequest): Promise<unknown> {
+  if (typeof body.query !== 'string') return { errors: [{ message: 'A query attribute must be specified and must be a string.' }] };
+  let document: DocumentNode;
+  try {
+    document = parse(body.query);
+  } catch (error) {
+    return { errors: [formatError(error as GraphQLError)] };
+  }
+  const problems = validate(githubSchema(), document);
+  if (problems.length > 0) return { errors: problems.map(formatError) };
+  const result = await execute({
+    schema: githubSchema(),
+    document,
+    rootValue: root(new Resolvers(world, identity, apiBase)),
+    variableValues: (body.variables ?? {}) as Record<string, unknown>,
+    operationName: typeof body.operationName === 'string' ? body.operationName : undefined,
+  });
+  return result.errors ? { data: result.data ?? null, errors: result.errors.map(formatError) } : { data: result.data };
+}
+
+function formatError(error: GraphQLError): Record<string, unknown> {
+  const original = error.originalError;
+  return {
+    ...(original instanceof GitHubGraphQLError ? { type: original.type } : {}),
+    ...(error.path ? { path: error.path } : {}),
+    ...(error.locations ? { locations: error.locations } : {}),
+    message: error.message,
+  };
+}
+
+// ---------------------------------------------------------------- connections
+
+interface ConnectionArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
+
+const cursorOf = (index: number): string => Buffer.from(`cursor:v2:${index}`).toString('base64');
+
+function indexOf(cursor: string, name: string): number {
+  const match = /^cursor:v2:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  if (!match) throw new GitHubGraphQLError('INVALID_CURSOR_ARGUMENTS', `\`${cursor}\` does not appear to be a valid cursor.`);
+  void name;
+  return Number(match[1]);
+}
+
+/** A Relay connection with GitHub's rules: first or last is required, and at most 100. */
+function connection<T>(name: string, items: T[], args: ConnectionArgs, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const { first, last, after, before } = args;
+  if (first == null && last == null) {
+    throw new GitHubGraphQLError('MISSING_PAGINATION_BOUNDARIES', `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`);
+  }
+  for (const [arg, value] of [['first', first], ['last', last]] as const) {
+    if (value != null && value > 100) {
+      throw new GitHubGraphQLError('EXCESSIVE_PAGINATION', `Requesting ${value} records on the \`${name}\` connection exceeds the \`${arg}\` limit of 100 records.`);
+    }
+  }
+  let start = after ? indexOf(after, name) + 1 : 0;
+  let end = before ? indexOf(before, name) : items.length;
+  if (first != null) end = Math.min(end, start + first);
+  if (last != null) start = Math.max(start, end - last);
+  const slice = items.slice(start, end).map((node, i) => ({ node, cursor: cursorOf(start + i) }));
+  return {
+    nodes: slice.map((e) => e.node),
+    edges: slice,
+    totalCount: items.length,
+    pageInfo: {
+      hasNextPage: end < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: slice[0]?.cursor ?? null,
+      endCursor: slice.at(-1)?.cursor ?? null,
+    },
+    ...extra,
+  };
+}
+
+// ---------------------------------------------------------------- resolvers
+
+const TIMELINE_TYPES: Record<TimelineEventSpec['event'], { itemType: string; typename: string }> = {
+  review_requested: { itemType: 'REVIEW_REQUESTED_EVENT', typename: 'ReviewRequestedEvent' },
+  review_request_removed: { itemType: 'REVIEW_REQUEST_REMOVED_EVENT', typename: 'ReviewRequestRemovedEvent' },
+  ready_for_review: { itemType: 'READY_FOR_REVIEW_EVENT', typename: 'ReadyForReviewEvent' },
+  convert_to_draft: { itemType: 'CONVERT_TO_DRAFT_EVENT', typename: 'ConvertToDraftEvent' },
+};
+
+class Resolvers {
+  constructor(
+    readonly world: World,
+    readonly identity: TokenIdentity,
+    readonly api: string,
+  ) {}
+
+  need(permission: Permission): void {
+    if (!allows(this.identity, permission, 'read')) {
+      throw new GitHubGraphQLError('FORBIDDEN', `Resource not accessible by ${this.identity.app ? 'integration' : 'personal access token'}`);
+    }
+  }
+
+  /** User, or Bot for logins ending in [bot]: GraphQL shows a bot's login without the suffix. */
+  actor(login: string | undefined): Record<string, unknown> | null {
+    if (!login) return null;
+    const bot = login.endsWith('[bot]');
+    const id = this.world.idFor(`user:${login.toLowerCase()}`);
+    return {
+      __typename: bot ? 'Bot' : 'User',
+      id: nodeId(bot ? 'BOT' : 'U', id),
+      databaseId: id,
+      login: bot ? login.slice(0, -'[bot]'.length) : login,
+      url: `https://github.com/${login}`,
+      resourcePath: `/${login}`,
+      avatarUrl: `https://avatars.githubusercontent.com/u/${id}?v=4`,
+    };
+  }
+
+  team(team: TeamRecord): Record<string, unknown> {
+    return {
+      __typename: 'Team',
+      id: nodeId('T', team.id),
+      databaseId: team.id,
+      slug: team.slug,
+      name: team.name,
+      combinedSlug: `${team.org}/${team.slug}`,
+      organization: this.organization(team.org),
+      members: (args: ConnectionArgs) => connection('members', team.members.map((login) => this.actor(login)), args),
+    };
+  }
+
+  organization(login: string): Record<string, unknown> {
+    return {
+      __typename: 'Organization',
+      id: nodeId('O', this.world.idFor(`org:${login.toLowerCase()}`)),
+      login,
+      team: ({ slug }: { slug: string }) => {
+        this.need('members');
+        const team = this.world.team(login, slug);
+        return team ? this.team(team) : null;
+      },
+    };
+  }
+
+  repository(repo: RepoRecord): Record<string, unknown> {
+    return {
+      __typename: 'Repository',
+      id: nodeId('R', repo.id),
+      databaseId: repo.id,
+      name: repo.name,
+      nameWithOwner: repo.fullName,
+      owner: { __typename: 'Organization', login: repo.owner },
+      isPrivate: repo.spec.private ?? false,
+      pullRequest: ({ number }: { number: number }) => {
+        this.need('pull_requests');
+        const pull = repo.pulls.get(number);
+        if (!pull) throw new GitHubGraphQLError('NOT_FOUND', `Could not resolve to a PullRequest with the number of ${number}.`);
+        return this.pullRequest(repo, pull);
+      },
+      object: ({ expression, oid }: { expression?: string | null; oid?: string | null }) => {
+        this.need('contents');
+        return this.object(repo, expression ?? oid ?? '');
+      },
+      ref: ({ qualifiedName }: { qualifiedName: string }) => this.ref(repo, qualifiedName),
+      defaultBranchRef: () => this.ref(repo, `refs/heads/${repo.spec.default_branch ?? 'main'}`),
+    };
+  }
+
+  /** A branch or tag by full name (refs/heads/x, refs/tags/x) or short name; the default branch always exists. */
+  ref(repo: RepoRecord, qualifiedName: string): Record<string, unknown> | null {
+    const match = /^refs\/(heads|tags)\/(.+)$/.exec(qualifiedName);
+    const kind = match?.[1];
+    const name = match?.[2] ?? qualifiedName;
+    const branches = repo.spec.branches ?? {};
+    const tags = repo.spec.tags ?? {};
+    if (kind !== 'tags' && (name in branches || name === (repo.spec.default_branch ?? 'main'))) {
+      return this.refNode(repo, 'refs/heads/', name, branches[name] ?? syntheticSha(`${repo.fullName}@${name}`));
+    }
+    const tagSha = tags[name];
+    if (kind !== 'heads' && tagSha !== undefined) return this.refNode(repo, 'refs/tags/', name, tagSha);
+    return null;
+  }
+
+  refNode(repo: RepoRecord, prefix: string, name: string, sha: string): Record<string, unknown> {
+    return { __typename: 'Ref', id: nodeId('REF', repo.id), name, prefix, target: this.commit(repo, sha) };
+  }
+
+  commit(repo: RepoRecord, sha: string, at?: string): Record<string, unknown> {
+    const date = at ?? repo.spec.commits?.[sha]?.date ?? EPOCH;
+    return {
+      __typename: 'Commit',
+      id: nodeId('C', this.world.idFor(`commit:${sha}`)),
+      oid: sha,
+      abbreviatedOid: sha.slice(0, 7),
+      committedDate: date,
+      authoredDate: date,
+      message: repo.spec.commits?.[sha]?.message ?? '',
+      url: `https://github.com/${repo.fullName}/commit/${sha}`,
+    };
+  }
+
+  /** `object(expression: "rev:path")` → Blob, Tree or null; `object(expression: "rev")` → Commit. */
+  object(repo: RepoRecord, expression: string): Record<string, unknown> | null {
+    const colon = expression.indexOf(':');
+    const rev = colon < 0 ? expression : expression.slice(0, colon);
+    const path = colon < 0 ? null : expression.slice(colon + 1).replace(/^\/+|\/+$/g, '');
+    const key = this.world.resolveRef(repo, rev);
+    if (key === undefined) return null;
+    if (path === null) return this.commit(repo, this.world.commitSha(repo, rev) ?? rev);
+    const entries = this.world.entries(repo, key);
+    if (path === '') return this.tree(repo, key, '', entries);
+    const entry = entries.find((e) => e.path === path);
+    if (!entry || entry.kind === 'submodule') return null;
+    if (entry.kind === 'dir') return this.tree(repo, key, path, entries);
+    // A symlink is a blob whose text is the link's target.
+    const bytes = entry.kind === 'file' ? entry.bytes : Buffer.from(entry.target);
+    return this.blob(bytes);
+  }
+
+  blob(bytes: Buffer): Record<string, unknown> {
+    const oid = blobSha(bytes);
+    const binary = isBinary(bytes);
+    return {
+      __typename: 'Blob',
+      id: nodeId('B', this.world.idFor(`blob:${oid}`)),
+      oid,
+      abbreviatedOid: oid.slice(0, 7),
+      byteSize: bytes.length,
+      isBinary: binary,
+      isTruncated: false,
+      text: binary ? null : bytes.toString('utf8'),
+    };
+  }
+
+  tree(repo: RepoRecord, key: string, path: string, entries: Entry[]): Record<string, unknown> {
+    const prefix = path === '' ? '' : `${path}/`;
+    const children = entries.filter((e) => e.path.startsWith(prefix) && !e.path.slice(prefix.length).includes('/'));
+    const oid = syntheticSha(`${repo.fullName}@${key}:${path}`);
+    return {
+      __typename: 'Tree',
+      id: nodeId('TR', this.world.idFor(`tree:${oid}`)),
+      oid,
+      abbreviatedOid: oid.slice(0, 7),
+      entries: children.map((e) => ({
+        name: e.path.slice(prefix.length),
+        path: e.path,
+        type: e.kind === 'dir' ? 'tree' : e.kind === 'submodule' ? 'commit' : 'blob',
+        mode: e.kind === 'dir' ? 16384 : e.kind === 'symlink' ? 40960 : e.kind === 'submodule' ? 57344 : 33188,
+      })),
+    };
+  }
+
+  pullRequest(repo: RepoRecord, pull: PullRecord): Record<string, unknown> {
+    const p = pull.spec;
+    const created = p.created_at ?? EPOCH;
+    return {
+      __typename: 'PullRequest',
+      id: nodeId('PR', this.world.idFor(`pull:${repo.fullName}#${p.number}`)),
+      databaseId: this.world.idFor(`pull:${repo.fullName}#${p.number}`),
+      number: p.number,
+      title: p.title ?? `Pull request #${p.number}`,
+      body: p.body ?? '',
+      url: `https://github.com/${repo.fullName}/pull/${p.number}`,
+      state: (p.state ?? 'open').toUpperCase(),
+      isDraft: p.draft ?? false,
+      createdAt: created,
+      updatedAt: created,
+      author: this.actor(p.user),
+      headRefOid: p.head.sha,
+      headRefName: p.head.ref ?? `pull-${p.number}`,
+      baseRefOid: p.base.sha,
+      baseRefName: p.base.ref ?? repo.spec.default_branch ?? 'main',
+      reviews: (args: ConnectionArgs & { states?: string[] | null; author?: string | null }) => {
+        const visible = (p.reviews ?? []).filter(
+          (r) => r.state !== 'PENDING' || r.user.toLowerCase() === this.identity.login.toLowerCase(),
+        );
+        const picked = visible
+          .filter((r) => !args.states || args.states.includes(r.state))
+          .filter((r) => !args.author || r.user.toLowerCase() === args.author.toLowerCase());
+        return connection('reviews', picked.map((r, i) => this.review(repo, pull, r, i)), args);
+      },
+      timelineItems: (args: ConnectionArgs & { itemTypes?: string[] | null; since?: string | null; skip?: number | null }) => {
+        const events = pull.timeline
+          .filter((e) => !args.itemTypes || args.itemTypes.includes(TIMELINE_TYPES[e.event].itemType))
+          .filter((e) => !args.since || e.created_at >= args.since)
+          .slice(args.skip ?? 0);
+        const nodes = events.map((e, i) => this.timelineItem(repo, e, i));
+        return connection('timelineItems', nodes, args, { filteredCount: nodes.length, pageCount: nodes.length, updatedAt: created });
+      },
+      commits: (args: ConnectionArgs) => {
+        const commits = p.commits ?? [{ sha: p.head.sha, at: created }];
+        return connection(
+          'commits',
+          commits.map((c) => ({ __typename: 'PullRequestCommit', id: nodeId('PRC', this.world.idFor(`prc:${c.sha}`)), commit: this.commit(repo, c.sha, c.at) })),
+          args,
+        );
+      },
+      files: (args: ConnectionArgs) => {
+        const files = (p.files ?? []).map((f) => (typeof f === 'string' ? { filename: f } : f));
+        const changeType = { added: 'ADDED', removed: 'DELETED', modified: 'MODIFIED', renamed: 'RENAMED' } as const;
+        return connection(
+          'files',
+          files.map((f) => ({
+            path: f.filename,
+            additions: f.additions ?? 1,
+            deletions: f.deletions ?? 0,
+            changeType: changeType[f.status ?? 'modified'],
+          })),
+          args,
+        );
+      },
+    };
+  }
+
+  review(repo: RepoRecord, pull: PullRecord, r: ReviewSpec, index: number): Record<string, unknown> {
+    const id = r.id ?? this.world.idFor(`review:${repo.fullName}#${pull.spec.number}/${index}`);
+    const at = r.submitted_at ?? pull.spec.created_at ?? EPOCH;
+    return {
+      __typename: 'PullRequestReview',
+      id: nodeId('PRR', id),
+      databaseId: id,
+      fullDatabaseId: String(id),
+      author: this.actor(r.user),
+      state: r.state,
+      body: r.body ?? '',
+      submittedAt: r.state === 'PENDING' ? null : at,
+      createdAt: at,
+      commit: this.commit(repo, r.commit_id ?? pull.spec.head.sha),
+      url: `https://github.com/${repo.fullName}/pull/${pull.spec.number}#pullrequestreview-${id}`,
+    };
+  }
+
+  timelineItem(repo: RepoRecord, e: TimelineEventSpec, index: number): Record<string, unknown> {
+    const base = {
+      __typename: TIMELINE_TYPES[e.event].typename,
+      id: nodeId('EV', this.world.idFor(`event:${repo.fullName}/${index}/${e.created_at}`)),
+      createdAt: e.created_at,
+      actor: this.actor(e.actor),
+    };
+    if (e.event === 'review_requested' || e.event === 'review_request_removed') {
+      let requestedReviewer: Record<string, unknown> | null = null;
+      if (e.requested_team) {
+        const [org, slug] = e.requested_team.includes('/') ? (e.requested_team.split('/') as [string, string]) : [repo.owner, e.requested_team];
+        const team = this.world.team(org, slug) ?? { org, slug, id: this.world.idFor(`team:${org}/${slug}`.toLowerCase()), name: slug, members: [], privacy: 'closed' as const };
+        requestedReviewer = this.team(team);
+      } else {
+        requestedReviewer = this.actor(e.requested_reviewer);
+      }
+      return { ...base, requestedReviewer };
+    }
+    return { ...base, url: `https://github.com/${repo.fullName}`, resourcePath: `/${repo.fullName}` };
+  }
+}
+
+function root(r: Resolvers): Record<string, unknown> {
+  return {
+    repository: ({ owner, name }: { owner: string; name: string }) => {
+      const repo = r.world.repo(owner, name);
+      if (!repo) throw new GitHubGraphQLError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`);
+      return r.repository(repo);
+    },
+    organization: ({ login }: { login: string }) => {
+      if (!r.world.orgs.has(login.toLowerCase())) {
+        throw new GitHubGraphQLError('NOT_FOUND', `Could not resolve to an Organization with the login of '${login}'.`);
+      }
+      return r.organization(login);
+    },
+    viewer: () => {
+      // Installation tokens have no user behind them.
+      if (r.identity.app) throw new GitHubGraphQLError('FORBIDDEN', 'Resource not accessible by integration');
+      return r.actor(r.identity.login);
+    },
+    rateLimit: () => ({ limit: 5000, cost: 1, remaining: 4999, used: 1, resetAt: new Date(Date.now() + 3600_000).toISOString(), nodeCount: 0 }),
+  };
+}

@@ -1,0 +1,182 @@
+// The scenario format: what a test writes to describe a GitHub (repositories, pulls, orgs, tokens, faults).
+// Documented for humans in README.md; loadScenario reads the same shape from a JSON or YAML file.
+
+import { readFileSync } from 'node:fs';
+import { JSON_SCHEMA, load } from 'js-yaml';
+
+export type Permission = 'contents' | 'pull_requests' | 'issues' | 'statuses' | 'members';
+export type Access = 'none' | 'read' | 'write';
+export const PERMISSIONS: readonly Permission[] = ['contents', 'pull_requests', 'issues', 'statuses', 'members'];
+
+export interface TokenSpec {
+  /** Who the token acts as. Default github-actions[bot]. */
+  login?: string;
+  /**
+   * An installation token (GITHUB_TOKEN, GitHub App): GET /user answers 403 and GraphQL `viewer` fails,
+   * as on github.com. Default: true when the login ends in [bot].
+   */
+  app?: boolean;
+  /** 'write-all' (default), 'read-only' (a fork PR's GITHUB_TOKEN: all read, members none), or per permission; unlisted = none. */
+  permissions?: 'write-all' | 'read-only' | Partial<Record<Permission, Access>>;
+}
+
+/** A file's content: text, a symlink, binary bytes, or a submodule. */
+export type FileSpec = string | { symlink: string } | { base64: string } | { submodule: string };
+
+export type ReviewStateSpec = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
+
+export interface ReviewSpec {
+  id?: number;
+  user: string;
+  state: ReviewStateSpec;
+  submitted_at?: string;
+  /** Default: the PR's head sha. */
+  commit_id?: string;
+  body?: string;
+}
+
+export type TimelineEventSpec =
+  | {
+      event: 'review_requested' | 'review_request_removed';
+      created_at: string;
+      /** A user login (bots end in [bot]). */
+      requested_reviewer?: string;
+      /** A team as org/slug (or slug, in the repository owner's org). */
+      requested_team?: string;
+      actor?: string;
+    }
+  | { event: 'ready_for_review' | 'convert_to_draft'; created_at: string; actor?: string };
+
+export interface CommentSpec {
+  id?: number;
+  user: string;
+  body: string;
+  created_at?: string;
+}
+
+export interface PullSpec {
+  number: number;
+  title?: string;
+  body?: string;
+  /** The author's login. */
+  user: string;
+  state?: 'open' | 'closed';
+  draft?: boolean;
+  created_at?: string;
+  head: { sha: string; ref?: string; /** owner/name of a fork */ repo?: string };
+  base: { sha: string; ref?: string };
+  /** Changed files (paths). */
+  files?: Array<string | { filename: string; status?: 'added' | 'removed' | 'modified' | 'renamed'; additions?: number; deletions?: number }>;
+  commits?: Array<{ sha: string; at?: string; files?: string[]; message?: string }>;
+  reviews?: ReviewSpec[];
+  timeline?: TimelineEventSpec[];
+  comments?: CommentSpec[];
+  /** Pending review requests (logins and org/slug); POST requested_reviewers adds to them. */
+  requested_reviewers?: string[];
+}
+
+export interface StatusSpec {
+  state: 'error' | 'failure' | 'pending' | 'success';
+  context?: string;
+  description?: string | null;
+  target_url?: string | null;
+  creator?: string;
+  created_at?: string;
+}
+
+export interface RepoSpec {
+  default_branch?: string;
+  private?: boolean;
+  /** Branch name → commit sha. */
+  branches?: Record<string, string>;
+  /** Tag name → commit sha (lightweight tags). */
+  tags?: Record<string, string>;
+  /** Commit sha (or branch/tag name) → path → content. */
+  files?: Record<string, Record<string, FileSpec>>;
+  /** Kept minimal: enough for the commit dates GraphQL and REST report. */
+  commits?: Record<string, { parents?: string[]; date?: string; message?: string }>;
+  pulls?: PullSpec[];
+  /** Commit sha → statuses already set, oldest first. */
+  statuses?: Record<string, StatusSpec[]>;
+  /** Trees with more entries come back with truncated: true (GitHub's limit is 100,000 entries / 7 MB). */
+  tree_entry_limit?: number;
+  /** When given, review requests for anyone else fail with 422 as on GitHub. */
+  collaborators?: string[];
+}
+
+export interface TeamSpec {
+  members: string[];
+  name?: string;
+  privacy?: 'closed' | 'secret';
+}
+
+export interface OrgSpec {
+  teams?: Record<string, string[] | TeamSpec>;
+}
+
+export type FaultKind = 'server-error' | 'bad-gateway' | 'secondary-rate-limit' | 'rate-limit' | 'malformed-json' | 'reset';
+
+export interface FaultSpec {
+  /** Every given field must match. path is a regular expression tested against the URL path. */
+  match: { method?: string; path?: string; operation?: string; token?: string };
+  /** How many matching requests the fault applies to. Default 1; 'always' for every one. */
+  times?: number | 'always';
+  /** A preset; `respond` and `malformed_json` override or complete it. */
+  kind?: FaultKind;
+  /** For secondary-rate-limit and rate-limit: the retry-after seconds. Default 1. */
+  retry_after?: number;
+  respond?: { status: number; headers?: Record<string, string>; body?: unknown };
+  /** Wait before answering (the request is then served normally unless respond/kind say otherwise). */
+  delay_ms?: number;
+  /** Answer 200 with a body that is not valid JSON. */
+  malformed_json?: boolean;
+}
+
+export interface Scenario {
+  /** Token string → identity and permissions. Absent: any token is accepted as github-actions[bot] with write-all. */
+  tokens?: Record<string, TokenSpec>;
+  repos?: Record<string, RepoSpec>;
+  orgs?: Record<string, OrgSpec>;
+  faults?: FaultSpec[];
+}
+
+/** Reads a scenario from a .json, .yml or .yaml file. */
+export function loadScenario(file: string): Scenario {
+  const text = readFileSync(file, 'utf8');
+  // The JSON schema keeps timestamps as strings (the default one would make them Dates).
+  const data: unknown = file.endsWith('.json') ? JSON.parse(text) : load(text, { schema: JSON_SCHEMA });
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new Error(`${file}: a scenario is a mapping with repos, orgs, tokens and faults`);
+  }
+  const known = new Set(['tokens', 'repos', 'orgs', 'faults']);
+  for (const key of Object.keys(data)) {
+    if (!known.has(key)) throw new Error(`${file}: unknown scenario key "${key}" (expected ${[...known].join(', ')})`);
+  }
+  return data as Scenario;
+}
+
+export const DEFAULT_LOGIN = 'github-actions[bot]';
+
+export interface TokenIdentity {
+  login: string;
+  app: boolean;
+  access: Record<Permission, Access>;
+}
+
+export function tokenIdentity(spec: TokenSpec | undefined): TokenIdentity {
+  const login = spec?.login ?? DEFAULT_LOGIN;
+  const permissions = spec?.permissions ?? 'write-all';
+  const access = Object.fromEntries(
+    PERMISSIONS.map((p): [Permission, Access] => {
+      if (permissions === 'write-all') return [p, p === 'members' ? 'read' : 'write'];
+      if (permissions === 'read-only') return [p, p === 'members' ? 'none' : 'read'];
+      return [p, permissions[p] ?? 'none'];
+    }),
+  ) as Record<Permission, Access>;
+  return { login, app: spec?.app ?? login.endsWith('[bot]'), access };
+}
+
+export function allows(identity: TokenIdentity, permission: Permission, needed: 'read' | 'write'): boolean {
+  const have = identity.access[permission];
+  return needed === 'read' ? have !== 'none' : have === 'write';
+}
