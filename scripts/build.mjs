@@ -21,6 +21,8 @@ await build({
   loader: { '.yml': 'text' },
   // CommonJS dependencies call require(); give the ESM bundle a real one.
   banner: { js: "import { createRequire as __prCreateRequire } from 'node:module';\nconst require = __prCreateRequire(import.meta.url);" },
+  // Minified: V8 compiles less at start-up. dist/ is generated; read src/ instead.
+  minify: true,
   legalComments: 'eof',
   charset: 'utf8',
   logLevel: 'warning',

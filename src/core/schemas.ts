@@ -1,30 +1,11 @@
-// The JSON Schemas of the three input formats, compiled once per process on first use.
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import manifestSchema from '../../schemas/manifest.schema.json' with { type: 'json' };
-import policySchema from '../../schemas/policy.schema.json' with { type: 'json' };
-import factsSchema from '../../schemas/facts.schema.json' with { type: 'json' };
+// The validators of the three input formats, compiled ahead of time from schemas/*.schema.json by
+// scripts/gen-validators.mjs: start-up never loads ajv's compiler.
+import type { ValidateFunction } from 'ajv';
+import { facts, manifest, policy } from './generated/validators.js';
 
 type SchemaName = 'manifest' | 'policy' | 'facts';
-const SCHEMAS = { manifest: manifestSchema, policy: policySchema, facts: factsSchema } as const;
-
-let ajv: Ajv | null = null;
-const compiled = new Map<SchemaName, ValidateFunction>();
-
-// ajv-formats is published as CommonJS with a default export; ESM interop may wrap it.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv, f: string[]) => Ajv;
+const VALIDATORS: Record<SchemaName, ValidateFunction> = { manifest, policy, facts };
 
 export function validatorFor(name: SchemaName): ValidateFunction {
-  let validate = compiled.get(name);
-  if (!validate) {
-    if (!ajv) {
-      ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-      addFormats(ajv, ['uri', 'date-time']);
-    }
-    validate = ajv.compile(SCHEMAS[name]);
-    compiled.set(name, validate);
-  }
-  return validate;
+  return VALIDATORS[name];
 }
-
-export { manifestSchema, policySchema, factsSchema };

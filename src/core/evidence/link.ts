@@ -9,6 +9,9 @@ export const linkEvidence: EvidenceKind = {
     if (link === undefined) {
       return [{ message: `${ctx.criterion.id} needs a link: add \`link: https://…\` to the ticket or record`, location: ctx.locate([]) }];
     }
+    if (!URL.canParse(link)) {
+      return [{ message: `link "${link}" is not a valid URL`, location: ctx.locate(['link']) }];
+    }
     const pattern = ctx.criterion.evidence.link?.pattern;
     if (pattern && !new RegExp(pattern).test(link)) {
       return [{ message: `link "${link}" does not match what the policy accepts for ${ctx.criterion.id} (${pattern})`, location: ctx.locate(['link']) }];
