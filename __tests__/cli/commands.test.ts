@@ -1,0 +1,138 @@
+// The CLI on the bundled examples, run from dist/ as a user would: exit codes, report contract,
+// init, explain and replay.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, NOW } from './helpers.js';
+
+const CLAIMS = 'examples/claims-triage/pilot-readiness.yml';
+const LOAN = 'examples/loan-approval/pilot-readiness.yml';
+const CHURN = 'examples/churn-forecast/pilot-readiness.yml';
+
+describe('check', () => {
+  it.each([
+    [CLAIMS, [], 1, 'PENDING'],
+    [CLAIMS, ['--pr', 'examples/claims-triage/pr-ready.json'], 0, 'READY'],
+    [CLAIMS, ['--pr', 'examples/claims-triage/pr-objection.json'], 1, 'BLOCKED'],
+    [CHURN, ['--pr', 'examples/churn-forecast/pr-pending.json'], 1, 'PENDING'],
+    [LOAN, [], 1, 'BLOCKED'],
+  ])('%s %j exits %i (%s)', (manifest, extra, status, decision) => {
+    const result = cli(['check', manifest, ...extra, '--now', NOW]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(status);
+    expect(result.stdout).toContain(`Decision: ${decision}`);
+  });
+
+  it('prints the blocked pilot\'s failures grouped by gate, each with file:line:column', () => {
+    const { stdout } = cli(['check', LOAN, '--now', NOW]);
+    expect(stdout).toContain('Data readiness (pre-pilot)  6/7');
+    expect(stdout).toMatch(/✗ DR-2 +Quality baseline — failed\n +examples\/loan-approval\/pilot-readiness\.yml:\d+:\d+: completeness is 0\.91, below the minimum 0\.98 for high risk/);
+    expect(stdout).toMatch(/✗ SEC-2 .*\n +examples\/loan-approval\/pilot-readiness\.yml:\d+:\d+: evidence dated 2026-03-02 is 263 days old; the policy accepts at most 180d for high risk/);
+    expect(stdout).toMatch(/○ EXP-3 +Human oversight and contestability — missing/);
+  });
+
+  it('silence becomes consent once the window closes: the same facts, a later --now', () => {
+    const before = cli(['check', CHURN, '--pr', 'examples/churn-forecast/pr-pending.json', '--now', NOW, '--format', 'json']);
+    const report = JSON.parse(before.stdout);
+    expect(report.decision).toBe('pending');
+    expect(report.next_change_at).toBe('2026-11-27T14:10:00.000Z');
+    const legal = report.roles.find((r: { role: string }) => r.role === 'legal');
+    expect(legal).toMatchObject({ status: 'pending', members: ['lee-legal'], started_at: '2026-11-13T14:10:00.000Z', deadline: '2026-11-27T14:10:00.000Z' });
+    const after = cli(['check', CHURN, '--pr', 'examples/churn-forecast/pr-pending.json', '--now', report.next_change_at, '--format', 'json']);
+    expect(after.status).toBe(0);
+    const later = JSON.parse(after.stdout);
+    expect(later.decision).toBe('ready');
+    expect(later.roles.find((r: { role: string }) => r.role === 'legal').status).toBe('consented');
+  });
+
+  it('--format json follows the report contract', () => {
+    const result = cli(['check', LOAN, '--format', 'json', '--now', NOW]);
+    const report = JSON.parse(result.stdout);
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['decision', 'score', 'gates', 'criteria', 'owner', 'errors', 'roles', 'overrides', 'next_change_at', 'inputs']));
+    expect(report.score).toEqual({ met: 22, required: 30 });
+    expect(report.gates.map((g: { id: string }) => g.id)).toEqual(['data-readiness', 'security', 'compliance', 'business', 'operations', 'explainability']);
+    expect(report.criteria).toHaveLength(30);
+    const dr2 = report.criteria.find((c: { id: string }) => c.id === 'DR-2');
+    expect(dr2).toMatchObject({ gate: 'data-readiness', status: 'failed', location: { file: LOAN, line: expect.any(Number), column: expect.any(Number) } });
+    expect(report.owner).toMatchObject({ login: 'olu-risk', status: 'awaiting' });
+    expect(report.manifest.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.policy).toMatchObject({ name: 'default', source: 'default', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('--format markdown escapes manifest text and never pings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pr-md-'));
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(
+      join(dir, 'pilot-readiness.yml'),
+      'version: 1\npilot:\n  name: x\n  title: "<img src=x onerror=alert(1)> @acme/everyone"\n  risk: low\nowner: maria-ops\n',
+    );
+    const { stdout } = cli(['check', 'pilot-readiness.yml', '--format', 'markdown', '--now', NOW], { cwd: dir });
+    expect(stdout).not.toContain('<img');
+    expect(stdout).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
+    expect(stdout).not.toMatch(/@acme/);
+    expect(stdout).toContain('@\u200dacme/everyone');
+  });
+});
+
+describe('replay', () => {
+  it('reproduces a saved decision and exits 0; a doctored one exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pr-replay-'));
+    const saved = join(dir, 'report.json');
+    cli(['check', CLAIMS, '--pr', 'examples/claims-triage/pr-ready.json', '--now', NOW, '--output', saved]);
+    const same = cli(['replay', saved]);
+    expect(same).toMatchObject({ status: 0, stdout: 'same decision: ready (30/30 criteria, evaluated at 2026-11-20T12:00:00.000Z)\n' });
+
+    const report = JSON.parse(readFileSync(saved, 'utf8'));
+    report.inputs.facts.reviews = report.inputs.facts.reviews.filter((r: { author: string }) => r.author !== 'maria-ops');
+    writeFileSync(saved, JSON.stringify(report));
+    const changed = cli(['replay', saved]);
+    expect(changed.status).toBe(1);
+    expect(changed.stdout).toBe('different outcome: the report says ready, re-evaluation gives pending\n');
+  });
+
+  it('refuses a file that is not a report', () => {
+    const result = cli(['replay', 'package.json']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('error: package.json: no decision; replay needs a JSON report written by `pilot-readiness check --format json` or by the Action\n');
+  });
+});
+
+describe('init and explain', () => {
+  it('init writes a starter manifest that validates, lists every criterion of the tier and has a schema line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pr-init-'));
+    mkdirSync(join(dir, '.git'));
+    const made = cli(['init', '--risk', 'low', '--name', 'churn', '--owner', 'sam-cto'], { cwd: dir });
+    expect(made.status).toBe(0);
+    const text = readFileSync(join(dir, 'pilot-readiness.yml'), 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=/);
+    for (const id of ['DR-1', 'SEC-3', 'SEC-4', 'SEC-5', 'CMP-1', 'CMP-3', 'CMP-4', 'BUS-1', 'BUS-2', 'OPS-1', 'OPS-2', 'OPS-6']) expect(text).toContain(`# ${id}:`);
+    expect(text).not.toContain('# SEC-1:'); // not required for low risk
+    const checked = cli(['check', 'pilot-readiness.yml', '--format', 'json', '--now', NOW], { cwd: dir });
+    expect(checked.stderr).toBe('');
+    const report = JSON.parse(checked.stdout);
+    expect(report.errors).toEqual([]);
+    expect(report.decision).toBe('blocked');
+    expect(report.criteria.filter((c: { status: string }) => c.status === 'missing').length).toBeGreaterThan(10);
+    // a second init does not overwrite without --force
+    expect(cli(['init'], { cwd: dir })).toMatchObject({ status: 2, stderr: 'error: pilot-readiness.yml exists; pass --force to overwrite it\n' });
+  });
+
+  it('explain prints a criterion with its evidence and references', () => {
+    const result = cli(['explain', 'SEC-2']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^SEC-2 · Penetration test/);
+    expect(result.stdout).toContain('date: no older than low 365d, medium 365d, high 180d');
+    expect(result.stdout).toContain('NIST AI RMF 1.0: MEASURE 2.7');
+  });
+
+  it('explain without an id lists all 30 criteria by gate', () => {
+    const result = cli(['explain']);
+    expect(result.stdout.match(/^ {2}[A-Z]+-\d+ /gm)).toHaveLength(30);
+  });
+
+  it('--help and --version', () => {
+    expect(cli(['--help'])).toMatchObject({ status: 0, stdout: expect.stringContaining('pilot-readiness check [MANIFEST]') });
+    expect(cli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
