@@ -35,7 +35,7 @@ const cli = time(['dist/cli.js', 'check', 'examples/claims-triage/pilot-readines
 const action = time(['dist/index.js'], { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'acme/ml', GITHUB_OUTPUT: join(tmp, 'out'), GITHUB_STEP_SUMMARY: join(tmp, 'sum') });
 
 const engineBundle = join(tmp, 'engine.mjs');
-await build({ absWorkingDir: root, entryPoints: ['bench/engine.ts'], outfile: engineBundle, bundle: true, format: 'esm', platform: 'node', loader: { '.yml': 'text' }, logLevel: 'warning' });
+await build({ absWorkingDir: root, entryPoints: ['bench/engine.ts'], outfile: engineBundle, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
 const engine = JSON.parse(spawnSync(process.execPath, [engineBundle, '1000'], { encoding: 'utf8' }).stdout);
 rmSync(tmp, { recursive: true, force: true });
 

@@ -18,7 +18,6 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
-  loader: { '.yml': 'text' },
   // CommonJS dependencies call require(); give the ESM bundle a real one.
   banner: { js: "import { createRequire as __prCreateRequire } from 'node:module';\nconst require = __prCreateRequire(import.meta.url);" },
   // Minified: V8 compiles less at start-up. dist/ is generated; read src/ instead.

@@ -14,7 +14,7 @@ import { requestReviews } from './adapters/github/reviews.js';
 import { setCommitStatus, type CommitState } from './adapters/github/status.js';
 import { fetchTeamMembers } from './adapters/github/teams.js';
 import { GitHubAccessError } from './adapters/github/errors.js';
-import { BUNDLED_POLICIES, isBundledPolicy } from './core/bundled.js';
+import { isBundledPolicy, loadBundledPolicy } from './core/bundled.js';
 import { formatSpan } from './core/duration.js';
 import { evaluate } from './core/evaluate.js';
 import { loadPolicy, reviewerRoles, type LoadedPolicy } from './core/policy.js';
@@ -118,7 +118,7 @@ export function statusDescription(reports: Report[], now: Date): string {
 }
 
 async function loadTrustedPolicy(gh: GitHubClient, spec: PolicySpec, baseText: string | null | undefined, warnings: string[]): Promise<LoadedPolicy> {
-  if (spec.kind === 'bundled') return loadPolicy(BUNDLED_POLICIES[spec.name]!, spec.name, `policies/${spec.name}.yml`);
+  if (spec.kind === 'bundled') return loadBundledPolicy(spec.name);
   if (spec.kind === 'central') {
     const source = await fetchPolicySource(gh, spec.reference);
     if (source.warning) warnings.push(source.warning);

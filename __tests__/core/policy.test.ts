@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_POLICIES } from '../../src/core/bundled.js';
+import { BUNDLED_POLICIES, loadBundledPolicy } from '../../src/core/bundled.js';
 import { loadPolicy } from '../../src/core/policy.js';
 import { validatorFor } from '../../src/core/schemas.js';
 import { InputError } from '../../src/errors.js';
@@ -49,6 +49,13 @@ describe('the bundled default policy', () => {
   it('has legal 14d and security 7d, both with silence as consent', () => {
     expect(policy.roles.legal).toMatchObject({ window: '14d', on_silence: 'consent' });
     expect(policy.roles.security).toMatchObject({ window: '7d', on_silence: 'consent' });
+  });
+
+  it('is pre-parsed at build time into exactly what the engine makes of its text', () => {
+    const prebuilt = loadBundledPolicy('default');
+    expect(JSON.parse(JSON.stringify(prebuilt.policy))).toEqual(JSON.parse(JSON.stringify(policy)));
+    expect(prebuilt.sha256).toBe(loaded.sha256);
+    expect(prebuilt.text).toBe(loaded.text);
   });
 
   it('records a sha256 of the text it was loaded from', () => {

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { writeFileSync, existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { InputError, formatFinding } from '../errors.js';
-import { BUNDLED_POLICIES, isBundledPolicy } from '../core/bundled.js';
+import { BUNDLED_POLICIES, isBundledPolicy, loadBundledPolicy } from '../core/bundled.js';
 import { evaluate, TOOL_VERSION } from '../core/evaluate.js';
 import { parseFacts } from '../core/facts.js';
 import { loadPolicy, type LoadedPolicy } from '../core/policy.js';
@@ -47,7 +47,7 @@ export interface Io {
 
 function loadPolicyArg(spec: string | undefined, cwd: string): LoadedPolicy {
   const name = spec ?? 'default';
-  if (isBundledPolicy(name)) return loadPolicy(BUNDLED_POLICIES[name]!, name, `policies/${name}.yml`);
+  if (isBundledPolicy(name)) return loadBundledPolicy(name);
   const path = resolve(cwd, name);
   if (!existsSync(path)) {
     throw new UsageError(`--policy ${name}: no such file, and not a bundled policy (bundled: ${Object.keys(BUNDLED_POLICIES).join(', ')})`);

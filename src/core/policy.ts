@@ -14,7 +14,6 @@ export interface LoadedPolicy {
   source: string;
   text: string;
   sha256: string;
-  parsed: ParsedYaml;
 }
 
 export interface CriterionEntry {
@@ -92,5 +91,5 @@ export function loadPolicy(text: string, source: string, file = source): LoadedP
   const policy = parsed.data as Policy;
   const semantic = semanticFindings(policy, parsed);
   if (semantic.length > 0) throw new InputError(semantic);
-  return { policy, source, text, sha256: sha256(text), parsed };
+  return { policy, source, text, sha256: sha256(text) };
 }

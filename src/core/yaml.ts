@@ -85,11 +85,16 @@ class LineIndex {
   }
 }
 
-const pathKey = (path: DataPath): string => JSON.stringify(path);
+/** A map key for a data path: segments joined by NUL, numbers marked so that 0 and "0" differ. */
+const segmentKey = (segment: string | number): string => (typeof segment === 'number' ? `\u0001${segment}` : segment);
+const pathKey = (path: DataPath): string => path.map(segmentKey).join('\u0000');
+const childKey = (parent: string, segment: string | number, root: boolean): string => (root ? segmentKey(segment) : `${parent}\u0000${segmentKey(segment)}`);
 
 interface Frame {
   kind: 'map' | 'seq';
-  path: (string | number)[];
+  /** pathKey() of this collection's own path. */
+  key_: string;
+  root: boolean;
   index: number;
   /** For maps: the key waiting for its value, or null when the next scalar is a key. */
   key: string | null;
@@ -133,15 +138,16 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const stack: Frame[] = [];
   let documents = 0;
 
-  const place = (): (string | number)[] | null => {
+  /** The path key of the node about to be read, or null when that node is a mapping key. */
+  const place = (): string | null => {
     const top = stack[stack.length - 1];
-    if (!top) return [];
-    if (top.kind === 'seq') return [...top.path, top.index++];
+    if (!top) return '';
+    if (top.kind === 'seq') return childKey(top.key_, top.index++, top.root);
     if (top.key === null) return null; // this node is a key
-    const path = [...top.path, top.key];
-    keys.set(pathKey(path), top.keyOffset);
+    const key = childKey(top.key_, top.key, top.root);
+    keys.set(key, top.keyOffset);
     top.key = null;
-    return path;
+    return key;
   };
 
   for (const event of events) {
@@ -177,9 +183,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
           top!.keyOffset = offset;
           break;
         }
-        values.set(pathKey(path), startOf(event));
+        values.set(path, startOf(event));
         if (event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING) {
-          stack.push({ kind: event.type === EVENT_ID.SEQUENCE ? 'seq' : 'map', path, index: 0, key: null, keyOffset: 0, seen: new Map() });
+          stack.push({ kind: event.type === EVENT_ID.SEQUENCE ? 'seq' : 'map', key_: path, root: stack.length === 0, index: 0, key: null, keyOffset: 0, seen: new Map() });
         }
         break;
       }
