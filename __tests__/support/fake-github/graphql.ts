@@ -1,7 +1,9 @@
 // POST /graphql: queries are parsed, validated and executed against GitHub's published schema, so a
 // query github.com would reject is rejected here too; resolvers cover what the adapters read.
 
-import { schema as publishedSchema } from '@octokit/graphql-schema';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { GraphQLError, buildSchema, execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Permission, ReviewSpec, TimelineEventSpec, TokenIdentity } from './scenario.js';
 import { allows } from './scenario.js';
@@ -11,11 +13,24 @@ import { EPOCH, blobSha, isBinary, syntheticSha } from './world.js';
 
 let cachedSchema: GraphQLSchema | undefined;
 
+/**
+ * @octokit/graphql-schema's schema.graphql, read directly: the package's entry point would also parse
+ * its 5 MB introspection JSON, and its exports map hides the file from require.resolve.
+ */
+function schemaSource(): string {
+  const dirs = createRequire(import.meta.url).resolve.paths('@octokit/graphql-schema') ?? [];
+  for (const dir of dirs) {
+    const file = join(dir, '@octokit', 'graphql-schema', 'schema.graphql');
+    if (existsSync(file)) return readFileSync(file, 'utf8');
+  }
+  throw new Error('@octokit/graphql-schema is not installed: the fake GitHub needs its schema.graphql');
+}
+
 /** Built once per process: the schema is 1.2 MB of SDL. */
 export function githubSchema(): GraphQLSchema {
   // The published SDL declares two EnterpriseOwnerInfo fields twice, which graphql-js's SDL check
   // rejects; the schema itself is sound (validateSchema finds nothing), so that check is skipped.
-  cachedSchema ??= buildSchema(publishedSchema.idl, { assumeValidSDL: true });
+  cachedSchema ??= buildSchema(schemaSource(), { assumeValidSDL: true });
   return cachedSchema;
 }
 

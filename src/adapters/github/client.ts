@@ -1,0 +1,125 @@
+// The octokit client every GitHub adapter takes: getOctokit plus bounded retries of 5xx answers and
+// of rate limits (honouring retry-after), each retry logged.
+
+import { getOctokit } from '@actions/github';
+import type { Octokit } from '@octokit/core';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { GitHubApiError } from './errors.js';
+
+export type GitHubClient = ReturnType<typeof getOctokit>;
+
+/** Where adapters report what they do; @actions/core's info/warning fit, and so does a console wrapper. */
+export interface Logger {
+  info(message: string): void;
+  warning(message: string): void;
+  debug?(message: string): void;
+}
+
+export interface GitHubClientOptions {
+  /** The REST API root. Default: GITHUB_API_URL (read by getOctokit), else https://api.github.com. */
+  baseUrl?: string;
+  log: Logger;
+  /** Retries of a 5xx answer or a network failure. Default 3. */
+  retries?: number;
+  /** Retries of a rate-limited request. Default 2. */
+  rateLimitRetries?: number;
+  /** Longest rate-limit wait worth making, in seconds; a longer one fails instead. Default 120. */
+  maxRateLimitWaitSeconds?: number;
+  /**
+   * Milliseconds per unit of back-off: a 5xx retry waits n² units, a rate-limit retry waits retry-after
+   * units. Default 1000 (seconds, as GitHub means them); tests pass 1.
+   */
+  retryUnitMs?: number;
+  /**
+   * Space writes and GraphQL calls one second apart, as GitHub asks of integrations to avoid secondary
+   * rate limits. Default true; tests turn it off to run fast.
+   */
+  paceWrites?: boolean;
+  /** Abandon a request that has not answered in this many milliseconds. Default 60000. */
+  timeoutMs?: number;
+}
+
+/** A limiter group that lets every job through at once: what paceWrites: false puts in place of the write spacing. */
+const unpaced = {
+  key: () => ({ schedule: <T>(_options: unknown, job: () => Promise<T> | T): Promise<T> => Promise.resolve().then(job) }),
+};
+
+type RequestOptions = { method?: string; url?: string; request?: { retryCount?: number; signal?: AbortSignal } };
+type Response = { status: number; headers: Record<string, unknown>; data: unknown };
+
+function pathOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '', 'https://api.github.com').pathname;
+  } catch {
+    return url ?? '';
+  }
+}
+
+/**
+ * Guards every attempt: bounds how long it may take, turns a JSON answer that does not parse (which
+ * octokit hands over as a string) into an error, and logs each failure so every retry is visible.
+ */
+function attemptGuard(log: Logger, timeoutMs: number) {
+  return (octokit: Octokit) => {
+    octokit.hook.before('request', (options: RequestOptions) => {
+      options.request ??= {};
+      options.request.signal = AbortSignal.timeout(timeoutMs);
+    });
+    octokit.hook.after('request', (response: Response, options: RequestOptions) => {
+      const json = String(response.headers['content-type'] ?? '').includes('json');
+      if (json && response.status !== 204 && typeof response.data === 'string') {
+        const error = new GitHubApiError(`${options.method ?? ''} ${pathOf(options.url)}`, response.status, 'the answer is not valid JSON');
+        // The throttling plugin reads error.response on every failure.
+        throw Object.assign(error, { response });
+      }
+    });
+    octokit.hook.error('request', (error: Error & { status?: number }, options: RequestOptions) => {
+      const attempt = (options.request?.retryCount ?? 0) + 1;
+      const status = error.status ?? 'no answer';
+      if (typeof error.status !== 'number' || error.status >= 500) {
+        log.warning(`GitHub API ${options.method ?? ''} ${pathOf(options.url)} failed (${status}: ${error.message.split('\n')[0]}) on attempt ${attempt}`);
+      } else {
+        log.debug?.(`GitHub API ${options.method ?? ''} ${pathOf(options.url)} answered ${status} on attempt ${attempt}`);
+      }
+      throw error;
+    });
+    return {};
+  };
+}
+
+export function createGitHubClient(token: string, options: GitHubClientOptions): GitHubClient {
+  const { log } = options;
+  const unit = options.retryUnitMs ?? 1000;
+  const rateLimitRetries = options.rateLimitRetries ?? 2;
+  const maxWait = options.maxRateLimitWaitSeconds ?? 120;
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
+      const where = `${request.method ?? ''} ${pathOf(request.url)}`;
+      if (retryCount >= rateLimitRetries || retryAfter > maxWait) {
+        log.warning(`GitHub ${kind} hit on ${where}; giving up after ${retryCount} retries (retry-after ${retryAfter}s)`);
+        return false;
+      }
+      log.warning(`GitHub ${kind} hit on ${where}; retrying after ${retryAfter}s (retry ${retryCount + 1} of ${rateLimitRetries})`);
+      return true;
+    };
+  return getOctokit(
+    token,
+    {
+      ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
+      log: { debug: () => {}, info: () => {}, warn: (m: string) => log.warning(m), error: (m: string) => log.warning(m) },
+      retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit },
+      throttle: {
+        retryAfterBaseValue: unit,
+        fallbackSecondaryRateRetryAfter: 60,
+        onRateLimit: onLimit('rate limit'),
+        onSecondaryRateLimit: onLimit('secondary rate limit'),
+        ...(options.paceWrites === false ? { write: unpaced as never, notifications: unpaced as never } : {}),
+      },
+    },
+    attemptGuard(log, options.timeoutMs ?? 60_000),
+    retry,
+    throttling,
+  );
+}

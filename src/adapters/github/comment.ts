@@ -1,0 +1,89 @@
+// The sticky report comment: one per pull request and key, found by its hidden marker and its bot
+// author, updated in place; a refusal is a warning, never a crash.
+
+import type { GitHubClient } from './client.js';
+import { GitHubAccessError, GitHubApiError, toGitHubError } from './errors.js';
+
+/** GitHub refuses comment bodies longer than this. */
+export const MAX_COMMENT_LENGTH = 65536;
+
+/**
+ * GITHUB_TOKEN comments as github-actions[bot]. For a GitHub App token pass the app's bot login
+ * (`<app-slug>[bot]`), for a personal token the user's login: GraphQL `viewer` cannot tell for
+ * installation tokens, and GET /user refuses them.
+ */
+export const DEFAULT_BOT_LOGIN = 'github-actions[bot]';
+
+export interface StickyComment {
+  owner: string;
+  repo: string;
+  /** The pull request (or issue) number. */
+  number: number;
+  /** Distinguishes several sticky comments on one pull request; letters, digits, '.', '_' and '-'. */
+  key: string;
+  body: string;
+  /** Used when `body` is too long for a comment; default: `body` cut short with a note. */
+  shortBody?: string;
+  /** Login the token comments as; only comments by it are ever updated. */
+  botLogin?: string;
+}
+
+export type StickyResult =
+  | { ok: true; action: 'created' | 'updated' | 'unchanged'; id: number; url: string }
+  | { ok: false; warning: string };
+
+export function markerFor(key: string): string {
+  if (!/^[A-Za-z0-9._-]+$/.test(key)) throw new Error(`sticky comment key "${key}" may hold only letters, digits, '.', '_' and '-'`);
+  return `<!-- pilot-readiness:${key} -->`;
+}
+
+const TRUNCATED_NOTE = '\n\n…(cut short: the full report is in the job summary)';
+
+/** The body as posted: marker first, and within GitHub's limit. */
+export function commentBody(marker: string, body: string, shortBody?: string): string {
+  const full = `${marker}\n${body}`;
+  if (full.length <= MAX_COMMENT_LENGTH) return full;
+  const short = shortBody === undefined ? undefined : `${marker}\n${shortBody}`;
+  if (short !== undefined && short.length <= MAX_COMMENT_LENGTH) return short;
+  const room = MAX_COMMENT_LENGTH - TRUNCATED_NOTE.length;
+  let cut = full.slice(0, room);
+  // Do not leave half of a surrogate pair at the end.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}${TRUNCATED_NOTE}`;
+}
+
+const normalise = (text: string | undefined | null) => (text ?? '').replace(/\r\n/g, '\n');
+
+export async function upsertStickyComment(octokit: GitHubClient, comment: StickyComment): Promise<StickyResult> {
+  const { owner, repo, number } = comment;
+  const marker = markerFor(comment.key);
+  const bot = (comment.botLogin ?? DEFAULT_BOT_LOGIN).toLowerCase();
+  const body = commentBody(marker, comment.body, comment.shortBody);
+  let endpoint = `GET /repos/${owner}/${repo}/issues/${number}/comments`;
+  try {
+    let existing: { id: number; body?: string; html_url: string } | undefined;
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
+    search: for await (const page of pages) {
+      for (const c of page.data) {
+        // The author check keeps anyone else's comment that carries our marker from being taken over.
+        if (c.user?.login.toLowerCase() === bot && normalise(c.body).startsWith(marker)) {
+          existing = c;
+          break search;
+        }
+      }
+    }
+    if (!existing) {
+      endpoint = `POST /repos/${owner}/${repo}/issues/${number}/comments`;
+      const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
+      return { ok: true, action: 'created', id: data.id, url: data.html_url };
+    }
+    if (normalise(existing.body) === normalise(body)) return { ok: true, action: 'unchanged', id: existing.id, url: existing.html_url };
+    endpoint = `PATCH /repos/${owner}/${repo}/issues/comments/${existing.id}`;
+    const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+    return { ok: true, action: 'updated', id: data.id, url: data.html_url };
+  } catch (error) {
+    const failure = toGitHubError(error, 'comments', endpoint);
+    if (!(failure instanceof GitHubAccessError || failure instanceof GitHubApiError)) throw failure;
+    return { ok: false, warning: `the report comment was not posted: ${failure.message}` };
+  }
+}

@@ -1,0 +1,122 @@
+// The repository as GitHub holds it at one commit: its tree (what exists, and of which kind) and the texts of chosen files.
+
+import { InputError } from '../../errors.js';
+import type { GitHubClient } from './client.js';
+import { GitHubApiError, toGitHubError } from './errors.js';
+
+export type TreeEntryKind = 'file' | 'dir' | 'symlink' | 'submodule';
+
+/** Trusted files are read whole; anything bigger is refused rather than half-read. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface FileAt {
+  /** A commit sha (preferred: trusted files are read at the base sha), or a branch or tag name. */
+  ref: string;
+  path: string;
+}
+
+export interface FileText extends FileAt {
+  /** The file's text; null when there is no file at that path and ref. */
+  text: string | null;
+}
+
+/**
+ * Every path of the tree at `sha` and its kind. GitHub truncates the listing of very large trees;
+ * a truncated tree fails closed, since a path missing from it might exist.
+ */
+export async function fetchTree(octokit: GitHubClient, { owner, repo, sha }: RepoRef & { sha: string }): Promise<Map<string, TreeEntryKind>> {
+  const endpoint = `GET /repos/${owner}/${repo}/git/trees/${sha}`;
+  let data: unknown;
+  try {
+    ({ data } = await octokit.rest.git.getTree({ owner, repo, tree_sha: sha, recursive: '1' }));
+  } catch (error) {
+    throw toGitHubError(error, 'contents', endpoint);
+  }
+  const tree = data as { truncated?: unknown; tree?: unknown };
+  if (!Array.isArray(tree.tree)) throw new GitHubApiError(endpoint, null, 'the answer has no tree');
+  if (tree.truncated === true) {
+    throw new GitHubApiError(
+      endpoint,
+      null,
+      `the tree of ${owner}/${repo} at ${sha} has more entries than GitHub lists in one answer (truncated), so evidence paths cannot be verified; pilot-readiness fails closed here (run the CLI on a checkout instead)`,
+    );
+  }
+  const kinds = new Map<string, TreeEntryKind>();
+  for (const entry of tree.tree as Array<{ path?: unknown; mode?: unknown; type?: unknown }>) {
+    if (typeof entry.path !== 'string') continue;
+    kinds.set(entry.path, kindOf(entry.type, entry.mode));
+  }
+  return kinds;
+}
+
+function kindOf(type: unknown, mode: unknown): TreeEntryKind {
+  if (type === 'tree') return 'dir';
+  if (type === 'commit' || mode === '160000') return 'submodule';
+  if (mode === '120000') return 'symlink';
+  return 'file';
+}
+
+// ---------------------------------------------------------------- file texts through GraphQL
+
+/** The GraphQL selection of one file, for `alias: object(expression: $var) { ...TrustedBlob }`. */
+export const BLOB_FRAGMENT = `fragment TrustedBlob on GitObject {
+  __typename
+  ... on Blob { byteSize isBinary isTruncated text }
+}`;
+
+/** Variables and aliased selections that read each file in the same query as anything else. */
+export function fileSelections(files: readonly FileAt[], prefix = 'f'): { variables: Record<string, string>; declarations: string; fields: string } {
+  const variables: Record<string, string> = {};
+  const declarations: string[] = [];
+  const fields: string[] = [];
+  files.forEach((file, i) => {
+    const name = `${prefix}${i}`;
+    variables[name] = `${file.ref}:${file.path.replace(/^\/+/, '')}`;
+    declarations.push(`$${name}: String!`);
+    fields.push(`${name}: object(expression: $${name}) { ...TrustedBlob }`);
+  });
+  return { variables, declarations: declarations.join(', '), fields: fields.join('\n    ') };
+}
+
+type BlobAnswer = { __typename?: string; byteSize?: number; isBinary?: boolean | null; isTruncated?: boolean; text?: string | null } | null | undefined;
+
+/** A file's text from its GraphQL answer, refusing what cannot be read whole as text. */
+export function blobText(file: FileAt, answer: BlobAnswer, where: string): string | null {
+  if (answer === null || answer === undefined) return null;
+  const name = `${file.path} at ${file.ref} in ${where}`;
+  if (answer.__typename === 'Tree') throw new InputError(`${name} is a folder, not a file`);
+  if (answer.__typename !== 'Blob') return null;
+  if (answer.isBinary) throw new InputError(`${name} is a binary file; pilot-readiness reads only text (YAML) here`);
+  if ((answer.byteSize ?? 0) > MAX_FILE_BYTES) {
+    throw new InputError(`${name} is ${answer.byteSize} bytes; pilot-readiness reads trusted files up to ${MAX_FILE_BYTES} bytes (1 MiB)`);
+  }
+  if (answer.isTruncated || typeof answer.text !== 'string') throw new InputError(`${name}: GitHub did not return its whole text`);
+  return answer.text;
+}
+
+/** The texts of `files` (null for each one missing), read in one GraphQL query. */
+export async function fetchFileTexts(octokit: GitHubClient, { owner, repo }: RepoRef, files: readonly FileAt[]): Promise<FileText[]> {
+  if (files.length === 0) return [];
+  const { variables, declarations, fields } = fileSelections(files);
+  const query = `query FileTexts($owner: String!, $repo: String!, ${declarations}) {
+  repository(owner: $owner, name: $repo) {
+    ${fields}
+  }
+}
+${BLOB_FRAGMENT}`;
+  const endpoint = `GraphQL FileTexts (${owner}/${repo})`;
+  let data: { repository?: Record<string, BlobAnswer> | null } | undefined;
+  try {
+    data = await octokit.graphql(query, { owner, repo, ...variables });
+  } catch (error) {
+    throw toGitHubError(error, 'contents', endpoint);
+  }
+  if (!data?.repository) throw new GitHubApiError(endpoint, null, 'the answer has no repository');
+  const repository = data.repository;
+  return files.map((file, i) => ({ ...file, text: blobText(file, repository[`f${i}`], `${owner}/${repo}`) }));
+}

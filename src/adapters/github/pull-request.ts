@@ -1,0 +1,280 @@
+// The facts of one pull request (author, readiness, commits, review requests, reviews, changed files)
+// and the trusted files at its base, read in one GraphQL query plus a page query per extra 100 items.
+
+import type { PrFacts, ReviewState } from '../../core/types.js';
+import type { GitHubClient } from './client.js';
+import { GitHubApiError, toGitHubError } from './errors.js';
+import { BLOB_FRAGMENT, blobText, fileSelections, type FileAt, type FileText } from './files.js';
+
+export interface PullRequestId {
+  owner: string;
+  repo: string;
+  number: number;
+}
+
+export interface PullRequestFacts {
+  /** PrFacts without `teams` and `base_manifest`, which the caller resolves. */
+  facts: Omit<PrFacts, 'teams' | 'base_manifest'>;
+  baseSha: string;
+  headRef: string;
+  /** Paths the pull request changes (its whole diff), in GitHub's order. */
+  changedFiles: string[];
+  /** The requested trusted files, in the order asked, with null for each one missing. */
+  trustedFiles: FileText[];
+}
+
+const PAGE = 100;
+const TIMELINE_TYPES = '[REVIEW_REQUESTED_EVENT, READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]';
+
+const FRAGMENTS = `fragment ActorLogin on Actor { __typename login }
+fragment ReviewPage on PullRequestReviewConnection {
+  pageInfo { hasNextPage endCursor }
+  nodes { databaseId fullDatabaseId author { ...ActorLogin } state submittedAt commit { oid } body }
+}
+fragment TimelinePage on PullRequestTimelineItemsConnection {
+  pageInfo { hasNextPage endCursor }
+  nodes {
+    __typename
+    ... on ReviewRequestedEvent {
+      createdAt
+      requestedReviewer { __typename ... on Actor { login } ... on Team { combinedSlug } }
+    }
+    ... on ReadyForReviewEvent { createdAt }
+    ... on ConvertToDraftEvent { createdAt }
+  }
+}
+fragment CommitPage on PullRequestCommitConnection {
+  pageInfo { hasNextPage endCursor }
+  nodes { commit { oid committedDate } }
+}
+fragment FilePage on PullRequestChangedFileConnection {
+  pageInfo { hasNextPage endCursor }
+  nodes { path }
+}`;
+
+type Actor = { __typename: string; login: string } | null;
+type Page<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<T | null> | null };
+type ReviewNode = { databaseId: number | null; fullDatabaseId: string | null; author: Actor; state: string; submittedAt: string | null; commit: { oid: string } | null; body: string };
+type TimelineNode = {
+  __typename: string;
+  createdAt?: string;
+  requestedReviewer?: { __typename: string; login?: string; combinedSlug?: string } | null;
+};
+type CommitNode = { commit: { oid: string; committedDate: string } };
+type FileNode = { path: string };
+
+interface PullRequestAnswer {
+  number: number;
+  author: Actor;
+  isDraft: boolean;
+  createdAt: string;
+  headRefOid: string;
+  headRefName: string;
+  baseRefName: string;
+  baseRefOid: string;
+  reviews: Page<ReviewNode> | null;
+  timelineItems: Page<TimelineNode>;
+  commits: Page<CommitNode>;
+  files: Page<FileNode> | null;
+}
+
+const CONNECTIONS = ['reviews', 'timelineItems', 'commits', 'files'] as const;
+type Connection = (typeof CONNECTIONS)[number];
+
+function factsQuery(trusted: readonly FileAt[]): { query: string; variables: Record<string, string> } {
+  const { variables, declarations, fields } = fileSelections(trusted);
+  const query = `query PullRequestFacts($owner: String!, $repo: String!, $number: Int!${declarations ? `, ${declarations}` : ''}) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      number
+      author { ...ActorLogin }
+      isDraft
+      createdAt
+      headRefOid
+      headRefName
+      baseRefName
+      baseRefOid
+      reviews(first: ${PAGE}) { ...ReviewPage }
+      timelineItems(first: ${PAGE}, itemTypes: ${TIMELINE_TYPES}) { ...TimelinePage }
+      commits(first: ${PAGE}) { ...CommitPage }
+      files(first: ${PAGE}) { ...FilePage }
+    }
+    ${fields}
+  }
+}
+${FRAGMENTS}
+${trusted.length > 0 ? BLOB_FRAGMENT : ''}`;
+  return { query, variables };
+}
+
+/** The next page of every connection that has more, in one query; the others are skipped with @include. */
+const PAGE_QUERY = `query PullRequestFactsPage($owner: String!, $repo: String!, $number: Int!,
+  $reviews: Boolean!, $reviewsAfter: String, $timeline: Boolean!, $timelineAfter: String,
+  $commits: Boolean!, $commitsAfter: String, $files: Boolean!, $filesAfter: String) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      headRefOid
+      reviews(first: ${PAGE}, after: $reviewsAfter) @include(if: $reviews) { ...ReviewPage }
+      timelineItems(first: ${PAGE}, after: $timelineAfter, itemTypes: ${TIMELINE_TYPES}) @include(if: $timeline) { ...TimelinePage }
+      commits(first: ${PAGE}, after: $commitsAfter) @include(if: $commits) { ...CommitPage }
+      files(first: ${PAGE}, after: $filesAfter) @include(if: $files) { ...FilePage }
+    }
+  }
+}
+${FRAGMENTS}`;
+
+/** GraphQL shows a bot as `name` on a Bot; REST, and so policies, say `name[bot]`. */
+export function actorLogin(actor: Actor): string {
+  if (!actor) return 'ghost';
+  return actor.__typename === 'Bot' && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login;
+}
+
+const REVIEW_STATES = new Set<string>(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED']);
+
+/**
+ * When review could start: the last time the PR was marked ready for review, or its creation if it
+ * was opened ready and never converted to draft; null while it is a draft.
+ */
+export function readyAt(isDraft: boolean, createdAt: string, events: ReadonlyArray<{ kind: 'ready' | 'draft'; at: string }>): string | null {
+  if (isDraft) return null;
+  const sorted = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const lastReady = sorted.filter((e) => e.kind === 'ready').at(-1);
+  if (lastReady) return lastReady.at;
+  // Opened as a draft, but its ready event is out of sight (deleted, or a timeline GitHub did not keep):
+  // the latest draft conversion is the earliest moment it can have become ready.
+  const lastDraft = sorted.filter((e) => e.kind === 'draft').at(-1);
+  return lastDraft ? lastDraft.at : createdAt;
+}
+
+function nodes<T>(page: Page<T> | null | undefined): T[] {
+  return (page?.nodes ?? []).filter((n): n is T => n !== null);
+}
+
+async function query<T>(octokit: GitHubClient, endpoint: string, text: string, variables: Record<string, unknown>): Promise<T> {
+  let data: unknown;
+  try {
+    data = await octokit.graphql(text, variables);
+  } catch (error) {
+    throw toGitHubError(error, 'pulls', endpoint);
+  }
+  if (data === null || typeof data !== 'object') throw new GitHubApiError(endpoint, null, 'the answer has no data');
+  return data as T;
+}
+
+/** Reads every page of the four connections; restarts once if the head moves while paging. */
+async function readPullRequest(
+  octokit: GitHubClient,
+  id: PullRequestId,
+  trusted: readonly FileAt[],
+): Promise<{ pr: PullRequestAnswer; files: Record<string, unknown> }> {
+  const endpoint = `GraphQL PullRequestFacts (${id.owner}/${id.repo}#${id.number})`;
+  for (let attempt = 1; ; attempt++) {
+    const { query: text, variables } = factsQuery(trusted);
+    const data = await query<{ repository: ({ pullRequest: PullRequestAnswer | null } & Record<string, unknown>) | null }>(octokit, endpoint, text, {
+      owner: id.owner,
+      repo: id.repo,
+      number: id.number,
+      ...variables,
+    });
+    const pr = data.repository?.pullRequest;
+    if (!data.repository || !pr) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
+    let moved = false;
+    while (CONNECTIONS.some((c) => pr[c]?.pageInfo.hasNextPage)) {
+      const more = (c: Connection) => pr[c]?.pageInfo.hasNextPage === true;
+      const after = (c: Connection) => (more(c) ? pr[c]?.pageInfo.endCursor : null);
+      const page = await query<{ repository: { pullRequest: (Partial<PullRequestAnswer> & { headRefOid: string }) | null } | null }>(
+        octokit,
+        `GraphQL PullRequestFactsPage (${id.owner}/${id.repo}#${id.number})`,
+        PAGE_QUERY,
+        {
+          owner: id.owner,
+          repo: id.repo,
+          number: id.number,
+          reviews: more('reviews'),
+          reviewsAfter: after('reviews'),
+          timeline: more('timelineItems'),
+          timelineAfter: after('timelineItems'),
+          commits: more('commits'),
+          commitsAfter: after('commits'),
+          files: more('files'),
+          filesAfter: after('files'),
+        },
+      );
+      const next = page.repository?.pullRequest;
+      if (!next) throw new GitHubApiError(endpoint, null, 'a page of the answer has no pull request');
+      if (next.headRefOid !== pr.headRefOid) {
+        moved = true;
+        break;
+      }
+      for (const c of CONNECTIONS) {
+        const current = pr[c];
+        const added = next[c] as Page<never> | null | undefined;
+        if (!more(c) || !current || !added) continue;
+        current.nodes = [...nodes(current as Page<unknown>), ...nodes(added)] as never;
+        current.pageInfo = added.pageInfo;
+      }
+    }
+    if (!moved) return { pr, files: data.repository };
+    if (attempt >= 2) {
+      throw new GitHubApiError(endpoint, null, 'new commits kept arriving while the pull request was read; the run for the newest commit will decide');
+    }
+  }
+}
+
+export async function fetchPullRequestFacts(
+  octokit: GitHubClient,
+  id: PullRequestId,
+  { trustedFiles = [] }: { trustedFiles?: readonly FileAt[] } = {},
+): Promise<PullRequestFacts> {
+  const { pr, files } = await readPullRequest(octokit, id, trustedFiles);
+  const timeline = nodes(pr.timelineItems);
+  const reviewRequests: PrFacts['review_requests'] = [];
+  const drafts: Array<{ kind: 'ready' | 'draft'; at: string }> = [];
+  for (const event of timeline) {
+    if (!event.createdAt) continue;
+    if (event.__typename === 'ReadyForReviewEvent') drafts.push({ kind: 'ready', at: event.createdAt });
+    else if (event.__typename === 'ConvertToDraftEvent') drafts.push({ kind: 'draft', at: event.createdAt });
+    else if (event.__typename === 'ReviewRequestedEvent' && event.requestedReviewer) {
+      const r = event.requestedReviewer;
+      const reviewer = r.__typename === 'Team' ? r.combinedSlug : r.login ? actorLogin({ __typename: r.__typename, login: r.login }) : undefined;
+      if (reviewer) reviewRequests.push({ reviewer, at: event.createdAt });
+    }
+  }
+  const reviews: PrFacts['reviews'] = [];
+  for (const review of nodes(pr.reviews)) {
+    // Pending reviews (not submitted) are visible only to their author and count for nothing.
+    if (!review.submittedAt || !REVIEW_STATES.has(review.state) || !review.commit) continue;
+    const id = review.databaseId ?? (review.fullDatabaseId && Number.isSafeInteger(Number(review.fullDatabaseId)) ? Number(review.fullDatabaseId) : review.fullDatabaseId);
+    if (id === null) continue;
+    reviews.push({
+      id,
+      author: actorLogin(review.author),
+      state: review.state as ReviewState,
+      at: review.submittedAt,
+      commit: review.commit.oid,
+      ...(review.body ? { body: review.body } : {}),
+    });
+  }
+  return {
+    facts: {
+      version: 1,
+      repository: `${id.owner}/${id.repo}`,
+      number: pr.number,
+      author: actorLogin(pr.author),
+      head_sha: pr.headRefOid,
+      base_ref: pr.baseRefName,
+      draft: pr.isDraft,
+      ready_at: readyAt(pr.isDraft, pr.createdAt, drafts),
+      commits: nodes(pr.commits).map((c) => ({ sha: c.commit.oid, at: c.commit.committedDate })),
+      review_requests: reviewRequests,
+      reviews,
+    },
+    baseSha: pr.baseRefOid,
+    headRef: pr.headRefName,
+    changedFiles: nodes(pr.files).map((f) => f.path),
+    trustedFiles: trustedFiles.map((file, i) => ({
+      ...file,
+      text: blobText(file, files[`f${i}`] as Parameters<typeof blobText>[1], `${id.owner}/${id.repo}`),
+    })),
+  };
+}
