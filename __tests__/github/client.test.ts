@@ -1,0 +1,161 @@
+// The octokit client: bounded retries of 5xx, honoured retry-after, timeouts, malformed answers turned into errors.
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeClient } from '../support/fake-github/client.js';
+import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
+import { GitHubAccessError, GitHubApiError } from '../../src/adapters/github/errors.js';
+import { listOpenPullRequests } from '../../src/adapters/github/pulls.js';
+import { fetchFileTexts } from '../../src/adapters/github/files.js';
+
+const SCENARIO: Scenario = {
+  repos: {
+    'acme/models': {
+      files: { main: { 'policy.yml': 'version: 1\n' } },
+      pulls: [{ number: 1, user: 'dev-ana', head: { sha: 'a'.repeat(40) }, base: { sha: 'b'.repeat(40) } }],
+    },
+  },
+};
+const REPO = { owner: 'acme', repo: 'models' };
+
+let gh: FakeGitHub | undefined;
+afterEach(async () => {
+  const running = gh;
+  gh = undefined;
+  await running?.close();
+});
+
+async function start(faults: Scenario['faults']): Promise<FakeGitHub> {
+  gh = await startFakeGitHub({ ...SCENARIO, faults });
+  return gh;
+}
+
+describe('retries', () => {
+  it('retries a 500 and succeeds, logging each failed attempt', async () => {
+    const gh = await start([{ match: { path: '/pulls$' }, times: 2, kind: 'server-error' }]);
+    const octokit = fakeClient(gh);
+    expect(await listOpenPullRequests(octokit, REPO)).toHaveLength(1);
+    expect(gh.count({ path: '/repos/acme/models/pulls' })).toBe(3);
+    expect(octokit.testLog.warnings).toEqual([
+      expect.stringMatching(/GET \/repos\/acme\/models\/pulls failed \(500: Server Error\) on attempt 1/),
+      expect.stringMatching(/on attempt 2/),
+    ]);
+  });
+
+  it('retries a 502 whose body is HTML', async () => {
+    const gh = await start([{ match: { path: '/pulls$' }, kind: 'bad-gateway' }]);
+    expect(await listOpenPullRequests(fakeClient(gh), REPO)).toHaveLength(1);
+    expect(gh.count()).toBe(2);
+  });
+
+  it('gives up after a bounded number of retries with an error naming the endpoint', async () => {
+    const gh = await start([{ match: { path: '/pulls$' }, times: 'always', kind: 'server-error' }]);
+    const error = await listOpenPullRequests(fakeClient(gh, { retries: 2 }), REPO).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubApiError);
+    expect((error as Error).message).toBe('GitHub GET /repos/acme/models/pulls failed (500): Server Error');
+    expect(gh.count()).toBe(3);
+  });
+
+  it('retries a GraphQL call that failed with 500', async () => {
+    const gh = await start([{ match: { operation: 'FileTexts' }, kind: 'server-error' }]);
+    const [file] = await fetchFileTexts(fakeClient(gh), REPO, [{ ref: 'main', path: 'policy.yml' }]);
+    expect(file?.text).toBe('version: 1\n');
+    expect(gh.count({ operation: 'FileTexts' })).toBe(2);
+  });
+
+  it('retries when the connection is reset', async () => {
+    const gh = await start([{ match: { path: '/pulls$' }, kind: 'reset' }]);
+    expect(await listOpenPullRequests(fakeClient(gh), REPO)).toHaveLength(1);
+    expect(gh.count()).toBe(2);
+  });
+
+  it('does not retry a permission refusal', async () => {
+    gh = await startFakeGitHub({ ...SCENARIO, tokens: { t: { permissions: { contents: 'read' } } } });
+    const error = await listOpenPullRequests(fakeClient(gh, { token: 't' }), REPO).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubAccessError);
+    expect(gh.count()).toBe(1);
+  });
+});
+
+describe('rate limits', () => {
+  it('honours retry-after on a secondary rate limit (403) and succeeds, logging the wait', async () => {
+    const gh = await start([{ match: { path: '/pulls$' }, kind: 'secondary-rate-limit', retry_after: 2 }]);
+    const octokit = fakeClient(gh);
+    expect(await listOpenPullRequests(octokit, REPO)).toHaveLength(1);
+    expect(gh.count()).toBe(2);
+    expect(octokit.testLog.warnings).toContain('GitHub secondary rate limit hit on GET /repos/acme/models/pulls; retrying after 2s (retry 1 of 2)');
+  });
+
+  it('waits retry-after units before retrying', async () => {
+    const gh = await start([{ match: { path: '/pulls$' }, kind: 'secondary-rate-limit', retry_after: 3 }]);
+    const started = Date.now();
+    await listOpenPullRequests(fakeClient(gh, { retryUnitMs: 50 }), REPO);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('retries a GraphQL query hit by a secondary rate limit', async () => {
+    const gh = await start([{ match: { operation: 'FileTexts' }, kind: 'secondary-rate-limit' }]);
+    const [file] = await fetchFileTexts(fakeClient(gh), REPO, [{ ref: 'main', path: 'policy.yml' }]);
+    expect(file?.text).toBe('version: 1\n');
+    expect(gh.count()).toBe(2);
+  });
+
+  it('stops after the bounded retries and says it is a rate limit, not a permission problem', async () => {
+    const gh = await start([{ match: { path: '/pulls$' }, times: 'always', kind: 'secondary-rate-limit' }]);
+    const octokit = fakeClient(gh);
+    const error = await listOpenPullRequests(octokit, REPO).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubApiError);
+    expect((error as Error).message).toMatch(/^GitHub GET \/repos\/acme\/models\/pulls failed \(403\): You have exceeded a secondary rate limit.*try again later/);
+    expect(gh.count()).toBe(3);
+    expect(octokit.testLog.warnings.at(-1)).toMatch(/giving up after 2 retries/);
+  });
+
+  it('retries a primary rate limit once the reset time has passed', async () => {
+    const gh = await start([{ match: { path: '/pulls$' }, kind: 'rate-limit', retry_after: 1 }]);
+    expect(await listOpenPullRequests(fakeClient(gh), REPO)).toHaveLength(1);
+    expect(gh.count()).toBe(2);
+  });
+
+  it('does not wait longer than the cap', async () => {
+    const gh = await start([{ match: { path: '/pulls$' }, kind: 'secondary-rate-limit', retry_after: 3600 }]);
+    await expect(listOpenPullRequests(fakeClient(gh), REPO)).rejects.toThrow(GitHubApiError);
+    expect(gh.count()).toBe(1);
+  });
+});
+
+describe('unusable answers', () => {
+  it('turns malformed JSON into an error naming the endpoint, not a crash', async () => {
+    const gh = await start([{ match: { path: '/pulls$' }, times: 'always', kind: 'malformed-json' }]);
+    const error = await listOpenPullRequests(fakeClient(gh), REPO).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubApiError);
+    expect((error as Error).message).toBe('GitHub GET /repos/acme/models/pulls failed (200): the answer is not valid JSON');
+  });
+
+  it('turns a malformed GraphQL answer into an error', async () => {
+    const gh = await start([{ match: { operation: 'FileTexts' }, kind: 'malformed-json' }]);
+    const error = await fetchFileTexts(fakeClient(gh), REPO, [{ ref: 'main', path: 'policy.yml' }]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubApiError);
+    expect((error as Error).message).toContain('POST /graphql failed (200): the answer is not valid JSON');
+  });
+
+  it('abandons a slow answer after the timeout and retries it', async () => {
+    const gh = await start([{ match: { path: '/pulls$' }, delay_ms: 1000 }]);
+    const started = Date.now();
+    expect(await listOpenPullRequests(fakeClient(gh, { timeoutMs: 150 }), REPO)).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(900);
+    expect(gh.count()).toBe(2);
+  });
+
+  it('fails with the timeout when every attempt is slow', async () => {
+    const gh = await start([{ match: { path: '/pulls$' }, times: 'always', delay_ms: 400 }]);
+    const error = await listOpenPullRequests(fakeClient(gh, { timeoutMs: 100, retries: 1 }), REPO).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubApiError);
+    expect((error as Error).message).toMatch(/GET \/repos\/acme\/models\/pulls failed \(500\): .*(timeout|aborted)/i);
+  });
+});
+
+describe('identity', () => {
+  it('sends the token and honours baseUrl', async () => {
+    gh = await startFakeGitHub(SCENARIO);
+    await listOpenPullRequests(fakeClient(gh, { token: 'ghs_secret', baseUrl: `${gh.url}/` }), REPO);
+    expect(gh.requests[0]?.headers.authorization).toBe('token ghs_secret');
+  });
+});

@@ -1,0 +1,119 @@
+// upsertStickyComment: one comment per PR and key, updated in place, never hijacked, never a crash.
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeClient } from '../support/fake-github/client.js';
+import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
+import type { CommentSpec } from '../support/fake-github/scenario.js';
+import { MAX_COMMENT_LENGTH, commentBody, markerFor, upsertStickyComment } from '../../src/adapters/github/comment.js';
+
+const MARKER = '<!-- pilot-readiness:readiness -->';
+const TARGET = { owner: 'acme', repo: 'models', number: 7, key: 'readiness' };
+
+function scenario(comments: CommentSpec[] = []): Scenario {
+  return {
+    tokens: {
+      'gh-token': { login: 'github-actions[bot]' },
+      'fork-token': { login: 'github-actions[bot]', permissions: 'read-only' },
+      'app-token': { login: 'pilot-gate[bot]' },
+    },
+    repos: { 'acme/models': { pulls: [{ number: 7, user: 'dev-ana', head: { sha: 'c'.repeat(40) }, base: { sha: 'b'.repeat(40) }, comments }] } },
+  };
+}
+
+let gh: FakeGitHub | undefined;
+afterEach(async () => {
+  const running = gh;
+  gh = undefined;
+  await running?.close();
+});
+
+const writes = (g: FakeGitHub) => g.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.endpoint}`);
+
+describe('upsertStickyComment', () => {
+  it('creates the comment once, then updates it in place, and skips an update that changes nothing', async () => {
+    gh = await startFakeGitHub(scenario());
+    const octokit = fakeClient(gh, { token: 'gh-token' });
+    const first = await upsertStickyComment(octokit, { ...TARGET, body: 'Score 3/5' });
+    expect(first).toMatchObject({ ok: true, action: 'created' });
+    const second = await upsertStickyComment(octokit, { ...TARGET, body: 'Score 4/5' });
+    expect(second).toMatchObject({ ok: true, action: 'updated', id: first.ok ? first.id : -1 });
+    gh.clearRequests();
+    const third = await upsertStickyComment(octokit, { ...TARGET, body: 'Score 4/5' });
+    expect(third).toMatchObject({ ok: true, action: 'unchanged' });
+    expect(gh.count({ method: 'PATCH' })).toBe(0);
+    expect(gh.count()).toBe(1);
+    expect(gh.comments('acme/models', 7).map((c) => c.body)).toEqual([`${MARKER}\nScore 4/5`]);
+  });
+
+  it('ignores a planted marker in someone else’s comment', async () => {
+    gh = await startFakeGitHub(scenario([{ id: 1, user: 'mallory', body: `${MARKER}\nAll criteria met. Ready.` }]));
+    const result = await upsertStickyComment(fakeClient(gh, { token: 'gh-token' }), { ...TARGET, body: 'Blocked: bias audit missing' });
+    expect(result).toMatchObject({ ok: true, action: 'created' });
+    expect(gh.comments('acme/models', 7).map((c) => [c.user, c.body])).toEqual([
+      ['mallory', `${MARKER}\nAll criteria met. Ready.`],
+      ['github-actions[bot]', `${MARKER}\nBlocked: bias audit missing`],
+    ]);
+  });
+
+  it('ignores the bot’s own comments with another key or no marker at the start', async () => {
+    gh = await startFakeGitHub(
+      scenario([
+        { id: 1, user: 'github-actions[bot]', body: '<!-- pilot-readiness:other -->\nx' },
+        { id: 2, user: 'github-actions[bot]', body: `quoted: ${MARKER}` },
+      ]),
+    );
+    expect(await upsertStickyComment(fakeClient(gh, { token: 'gh-token' }), { ...TARGET, body: 'b' })).toMatchObject({ action: 'created' });
+  });
+
+  it('finds its comment past the first page of comments', async () => {
+    const others = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, user: 'dev-ana', body: `comment ${i}` }));
+    gh = await startFakeGitHub(scenario([...others, { id: 500, user: 'pilot-gate[bot]', body: `${MARKER}\nold` }]));
+    const result = await upsertStickyComment(fakeClient(gh, { token: 'app-token' }), { ...TARGET, body: 'new', botLogin: 'pilot-gate[bot]' });
+    expect(result).toMatchObject({ ok: true, action: 'updated', id: 500 });
+    expect(gh.requests.map((r) => `${r.method} ${r.query['page'] ?? ''}`)).toEqual(['GET ', 'GET 2', 'PATCH ']);
+  });
+
+  it('stops reading pages once it has found its comment', async () => {
+    const others = Array.from({ length: 150 }, (_, i) => ({ id: i + 2, user: 'dev-ana', body: `comment ${i}` }));
+    gh = await startFakeGitHub(scenario([{ id: 1, user: 'github-actions[bot]', body: `${MARKER}\nold` }, ...others]));
+    await upsertStickyComment(fakeClient(gh, { token: 'gh-token' }), { ...TARGET, body: 'new' });
+    expect(gh.count({ method: 'GET' })).toBe(1);
+  });
+
+  it('falls back to the short body, or cuts the body with a note, to stay within 65,536 characters', async () => {
+    gh = await startFakeGitHub(scenario());
+    const octokit = fakeClient(gh, { token: 'gh-token' });
+    const long = 'x'.repeat(70_000);
+    await upsertStickyComment(octokit, { ...TARGET, body: long, shortBody: 'Short form' });
+    expect(gh.comments('acme/models', 7)[0]?.body).toBe(`${MARKER}\nShort form`);
+    await upsertStickyComment(octokit, { ...TARGET, key: 'other', body: long });
+    const cut = gh.comments('acme/models', 7)[1]?.body ?? '';
+    expect(cut.length).toBe(MAX_COMMENT_LENGTH);
+    expect(cut.endsWith('…(cut short: the full report is in the job summary)')).toBe(true);
+    expect(writes(gh)).toEqual(['POST POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'POST POST /repos/{owner}/{repo}/issues/{issue_number}/comments']);
+  });
+
+  it('never splits a character in two when cutting', () => {
+    const body = commentBody(markerFor('k'), `${'a'.repeat(MAX_COMMENT_LENGTH - 100)}${'😀'.repeat(100)}`);
+    expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
+    expect(() => encodeURIComponent(body)).not.toThrow();
+  });
+
+  it('returns a warning, not a crash, when the token may not comment (a fork PR)', async () => {
+    gh = await startFakeGitHub(scenario());
+    const result = await upsertStickyComment(fakeClient(gh, { token: 'fork-token' }), { ...TARGET, body: 'b' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.warning).toBe(
+      'the report comment was not posted: GitHub refused POST /repos/acme/models/issues/7/comments (403 Resource not accessible by integration): the token needs `pull-requests: write` to comment: add it to the job\'s permissions (on pull requests from forks GITHUB_TOKEN is read-only whatever the workflow asks for, so there the report stays in the job summary)',
+    );
+  });
+
+  it('returns a warning when GitHub keeps failing', async () => {
+    gh = await startFakeGitHub({ ...scenario(), faults: [{ match: { path: '/comments$' }, times: 'always', kind: 'server-error' }] });
+    const result = await upsertStickyComment(fakeClient(gh, { token: 'gh-token', retries: 1 }), { ...TARGET, body: 'b' });
+    expect(result).toEqual({ ok: false, warning: 'the report comment was not posted: GitHub GET /repos/acme/models/issues/7/comments failed (500): Server Error' });
+  });
+
+  it('refuses a key that could break out of the marker', () => {
+    expect(() => markerFor('x -->')).toThrow(/may hold only letters/);
+  });
+});

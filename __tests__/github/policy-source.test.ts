@@ -1,0 +1,84 @@
+// A central policy pinned as owner/repo/path@ref: parsed strictly, read in one query, its ref kind told.
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeClient } from '../support/fake-github/client.js';
+import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
+import { fetchPolicySource, parsePolicyReference } from '../../src/adapters/github/policy-source.js';
+import { GitHubAccessError } from '../../src/adapters/github/errors.js';
+import { InputError } from '../../src/errors.js';
+
+const V1 = 'a1'.repeat(20);
+const TIP = 'f0'.repeat(20);
+const POLICY = 'version: 1\nname: acme\n';
+const SCENARIO: Scenario = {
+  repos: {
+    'acme/ml-governance': {
+      branches: { main: TIP },
+      tags: { 'v1.2.0': V1 },
+      files: { [V1]: { 'policies/pilot.yml': POLICY }, [TIP]: { 'policies/pilot.yml': `${POLICY}# newer\n` } },
+    },
+  },
+};
+
+let gh: FakeGitHub | undefined;
+afterEach(async () => {
+  const running = gh;
+  gh = undefined;
+  await running?.close();
+});
+
+describe('parsePolicyReference', () => {
+  it('splits owner, repo, path and ref', () => {
+    expect(parsePolicyReference('acme/ml-governance/policies/pilot.yml@v1.2.0')).toEqual({ owner: 'acme', repo: 'ml-governance', path: 'policies/pilot.yml', ref: 'v1.2.0' });
+  });
+
+  it.each([
+    ['acme/ml-governance@v1', 'is not a central policy reference'],
+    ['acme/ml-governance/policies/pilot.yml', 'is not a central policy reference'],
+    ['acme/ml-governance/../x.yml@v1', 'must be a plain repository path'],
+    ['acme/ml-governance/p.yml@v1..v2', 'is not a valid git ref'],
+    ['-acme/r/p.yml@v1', 'is not a central policy reference'],
+  ])('rejects %s, saying the expected form', (text, problem) => {
+    expect(() => parsePolicyReference(text)).toThrow(InputError);
+    expect(() => parsePolicyReference(text)).toThrow(problem);
+    expect(() => parsePolicyReference(text)).toThrow('owner/repo/path@ref (for example acme/ml-governance/policies/pilot-readiness.yml@v1.2.0)');
+  });
+});
+
+describe('fetchPolicySource', () => {
+  it('reads a policy pinned to a tag in one request, with the commit it names', async () => {
+    gh = await startFakeGitHub(SCENARIO);
+    const source = await fetchPolicySource(fakeClient(gh), 'acme/ml-governance/policies/pilot.yml@v1.2.0');
+    expect(source).toEqual({ text: POLICY, source: 'acme/ml-governance/policies/pilot.yml@v1.2.0', sha: V1, refKind: 'tag' });
+    expect(gh.count()).toBe(1);
+  });
+
+  it('reads a policy pinned to a commit sha', async () => {
+    gh = await startFakeGitHub(SCENARIO);
+    expect(await fetchPolicySource(fakeClient(gh), `acme/ml-governance/policies/pilot.yml@${V1}`)).toMatchObject({ text: POLICY, sha: V1, refKind: 'sha' });
+  });
+
+  it('warns when the policy follows a branch', async () => {
+    gh = await startFakeGitHub(SCENARIO);
+    const source = await fetchPolicySource(fakeClient(gh), 'acme/ml-governance/policies/pilot.yml@main');
+    expect(source).toMatchObject({ refKind: 'branch', sha: TIP, text: `${POLICY}# newer\n` });
+    expect(source.warning).toBe(
+      `policy acme/ml-governance/policies/pilot.yml@main follows the branch main, which can change without review in this repository; pin a tag or a commit sha (e.g. @${TIP})`,
+    );
+  });
+
+  it('says which file or ref is missing', async () => {
+    gh = await startFakeGitHub(SCENARIO);
+    await expect(fetchPolicySource(fakeClient(gh), 'acme/ml-governance/policies/none.yml@v1.2.0')).rejects.toThrow(
+      'policy acme/ml-governance/policies/none.yml@v1.2.0: acme/ml-governance has no file policies/none.yml at v1.2.0',
+    );
+    await expect(fetchPolicySource(fakeClient(gh), 'acme/ml-governance/policies/pilot.yml@v9')).rejects.toThrow('acme/ml-governance has no branch, tag or commit "v9"');
+  });
+
+  it('explains a repository the token cannot see', async () => {
+    gh = await startFakeGitHub(SCENARIO);
+    const error = await fetchPolicySource(fakeClient(gh), 'acme/secret-policies/p.yml@v1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubAccessError);
+    expect((error as Error).message).toContain("Could not resolve to a Repository with the name 'acme/secret-policies'.");
+    expect((error as Error).message).toContain('pass a token with `contents: read` on it as github-token');
+  });
+});

@@ -1,0 +1,224 @@
+// fetchPullRequestFacts: one GraphQL query for a typical PR, few pages for big ones, and facts the rules can trust.
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeClient } from '../support/fake-github/client.js';
+import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
+import type { PullSpec, ReviewSpec } from '../support/fake-github/scenario.js';
+import { fetchPullRequestFacts, readyAt } from '../../src/adapters/github/pull-request.js';
+import { GitHubAccessError } from '../../src/adapters/github/errors.js';
+import { InputError } from '../../src/errors.js';
+import { validatorFor } from '../../src/core/schemas.js';
+
+const HEAD = 'c'.repeat(40);
+const BASE = 'b'.repeat(40);
+const PR = { owner: 'acme', repo: 'models', number: 7 };
+const sha = (i: number) => i.toString(16).padStart(40, '0');
+const at = (minute: number) => new Date(Date.UTC(2024, 2, 1, 9, minute)).toISOString().replace('.000Z', 'Z');
+
+function pull(extra: Partial<PullSpec> = {}): PullSpec {
+  return { number: 7, user: 'dev-ana', created_at: '2024-03-01T09:00:00Z', head: { sha: HEAD, ref: 'churn' }, base: { sha: BASE, ref: 'main' }, ...extra };
+}
+
+function reviews(n: number): ReviewSpec[] {
+  return Array.from({ length: n }, (_, i) => ({ id: i + 1, user: `reviewer-${i}`, state: 'COMMENTED' as const, submitted_at: at(i % 60), body: `note ${i}` }));
+}
+
+function scenario(p: PullSpec, files: Record<string, string | { base64: string }> = {}): Scenario {
+  return { repos: { 'acme/models': { files: { [BASE]: files }, pulls: [p] } } };
+}
+
+let gh: FakeGitHub | undefined;
+afterEach(async () => {
+  const running = gh;
+  gh = undefined;
+  await running?.close();
+});
+
+async function facts(s: Scenario, trustedFiles: Array<{ ref: string; path: string }> = [], token?: string) {
+  gh = await startFakeGitHub(s);
+  return fetchPullRequestFacts(fakeClient(gh, token ? { token } : {}), PR, { trustedFiles });
+}
+
+describe('request counts', () => {
+  it('reads a PR with 100 reviews, its trusted files and everything else in 1 request', async () => {
+    const read = await facts(scenario(pull({ reviews: reviews(100), files: ['a.yml'] }), { '.github/pilot-readiness.yml': 'version: 1\n' }), [
+      { ref: BASE, path: '.github/pilot-readiness.yml' },
+    ]);
+    expect(gh?.count()).toBe(1);
+    expect(gh?.requests[0]?.operation).toBe('PullRequestFacts');
+    expect(read.facts.reviews).toHaveLength(100);
+    expect(read.trustedFiles).toEqual([{ ref: BASE, path: '.github/pilot-readiness.yml', text: 'version: 1\n' }]);
+  });
+
+  it('reads 250 reviews in 3 requests, in order', async () => {
+    const read = await facts(scenario(pull({ reviews: reviews(250) })));
+    expect(gh?.count()).toBe(3);
+    expect(read.facts.reviews.map((r) => r.id)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+  });
+
+  it('pages every long connection together: 250 reviews, 150 commits, 120 events and 230 files in 3 requests', async () => {
+    const commits = Array.from({ length: 150 }, (_, i) => ({ sha: sha(i + 1), at: at(i % 60) }));
+    const timeline = Array.from({ length: 120 }, (_, i) => ({ event: 'review_requested' as const, created_at: at(i % 60), requested_reviewer: `r${i}` }));
+    const files = Array.from({ length: 230 }, (_, i) => `pilots/p${i}/pilot.yml`);
+    const read = await facts(scenario(pull({ reviews: reviews(250), commits, timeline, files })));
+    expect(gh?.count()).toBe(3);
+    expect([read.facts.reviews.length, read.facts.commits.length, read.facts.review_requests.length, read.changedFiles.length]).toEqual([250, 150, 120, 230]);
+    expect(gh?.requests.slice(1).map((r) => [r.operation, r.variables?.['reviews'], r.variables?.['commits'], r.variables?.['timeline'], r.variables?.['files']])).toEqual([
+      ['PullRequestFactsPage', true, true, true, true],
+      ['PullRequestFactsPage', true, false, false, true],
+    ]);
+  });
+});
+
+describe('facts', () => {
+  it('builds PrFacts that the facts schema accepts', async () => {
+    const read = await facts(
+      scenario(
+        pull({
+          commits: [
+            { sha: sha(1), at: '2024-03-01T08:50:00Z' },
+            { sha: HEAD, at: '2024-03-01T08:55:00Z' },
+          ],
+          reviews: [
+            { id: 11, user: 'kim-sec', state: 'CHANGES_REQUESTED', submitted_at: '2024-03-02T10:00:00Z', commit_id: sha(1), body: 'Needs a bias audit.' },
+            { id: 12, user: 'kim-sec', state: 'APPROVED', submitted_at: '2024-03-03T10:00:00Z' },
+            { id: 13, user: 'lee-sec', state: 'DISMISSED', submitted_at: '2024-03-03T11:00:00Z' },
+          ],
+          timeline: [
+            { event: 'review_requested', created_at: '2024-03-01T09:05:00Z', requested_team: 'acme/appsec' },
+            { event: 'review_requested', created_at: '2024-03-01T09:06:00Z', requested_reviewer: 'kim-sec' },
+          ],
+          files: ['pilots/churn/pilot.yml'],
+        }),
+      ),
+    );
+    expect(read.facts).toEqual({
+      version: 1,
+      repository: 'acme/models',
+      number: 7,
+      author: 'dev-ana',
+      head_sha: HEAD,
+      base_ref: 'main',
+      draft: false,
+      ready_at: '2024-03-01T09:00:00Z',
+      commits: [
+        { sha: sha(1), at: '2024-03-01T08:50:00Z' },
+        { sha: HEAD, at: '2024-03-01T08:55:00Z' },
+      ],
+      review_requests: [
+        { reviewer: 'acme/appsec', at: '2024-03-01T09:05:00Z' },
+        { reviewer: 'kim-sec', at: '2024-03-01T09:06:00Z' },
+      ],
+      reviews: [
+        { id: 11, author: 'kim-sec', state: 'CHANGES_REQUESTED', at: '2024-03-02T10:00:00Z', commit: sha(1), body: 'Needs a bias audit.' },
+        { id: 12, author: 'kim-sec', state: 'APPROVED', at: '2024-03-03T10:00:00Z', commit: HEAD },
+        { id: 13, author: 'lee-sec', state: 'DISMISSED', at: '2024-03-03T11:00:00Z', commit: HEAD },
+      ],
+    });
+    expect([read.baseSha, read.headRef, read.changedFiles]).toEqual([BASE, 'churn', ['pilots/churn/pilot.yml']]);
+    const validate = validatorFor('facts');
+    expect(validate({ ...read.facts, teams: {} }), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('gives bots their [bot] login, as REST and policies write it', async () => {
+    const read = await facts(
+      scenario(
+        pull({
+          user: 'renovate[bot]',
+          reviews: [{ id: 1, user: 'review-bot[bot]', state: 'APPROVED', submitted_at: '2024-03-02T10:00:00Z' }],
+          timeline: [{ event: 'review_requested', created_at: '2024-03-01T09:05:00Z', requested_reviewer: 'copilot[bot]' }],
+        }),
+      ),
+    );
+    expect(read.facts.author).toBe('renovate[bot]');
+    expect(read.facts.reviews[0]?.author).toBe('review-bot[bot]');
+    expect(read.facts.review_requests).toEqual([{ reviewer: 'copilot[bot]', at: '2024-03-01T09:05:00Z' }]);
+  });
+
+  it('leaves out pending reviews, which count for nothing', async () => {
+    const s = scenario(pull({ reviews: [{ id: 1, user: 'kim-sec', state: 'PENDING' }, { id: 2, user: 'kim-sec', state: 'APPROVED', submitted_at: '2024-03-02T10:00:00Z' }] }));
+    // Only the reviewer's own token sees a pending review.
+    const read = await facts({ ...s, tokens: { kim: { login: 'kim-sec' } } }, [], 'kim');
+    expect(read.facts.reviews.map((r) => r.id)).toEqual([2]);
+  });
+
+  it('reports missing trusted files as null in the same query', async () => {
+    const read = await facts(scenario(pull(), { 'a.yml': 'a: 1\n' }), [
+      { ref: BASE, path: 'a.yml' },
+      { ref: BASE, path: 'missing.yml' },
+    ]);
+    expect(read.trustedFiles.map((f) => f.text)).toEqual(['a: 1\n', null]);
+    expect(gh?.count()).toBe(1);
+  });
+
+  it('refuses a binary or oversized trusted file with a clear error', async () => {
+    await expect(facts(scenario(pull(), { 'p.yml': { base64: Buffer.from([0x76, 0, 1]).toString('base64') } }), [{ ref: BASE, path: 'p.yml' }])).rejects.toThrow(
+      new InputError(`p.yml at ${BASE} in acme/models is a binary file; pilot-readiness reads only text (YAML) here`),
+    );
+    await gh?.close();
+    gh = undefined;
+    await expect(facts(scenario(pull(), { 'p.yml': 'x'.repeat(1024 * 1024 + 1) }), [{ ref: BASE, path: 'p.yml' }])).rejects.toThrow(
+      /p\.yml at b+ in acme\/models is 1048577 bytes; pilot-readiness reads trusted files up to 1048576 bytes \(1 MiB\)/,
+    );
+  });
+
+  it('says what is wrong when the pull request does not exist', async () => {
+    const error = await facts(scenario(pull({ number: 8 }))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubAccessError);
+    expect((error as Error).message).toContain('Could not resolve to a PullRequest with the number of 7.');
+  });
+});
+
+describe('ready_at', () => {
+  const ready = (s: Partial<PullSpec>) => facts(scenario(pull(s))).then((r) => r.facts.ready_at);
+
+  it('is the creation time of a PR opened ready for review', async () => {
+    expect(await ready({})).toBe('2024-03-01T09:00:00Z');
+  });
+
+  it('is null while the PR is a draft', async () => {
+    expect(await ready({ draft: true })).toBeNull();
+  });
+
+  it('is the moment a draft was marked ready', async () => {
+    expect(await ready({ timeline: [{ event: 'ready_for_review', created_at: '2024-03-04T12:00:00Z' }] })).toBe('2024-03-04T12:00:00Z');
+  });
+
+  it('is the last ready moment after converting back to draft and ready again', async () => {
+    expect(
+      await ready({
+        timeline: [
+          { event: 'ready_for_review', created_at: '2024-03-04T12:00:00Z' },
+          { event: 'convert_to_draft', created_at: '2024-03-05T12:00:00Z' },
+          { event: 'ready_for_review', created_at: '2024-03-06T12:00:00Z' },
+        ],
+      }),
+    ).toBe('2024-03-06T12:00:00Z');
+  });
+
+  it('never falls back to an earlier moment than the last draft conversion', () => {
+    expect(readyAt(false, '2024-03-01T09:00:00Z', [{ kind: 'draft', at: '2024-03-02T09:00:00Z' }])).toBe('2024-03-02T09:00:00Z');
+    expect(readyAt(true, '2024-03-01T09:00:00Z', [{ kind: 'ready', at: '2024-03-02T09:00:00Z' }])).toBeNull();
+  });
+});
+
+describe('consistency', () => {
+  it('starts over once when new commits arrive while pages are read', async () => {
+    gh = await startFakeGitHub({
+      ...scenario(pull({ reviews: reviews(150) })),
+      faults: [{ match: { operation: 'PullRequestFactsPage' }, delay_ms: 100 }],
+    });
+    const server = gh;
+    const pushed = 'd'.repeat(40);
+    // While the first page query waits, a push moves the head.
+    const push = (async () => {
+      while (server.count({ operation: 'PullRequestFactsPage' }) === 0) await new Promise((r) => setTimeout(r, 5));
+      const record = server.world.repo('acme', 'models')?.pulls.get(7);
+      if (record) record.spec.head.sha = pushed;
+    })();
+    const read = await fetchPullRequestFacts(fakeClient(gh), PR);
+    await push;
+    expect(read.facts.head_sha).toBe(pushed);
+    expect(read.facts.reviews).toHaveLength(150);
+    expect(gh.requests.map((r) => r.operation)).toEqual(['PullRequestFacts', 'PullRequestFactsPage', 'PullRequestFacts', 'PullRequestFactsPage']);
+  });
+});
