@@ -188,6 +188,21 @@ describe('tokens', () => {
     const res = await graphql('query { organization(login: "acme") { team(slug: "appsec") { slug } } }');
     expect(res.json()).toMatchObject({ data: { organization: { team: null } }, errors: [{ type: 'FORBIDDEN', path: ['organization', 'team'] }] });
   });
+
+  it('hides the teams of an org with members_visible: false from tokens not granted members explicitly', async () => {
+    await start({
+      tokens: { any: {}, reader: { permissions: { members: 'read' } } },
+      orgs: { acme: { teams: { appsec: ['kim-sec'] }, members_visible: false } },
+    });
+    expect((await call('GET', '/orgs/acme/teams/appsec/members', { token: 'any' })).status).toBe(403);
+    expect((await call('GET', '/orgs/acme/teams/appsec/members', { token: 'reader' })).status).toBe(200);
+  });
+
+  it('names a misspelt scenario key instead of ignoring it', async () => {
+    await expect(startFakeGitHub({ repos: { 'acme/models': { pulls: [{ number: 1, user: 'a', head: { sha: 'a' }, base: { sha: 'b' }, review: [] } as never] } } })).rejects.toThrow(
+      'scenario repos.acme/models pull #1: unknown key "review" (a pull has number, title, body, user, state, draft, created_at, head, base, files, commits, reviews, timeline, comments, requested_reviewers)',
+    );
+  });
 });
 
 describe('faults', () => {

@@ -161,6 +161,13 @@ describe('facts', () => {
     );
   });
 
+  it('asks for contents: read when only the trusted files are refused', async () => {
+    const s = { ...scenario(pull(), { 'p.yml': 'x' }), tokens: { t: { permissions: { pull_requests: 'read' as const } } } };
+    const error = await facts(s, [{ ref: BASE, path: 'p.yml' }], 't').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubAccessError);
+    expect((error as GitHubAccessError).needed).toContain('the token needs `contents: read`');
+  });
+
   it('says what is wrong when the pull request does not exist', async () => {
     const error = await facts(scenario(pull({ number: 8 }))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubAccessError);

@@ -198,7 +198,9 @@ class Resolvers {
       id: nodeId('O', this.world.idFor(`org:${login.toLowerCase()}`)),
       login,
       team: ({ slug }: { slug: string }) => {
-        this.need('members');
+        if (!this.world.canReadMembers(this.identity, login)) {
+          throw new GitHubGraphQLError('FORBIDDEN', `Resource not accessible by ${this.identity.app ? 'integration' : 'personal access token'}`);
+        }
         const team = this.world.team(login, slug);
         return team ? this.team(team) : null;
       },

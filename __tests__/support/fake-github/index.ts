@@ -8,7 +8,7 @@ import { Faults } from './faults.js';
 import { operationNameOf, runGraphQL, type GraphQLRequest } from './graphql.js';
 import { HttpError, findRoute, type RestAnswer } from './rest.js';
 import { errorJson, type Site } from './rest-json.js';
-import { loadScenario, type FaultSpec, type Scenario } from './scenario.js';
+import { checkScenario, loadScenario, type FaultSpec, type Scenario } from './scenario.js';
 import { World, type CommentRecord, type StatusRecord } from './world.js';
 
 export type { Scenario } from './scenario.js';
@@ -75,6 +75,7 @@ export interface FakeGitHubOptions {
 /** Starts the fake on a random loopback port. `scenario` is an object or a path to a .json/.yml file. */
 export async function startFakeGitHub(scenario: Scenario | string = {}, options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const spec = typeof scenario === 'string' ? loadScenario(scenario) : scenario;
+  checkScenario(spec);
   const world = new World(spec);
   const faults = new Faults([...(spec.faults ?? [])]);
   const requests: RecordedRequest[] = [];

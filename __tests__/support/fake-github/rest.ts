@@ -430,7 +430,9 @@ route('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', (req, params) => {
 // ---------------------------------------------------------------- teams
 
 route('GET /orgs/{org}/teams/{team_slug}/members', (req, params) => {
-  need(req, 'members', 'read', DOCS.members);
+  if (!req.site.world.canReadMembers(req.identity, params['org'] ?? '')) {
+    throw new HttpError(403, errorJson(403, `Resource not accessible by ${req.identity.app ? 'integration' : 'personal access token'}`, DOCS.members));
+  }
   const team = req.site.world.team(params['org'] ?? '', params['team_slug'] ?? '');
   if (!team) throw notFound(DOCS.members);
   return paginate(req, team.members.map((login) => userJson(req.site, login)));

@@ -112,6 +112,11 @@ export interface TeamSpec {
 
 export interface OrgSpec {
   teams?: Record<string, string[] | TeamSpec>;
+  /**
+   * Default true. false: team members are readable only by tokens whose `permissions` map grants
+   * `members` explicitly (the write-all default does not), as GITHUB_TOKEN never can.
+   */
+  members_visible?: boolean;
 }
 
 export type FaultKind = 'server-error' | 'bad-gateway' | 'secondary-rate-limit' | 'rate-limit' | 'malformed-json' | 'reset';
@@ -140,6 +145,40 @@ export interface Scenario {
   faults?: FaultSpec[];
 }
 
+const KEYS: Record<string, readonly string[]> = {
+  token: ['login', 'app', 'permissions'],
+  repo: ['default_branch', 'private', 'branches', 'tags', 'files', 'commits', 'pulls', 'statuses', 'tree_entry_limit', 'collaborators'],
+  pull: ['number', 'title', 'body', 'user', 'state', 'draft', 'created_at', 'head', 'base', 'files', 'commits', 'reviews', 'timeline', 'comments', 'requested_reviewers'],
+  review: ['id', 'user', 'state', 'submitted_at', 'commit_id', 'body'],
+  event: ['event', 'created_at', 'requested_reviewer', 'requested_team', 'actor'],
+  org: ['teams', 'members_visible'],
+  fault: ['match', 'times', 'kind', 'retry_after', 'respond', 'delay_ms', 'malformed_json'],
+};
+
+function checkKeys(value: unknown, kind: keyof typeof KEYS & string, where: string): void {
+  if (value === null || typeof value !== 'object') throw new Error(`scenario ${where}: expected a mapping`);
+  const allowed = KEYS[kind] ?? [];
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) throw new Error(`scenario ${where}: unknown key "${key}" (a ${kind} has ${allowed.join(', ')})`);
+  }
+}
+
+/** Catches misspelt keys, which would otherwise be ignored silently. */
+export function checkScenario(s: Scenario): void {
+  for (const [name, token] of Object.entries(s.tokens ?? {})) checkKeys(token, 'token', `tokens.${name}`);
+  for (const [name, org] of Object.entries(s.orgs ?? {})) checkKeys(org, 'org', `orgs.${name}`);
+  (s.faults ?? []).forEach((fault, i) => checkKeys(fault, 'fault', `faults[${i}]`));
+  for (const [name, repo] of Object.entries(s.repos ?? {})) {
+    checkKeys(repo, 'repo', `repos.${name}`);
+    for (const pull of repo.pulls ?? []) {
+      const where = `repos.${name} pull #${pull.number}`;
+      checkKeys(pull, 'pull', where);
+      (pull.reviews ?? []).forEach((r, i) => checkKeys(r, 'review', `${where} reviews[${i}]`));
+      (pull.timeline ?? []).forEach((e, i) => checkKeys(e, 'event', `${where} timeline[${i}]`));
+    }
+  }
+}
+
 /** Reads a scenario from a .json, .yml or .yaml file. */
 export function loadScenario(file: string): Scenario {
   const text = readFileSync(file, 'utf8');
@@ -161,6 +200,8 @@ export interface TokenIdentity {
   login: string;
   app: boolean;
   access: Record<Permission, Access>;
+  /** The token's permissions map names `members` (read or write). */
+  explicitMembers: boolean;
 }
 
 export function tokenIdentity(spec: TokenSpec | undefined): TokenIdentity {
@@ -173,7 +214,8 @@ export function tokenIdentity(spec: TokenSpec | undefined): TokenIdentity {
       return [p, permissions[p] ?? 'none'];
     }),
   ) as Record<Permission, Access>;
-  return { login, app: spec?.app ?? login.endsWith('[bot]'), access };
+  const explicitMembers = typeof permissions === 'object' && permissions.members !== undefined && permissions.members !== 'none';
+  return { login, app: spec?.app ?? login.endsWith('[bot]'), access, explicitMembers };
 }
 
 export function allows(identity: TokenIdentity, permission: Permission, needed: 'read' | 'write'): boolean {

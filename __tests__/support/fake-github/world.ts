@@ -74,6 +74,8 @@ export class World {
   readonly repos = new Map<string, RepoRecord>();
   readonly teams = new Map<string, TeamRecord>();
   readonly orgs = new Set<string>();
+  /** Orgs whose team members only tokens with an explicit members permission may read. */
+  readonly hiddenMembers = new Set<string>();
   private readonly scenario: Scenario;
   private readonly ids = new Map<string, number>();
   private nextId = 1000;
@@ -112,6 +114,12 @@ export class World {
 
   team(org: string, slug: string): TeamRecord | undefined {
     return this.teams.get(`${org}/${slug}`.toLowerCase());
+  }
+
+  /** May this token read the members of the org's teams? */
+  canReadMembers(identity: TokenIdentity, org: string): boolean {
+    if (identity.access.members === 'none') return false;
+    return !this.hiddenMembers.has(org.toLowerCase()) || identity.explicitMembers;
   }
 
   /** Resolves a branch, tag or sha to the key of `files` that holds its tree; undefined when unknown. */
@@ -215,6 +223,7 @@ export class World {
 
   private addOrg(org: string, spec: OrgSpec): void {
     this.orgs.add(org.toLowerCase());
+    if (spec.members_visible === false) this.hiddenMembers.add(org.toLowerCase());
     for (const [slug, team] of Object.entries(spec.teams ?? {})) {
       const t: TeamSpec = Array.isArray(team) ? { members: team } : team;
       this.teams.set(`${org}/${slug}`.toLowerCase(), {

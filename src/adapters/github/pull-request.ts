@@ -3,7 +3,7 @@
 
 import type { PrFacts, ReviewState } from '../../core/types.js';
 import type { GitHubClient } from './client.js';
-import { GitHubApiError, toGitHubError } from './errors.js';
+import { GitHubApiError, graphqlErrors, toGitHubError } from './errors.js';
 import { BLOB_FRAGMENT, blobText, fileSelections, type FileAt, type FileText } from './files.js';
 
 export interface PullRequestId {
@@ -155,7 +155,9 @@ async function query<T>(octokit: GitHubClient, endpoint: string, text: string, v
   try {
     data = await octokit.graphql(text, variables);
   } catch (error) {
-    throw toGitHubError(error, 'pulls', endpoint);
+    // A refusal on a trusted file (alias fN) is about contents, anything else about the pull request.
+    const onFile = graphqlErrors(error).some((e) => /^f\d+$/.test(String(e.path?.[1] ?? '')));
+    throw toGitHubError(error, onFile ? 'contents' : 'pulls', endpoint);
   }
   if (data === null || typeof data !== 'object') throw new GitHubApiError(endpoint, null, 'the answer has no data');
   return data as T;
