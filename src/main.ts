@@ -7,7 +7,7 @@ import { InputError, formatFinding } from './errors.js';
 import { readInputs, type ActionInputs } from './adapters/actions/inputs.js';
 import { annotate } from './adapters/actions/annotations.js';
 import { createGitHubClient, type GitHubClient } from './adapters/github/client.js';
-import { GitHubAccessError } from './adapters/github/errors.js';
+import { GitHubAccessError, GitHubApiError } from './adapters/github/errors.js';
 import { listOpenPullRequests } from './adapters/github/pulls.js';
 import { evaluatePullRequest, type PullRequestRef, type PullRequestOutcome } from './gate.js';
 import type { Decision, Report } from './core/types.js';
@@ -158,7 +158,7 @@ export async function run(): Promise<void> {
       }
       core.setFailed(`pilot-readiness: ${error.findings.map(formatFinding).join('; ')}`);
       summary.push(`### Pilot readiness could not be verified\n\n${error.findings.map((f) => `- ${formatFinding(f)}`).join('\n')}\n`);
-    } else if (error instanceof GitHubAccessError) {
+    } else if (error instanceof GitHubAccessError || error instanceof GitHubApiError) {
       core.setFailed(`pilot-readiness: ${error.message}`);
       summary.push(`### Pilot readiness could not be verified\n\n${error.message}\n`);
     } else {
