@@ -16,23 +16,37 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function time(args, env = {}) {
-  const samples = [];
-  for (let i = 0; i < RUNS + 3; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (result.status === null || result.status > 1) throw new Error(`${args.join(' ')} exited ${result.status}`);
-    if (i >= 3) samples.push(ms); // the first runs warm the file cache
+function once(args, env = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status === null || result.status > 1) throw new Error(`${args.join(' ')} exited ${result.status}`);
+  return ms;
+}
+
+/**
+ * Runs the commands in turn, round after round, so that each sees the same machine load (these
+ * machines are shared), after a few warm-up rounds; returns each command's median.
+ */
+function interleaved(commands) {
+  const samples = commands.map(() => []);
+  for (let round = 0; round < RUNS + 3; round++) {
+    commands.forEach(([args, env], i) => {
+      const ms = once(args, env);
+      if (round >= 3) samples[i].push(ms);
+    });
   }
-  return median(samples);
+  return samples.map(median);
 }
 
 const event = join(tmp, 'event.json');
 writeFileSync(event, JSON.stringify({ ref: 'refs/heads/main' }));
-const bare = time(['-e', '0']);
-const cli = time(['dist/cli.js', 'check', 'examples/claims-triage/pilot-readiness.yml', '--now', '2026-11-20T12:00:00Z']);
-const action = time(['dist/index.js'], { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'acme/ml', GITHUB_OUTPUT: join(tmp, 'out'), GITHUB_STEP_SUMMARY: join(tmp, 'sum') });
+const actionEnv = { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'acme/ml', GITHUB_OUTPUT: join(tmp, 'out'), GITHUB_STEP_SUMMARY: join(tmp, 'sum') };
+const [bare, cli, action] = interleaved([
+  [['-e', '0']],
+  [['dist/cli.js', 'check', 'examples/claims-triage/pilot-readiness.yml', '--now', '2026-11-20T12:00:00Z']],
+  [['dist/index.js'], actionEnv],
+]);
 
 const engineBundle = join(tmp, 'engine.mjs');
 await build({ absWorkingDir: root, entryPoints: ['bench/engine.ts'], outfile: engineBundle, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
@@ -46,4 +60,4 @@ console.log('| --- | --- | --- |');
 console.log(row('`node -e 0`', `${bare.toFixed(1)} ms`, ''));
 console.log(row('CLI `check` on examples/claims-triage', `${cli.toFixed(1)} ms (${(cli / bare).toFixed(2)}x)`, '≤ 1.5x'));
 console.log(row('Action on an ignored event', `${action.toFixed(1)} ms (${(action / bare).toFixed(2)}x)`, '≤ 1.5x'));
-console.log(row(`engine: ${engine.count} manifests`, `${engine.ms.toFixed(0)} ms (${JSON.stringify(engine.decisions)})`, '< 1000 ms'));
+console.log(row(`engine: ${engine.count} generated manifests, one process`, `${engine.ms.toFixed(0)} ms wall, ${engine.cpuMs.toFixed(0)} ms CPU (${JSON.stringify(engine.decisions)})`, '< 1000 ms'));

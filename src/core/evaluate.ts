@@ -41,11 +41,11 @@ export interface EvaluationInput {
 }
 
 /** Wraps a repository view so the report can record every answer it gave (for replay). */
-function recording(files: RepoFiles, log: Record<string, RepoPathKind>): RepoFiles {
+function recording(files: RepoFiles, log: Map<string, RepoPathKind>): RepoFiles {
   return {
     stat(path) {
       const kind = files.stat(path);
-      log[path] = kind;
+      log.set(path, kind);
       return kind;
     },
   };
@@ -59,16 +59,23 @@ function evaluateCriterion(
   ctx: { tier: RiskTier; now: Date; manifestDir: string; files: RepoFiles; parsed: ParsedYaml; approvedRoles: Set<string> },
 ): CriterionResult {
   const required = criterion.required_for.includes(ctx.tier);
-  const base = { id: criterion.id, gate, title: criterion.title, required, ...(criterion.evidence.signoff ? { signoff: criterion.evidence.signoff } : {}) };
   const entryPath: DataPath = ['evidence', criterion.id];
   const locate = (path: DataPath): SourceLocation => ctx.parsed.locate([...entryPath, ...path]);
-  const result = (status: CriterionStatus, reason: string, problems: Finding[], location: SourceLocation | null): CriterionResult => ({
-    ...base,
-    status: required ? status : 'not_required',
-    reason: required ? reason : `not required for ${ctx.tier} risk${status === 'met' || status === 'not_applicable' ? '' : ` (${reason})`}`,
-    problems,
-    location,
-  });
+  // One object shape for every result (this runs for every criterion of every manifest).
+  const result = (status: CriterionStatus, reason: string, problems: Finding[], location: SourceLocation | null): CriterionResult => {
+    const criterionResult: CriterionResult = {
+      id: criterion.id,
+      gate,
+      title: criterion.title,
+      required,
+      status: required ? status : 'not_required',
+      reason: required ? reason : `not required for ${ctx.tier} risk${status === 'met' || status === 'not_applicable' ? '' : ` (${reason})`}`,
+      problems,
+      location,
+    };
+    if (criterion.evidence.signoff) criterionResult.signoff = criterion.evidence.signoff;
+    return criterionResult;
+  };
 
   if (entry?.not_applicable !== undefined) {
     const at = locate(['not_applicable']);
@@ -211,7 +218,7 @@ export function evaluate(input: EvaluationInput): Report {
     signoffCriteria,
   });
 
-  const fileLog: Record<string, RepoPathKind> = {};
+  const fileLog = new Map<string, RepoPathKind>();
   const ctx = {
     tier,
     now: input.now,
@@ -255,6 +262,6 @@ export function evaluate(input: EvaluationInput): Report {
     reasons: decision.reasons,
     errors,
     warnings: signoffs.warnings,
-    inputs: inputsOf(input, fileLog),
+    inputs: inputsOf(input, Object.fromEntries(fileLog)),
   };
 }

@@ -206,10 +206,11 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   }
 
   const nearest = (map: Map<string, number>, path: DataPath): SourceLocation => {
+    let key = pathKey(path);
     for (let n = path.length; n >= 0; n--) {
-      const prefix = path.slice(0, n);
-      const offset = map.get(pathKey(prefix)) ?? values.get(pathKey(prefix));
+      const offset = map.get(key) ?? values.get(key);
       if (offset !== undefined) return loc(offset);
+      key = key.slice(0, Math.max(0, key.lastIndexOf('\u0000')));
     }
     return { file, line: 1, column: 1 };
   };

@@ -27,14 +27,14 @@ function inside(root: string, target: string): boolean {
 
 /** Answers stat() from disk, refusing anything whose real path leaves the repository. */
 export function localRepoFiles(root: string): RepoFiles {
-  const realRoot = realpathSync(root);
+  const realRoot = realpathSync.native(root);
   return {
     stat(repoPath: string): RepoPathKind {
       const full = join(realRoot, ...repoPath.split('/'));
       if (!inside(realRoot, full)) return 'outside';
       let real: string;
       try {
-        real = realpathSync(full);
+        real = realpathSync.native(full);
       } catch {
         return 'missing';
       }
