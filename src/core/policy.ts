@@ -1,25 +1,40 @@
 // Loads the trusted policy: parse with positions, validate against the schema, then check what a
 // schema cannot (unique ids, sign-off roles that exist, patterns that compile, min <= max).
+// Policies that extend others are resolved in layering/; this module checks one file and one effective policy.
 import { InputError } from '../errors.js';
 import { sha256 } from './hash.js';
+import { placeIn, type PolicyPath } from './layering/paths.js';
 import { schemaFindings } from './validate.js';
 import { validatorFor } from './schemas.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
 import { didYouMean } from './suggest.js';
-import { RISK_TIERS, type CriterionPolicy, type Finding, type GatePolicy, type Policy, type ReviewerRolePolicy } from './types.js';
+import { RISK_TIERS, type CriterionPolicy, type Finding, type GatePolicy, type Policy, type PolicyLayer, type ReviewerRolePolicy, type SourceLocation } from './types.js';
 
 export interface LoadedPolicy {
+  /** The effective policy: for a policy that extends others, the merge of its whole chain. */
   policy: Policy;
   /** Where it came from: `default`, a repository path, or owner/repo/path@ref. */
   source: string;
+  /** The entry file's text (not the merge), and its sha256. */
   text: string;
   sha256: string;
+  /** Every policy file it was resolved from, the entry first; absent for a policy that extends nothing. */
+  layers?: Array<{ source: string; text: string; sha256: string }>;
 }
 
 export interface CriterionEntry {
   gate: GatePolicy;
   criterion: CriterionPolicy;
 }
+
+/** One policy file, parsed and schema-valid: complete, or a layer when it has `extends`. */
+export interface PolicyDocument {
+  parsed: ParsedYaml;
+  data: PolicyLayer;
+}
+
+/** Locates a setting of an effective policy in the file(s) it came from. */
+export type PolicyLocator = (path: PolicyPath) => SourceLocation | null;
 
 /** Reviewer roles: every role but the accountable owner. */
 export function reviewerRoles(policy: Policy): Array<[string, ReviewerRolePolicy]> {
@@ -33,31 +48,24 @@ export function criteriaById(policy: Policy): Map<string, CriterionEntry> {
   return map;
 }
 
-function semanticFindings(policy: Policy, parsed: ParsedYaml): Finding[] {
+/** What one file gets wrong on its own: ids used twice, link patterns that do not compile. */
+function documentFindings(data: PolicyLayer, parsed: ParsedYaml): Finding[] {
   const findings: Finding[] = [];
-  const roles = new Set(reviewerRoles(policy).map(([name]) => name));
-  const gateIds = new Map<string, number>();
+  const gateIds = new Set<string>();
   const criterionIds = new Map<string, string>();
-  policy.gates.forEach((gate, g) => {
+  (data.gates ?? []).forEach((gate, g) => {
     if (gateIds.has(gate.id)) {
       findings.push({ message: `gate id "${gate.id}" is used twice; gate ids must be unique`, location: parsed.locate(['gates', g, 'id']) });
     }
-    gateIds.set(gate.id, g);
-    gate.criteria.forEach((criterion, c) => {
+    gateIds.add(gate.id);
+    (gate.criteria ?? []).forEach((criterion, c) => {
       const at = (...rest: Array<string | number>) => parsed.locate(['gates', g, 'criteria', c, ...rest]);
       const earlier = criterionIds.get(criterion.id);
       if (earlier !== undefined) {
         findings.push({ message: `criterion id "${criterion.id}" is already used in gate "${earlier}"; criterion ids must be unique`, location: at('id') });
       }
       criterionIds.set(criterion.id, gate.id);
-      const signoff = criterion.evidence.signoff;
-      if (signoff !== undefined && !roles.has(signoff)) {
-        findings.push({
-          message: `${criterion.id} asks for sign-off by role "${signoff}", which the policy does not define.${didYouMean(signoff, roles)} Add it under roles.`,
-          location: at('evidence', 'signoff'),
-        });
-      }
-      const pattern = criterion.evidence.link?.pattern;
+      const pattern = criterion.evidence?.link?.pattern;
       if (pattern !== undefined) {
         try {
           new RegExp(pattern);
@@ -65,31 +73,72 @@ function semanticFindings(policy: Policy, parsed: ParsedYaml): Finding[] {
           findings.push({ message: `link pattern is not a valid regular expression: ${(error as Error).message}`, location: at('evidence', 'link', 'pattern') });
         }
       }
-      for (const [name, rule] of Object.entries(criterion.evidence.metrics ?? {})) {
-        for (const tier of RISK_TIERS) {
-          const min = typeof rule.min === 'object' ? rule.min[tier] : rule.min;
-          const max = typeof rule.max === 'object' ? rule.max[tier] : rule.max;
-          if (min !== undefined && max !== undefined && min > max) {
-            findings.push({ message: `metric ${name} has min ${min} above max ${max} for ${tier} risk: nothing could pass`, location: at('evidence', 'metrics', name) });
-            break;
-          }
-        }
-      }
     });
   });
+  return findings;
+}
+
+/** What only the whole (effective) policy can get wrong: roles that do not exist, min above max, settings that need others. */
+export function effectiveFindings(policy: Policy, locate: PolicyLocator): Finding[] {
+  const findings: Finding[] = [];
+  const roles = new Set(reviewerRoles(policy).map(([name]) => name));
+  for (const { criterion } of criteriaById(policy).values()) {
+    const at = (...rest: string[]) => locate(['criteria', criterion.id, ...rest]);
+    const signoff = criterion.evidence.signoff;
+    if (signoff !== undefined && !roles.has(signoff)) {
+      findings.push({
+        message: `${criterion.id} asks for sign-off by role "${signoff}", which the policy does not define.${didYouMean(signoff, roles)} Add it under roles.`,
+        location: at('evidence', 'signoff'),
+      });
+    }
+    for (const [name, rule] of Object.entries(criterion.evidence.metrics ?? {})) {
+      for (const tier of RISK_TIERS) {
+        const min = typeof rule.min === 'object' ? rule.min[tier] : rule.min;
+        const max = typeof rule.max === 'object' ? rule.max[tier] : rule.max;
+        if (min !== undefined && max !== undefined && min > max) {
+          findings.push({ message: `metric ${name} has min ${min} above max ${max} for ${tier} risk: nothing could pass`, location: at('evidence', 'metrics', name) });
+          break;
+        }
+      }
+    }
+    if (criterion.waivable === true && policy.max_waiver === undefined) {
+      findings.push({
+        message: `${criterion.id} is waivable, but the policy sets no max_waiver, so no waiver could be accepted: add max_waiver (for example 90d) at the top level, or remove waivable`,
+        location: at('waivable'),
+      });
+    }
+  }
   if (policy.invalidate_on_push === 'governed' && !(policy.governed_paths && policy.governed_paths.length > 0)) {
-    findings.push({ message: 'invalidate_on_push: governed needs governed_paths (globs of the files whose change makes approvals stale)', location: parsed.locate(['invalidate_on_push']) });
+    findings.push({ message: 'invalidate_on_push: governed needs governed_paths (globs of the files whose change makes approvals stale)', location: locate(['invalidate_on_push']) });
   }
   return findings;
 }
 
-/** Parses and checks a policy; throws InputError listing every problem with its file:line:column. */
-export function loadPolicy(text: string, source: string, file = source): LoadedPolicy {
+const byPosition = (a: Finding, b: Finding): number =>
+  (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0);
+
+/** Parses one policy file and checks it on its own (schema, ids, patterns); throws InputError listing every problem. */
+export function parsePolicyDocument(text: string, file: string): PolicyDocument {
   const parsed = parseYaml(text, file);
   const findings = schemaFindings(validatorFor('policy'), parsed, 'policy');
   if (findings.length > 0) throw new InputError(findings);
-  const policy = parsed.data as Policy;
-  const semantic = semanticFindings(policy, parsed);
-  if (semantic.length > 0) throw new InputError(semantic);
+  const data = parsed.data as PolicyLayer;
+  const own = documentFindings(data, parsed);
+  if (own.length > 0) throw new InputError(own.sort(byPosition));
+  return { parsed, data };
+}
+
+/**
+ * Parses and checks a complete policy; throws InputError listing every problem with its file:line:column.
+ * A policy that extends another is loaded with its chain by resolvePolicy (layering/).
+ */
+export function loadPolicy(text: string, source: string, file = source): LoadedPolicy {
+  const { parsed, data } = parsePolicyDocument(text, file);
+  if (data.extends !== undefined) {
+    throw new InputError(`this policy extends "${data.extends}", so it is loaded with its chain: use resolvePolicy (layering/), as \`pilot-readiness policy check\` does`, parsed.locate(['extends']));
+  }
+  const policy = data as Policy;
+  const semantic = effectiveFindings(policy, (path) => placeIn(parsed, path).location);
+  if (semantic.length > 0) throw new InputError(semantic.sort(byPosition));
   return { policy, source, text, sha256: sha256(text) };
 }

@@ -91,6 +91,8 @@ export interface CriterionPolicy {
   description: string;
   required_for: RiskTier[];
   allow_not_applicable: boolean;
+  /** May a manifest waive this criterion for a while (see Policy.max_waiver)? Default false. */
+  waivable?: boolean;
   evidence: EvidenceRequirements;
   references?: FrameworkReferences;
 }
@@ -110,11 +112,35 @@ export interface Policy {
   version: 1;
   name?: string;
   description?: string;
+  /**
+   * The policy this one tightens: a bundled name (`default`), a path (CLI) or owner/repo/path@ref.
+   * Only in a policy's text: an effective (resolved) policy never carries it.
+   */
+  extends?: string;
+  /** Longest a manifest's waiver may run from now, e.g. 90d. Absent: no waivers at all. */
+  max_waiver?: string;
   invalidate_on_push?: InvalidateOnPush;
   /** Globs (repo-relative) whose change invalidates approvals under invalidate_on_push: governed. */
   governed_paths?: string[];
   roles: { owner: OwnerRolePolicy } & Record<string, OwnerRolePolicy | ReviewerRolePolicy>;
   gates: GatePolicy[];
+}
+
+/**
+ * A policy file as written. Without `extends` it is a complete Policy; with `extends` it is a layer
+ * that states only what it adds or tightens: existing roles, gates and criteria are named by key or
+ * id and carry only the settings that change.
+ */
+export interface PolicyLayer {
+  version: 1;
+  name?: string;
+  description?: string;
+  extends?: string;
+  invalidate_on_push?: InvalidateOnPush;
+  governed_paths?: string[];
+  max_waiver?: string;
+  roles?: Record<string, Partial<OwnerRolePolicy> | Partial<ReviewerRolePolicy>>;
+  gates?: Array<Partial<Omit<GatePolicy, 'criteria'>> & { id: string; criteria?: Array<Partial<CriterionPolicy> & { id: string }> }>;
 }
 
 // ---------------------------------------------------------------- manifest (untrusted, from the PR)
@@ -129,12 +155,23 @@ export interface EvidenceEntry {
   note?: string;
 }
 
+/** A time-limited exemption from one criterion, approved by a reviewer role. */
+export interface WaiverEntry {
+  reason: string;
+  /** YYYY-MM-DD: the waiver holds through this day (UTC). */
+  expires: string;
+  /** A reviewer role of the policy whose explicit approval of the PR puts the waiver in force. */
+  approved_by: string;
+}
+
 export interface Manifest {
   version: 1;
   pilot: { name: string; title?: string; risk: RiskTier; description?: string };
   owner: string;
   reviewers?: Record<string, string[]>;
   evidence?: Record<string, EvidenceEntry>;
+  /** Keyed by criterion id; allowed only for criteria the policy marks waivable. */
+  waivers?: Record<string, WaiverEntry>;
 }
 
 // ---------------------------------------------------------------- PR facts (issue 3)
@@ -177,7 +214,7 @@ export interface RepoFiles {
 
 export type Decision = 'ready' | 'pending' | 'blocked';
 
-export type CriterionStatus = 'met' | 'missing' | 'failed' | 'not_applicable' | 'awaiting_signoff' | 'not_required';
+export type CriterionStatus = 'met' | 'missing' | 'failed' | 'not_applicable' | 'awaiting_signoff' | 'not_required' | 'waived';
 
 export interface Finding {
   message: string;
@@ -204,6 +241,8 @@ export interface GateResult {
   stage: GateStage;
   met: number;
   required: number;
+  /** Required criteria waived (counted apart from met); present when the manifest declares waivers. */
+  waived?: number;
 }
 
 export type OwnerStatus = 'approved' | 'awaiting' | 'invalid';
@@ -256,6 +295,19 @@ export interface RoleResult {
   location: SourceLocation | null;
 }
 
+export type WaiverStatus = 'in_force' | 'awaiting_approval' | 'expired' | 'not_needed' | 'invalid';
+
+/** One waiver of the manifest as the engine applied it. */
+export interface WaiverResult {
+  criterion: string;
+  reason: string;
+  expires: string;
+  approved_by: string;
+  /** in_force: approved and unexpired (the criterion is `waived`); invalid: refused as an input error. */
+  status: WaiverStatus;
+  location: SourceLocation | null;
+}
+
 export interface Override {
   role: string;
   by: string;
@@ -270,11 +322,18 @@ export interface Report {
   report_version: 1;
   tool: { name: 'pilot-readiness'; version: string };
   decision: Decision;
-  /** Over every required criterion of every gate: met (or justified not-applicable) / required. */
-  score: { met: number; required: number };
+  /**
+   * Over every required criterion of every gate: met (or justified not-applicable) / required.
+   * `waived` (present when the manifest declares waivers) counts required criteria waived, apart from met.
+   */
+  score: { met: number; required: number; waived?: number };
   pilot: { name: string; title: string | null; risk: RiskTier } | null;
   manifest: { path: string; sha256: string };
-  policy: { name: string | null; source: string; sha256: string };
+  /**
+   * sha256 is the entry policy's text; chain lists every policy it was resolved from (the entry
+   * first, then what it extends), each with the sha256 of its text.
+   */
+  policy: { name: string | null; source: string; sha256: string; chain?: Array<{ source: string; sha256: string }> };
   now: string;
   gates: GateResult[];
   criteria: CriterionResult[];
@@ -291,13 +350,20 @@ export interface Report {
   reasons: string[];
   errors: Finding[];
   warnings: Finding[];
+  /** The manifest's waivers and what became of each; present when the manifest declares waivers. */
+  waivers?: WaiverResult[];
   /** Everything the decision depended on, so `pilot-readiness replay` can reproduce it. */
   inputs: ReportInputs;
 }
 
 export interface ReportInputs {
   manifest: { path: string; text: string };
-  policy: { source: string; text: string };
+  policy: {
+    source: string;
+    text: string;
+    /** The policies the entry extends, its parent first, as read: what replay resolves `extends` from. */
+    parents?: Array<{ source: string; text: string }>;
+  };
   /** What the repository view answered for each evidence path the engine looked up. */
   files: Record<string, RepoPathKind>;
   facts: PrFacts | null;

@@ -10,6 +10,7 @@ export const CRITERION_SYMBOL: Record<CriterionStatus, string> = {
   not_applicable: '–',
   awaiting_signoff: '⧗',
   not_required: '·',
+  waived: '≈',
 };
 
 export const CRITERION_WORD: Record<CriterionStatus, string> = {
@@ -19,6 +20,7 @@ export const CRITERION_WORD: Record<CriterionStatus, string> = {
   not_applicable: 'not applicable',
   awaiting_signoff: 'awaiting sign-off',
   not_required: 'not required',
+  waived: 'waived',
 };
 
 export const DECISION_WORD: Record<Decision, string> = { ready: 'READY', pending: 'PENDING', blocked: 'BLOCKED' };

@@ -1,0 +1,279 @@
+// What a policy tightens and what it loosens against another: the rules of layering, one setting at a
+// time, each finding named by its setting and placed in the child's file. Cosmetic text (titles,
+// descriptions, references, units) is neither.
+import { parseDuration } from '../duration.js';
+import { criteriaById } from '../policy.js';
+import {
+  RISK_TIERS,
+  type CriterionPolicy,
+  type EvidenceRequirements,
+  type Finding,
+  type InvalidateOnPush,
+  type OwnerRolePolicy,
+  type PerTier,
+  type Policy,
+  type ReviewerRolePolicy,
+  type RiskTier,
+  type SourceLocation,
+} from '../types.js';
+import { settingLabel, type PolicyPath } from './paths.js';
+
+/** One difference: `setting` is its name (roles.legal.window), `message` starts with it. */
+export interface PolicyChange extends Finding {
+  setting: string;
+}
+
+export interface Comparison {
+  tightenings: PolicyChange[];
+  loosenings: PolicyChange[];
+}
+
+export interface CompareOptions {
+  /** How messages name the parent. */
+  parentName: string;
+  /** Add what a child may do to each loosening (layering); `policy diff` leaves it out. Default true. */
+  advice?: boolean;
+}
+
+const PUSH_ORDER: Record<InvalidateOnPush, number> = { never: 0, governed: 1, any: 2 };
+const EVIDENCE_KINDS = ['file', 'date', 'metrics', 'link', 'signoff'] as const;
+
+const quoted = (list: readonly string[]): string => list.map((item) => `"${item}"`).join(', ');
+const plain = (list: readonly string[]): string => list.join(', ');
+const lower = (list: readonly string[]): Set<string> => new Set(list.map((item) => item.toLowerCase()));
+/** Items of `list` not in `other`, comparing logins and team slugs case-insensitively when `fold`. */
+function without(list: readonly string[], other: readonly string[], fold = false): string[] {
+  const seen = fold ? lower(other) : new Set(other);
+  return list.filter((item) => !seen.has(fold ? item.toLowerCase() : item));
+}
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => without(a, b).length === 0 && without(b, a).length === 0;
+
+function perTierText(value: PerTier<string | number>): string {
+  if (typeof value !== 'object') return String(value);
+  return RISK_TIERS.filter((tier) => value[tier] !== undefined).map((tier) => `${tier} ${String(value[tier])}`).join(', ');
+}
+const atTier = <T>(value: PerTier<T> | undefined, tier: RiskTier): T | undefined =>
+  value === undefined || typeof value !== 'object' || value === null ? (value as T | undefined) : (value as Partial<Record<RiskTier, T>>)[tier];
+
+/** How a per-tier setting is read and which way is stricter. */
+interface Bound {
+  value: (text: string | number) => number;
+  stricter: 'lower' | 'higher';
+  /** `max_age`, `minimum`, `maximum`: the noun in "sets no …". */
+  noun: string;
+  words: { stricter: string; weaker: string };
+  advice: string;
+}
+
+const MAX_AGE: Bound = {
+  value: (text) => parseDuration(String(text)) ?? Number.POSITIVE_INFINITY,
+  stricter: 'lower',
+  noun: 'limit',
+  words: { stricter: 'shorter than', weaker: 'longer than' },
+  advice: 'a child policy may only shorten max_age',
+};
+const MINIMUM: Bound = { value: Number, stricter: 'higher', noun: 'minimum', words: { stricter: 'above', weaker: 'below' }, advice: 'a child policy may only raise minimums' };
+const MAXIMUM: Bound = { value: Number, stricter: 'lower', noun: 'maximum', words: { stricter: 'below', weaker: 'above' }, advice: 'a child policy may only lower maximums' };
+
+/** Compares `child` with `parent`; every finding is placed by `locateChild` in the child's file. */
+export function comparePolicies(
+  parent: Policy,
+  child: Policy,
+  locateChild: (path: PolicyPath) => SourceLocation | null,
+  options: CompareOptions,
+): Comparison {
+  const result: Comparison = { tightenings: [], loosenings: [] };
+  const P = options.parentName;
+  const advise = options.advice !== false;
+  const tighten = (path: PolicyPath, message: string, at: PolicyPath = path): void => {
+    result.tightenings.push({ setting: settingLabel(path), message: `${settingLabel(path)} ${message}`, location: locateChild(at) });
+  };
+  const loosen = (path: PolicyPath, message: string, advice: string, at: PolicyPath = path): void => {
+    result.loosenings.push({ setting: settingLabel(path), message: `${settingLabel(path)} ${message}${advise ? `: ${advice}` : ''}`, location: locateChild(at) });
+  };
+
+  /** A per-tier limit (max_age, min, max): one finding for two single values, else one per tier. */
+  const compareBound = (path: PolicyPath, p: PerTier<string | number> | undefined, c: PerTier<string | number> | undefined, bound: Bound): void => {
+    if (p === undefined && c === undefined) return;
+    if (p === undefined) return tighten(path, `${perTierText(c!)} is a new ${bound.noun} (${P} sets none)`);
+    if (c === undefined) return loosen(path, `is removed (${P} sets ${perTierText(p)})`, bound.advice, path.slice(0, -1));
+    const one = (at: PolicyPath, pv: string | number | undefined, cv: string | number | undefined): void => {
+      if (pv === undefined && cv === undefined) return;
+      if (pv === undefined) return tighten(at, `${cv} is a new ${bound.noun} (${P} sets none)`);
+      if (cv === undefined) return loosen(at, `sets no ${bound.noun}, where ${P} sets ${pv}`, bound.advice);
+      const [a, b] = [bound.value(pv), bound.value(cv)];
+      if (a === b) return;
+      const stricter = bound.stricter === 'lower' ? b < a : b > a;
+      if (stricter) tighten(at, `${cv} is ${bound.words.stricter} ${pv} in ${P}`);
+      else loosen(at, `${cv} is ${bound.words.weaker} ${pv} in ${P}`, bound.advice);
+    };
+    if (typeof p !== 'object' && typeof c !== 'object') return one(path, p, c);
+    for (const tier of RISK_TIERS) one([...path, tier], atTier(p, tier), atTier(c, tier));
+  };
+
+  /** A list that may only grow (members, required_for, governed_paths). */
+  const mayGrow = (path: PolicyPath, p: readonly string[], c: readonly string[], what: { advice: string; fold?: boolean; quote?: boolean }): void => {
+    const show = what.quote ? quoted : plain;
+    const dropped = without(p, c, what.fold);
+    const added = without(c, p, what.fold);
+    if (dropped.length > 0) loosen(path, `drops ${show(dropped)}, which ${P} ${path[path.length - 1] === 'required_for' ? 'requires' : 'lists'}`, what.advice);
+    if (added.length > 0) tighten(path, `adds ${show(added)}`);
+  };
+
+  /** A boolean whose stricter value is `strict`. */
+  const flag = (path: PolicyPath, p: boolean, c: boolean, strict: boolean, advice: string): void => {
+    if (p === c) return;
+    if (c === strict) tighten(path, `${c} is stricter than ${p} in ${P}`);
+    else loosen(path, `${c} is weaker than ${p} in ${P}`, advice);
+  };
+
+  // ------------------------------------------------------------ top level
+  const pushP = parent.invalidate_on_push ?? 'any';
+  const pushC = child.invalidate_on_push ?? 'any';
+  if (PUSH_ORDER[pushC] > PUSH_ORDER[pushP]) tighten(['invalidate_on_push'], `${pushC} is stricter than ${pushP} in ${P}`);
+  if (PUSH_ORDER[pushC] < PUSH_ORDER[pushP]) {
+    loosen(['invalidate_on_push'], `${pushC} is weaker than ${pushP} in ${P}`, 'a child policy may only move it towards any (never → governed → any)');
+  }
+  mayGrow(['governed_paths'], parent.governed_paths ?? [], child.governed_paths ?? [], { advice: 'a child policy may only add governed paths', quote: true });
+
+  const waiverP = parent.max_waiver;
+  const waiverC = child.max_waiver;
+  if (waiverP === undefined && waiverC !== undefined) {
+    loosen(['max_waiver'], `${waiverC} allows waivers, which ${P} does not (it sets no max_waiver)`, 'a child policy may not allow waivers its parent forbids');
+  } else if (waiverP !== undefined && waiverC === undefined) {
+    tighten(['max_waiver'], `is removed: no waiver is accepted (${P} accepts waivers of up to ${waiverP})`, []);
+  } else if (waiverP !== undefined && waiverC !== undefined) {
+    const [a, b] = [parseDuration(waiverP)!, parseDuration(waiverC)!];
+    if (b < a) tighten(['max_waiver'], `${waiverC} is shorter than ${waiverP} in ${P}`);
+    if (b > a) loosen(['max_waiver'], `${waiverC} is longer than ${waiverP} in ${P}`, 'a child policy may only shorten max_waiver');
+  }
+
+  // ------------------------------------------------------------ roles
+  for (const [name, role] of Object.entries(parent.roles)) {
+    const mine = child.roles[name];
+    if (!mine) {
+      loosen(['roles', name], `is removed (${P} defines it)`, 'a child policy may not remove roles', ['roles']);
+      continue;
+    }
+    if (name === 'owner') compareOwner(role as OwnerRolePolicy, mine as OwnerRolePolicy);
+    else compareReviewer(name, role as ReviewerRolePolicy, mine as ReviewerRolePolicy);
+  }
+  for (const name of Object.keys(child.roles)) if (!parent.roles[name]) tighten(['roles', name], 'is a new reviewer role');
+
+  function compareOwner(p: OwnerRolePolicy, c: OwnerRolePolicy): void {
+    const path = ['roles', 'owner', 'allowed'];
+    if (p.allowed === undefined && c.allowed !== undefined) tighten(path, `limits the accountable owner to ${plain(c.allowed)} (${P} allows anyone)`);
+    else if (p.allowed !== undefined && c.allowed === undefined) {
+      loosen(path, `is removed, so anyone could be the accountable owner (${P} allows only ${plain(p.allowed)})`, 'a child policy may only narrow roles.owner.allowed', ['roles', 'owner']);
+    } else if (p.allowed !== undefined && c.allowed !== undefined) {
+      const extra = without(c.allowed, p.allowed, true);
+      const dropped = without(p.allowed, c.allowed, true);
+      if (extra.length > 0) loosen(path, `adds ${plain(extra)}, which ${P} does not allow`, 'a child policy may only narrow the allowed owners');
+      if (dropped.length > 0) tighten(path, `drops ${plain(dropped)}`);
+    }
+    flag(['roles', 'owner', 'allow_self'], p.allow_self === true, c.allow_self === true, false, 'a child policy may only turn allow_self off');
+  }
+
+  function compareReviewer(name: string, p: ReviewerRolePolicy, c: ReviewerRolePolicy): void {
+    const at = (key: string): PolicyPath => ['roles', name, key];
+    const [windowP, windowC] = [parseDuration(p.window)!, parseDuration(c.window)!];
+    if (windowC < windowP) loosen(at('window'), `${c.window} is shorter than ${p.window} in ${P}`, 'a child policy may only lengthen windows');
+    if (windowC > windowP) tighten(at('window'), `${c.window} is longer than ${p.window} in ${P}`);
+    if (p.on_silence !== c.on_silence) {
+      if (c.on_silence === 'block') tighten(at('on_silence'), `block is stricter than consent in ${P}`);
+      else loosen(at('on_silence'), `consent is weaker than block in ${P}`, 'a child policy may only turn consent into block');
+    }
+    if (p.on_objection !== c.on_objection) {
+      if (c.on_objection === 'block') tighten(at('on_objection'), `block is stricter than advise in ${P}`);
+      else loosen(at('on_objection'), `advise is weaker than block in ${P}`, 'a child policy may only turn advise into block');
+    }
+    if (p.members === undefined && c.members !== undefined) tighten(at('members'), `fixes the members to ${plain(c.members)} (${P} lets the manifest name them)`);
+    else if (p.members !== undefined && c.members === undefined) {
+      loosen(at('members'), `is removed, so the manifest would name the reviewers (${P} fixes them to ${plain(p.members)})`, 'a child policy may only add members', ['roles', name]);
+    } else if (p.members !== undefined && c.members !== undefined) {
+      mayGrow(at('members'), p.members, c.members, { advice: 'a child policy may only add members', fold: true });
+    }
+    // No required_for means every tier.
+    mayGrow(at('required_for'), p.required_for ?? RISK_TIERS, c.required_for ?? RISK_TIERS, { advice: 'a child policy may only add tiers' });
+  }
+
+  // ------------------------------------------------------------ gates and criteria
+  const parentCriteria = criteriaById(parent);
+  const childCriteria = criteriaById(child);
+  for (const gate of parent.gates) {
+    const mine = child.gates.find((g) => g.id === gate.id);
+    const [stageP, stageC] = [gate.stage ?? 'production', mine?.stage ?? 'production'];
+    if (mine && stageP !== stageC) loosen(['gates', gate.id, 'stage'], `${stageC} differs from ${stageP} in ${P}`, 'a child policy may not move a gate to another stage');
+  }
+  for (const [id, { gate, criterion }] of parentCriteria) {
+    const mine = childCriteria.get(id);
+    if (!mine) loosen(['criteria', id], `is removed (${P} has it in gate ${gate.id})`, 'a child policy may not remove criteria', ['gates', gate.id]);
+    else compareCriterion(id, criterion, mine.criterion);
+  }
+  for (const [id, { gate }] of childCriteria) {
+    if (parentCriteria.has(id)) continue;
+    const isNewGate = !parent.gates.some((g) => g.id === gate.id);
+    tighten(['criteria', id], `is a new criterion in ${isNewGate ? 'the new gate' : 'gate'} ${gate.id}`);
+  }
+
+  function compareCriterion(id: string, p: CriterionPolicy, c: CriterionPolicy): void {
+    const at = (...rest: string[]): PolicyPath => ['criteria', id, ...rest];
+    mayGrow(at('required_for'), p.required_for, c.required_for, { advice: 'a child policy may only add tiers' });
+    flag(at('allow_not_applicable'), p.allow_not_applicable, c.allow_not_applicable, false, 'a child policy may only forbid not_applicable');
+    flag(at('waivable'), p.waivable === true, c.waivable === true, false, 'a child policy may only make a criterion unwaivable');
+    compareEvidence(id, p.evidence, c.evidence);
+  }
+
+  function compareEvidence(id: string, p: EvidenceRequirements, c: EvidenceRequirements): void {
+    const at = (...rest: string[]): PolicyPath => ['criteria', id, 'evidence', ...rest];
+    for (const kind of EVIDENCE_KINDS) {
+      if (p[kind] === undefined && c[kind] !== undefined) {
+        tighten(at(kind), kind === 'signoff' ? `${c.signoff} is a new evidence requirement (an explicit approval by that role)` : 'is a new evidence requirement');
+      }
+      if (p[kind] !== undefined && c[kind] === undefined) {
+        loosen(at(kind), `is removed (${P} asks for ${kind} evidence)`, 'a child policy may only add evidence kinds', at());
+      }
+    }
+    if (p.file && c.file) {
+      const [pathsP, pathsC] = [p.file.paths, c.file.paths];
+      const advice = 'a child policy may only add paths where its parent has none, never change them';
+      if (pathsP === undefined && pathsC !== undefined) tighten(at('file', 'paths'), `restricts evidence files to ${quoted(pathsC)}`);
+      else if (pathsP !== undefined && pathsC === undefined) loosen(at('file', 'paths'), `is removed (${P} restricts evidence files to ${quoted(pathsP)})`, advice, at('file'));
+      else if (pathsP !== undefined && pathsC !== undefined && !sameSet(pathsP, pathsC)) {
+        loosen(at('file', 'paths'), `${quoted(pathsC)} differs from ${quoted(pathsP)} in ${P}`, advice);
+      }
+    }
+    if (p.date && c.date) compareBound(at('date', 'max_age'), p.date.max_age, c.date.max_age, MAX_AGE);
+    if (p.metrics && c.metrics) {
+      for (const [name, rule] of Object.entries(p.metrics)) {
+        const mine = c.metrics[name];
+        if (!mine) {
+          loosen(at('metrics', name), `is removed (${P} requires it)`, 'a child policy may only add metrics', at('metrics'));
+          continue;
+        }
+        compareBound(at('metrics', name, 'min'), rule.min, mine.min, MINIMUM);
+        compareBound(at('metrics', name, 'max'), rule.max, mine.max, MAXIMUM);
+      }
+      for (const name of Object.keys(c.metrics)) if (!p.metrics[name]) tighten(at('metrics', name), 'is a new required metric');
+    }
+    if (p.link && c.link) {
+      const [patternP, patternC] = [p.link.pattern, c.link.pattern];
+      const advice = 'a child policy may only add a pattern where its parent has none, never change one';
+      if (patternP === undefined && patternC !== undefined) tighten(at('link', 'pattern'), `restricts links to the pattern "${patternC}"`);
+      else if (patternP !== undefined && patternC === undefined) loosen(at('link', 'pattern'), `is removed (${P} requires links to match "${patternP}")`, advice, at('link'));
+      else if (patternP !== patternC) loosen(at('link', 'pattern'), `"${patternC}" differs from "${patternP}" in ${P}`, advice);
+    }
+    if (p.signoff !== undefined && c.signoff !== undefined && p.signoff !== c.signoff) {
+      loosen(at('signoff'), `${c.signoff} differs from ${p.signoff} in ${P}`, 'a child policy may only add a sign-off where its parent has none, never change it');
+    }
+  }
+
+  return { tightenings: result.tightenings.sort(byPlace), loosenings: result.loosenings.sort(byPlace) };
+}
+
+/** In file order: by file, line and column (a stable sort keeps the rule order within a node). */
+function byPlace(a: Finding, b: Finding): number {
+  const [x, y] = [a.location, b.location];
+  if (!x || !y) return x ? -1 : y ? 1 : 0;
+  return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.column - y.column;
+}
