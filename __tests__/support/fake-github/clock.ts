@@ -1,0 +1,48 @@
+// Time passing in the fake: the code under test reads the real clock, so "ten days later" is made by
+// moving every instant the world holds ten days into the past. Writes made afterwards get the real
+// clock, as they would ten days later on GitHub.
+
+import type { PullSpec } from './scenario.js';
+import type { World } from './world.js';
+
+function earlier(iso: string | undefined, ms: number): string | undefined {
+  if (iso === undefined) return undefined;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  return new Date(t - ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * As if `ms` milliseconds had passed: pull requests (creation, commits, reviews, timeline events),
+ * comments, statuses and commit dates of every repository move `ms` into the past. File contents
+ * (evidence dates written in manifests) do not change.
+ */
+export function elapse(world: World, ms: number): void {
+  for (const repo of world.repos.values()) {
+    for (const pull of repo.pulls.values()) {
+      const spec: PullSpec = { ...pull.spec };
+      if (spec.created_at !== undefined) spec.created_at = earlier(spec.created_at, ms)!;
+      if (spec.commits) spec.commits = spec.commits.map((c) => ({ ...c, ...(c.at ? { at: earlier(c.at, ms)! } : {}) }));
+      if (spec.reviews) spec.reviews = spec.reviews.map((r) => ({ ...r, ...(r.submitted_at ? { submitted_at: earlier(r.submitted_at, ms)! } : {}) }));
+      pull.spec = spec;
+      pull.timeline = pull.timeline.map((e) => ({ ...e, created_at: earlier(e.created_at, ms)! }));
+    }
+    for (const comment of repo.comments) {
+      comment.created_at = earlier(comment.created_at, ms)!;
+      comment.updated_at = earlier(comment.updated_at, ms)!;
+    }
+    for (const list of repo.statuses.values()) {
+      for (const status of list) {
+        status.created_at = earlier(status.created_at, ms)!;
+        status.updated_at = earlier(status.updated_at, ms)!;
+      }
+    }
+    const commits = repo.spec.commits;
+    if (commits) {
+      repo.spec = {
+        ...repo.spec,
+        commits: Object.fromEntries(Object.entries(commits).map(([sha, c]) => [sha, { ...c, ...(c.date ? { date: earlier(c.date, ms)! } : {}) }])),
+      };
+    }
+  }
+}
