@@ -157,6 +157,28 @@ async function askRoles(gh: GitHubClient, ctx: ActionContext, facts: PrFacts, re
   return { ...facts, review_requests: [...facts.review_requests, ...requested.map((reviewer) => ({ reviewer, at }))] };
 }
 
+/**
+ * Marks a pull request that could not be evaluated with an `error` status on its head, so that an
+ * earlier `success` of the same commit (say, before an approval was dismissed) cannot stand while
+ * nothing is verified. Best effort: the run fails anyway; a refusal here is returned as a warning.
+ */
+export async function markUnverified(gh: GitHubClient, ctx: ActionContext, inputs: ActionInputs, pr: PullRequestRef, reason: string): Promise<string | null> {
+  try {
+    await setCommitStatus(gh, {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      sha: pr.headSha,
+      state: 'error',
+      context: inputs.statusContext,
+      description: `could not be verified: ${reason}`,
+      ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}),
+    });
+    return null;
+  } catch (error) {
+    return `could not set the ${inputs.statusContext} status to error either: ${(error as Error).message}`;
+  }
+}
+
 export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, inputs: ActionInputs, pr: PullRequestRef): Promise<PullRequestOutcome | null> {
   const warnings: string[] = [];
   const spec = policySpec(inputs.policy);
@@ -212,7 +234,8 @@ export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, 
     const body = reports.map((r) => renderMarkdown(r)).join('\n---\n\n');
     const shortBody = reports.map((r) => renderMarkdown(r, { compact: true })).join('\n---\n\n');
     const result = await upsertStickyComment(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, key: 'readiness', body, shortBody });
-    if (!result.ok) warnings.push(`${result.warning}${pr.fork ? ' (pull requests from forks get a read-only token: the scorecard is in the job summary)' : ''}`);
+    // The advice for a refused comment already explains forks; other failures (5xx) do not.
+    if (!result.ok) warnings.push(`${result.warning}${pr.fork && !/fork/i.test(result.warning) ? ' (pull requests from forks get a read-only token: the scorecard is in the job summary)' : ''}`);
   }
   return { number: pr.number, decision, reports, note: '', warnings };
 }

@@ -9,7 +9,7 @@ import { annotate } from './adapters/actions/annotations.js';
 import { createGitHubClient, type GitHubClient } from './adapters/github/client.js';
 import { GitHubAccessError, GitHubApiError } from './adapters/github/errors.js';
 import { listOpenPullRequests } from './adapters/github/pulls.js';
-import { evaluatePullRequest, type PullRequestRef, type PullRequestOutcome } from './gate.js';
+import { evaluatePullRequest, markUnverified, type PullRequestRef, type PullRequestOutcome } from './gate.js';
 import type { Decision, Report } from './core/types.js';
 import { renderMarkdown } from './core/report/markdown.js';
 
@@ -89,7 +89,8 @@ async function pullRequestsFor(gh: GitHubClient, ctx: ActionContext): Promise<Pu
       headSha: head.sha,
       baseSha: base.sha,
       baseRef: base.ref,
-      fork: Boolean(head.repo?.full_name && base.repo?.full_name && head.repo.full_name !== base.repo.full_name),
+      // A head repository that is gone (null) was a deleted fork; listOpenPullRequests says the same.
+      fork: (head.repo?.full_name ?? '').toLowerCase() !== (base.repo?.full_name ?? `${ctx.owner}/${ctx.repo}`).toLowerCase(),
     },
   ];
 }
@@ -122,6 +123,35 @@ function writeReportFile(ctx: ActionContext, reports: Report[]): string | null {
   return path;
 }
 
+/** A failure as the run reports it: error annotations (at their locations), the failure line and the summary text. */
+function reportFailure(error: unknown, summary: string[], what: string): string {
+  let message: string;
+  if (error instanceof InputError) {
+    for (const finding of error.findings) {
+      core.error(finding.message, finding.location ? { file: finding.location.file, startLine: finding.location.line, startColumn: finding.location.column } : {});
+    }
+    message = error.findings.map(formatFinding).join('; ');
+    summary.push(`### ${what} could not be verified\n\n${error.findings.map((f) => `- ${formatFinding(f)}`).join('\n')}\n`);
+    core.setFailed(`pilot-readiness: ${message}`);
+  } else if (error instanceof GitHubAccessError || error instanceof GitHubApiError) {
+    message = error.message;
+    summary.push(`### ${what} could not be verified\n\n${message}\n`);
+    core.setFailed(`pilot-readiness: ${message}`);
+  } else {
+    message = error instanceof Error ? error.message : String(error);
+    if (error instanceof Error && error.stack) core.debug(error.stack);
+    summary.push(`### ${what} could not be verified\n\nUnexpected error: ${message}\n`);
+    core.setFailed(`pilot-readiness failed unexpectedly: ${message}`);
+  }
+  return message;
+}
+
+function failureLine(report: Report): string {
+  const name = report.pilot?.name ?? report.manifest.path;
+  if (report.decision === 'blocked') return `${name}: blocked by ${report.blocking.join(', ') || (report.errors.length > 0 ? 'an invalid manifest' : 'the policy')}`;
+  return `${name}: waiting on ${report.waiting_on.join(', ') || 'sign-offs'}`;
+}
+
 export async function run(): Promise<void> {
   const summary: string[] = [];
   try {
@@ -134,39 +164,38 @@ export async function run(): Promise<void> {
       return;
     }
     const outcomes: PullRequestOutcome[] = [];
+    const failures: Array<{ pr: PullRequestRef; error: unknown; warning: string | null }> = [];
     for (const pr of targets) {
-      const outcome = await evaluatePullRequest(gh, ctx, inputs, pr);
-      if (outcome) outcomes.push(outcome);
+      // One pull request that cannot be verified neither stops a sweep of the others nor keeps its
+      // earlier status: it gets an error status, and the run fails at the end.
+      try {
+        const outcome = await evaluatePullRequest(gh, ctx, inputs, pr);
+        if (outcome) outcomes.push(outcome);
+      } catch (error) {
+        const reason = error instanceof InputError ? error.findings.map(formatFinding).join('; ') : error instanceof Error ? error.message : String(error);
+        failures.push({ pr, error, warning: await markUnverified(gh, ctx, inputs, pr, reason) });
+      }
     }
     const reports = outcomes.flatMap((o) => o.reports);
     const reportPath = writeReportFile(ctx, reports);
-    const { decision } = writeOutputs(outcomes, reportPath);
+    // Outputs describe a complete run only: a consumer must not read `ready` off a partial one.
+    const decision = failures.length === 0 ? writeOutputs(outcomes, reportPath).decision : null;
     annotate(reports);
     for (const outcome of outcomes) {
       for (const warning of outcome.warnings) core.warning(warning);
       summary.push(outcome.reports.length === 0 ? `#### PR #${outcome.number}: ${outcome.note}\n` : outcome.reports.map((r) => renderMarkdown(r, { level: 3 })).join('\n'));
     }
-    if (outcomes.length === 0) summary.push('No open pull request touches a pilot manifest.\n');
-    if (inputs.mode === 'gate' && decision !== 'ready' && reports.length > 0) {
-      core.setFailed(`pilot-readiness: ${decision}. ${reports.filter((r) => r.decision !== 'ready').map((r) => `${r.pilot?.name ?? r.manifest.path}: ${r.decision === 'blocked' ? `blocked by ${r.blocking.join(', ')}` : `waiting on ${r.waiting_on.join(', ')}`}`).join('; ')}`);
+    if (outcomes.length === 0 && failures.length === 0) summary.push('No open pull request touches a pilot manifest.\n');
+    for (const { pr, error, warning } of failures) {
+      if (warning) core.warning(warning);
+      reportFailure(error, summary, targets.length > 1 ? `PR #${pr.number}` : 'Pilot readiness');
+    }
+    if (inputs.mode === 'gate' && decision !== null && decision !== 'ready' && reports.length > 0) {
+      core.setFailed(`pilot-readiness: ${decision}. ${reports.filter((r) => r.decision !== 'ready').map(failureLine).join('; ')}`);
     }
   } catch (error) {
     // Fail closed: whatever could not be verified fails the step, with advice rather than a stack trace.
-    if (error instanceof InputError) {
-      for (const finding of error.findings) {
-        core.error(finding.message, finding.location ? { file: finding.location.file, startLine: finding.location.line, startColumn: finding.location.column } : {});
-      }
-      core.setFailed(`pilot-readiness: ${error.findings.map(formatFinding).join('; ')}`);
-      summary.push(`### Pilot readiness could not be verified\n\n${error.findings.map((f) => `- ${formatFinding(f)}`).join('\n')}\n`);
-    } else if (error instanceof GitHubAccessError || error instanceof GitHubApiError) {
-      core.setFailed(`pilot-readiness: ${error.message}`);
-      summary.push(`### Pilot readiness could not be verified\n\n${error.message}\n`);
-    } else {
-      const message = error instanceof Error ? error.message : String(error);
-      core.setFailed(`pilot-readiness failed unexpectedly: ${message}`);
-      if (error instanceof Error && error.stack) core.debug(error.stack);
-      summary.push(`### Pilot readiness could not be verified\n\nUnexpected error: ${message}\n`);
-    }
+    reportFailure(error, summary, 'Pilot readiness');
   } finally {
     // setFailed only sets the exit code: the summary is written whatever happened.
     if (summary.length > 0 && process.env.GITHUB_STEP_SUMMARY) {
