@@ -7,6 +7,6 @@ if (HANDLED_EVENTS.has(event)) {
   const { run } = await import('./main.js');
   await run();
 } else {
-  const message = `pilot-readiness has nothing to do on the "${event || 'unknown'}" event; it runs on pull_request, pull_request_review, schedule and workflow_dispatch.`;
+  const message = `pilot-readiness has nothing to do on the "${event || 'unknown'}" event; it runs on pull_request, pull_request_target, pull_request_review, schedule and workflow_dispatch.`;
   process.stdout.write(`::notice title=pilot-readiness::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
 }

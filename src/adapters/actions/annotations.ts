@@ -15,7 +15,8 @@ export function rankAnnotations(report: Report): { errors: Annotation[]; warning
   const errors: Annotation[] = [];
   const warnings: Annotation[] = [];
   for (const error of report.errors) errors.push({ title: 'Invalid manifest', finding: error });
-  if (report.owner.status === 'invalid') errors.push({ title: 'Accountable owner', finding: { message: report.owner.reason, location: report.owner.location } });
+  // With an invalid manifest the owner is "invalid" only because of those errors, already shown at their lines.
+  if (report.owner.status === 'invalid' && report.errors.length === 0) errors.push({ title: 'Accountable owner', finding: { message: report.owner.reason, location: report.owner.location } });
   for (const role of report.roles.filter((r) => r.blocking)) {
     errors.push({ title: `Role ${role.role}`, finding: { message: role.hint, location: role.location } });
   }
