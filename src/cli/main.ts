@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util';
 import { writeFileSync, existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { InputError, formatFinding } from '../errors.js';
-import { BUNDLED_POLICIES, isBundledPolicy, loadBundledPolicy } from '../core/bundled.js';
+import { BUNDLED_POLICIES, isBundledPolicy } from '../core/bundled.js';
 import { evaluate, TOOL_VERSION } from '../core/evaluate.js';
 import { parseFacts } from '../core/facts.js';
-import { loadPolicy, type LoadedPolicy } from '../core/policy.js';
+import { comparePolicies, isCentralReference, resolveBundled, resolvePolicySync, type PolicyReader, type ResolvedPolicy } from '../core/layering/index.js';
+import { checkJson, checkLine, diffJson, diffText } from '../core/layering/describe.js';
 import { renderMarkdown } from '../core/report/markdown.js';
 import { renderText } from '../core/report/text.js';
 import { replay } from '../core/replay.js';
@@ -25,6 +26,8 @@ Usage:
                        [--owner LOGIN] [--output pilot-readiness.yml] [--force]
   pilot-readiness explain [ID] [--policy default|PATH]
   pilot-readiness replay REPORT.json
+  pilot-readiness policy check PATH [--format text|json]
+  pilot-readiness policy diff A B [--format text|json]
   pilot-readiness --help | --version
 
 check    evaluates MANIFEST (default ./pilot-readiness.yml) against the policy. Evidence paths are
@@ -33,6 +36,10 @@ check    evaluates MANIFEST (default ./pilot-readiness.yml) against the policy. 
 init     writes a starter manifest listing every criterion the policy sets for the risk tier.
 explain  prints a criterion's text, evidence requirements and framework references (no ID: all).
 replay   re-evaluates a saved JSON report from its recorded inputs; exit 0 only if the decision is the same.
+policy   check: validates a policy and the chain it extends, listing every loosening (exit 0 or 2).
+         diff: what B tightens and loosens against A (exit 0 when B only tightens, 1 when it loosens).
+         A policy's extends names default, or a path relative to the extending file; central
+         owner/repo/path@ref references are resolved by the Action only.
 
 Exit codes: 0 ready, 1 not ready (blocked or pending), 2 invalid input or usage, 3 internal error.`;
 
@@ -45,15 +52,30 @@ export interface Io {
   now: () => Date;
 }
 
-function loadPolicyArg(spec: string | undefined, cwd: string): LoadedPolicy {
+const CENTRAL_OFFLINE = 'central policy references are resolved by the Action; pass a local copy with --policy';
+
+/** Reads what a policy extends from disk: a path relative to the extending file. */
+function diskReader(cwd: string): PolicyReader {
+  return (reference, from) => {
+    if (isCentralReference(reference)) throw new InputError(`extends ${reference}: ${CENTRAL_OFFLINE} (or point extends at that copy)`);
+    const path = resolve(cwd, dirname(from), reference);
+    const shown = relative(cwd, path) || reference;
+    if (!existsSync(path)) throw new InputError(`extends ${reference}: no such file (looked for ${shown}, relative to ${from})`);
+    return { text: readTextFile(path, shown), source: shown, file: shown };
+  };
+}
+
+/** A bundled policy by name, or a policy file with everything it extends. */
+function loadPolicyArg(spec: string | undefined, cwd: string, flag = '--policy '): ResolvedPolicy {
   const name = spec ?? 'default';
-  if (isBundledPolicy(name)) return loadBundledPolicy(name);
+  if (isBundledPolicy(name)) return resolveBundled(name);
   const path = resolve(cwd, name);
   if (!existsSync(path)) {
-    throw new UsageError(`--policy ${name}: no such file, and not a bundled policy (bundled: ${Object.keys(BUNDLED_POLICIES).join(', ')})`);
+    if (isCentralReference(name)) throw new UsageError(`${flag}${name}: ${CENTRAL_OFFLINE}`);
+    throw new UsageError(`${flag}${name}: no such file, and not a bundled policy (bundled: ${Object.keys(BUNDLED_POLICIES).join(', ')})`);
   }
   const shown = relative(cwd, path) || name;
-  return loadPolicy(readTextFile(path, shown), shown, shown);
+  return resolvePolicySync({ text: readTextFile(path, shown), source: shown, file: shown }, diskReader(cwd));
 }
 
 function parseNow(text: string | undefined, io: Io): Date {
@@ -154,6 +176,42 @@ function replayCommand(args: string[], io: Io): number {
   return outcome.same ? 0 : 1;
 }
 
+/** `policy check PATH` and `policy diff A B`: exit 0 fine, 1 B loosens A, 2 invalid. */
+function policyCommand(args: string[], io: Io): number {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  const format = values.format!;
+  if (!['text', 'json'].includes(format)) throw new UsageError(`--format ${format}: use text or json`);
+  const json = (value: object) => io.out(`${JSON.stringify(value, null, 2)}\n`);
+  const load = (path: string): ResolvedPolicy => {
+    try {
+      return loadPolicyArg(path, io.cwd, '');
+    } catch (error) {
+      // JSON readers get the problems on stdout too; stderr keeps one line per problem either way.
+      if (error instanceof InputError && format === 'json') json({ ok: false, policy: path, errors: error.findings });
+      throw error;
+    }
+  };
+  if (sub === 'check') {
+    if (positionals.length !== 1) throw new UsageError('policy check takes one policy file: pilot-readiness policy check PATH');
+    const path = positionals[0]!;
+    const resolved = load(path);
+    if (format === 'json') json(checkJson(path, resolved));
+    else io.out(`${checkLine(path, resolved)}\n`);
+    return 0;
+  }
+  if (sub === 'diff') {
+    if (positionals.length !== 2) throw new UsageError('policy diff takes two policies: pilot-readiness policy diff A B (what B changes against A)');
+    const [a, b] = positionals as [string, string];
+    const [from, to] = [load(a), load(b)];
+    const comparison = comparePolicies(from.policy, to.policy, to.locate, { parentName: a, advice: false });
+    if (format === 'json') json(diffJson(comparison, a, b));
+    else io.out(diffText(comparison, a, b));
+    return comparison.loosenings.length > 0 ? 1 : 0;
+  }
+  throw new UsageError(`unknown policy command "${sub ?? ''}": use pilot-readiness policy check PATH or pilot-readiness policy diff A B`);
+}
+
 export function main(argv: string[], io: Io): number {
   try {
     const [command, ...rest] = argv;
@@ -174,6 +232,8 @@ export function main(argv: string[], io: Io): number {
         return explain(rest, io);
       case 'replay':
         return replayCommand(rest, io);
+      case 'policy':
+        return policyCommand(rest, io);
       default:
         // `pilot-readiness path/to/manifest.yml` is a natural first try: treat it as check.
         if (command.endsWith('.yml') || command.endsWith('.yaml')) return check(argv, io);

@@ -174,7 +174,12 @@ function header(input: EvaluationInput) {
     report_version: 1 as const,
     tool: { name: 'pilot-readiness' as const, version: TOOL_VERSION },
     manifest: { path: input.manifest.path, sha256: sha256(input.manifest.text) },
-    policy: { name: input.policy.policy.name ?? null, source: input.policy.source, sha256: input.policy.sha256 },
+    policy: {
+      name: input.policy.policy.name ?? null,
+      source: input.policy.source,
+      sha256: input.policy.sha256,
+      chain: (input.policy.layers ?? [input.policy]).map(({ source, sha256: hash }) => ({ source, sha256: hash })),
+    },
     now: input.now.toISOString(),
   };
 }
@@ -182,7 +187,12 @@ function header(input: EvaluationInput) {
 function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>) {
   return {
     manifest: { path: input.manifest.path, text: input.manifest.text },
-    policy: { source: input.policy.source, text: input.policy.text },
+    policy: {
+      source: input.policy.source,
+      text: input.policy.text,
+      // What the entry extends, as read: replay resolves the chain from these texts, not from the network.
+      ...(input.policy.layers && input.policy.layers.length > 1 ? { parents: input.policy.layers.slice(1).map(({ source, text }) => ({ source, text })) } : {}),
+    },
     files,
     facts: input.facts,
     now: input.now.toISOString(),

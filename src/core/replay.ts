@@ -2,7 +2,7 @@
 import { InputError } from '../errors.js';
 import { evaluate } from './evaluate.js';
 import { sha256 } from './hash.js';
-import { loadPolicy } from './policy.js';
+import { resolvePolicySync } from './layering/resolve.js';
 import type { Report, ReportInputs } from './types.js';
 
 export interface ReplayOutcome {
@@ -11,7 +11,15 @@ export interface ReplayOutcome {
   report: Report;
 }
 
-function inputsOf(saved: unknown, file: string): { decision: string; inputs: ReportInputs; manifestSha: string; policySha: string } {
+interface Saved {
+  decision: string;
+  inputs: ReportInputs;
+  manifestSha: string;
+  policySha: string;
+  chain: Array<{ source: string; sha256: string }>;
+}
+
+function inputsOf(saved: unknown, file: string): Saved {
   const bad = (what: string) => new InputError(`${file}: ${what}; replay needs a JSON report written by \`pilot-readiness check --format json\` or by the Action`);
   if (!saved || typeof saved !== 'object') throw bad('not a JSON object');
   const report = saved as Partial<Report>;
@@ -29,7 +37,20 @@ function inputsOf(saved: unknown, file: string): { decision: string; inputs: Rep
   ) {
     throw bad('no recorded inputs (inputs.manifest, inputs.policy, inputs.files, inputs.now)');
   }
-  return { decision: report.decision, inputs, manifestSha: report.manifest?.sha256 ?? '', policySha: report.policy?.sha256 ?? '' };
+  if (inputs.policy.parents !== undefined && !Array.isArray(inputs.policy.parents)) throw bad('inputs.policy.parents is not a list');
+  return { decision: report.decision, inputs, manifestSha: report.manifest?.sha256 ?? '', policySha: report.policy?.sha256 ?? '', chain: report.policy?.chain ?? [] };
+}
+
+/** Serves the recorded texts of the policies the entry extends, in the order the chain asks for them. */
+function recordedParents(parents: Array<{ source: string; text: string }>) {
+  let next = 0;
+  return (reference: string, from: string) => {
+    const recorded = parents[next++];
+    if (!recorded) {
+      throw new InputError(`${from} extends ${reference}, whose text the report does not record (inputs.policy.parents); replay needs a report written by this version`);
+    }
+    return { text: recorded.text, source: recorded.source, file: recorded.source };
+  };
 }
 
 export function replay(text: string, file: string): ReplayOutcome {
@@ -39,14 +60,23 @@ export function replay(text: string, file: string): ReplayOutcome {
   } catch (error) {
     throw new InputError(`${file}: not valid JSON (${(error as Error).message})`);
   }
-  const { decision, inputs, manifestSha, policySha } = inputsOf(saved, file);
+  const { decision, inputs, manifestSha, policySha, chain } = inputsOf(saved, file);
   const mismatches: string[] = [];
   if (sha256(inputs.manifest.text) !== manifestSha) mismatches.push('the recorded manifest text does not match the report\'s manifest sha256');
   if (sha256(inputs.policy.text) !== policySha) mismatches.push('the recorded policy text does not match the report\'s policy sha256');
+  const parents = inputs.policy.parents ?? [];
+  parents.forEach((parent, i) => {
+    const expected = chain[i + 1];
+    if (expected && (expected.source !== parent.source || expected.sha256 !== sha256(parent.text))) {
+      mismatches.push(`the recorded text of policy ${parent.source} does not match its sha256 in the report's policy chain`);
+    }
+  });
   const recorded = inputs.files;
+  const entry = { text: inputs.policy.text, source: inputs.policy.source, file: inputs.policy.source };
   const report = evaluate({
     manifest: inputs.manifest,
-    policy: loadPolicy(inputs.policy.text, inputs.policy.source),
+    // Bundled policies too come from the recorded texts: a newer bundle must not change an old decision.
+    policy: resolvePolicySync(entry, recordedParents(parents), { readBundled: true }),
     // A path the original run never looked up was not part of the decision: treat it as missing.
     files: { stat: (path) => recorded[path] ?? 'missing' },
     facts: inputs.facts ?? null,

@@ -1,0 +1,42 @@
+// The words of `pilot-readiness policy check` and `policy diff`, for the terminal and for JSON.
+import { formatFinding } from '../../errors.js';
+import { criteriaById } from '../policy.js';
+import type { Comparison, PolicyChange } from './compare.js';
+import type { ResolvedPolicy } from './resolve.js';
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `ok: PATH (6 gates, 30 criteria; extends default: tightens 4 settings)` */
+export function checkLine(shown: string, resolved: ResolvedPolicy): string {
+  const size = `${plural(resolved.policy.gates.length, 'gate')}, ${plural(criteriaById(resolved.policy).size, 'criterion').replace('criterions', 'criteria')}`;
+  const layering = resolved.parent === null ? '' : `; extends ${resolved.chain.slice(1).map((c) => c.source).join(' → ')}: tightens ${plural(resolved.tightenings.length, 'setting')}`;
+  return `ok: ${shown} (${size}${layering})`;
+}
+
+export function checkJson(shown: string, resolved: ResolvedPolicy): object {
+  return {
+    ok: true,
+    policy: shown,
+    gates: resolved.policy.gates.length,
+    criteria: criteriaById(resolved.policy).size,
+    extends: resolved.parent,
+    chain: resolved.chain,
+    tightens: resolved.tightenings.map(changeJson),
+  };
+}
+
+const changeJson = ({ setting, message, location }: PolicyChange) => ({ setting, message, location });
+
+/** One line per change, grouped under `tightens:` and `loosens:`; a sentence when there is none. */
+export function diffText(comparison: Comparison, a: string, b: string): string {
+  const { tightenings, loosenings } = comparison;
+  if (tightenings.length === 0 && loosenings.length === 0) return `${b} neither tightens nor loosens ${a}\n`;
+  const out: string[] = [];
+  if (tightenings.length > 0) out.push('tightens:', ...tightenings.map((change) => `  ${formatFinding(change)}`));
+  if (loosenings.length > 0) out.push('loosens:', ...loosenings.map((change) => `  ${formatFinding(change)}`));
+  return `${out.join('\n')}\n`;
+}
+
+export function diffJson(comparison: Comparison, a: string, b: string): object {
+  return { from: a, to: b, tightens: comparison.tightenings.map(changeJson), loosens: comparison.loosenings.map(changeJson) };
+}
