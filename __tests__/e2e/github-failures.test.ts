@@ -1,0 +1,116 @@
+// GitHub misbehaving or refusing: a 500 retried, a fork's read-only token, an earlier success that a
+// failed run must not leave standing.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import { runAction } from './run-action.js';
+import { HEAD, OWNER, REPO, RUN_URL, pull, pullRequestEvent, reportOf, review, reviewEvent, statuses, world } from './scenario.js';
+
+let gh: FakeGitHub | undefined;
+afterEach(async () => {
+  const running = gh;
+  gh = undefined;
+  await running?.close();
+});
+
+describe('a server error', () => {
+  it('on the pull request query is retried once, and the run goes on as normal', async () => {
+    const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] });
+    gh = await startFakeGitHub(world({ pulls: [p], faults: [{ match: { operation: 'PullRequestFacts' }, kind: 'server-error', times: 1 }] }));
+    const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
+
+    expect(run.status).toBe(0);
+    expect(run.outputs).toMatchObject({ decision: 'ready', ready: 'true', score: '16/16', blocking: '' });
+    const facts = run.requests.filter((r) => r.operation === 'PullRequestFacts');
+    expect(facts.map((r) => [r.status, r.fault])).toEqual([
+      [500, true],
+      [200, false],
+    ]);
+    // One round trip more than the same run without the fault.
+    expect(run.requests.map((r) => r.operation ?? r.endpoint)).toEqual([
+      'PullRequestFacts',
+      'PullRequestFacts',
+      'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
+      'FileTexts',
+      'POST /repos/{owner}/{repo}/statuses/{sha}',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+    expect(run.annotations).toEqual([{ level: 'warning', message: 'GitHub API POST /graphql failed (500: Server Error) on attempt 1' }]);
+    expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'success', description: '16/16 criteria · roles consulted · owner approved' })]);
+    expect(gh.comments(REPO, 7)).toHaveLength(1);
+    expect(run.summary).toContain('Pilot readiness: READY');
+  });
+
+  it('that outlasts the retries replaces an earlier success of the same commit with an error status', async () => {
+    // Ready, then the owner's approval is dismissed; the run on that event cannot read the pull request.
+    const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] });
+    gh = await startFakeGitHub(world({ pulls: [p] }));
+    const ready = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
+    expect(ready.status).toBe(0);
+    expect(statuses(gh).at(-1)).toMatchObject({ state: 'success' });
+
+    gh.fault({ match: { operation: 'PullRequestFacts' }, kind: 'server-error', times: 'always' });
+    const run = await runAction({ gh, event: 'pull_request_review', payload: reviewEvent(p, { user: OWNER, state: 'dismissed' }, 'dismissed') });
+
+    expect(run.status).toBe(1);
+    expect(run.outputs).toEqual({});
+    // 1 try + 3 retries, then the error status on the head the event named.
+    expect(run.requests.map((r) => `${r.operation ?? r.endpoint} ${r.status}`)).toEqual([
+      'PullRequestFacts 500',
+      'PullRequestFacts 500',
+      'PullRequestFacts 500',
+      'PullRequestFacts 500',
+      'POST /repos/{owner}/{repo}/statuses/{sha} 201',
+    ]);
+    expect(statuses(gh).at(-1)).toMatchObject({ state: 'error', context: 'pilot-readiness', description: 'could not be verified: GitHub POST /graphql failed (500): Server Error', target_url: RUN_URL, sha: HEAD });
+    expect(run.annotations.at(-1)).toEqual({ level: 'error', message: 'pilot-readiness: GitHub POST /graphql failed (500): Server Error' });
+    expect(run.summary).toBe('### Pilot readiness could not be verified\n\nGitHub POST /graphql failed (500): Server Error\n');
+  });
+});
+
+describe('a pull request from a fork, with its read-only GITHUB_TOKEN', () => {
+  const FORK_SCENARIO = { 'fork-token': { login: 'github-actions[bot]', permissions: 'read-only' as const } };
+
+  it('still fails through its exit code, annotations and job summary when status and comment are refused', async () => {
+    const p = pull({ requestedDaysAgo: null, openedDaysAgo: 1, fork: 'outsider/models' });
+    gh = await startFakeGitHub(world({ pulls: [p], tokens: FORK_SCENARIO }));
+    const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('opened', p), token: 'fork-token' });
+
+    expect(run.status).toBe(1);
+    expect(run.outputs).toMatchObject({ decision: 'pending', ready: 'false', score: '16/16', blocking: 'legal,security,owner' });
+    // Every write was tried once and refused.
+    expect(run.requests.filter((r) => r.method !== 'GET' && r.endpoint !== 'POST /graphql').map((r) => [r.endpoint, r.status])).toEqual([
+      ['POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', 403],
+      ['POST /repos/{owner}/{repo}/statuses/{sha}', 403],
+      ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 403],
+    ]);
+    expect(statuses(gh)).toEqual([]);
+    expect(gh.comments(REPO, 7)).toEqual([]);
+    const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(/^reviews were not requested from lee-legal, kim-sec: .*on pull requests from forks GITHUB_TOKEN is read-only/);
+    expect(warnings[1]).toMatch(/^could not set the pilot-readiness status: .*403.*\(pull requests from forks get a read-only token; the job result still gates\)$/);
+    expect(warnings[2]).toMatch(/^the report comment was not posted: .*403.*on pull requests from forks GITHUB_TOKEN is read-only whatever the workflow asks for, so there the report stays in the job summary\)$/);
+    // Said once, not twice.
+    expect(warnings[2]?.match(/fork/g)).toHaveLength(1);
+    expect(run.annotations.at(-1)).toEqual({ level: 'error', message: 'pilot-readiness: pending. churn-forecast: waiting on legal, security, owner' });
+    expect(run.summary).toContain('### 🟡 Pilot readiness: PENDING');
+    expect(run.summary).toContain('#### Scorecard');
+  });
+
+  it('passes through its exit code when ready, with a warning for each refused write', async () => {
+    const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)], fork: 'outsider/models' });
+    gh = await startFakeGitHub(world({ pulls: [p], tokens: FORK_SCENARIO }));
+    const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), token: 'fork-token' });
+
+    expect(run.status).toBe(0);
+    expect(run.outputs).toMatchObject({ decision: 'ready', ready: 'true' });
+    expect(reportOf(run).decision).toBe('ready');
+    expect(run.annotations.map((a) => [a.level, a.message.split(':')[0]])).toEqual([
+      ['warning', 'could not set the pilot-readiness status'],
+      ['warning', 'the report comment was not posted'],
+    ]);
+    expect(statuses(gh)).toEqual([]);
+    expect(run.summary).toContain('### 🟢 Pilot readiness: READY');
+  });
+});
