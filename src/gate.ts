@@ -1,7 +1,8 @@
 // One pull request through the gate: read its facts and the trusted policy, evaluate every pilot
 // manifest it touches, ask the roles not yet asked, then publish one status and one comment.
 // API round trips for one PR: facts (1) + tree (1) + manifests (1) + teams (≤1) + review request (≤1)
-// + status (1) + comment (≤2), plus 1 for a central policy: at most 9 whatever the review count.
+// + status (1) + comment (≤2), plus 1 per central policy in the policy's extends chain (at most 6):
+// at most 9 with one central policy, whatever the review count.
 import { minimatch } from 'minimatch';
 import { posix } from 'node:path';
 import type { ActionInputs } from './adapters/actions/inputs.js';
@@ -17,7 +18,8 @@ import { GitHubAccessError } from './adapters/github/errors.js';
 import { isBundledPolicy, loadBundledPolicy } from './core/bundled.js';
 import { formatSpan } from './core/duration.js';
 import { evaluate } from './core/evaluate.js';
-import { loadPolicy, reviewerRoles, type LoadedPolicy } from './core/policy.js';
+import { isCentralReference, resolvePolicy, type AsyncPolicyReader } from './core/layering/index.js';
+import { reviewerRoles, type LoadedPolicy } from './core/policy.js';
 import { renderMarkdown } from './core/report/markdown.js';
 import type { Decision, Manifest, PrFacts, RepoFiles, Report } from './core/types.js';
 import { parseYaml } from './core/yaml.js';
@@ -117,19 +119,34 @@ export function statusDescription(reports: Report[], now: Date): string {
   return [score, ...windows, ...report.waiting_on.filter((w) => !open.some((r) => r.role === w)).map((w) => `awaiting ${w}`)].join(' · ');
 }
 
+/**
+ * Reads what a trusted policy extends: a central owner/repo/path@ref, one request each, with a warning
+ * when it follows a branch (default comes from the bundle without asking). A repository path is refused:
+ * each link would cost a round trip at the base sha, and an organisation's policy belongs pinned in one place.
+ */
+function centralReader(gh: GitHubClient, warnings: string[]): AsyncPolicyReader {
+  return async (reference) => {
+    if (!isCentralReference(reference)) {
+      throw new InputError(
+        `extends ${reference}: in the Action a policy may extend only default or a central policy pinned as owner/repo/path@ref (for example acme/governance/policies/pilot-readiness.yml@v1); a repository path is not read. Publish that policy in a central repository and extend it by reference`,
+      );
+    }
+    const source = await fetchPolicySource(gh, reference);
+    if (source.warning) warnings.push(source.warning);
+    return { text: source.text, source: source.source, file: source.source };
+  };
+}
+
 async function loadTrustedPolicy(gh: GitHubClient, spec: PolicySpec, baseText: string | null | undefined, warnings: string[]): Promise<LoadedPolicy> {
   if (spec.kind === 'bundled') return loadBundledPolicy(spec.name);
-  if (spec.kind === 'central') {
-    const source = await fetchPolicySource(gh, spec.reference);
-    if (source.warning) warnings.push(source.warning);
-    return loadPolicy(source.text, source.source, source.source);
-  }
+  const read = centralReader(gh, warnings);
+  if (spec.kind === 'central') return resolvePolicy(await read(spec.reference, 'input policy'), read);
   if (baseText === null || baseText === undefined) {
     throw new InputError(
       `input policy: ${spec.path} does not exist on the base branch. The policy is read from the base branch, never from the pull request; merge it to the base branch first, or use policy: default`,
     );
   }
-  return loadPolicy(baseText, spec.path, spec.path);
+  return resolvePolicy({ text: baseText, source: spec.path, file: spec.path }, read);
 }
 
 /** Asks the roles not yet asked (this starts their windows) and returns the facts as they now stand. */
@@ -233,7 +250,8 @@ export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, 
   if (inputs.comment) {
     const body = reports.map((r) => renderMarkdown(r)).join('\n---\n\n');
     const shortBody = reports.map((r) => renderMarkdown(r, { compact: true })).join('\n---\n\n');
-    const result = await upsertStickyComment(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, key: 'readiness', body, shortBody });
+    const botLogin = await ctx.commentAuthor();
+    const result = await upsertStickyComment(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, key: 'readiness', body, shortBody, ...(botLogin ? { botLogin } : {}) });
     // The advice for a refused comment already explains forks; other failures (5xx) do not.
     if (!result.ok) warnings.push(`${result.warning}${pr.fork && !/fork/i.test(result.warning) ? ' (pull requests from forks get a read-only token: the scorecard is in the job summary)' : ''}`);
   }

@@ -178,7 +178,8 @@ function header(input: EvaluationInput) {
       name: input.policy.policy.name ?? null,
       source: input.policy.source,
       sha256: input.policy.sha256,
-      chain: (input.policy.layers ?? [input.policy]).map(({ source, sha256: hash }) => ({ source, sha256: hash })),
+      // Only for a policy that extends another: a report without `chain` was decided by the entry alone.
+      ...(input.policy.layers && input.policy.layers.length > 1 ? { chain: input.policy.layers.map(({ source, sha256: hash }) => ({ source, sha256: hash })) } : {}),
     },
     now: input.now.toISOString(),
   };

@@ -330,8 +330,8 @@ export interface Report {
   pilot: { name: string; title: string | null; risk: RiskTier } | null;
   manifest: { path: string; sha256: string };
   /**
-   * sha256 is the entry policy's text; chain lists every policy it was resolved from (the entry
-   * first, then what it extends), each with the sha256 of its text.
+   * sha256 is the entry policy's text. chain, present when the policy extends another, lists every
+   * policy it was resolved from (the entry first, then what it extends), each with its text's sha256.
    */
   policy: { name: string | null; source: string; sha256: string; chain?: Array<{ source: string; sha256: string }> };
   now: string;
