@@ -73,7 +73,7 @@ describe('decide', () => {
   it('is blocked by input errors', () => {
     expect(decide(input({ errors: 2 }))).toEqual({
       decision: 'blocked',
-      blocking: [],
+      blocking: ['manifest'],
       waiting_on: [],
       next_change_at: null,
       reasons: ['2 input errors must be fixed first'],
@@ -172,7 +172,7 @@ describe('decide', () => {
     });
     expect(result).toEqual({
       decision: 'blocked',
-      blocking: ['model-card', 'legal', 'owner'],
+      blocking: ['manifest', 'model-card', 'legal', 'owner'],
       waiting_on: ['legal-review', 'security'],
       next_change_at: null,
       reasons: [

@@ -9,11 +9,14 @@ import { annotate } from './adapters/actions/annotations.js';
 import { createGitHubClient, type GitHubClient } from './adapters/github/client.js';
 import { GitHubAccessError, GitHubApiError } from './adapters/github/errors.js';
 import { listOpenPullRequests } from './adapters/github/pulls.js';
+import { personalTokenLogin } from './adapters/github/identity.js';
 import { evaluatePullRequest, markUnverified, type PullRequestRef, type PullRequestOutcome } from './gate.js';
 import type { Decision, Report } from './core/types.js';
 import { renderMarkdown } from './core/report/markdown.js';
 
 export interface ActionContext {
+  /** The login whose comments are ours when it is a person's token; asked of GitHub at most once a run. */
+  commentAuthor: () => Promise<string | undefined>;
   eventName: string;
   payload: Record<string, unknown>;
   owner: string;
@@ -25,7 +28,7 @@ export interface ActionContext {
   now: Date;
 }
 
-function readContext(): ActionContext {
+function readContext(): Omit<ActionContext, 'commentAuthor'> {
   const eventName = process.env.GITHUB_EVENT_NAME ?? '';
   const repository = process.env.GITHUB_REPOSITORY ?? '';
   const [owner, repo] = repository.split('/');
@@ -156,8 +159,10 @@ export async function run(): Promise<void> {
   const summary: string[] = [];
   try {
     const inputs: ActionInputs = readInputs();
-    const ctx = readContext();
-    const gh = createGitHubClient(inputs.token, { baseUrl: ctx.apiUrl, log: { info: core.info, warning: core.warning, debug: core.debug }, ...tuning() });
+    const base = readContext();
+    const gh = createGitHubClient(inputs.token, { baseUrl: base.apiUrl, log: { info: core.info, warning: core.warning, debug: core.debug }, ...tuning() });
+    let author: Promise<string | undefined> | null = null;
+    const ctx: ActionContext = { ...base, commentAuthor: () => (author ??= personalTokenLogin(gh)) };
     const targets = await pullRequestsFor(gh, ctx);
     if (typeof targets === 'string') {
       core.notice(`pilot-readiness: ${targets}; nothing to do.`);

@@ -278,14 +278,20 @@ describe('a pull request that changes a pilot', () => {
     expect(run.summary).toContain('### 🔴 Pilot readiness: BLOCKED');
   });
 
-  it.skip('BUG (src/adapters/github/comment.ts): keeps one comment when the token is not GITHUB_TOKEN (GitHub App or PAT)', async () => {
-    // The README asks for a GitHub App or fine-grained token whenever roles name teams, but the
-    // sticky comment is matched by the author github-actions[bot] only (DEFAULT_BOT_LOGIN) and gate.ts
-    // cannot tell which login the token comments as: every run then adds a new comment.
+  it("keeps one comment with a GitHub App's token (any bot author)", async () => {
     const p = pull({ requestedDaysAgo: 3, reviews: [review(OWNER, 'APPROVED', 1)] });
-    gh = await startFakeGitHub(world({ pulls: [p], tokens: { 'app-token': { login: 'pilot-gate[bot]' } } }));
+    gh = await startFakeGitHub(world({ pulls: [p], tokens: { 'app-token': { login: 'pilot-gate[bot]', app: true } } }));
     await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), token: 'app-token' });
     await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), token: 'app-token' });
     expect(gh.comments(REPO, 7).map((c) => c.user)).toEqual(['pilot-gate[bot]']);
+  });
+
+  it("keeps one comment with a person's token, found through GET /user, asked once a run", async () => {
+    const p = pull({ requestedDaysAgo: 3, reviews: [review(OWNER, 'APPROVED', 1)] });
+    gh = await startFakeGitHub(world({ pulls: [p], tokens: { 'pat-token': { login: 'dana-ops', app: false } } }));
+    await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), token: 'pat-token' });
+    const second = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), token: 'pat-token' });
+    expect(gh.comments(REPO, 7).map((c) => c.user)).toEqual(['dana-ops']);
+    expect(second.requests.filter((r) => r.endpoint === 'GET /user')).toHaveLength(1);
   });
 });

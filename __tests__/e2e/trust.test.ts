@@ -129,10 +129,8 @@ describe('a manifest that tries to loosen the policy', () => {
     expect(run.summary).toContain('### 🔴 Pilot readiness: BLOCKED');
   });
 
-  it.skip('BUG (src/core/decide.ts): an invalid manifest lists what blocks it, whichever check found the error', async () => {
-    // decide() returns blocked with an empty blocking list when the errors come from the sign-off
-    // rules (members.ts) rather than the schema: outputs.blocking is '' and the headline reads
-    // "blocked by invalid input", while a schema error gives blocking: ['manifest'].
+  it('an invalid manifest lists what blocks it, whichever check found the error', async () => {
+    // Errors found by the sign-off rules (members.ts) block like a schema error: blocking names the manifest.
     const policy = BASE_POLICY.replace(/(\n {2}security:\n(?: {4}.*\n)*? {4}window: 7d\n)/, '$1    members: [kim-sec]\n');
     const manifest = exampleManifest().replace('security: [kim-sec]', 'security: [pal-of-dev]');
     const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] });

@@ -35,6 +35,8 @@ export function decide(input: DecisionInput): DecisionResult {
   const waitingBecause: string[] = [];
 
   if (input.errors > 0) {
+    // What blocks must never be an empty list: name the manifest, as an invalid one does.
+    blocking.push('manifest');
     blockedBecause.push(`${input.errors} input error${input.errors === 1 ? '' : 's'} must be fixed first`);
   }
 

@@ -24,7 +24,11 @@ export interface StickyComment {
   body: string;
   /** Used when `body` is too long for a comment; default: `body` cut short with a note. */
   shortBody?: string;
-  /** Login the token comments as; only comments by it are ever updated. */
+  /**
+   * Login the token comments as; only comments by it are ever updated. Absent: comments by any bot
+   * account (GITHUB_TOKEN and GitHub App tokens comment as `<app>[bot]`), never by a person, so a
+   * marker planted in a person's comment cannot take the report over.
+   */
   botLogin?: string;
 }
 
@@ -57,7 +61,9 @@ const normalise = (text: string | undefined | null) => (text ?? '').replace(/\r\
 export async function upsertStickyComment(octokit: GitHubClient, comment: StickyComment): Promise<StickyResult> {
   const { owner, repo, number } = comment;
   const marker = markerFor(comment.key);
-  const bot = (comment.botLogin ?? DEFAULT_BOT_LOGIN).toLowerCase();
+  const author = comment.botLogin?.toLowerCase();
+  const ours = (user: { login: string; type?: string } | null | undefined): boolean =>
+    !!user && (author !== undefined ? user.login.toLowerCase() === author : user.type === 'Bot' || user.login.toLowerCase().endsWith('[bot]'));
   const body = commentBody(marker, comment.body, comment.shortBody);
   let endpoint = `GET /repos/${owner}/${repo}/issues/${number}/comments`;
   try {
@@ -66,7 +72,7 @@ export async function upsertStickyComment(octokit: GitHubClient, comment: Sticky
     search: for await (const page of pages) {
       for (const c of page.data) {
         // The author check keeps anyone else's comment that carries our marker from being taken over.
-        if (c.user?.login.toLowerCase() === bot && normalise(c.body).startsWith(marker)) {
+        if (ours(c.user) && normalise(c.body).startsWith(marker)) {
           existing = c;
           break search;
         }
