@@ -204,6 +204,14 @@ class Resolvers {
         const team = this.world.team(login, slug);
         return team ? this.team(team) : null;
       },
+      // The organisation's repositories, by name (for the portfolio), with GitHub's isArchived filter.
+      repositories: (args: ConnectionArgs & { isArchived?: boolean | null }) => {
+        const owned = [...this.world.repos.values()]
+          .filter((repo) => repo.owner.toLowerCase() === login.toLowerCase())
+          .filter((repo) => args.isArchived == null || (repo.spec.archived ?? false) === args.isArchived)
+          .sort((a, b) => a.name.localeCompare(b.name));
+        return connection('repositories', owned.map((repo) => this.repository(repo)), args, { totalCount: owned.length });
+      },
     };
   }
 
@@ -216,6 +224,7 @@ class Resolvers {
       nameWithOwner: repo.fullName,
       owner: { __typename: 'Organization', login: repo.owner },
       isPrivate: repo.spec.private ?? false,
+      isArchived: repo.spec.archived ?? false,
       pullRequest: ({ number }: { number: number }) => {
         this.need('pull_requests');
         const pull = repo.pulls.get(number);

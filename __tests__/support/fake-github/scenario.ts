@@ -86,6 +86,8 @@ export interface StatusSpec {
 
 export interface RepoSpec {
   default_branch?: string;
+  /** Archived repositories are left out of an organisation's portfolio. */
+  archived?: boolean;
   private?: boolean;
   /** Branch name → commit sha. */
   branches?: Record<string, string>;
@@ -147,7 +149,7 @@ export interface Scenario {
 
 const KEYS: Record<string, readonly string[]> = {
   token: ['login', 'app', 'permissions'],
-  repo: ['default_branch', 'private', 'branches', 'tags', 'files', 'commits', 'pulls', 'statuses', 'tree_entry_limit', 'collaborators'],
+  repo: ['default_branch', 'private', 'archived', 'branches', 'tags', 'files', 'commits', 'pulls', 'statuses', 'tree_entry_limit', 'collaborators'],
   pull: ['number', 'title', 'body', 'user', 'state', 'draft', 'created_at', 'head', 'base', 'files', 'commits', 'reviews', 'timeline', 'comments', 'requested_reviewers'],
   review: ['id', 'user', 'state', 'submitted_at', 'commit_id', 'body'],
   event: ['event', 'created_at', 'requested_reviewer', 'requested_team', 'actor'],
