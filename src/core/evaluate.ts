@@ -11,6 +11,7 @@ import { schemaFindings } from './validate.js';
 import { validatorFor } from './schemas.js';
 import { evaluateSignoffs, type SignoffResult } from './signoff/index.js';
 import { didYouMean } from './suggest.js';
+import { applyWaiver, checkWaivers } from './waivers.js';
 import type {
   CriterionPolicy,
   CriterionResult,
@@ -25,6 +26,7 @@ import type {
   RepoPathKind,
   Report,
   RiskTier,
+  WaiverStatus,
   SourceLocation,
 } from './types.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
@@ -212,7 +214,10 @@ export function evaluate(input: EvaluationInput): Report {
   const schemaErrors = schemaFindings(validatorFor('manifest'), parsed, 'manifest');
   if (schemaErrors.length > 0) return blockedByInput(input, schemaErrors, parsed);
   const manifest = parsed.data as Manifest;
-  const crossErrors = manifestFindings(manifest, parsed, input.policy);
+  const waivers = checkWaivers({ manifest, parsed, policy: input.policy, now: input.now });
+  const crossErrors = [...manifestFindings(manifest, parsed, input.policy), ...waivers.errors];
+  // Reports of manifests without waivers keep their shape: waived counts appear only with a waivers key.
+  const declaresWaivers = manifest.waivers !== undefined;
 
   const tier = manifest.pilot.risk;
   const policy = input.policy.policy;
@@ -240,23 +245,48 @@ export function evaluate(input: EvaluationInput): Report {
   };
   const criteria: CriterionResult[] = [];
   const gates: GateResult[] = [];
+  const waiverErrors: Finding[] = [];
+  const waiverWarnings: Finding[] = [];
+  const waiverStatus = new Map<string, WaiverStatus>();
   for (const gate of policy.gates) {
     let met = 0;
     let required = 0;
+    let waived = 0;
     for (const criterion of gate.criteria) {
-      const result = evaluateCriterion(criterion, gate.id, manifest.evidence?.[criterion.id], ctx);
+      let result = evaluateCriterion(criterion, gate.id, manifest.evidence?.[criterion.id], ctx);
+      const waiver = waivers.valid.get(criterion.id);
+      if (waiver) {
+        const applied = applyWaiver(result, waiver, ctx);
+        result = applied.result;
+        waiverStatus.set(criterion.id, applied.status);
+        if (applied.error) waiverErrors.push(applied.error);
+        if (applied.warning) waiverWarnings.push(applied.warning);
+      }
       criteria.push(result);
       if (result.required) {
         required++;
         if (result.status === 'met' || result.status === 'not_applicable') met++;
+        if (result.status === 'waived') waived++;
       }
     }
-    gates.push({ id: gate.id, title: gate.title, stage: gate.stage ?? 'production', met, required });
+    gates.push({ id: gate.id, title: gate.title, stage: gate.stage ?? 'production', met, required, ...(declaresWaivers ? { waived } : {}) });
   }
 
-  const errors = [...crossErrors, ...signoffs.errors];
-  const decision = decide({ criteria, signoffs, errors: errors.length });
-  const score = gates.reduce((sum, gate) => ({ met: sum.met + gate.met, required: sum.required + gate.required }), { met: 0, required: 0 });
+  const errors = [...crossErrors, ...signoffs.errors, ...waiverErrors];
+  // A waiver's end is a moment when time alone changes the report, like a review window's deadline.
+  const ends = [...waivers.valid.values()].map((w) => w.endsAt.getTime()).filter((end) => end > input.now.getTime());
+  const nextChange = [signoffs.next_change_at === null ? Infinity : Date.parse(signoffs.next_change_at), ...ends].reduce((a, b) => Math.min(a, b), Infinity);
+  const decision = decide({ criteria, signoffs: { ...signoffs, next_change_at: Number.isFinite(nextChange) ? new Date(nextChange).toISOString() : null }, errors: errors.length });
+  const score = gates.reduce(
+    (sum, gate) => ({ met: sum.met + gate.met, required: sum.required + gate.required, ...(declaresWaivers ? { waived: (sum.waived ?? 0) + (gate.waived ?? 0) } : {}) }),
+    { met: 0, required: 0 } as Report['score'],
+  );
+  const reasons = [...decision.reasons];
+  if (decision.decision === 'ready') {
+    for (const c of criteria.filter((r) => r.required && r.status === 'waived')) {
+      reasons.push(`${c.id} is waived until ${waivers.valid.get(c.id)!.entry.expires}; after that day its evidence is needed`);
+    }
+  }
   return {
     ...header(input),
     decision: decision.decision,
@@ -270,9 +300,10 @@ export function evaluate(input: EvaluationInput): Report {
     blocking: decision.blocking,
     waiting_on: decision.waiting_on,
     next_change_at: decision.decision === 'pending' ? decision.next_change_at : null,
-    reasons: decision.reasons,
+    reasons,
     errors,
-    warnings: signoffs.warnings,
+    warnings: [...signoffs.warnings, ...waiverWarnings],
+    ...(declaresWaivers ? { waivers: waivers.results.map((w) => ({ ...w, status: waiverStatus.get(w.criterion) ?? w.status })) } : {}),
     inputs: inputsOf(input, Object.fromEntries(fileLog)),
   };
 }

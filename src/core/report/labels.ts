@@ -1,5 +1,5 @@
 // Words and symbols for statuses, shared by every report format.
-import type { CriterionStatus, Decision, OwnerStatus, RoleStatus } from '../types.js';
+import type { CriterionStatus, Decision, OwnerStatus, RoleStatus, WaiverStatus } from '../types.js';
 import { formatSpan } from '../duration.js';
 import type { Report, RoleResult } from '../types.js';
 
@@ -52,8 +52,22 @@ export function formatInstant(iso: string): string {
 
 /** One line saying where the decision stands. */
 export function headline(report: Report): string {
-  const score = `${report.score.met}/${report.score.required} criteria`;
-  if (report.decision === 'ready') return `${score} met; every role consulted; the accountable owner approved`;
-  if (report.decision === 'blocked') return `${score} met; blocked by ${report.blocking.join(', ') || 'invalid input'}`;
-  return `${score} met; waiting on ${report.waiting_on.join(', ') || 'sign-offs'}`;
+  const waived = report.score.waived ? `, ${report.score.waived} waived` : '';
+  const score = `${report.score.met}/${report.score.required} criteria met${waived}`;
+  if (report.decision === 'ready') return `${score}; every role consulted; the accountable owner approved`;
+  if (report.decision === 'blocked') return `${score}; blocked by ${report.blocking.join(', ') || 'invalid input'}`;
+  return `${score}; waiting on ${report.waiting_on.join(', ') || 'sign-offs'}`;
+}
+
+/** `20/23` or, with waivers, `20/23 (+2 waived)`: a gate's count as every format shows it. */
+export function gateCount(gate: { met: number; required: number; waived?: number }): string {
+  return `${gate.met}/${gate.required}${gate.waived ? ` (+${gate.waived} waived)` : ''}`;
+}
+
+export const WAIVER_WORD: Record<WaiverStatus, string> = {
+  in_force: 'in force',
+  awaiting_approval: 'awaiting approval',
+  expired: 'expired',
+  not_needed: 'not needed',
+  invalid: 'invalid',
 }

@@ -2,7 +2,7 @@
 import { formatLocation } from '../../errors.js';
 import type { Report } from '../types.js';
 import { escapeMarkdown as esc, quietLogin } from './escape.js';
-import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, OWNER_WORD, formatInstant, headline, roleState } from './labels.js';
+import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, OWNER_WORD, WAIVER_WORD, formatInstant, gateCount, headline, roleState } from './labels.js';
 
 const DECISION_ICON = { ready: '🟢', pending: '🟡', blocked: '🔴' } as const;
 
@@ -50,10 +50,10 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (report.gates.length > 0) {
     out.push('', `${h}# Scorecard`, '', '| Gate | Met | Status |', '| --- | --- | --- |');
     for (const gate of report.gates) {
-      const ok = gate.met === gate.required;
-      out.push(`| ${esc(gate.title)}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''} | ${gate.met}/${gate.required} | ${ok ? '✓' : '✗'} |`);
+      const ok = gate.met + (gate.waived ?? 0) === gate.required;
+      out.push(`| ${esc(gate.title)}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''} | ${gateCount(gate)} | ${ok ? '✓' : '✗'} |`);
     }
-    const open = report.criteria.filter((c) => c.required && c.status !== 'met' && c.status !== 'not_applicable');
+    const open = report.criteria.filter((c) => c.required && c.status !== 'met' && c.status !== 'not_applicable' && c.status !== 'waived');
     if (open.length > 0) {
       out.push('', `${h}# What is missing`, '');
       for (const criterion of open) {
@@ -61,6 +61,13 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
         const problems = criterion.problems.length > 0 ? criterion.problems : [{ message: criterion.reason, location: criterion.location }];
         const shown = options.compact ? problems.slice(0, 1) : problems;
         for (const problem of shown) out.push(`  - ${esc(problem.message)}${where(problem.location)}`);
+      }
+    }
+    const waivers = report.waivers ?? [];
+    if (waivers.length > 0) {
+      out.push('', `${h}# Waivers`, '', '| Criterion | Until | Approved by | State | Reason |', '| --- | --- | --- | --- | --- |');
+      for (const w of waivers) {
+        out.push(`| **${esc(w.criterion)}** | ${esc(w.expires)} | ${esc(w.approved_by)} | ${WAIVER_WORD[w.status]} | ${esc(w.reason)}${where(w.location)} |`);
       }
     }
     if (!options.compact) {
@@ -88,9 +95,12 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push('', `${h}# What to do next`, '');
     for (const step of next) out.push(`- ${step}`);
   }
-  if (report.warnings.length > 0 && !options.compact) {
+  // A waiver's warning is its row in the Waivers table already.
+  const atWaiver = new Set((report.waivers ?? []).map((w) => formatLocation(w.location)));
+  const warnings = report.warnings.filter((w) => !(w.location && atWaiver.has(formatLocation(w.location))));
+  if (warnings.length > 0 && !options.compact) {
     out.push('', `${h}# Warnings`, '');
-    for (const warning of report.warnings) out.push(`- ${esc(warning.message)}${where(warning.location)}`);
+    for (const warning of warnings) out.push(`- ${esc(warning.message)}${where(warning.location)}`);
   }
   out.push('', `<sub>policy ${esc(report.policy.name ?? report.policy.source)} · sha256 ${report.policy.sha256.slice(0, 12)} · evaluated ${formatInstant(report.now)}</sub>`);
   return `${out.join('\n')}\n`;
@@ -103,6 +113,10 @@ function nextSteps(report: Report): string[] {
   if (failing.length > 0) steps.push(`Provide or renew evidence for ${failing.map((c) => `**${c.id}**`).join(', ')} in \`${esc(report.manifest.path)}\`.`);
   for (const role of report.roles) {
     if (role.required && role.status !== 'approved' && role.status !== 'consented' && role.hint) steps.push(`${esc(role.role)}: ${esc(role.hint)}`);
+  }
+  for (const w of report.waivers ?? []) {
+    if (w.status === 'awaiting_approval') steps.push(`${esc(w.approved_by)}: approve the pull request to put the waiver for **${esc(w.criterion)}** in force (until ${esc(w.expires)}), or ask for the evidence instead.`);
+    if (w.status === 'expired') steps.push(`The waiver for **${esc(w.criterion)}** expired on ${esc(w.expires)}: provide the evidence, or renew the waiver.`);
   }
   if (report.owner.status === 'awaiting' && report.decision !== 'blocked') {
     steps.push(`The accountable owner ${report.owner.login ? quietLogin(report.owner.login) : ''} approves the pull request's head commit to decide.`);

@@ -1,7 +1,7 @@
 // The terminal scorecard: grouped by gate, with what is missing and where.
 import { formatLocation } from '../../errors.js';
 import type { Report } from '../types.js';
-import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, OWNER_WORD, formatInstant, headline, roleState } from './labels.js';
+import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, OWNER_WORD, formatInstant, gateCount, headline, roleState } from './labels.js';
 
 export function renderText(report: Report): string {
   const out: string[] = [];
@@ -19,7 +19,7 @@ export function renderText(report: Report): string {
   }
 
   for (const gate of report.gates) {
-    out.push('', `${gate.title}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''}  ${gate.met}/${gate.required}`);
+    out.push('', `${gate.title}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''}  ${gateCount(gate)}`);
     for (const criterion of report.criteria.filter((c) => c.gate === gate.id)) {
       const title = `${CRITERION_SYMBOL[criterion.status]} ${criterion.id.padEnd(6)} ${criterion.title}`;
       if (criterion.status === 'met' || criterion.status === 'not_required') {

@@ -1,0 +1,124 @@
+// Waivers: a manifest's time-limited exemption from a criterion the policy marks waivable, for at most
+// the policy's max_waiver, in force only once the named reviewer role approves the pull request, and
+// an error the day after it expires.
+import { parseDuration } from './duration.js';
+import { parseEvidenceDate } from './evidence/date.js';
+import { criteriaById, reviewerRoles, type LoadedPolicy } from './policy.js';
+import { didYouMean } from './suggest.js';
+import type { CriterionResult, Finding, Manifest, RiskTier, SourceLocation, WaiverEntry, WaiverResult, WaiverStatus } from './types.js';
+import type { ParsedYaml } from './yaml.js';
+
+/** Shortest reason a waiver needs: a reason, not a shrug. */
+export const MIN_WAIVER_REASON_LENGTH = 20;
+const DAY_MS = 86_400_000;
+
+/** A waiver that passed every check; whether it applies depends on approval, time and the evidence. */
+export interface Waiver {
+  criterion: string;
+  entry: WaiverEntry;
+  /** When it stops holding: the start (UTC) of the day after `expires`. */
+  endsAt: Date;
+  location: SourceLocation;
+}
+
+export interface WaiverCheck {
+  valid: Map<string, Waiver>;
+  /** Every waiver of the manifest, in its order, as `invalid` until applied. */
+  results: WaiverResult[];
+  /** Input errors, each at the line of the waiver or of the key at fault. */
+  errors: Finding[];
+}
+
+const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+
+/** Checks every waiver against the policy: criterion, max_waiver, waivable, reason, date, role. */
+export function checkWaivers(input: { manifest: Manifest; parsed: ParsedYaml; policy: LoadedPolicy; now: Date }): WaiverCheck {
+  const { manifest, parsed, now } = input;
+  const { policy, source } = input.policy;
+  const criteria = criteriaById(policy);
+  const roles = reviewerRoles(policy).map(([name]) => name);
+  const maxWaiver = policy.max_waiver === undefined ? null : parseDuration(policy.max_waiver);
+  const check: WaiverCheck = { valid: new Map(), results: [], errors: [] };
+
+  for (const [id, entry] of Object.entries(manifest.waivers ?? {})) {
+    const at = (key?: keyof WaiverEntry): SourceLocation => (key ? parsed.locate(['waivers', id, key]) : parsed.locateKey(['waivers', id]));
+    const problems: Finding[] = [];
+    const refuse = (message: string, location = at()) => problems.push({ message, location });
+    if (!criteria.has(id)) {
+      refuse(`waiver for unknown criterion "${id}": the policy (${source}) has no such criterion.${didYouMean(id, criteria.keys())} Run \`pilot-readiness explain\` to list them.`);
+    } else if (maxWaiver === null) {
+      refuse(`${id} cannot be waived: the policy (${source}) accepts no waivers (it sets no max_waiver); provide the evidence instead`);
+    } else if (criteria.get(id)!.criterion.waivable !== true) {
+      refuse(`${id} cannot be waived: the policy (${source}) does not mark it waivable; provide the evidence instead`);
+    } else {
+      const reason = entry.reason.trim();
+      if (reason.length < MIN_WAIVER_REASON_LENGTH) {
+        refuse(`the waiver reason for ${id} is too short (${reason.length} characters); say why in at least ${MIN_WAIVER_REASON_LENGTH}`, at('reason'));
+      }
+      const day = /^\d{4}-\d{2}-\d{2}$/.test(entry.expires) ? parseEvidenceDate(entry.expires) : null;
+      if (day === null) {
+        refuse(`waivers.${id}.expires must be a date such as 2027-01-31 (YYYY-MM-DD), not "${entry.expires}"`, at('expires'));
+      } else {
+        // Whole days: a waiver may end on the day max_waiver from now reaches, whatever the hour.
+        const latest = isoDay(new Date(now.getTime() + maxWaiver));
+        if (entry.expires > latest) {
+          refuse(`the waiver for ${id} expires on ${entry.expires}, more than ${policy.max_waiver} (the policy's max_waiver) from now: the latest date allowed is ${latest}`, at('expires'));
+        }
+      }
+      if (!roles.includes(entry.approved_by)) {
+        const names = roles.length > 0 ? ` Name one of: ${roles.join(', ')}.` : '';
+        refuse(`waivers.${id}.approved_by "${entry.approved_by}" is not a reviewer role of the policy.${didYouMean(entry.approved_by, roles)}${names}`, at('approved_by'));
+      }
+      if (problems.length === 0) check.valid.set(id, { criterion: id, entry, endsAt: new Date(day!.getTime() + DAY_MS), location: at() });
+    }
+    check.errors.push(...problems);
+    check.results.push({ criterion: id, reason: entry.reason, expires: entry.expires, approved_by: entry.approved_by, status: 'invalid', location: at() });
+  }
+  return check;
+}
+
+export interface AppliedWaiver {
+  result: CriterionResult;
+  status: Exclude<WaiverStatus, 'invalid'>;
+  /** in_force, awaiting_approval and not_needed: a warning at the waiver. */
+  warning: Finding | null;
+  /** expired: an error at the waiver. */
+  error: Finding | null;
+}
+
+/**
+ * Applies a valid waiver to its criterion's result. Expired: the result stands, plus an error. Not needed
+ * (met, not applicable, not required): the result stands, plus a warning. Not yet approved by its role: the
+ * result stands, saying what it awaits. Otherwise the criterion is `waived` until the waiver ends.
+ */
+export function applyWaiver(result: CriterionResult, waiver: Waiver, ctx: { now: Date; approvedRoles: ReadonlySet<string>; tier: RiskTier }): AppliedWaiver {
+  const { criterion: id, entry, location } = waiver;
+  const role = entry.approved_by;
+  if (ctx.now.getTime() >= waiver.endsAt.getTime()) {
+    return {
+      result,
+      status: 'expired',
+      warning: null,
+      error: { message: `waiver for ${id} expired on ${entry.expires}: provide the evidence, or renew the waiver with a new date and the ${role} role's approval`, location },
+    };
+  }
+  const unneeded = result.status === 'met' ? 'met' : result.status === 'not_applicable' ? 'justified as not applicable' : result.status === 'not_required' ? `not required for ${ctx.tier} risk` : null;
+  if (unneeded !== null) {
+    return { result, status: 'not_needed', warning: { message: `the waiver for ${id} is not needed: ${id} is ${unneeded}; remove it`, location }, error: null };
+  }
+  if (!ctx.approvedRoles.has(role)) {
+    return {
+      result: { ...result, reason: `${result.reason} (its waiver awaits an explicit approval from the ${role} role)` },
+      status: 'awaiting_approval',
+      warning: { message: `the waiver for ${id} awaits an explicit approval from the ${role} role; until then ${id} counts as if it had no waiver`, location },
+      error: null,
+    };
+  }
+  const reason = entry.reason.trim();
+  return {
+    result: { ...result, status: 'waived', reason: `waived until ${entry.expires}, approved by the ${role} role: ${reason}`, problems: [], location },
+    status: 'in_force',
+    warning: { message: `${id} is waived until ${entry.expires}, approved by the ${role} role: ${reason}`, location },
+    error: null,
+  };
+}
