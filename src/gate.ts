@@ -48,7 +48,7 @@ const STATE: Record<Decision, CommitState> = { ready: 'success', pending: 'pendi
 const CENTRAL_POLICY = /^[^/@\s]+\/[^/@\s]+\/[^@\s]+@[^@\s]+$/;
 
 /** The policy's source as the PR will read it: bundled, central (pinned repo) or a path at the base sha. */
-type PolicySpec = { kind: 'bundled'; name: string } | { kind: 'central'; reference: string } | { kind: 'base'; path: string };
+export type PolicySpec = { kind: 'bundled'; name: string } | { kind: 'central'; reference: string } | { kind: 'base'; path: string };
 
 export function policySpec(input: string): PolicySpec {
   if (isBundledPolicy(input)) return { kind: 'bundled', name: input };
@@ -59,7 +59,7 @@ export function policySpec(input: string): PolicySpec {
 }
 
 /** The head commit's tree as the engine's repository view. Symlinks and submodules cannot be verified: refused. */
-function treeFiles(tree: Map<string, TreeEntryKind>): RepoFiles {
+export function treeFiles(tree: Map<string, TreeEntryKind>): RepoFiles {
   return {
     stat(path) {
       const kind = tree.get(path);
@@ -137,7 +137,7 @@ function centralReader(gh: GitHubClient, warnings: string[]): AsyncPolicyReader 
   };
 }
 
-async function loadTrustedPolicy(gh: GitHubClient, spec: PolicySpec, baseText: string | null | undefined, warnings: string[]): Promise<LoadedPolicy> {
+export async function loadTrustedPolicy(gh: GitHubClient, spec: PolicySpec, baseText: string | null | undefined, warnings: string[]): Promise<LoadedPolicy> {
   if (spec.kind === 'bundled') return loadBundledPolicy(spec.name);
   const read = centralReader(gh, warnings);
   if (spec.kind === 'central') return resolvePolicy(await read(spec.reference, 'input policy'), read);
@@ -196,53 +196,86 @@ export async function markUnverified(gh: GitHubClient, ctx: ActionContext, input
   }
 }
 
-export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, inputs: ActionInputs, pr: PullRequestRef): Promise<PullRequestOutcome | null> {
-  const warnings: string[] = [];
-  const spec = policySpec(inputs.policy);
-  const trustedFiles: FileAt[] = spec.kind === 'base' ? [{ ref: pr.baseSha, path: spec.path }] : [];
-  const read = await fetchPullRequestFacts(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number }, { trustedFiles });
+/** What reading one pull request gives: its gated manifests and how to evaluate them against given facts. */
+export interface PullRequestReading {
+  headSha: string;
+  /** Gated manifests, repository-relative. */
+  gated: string[];
+  /** The facts as read, with team members; evaluateWith() adds each manifest's base owner. */
+  facts: PrFacts;
+  evaluateWith(facts: PrFacts): Report[];
+}
+
+export interface ReadOptions {
+  policy: string;
+  manifest: string;
+  now: Date;
+}
+
+/**
+ * Reads one pull request and everything its evaluation needs, writing nothing: facts and the trusted
+ * policy (1-2 round trips), the head tree (1), the gated manifests at head and base (1), team members
+ * (≤1). Shared by the gate and the portfolio.
+ */
+export async function readPullRequest(
+  gh: GitHubClient,
+  target: { owner: string; repo: string; number: number; baseSha: string },
+  options: ReadOptions,
+  warnings: string[],
+): Promise<PullRequestReading> {
+  const { owner, repo } = target;
+  const spec = policySpec(options.policy);
+  const trustedFiles: FileAt[] = spec.kind === 'base' ? [{ ref: target.baseSha, path: spec.path }] : [];
+  const read = await fetchPullRequestFacts(gh, { owner, repo, number: target.number }, { trustedFiles });
   const policy = await loadTrustedPolicy(gh, spec, read.trustedFiles[0]?.text, warnings);
   const headSha = read.facts.head_sha;
-  const tree = await fetchTree(gh, { owner: ctx.owner, repo: ctx.repo, sha: headSha });
-  const manifests = [...tree.entries()].filter(([path, kind]) => kind === 'file' && minimatch(path, inputs.manifest, { dot: true })).map(([path]) => path).sort();
+  const tree = await fetchTree(gh, { owner, repo, sha: headSha });
+  const manifests = [...tree.entries()].filter(([path, kind]) => kind === 'file' && minimatch(path, options.manifest, { dot: true })).map(([path]) => path).sort();
   const gated = gatedManifests(manifests, read.changedFiles);
+  if (gated.length === 0) return { headSha, gated, facts: { ...read.facts, teams: {}, base_manifest: null }, evaluateWith: () => [] };
+
+  const texts = await fetchFileTexts(gh, { owner, repo }, [...gated.map((path) => ({ ref: headSha, path })), ...gated.map((path) => ({ ref: read.baseSha, path }))]);
+  const headTexts = texts.slice(0, gated.length);
+  const baseTexts = texts.slice(gated.length);
+  const teamSlugs = teamsNamed(policy, headTexts.map((t) => manifestData(t.text, t.path)));
+  const teams = teamSlugs.length > 0 ? await fetchTeamMembers(gh, teamSlugs) : {};
+  const files = treeFiles(tree);
+  const baseOwners = gated.map((path, i) => manifestData(baseTexts[i]?.text ?? null, path)?.owner);
+  return {
+    headSha,
+    gated,
+    facts: { ...read.facts, teams, base_manifest: null },
+    evaluateWith: (facts) =>
+      gated.map((path, i) => {
+        const baseOwner = baseOwners[i];
+        const withBase: PrFacts = { ...facts, base_manifest: typeof baseOwner === 'string' ? { owner: baseOwner } : null };
+        return evaluate({ manifest: { path, text: headTexts[i]?.text ?? '' }, policy, files, facts: withBase, now: options.now });
+      }),
+  };
+}
+
+export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, inputs: ActionInputs, pr: PullRequestRef): Promise<PullRequestOutcome | null> {
+  const warnings: string[] = [];
+  const reading = await readPullRequest(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, baseSha: pr.baseSha }, { policy: inputs.policy, manifest: inputs.manifest, now: ctx.now }, warnings);
   const status = async (state: CommitState, description: string) => {
     try {
-      await setCommitStatus(gh, { owner: ctx.owner, repo: ctx.repo, sha: headSha, state, context: inputs.statusContext, description, ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}) });
+      await setCommitStatus(gh, { owner: ctx.owner, repo: ctx.repo, sha: reading.headSha, state, context: inputs.statusContext, description, ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}) });
     } catch (error) {
       if (!(error instanceof GitHubAccessError)) throw error;
       warnings.push(`could not set the ${inputs.statusContext} status: ${error.message}${pr.fork ? ' (pull requests from forks get a read-only token; the job result still gates)' : ''}`);
     }
   };
 
-  if (gated.length === 0) {
+  if (reading.gated.length === 0) {
     // Branch protection requires the status on every PR: one that touches no pilot passes it.
     await status('success', `no pilot manifest (${inputs.manifest}) touched`);
     return { number: pr.number, decision: 'ready', reports: [], note: `touches no pilot manifest (${inputs.manifest})`, warnings };
   }
 
-  const texts = await fetchFileTexts(gh, { owner: ctx.owner, repo: ctx.repo }, [
-    ...gated.map((path) => ({ ref: headSha, path })),
-    ...gated.map((path) => ({ ref: read.baseSha, path })),
-  ]);
-  const headTexts = texts.slice(0, gated.length);
-  const baseTexts = texts.slice(gated.length);
-  const heads = headTexts.map((t) => manifestData(t.text, t.path));
-  const teamSlugs = teamsNamed(policy, heads);
-  const teams = teamSlugs.length > 0 ? await fetchTeamMembers(gh, teamSlugs) : {};
-  const files = treeFiles(tree);
-
-  const evaluateAll = (facts: Omit<PrFacts, 'base_manifest'>) =>
-    gated.map((path, i) => {
-      const baseOwner = manifestData(baseTexts[i]?.text ?? null, path)?.owner;
-      const withBase: PrFacts = { ...facts, base_manifest: typeof baseOwner === 'string' ? { owner: baseOwner } : null };
-      return evaluate({ manifest: { path, text: headTexts[i]?.text ?? '' }, policy, files, facts: withBase, now: ctx.now });
-    });
-  const facts: PrFacts = { ...read.facts, teams, base_manifest: null };
-  let reports = evaluateAll(facts);
+  let reports = reading.evaluateWith(reading.facts);
   if (inputs.requestReviews) {
-    const asked = await askRoles(gh, ctx, facts, reports, warnings);
-    if (asked) reports = evaluateAll(asked);
+    const asked = await askRoles(gh, ctx, reading.facts, reports, warnings);
+    if (asked) reports = reading.evaluateWith(asked);
   }
 
   const decision = reports.reduce<Decision>((worst, r) => (RANK[r.decision] > RANK[worst] ? r.decision : worst), 'ready');

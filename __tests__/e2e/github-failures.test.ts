@@ -32,6 +32,7 @@ describe('a server error', () => {
       'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'FileTexts',
       'POST /repos/{owner}/{repo}/statuses/{sha}',
+      'GET /user',
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);

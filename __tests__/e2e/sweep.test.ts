@@ -80,8 +80,9 @@ describe('a scheduled sweep', () => {
     const report = first.report as { reports: unknown[] };
     expect(report.reports).toHaveLength(5);
     expect(first.outputs).toMatchObject({ decision: 'pending', score: '80/80' });
-    // Per pull request: facts, tree, manifests, review request, status, comment lookup and creation.
-    expect(first.requests.length).toBe(1 + 5 * 7);
+    // The open PRs, who the token comments as (once a run), then per pull request: facts, tree,
+    // manifests, review request, status, comment lookup and creation.
+    expect(first.requests.length).toBe(1 + 1 + 5 * 7);
     expect(first.requests.length).toBeLessThanOrEqual(5 * 10 + 5);
     for (const p of pulls) expect(gh.comments(REPO, p.number)).toHaveLength(1);
 
@@ -142,6 +143,7 @@ describe('the API budget of one pull request', () => {
       'TeamMembers',
       'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
       'POST /repos/{owner}/{repo}/statuses/{sha}',
+      'GET /user',
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);
