@@ -4,11 +4,11 @@ import { criteriaById } from '../policy.js';
 import type { Comparison, PolicyChange } from './compare.js';
 import type { ResolvedPolicy } from './resolve.js';
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** `ok: PATH (6 gates, 30 criteria; extends default: tightens 4 settings)` */
 export function checkLine(shown: string, resolved: ResolvedPolicy): string {
-  const size = `${plural(resolved.policy.gates.length, 'gate')}, ${plural(criteriaById(resolved.policy).size, 'criterion').replace('criterions', 'criteria')}`;
+  const size = `${plural(resolved.policy.gates.length, 'gate')}, ${plural(criteriaById(resolved.policy).size, 'criterion', 'criteria')}`;
   const layering = resolved.parent === null ? '' : `; extends ${resolved.chain.slice(1).map((c) => c.source).join(' → ')}: tightens ${plural(resolved.tightenings.length, 'setting')}`;
   return `ok: ${shown} (${size}${layering})`;
 }
