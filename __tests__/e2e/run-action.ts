@@ -63,6 +63,8 @@ export interface RunOptions {
   repository?: string;
   /** Extra environment (wins over everything else). */
   env?: Record<string, string>;
+  /** The node binary to run dist/index.js with. Default: the one running the tests. */
+  node?: string;
 }
 
 /** Every input with the value the runner would give it: `with:` first, else action.yml's default with its expression evaluated. */
@@ -137,7 +139,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const first = options.gh.requests.length;
   const started = performance.now();
   try {
-    const { status, stdout, stderr } = await spawnNode(ENTRY, workspace, env);
+    const { status, stdout, stderr } = await spawnNode(options.node ?? process.execPath, ENTRY, workspace, env);
     const ms = performance.now() - started;
     const outputs = parseOutputs(readFileSync(files.output, 'utf8'));
     let report: ActionRun['report'] = null;
@@ -159,9 +161,9 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
 }
 
 /** Asynchronous on purpose: the fake GitHub answers from this process's event loop. */
-function spawnNode(entry: string, cwd: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function spawnNode(node: string, entry: string, cwd: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
