@@ -15,6 +15,11 @@ function layer(body: string, parent = 'base.yml'): { tightens: string[] } | { lo
   const text = `version: 1\nextends: ${parent}\n${body}`;
   try {
     const resolved = resolvePolicySync({ text, source: 'child.yml', file: 'child.yml' }, (reference) => {
+      // no-waivers.yml: base.yml without max_waiver and waivable, a parent that allows no waivers.
+      if (reference === 'no-waivers.yml') {
+        const text = BASE.split('\n').filter((line) => !/^\s*(max_waiver|waivable):/.test(line)).join('\n');
+        return { text, source: 'no-waivers.yml', file: 'no-waivers.yml' };
+      }
       if (reference !== 'base.yml') throw new InputError(`no policy ${reference} in this test`);
       return { text: BASE, source: 'base.yml', file: 'base.yml' };
     });
@@ -92,7 +97,8 @@ const cases: Array<[string, string, ReturnType<typeof layer>, string?]> = [
   ['waivable false → true', criterion('SEC-2', 'waivable: true'), L('7:19 SEC-2.waivable true is weaker than false in base.yml: a child policy may only make a criterion unwaivable')],
   ['max_waiver shortened', 'max_waiver: 30d\n', T('3:13 max_waiver 30d is shorter than 60d in base.yml')],
   ['max_waiver lengthened', 'max_waiver: 90d\n', L('3:13 max_waiver 90d is longer than 60d in base.yml: a child policy may only shorten max_waiver')],
-  ['max_waiver where waivers were not allowed', 'max_waiver: 30d\n', L('3:13 max_waiver 30d allows waivers, which default does not (it sets no max_waiver): a child policy may not allow waivers its parent forbids'), 'default'],
+  ['max_waiver where waivers were not allowed', 'max_waiver: 30d\n', L('3:13 max_waiver 30d allows waivers, which no-waivers.yml does not (it sets no max_waiver): a child policy may not allow waivers its parent forbids'), 'no-waivers.yml'],
+  ['max_waiver shortened under the bundled default (60d)', 'max_waiver: 30d\n', T('3:13 max_waiver 30d is shorter than 60d in default'), 'default'],
   // evidence kinds, paths, patterns, sign-offs
   ['evidence kind added', criterion('SEC-2', 'evidence: { date: { max_age: 90d } }'), T('7:27 SEC-2.evidence.date is a new evidence requirement')],
   ['file paths where there were none', criterion('SEC-2', 'evidence: { file: { paths: ["docs/**"] } }'), T('7:36 SEC-2.evidence.file.paths restricts evidence files to "docs/**"')],
