@@ -34,7 +34,7 @@ export function explainCriterion(policy: Policy, id: string): string {
   const { gate, criterion } = entry;
   const out = [
     `${criterion.id} · ${criterion.title}`,
-    `gate: ${gate.title}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''} · required for: ${criterion.required_for.join(', ') || 'no tier'} · not applicable allowed: ${criterion.allow_not_applicable ? 'yes' : 'no'}`,
+    `gate: ${gate.title}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''} · required for: ${criterion.required_for.join(', ') || 'no tier'} · not applicable allowed: ${criterion.allow_not_applicable ? 'yes' : 'no'} · waivable: ${criterion.waivable && policy.max_waiver ? `yes, for up to ${policy.max_waiver}` : 'no'}`,
     '',
     criterion.description,
     '',
