@@ -18,12 +18,13 @@ import { GitHubAccessError } from './adapters/github/errors.js';
 import { isBundledPolicy, loadBundledPolicy } from './core/bundled.js';
 import { formatSpan } from './core/duration.js';
 import { evaluate } from './core/evaluate.js';
-import { isCentralReference, resolvePolicy, type AsyncPolicyReader } from './core/layering/index.js';
+import { comparePolicies, isCentralReference, resolvePolicy, type AsyncPolicyReader, type Comparison } from './core/layering/index.js';
 import { reviewerRoles, type LoadedPolicy } from './core/policy.js';
 import { renderMarkdown } from './core/report/markdown.js';
-import type { Decision, Manifest, PrFacts, RepoFiles, Report } from './core/types.js';
+import type { Decision, Finding, Manifest, PrFacts, RepoFiles, Report } from './core/types.js';
+import { escapeMarkdown } from './core/report/escape.js';
 import { parseYaml } from './core/yaml.js';
-import { InputError } from './errors.js';
+import { InputError, formatLocation } from './errors.js';
 import type { ActionContext } from './main.js';
 
 export interface PullRequestRef {
@@ -41,6 +42,50 @@ export interface PullRequestOutcome {
   /** Why there is no report (for a PR that touches no pilot). */
   note: string;
   warnings: string[];
+  /** Problems found in a policy the pull request changes, at their lines in its head version. */
+  errors: Finding[];
+}
+
+/** What a pull request that changes the trusted policy file does to it: invalid, or what it tightens and loosens. */
+export type PolicyReview = { path: string; valid: false; errors: Finding[] } | { path: string; valid: true; deleted: boolean; comparison: Comparison };
+
+/**
+ * A pull request in the policy's own repository that edits the policy: the pilots are still judged by
+ * the base version, but the proposed version is validated (its extends chain included) and compared
+ * with the base, so reviewers see what it tightens or loosens. One round trip (the head text).
+ */
+async function reviewPolicyChange(gh: GitHubClient, ctx: ActionContext, path: string, reading: PullRequestReading, warnings: string[]): Promise<PolicyReview> {
+  const [head] = await fetchFileTexts(gh, { owner: ctx.owner, repo: ctx.repo }, [{ ref: reading.headSha, path }]);
+  if (head?.text === null || head === undefined) {
+    return { path, valid: false, errors: [{ message: `this pull request deletes the policy ${path}: once merged, every gated pull request would fail closed until a policy is back`, location: null }] };
+  }
+  try {
+    const proposed = await resolvePolicy({ text: head.text, source: path, file: path }, centralReader(gh, warnings));
+    const comparison = comparePolicies(reading.policy.policy, proposed.policy, proposed.locate, { parentName: `${path} on ${reading.baseRef}`, advice: false });
+    return { path, valid: true, deleted: false, comparison };
+  } catch (error) {
+    if (error instanceof InputError) return { path, valid: false, errors: error.findings };
+    throw error;
+  }
+}
+
+export function renderPolicyReview(review: PolicyReview): string {
+  const where = (f: Finding) => (f.location ? ` <sub>\`${formatLocation(f.location)}\`</sub>` : '');
+  const out = [`## ${review.valid ? '📝' : '🔴'} Policy change: \`${review.path}\``, ''];
+  if (!review.valid) {
+    out.push('The proposed policy is **invalid**; pilots are still judged by the base branch version. Fix:', '');
+    for (const error of review.errors) out.push(`- ${escapeMarkdown(error.message)}${where(error)}`);
+  } else {
+    const { tightenings, loosenings } = review.comparison;
+    out.push(
+      tightenings.length + loosenings.length === 0
+        ? 'The proposed policy is valid and changes no rule (wording or order only).'
+        : `The proposed policy is valid. Against the base branch it **tightens ${tightenings.length}** and **loosens ${loosenings.length}** setting${tightenings.length + loosenings.length === 1 ? '' : 's'}; pilots are judged by the new rules once it is merged.`,
+    );
+    if (loosenings.length > 0) out.push('', '**Loosens** (review these with care):', '', ...loosenings.map((c) => `- ${escapeMarkdown(c.message)}${where(c)}`));
+    if (tightenings.length > 0) out.push('', '**Tightens:**', '', ...tightenings.map((c) => `- ${escapeMarkdown(c.message)}${where(c)}`));
+  }
+  return `${out.join('\n')}\n`;
 }
 
 const RANK: Record<Decision, number> = { ready: 0, pending: 1, blocked: 2 };
@@ -199,6 +244,11 @@ export async function markUnverified(gh: GitHubClient, ctx: ActionContext, input
 /** What reading one pull request gives: its gated manifests and how to evaluate them against given facts. */
 export interface PullRequestReading {
   headSha: string;
+  baseRef: string;
+  /** Paths the pull request changes. */
+  changedFiles: string[];
+  /** The trusted policy the pilots are judged by (the base branch's, for a repository path). */
+  policy: LoadedPolicy;
   /** Gated manifests, repository-relative. */
   gated: string[];
   /** The facts as read, with team members; evaluateWith() adds each manifest's base owner. */
@@ -232,7 +282,8 @@ export async function readPullRequest(
   const tree = await fetchTree(gh, { owner, repo, sha: headSha });
   const manifests = [...tree.entries()].filter(([path, kind]) => kind === 'file' && minimatch(path, options.manifest, { dot: true })).map(([path]) => path).sort();
   const gated = gatedManifests(manifests, read.changedFiles);
-  if (gated.length === 0) return { headSha, gated, facts: { ...read.facts, teams: {}, base_manifest: null }, evaluateWith: () => [] };
+  const common = { headSha, baseRef: read.facts.base_ref, changedFiles: read.changedFiles, policy };
+  if (gated.length === 0) return { ...common, gated, facts: { ...read.facts, teams: {}, base_manifest: null }, evaluateWith: () => [] };
 
   const texts = await fetchFileTexts(gh, { owner, repo }, [...gated.map((path) => ({ ref: headSha, path })), ...gated.map((path) => ({ ref: read.baseSha, path }))]);
   const headTexts = texts.slice(0, gated.length);
@@ -242,7 +293,7 @@ export async function readPullRequest(
   const files = treeFiles(tree);
   const baseOwners = gated.map((path, i) => manifestData(baseTexts[i]?.text ?? null, path)?.owner);
   return {
-    headSha,
+    ...common,
     gated,
     facts: { ...read.facts, teams, base_manifest: null },
     evaluateWith: (facts) =>
@@ -266,10 +317,29 @@ export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, 
     }
   };
 
+  const spec = policySpec(inputs.policy);
+  const review = spec.kind === 'base' && reading.changedFiles.includes(spec.path) ? await reviewPolicyChange(gh, ctx, spec.path, reading, warnings) : null;
+  const reviewErrors = review && !review.valid ? review.errors : [];
+  const postComment = async (body: string, shortBody: string) => {
+    if (!inputs.comment) return;
+    const botLogin = await ctx.commentAuthor();
+    const result = await upsertStickyComment(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, key: 'readiness', body, shortBody, ...(botLogin ? { botLogin } : {}) });
+    // The advice for a refused comment already explains forks; other failures (5xx) do not.
+    if (!result.ok) warnings.push(`${result.warning}${pr.fork && !/fork/i.test(result.warning) ? ' (pull requests from forks get a read-only token: the scorecard is in the job summary)' : ''}`);
+  };
+
   if (reading.gated.length === 0) {
+    if (review) {
+      // The policy's own pull request: an invalid policy must not merge; a valid one passes, with its diff shown.
+      const counts = review.valid ? `tightens ${review.comparison.tightenings.length}, loosens ${review.comparison.loosenings.length}` : `${review.errors.length} problem(s)`;
+      await status(review.valid ? 'success' : 'failure', `policy change ${review.valid ? 'valid' : 'invalid'}: ${counts}`);
+      const text = renderPolicyReview(review);
+      await postComment(text, text);
+      return { number: pr.number, decision: review.valid ? 'ready' : 'blocked', reports: [], note: text, warnings, errors: reviewErrors };
+    }
     // Branch protection requires the status on every PR: one that touches no pilot passes it.
     await status('success', `no pilot manifest (${inputs.manifest}) touched`);
-    return { number: pr.number, decision: 'ready', reports: [], note: `touches no pilot manifest (${inputs.manifest})`, warnings };
+    return { number: pr.number, decision: 'ready', reports: [], note: `touches no pilot manifest (${inputs.manifest})`, warnings, errors: [] };
   }
 
   let reports = reading.evaluateWith(reading.facts);
@@ -278,15 +348,13 @@ export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, 
     if (asked) reports = reading.evaluateWith(asked);
   }
 
-  const decision = reports.reduce<Decision>((worst, r) => (RANK[r.decision] > RANK[worst] ? r.decision : worst), 'ready');
-  await status(STATE[decision], statusDescription(reports, ctx.now));
-  if (inputs.comment) {
-    const body = reports.map((r) => renderMarkdown(r)).join('\n---\n\n');
-    const shortBody = reports.map((r) => renderMarkdown(r, { compact: true })).join('\n---\n\n');
-    const botLogin = await ctx.commentAuthor();
-    const result = await upsertStickyComment(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, key: 'readiness', body, shortBody, ...(botLogin ? { botLogin } : {}) });
-    // The advice for a refused comment already explains forks; other failures (5xx) do not.
-    if (!result.ok) warnings.push(`${result.warning}${pr.fork && !/fork/i.test(result.warning) ? ' (pull requests from forks get a read-only token: the scorecard is in the job summary)' : ''}`);
-  }
-  return { number: pr.number, decision, reports, note: '', warnings };
+  let decision = reports.reduce<Decision>((worst, r) => (RANK[r.decision] > RANK[worst] ? r.decision : worst), 'ready');
+  if (reviewErrors.length > 0) decision = 'blocked';
+  await status(STATE[decision], reviewErrors.length > 0 ? `policy change invalid: ${reviewErrors.length} problem(s)` : statusDescription(reports, ctx.now));
+  const policyText = review ? `\n---\n\n${renderPolicyReview(review)}` : '';
+  await postComment(
+    reports.map((r) => renderMarkdown(r)).join('\n---\n\n') + policyText,
+    reports.map((r) => renderMarkdown(r, { compact: true })).join('\n---\n\n') + policyText,
+  );
+  return { number: pr.number, decision, reports, note: policyText, warnings, errors: reviewErrors };
 }

@@ -188,14 +188,19 @@ export async function run(): Promise<void> {
     annotate(reports);
     for (const outcome of outcomes) {
       for (const warning of outcome.warnings) core.warning(warning);
-      summary.push(outcome.reports.length === 0 ? `#### PR #${outcome.number}: ${outcome.note}\n` : outcome.reports.map((r) => renderMarkdown(r, { level: 3 })).join('\n'));
+      for (const error of outcome.errors) core.error(error.message, error.location ? { title: 'Policy change', file: error.location.file, startLine: error.location.line, startColumn: error.location.column } : { title: 'Policy change' });
+      if (outcome.reports.length > 0) summary.push(outcome.reports.map((r) => renderMarkdown(r, { level: 3 })).join('\n'));
+      // A policy change's review is Markdown; a PR that touches no pilot gets one line.
+      if (outcome.note) summary.push(outcome.note.startsWith('\n') || outcome.note.startsWith('#') ? outcome.note : `#### PR #${outcome.number}: ${outcome.note}\n`);
     }
     if (outcomes.length === 0 && failures.length === 0) summary.push('No open pull request touches a pilot manifest.\n');
     for (const { pr, error, warning } of failures) {
       if (warning) core.warning(warning);
       reportFailure(error, summary, targets.length > 1 ? `PR #${pr.number}` : 'Pilot readiness');
     }
-    if (inputs.mode === 'gate' && decision !== null && decision !== 'ready' && reports.length > 0) {
+    const policyErrors = outcomes.flatMap((o) => o.errors);
+    if (policyErrors.length > 0) core.setFailed(`pilot-readiness: the proposed policy is invalid (${policyErrors.length} problem(s)); see the annotations`);
+    else if (inputs.mode === 'gate' && decision !== null && decision !== 'ready' && reports.length > 0) {
       core.setFailed(`pilot-readiness: ${decision}. ${reports.filter((r) => r.decision !== 'ready').map(failureLine).join('; ')}`);
     }
   } catch (error) {

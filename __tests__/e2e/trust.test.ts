@@ -60,12 +60,34 @@ describe('the trusted policy', () => {
       ['security', '7d', 'pending'],
     ]);
     expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'pending', description: '16/16 criteria · legal 10d 23h left · security 3d 23h left' })]);
-    // The policy was asked for at the base commit, never at the head or a branch name.
+    // The policy that judges was asked for at the base commit. The head's version is read once more,
+    // after the evaluation, only to show reviewers what the proposed change would do.
     const facts = run.requests.find((r) => r.operation === 'PullRequestFacts');
     expect(facts?.variables?.['f0']).toBe(`${BASE}:${POLICY_PATH}`);
-    expect(JSON.stringify(run.requests.map((r) => r.variables ?? {}))).not.toContain(`${HEAD}:${POLICY_PATH}`);
-    expect(gh.comments(REPO, 7)[0]?.body).toContain('policy acme-base');
+    const headReads = run.requests.filter((r) => JSON.stringify(r.variables ?? {}).includes(`${HEAD}:${POLICY_PATH}`));
+    expect(headReads.map((r) => r.operation)).toEqual(['FileTexts']);
+    const comment = gh.comments(REPO, 7)[0]?.body ?? '';
+    expect(comment).toContain('policy acme-base');
+    expect(comment).toContain('## 📝 Policy change: `.github/pilot-readiness-policy.yml`');
+    expect(comment).toMatch(/\*\*loosens 2\*\*/);
+    expect(comment).toMatch(/roles\.legal\.window 1d is shorter than 14d/);
     expect(run.summary).toContain('policy acme-base');
+  });
+
+  it('proposed in the pull request is validated: an invalid one fails the status and is annotated at its line', async () => {
+    const broken = BASE_POLICY.replace('window: 14d', 'window: two weeks');
+    const p = pull({ requestedDaysAgo: 3, reviews: [review(OWNER, 'APPROVED', 1)], files: [POLICY_PATH] });
+    gh = await startFakeGitHub(
+      world({ pulls: [p], base: { ...pilotFiles(), [POLICY_PATH]: BASE_POLICY }, heads: { [HEAD]: { ...pilotFiles(), [POLICY_PATH]: broken } } }),
+    );
+    const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { policy: POLICY_PATH } });
+    expect(run.status).toBe(1);
+    expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'failure', description: 'policy change invalid: 1 problem(s)' })]);
+    const line = broken.split('\n').findIndex((l) => l.includes('window: two weeks')) + 1;
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({ level: 'error', file: POLICY_PATH, line, message: expect.stringContaining('roles.legal.window must be a duration') }),
+    );
+    expect(gh.comments(REPO, 7)[0]?.body).toContain('## 🔴 Policy change: `.github/pilot-readiness-policy.yml`');
   });
 
   it('that exists only in the pull request is refused: the run fails closed with an error status', async () => {
