@@ -149,6 +149,16 @@ function reportFailure(error: unknown, summary: string[], what: string): string 
   return message;
 }
 
+/** GitHub refuses a step summary over 1 MiB (a sweep of hundreds of PRs can get there): cut it, and say where the rest is. */
+const SUMMARY_LIMIT = 1_000_000;
+export function withinSummaryLimit(text: string): string {
+  if (Buffer.byteLength(text, 'utf8') <= SUMMARY_LIMIT) return text;
+  const note = '\n…the summary is cut here (GitHub keeps 1 MiB); every report is in the JSON file named by the `report` output.\n';
+  let cut = Buffer.from(text, 'utf8').subarray(0, SUMMARY_LIMIT - Buffer.byteLength(note)).toString('utf8');
+  cut = cut.replace(/\uFFFD$/, '');
+  return `${cut.slice(0, cut.lastIndexOf('\n') + 1)}${note}`;
+}
+
 function failureLine(report: Report): string {
   const name = report.pilot?.name ?? report.manifest.path;
   if (report.decision === 'blocked') return `${name}: blocked by ${report.blocking.join(', ') || (report.errors.length > 0 ? 'an invalid manifest' : 'the policy')}`;
@@ -210,7 +220,7 @@ export async function run(): Promise<void> {
     // setFailed only sets the exit code: the summary is written whatever happened.
     if (summary.length > 0 && process.env.GITHUB_STEP_SUMMARY) {
       try {
-        await core.summary.addRaw(summary.join('\n')).write();
+        await core.summary.addRaw(withinSummaryLimit(summary.join('\n'))).write();
       } catch (error) {
         core.warning(`could not write the job summary: ${(error as Error).message}`);
       }
