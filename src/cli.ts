@@ -2,7 +2,7 @@
 // Entry of the `pilot-readiness` command: only runs main, so tests can import it without side effects.
 import { main } from './cli/main.js';
 
-process.exitCode = main(process.argv.slice(2), {
+process.exitCode = await main(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   cwd: process.cwd(),

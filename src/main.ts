@@ -13,6 +13,8 @@ import { personalTokenLogin } from './adapters/github/identity.js';
 import { evaluatePullRequest, markUnverified, type PullRequestRef, type PullRequestOutcome } from './gate.js';
 import type { Decision, Report } from './core/types.js';
 import { renderMarkdown } from './core/report/markdown.js';
+import { buildPortfolio, renderPortfolioMarkdown, worstDecision } from './core/portfolio.js';
+import { runPortfolio } from './portfolio.js';
 
 export interface ActionContext {
   /** The login whose comments are ours when it is a person's token; asked of GitHub at most once a run. */
@@ -165,12 +167,52 @@ function failureLine(report: Report): string {
   return `${name}: waiting on ${report.waiting_on.join(', ') || 'sign-offs'}`;
 }
 
+/**
+ * Portfolio mode (a scheduled workflow in the organisation's .github repository): reads every pilot
+ * of the organisation, writes one summary and one JSON file, sets no status and no comment. It fails
+ * the job only when a rate limit stopped it or when nothing could be read, never for a decision.
+ */
+async function runPortfolioMode(gh: GitHubClient, ctx: Omit<ActionContext, 'commentAuthor'>, inputs: ActionInputs, summary: string[]): Promise<void> {
+  const org = inputs.organization || ctx.owner;
+  const run = await runPortfolio(gh, {
+    org,
+    policy: inputs.policy,
+    manifest: inputs.manifest,
+    now: ctx.now,
+    serverUrl: ctx.serverUrl,
+    log: { info: core.info, warning: core.warning, debug: core.debug },
+    ...(inputs.repositories.length > 0 ? { repositories: inputs.repositories } : {}),
+    ...(inputs.shard ? { shard: inputs.shard } : {}),
+  });
+  const portfolio = buildPortfolio(run.inputs, ctx.now, { repositories: run.repositories.total, shard: inputs.shard, incomplete: run.incomplete });
+  const path = join(ctx.tempDir, 'pilot-readiness-portfolio.json');
+  writeFileSync(path, `${JSON.stringify(portfolio, null, 2)}\n`);
+  // The file is written even for a partial run: a merge job can still show what was read.
+  core.setOutput('report', path);
+  summary.push(renderPortfolioMarkdown(portfolio));
+  const unread = run.inputs.filter((i) => i.error).length;
+  if (unread > 0) core.warning(`pilot-readiness: ${unread} pilot(s), pull request(s) or repositories of ${org} could not be read; each counts as blocked (see the job summary)`);
+  const shard = inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : '';
+  if (run.incomplete) {
+    core.setFailed(`pilot-readiness: the portfolio of ${org}${shard} is incomplete: ${run.incomplete}`);
+  } else if (run.repositories.listed === 0 || (run.repositories.total > 0 && run.repositories.failed === run.repositories.total)) {
+    core.setFailed(
+      `pilot-readiness: no repository of ${org}${shard} could be read. GITHUB_TOKEN may see only the repository running the workflow: pass a GitHub App installation token for the organisation (Contents and Pull requests: read) as github-token`,
+    );
+  } else {
+    const pilots = portfolio.pilots;
+    core.setOutput('decision', worstDecision(portfolio));
+    core.setOutput('score', `${pilots.reduce((n, p) => n + p.score.met, 0)}/${pilots.reduce((n, p) => n + p.score.required, 0)}`);
+  }
+}
+
 export async function run(): Promise<void> {
   const summary: string[] = [];
   try {
     const inputs: ActionInputs = readInputs();
     const base = readContext();
     const gh = createGitHubClient(inputs.token, { baseUrl: base.apiUrl, log: { info: core.info, warning: core.warning, debug: core.debug }, ...tuning() });
+    if (inputs.mode === 'portfolio') return await runPortfolioMode(gh, base, inputs, summary);
     let author: Promise<string | undefined> | null = null;
     const ctx: ActionContext = { ...base, commentAuthor: () => (author ??= personalTokenLogin(gh)) };
     const targets = await pullRequestsFor(gh, ctx);

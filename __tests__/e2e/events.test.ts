@@ -55,8 +55,8 @@ describe('a workflow mistake', () => {
   it('(an input with a typo) fails with the input named, before any API call', async () => {
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('opened', pull()), with: { mode: 'gating' } });
     expect(run.status).toBe(1);
-    expect(run.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toContain('pilot-readiness: input mode: "gating" is not a mode; use gate or report');
-    expect(run.summary).toContain('input mode: "gating" is not a mode; use gate or report');
+    expect(run.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toContain('pilot-readiness: input mode: "gating" is not a mode; use gate, report or portfolio');
+    expect(run.summary).toContain('input mode: "gating" is not a mode; use gate, report or portfolio');
     expect(run.requests).toEqual([]);
   });
 });

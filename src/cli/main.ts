@@ -16,6 +16,7 @@ import { starterManifest } from '../core/init.js';
 import { explainCriterion, listCriteria } from '../core/explain.js';
 import { RISK_TIERS, type Report, type RiskTier } from '../core/types.js';
 import { findRepoRoot, localRepoFiles, readTextFile } from '../adapters/local/files.js';
+import { portfolioCommand } from './portfolio.js';
 
 const USAGE = `pilot-readiness ${TOOL_VERSION}: gate ML pilot deployments on a production-readiness policy
 
@@ -28,6 +29,10 @@ Usage:
   pilot-readiness replay REPORT.json
   pilot-readiness policy check PATH [--format text|json]
   pilot-readiness policy diff A B [--format text|json]
+  pilot-readiness portfolio --org ORG [--repos A,B] [--policy default|OWNER/REPO/PATH@REF|PATH]
+                            [--manifest GLOB] [--shard I/N] [--now ISO] [--format markdown|json]
+                            [--output PORTFOLIO.json] [--state STATE.json]
+  pilot-readiness portfolio --merge A.json B.json... [--format markdown|json] [--output PORTFOLIO.json]
   pilot-readiness --help | --version
 
 check    evaluates MANIFEST (default ./pilot-readiness.yml) against the policy. Evidence paths are
@@ -40,6 +45,12 @@ policy   check: validates a policy and the chain it extends, listing every loose
          diff: what B tightens and loosens against A (exit 0 when B only tightens, 1 when it loosens).
          A policy's extends names default, or a path relative to the extending file; central
          owner/repo/path@ref references are resolved by the Action only.
+portfolio  every pilot of ORG's unarchived repositories (or --repos), read through the GitHub API:
+         open deployment PRs and the default branch's pilots, longest waiting first. The token comes
+         from GITHUB_TOKEN or GH_TOKEN, the API root from GITHUB_API_URL. Exit 0 when every repository
+         was read (whatever the decisions), 1 when a rate limit stopped it: --state keeps what was
+         read, and the same command resumes from it. --shard 2/4 reads every fourth repository;
+         --merge joins the shards' JSON files into one report.
 
 Exit codes: 0 ready, 1 not ready (blocked or pending), 2 invalid input or usage, 3 internal error.`;
 
@@ -50,6 +61,8 @@ export interface Io {
   err(text: string): void;
   cwd: string;
   now: () => Date;
+  /** The environment `portfolio` reads its token and API root from. Default: process.env. */
+  env?: Record<string, string | undefined>;
 }
 
 const CENTRAL_OFFLINE = 'central policy references are resolved by the Action; pass a local copy with --policy';
@@ -212,7 +225,7 @@ function policyCommand(args: string[], io: Io): number {
   throw new UsageError(`unknown policy command "${sub ?? ''}": use pilot-readiness policy check PATH or pilot-readiness policy diff A B`);
 }
 
-export function main(argv: string[], io: Io): number {
+export function main(argv: string[], io: Io): number | Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -234,25 +247,32 @@ export function main(argv: string[], io: Io): number {
         return replayCommand(rest, io);
       case 'policy':
         return policyCommand(rest, io);
+      case 'portfolio':
+        return portfolioCommand(rest, io, io.env ?? process.env).catch((error: unknown) => failure(error, io));
       default:
         // `pilot-readiness path/to/manifest.yml` is a natural first try: treat it as check.
         if (command.endsWith('.yml') || command.endsWith('.yaml')) return check(argv, io);
         throw new UsageError(`unknown command "${command}"; run pilot-readiness --help`);
     }
   } catch (error) {
-    if (error instanceof InputError) {
-      for (const finding of error.findings) io.err(`error: ${formatFinding(finding)}\n`);
-      return 2;
-    }
-    if (error instanceof UsageError) {
-      io.err(`error: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof Error && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`error: ${error.message}\nrun pilot-readiness --help for usage\n`);
-      return 2;
-    }
-    io.err(`internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in pilot-readiness; please report it with the command you ran.\n`);
-    return 3;
+    return failure(error, io);
   }
+}
+
+/** Any failure as an exit code, with the message on stderr: 2 for what a person can fix, 3 for a bug. */
+function failure(error: unknown, io: Io): number {
+  if (error instanceof InputError) {
+    for (const finding of error.findings) io.err(`error: ${formatFinding(finding)}\n`);
+    return 2;
+  }
+  if (error instanceof UsageError) {
+    io.err(`error: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof Error && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    io.err(`error: ${error.message}\nrun pilot-readiness --help for usage\n`);
+    return 2;
+  }
+  io.err(`internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in pilot-readiness; please report it with the command you ran.\n`);
+  return 3;
 }

@@ -1,16 +1,57 @@
 // The portfolio: every pilot of an organisation with its decision, what it waits on and for how long,
 // sorted by how long it has been stuck. Pure: reports and times come in, a model and text go out.
+import { InputError } from '../errors.js';
 import type { Decision, Report, RiskTier } from './types.js';
 import { escapeMarkdown as esc, quietLogin } from './report/escape.js';
 
 const DAY_MS = 86_400_000;
+const DECISIONS: readonly Decision[] = ['ready', 'pending', 'blocked'];
+
+/**
+ * The part of a Report the portfolio reads. A full Report fits; the runner keeps only this much, so
+ * that a resumable state of hundreds of pilots stays small.
+ */
+export interface PortfolioReport {
+  decision: Decision;
+  score: { met: number; required: number };
+  pilot: { name: string; title: string | null; risk: RiskTier } | null;
+  owner: { login: string | null };
+  gates: Array<{ id: string; title: string; met: number; required: number }>;
+  blocking: string[];
+  waiting_on: string[];
+  errors: Array<{ message: string }>;
+}
+
+/** A Report slimmed down to what buildPortfolio reads. */
+export function portfolioReport(report: Report | PortfolioReport): PortfolioReport {
+  return {
+    decision: report.decision,
+    score: { met: report.score.met, required: report.score.required },
+    pilot: report.pilot ? { name: report.pilot.name, title: report.pilot.title, risk: report.pilot.risk } : null,
+    owner: { login: report.owner.login },
+    gates: report.gates.map((g) => ({ id: g.id, title: g.title, met: g.met, required: g.required })),
+    blocking: [...report.blocking],
+    waiting_on: [...report.waiting_on],
+    errors: report.errors.map((e) => ({ message: e.message })),
+  };
+}
+
+/** The open deployment pull request of a pilot, as the portfolio shows it. */
+export interface PortfolioPullRequest {
+  number: number;
+  title: string;
+  url: string;
+  /** When the PR was opened non-draft or marked ready for review: the clock of "days waiting". */
+  ready_at: string | null;
+}
 
 /** One pilot as found in one repository: its manifest, and the open pull request that deploys it (if any). */
 export interface PortfolioInput {
   repository: string;
+  /** The manifest's path; '' when the failure came before any manifest was known (a repository or PR that could not be read). */
   manifest: string;
-  pullRequest: { number: number; title: string; url: string; ready_at: string | null; created_at: string } | null;
-  report: Report | null;
+  pullRequest: PortfolioPullRequest | null;
+  report: PortfolioReport | null;
   /** Why this pilot could not be evaluated (it then counts as blocked: fail closed). */
   error?: string;
 }
@@ -36,7 +77,7 @@ export interface PortfolioPilot {
   gates: PortfolioGate[];
   /** Roles and criteria the decision waits on or is blocked by. */
   waiting_on: string[];
-  pull_request: PortfolioInput['pullRequest'];
+  pull_request: PortfolioPullRequest | null;
   /** Days since the deployment PR became ready for review; null without an open PR. */
   stuck_days: number | null;
   error: string | null;
@@ -45,8 +86,22 @@ export interface PortfolioPilot {
 export interface Portfolio {
   portfolio_version: 1;
   generated_at: string;
+  /** Repositories read for this portfolio (one shard's share when sharded); null when not known. */
+  repositories: number | null;
+  /** The share of the organisation's repositories this portfolio covers; null for all of them (or a merge). */
+  shard: { index: number; count: number } | null;
+  /** Set when the run stopped early (rate limit) or a shard is missing: the pilots listed are not all there are. */
+  incomplete: string | null;
   totals: { pilots: number; ready: number; pending: number; blocked: number; without_pr: number };
   pilots: PortfolioPilot[];
+}
+
+/** What was read, repository by repository: a run that stopped early resumes from it. */
+export interface PortfolioState {
+  version: 1;
+  org: string;
+  /** owner/name → the pilots found there (possibly none). */
+  done: Record<string, PortfolioInput[]>;
 }
 
 function daysBetween(fromIso: string, now: Date): number {
@@ -61,8 +116,9 @@ function pilotOf(input: PortfolioInput, now: Date): PortfolioPilot {
     return {
       repository: input.repository,
       manifest: input.manifest,
-      pilot: input.manifest,
-      title: null,
+      // A repository or PR that could not be read has no manifest to name it by.
+      pilot: input.manifest || (input.pullRequest ? `#${input.pullRequest.number}` : input.repository),
+      title: input.manifest ? null : (input.pullRequest?.title ?? null),
       risk: null,
       owner: null,
       decision: 'blocked',
@@ -82,7 +138,7 @@ function pilotOf(input: PortfolioInput, now: Date): PortfolioPilot {
     risk: report.pilot?.risk ?? null,
     owner: report.owner.login,
     decision: report.decision,
-    score: report.score,
+    score: { met: report.score.met, required: report.score.required },
     gates: report.gates.map((gate) => ({
       id: gate.id,
       title: gate.title,
@@ -99,37 +155,147 @@ function pilotOf(input: PortfolioInput, now: Date): PortfolioPilot {
 
 const ORDER: Record<Decision, number> = { blocked: 0, pending: 1, ready: 2 };
 
-/** Builds the portfolio: longest stuck first; pilots without a PR after those with one; then by decision and name. */
-export function buildPortfolio(inputs: PortfolioInput[], now: Date): Portfolio {
-  const pilots = inputs.map((input) => pilotOf(input, now));
-  pilots.sort(
-    (a, b) =>
-      (b.stuck_days ?? -1) - (a.stuck_days ?? -1) ||
-      ORDER[a.decision] - ORDER[b.decision] ||
-      a.repository.localeCompare(b.repository) ||
-      a.pilot.localeCompare(b.pilot),
+function byStuck(a: PortfolioPilot, b: PortfolioPilot): number {
+  return (
+    (b.stuck_days ?? -1) - (a.stuck_days ?? -1) ||
+    ORDER[a.decision] - ORDER[b.decision] ||
+    a.repository.localeCompare(b.repository) ||
+    a.pilot.localeCompare(b.pilot) ||
+    (a.pull_request?.number ?? 0) - (b.pull_request?.number ?? 0)
   );
+}
+
+function totalsOf(pilots: PortfolioPilot[]): Portfolio['totals'] {
   const count = (d: Decision) => pilots.filter((p) => p.decision === d).length;
+  return { pilots: pilots.length, ready: count('ready'), pending: count('pending'), blocked: count('blocked'), without_pr: pilots.filter((p) => !p.pull_request).length };
+}
+
+export interface PortfolioScope {
+  repositories?: number | null;
+  shard?: { index: number; count: number } | null;
+  incomplete?: string | null;
+}
+
+/** Builds the portfolio: longest stuck first; pilots without a PR after those with one; then by decision and name. */
+export function buildPortfolio(inputs: PortfolioInput[], now: Date, scope: PortfolioScope = {}): Portfolio {
+  const pilots = inputs.map((input) => pilotOf(input, now)).sort(byStuck);
   return {
     portfolio_version: 1,
     generated_at: now.toISOString(),
-    totals: { pilots: pilots.length, ready: count('ready'), pending: count('pending'), blocked: count('blocked'), without_pr: pilots.filter((p) => !p.pull_request).length },
+    repositories: scope.repositories ?? null,
+    shard: scope.shard ?? null,
+    incomplete: scope.incomplete ?? null,
+    totals: totalsOf(pilots),
     pilots,
   };
+}
+
+/**
+ * One portfolio from several (the shards of a large organisation, each read by its own job). The
+ * days each pilot has waited were counted when its shard ran; the merge says it is as of the earliest.
+ * A shard that is not there (its job failed before writing its file) makes the merge incomplete.
+ */
+export function mergePortfolios(portfolios: Portfolio[]): Portfolio {
+  const pilots = portfolios.flatMap((p) => p.pilots).sort(byStuck);
+  const incomplete = portfolios.map((p, i) => (p.incomplete ? `${p.shard ? `shard ${p.shard.index}/${p.shard.count}` : `portfolio ${i + 1}`}: ${p.incomplete}` : null)).filter((m): m is string => m !== null);
+  const count = Math.max(0, ...portfolios.map((p) => p.shard?.count ?? 0));
+  if (count > 0) {
+    const present = new Set(portfolios.map((p) => p.shard?.index));
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !present.has(i));
+    if (missing.length > 0) incomplete.unshift(`${missing.map((i) => `shard ${i}/${count}`).join(', ')} missing: ${missing.length === 1 ? 'its' : 'their'} repositories are not in this report`);
+  }
+  const counts = portfolios.map((p) => p.repositories);
+  const times = portfolios.map((p) => p.generated_at).sort();
+  return {
+    portfolio_version: 1,
+    generated_at: times[0] ?? new Date(0).toISOString(),
+    repositories: counts.length > 0 && counts.every((n): n is number => n !== null) ? counts.reduce((a, b) => a + b, 0) : null,
+    shard: null,
+    incomplete: incomplete.length > 0 ? incomplete.join('; ') : null,
+    totals: totalsOf(pilots),
+    pilots,
+  };
+}
+
+/** The worst decision over every pilot (ready when there is none). */
+export function worstDecision(portfolio: Portfolio): Decision {
+  return portfolio.pilots.reduce<Decision>((worst, p) => (ORDER[p.decision] < ORDER[worst] ? p.decision : worst), 'ready');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${source}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** A portfolio JSON file as `portfolio` writes it (checked enough to merge it safely). */
+export function parsePortfolio(text: string, source: string): Portfolio {
+  const data = parseJson(text, source);
+  if (!isObject(data) || data.portfolio_version !== 1 || !Array.isArray(data.pilots) || typeof data.generated_at !== 'string') {
+    throw new InputError(`${source}: not a portfolio (a JSON file with portfolio_version: 1, written by pilot-readiness portfolio --output or the Action's report output)`);
+  }
+  data.pilots.forEach((pilot, i) => {
+    if (!isObject(pilot) || typeof pilot.repository !== 'string' || typeof pilot.pilot !== 'string' || !DECISIONS.includes(pilot.decision as Decision) || !Array.isArray(pilot.gates)) {
+      throw new InputError(`${source}: pilots[${i}] is not a portfolio pilot (repository, pilot, decision, gates)`);
+    }
+  });
+  const shard = isObject(data.shard) && typeof data.shard.index === 'number' && typeof data.shard.count === 'number' ? { index: data.shard.index, count: data.shard.count } : null;
+  return {
+    ...(data as unknown as Portfolio),
+    repositories: typeof data.repositories === 'number' ? data.repositories : null,
+    shard,
+    incomplete: typeof data.incomplete === 'string' ? data.incomplete : null,
+  };
+}
+
+/** A saved state for `org` (checked: a state of another organisation or version is refused). */
+export function parsePortfolioState(text: string, source: string, org: string): PortfolioState {
+  const data = parseJson(text, source);
+  if (!isObject(data) || data.version !== 1 || typeof data.org !== 'string' || !isObject(data.done)) {
+    throw new InputError(`${source}: not a portfolio state (version 1, org, done); delete it to start afresh`);
+  }
+  if (data.org.toLowerCase() !== org.toLowerCase()) {
+    throw new InputError(`${source} holds the portfolio state of ${data.org}, not ${org}; use another state file, or delete it to start afresh`);
+  }
+  for (const [repository, inputs] of Object.entries(data.done)) {
+    if (!Array.isArray(inputs) || !inputs.every((i) => isObject(i) && typeof i.repository === 'string' && typeof i.manifest === 'string')) {
+      throw new InputError(`${source}: done["${repository}"] is not a list of pilots; delete the file to start afresh`);
+    }
+  }
+  return data as unknown as PortfolioState;
+}
+
+/** `2/4` → the second of four shards. */
+export function parseShard(text: string, where: string): { index: number; count: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new InputError(`${where}: "${text}" is not a shard; write INDEX/COUNT with 1 ≤ INDEX ≤ COUNT, for example 2/4`);
+  }
+  return { index, count };
 }
 
 const ICON: Record<Decision, string> = { ready: '🟢', pending: '🟡', blocked: '🔴' };
 
 export function renderPortfolioMarkdown(portfolio: Portfolio): string {
   const t = portfolio.totals;
-  const out = [
-    '## AI pilot portfolio',
-    '',
-    `**${t.pilots} pilots**: ${t.ready} ready, ${t.pending} pending, ${t.blocked} blocked; ${t.without_pr} without an open deployment pull request. Sorted by how long each has been waiting.`,
+  const shard = portfolio.shard ? ` (shard ${portfolio.shard.index}/${portfolio.shard.count})` : '';
+  const read = portfolio.repositories !== null ? ` in ${portfolio.repositories} ${portfolio.repositories === 1 ? 'repository' : 'repositories'}${shard}` : shard;
+  const out = ['## AI pilot portfolio', ''];
+  if (portfolio.incomplete) out.push(`> [!WARNING]`, `> Incomplete: ${esc(portfolio.incomplete)}`, '');
+  out.push(
+    `**${t.pilots} ${t.pilots === 1 ? 'pilot' : 'pilots'}**${read}: ${t.ready} ready, ${t.pending} pending, ${t.blocked} blocked; ${t.without_pr} without an open deployment pull request. Sorted by how long each has been waiting.`,
     '',
     '| | Pilot | Repository | Risk | Owner | Score | Waiting on | Days waiting | Gates not met (days) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  ];
+  );
   for (const p of portfolio.pilots) {
     const pr = p.pull_request ? `[#${p.pull_request.number}](${p.pull_request.url})` : 'no PR';
     const gates = p.gates.filter((g) => g.met < g.required).map((g) => `${esc(g.title)} ${g.met}/${g.required}${g.waiting_days !== null ? ` (${g.waiting_days}d)` : ''}`);

@@ -1,15 +1,22 @@
 // Every Action input, read in one place and checked, so a typo in a workflow is a clear error.
 import * as core from '@actions/core';
 import { InputError } from '../../errors.js';
+import { parseShard } from '../../core/portfolio.js';
 
 export interface ActionInputs {
   policy: string;
   manifest: string;
   token: string;
-  mode: 'gate' | 'report';
+  mode: 'gate' | 'report' | 'portfolio';
   comment: boolean;
   statusContext: string;
   requestReviews: boolean;
+  /** Portfolio mode: the organisation to read; '' means the repository's owner. */
+  organization: string;
+  /** Portfolio mode: repository names to read (default every unarchived one). */
+  repositories: string[];
+  /** Portfolio mode: this job's share of the repositories. */
+  shard: { index: number; count: number } | null;
 }
 
 function booleanInput(name: string, fallback: boolean): boolean {
@@ -22,7 +29,7 @@ function booleanInput(name: string, fallback: boolean): boolean {
 
 export function readInputs(): ActionInputs {
   const mode = core.getInput('mode').trim() || 'gate';
-  if (mode !== 'gate' && mode !== 'report') throw new InputError(`input mode: "${mode}" is not a mode; use gate or report`);
+  if (mode !== 'gate' && mode !== 'report' && mode !== 'portfolio') throw new InputError(`input mode: "${mode}" is not a mode; use gate, report or portfolio`);
   const token = core.getInput('github-token').trim() || process.env.GITHUB_TOKEN || '';
   if (!token) {
     throw new InputError('input github-token is empty: pass `github-token: ${{ github.token }}` (the default) or a token with the permissions listed in the README');
@@ -36,5 +43,8 @@ export function readInputs(): ActionInputs {
     comment: booleanInput('comment', true),
     statusContext: core.getInput('status-context').trim() || 'pilot-readiness',
     requestReviews: booleanInput('request-reviews', true),
+    organization: core.getInput('organization').trim(),
+    repositories: core.getInput('repositories').split(/[\s,]+/).filter(Boolean),
+    shard: core.getInput('shard').trim() ? parseShard(core.getInput('shard'), 'input shard') : null,
   };
 }

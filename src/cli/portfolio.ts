@@ -1,0 +1,122 @@
+// `pilot-readiness portfolio`: every pilot of an organisation, read through the GitHub API, as one
+// Markdown or JSON report; or the JSON of several shards merged into one. The GitHub adapters are
+// loaded only here, on demand, so that `check` and the other offline commands never load octokit.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { InputError } from '../errors.js';
+import { buildPortfolio, mergePortfolios, parsePortfolio, parsePortfolioState, parseShard, renderPortfolioMarkdown, type Portfolio, type PortfolioState } from '../core/portfolio.js';
+import type { Io } from './main.js';
+
+type Env = Record<string, string | undefined>;
+
+function read(io: Io, path: string): string {
+  const full = resolve(io.cwd, path);
+  if (!existsSync(full)) throw new InputError(`${path}: no such file`);
+  return readFileSync(full, 'utf8');
+}
+
+function parseNow(text: string | undefined, io: Io): Date {
+  if (text === undefined) return io.now();
+  const value = new Date(text);
+  if (Number.isNaN(value.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(text)) throw new InputError(`--now ${text}: not an ISO date-time (for example 2026-11-20T12:00:00Z)`);
+  return value;
+}
+
+/** Where pull request links point: GITHUB_SERVER_URL, else github.com for its API, else the API's host (GitHub Enterprise Server). */
+function serverUrlOf(env: Env, apiUrl: string): string {
+  if (env.GITHUB_SERVER_URL) return env.GITHUB_SERVER_URL;
+  const url = new URL(apiUrl);
+  return url.hostname === 'api.github.com' ? 'https://github.com' : url.origin;
+}
+
+function emit(portfolio: Portfolio, format: string, output: string | undefined, io: Io): void {
+  if (output) writeFileSync(resolve(io.cwd, output), `${JSON.stringify(portfolio, null, 2)}\n`);
+  io.out(format === 'json' ? `${JSON.stringify(portfolio, null, 2)}\n` : renderPortfolioMarkdown(portfolio));
+}
+
+/** Exit 0 when complete (whatever the decisions), 1 when a rate limit stopped it (resumable), 2 on bad input or a refusal. */
+export async function portfolioCommand(args: string[], io: Io, env: Env): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      org: { type: 'string' },
+      repos: { type: 'string' },
+      policy: { type: 'string', default: 'default' },
+      manifest: { type: 'string', default: '**/pilot-readiness.yml' },
+      shard: { type: 'string' },
+      format: { type: 'string', default: 'markdown' },
+      output: { type: 'string' },
+      state: { type: 'string' },
+      now: { type: 'string' },
+      merge: { type: 'boolean', default: false },
+    },
+  });
+  const format = values.format!;
+  if (!['markdown', 'json'].includes(format)) throw new InputError(`--format ${format}: use markdown or json`);
+
+  if (values.merge) {
+    if (positionals.length === 0) throw new InputError('portfolio --merge takes the JSON files to merge: pilot-readiness portfolio --merge shard-1.json shard-2.json');
+    const extra = (['org', 'repos', 'shard', 'state', 'now'] as const).filter((k) => values[k] !== undefined);
+    if (extra.length > 0) throw new InputError(`portfolio --merge reads only JSON files; drop ${extra.map((k) => `--${k}`).join(', ')}`);
+    const merged = mergePortfolios(positionals.map((path) => parsePortfolio(read(io, path), path)));
+    emit(merged, format, values.output, io);
+    if (merged.incomplete) io.err(`incomplete: ${merged.incomplete}\n`);
+    return merged.incomplete ? 1 : 0;
+  }
+
+  if (positionals.length > 0) throw new InputError(`portfolio takes no file arguments (${positionals.join(' ')}); to merge JSON portfolios, pass --merge`);
+  const org = values.org?.trim();
+  if (!org) throw new InputError('portfolio needs --org ORG: the organisation whose repositories to read');
+  const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+  if (!token) {
+    throw new InputError(
+      'portfolio reads the organisation through the GitHub API: set GITHUB_TOKEN or GH_TOKEN to a token that can read its repositories (Contents and Pull requests: read; Members: read when roles name teams)',
+    );
+  }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard, '--shard');
+  const repositories = values.repos?.split(/[\s,]+/).filter(Boolean);
+  const now = parseNow(values.now, io);
+  let state: PortfolioState | undefined;
+  if (values.state && existsSync(resolve(io.cwd, values.state))) {
+    state = parsePortfolioState(read(io, values.state), values.state, org);
+    io.err(`resuming from ${values.state}: ${Object.keys(state.done).length} repositories already read\n`);
+  }
+
+  const [{ createGitHubClient }, { runPortfolio, clientTuning }, { GitHubAccessError, GitHubApiError }] = await Promise.all([
+    import('../adapters/github/client.js'),
+    import('../portfolio.js'),
+    import('../adapters/github/errors.js'),
+  ]);
+  const apiUrl = env.GITHUB_API_URL || 'https://api.github.com';
+  const gh = createGitHubClient(token, { baseUrl: apiUrl, log: { info: () => {}, warning: (m) => io.err(`warning: ${m}\n`) }, ...clientTuning(env) });
+  let run;
+  try {
+    run = await runPortfolio(
+      gh,
+      { org, policy: values.policy!, manifest: values.manifest!, now, serverUrl: serverUrlOf(env, apiUrl), log: { info: () => {}, warning: (m) => io.err(`warning: ${m}\n`) }, ...(repositories?.length ? { repositories } : {}), ...(shard ? { shard } : {}) },
+      state,
+    );
+  } catch (error) {
+    if (!(error instanceof GitHubAccessError || error instanceof GitHubApiError)) throw error;
+    io.err(`error: ${error.message}\n`);
+    return 2;
+  }
+
+  const portfolio = buildPortfolio(run.inputs, now, { repositories: run.repositories.total, shard: shard ?? null, incomplete: run.incomplete });
+  emit(portfolio, format, values.output, io);
+  if (values.state) {
+    const path = resolve(io.cwd, values.state);
+    // A finished portfolio leaves no state behind: the next run reads everything afresh.
+    if (run.incomplete) writeFileSync(path, `${JSON.stringify(run.state)}\n`);
+    else if (existsSync(path)) rmSync(path);
+  }
+  if (run.incomplete) {
+    io.err(
+      `incomplete: ${run.incomplete}\n${values.state ? `what was read is saved in ${values.state}; run the same command again to resume` : 'pass --state FILE to keep what was read and resume from it'}\n`,
+    );
+    return 1;
+  }
+  return 0;
+}
