@@ -1,7 +1,7 @@
 // GitHub API failures turned into advice: which endpoint refused, and which permission or token fixes it.
 
 /** What the run was doing when GitHub refused; picks the advice. */
-export type GitHubConcern = 'statuses' | 'comments' | 'review-requests' | 'teams' | 'contents' | 'pulls' | 'policy-source';
+export type GitHubConcern = 'statuses' | 'comments' | 'review-requests' | 'teams' | 'contents' | 'pulls' | 'policy-source' | 'organization';
 
 export const TEAMS_ADVICE =
   'GITHUB_TOKEN cannot read organization teams; pass a token with read:org (a fine-grained token with Members: read, or a GitHub App with members:read) as github-token';
@@ -15,6 +15,8 @@ const ADVICE: Record<GitHubConcern, string> = {
   teams: TEAMS_ADVICE,
   contents: 'the token needs `contents: read` on the repository: add it to the job\'s permissions',
   pulls: 'the token needs `pull-requests: read` on the repository: add it to the job\'s permissions',
+  organization:
+    'the organization does not exist or the token cannot list its repositories; for a portfolio of private repositories pass a token (a GitHub App installation token, or a fine-grained token) with `contents: read` and `pull-requests: read` on them',
   'policy-source':
     'the repository does not exist or the token cannot read it; for a policy in another private repository pass a token with `contents: read` on it as github-token',
 };

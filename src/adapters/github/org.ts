@@ -39,7 +39,7 @@ export async function listOrgRepositories(octokit: GitHubClient, org: string): P
     try {
       page = await octokit.graphql<Page>(QUERY, { org, after });
     } catch (error) {
-      throw toGitHubError(error, 'pulls', endpoint);
+      throw toGitHubError(error, 'organization', endpoint);
     }
     const connection = page?.organization?.repositories;
     if (!connection) throw new GitHubApiError(endpoint, null, `organization ${org} does not exist or the token cannot see it`);
