@@ -41,10 +41,18 @@ export function reviewerRoles(policy: Policy): Array<[string, ReviewerRolePolicy
   return Object.entries(policy.roles).filter(([name]) => name !== 'owner') as Array<[string, ReviewerRolePolicy]>;
 }
 
-/** Every criterion by id, in policy order. */
-export function criteriaById(policy: Policy): Map<string, CriterionEntry> {
-  const map = new Map<string, CriterionEntry>();
-  for (const gate of policy.gates) for (const criterion of gate.criteria) map.set(criterion.id, { gate, criterion });
+// Policies are never mutated once loaded; every manifest evaluated against one reuses its index.
+const indexes = new WeakMap<Policy, ReadonlyMap<string, CriterionEntry>>();
+
+/** Every criterion by id, in policy order (computed once per policy object). */
+export function criteriaById(policy: Policy): ReadonlyMap<string, CriterionEntry> {
+  let map = indexes.get(policy);
+  if (!map) {
+    const index = new Map<string, CriterionEntry>();
+    for (const gate of policy.gates) for (const criterion of gate.criteria) index.set(criterion.id, { gate, criterion });
+    indexes.set(policy, index);
+    map = index;
+  }
   return map;
 }
 
