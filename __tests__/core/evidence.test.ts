@@ -52,6 +52,11 @@ describe('file evidence', () => {
   });
   it('resolves paths against the manifest folder', () => {
     expect(resolveEvidencePath('pilots/claims', '../shared/report.md')).toEqual({ ok: true, repoPath: 'pilots/shared/report.md' });
+    expect(resolveEvidencePath('pilots/claims', 'reports/x.md')).toEqual({ ok: true, repoPath: 'pilots/claims/reports/x.md' });
+    expect(resolveEvidencePath('pilots/claims', './reports//x.md')).toEqual({ ok: true, repoPath: 'pilots/claims/reports/x.md' });
+    expect(resolveEvidencePath('', '..notes/x.md')).toEqual({ ok: true, repoPath: '..notes/x.md' });
+    expect(resolveEvidencePath('pilots', '.')).toEqual({ ok: true, repoPath: 'pilots' });
+    expect(resolveEvidencePath('', '.')).toMatchObject({ ok: false });
     expect(resolveEvidencePath('', 'a/../../b')).toEqual({ ok: false, reason: 'escapes the repository; evidence must live inside the repository' });
     expect(resolveEvidencePath('', 'C:/x')).toMatchObject({ ok: false });
     expect(resolveEvidencePath('', 'a\\b')).toMatchObject({ ok: false });

@@ -10,6 +10,8 @@ export function resolveEvidencePath(manifestDir: string, raw: string): ResolvedP
   if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw)) {
     return { ok: false, reason: 'is absolute; write it relative to the manifest\'s folder' };
   }
+  // Most paths are plain (`reports/x.md`): no `.` or `..` segment, no doubled or trailing slash.
+  if (!/(^|\/)\.\.?(\/|$)|\/\/|\/$/.test(raw)) return { ok: true, repoPath: manifestDir ? `${manifestDir}/${raw}` : raw };
   const joined = posix.normalize(posix.join(manifestDir || '.', raw));
   if (joined === '..' || joined.startsWith('../')) {
     return { ok: false, reason: 'escapes the repository; evidence must live inside the repository' };
@@ -20,5 +22,6 @@ export function resolveEvidencePath(manifestDir: string, raw: string): ResolvedP
 
 /** The path relative to the manifest's folder, as the policy's globs see it. */
 export function relativeToManifest(manifestDir: string, repoPath: string): string {
-  return manifestDir ? posix.relative(manifestDir, repoPath) : repoPath;
+  if (!manifestDir) return repoPath;
+  return repoPath.startsWith(`${manifestDir}/`) ? repoPath.slice(manifestDir.length + 1) : posix.relative(manifestDir, repoPath);
 }
