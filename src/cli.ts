@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Entry of the `pilot-readiness` command: only runs main, so tests can import it without side effects.
-import { main } from './cli/main.js';
+// On Node 22 and later, V8's compile cache lets repeated runs skip compiling the bundle; it is turned
+// on before the bundle loads, hence the dynamic import.
+import module from 'node:module';
 
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+const { main } = await import('./cli/main.js');
 process.exitCode = await main(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
