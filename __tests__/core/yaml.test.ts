@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { decodeUtf8, MAX_YAML_BYTES, parseYaml } from '../../src/core/yaml.js';
@@ -67,5 +69,28 @@ describe('decodeUtf8', () => {
   });
   it('accepts UTF-8 text, multi-byte characters included', () => {
     expect(decodeUtf8(Buffer.from('title: Café ✓\n'), 'ok.yml')).toBe('title: Café ✓\n');
+  });
+});
+
+describe('the data parseYaml builds', () => {
+  // It builds the data in the same pass that records positions; js-yaml's own loader is the reference.
+  const files = ['policies/default.yml', 'examples/claims-triage/pilot-readiness.yml', 'examples/loan-approval/pilot-readiness.yml', 'examples/churn-forecast/pilot-readiness.yml'];
+  it.each(files)('equals js-yaml load() for %s', (file) => {
+    const text = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+    expect(parseYaml(text, file).data).toEqual(load(text, { schema: CORE_SCHEMA }));
+  });
+
+  it.each([
+    ['scalars of every core type', 'a: ~\nb: null\nc: true\nd: False\ne: 12\nf: -0x1F\ng: 0o17\nh: 1.5e3\ni: .inf\nj: -.Inf\nk: .nan\nl: "12"\nm: \'true\'\nn: 2026-10-02\no:\n'],
+    ['block and flow collections', 'a: [1, "two", {b: c}]\nd:\n  - e\n  - f: [g]\n    h: |\n      line one\n      line two\n    i: >-\n      folded\n      text\n'],
+    ['an empty document', ''],
+    ['a top-level list', '- 1\n- [2, 3]\n'],
+    ['explicit tags, through js-yaml\'s constructor', 'a: !!str 12\nb: [!!str true]\n'],
+  ])('equals js-yaml load() for %s', (_name, text) => {
+    const expected = text.trim() === '' ? null : load(text, { schema: CORE_SCHEMA });
+    const data = parseYaml(text, 'x.yml').data;
+    if (Number.isNaN((expected as { k?: number } | null)?.k)) expect(Number.isNaN((data as { k: number }).k)).toBe(true);
+    expect(JSON.stringify(data)).toBe(JSON.stringify(expected));
+    expect(data).toEqual(expected);
   });
 });

@@ -100,6 +100,8 @@ interface Frame {
   key: string | null;
   keyOffset: number;
   seen: Map<string, number>;
+  /** The object or array being built for this collection. */
+  container: Record<string, unknown> | unknown[];
 }
 
 function startOf(event: Event): number {
@@ -137,6 +139,15 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const keys = new Map<string, number>();
   const stack: Frame[] = [];
   let documents = 0;
+  // The data is built in this same pass; an explicit tag (!!str, !!binary, …) is rare enough to
+  // hand the whole document to js-yaml's own constructor instead.
+  let root: unknown = null;
+  let tagged = false;
+  const attach = (parent: Frame | undefined, key: string | null, value: unknown): void => {
+    if (!parent) root = value;
+    else if (Array.isArray(parent.container)) parent.container.push(value);
+    else parent.container[key!] = value;
+  };
 
   /** The path key of the node about to be read, or null when that node is a mapping key. */
   const place = (): string | null => {
@@ -150,6 +161,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return key;
   };
 
+  try {
   for (const event of events) {
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
@@ -165,7 +177,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
         if (event.anchorStart >= 0) {
           fail('anchors and aliases (&name / *name) are not accepted here: they allow alias bombs; write the value out', event.anchorStart - 1);
         }
+        if (event.tagStart >= 0) tagged = true;
         const top = stack[stack.length - 1];
+        const parentKey = top?.kind === 'map' ? top.key : null;
         const path = place();
         if (path === null) {
           // a mapping key
@@ -185,7 +199,13 @@ export function parseYaml(text: string, file: string): ParsedYaml {
         }
         values.set(path, startOf(event));
         if (event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING) {
-          stack.push({ kind: event.type === EVENT_ID.SEQUENCE ? 'seq' : 'map', key_: path, root: stack.length === 0, index: 0, key: null, keyOffset: 0, seen: new Map() });
+          const container: Record<string, unknown> | unknown[] = event.type === EVENT_ID.SEQUENCE ? [] : {};
+          attach(top, parentKey, container);
+          stack.push({ kind: event.type === EVENT_ID.SEQUENCE ? 'seq' : 'map', key_: path, root: stack.length === 0, index: 0, key: null, keyOffset: 0, seen: new Map(), container });
+        } else {
+          const source = getScalarValue(text, event);
+          // Plain scalars resolve by the core schema (null, booleans, numbers); quoted and block ones are text.
+          attach(top, parentKey, event.style === 1 ? CORE_SCHEMA.resolveImplicitScalarTag(source).value : source);
         }
         break;
       }
@@ -194,9 +214,14 @@ export function parseYaml(text: string, file: string): ParsedYaml {
         break;
     }
   }
+  } catch (error) {
+    // Our own findings pass through; js-yaml's (a bad escape in a quoted scalar) get a location.
+    if (error instanceof InputError) throw error;
+    throw fromYamlException(error, file);
+  }
 
-  let data: unknown = null;
-  if (documents > 0) {
+  let data: unknown = root;
+  if (tagged) {
     try {
       const docs = constructFromEvents(events, { source: text, filename: file, schema: CORE_SCHEMA, maxAliases: 0 });
       data = docs[0] ?? null;
