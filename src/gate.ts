@@ -110,7 +110,7 @@ export function treeFiles(tree: Map<string, TreeEntryKind>): RepoFiles {
       const kind = tree.get(path);
       if (kind === undefined) return 'missing';
       if (kind === 'file' || kind === 'dir') return kind;
-      return 'outside';
+      return 'unverifiable';
     },
   };
 }

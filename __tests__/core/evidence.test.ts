@@ -13,6 +13,7 @@ const FILES: Record<string, RepoPathKind> = {
   'pilots/claims/reports': 'dir',
   'pilots/claims/notes/pentest.md': 'file',
   'pilots/claims/reports/link.md': 'outside',
+  'pilots/claims/reports/sub.md': 'unverifiable',
 };
 
 function run(kind: EvidenceKind, evidence: EvidenceRequirements, entry: EvidenceEntry, tier: RiskTier = 'high') {
@@ -41,6 +42,9 @@ describe('file evidence', () => {
   it('refuses folders, symlinks out of the repository and files outside the accepted globs', () => {
     expect(run(fileEvidence, policy, { file: 'reports' })).toEqual(['"reports" is a folder; name the report file itself']);
     expect(run(fileEvidence, policy, { file: 'reports/link.md' })).toEqual(['"reports/link.md" is a symbolic link that points outside the repository; commit the file itself']);
+    expect(run(fileEvidence, policy, { file: 'reports/sub.md' })).toEqual([
+      '"reports/sub.md" is a symbolic link or a submodule, whose content cannot be verified through the GitHub API; commit the file itself',
+    ]);
     expect(run(fileEvidence, policy, { file: 'notes/pentest.md' })).toEqual(['file "notes/pentest.md" is not where the policy accepts evidence for SEC-2: reports/**']);
   });
   it('asks for a file when the entry has none', () => {

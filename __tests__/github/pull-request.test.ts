@@ -67,6 +67,16 @@ describe('request counts', () => {
       ['PullRequestFactsPage', true, false, false, true],
     ]);
   });
+
+  it('reads all 3,000 files GitHub lists, and fails closed past them: the pilots touched cannot be known', async () => {
+    const listed = await facts(scenario(pull({ files: Array.from({ length: 3000 }, (_, i) => `f${i}.txt`) })));
+    expect(listed.changedFiles).toHaveLength(3000);
+    await gh?.close();
+    gh = undefined;
+    await expect(facts(scenario(pull({ files: Array.from({ length: 3001 }, (_, i) => `f${i}.txt`) })))).rejects.toThrow(
+      'the pull request changes 3001 files and GitHub lists only 3000, so the pilots it touches cannot be known: split it into smaller pull requests',
+    );
+  });
 });
 
 describe('facts', () => {

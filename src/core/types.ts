@@ -199,12 +199,13 @@ export interface PrFacts {
 
 // ---------------------------------------------------------------- repository view (port)
 
-export type RepoPathKind = 'file' | 'dir' | 'missing' | 'outside';
+export type RepoPathKind = 'file' | 'dir' | 'missing' | 'outside' | 'unverifiable';
 
 /**
  * What the engine may know of the repository that holds the manifest. Paths are
  * repository-relative POSIX paths, already normalised by the engine.
- * 'outside' means a symlink (or similar) that resolves outside the repository.
+ * 'outside' means a symlink (or similar) that resolves outside the repository; 'unverifiable' a symlink
+ * or submodule whose target the repository view cannot see (the GitHub API's tree).
  */
 export interface RepoFiles {
   stat(repoPath: string): RepoPathKind;

@@ -344,6 +344,7 @@ class Resolvers {
       headRefName: p.head.ref ?? `pull-${p.number}`,
       baseRefOid: p.base.sha,
       baseRefName: p.base.ref ?? repo.spec.default_branch ?? 'main',
+      changedFiles: (p.files ?? []).length,
       reviews: (args: ConnectionArgs & { states?: string[] | null; author?: string | null }) => {
         const visible = (p.reviews ?? []).filter(
           (r) => r.state !== 'PENDING' || r.user.toLowerCase() === this.identity.login.toLowerCase(),
@@ -370,7 +371,8 @@ class Resolvers {
         );
       },
       files: (args: ConnectionArgs) => {
-        const files = (p.files ?? []).map((f) => (typeof f === 'string' ? { filename: f } : f));
+        // GitHub lists at most 3,000 changed files of a pull request; changedFiles still counts them all.
+        const files = (p.files ?? []).slice(0, 3000).map((f) => (typeof f === 'string' ? { filename: f } : f));
         const changeType = { added: 'ADDED', removed: 'DELETED', modified: 'MODIFIED', renamed: 'RENAMED' } as const;
         return connection(
           'files',

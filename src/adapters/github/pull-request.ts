@@ -72,6 +72,8 @@ interface PullRequestAnswer {
   headRefName: string;
   baseRefName: string;
   baseRefOid: string;
+  /** How many files the pull request changes: GitHub lists at most 3,000 of them. */
+  changedFiles: number;
   reviews: Page<ReviewNode> | null;
   timelineItems: Page<TimelineNode>;
   commits: Page<CommitNode>;
@@ -94,6 +96,7 @@ function factsQuery(trusted: readonly FileAt[]): { query: string; variables: Rec
       headRefName
       baseRefName
       baseRefOid
+      changedFiles
       reviews(first: ${PAGE}) { ...ReviewPage }
       timelineItems(first: ${PAGE}, itemTypes: ${TIMELINE_TYPES}) { ...TimelinePage }
       commits(first: ${PAGE}) { ...CommitPage }
@@ -223,6 +226,22 @@ async function readPullRequest(
   }
 }
 
+/**
+ * Every path the pull request changes. GitHub lists at most 3,000: past that, which pilots the pull
+ * request touches cannot be known, and a pilot it does touch must not pass as untouched (fail closed).
+ */
+function listedFiles(pr: PullRequestAnswer, endpoint: string): string[] {
+  const paths = nodes(pr.files).map((f) => f.path);
+  if (pr.changedFiles > paths.length) {
+    throw new GitHubApiError(
+      endpoint,
+      null,
+      `the pull request changes ${pr.changedFiles} files and GitHub lists only ${paths.length}, so the pilots it touches cannot be known: split it into smaller pull requests`,
+    );
+  }
+  return paths;
+}
+
 export async function fetchPullRequestFacts(
   octokit: GitHubClient,
   id: PullRequestId,
@@ -273,7 +292,7 @@ export async function fetchPullRequestFacts(
     },
     baseSha: pr.baseRefOid,
     headRef: pr.headRefName,
-    changedFiles: nodes(pr.files).map((f) => f.path),
+    changedFiles: listedFiles(pr, `GraphQL PullRequestFacts (${id.owner}/${id.repo}#${id.number})`),
     trustedFiles: trustedFiles.map((file, i) => ({
       ...file,
       text: blobText(file, files[`f${i}`] as Parameters<typeof blobText>[1], `${id.owner}/${id.repo}`),

@@ -30,6 +30,10 @@ export const fileEvidence: EvidenceKind = {
         problems.push({ message: `"${raw}" is a folder; name the report file itself`, location: at });
         continue;
       }
+      if (kind === 'unverifiable') {
+        problems.push({ message: `"${raw}" is a symbolic link or a submodule, whose content cannot be verified through the GitHub API; commit the file itself`, location: at });
+        continue;
+      }
       if (kind === 'outside') {
         problems.push({ message: `"${raw}" is a symbolic link that points outside the repository; commit the file itself`, location: at });
         continue;
