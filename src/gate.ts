@@ -18,6 +18,7 @@ import { GitHubAccessError } from './adapters/github/errors.js';
 import { isBundledPolicy, loadBundledPolicy } from './core/bundled.js';
 import { formatSpan } from './core/duration.js';
 import { evaluate } from './core/evaluate.js';
+import { worstOf } from './core/decide.js';
 import { comparePolicies, isCentralReference, resolvePolicy, type AsyncPolicyReader, type Comparison } from './core/layering/index.js';
 import { reviewerRoles, type LoadedPolicy } from './core/policy.js';
 import { renderMarkdown } from './core/report/markdown.js';
@@ -88,16 +89,14 @@ export function renderPolicyReview(review: PolicyReview): string {
   return `${out.join('\n')}\n`;
 }
 
-const RANK: Record<Decision, number> = { ready: 0, pending: 1, blocked: 2 };
 const STATE: Record<Decision, CommitState> = { ready: 'success', pending: 'pending', blocked: 'failure' };
-const CENTRAL_POLICY = /^[^/@\s]+\/[^/@\s]+\/[^@\s]+@[^@\s]+$/;
 
 /** The policy's source as the PR will read it: bundled, central (pinned repo) or a path at the base sha. */
 export type PolicySpec = { kind: 'bundled'; name: string } | { kind: 'central'; reference: string } | { kind: 'base'; path: string };
 
 export function policySpec(input: string): PolicySpec {
   if (isBundledPolicy(input)) return { kind: 'bundled', name: input };
-  if (CENTRAL_POLICY.test(input)) return { kind: 'central', reference: input };
+  if (isCentralReference(input)) return { kind: 'central', reference: input };
   const path = posix.normalize(input.replace(/^\.\//, ''));
   if (path.startsWith('../') || path.startsWith('/')) throw new InputError(`input policy: "${input}" must be a path inside this repository, "default", or owner/repo/path@ref`);
   return { kind: 'base', path };
@@ -348,7 +347,7 @@ export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, 
     if (asked) reports = reading.evaluateWith(asked);
   }
 
-  let decision = reports.reduce<Decision>((worst, r) => (RANK[r.decision] > RANK[worst] ? r.decision : worst), 'ready');
+  let decision = worstOf(reports.map((r) => r.decision));
   if (reviewErrors.length > 0) decision = 'blocked';
   await status(STATE[decision], reviewErrors.length > 0 ? `policy change invalid: ${reviewErrors.length} problem(s)` : statusDescription(reports, ctx.now));
   const policyText = review ? `\n---\n\n${renderPolicyReview(review)}` : '';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { InputError, formatFinding } from './errors.js';
 import { readInputs, type ActionInputs } from './adapters/actions/inputs.js';
 import { annotate } from './adapters/actions/annotations.js';
-import { createGitHubClient, type GitHubClient } from './adapters/github/client.js';
+import { clientTuning, createGitHubClient, type GitHubClient } from './adapters/github/client.js';
 import { GitHubAccessError, GitHubApiError } from './adapters/github/errors.js';
 import { listOpenPullRequests } from './adapters/github/pulls.js';
 import { personalTokenLogin } from './adapters/github/identity.js';
@@ -14,6 +14,7 @@ import { evaluatePullRequest, markUnverified, type PullRequestRef, type PullRequ
 import type { Decision, Report } from './core/types.js';
 import { renderMarkdown } from './core/report/markdown.js';
 import { buildPortfolio, renderPortfolioMarkdown, worstDecision } from './core/portfolio.js';
+import { worstOf } from './core/decide.js';
 import { runPortfolio } from './portfolio.js';
 
 export interface ActionContext {
@@ -59,19 +60,6 @@ function readContext(): Omit<ActionContext, 'commentAuthor'> {
   };
 }
 
-/**
- * Retry timing, for GitHub Enterprise Server operators and for tests that must not wait real seconds:
- * PILOT_READINESS_RETRY_UNIT_MS (default 1000) scales every back-off, and
- * PILOT_READINESS_PACE_WRITES=false turns off the one-second spacing of writes.
- */
-function tuning(): { retryUnitMs?: number; paceWrites?: boolean } {
-  const unit = Number(process.env.PILOT_READINESS_RETRY_UNIT_MS);
-  return {
-    ...(Number.isFinite(unit) && unit > 0 ? { retryUnitMs: unit } : {}),
-    ...(process.env.PILOT_READINESS_PACE_WRITES === 'false' ? { paceWrites: false } : {}),
-  };
-}
-
 const PR_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review', 'edited', 'converted_to_draft', 'review_requested', 'review_request_removed']);
 const REVIEW_ACTIONS = new Set(['submitted', 'edited', 'dismissed']);
 
@@ -100,15 +88,9 @@ async function pullRequestsFor(gh: GitHubClient, ctx: ActionContext): Promise<Pu
   ];
 }
 
-const RANK: Record<Decision, number> = { ready: 0, pending: 1, blocked: 2 };
-
-function worst(decisions: Decision[]): Decision {
-  return decisions.reduce<Decision>((a, b) => (RANK[b] > RANK[a] ? b : a), 'ready');
-}
-
 function writeOutputs(outcomes: PullRequestOutcome[], reportPath: string | null): { decision: Decision; reports: Report[] } {
   const reports = outcomes.flatMap((o) => o.reports);
-  const decision = worst(outcomes.map((o) => o.decision));
+  const decision = worstOf(outcomes.map((o) => o.decision));
   const met = reports.reduce((n, r) => n + r.score.met, 0);
   const required = reports.reduce((n, r) => n + r.score.required, 0);
   const blocking = [...new Set(reports.flatMap((r) => (r.decision === 'blocked' ? r.blocking : r.waiting_on)))];
@@ -211,7 +193,7 @@ export async function run(): Promise<void> {
   try {
     const inputs: ActionInputs = readInputs();
     const base = readContext();
-    const gh = createGitHubClient(inputs.token, { baseUrl: base.apiUrl, log: { info: core.info, warning: core.warning, debug: core.debug }, ...tuning() });
+    const gh = createGitHubClient(inputs.token, { baseUrl: base.apiUrl, log: { info: core.info, warning: core.warning, debug: core.debug }, ...clientTuning(process.env) });
     if (inputs.mode === 'portfolio') return await runPortfolioMode(gh, base, inputs, summary);
     let author: Promise<string | undefined> | null = null;
     const ctx: ActionContext = { ...base, commentAuthor: () => (author ??= personalTokenLogin(gh)) };

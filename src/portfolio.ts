@@ -327,12 +327,3 @@ async function readRepository(
   }
   return inputs;
 }
-
-/** Retry timing from the environment, as the Action reads it (PILOT_READINESS_RETRY_UNIT_MS, PILOT_READINESS_PACE_WRITES). */
-export function clientTuning(env: Record<string, string | undefined>): { retryUnitMs?: number; paceWrites?: boolean } {
-  const unit = Number(env.PILOT_READINESS_RETRY_UNIT_MS);
-  return {
-    ...(Number.isFinite(unit) && unit > 0 ? { retryUnitMs: unit } : {}),
-    ...(env.PILOT_READINESS_PACE_WRITES === 'false' ? { paceWrites: false } : {}),
-  };
-}

@@ -84,7 +84,7 @@ export async function portfolioCommand(args: string[], io: Io, env: Env): Promis
     io.err(`resuming from ${values.state}: ${Object.keys(state.done).length} repositories already read\n`);
   }
 
-  const [{ createGitHubClient }, { runPortfolio, clientTuning }, { GitHubAccessError, GitHubApiError }] = await Promise.all([
+  const [{ createGitHubClient, clientTuning }, { runPortfolio }, { GitHubAccessError, GitHubApiError }] = await Promise.all([
     import('../adapters/github/client.js'),
     import('../portfolio.js'),
     import('../adapters/github/errors.js'),

@@ -103,3 +103,13 @@ export function decide(input: DecisionInput): DecisionResult {
     ],
   };
 }
+
+/** How far each decision is from ready: the order in which several pilots' decisions combine. */
+export const DECISION_SEVERITY: Readonly<Record<Decision, number>> = { ready: 0, pending: 1, blocked: 2 };
+
+/** The worst of several decisions (ready when there is none). */
+export function worstOf(decisions: Iterable<Decision>): Decision {
+  let worst: Decision = 'ready';
+  for (const decision of decisions) if (DECISION_SEVERITY[decision] > DECISION_SEVERITY[worst]) worst = decision;
+  return worst;
+}

@@ -2,6 +2,7 @@
 // sorted by how long it has been stuck. Pure: reports and times come in, a model and text go out.
 import { InputError } from '../errors.js';
 import type { Decision, Report, RiskTier } from './types.js';
+import { DECISION_SEVERITY, worstOf } from './decide.js';
 import { escapeMarkdown as esc, quietLogin } from './report/escape.js';
 
 const DAY_MS = 86_400_000;
@@ -153,12 +154,12 @@ function pilotOf(input: PortfolioInput, now: Date): PortfolioPilot {
   };
 }
 
-const ORDER: Record<Decision, number> = { blocked: 0, pending: 1, ready: 2 };
+
 
 function byStuck(a: PortfolioPilot, b: PortfolioPilot): number {
   return (
     (b.stuck_days ?? -1) - (a.stuck_days ?? -1) ||
-    ORDER[a.decision] - ORDER[b.decision] ||
+    DECISION_SEVERITY[b.decision] - DECISION_SEVERITY[a.decision] ||
     a.repository.localeCompare(b.repository) ||
     a.pilot.localeCompare(b.pilot) ||
     (a.pull_request?.number ?? 0) - (b.pull_request?.number ?? 0)
@@ -219,7 +220,7 @@ export function mergePortfolios(portfolios: Portfolio[]): Portfolio {
 
 /** The worst decision over every pilot (ready when there is none). */
 export function worstDecision(portfolio: Portfolio): Decision {
-  return portfolio.pilots.reduce<Decision>((worst, p) => (ORDER[p.decision] < ORDER[worst] ? p.decision : worst), 'ready');
+  return worstOf(portfolio.pilots.map((p) => p.decision));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -123,3 +123,17 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
     throttling,
   );
 }
+
+/**
+ * Retry timing from the environment, for GitHub Enterprise Server operators and for tests that must not
+ * wait real seconds: PILOT_READINESS_RETRY_UNIT_MS (default 1000) scales every back-off, and
+ * PILOT_READINESS_PACE_WRITES=false turns off the one-second spacing of writes. The Action and the CLI
+ * read it alike.
+ */
+export function clientTuning(env: Record<string, string | undefined>): Pick<GitHubClientOptions, 'retryUnitMs' | 'paceWrites'> {
+  const unit = Number(env.PILOT_READINESS_RETRY_UNIT_MS);
+  return {
+    ...(Number.isFinite(unit) && unit > 0 ? { retryUnitMs: unit } : {}),
+    ...(env.PILOT_READINESS_PACE_WRITES === 'false' ? { paceWrites: false } : {}),
+  };
+}
