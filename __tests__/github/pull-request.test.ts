@@ -135,13 +135,60 @@ describe('facts', () => {
         pull({
           user: 'renovate[bot]',
           reviews: [{ id: 1, user: 'review-bot[bot]', state: 'APPROVED', submitted_at: '2024-03-02T10:00:00Z' }],
-          timeline: [{ event: 'review_requested', created_at: '2024-03-01T09:05:00Z', requested_reviewer: 'copilot[bot]' }],
+          timeline: [
+            { event: 'review_requested', created_at: '2024-03-01T09:05:00Z', requested_reviewer: 'copilot[bot]' },
+            { event: 'review_request_removed', created_at: '2024-03-01T09:06:00Z', requested_reviewer: 'copilot[bot]' },
+          ],
         }),
       ),
     );
     expect(read.facts.author).toBe('renovate[bot]');
     expect(read.facts.reviews[0]?.author).toBe('review-bot[bot]');
-    expect(read.facts.review_requests).toEqual([{ reviewer: 'copilot[bot]', at: '2024-03-01T09:05:00Z' }]);
+    expect(read.facts.review_requests).toEqual([
+      { reviewer: 'copilot[bot]', at: '2024-03-01T09:05:00Z' },
+      { reviewer: 'copilot[bot]', at: '2024-03-01T09:06:00Z', removed: true },
+    ]);
+  });
+
+  it('reads removed review requests as removals, in the same query, and the facts schema accepts them', async () => {
+    const read = await facts(
+      scenario(
+        pull({
+          timeline: [
+            { event: 'review_requested', created_at: '2024-03-01T09:05:00Z', requested_reviewer: 'kim-sec' },
+            { event: 'review_requested', created_at: '2024-03-01T09:05:00Z', requested_team: 'acme/appsec' },
+            { event: 'ready_for_review', created_at: '2024-03-01T09:05:30Z' },
+            { event: 'review_request_removed', created_at: '2024-03-01T09:06:00Z', requested_reviewer: 'kim-sec' },
+            { event: 'review_request_removed', created_at: '2024-03-01T09:07:00Z', requested_team: 'acme/appsec' },
+            { event: 'review_requested', created_at: '2024-03-02T09:00:00Z', requested_reviewer: 'kim-sec' },
+          ],
+        }),
+      ),
+    );
+    expect(gh?.count()).toBe(1);
+    expect(read.facts.review_requests).toEqual([
+      { reviewer: 'kim-sec', at: '2024-03-01T09:05:00Z' },
+      { reviewer: 'acme/appsec', at: '2024-03-01T09:05:00Z' },
+      { reviewer: 'kim-sec', at: '2024-03-01T09:06:00Z', removed: true },
+      { reviewer: 'acme/appsec', at: '2024-03-01T09:07:00Z', removed: true },
+      { reviewer: 'kim-sec', at: '2024-03-02T09:00:00Z' },
+    ]);
+    expect(read.facts.ready_at).toBe('2024-03-01T09:05:30Z');
+    expect(gh?.requests[0]?.body).toMatchObject({ query: expect.stringContaining('REVIEW_REQUEST_REMOVED_EVENT') });
+    const validate = validatorFor('facts');
+    expect(validate({ ...read.facts, teams: {} }), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('pages removals with the other timeline events', async () => {
+    const timeline = Array.from({ length: 130 }, (_, i) => ({
+      event: i % 2 === 0 ? ('review_requested' as const) : ('review_request_removed' as const),
+      created_at: at(i % 60),
+      requested_reviewer: `r${Math.floor(i / 2)}`,
+    }));
+    const read = await facts(scenario(pull({ timeline })));
+    expect(gh?.count()).toBe(2);
+    expect(read.facts.review_requests.filter((r) => r.removed)).toHaveLength(65);
+    expect(read.facts.review_requests.at(-1)).toEqual({ reviewer: 'r64', at: at(129 % 60), removed: true });
   });
 
   it('leaves out pending reviews, which count for nothing', async () => {

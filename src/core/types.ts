@@ -189,7 +189,8 @@ export interface PrFacts {
   /** When the PR was opened non-draft or marked ready for review; null while draft. */
   ready_at: string | null;
   commits: Array<{ sha: string; at: string; files?: string[] }>;
-  review_requests: Array<{ reviewer: string; at: string }>;
+  /** Review requests, and with `removed: true` their removals (at `at`); a role's window runs while any of it is requested. */
+  review_requests: Array<{ reviewer: string; at: string; removed?: true }>;
   reviews: Array<{ id: number | string; author: string; state: ReviewState; at: string; commit: string; body?: string }>;
   /** org/team -> member logins, as resolved when the facts were gathered. */
   teams: Record<string, string[]>;

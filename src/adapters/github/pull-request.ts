@@ -24,7 +24,7 @@ export interface PullRequestFacts {
 }
 
 const PAGE = 100;
-const TIMELINE_TYPES = '[REVIEW_REQUESTED_EVENT, READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]';
+const TIMELINE_TYPES = '[REVIEW_REQUESTED_EVENT, REVIEW_REQUEST_REMOVED_EVENT, READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]';
 
 const FRAGMENTS = `fragment ActorLogin on Actor { __typename login }
 fragment ReviewPage on PullRequestReviewConnection {
@@ -36,6 +36,10 @@ fragment TimelinePage on PullRequestTimelineItemsConnection {
   nodes {
     __typename
     ... on ReviewRequestedEvent {
+      createdAt
+      requestedReviewer { __typename ... on Actor { login } ... on Team { combinedSlug } }
+    }
+    ... on ReviewRequestRemovedEvent {
       createdAt
       requestedReviewer { __typename ... on Actor { login } ... on Team { combinedSlug } }
     }
@@ -255,10 +259,12 @@ export async function fetchPullRequestFacts(
     if (!event.createdAt) continue;
     if (event.__typename === 'ReadyForReviewEvent') drafts.push({ kind: 'ready', at: event.createdAt });
     else if (event.__typename === 'ConvertToDraftEvent') drafts.push({ kind: 'draft', at: event.createdAt });
-    else if (event.__typename === 'ReviewRequestedEvent' && event.requestedReviewer) {
+    else if ((event.__typename === 'ReviewRequestedEvent' || event.__typename === 'ReviewRequestRemovedEvent') && event.requestedReviewer) {
       const r = event.requestedReviewer;
       const reviewer = r.__typename === 'Team' ? r.combinedSlug : r.login ? actorLogin({ __typename: r.__typename, login: r.login }) : undefined;
-      if (reviewer) reviewRequests.push({ reviewer, at: event.createdAt });
+      if (!reviewer) continue;
+      // A removal ends the window of a role none of whose members or teams is still requested.
+      reviewRequests.push(event.__typename === 'ReviewRequestRemovedEvent' ? { reviewer, at: event.createdAt, removed: true } : { reviewer, at: event.createdAt });
     }
   }
   const reviews: PrFacts['reviews'] = [];
