@@ -252,6 +252,87 @@ describe('faults', () => {
     expect([tea.status, tea.headers.get('x-custom'), tea.json()]).toEqual([418, 'yes', { message: 'teapot' }]);
   });
 
+  describe('hostile paging', () => {
+    const reviewsQuery = `query Reviews($after: String) { repository(owner: "acme", name: "models") { pullRequest(number: 1) {
+      reviews(first: 1, after: $after) { pageInfo { hasNextPage endCursor } nodes { databaseId } } } } }`;
+    type Answer = { data: { repository: { pullRequest: { reviews: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: unknown[] } } } } };
+    const withReviews: Scenario = {
+      repos: {
+        'acme/models': {
+          pulls: [
+            {
+              number: 1,
+              user: 'dev-ana',
+              head: { sha: 'a'.repeat(40) },
+              base: { sha: 'b'.repeat(40) },
+              reviews: [{ id: 1, user: 'kim', state: 'APPROVED' }, { id: 2, user: 'lee', state: 'APPROVED' }],
+            },
+          ],
+        },
+      },
+    };
+    const page = async (after: string | null = null) => ((await graphql(reviewsQuery, { after })).json() as Answer).data.repository.pullRequest.reviews;
+
+    it('page-null-cursor: more pages with no cursor, in the named connection only', async () => {
+      await start({ ...withReviews, faults: [{ match: { operation: 'Reviews' }, times: 'always', kind: 'page-null-cursor', connection: 'reviews' }] });
+      const reviews = await page();
+      expect(reviews).toEqual({ pageInfo: { hasNextPage: true, endCursor: null }, nodes: [{ databaseId: 1 }] });
+      expect((await graphql('query Other { repository(owner: "acme", name: "models") { name } }')).json()).toEqual({ data: { repository: { name: 'models' } } });
+      expect(gh?.requests.map((r) => [r.operation, r.fault])).toEqual([
+        ['Reviews', true],
+        ['Other', false],
+      ]);
+    });
+
+    it('page-repeated-cursor: the same cursor in every answer, though the pages move on', async () => {
+      await start({ ...withReviews, faults: [{ match: { operation: 'Reviews' }, times: 'always', kind: 'page-repeated-cursor', connection: 'reviews' }] });
+      const first = await page();
+      const second = await page(first.pageInfo.endCursor);
+      expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: expect.any(String) });
+      expect(second).toEqual({ pageInfo: first.pageInfo, nodes: [{ databaseId: 2 }] });
+    });
+
+    it('page-endless: a new, valid cursor every time, past the end', async () => {
+      await start({ ...withReviews, faults: [{ match: { operation: 'Reviews' }, times: 'always', kind: 'page-endless', connection: 'reviews' }] });
+      const cursors: Array<string | null> = [];
+      let after: string | null = null;
+      for (let i = 0; i < 4; i++) {
+        const reviews = await page(after);
+        expect(reviews.pageInfo.hasNextPage).toBe(true);
+        after = reviews.pageInfo.endCursor;
+        cursors.push(after);
+      }
+      expect(new Set(cursors).size).toBe(4);
+      expect((await page(after)).nodes).toEqual([]);
+    });
+
+    it('rewrites the Link header of a REST list: the same page again, or the next one without end', async () => {
+      await start({
+        ...manyPulls(3),
+        faults: [
+          { match: { path: '/pulls$' }, kind: 'page-repeated-cursor' },
+          { match: { path: '/pulls$' }, kind: 'page-endless', times: 2 },
+        ],
+      });
+      const same = await call('GET', '/repos/acme/models/pulls?per_page=100');
+      expect(same.headers.get('link')).toBe(`<${gh?.url}/repos/acme/models/pulls?per_page=100>; rel="next"`);
+      const past = await call('GET', '/repos/acme/models/pulls?per_page=100&page=7');
+      expect([past.json(), past.headers.get('link')]).toEqual([[], `<${gh?.url}/repos/acme/models/pulls?per_page=100&page=8>; rel="next"`]);
+      expect((await call('GET', '/repos/acme/models/pulls/1')).headers.get('link')).toBeNull();
+      expect(gh?.requests.map((r) => r.fault)).toEqual([true, true, false]);
+    });
+
+    it('refuses paging faults it cannot serve', async () => {
+      await expect(startFakeGitHub({ faults: [{ match: { path: '/pulls$' }, kind: 'page-null-cursor' }] })).rejects.toThrow(
+        'fault page-null-cursor is for GraphQL connections: name the connection (reviews, members, …)',
+      );
+      await expect(startFakeGitHub({ faults: [{ match: { path: '/pulls$' }, kind: 'server-error', connection: 'reviews' }] })).rejects.toThrow(
+        'connection applies only to the page-* kinds',
+      );
+      await expect(startFakeGitHub({ faults: [{ match: { path: '/pulls$' }, kind: 'page-endless', respond: { status: 200 } }] })).rejects.toThrow('it takes no respond');
+    });
+  });
+
   it('adds faults while running', async () => {
     await start(manyPulls(1));
     gh?.fault({ match: { path: '/pulls' }, times: 'always', kind: 'server-error' });

@@ -102,7 +102,8 @@ interface ConnectionArgs {
   before?: string | null;
 }
 
-const cursorOf = (index: number): string => Buffer.from(`cursor:v2:${index}`).toString('base64');
+/** The opaque cursor of the item at `index` of a connection (base64, as GitHub's look). */
+export const cursorOf = (index: number): string => Buffer.from(`cursor:v2:${index}`).toString('base64');
 
 function indexOf(cursor: string, name: string): number {
   const match = /^cursor:v2:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { checkRequest, checkResponse } from './contract.js';
-import { Faults } from './faults.js';
+import { Faults, rewriteGraphQLPaging, rewrittenLink } from './faults.js';
 import { operationNameOf, runGraphQL, type GraphQLRequest } from './graphql.js';
 import { HttpError, findRoute, type RestAnswer } from './rest.js';
 import { errorJson, type Site } from './rest-json.js';
@@ -131,8 +131,10 @@ export async function startFakeGitHub(scenario: Scenario | string = {}, options:
     };
 
     const fault = faults.take({ method, path: url.pathname, operation: record.operation, token });
+    const rewrite = fault?.rewrite;
     if (fault) {
-      record.fault = true;
+      // A paging fault marks the request once it has rewritten something in its answer.
+      record.fault = !rewrite;
       if (fault.delayMs > 0) await sleep(fault.delayMs);
       if (fault.reset) {
         record.status = -1;
@@ -152,7 +154,11 @@ export async function startFakeGitHub(scenario: Scenario | string = {}, options:
     if (!identity) return reply(401, errorJson(401, 'Bad credentials', 'https://docs.github.com/rest'));
     if (!body.ok) return reply(400, errorJson(400, 'Problems parsing JSON'));
 
-    if (isGraphQL) return reply(200, await runGraphQL(world, identity, site.api, graphqlBody ?? {}));
+    if (isGraphQL) {
+      const result = await runGraphQL(world, identity, site.api, graphqlBody ?? {});
+      if (rewrite && rewriteGraphQLPaging(result, rewrite) > 0) record.fault = true;
+      return reply(200, result);
+    }
     if (!match) return reply(404, errorJson(404, 'Not Found'));
 
     const endpoint = match.route.endpoint;
@@ -167,6 +173,14 @@ export async function startFakeGitHub(scenario: Scenario | string = {}, options:
     }
     if (checkContract) {
       for (const problem of checkResponse(endpoint, answer.status, answer.body)) violations.push(`${method} ${url.pathname} → ${answer.status}: ${problem}`);
+    }
+    if (rewrite && answer.status === 200 && Array.isArray(answer.body)) {
+      const link = rewrittenLink(new URL(req.url ?? '/', site.api), rewrite);
+      if (link === null) violations.push(`${method} ${url.pathname}: the fault ${rewrite.kind} has no REST form (a Link header cannot hold a null cursor)`);
+      else {
+        answer = { ...answer, headers: { ...answer.headers, link } };
+        record.fault = true;
+      }
     }
     reply(answer.status, answer.body, answer.headers);
   }

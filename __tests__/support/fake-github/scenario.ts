@@ -121,7 +121,20 @@ export interface OrgSpec {
   members_visible?: boolean;
 }
 
-export type FaultKind = 'server-error' | 'bad-gateway' | 'secondary-rate-limit' | 'rate-limit' | 'malformed-json' | 'reset';
+export type FaultKind =
+  | 'server-error'
+  | 'bad-gateway'
+  | 'secondary-rate-limit'
+  | 'rate-limit'
+  | 'malformed-json'
+  | 'reset'
+  // Hostile paging: the request is served normally, then its answer says there is more in a way that cannot end.
+  | 'page-null-cursor'
+  | 'page-repeated-cursor'
+  | 'page-endless';
+
+/** The fault kinds that rewrite a normal answer's paging instead of replacing the answer. */
+export const PAGING_FAULTS: readonly FaultKind[] = ['page-null-cursor', 'page-repeated-cursor', 'page-endless'];
 
 export interface FaultSpec {
   /** Every given field must match. path is a regular expression tested against the URL path. */
@@ -137,6 +150,12 @@ export interface FaultSpec {
   delay_ms?: number;
   /** Answer 200 with a body that is not valid JSON. */
   malformed_json?: boolean;
+  /**
+   * For the page-* kinds on GraphQL: the connection field whose pageInfo is rewritten wherever it occurs
+   * in the answer (reviews, timelineItems, commits, files, members, repositories). REST answers get their
+   * Link header rewritten instead.
+   */
+  connection?: string;
 }
 
 export interface Scenario {
@@ -154,7 +173,7 @@ const KEYS: Record<string, readonly string[]> = {
   review: ['id', 'user', 'state', 'submitted_at', 'commit_id', 'body'],
   event: ['event', 'created_at', 'requested_reviewer', 'requested_team', 'actor'],
   org: ['teams', 'members_visible'],
-  fault: ['match', 'times', 'kind', 'retry_after', 'respond', 'delay_ms', 'malformed_json'],
+  fault: ['match', 'times', 'kind', 'retry_after', 'respond', 'delay_ms', 'malformed_json', 'connection'],
 };
 
 function checkKeys(value: unknown, kind: keyof typeof KEYS & string, where: string): void {

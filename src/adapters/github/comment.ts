@@ -3,6 +3,7 @@
 
 import type { GitHubClient } from './client.js';
 import { GitHubAccessError, GitHubApiError, toGitHubError } from './errors.js';
+import { MAX_PAGES, PageGuard, boundedPages } from './paging.js';
 
 /** GitHub refuses comment bodies longer than this. */
 export const MAX_COMMENT_LENGTH = 65536;
@@ -68,7 +69,9 @@ export async function upsertStickyComment(octokit: GitHubClient, comment: Sticky
   let endpoint = `GET /repos/${owner}/${repo}/issues/${number}/comments`;
   try {
     let existing: { id: number; body?: string; html_url: string } | undefined;
-    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
+    // Bounded: a Link header that keeps pointing on (or back) ends in a warning, not an endless search.
+    const guard = new PageGuard(endpoint, 'comments', MAX_PAGES.comments, 'link');
+    const pages = boundedPages(octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 }), guard);
     search: for await (const page of pages) {
       for (const c of page.data) {
         // The author check keeps anyone else's comment that carries our marker from being taken over.

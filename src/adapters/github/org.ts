@@ -2,6 +2,7 @@
 
 import type { GitHubClient } from './client.js';
 import { GitHubApiError, toGitHubError } from './errors.js';
+import { MAX_PAGES, PageGuard } from './paging.js';
 
 export interface OrgRepository {
   /** owner/name */
@@ -33,6 +34,7 @@ type Page = {
 export async function listOrgRepositories(octokit: GitHubClient, org: string): Promise<OrgRepository[]> {
   const endpoint = `GraphQL OrgRepositories (${org})`;
   const repositories: OrgRepository[] = [];
+  const guard = new PageGuard(endpoint, `the repositories of ${org}`, MAX_PAGES.orgRepositories);
   let after: string | null = null;
   for (;;) {
     let page: Page;
@@ -47,7 +49,7 @@ export async function listOrgRepositories(octokit: GitHubClient, org: string): P
       if (!node) continue;
       repositories.push({ repository: node.nameWithOwner, defaultBranch: node.defaultBranchRef?.name ?? 'main', headSha: node.defaultBranchRef?.target?.oid ?? null });
     }
-    if (!connection.pageInfo.hasNextPage) return repositories;
-    after = connection.pageInfo.endCursor;
+    after = guard.next(connection.pageInfo?.hasNextPage === true, connection.pageInfo?.endCursor);
+    if (after === null) return repositories;
   }
 }

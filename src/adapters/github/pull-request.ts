@@ -5,6 +5,7 @@ import type { PrFacts, ReviewState } from '../../core/types.js';
 import type { GitHubClient } from './client.js';
 import { GitHubApiError, graphqlErrors, toGitHubError } from './errors.js';
 import { BLOB_FRAGMENT, blobText, fileSelections, type FileAt, type FileText } from './files.js';
+import { MAX_PAGES, PageGuard } from './paging.js';
 
 export interface PullRequestId {
   owner: string;
@@ -86,6 +87,14 @@ interface PullRequestAnswer {
 
 const CONNECTIONS = ['reviews', 'timelineItems', 'commits', 'files'] as const;
 type Connection = (typeof CONNECTIONS)[number];
+
+/** Each connection's page limit, and its name in errors. */
+const LIMITS: Record<Connection, { what: string; maxPages: number }> = {
+  reviews: { what: 'reviews', maxPages: MAX_PAGES.reviews },
+  timelineItems: { what: 'timeline events', maxPages: MAX_PAGES.timeline },
+  commits: { what: 'commits', maxPages: MAX_PAGES.commits },
+  files: { what: 'changed files', maxPages: MAX_PAGES.files },
+};
 
 function factsQuery(trusted: readonly FileAt[]): { query: string; variables: Record<string, string> } {
   const { variables, declarations, fields } = fileSelections(trusted);
@@ -170,13 +179,18 @@ async function query<T>(octokit: GitHubClient, endpoint: string, text: string, v
   return data as T;
 }
 
-/** Reads every page of the four connections; restarts once if the head moves while paging. */
+/**
+ * Reads every page of the four connections; restarts once if the head moves while paging. Each
+ * connection's paging is bounded (see paging.ts): an answer that says there is more without a way
+ * forward fails the read rather than looping.
+ */
 async function readPullRequest(
   octokit: GitHubClient,
   id: PullRequestId,
   trusted: readonly FileAt[],
 ): Promise<{ pr: PullRequestAnswer; files: Record<string, unknown> }> {
   const endpoint = `GraphQL PullRequestFacts (${id.owner}/${id.repo}#${id.number})`;
+  const pageEndpoint = `GraphQL PullRequestFactsPage (${id.owner}/${id.repo}#${id.number})`;
   for (let attempt = 1; ; attempt++) {
     const { query: text, variables } = factsQuery(trusted);
     const data = await query<{ repository: ({ pullRequest: PullRequestAnswer | null } & Record<string, unknown>) | null }>(octokit, endpoint, text, {
@@ -187,40 +201,47 @@ async function readPullRequest(
     });
     const pr = data.repository?.pullRequest;
     if (!data.repository || !pr) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
+    const guards = Object.fromEntries(CONNECTIONS.map((c) => [c, new PageGuard(endpoint, LIMITS[c].what, LIMITS[c].maxPages)])) as Record<Connection, PageGuard>;
+    // Where each connection's next page starts; null once it is read to the end.
+    const after = Object.fromEntries(
+      CONNECTIONS.map((c) => [c, guards[c].next(pr[c]?.pageInfo?.hasNextPage === true, pr[c]?.pageInfo?.endCursor)]),
+    ) as Record<Connection, string | null>;
     let moved = false;
-    while (CONNECTIONS.some((c) => pr[c]?.pageInfo.hasNextPage)) {
-      const more = (c: Connection) => pr[c]?.pageInfo.hasNextPage === true;
-      const after = (c: Connection) => (more(c) ? pr[c]?.pageInfo.endCursor : null);
+    while (CONNECTIONS.some((c) => after[c] !== null)) {
+      const more = (c: Connection) => after[c] !== null;
       const page = await query<{ repository: { pullRequest: (Partial<PullRequestAnswer> & { headRefOid: string }) | null } | null }>(
         octokit,
-        `GraphQL PullRequestFactsPage (${id.owner}/${id.repo}#${id.number})`,
+        pageEndpoint,
         PAGE_QUERY,
         {
           owner: id.owner,
           repo: id.repo,
           number: id.number,
           reviews: more('reviews'),
-          reviewsAfter: after('reviews'),
+          reviewsAfter: after.reviews,
           timeline: more('timelineItems'),
-          timelineAfter: after('timelineItems'),
+          timelineAfter: after.timelineItems,
           commits: more('commits'),
-          commitsAfter: after('commits'),
+          commitsAfter: after.commits,
           files: more('files'),
-          filesAfter: after('files'),
+          filesAfter: after.files,
         },
       );
       const next = page.repository?.pullRequest;
-      if (!next) throw new GitHubApiError(endpoint, null, 'a page of the answer has no pull request');
+      if (!next) throw new GitHubApiError(pageEndpoint, null, 'a page of the answer has no pull request');
       if (next.headRefOid !== pr.headRefOid) {
         moved = true;
         break;
       }
       for (const c of CONNECTIONS) {
+        if (!more(c)) continue;
         const current = pr[c];
         const added = next[c] as Page<never> | null | undefined;
-        if (!more(c) || !current || !added) continue;
+        // Asked for and not given: asking again would get the same nothing.
+        if (!current || !added) throw new GitHubApiError(pageEndpoint, null, `a page of the answer has no ${LIMITS[c].what}`);
         current.nodes = [...nodes(current as Page<unknown>), ...nodes(added)] as never;
         current.pageInfo = added.pageInfo;
+        after[c] = guards[c].next(added.pageInfo?.hasNextPage === true, added.pageInfo?.endCursor);
       }
     }
     if (!moved) return { pr, files: data.repository };

@@ -2,6 +2,7 @@
 
 import type { GitHubClient } from './client.js';
 import { GitHubApiError, toGitHubError } from './errors.js';
+import { MAX_PAGES, PageGuard, boundedPages } from './paging.js';
 
 export interface OpenPullRequest {
   number: number;
@@ -19,8 +20,13 @@ export interface OpenPullRequest {
 export async function listOpenPullRequests(octokit: GitHubClient, { owner, repo }: { owner: string; repo: string }): Promise<OpenPullRequest[]> {
   const endpoint = `GET /repos/${owner}/${repo}/pulls`;
   try {
-    const pulls = await octokit.paginate(octokit.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 });
-    if (!Array.isArray(pulls)) throw new GitHubApiError(endpoint, null, 'the answer is not a list');
+    // Bounded: a Link header that keeps pointing on (or back) fails the listing rather than paging forever.
+    const guard = new PageGuard(endpoint, 'open pull requests', MAX_PAGES.openPulls, 'link');
+    const pulls: Awaited<ReturnType<typeof octokit.rest.pulls.list>>['data'] = [];
+    for await (const page of boundedPages(octokit.paginate.iterator(octokit.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 }), guard)) {
+      if (!Array.isArray(page.data)) throw new GitHubApiError(endpoint, null, 'the answer is not a list');
+      pulls.push(...page.data);
+    }
     return pulls.map((p) => ({
       number: p.number,
       title: p.title,

@@ -3,6 +3,7 @@
 import { InputError } from '../../errors.js';
 import type { GitHubClient } from './client.js';
 import { GitHubAccessError, GitHubApiError, TEAMS_ADVICE, graphqlErrors, toGitHubError } from './errors.js';
+import { MAX_PAGES, PageGuard } from './paging.js';
 
 const TEAM = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9][A-Za-z0-9_.-]{0,99})$/;
 
@@ -31,7 +32,9 @@ export async function fetchTeamMembers(octokit: GitHubClient, slugs: readonly st
   const wanted = [...new Set(slugs)].map((slug) => {
     const m = TEAM.exec(slug);
     if (!m) throw new InputError(`"${slug}" is not a team: write teams as org/team-slug, e.g. acme/appsec`);
-    return { key: slug, org: m[1] ?? '', slug: m[2] ?? '', after: null as string | null };
+    // Each team's paging is bounded: an answer that says there are more members without a way forward fails the read.
+    const guard = new PageGuard(`GraphQL TeamMembers (${slug})`, `the members of ${slug}`, MAX_PAGES.teamMembers);
+    return { key: slug, org: m[1] ?? '', slug: m[2] ?? '', after: null as string | null, guard };
   });
   const members: Record<string, string[]> = Object.fromEntries(wanted.map((t) => [t.key, []]));
   let pending = wanted;
@@ -44,7 +47,8 @@ export async function fetchTeamMembers(octokit: GitHubClient, slugs: readonly st
       const page = answer?.team?.members;
       if (!page) throw cannotRead(team.key, 'not found, or not visible to this token');
       for (const node of page.nodes ?? []) if (node) members[team.key]?.push(node.login);
-      if (page.pageInfo.hasNextPage) next.push({ ...team, after: page.pageInfo.endCursor });
+      const after = team.guard.next(page.pageInfo?.hasNextPage === true, page.pageInfo?.endCursor);
+      if (after !== null) next.push({ ...team, after });
     });
     pending = next;
   }
