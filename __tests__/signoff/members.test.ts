@@ -81,11 +81,16 @@ describe('who fills a role', () => {
     expect(role(result, 'legal').members).toEqual(['lars']);
   });
 
-  it('warns when the manifest names the PR author as a reviewer', () => {
+  it('is an error, at its line, to name the PR author as a reviewer (independence)', () => {
     const manifest = manifestWith({ reviewers: { legal: ['lena', AUTHOR] } });
-    expect(signoffs({ manifest }).warnings).toEqual([
-      { message: 'reviewers.legal[1]: dev opened this pull request, so their reviews do not count for legal', location: at(manifest, ['reviewers', 'legal', 1]) },
+    const result = signoffs({ manifest });
+    expect(result.errors).toEqual([
+      {
+        message: 'reviewers.legal[1]: dev opened this pull request, and may not also review for legal: a role\'s reviewers must be people other than the owner and the PR author; name someone else',
+        location: at(manifest, ['reviewers', 'legal', 1]),
+      },
     ]);
+    expect(role(result, 'legal').members).toEqual(['lena']);
   });
 });
 
@@ -173,7 +178,7 @@ describe('a role nobody fills', () => {
     const legal = role(signoffs({ manifest, facts, now: 30 * D }), 'legal');
     expect(legal).toMatchObject({ status: 'not_requested', blocking: true });
     expect(legal.hint).toBe(
-      'nobody who may review fills role legal: acme/legal resolves to only dev, who may not review this pull request; add reviewers.legal (GitHub logins or org/team slugs) to the manifest, or set roles.legal.members in the policy',
+      'nobody who may review fills role legal: acme/legal resolves to only dev, who may not review for legal (the accountable owner and the PR author never count for a role, nor do bots); add reviewers.legal (GitHub logins or org/team slugs) to the manifest, or set roles.legal.members in the policy',
     );
   });
 

@@ -10,6 +10,8 @@ export interface RoleMembers {
   from: 'policy' | 'manifest' | 'none';
   /** Logins after team expansion, without duplicates (compared without case). Offline: the configured logins. */
   resolved: string[];
+  /** Logins the policy or a team names for the role who may never count for it: the owner, the base owner, the PR author. */
+  excluded: string[];
   /** The configured org/team slugs. */
   teams: string[];
   /** Teams that facts.teams does not list (always empty offline, where nothing is resolved). */
@@ -34,12 +36,26 @@ export function reviewerRoles(policy: Policy): Array<[string, ReviewerRolePolicy
   return roles;
 }
 
+/**
+ * The people who may never count as a member of a reviewer role: the accountable owner (and the base
+ * branch's owner during a hand-over), whose reviews count only as the owner's, and the PR author.
+ */
+export function insidersOf(manifest: Manifest, facts: PrFacts | null): Array<{ login: string; why: string }> {
+  const insiders = [{ login: manifest.owner, why: 'is the accountable owner of this pilot' }];
+  const base = facts?.base_manifest?.owner;
+  if (base !== undefined && !sameLogin(base, manifest.owner)) insiders.push({ login: base, why: 'is the accountable owner of this pilot on the base branch' });
+  if (facts) insiders.push({ login: facts.author, why: 'opened this pull request' });
+  return insiders.filter((insider) => typeof insider.login === 'string' && insider.login !== '');
+}
+
 export function resolveMembers(
   policy: Policy,
   manifest: Manifest,
   facts: PrFacts | null,
   locate: (path: DataPath) => SourceLocation | null,
 ): Membership {
+  const insiders = insidersOf(manifest, facts);
+  const insider = (login: string) => insiders.find((who) => sameLogin(who.login, login));
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
   const roles = reviewerRoles(policy);
@@ -85,13 +101,16 @@ export function resolveMembers(
           errors.push({ message: badEntry(name, index, entry), location: entryAt });
           return;
         }
-        configured.push(entry);
-        if (facts && isLogin(entry) && sameLogin(entry, facts.author)) {
-          warnings.push({
-            message: `reviewers.${name}[${index}]: ${entry} opened this pull request, so their reviews do not count for ${name}`,
+        // Independence: reviewers advise the owner; the owner and the author cannot advise themselves.
+        const who = isLogin(entry) ? insider(entry) : undefined;
+        if (who !== undefined) {
+          errors.push({
+            message: `reviewers.${name}[${index}]: ${entry} ${who.why}, and may not also review for ${name}: a role's reviewers must be people other than the owner and the PR author; name someone else`,
             location: entryAt,
           });
+          return;
         }
+        configured.push(entry);
       });
       configured = dedupe(configured);
       from = 'manifest';
@@ -110,7 +129,12 @@ export function resolveMembers(
         else logins.push(...members);
       }
     }
-    return { role: name, policy: role, configured, from, resolved: dedupe(logins), teams, unresolvedTeams, location };
+    // Whoever named them (the policy, a team), the owner and the author never count for a role:
+    // a team keeps its other members.
+    const everyone = dedupe(logins);
+    const resolved = everyone.filter((login) => insider(login) === undefined);
+    const excluded = everyone.filter((login) => insider(login) !== undefined);
+    return { role: name, policy: role, configured, from, resolved, excluded, teams, unresolvedTeams, location };
   });
 
   return { roles: result, errors, warnings };

@@ -99,7 +99,11 @@ export function evaluateRole(context: RoleContext): RoleEvaluation {
   const eligible = m.resolved.filter((login) => !sameLogin(login, facts.author) && !isBot(login));
   if (eligible.length === 0) {
     result.blocking = required;
-    const who = m.resolved.length > 0 ? `only ${oneOf(m.resolved)}, who may not review this pull request` : 'no one';
+    const barred = [...m.resolved, ...m.excluded];
+    const who =
+      barred.length > 0
+        ? `only ${oneOf(barred)}, who may not review for ${role} (the accountable owner and the PR author never count for a role, nor do bots)`
+        : 'no one';
     const verb = m.configured.length === 1 ? 'resolves' : 'resolve';
     return finish(`nobody who may review fills role ${role}: ${oneOf(m.configured)} ${verb} to ${who}; ${howToFill(m)}`);
   }
