@@ -51,6 +51,9 @@ const [bare, cli, action] = interleaved([
 const engineBundle = join(tmp, 'engine.mjs');
 await build({ absWorkingDir: root, entryPoints: ['bench/engine.ts'], outfile: engineBundle, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
 const engine = JSON.parse(spawnSync(process.execPath, [engineBundle, '1000'], { encoding: 'utf8' }).stdout);
+const overridesBundle = join(tmp, 'overrides.mjs');
+await build({ absWorkingDir: root, entryPoints: ['bench/overrides.ts'], outfile: overridesBundle, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
+const overrides = JSON.parse(spawnSync(process.execPath, [overridesBundle], { encoding: 'utf8' }).stdout);
 rmSync(tmp, { recursive: true, force: true });
 
 const row = (name, value, target) => `| ${name} | ${value} | ${target} |`;
@@ -60,4 +63,5 @@ console.log('| --- | --- | --- |');
 console.log(row('`node -e 0`', `${bare.toFixed(1)} ms`, ''));
 console.log(row('CLI `check` on examples/claims-triage', `${cli.toFixed(1)} ms (${(cli / bare).toFixed(2)}x)`, '≤ 1.5x'));
 console.log(row('Action on an ignored event', `${action.toFixed(1)} ms (${(action / bare).toFixed(2)}x)`, '≤ 1.5x'));
+console.log(row(`/override reader: worst hostile review body of ${overrides.size} characters (${overrides.worst.name})`, `${overrides.worst.ms.toFixed(0)} ms wall, ${overrides.worst.cpuMs.toFixed(0)} ms CPU; 1 MiB body refused in ${overrides.mibCpuMs.toFixed(0)} ms CPU`, '< 1000 ms'));
 console.log(row(`engine: ${engine.count} generated manifests, one process`, `${engine.ms.toFixed(0)} ms wall, ${engine.cpuMs.toFixed(0)} ms CPU (${JSON.stringify(engine.decisions)})`, '< 1000 ms'));

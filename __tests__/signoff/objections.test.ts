@@ -99,6 +99,27 @@ describe("the owner's override", () => {
     expect(warnings).toEqual([`legal: olivia's /override legal (review ${override.id}) has no effect: it has no blocking objection`]);
   });
 
+  it('does not count where the review does not show it as a plain line, and says where it is', () => {
+    const hidden = review(OWNER, 'APPROVED', 3 * H, { body: `Looks fine.\n\n<!--\n/override legal: ${REASON}\n-->` });
+    const { legal, result, warnings } = run([objection, hidden]);
+    expect(legal).toMatchObject({ status: 'objected', blocking: true });
+    expect(result.overrides).toEqual([]);
+    expect(warnings).toEqual([
+      `\`/override legal\` in review ${hidden.id} does not count: it is inside an HTML comment; write it as a plain paragraph line`,
+    ]);
+  });
+
+  it('counts the plain line of a review that also quotes one, and warns about the quoted one', () => {
+    const body = `> /override legal: because lars said so\n\n/override legal: ${REASON}`;
+    const override = review(OWNER, 'APPROVED', 3 * H, { body });
+    const { legal, result, warnings } = run([objection, override]);
+    expect(legal.blocking).toBe(false);
+    expect(result.overrides).toEqual([{ role: 'legal', by: OWNER, reason: REASON, review_id: override.id, at: override.at }]);
+    expect(warnings).toEqual([
+      `\`/override legal\` in review ${override.id} does not count: it is inside a block quote; write it as a plain paragraph line`,
+    ]);
+  });
+
   it('warns about a role the policy does not define', () => {
     const override = review(OWNER, 'APPROVED', 3 * H, { body: `/override legl: ${REASON}` });
     const { legal, warnings } = run([objection, override]);
