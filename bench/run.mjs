@@ -1,5 +1,6 @@
 // npm run bench: start-up of the CLI and of the Action on an ignored event, as ratios to a bare
-// `node -e 0`, and the engine's throughput over 1,000 generated manifests. Measured in one run.
+// `node -e 0`, the engine's throughput over 1,000 generated manifests, and the work a hostile
+// manifest can cause (1 MiB, 12,000 unknown evidence ids: bench/hostile.ts). Measured in one run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,6 +55,19 @@ const engine = JSON.parse(spawnSync(process.execPath, [engineBundle, '1000'], { 
 const overridesBundle = join(tmp, 'overrides.mjs');
 await build({ absWorkingDir: root, entryPoints: ['bench/overrides.ts'], outfile: overridesBundle, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
 const overrides = JSON.parse(spawnSync(process.execPath, [overridesBundle], { encoding: 'utf8' }).stdout);
+// The hostile manifest: the engine alone (median of 5 in one process), then the whole CLI (median of
+// 5 runs; it exits 2, the manifest being invalid, and writes a JSON report of 12,000 errors).
+const hostileBundle = join(tmp, 'hostile.mjs');
+const hostileManifest = join(tmp, 'hostile.yml');
+await build({ absWorkingDir: root, entryPoints: ['bench/hostile-engine.ts'], outfile: hostileBundle, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
+const hostile = JSON.parse(spawnSync(process.execPath, [hostileBundle, '5', hostileManifest], { encoding: 'utf8' }).stdout);
+const hostileCli = [];
+for (let run = 0; run < 5; run++) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['dist/cli.js', 'check', hostileManifest, '--now', '2026-11-20T12:00:00Z', '--format', 'json'], { cwd: root, stdio: 'ignore' });
+  hostileCli.push(Number(process.hrtime.bigint() - start) / 1e6);
+  if (result.status !== 2) throw new Error(`the hostile manifest exited ${result.status}, not 2`);
+}
 rmSync(tmp, { recursive: true, force: true });
 
 const row = (name, value, target) => `| ${name} | ${value} | ${target} |`;
@@ -65,3 +79,5 @@ console.log(row('CLI `check` on examples/claims-triage', `${cli.toFixed(1)} ms (
 console.log(row('Action on an ignored event', `${action.toFixed(1)} ms (${(action / bare).toFixed(2)}x)`, '≤ 1.5x'));
 console.log(row(`/override reader: worst hostile review body of ${overrides.size} characters (${overrides.worst.name})`, `${overrides.worst.ms.toFixed(0)} ms wall, ${overrides.worst.cpuMs.toFixed(0)} ms CPU; 1 MiB body refused in ${overrides.mibCpuMs.toFixed(0)} ms CPU`, '< 1000 ms'));
 console.log(row(`engine: ${engine.count} generated manifests, one process`, `${engine.ms.toFixed(0)} ms wall, ${engine.cpuMs.toFixed(0)} ms CPU (${JSON.stringify(engine.decisions)})`, '< 1000 ms'));
+console.log(row(`engine: hostile manifest (${(hostile.bytes / 1024).toFixed(0)} KiB, ${hostile.ids} unknown ids)`, `${hostile.ms.toFixed(0)} ms wall, ${hostile.cpuMs.toFixed(0)} ms CPU (first run ${hostile.firstMs.toFixed(0)} ms)`, '< 1000 ms'));
+console.log(row('CLI `check --format json` on the hostile manifest', `${median(hostileCli).toFixed(0)} ms`, '< 1000 ms'));

@@ -77,7 +77,7 @@ describe('usage errors', () => {
   it.each([
     [['frobnicate'], 'error: unknown command "frobnicate"; run pilot-readiness --help\n'],
     [['check', '--format', 'xml'], 'error: --format xml: use text, json or markdown\n'],
-    [['check', 'examples/claims-triage/pilot-readiness.yml', '--now', 'yesterday'], 'error: --now yesterday: not an ISO date-time (for example 2026-11-20T12:00:00Z)\n'],
+    [['check', 'examples/claims-triage/pilot-readiness.yml', '--now', 'yesterday'], 'error: --now yesterday: not a date (YYYY-MM-DD, such as 2026-11-20) or a date-time with a time zone (such as 2026-11-20T12:00:00Z)\n'],
     [['check', 'nope.yml'], 'error: nope.yml: no such file\n'],
     [['check', 'examples/claims-triage/pilot-readiness.yml', '--policy', 'strict'], 'error: --policy strict: no such file, and not a bundled policy (bundled: default)\n'],
     [['init', '--risk', 'extreme'], 'error: --risk extreme: use one of low, medium, high\n'],

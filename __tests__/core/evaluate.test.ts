@@ -118,7 +118,8 @@ describe('evaluate, offline', () => {
     expect(statuses(run(manifest('high', na('No on-call: batch job whose output a person reviews daily.'))))['OPS-5']).toBe('not_applicable');
     expect(run(manifest('high', na('n/a'))).criteria[2]).toMatchObject({
       status: 'failed',
-      reason: 'the not_applicable justification for OPS-5 is too short (3 characters); say why in at least 20',
+      reason:
+        'the not_applicable justification for OPS-5 is too short: it has 2 letters or digits; say why in at least 20 (spaces, punctuation, emoji and invisible characters do not count)',
     });
     const sec = `  SEC-2: { not_applicable: "We trust our network perimeter completely." }\n`;
     expect(run(manifest('high', sec)).criteria[1]).toMatchObject({ status: 'failed', reason: 'SEC-2 cannot be marked not_applicable: the policy requires evidence for it' });

@@ -81,7 +81,8 @@ describe('date evidence', () => {
   });
   it('refuses dates in the future and impossible dates', () => {
     expect(run(dateEvidence, policy, { date: '2026-12-01' })).toEqual(['date 2026-12-01 is in the future; evidence is dated when it was produced']);
-    expect(run(dateEvidence, policy, { date: '2026-02-30' })).toEqual(['date "2026-02-30" is not a real calendar date']);
+    expect(run(dateEvidence, policy, { date: '2026-02-30' })).toEqual(['date "2026-02-30" is not a real calendar date: February 2026 has 28 days']);
+    expect(run(dateEvidence, policy, { date: '2026-11-01T09:00:00' })).toEqual(['date "2026-11-01T09:00:00" is a date-time without a time zone: add Z or an offset such as +02:00']);
     expect(parseEvidenceDate('2026-02-28')?.toISOString()).toBe('2026-02-28T00:00:00.000Z');
   });
   it('asks for a date when the entry has none', () => {

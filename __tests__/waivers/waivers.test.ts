@@ -166,7 +166,8 @@ describe('waivers the policy does not accept: input errors at their line', () =>
     ['a reason too short', manifest({ reason: 'later' }), POLICY, '13:13 the waiver reason for SEC-1 is too short (5 characters); say why in at least 20'],
     ['an unknown role', manifest({ approved_by: 'securty' }), POLICY, '15:18 waivers.SEC-1.approved_by "securty" is not a reviewer role of the policy. Did you mean "security"? Name one of: legal, security.'],
     ['the owner, who is not a reviewer role', manifest({ approved_by: 'owner' }), POLICY, '15:18 waivers.SEC-1.approved_by "owner" is not a reviewer role of the policy. Name one of: legal, security.'],
-    ['a date that is not one', manifest({ expires: '2027-02-30' }), POLICY, '14:14 waivers.SEC-1.expires must be a date such as 2027-01-31 (YYYY-MM-DD), not "2027-02-30"'],
+    ['a date that is not one', manifest({ expires: '2027-02-30' }), POLICY, '14:14 waivers.SEC-1.expires "2027-02-30" is not a real calendar date: February 2027 has 28 days'],
+    ['a date-time instead of a day', manifest({ expires: '2027-01-31T00:00:00Z' }), POLICY, '14:14 waivers.SEC-1.expires "2027-01-31T00:00:00Z" is a date-time, not a day: write the day alone, as YYYY-MM-DD'],
     [
       'an unknown criterion',
       manifest({ id: 'SEC-9' }),

@@ -13,6 +13,7 @@ import { renderMarkdown } from '../core/report/markdown.js';
 import { renderText } from '../core/report/text.js';
 import { replay } from '../core/replay.js';
 import { starterManifest } from '../core/init.js';
+import { parseInstant } from '../core/instant.js';
 import { explainCriterion, listCriteria } from '../core/explain.js';
 import { RISK_TIERS, type Report, type RiskTier } from '../core/types.js';
 import { findRepoRoot, localRepoFiles, readTextFile } from '../adapters/local/files.js';
@@ -91,13 +92,12 @@ function loadPolicyArg(spec: string | undefined, cwd: string, flag = '--policy '
   return resolvePolicySync({ text: readTextFile(path, shown), source: shown, file: shown }, diskReader(cwd));
 }
 
+/** --now: a date (UTC midnight) or a date-time with a zone, read by the core's one strict parser. */
 function parseNow(text: string | undefined, io: Io): Date {
   if (text === undefined) return io.now();
-  const value = new Date(text);
-  if (Number.isNaN(value.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(text)) {
-    throw new UsageError(`--now ${text}: not an ISO date-time (for example 2026-11-20T12:00:00Z)`);
-  }
-  return value;
+  const parsed = parseInstant(text);
+  if (!parsed.ok) throw new UsageError(`--now ${text}: ${parsed.reason}`);
+  return new Date(parsed.ms);
 }
 
 function exitFor(report: Report): number {

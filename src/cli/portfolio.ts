@@ -5,6 +5,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../errors.js';
+import { parseInstant } from '../core/instant.js';
 import { buildPortfolio, mergePortfolios, parsePortfolio, parsePortfolioState, parseShard, renderPortfolioMarkdown, type Portfolio, type PortfolioState } from '../core/portfolio.js';
 import type { Io } from './main.js';
 
@@ -18,9 +19,9 @@ function read(io: Io, path: string): string {
 
 function parseNow(text: string | undefined, io: Io): Date {
   if (text === undefined) return io.now();
-  const value = new Date(text);
-  if (Number.isNaN(value.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(text)) throw new InputError(`--now ${text}: not an ISO date-time (for example 2026-11-20T12:00:00Z)`);
-  return value;
+  const parsed = parseInstant(text);
+  if (!parsed.ok) throw new InputError(`--now ${text}: ${parsed.reason}`);
+  return new Date(parsed.ms);
 }
 
 /** Where pull request links point: GITHUB_SERVER_URL, else github.com for its API, else the API's host (GitHub Enterprise Server). */

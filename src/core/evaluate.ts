@@ -3,14 +3,15 @@
 import { posix } from 'node:path';
 import { InputError } from '../errors.js';
 import { decide } from './decide.js';
-import { EVIDENCE_KINDS, MIN_NOT_APPLICABLE_LENGTH } from './evidence/index.js';
+import { evidenceDateFindings } from './evidence/date.js';
+import { EVIDENCE_KINDS, notApplicableProblem } from './evidence/index.js';
 import { resolveEvidencePath } from './evidence/paths.js';
 import { sha256 } from './hash.js';
 import { criteriaById, type LoadedPolicy } from './policy.js';
 import { schemaFindings } from './validate.js';
 import { validatorFor } from './schemas.js';
 import { evaluateSignoffs, type SignoffResult } from './signoff/index.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, suggestionBudget } from './suggest.js';
 import { applyWaiver, checkWaivers } from './waivers.js';
 import type {
   CriterionPolicy,
@@ -85,11 +86,9 @@ function evaluateCriterion(
       const problem = { message: `${criterion.id} cannot be marked not_applicable: the policy requires evidence for it`, location: at };
       return result('failed', problem.message, [problem], at);
     }
-    if (entry.not_applicable.trim().length < MIN_NOT_APPLICABLE_LENGTH) {
-      const problem = {
-        message: `the not_applicable justification for ${criterion.id} is too short (${entry.not_applicable.trim().length} characters); say why in at least ${MIN_NOT_APPLICABLE_LENGTH}`,
-        location: at,
-      };
+    const refused = notApplicableProblem(criterion.id, entry.not_applicable);
+    if (refused !== null) {
+      const problem = { message: refused, location: at };
       return result('failed', problem.message, [problem], at);
     }
     return result('not_applicable', `not applicable: ${entry.not_applicable.trim()}`, [], at);
@@ -123,10 +122,12 @@ function evaluateCriterion(
 function manifestFindings(manifest: Manifest, parsed: ParsedYaml, policy: LoadedPolicy): Finding[] {
   const ids = criteriaById(policy.policy);
   const findings: Finding[] = [];
+  // Bounded work on hostile input: only the first unknown ids of a file get a "did you mean".
+  const hints = suggestionBudget();
   for (const id of Object.keys(manifest.evidence ?? {})) {
     if (!ids.has(id)) {
       findings.push({
-        message: `unknown criterion id "${id}": the policy (${policy.source}) has no such criterion.${didYouMean(id, ids.keys())} Run \`pilot-readiness explain\` to list them.`,
+        message: `unknown criterion id "${id}": the policy (${policy.source}) has no such criterion.${didYouMean(id, ids.keys(), hints)} Run \`pilot-readiness explain\` to list them.`,
         location: parsed.locateKey(['evidence', id]),
       });
     }
@@ -145,6 +146,8 @@ function manifestFindings(manifest: Manifest, parsed: ParsedYaml, policy: Loaded
       }
     });
   }
+  // Every date the manifest states must be a real one, whatever the policy asks of its criterion.
+  findings.push(...evidenceDateFindings(manifest, (path) => parsed.locate(path)));
   return findings;
 }
 

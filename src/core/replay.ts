@@ -2,6 +2,7 @@
 import { InputError } from '../errors.js';
 import { evaluate } from './evaluate.js';
 import { sha256 } from './hash.js';
+import { parseInstant } from './instant.js';
 import { resolvePolicySync } from './layering/resolve.js';
 import type { Report, ReportInputs } from './types.js';
 
@@ -72,6 +73,9 @@ export function replay(text: string, file: string): ReplayOutcome {
     }
   });
   const recorded = inputs.files;
+  // The recorded instant is read as strictly as --now: a hand-edited one must not fall back on local time.
+  const now = parseInstant(inputs.now);
+  if (!now.ok) throw new InputError(`${file}: inputs.now "${inputs.now}" is ${now.reason}`);
   const entry = { text: inputs.policy.text, source: inputs.policy.source, file: inputs.policy.source };
   const report = evaluate({
     manifest: inputs.manifest,
@@ -80,7 +84,7 @@ export function replay(text: string, file: string): ReplayOutcome {
     // A path the original run never looked up was not part of the decision: treat it as missing.
     files: { stat: (path) => recorded[path] ?? 'missing' },
     facts: inputs.facts ?? null,
-    now: new Date(inputs.now),
+    now: new Date(now.ms),
   });
   const same = mismatches.length === 0 && report.decision === decision;
   const message = same

@@ -3,7 +3,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ParsedYaml } from './yaml.js';
 import type { Finding } from './types.js';
-import { closest, didYouMean } from './suggest.js';
+import { parseInstant } from './instant.js';
+import { closest, didYouMean, suggestionBudget, type SuggestionBudget } from './suggest.js';
 
 /** Friendly names for string patterns, keyed by the last path segment's meaning. */
 function patternAdvice(path: Array<string | number>, schemaPath: string): string {
@@ -14,7 +15,7 @@ function patternAdvice(path: Array<string | number>, schemaPath: string): string
   if (path.length === 1 && last === 'owner') {
     return 'must be exactly one GitHub login (the ONE accountable executive), not a team or a list';
   }
-  if (last === 'date') return 'must be a date such as 2026-10-02 (YYYY-MM-DD)';
+  if (last === 'date') return 'must be a date such as 2026-10-02 (YYYY-MM-DD) or a date-time with a time zone such as 2026-10-02T14:00:00Z';
   if (path[0] === 'pilot' && last === 'name') return 'must be a slug: lowercase letters, digits and dashes, such as claims-triage';
   if (path[0] === 'reviewers' || schemaPath.includes('principal')) return 'must be a GitHub login (maria-ops) or an org/team slug (acme/appsec)';
   if (last === 'link') return 'must be an http(s) URL';
@@ -60,7 +61,16 @@ function valueAt(data: unknown, path: Array<string | number>): unknown {
   return node;
 }
 
-function toFinding(error: ErrorObject, parsed: ParsedYaml, kind: string): Finding {
+/** What one validation run shares between its findings: the did-you-mean hints, bounded per file. */
+interface FindingContext {
+  budget: SuggestionBudget;
+  /** The nearest allowed key of each additionalProperties error, computed once (null: none, or no budget left). */
+  nearKeys: Map<ErrorObject, string | null>;
+}
+
+const allowedKeys = (error: ErrorObject): string[] => Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+
+function toFinding(error: ErrorObject, parsed: ParsedYaml, kind: string, ctx: FindingContext): Finding {
   const path = toPath(error.instancePath, parsed.data);
   const where = label(path);
   const value = valueAt(parsed.data, path);
@@ -74,8 +84,9 @@ function toFinding(error: ErrorObject, parsed: ParsedYaml, kind: string): Findin
           location: parsed.locateKey([key]),
         };
       }
-      const allowed = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
-      const hint = didYouMean(key, allowed);
+      const allowed = allowedKeys(error);
+      const near = ctx.nearKeys.get(error) ?? null;
+      const hint = near ? ` Did you mean "${near}"?` : '';
       const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(', ')}.` : '';
       return {
         message: `unknown key "${key}" in ${where} of the ${kind}.${hint || list}`,
@@ -100,7 +111,7 @@ function toFinding(error: ErrorObject, parsed: ParsedYaml, kind: string): Findin
       const allowed = (params.allowedValues as unknown[]).map(String);
       const tier = path[path.length - 1] === 'risk' || error.schemaPath.includes('tier') ? 'unknown risk tier: ' : '';
       return {
-        message: `${tier}${where} must be one of ${allowed.join(', ')}, not ${describe(value)}.${didYouMean(String(value), allowed)}`,
+        message: `${tier}${where} must be one of ${allowed.join(', ')}, not ${describe(value)}.${didYouMean(String(value), allowed, ctx.budget)}`,
         location: parsed.locate(path),
       };
     }
@@ -112,8 +123,12 @@ function toFinding(error: ErrorObject, parsed: ParsedYaml, kind: string): Findin
       const name = String(params.propertyName);
       return { message: `"${name}" is not a valid key in ${where}`, location: parsed.locateKey([...path, name]) };
     }
-    case 'format':
+    case 'format': {
+      // A date-time that is not one: say what is wrong with it (no zone, no such day, hour 24).
+      const instant = params.format === 'date-time' && typeof value === 'string' ? parseInstant(value) : null;
+      if (instant && !instant.ok) return { message: `${where} is ${instant.reason} (got ${describe(value)})`, location: parsed.locate(path) };
       return { message: `${where} must be a valid ${String(params.format)} (got ${describe(value)})`, location: parsed.locate(path) };
+    }
     case 'anyOf':
       if (path[path.length - 1] === 'file') return { message: `${where} must be a path or a list of paths`, location: parsed.locate(path) };
       return { message: `${where} has an unexpected form`, location: parsed.locate(path) };
@@ -144,18 +159,20 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, k
     return !(e.propertyName !== undefined && e.keyword !== 'propertyNames');
   });
   // "unknown key alow_x. Did you mean allow_x?" already says what "missing key allow_x" would.
+  // Hints are bounded per file: a manifest of thousands of unknown keys gets the first few.
+  const ctx: FindingContext = { budget: suggestionBudget(), nearKeys: new Map() };
   const misspelt = new Set<string>();
   for (const e of kept) {
     if (e.keyword !== 'additionalProperties') continue;
-    const allowed = Object.keys((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
-    const near = closest(String((e.params as Record<string, unknown>).additionalProperty), allowed);
+    const near = closest(String((e.params as Record<string, unknown>).additionalProperty), allowedKeys(e), ctx.budget);
+    ctx.nearKeys.set(e, near);
     if (near) misspelt.add(`${e.instancePath}\u0000${near}`);
   }
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const error of kept) {
     if (error.keyword === 'required' && misspelt.has(`${error.instancePath}\u0000${String((error.params as Record<string, unknown>).missingProperty)}`)) continue;
-    const finding = toFinding(error, parsed, kind);
+    const finding = toFinding(error, parsed, kind, ctx);
     const key = `${finding.location?.line}:${finding.location?.column}:${finding.message}`;
     if (!seen.has(key)) {
       seen.add(key);

@@ -2,7 +2,7 @@
 // the policy's max_waiver, in force only once the named reviewer role approves the pull request, and
 // an error the day after it expires.
 import { parseDuration } from './duration.js';
-import { parseEvidenceDate } from './evidence/date.js';
+import { parseCalendarDate } from './instant.js';
 import { criteriaById, reviewerRoles, type LoadedPolicy } from './policy.js';
 import { didYouMean } from './suggest.js';
 import type { CriterionResult, Finding, Manifest, RiskTier, SourceLocation, WaiverEntry, WaiverResult, WaiverStatus } from './types.js';
@@ -55,9 +55,9 @@ export function checkWaivers(input: { manifest: Manifest; parsed: ParsedYaml; po
       if (reason.length < MIN_WAIVER_REASON_LENGTH) {
         refuse(`the waiver reason for ${id} is too short (${reason.length} characters); say why in at least ${MIN_WAIVER_REASON_LENGTH}`, at('reason'));
       }
-      const day = /^\d{4}-\d{2}-\d{2}$/.test(entry.expires) ? parseEvidenceDate(entry.expires) : null;
-      if (day === null) {
-        refuse(`waivers.${id}.expires must be a date such as 2027-01-31 (YYYY-MM-DD), not "${entry.expires}"`, at('expires'));
+      const day = parseCalendarDate(entry.expires);
+      if (!day.ok) {
+        refuse(`waivers.${id}.expires "${entry.expires}" is ${day.reason}`, at('expires'));
       } else {
         // Whole days: a waiver may end on the day max_waiver from now reaches, whatever the hour.
         const latest = isoDay(new Date(now.getTime() + maxWaiver));
@@ -69,7 +69,7 @@ export function checkWaivers(input: { manifest: Manifest; parsed: ParsedYaml; po
         const names = roles.length > 0 ? ` Name one of: ${roles.join(', ')}.` : '';
         refuse(`waivers.${id}.approved_by "${entry.approved_by}" is not a reviewer role of the policy.${didYouMean(entry.approved_by, roles)}${names}`, at('approved_by'));
       }
-      if (problems.length === 0) check.valid.set(id, { criterion: id, entry, endsAt: new Date(day!.getTime() + DAY_MS), location: at() });
+      if (problems.length === 0 && day.ok) check.valid.set(id, { criterion: id, entry, endsAt: new Date(day.ms + DAY_MS), location: at() });
     }
     check.errors.push(...problems);
     check.results.push({ criterion: id, reason: entry.reason, expires: entry.expires, approved_by: entry.approved_by, status: 'invalid', location: at() });

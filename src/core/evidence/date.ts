@@ -1,19 +1,33 @@
 // `date` evidence: the report is dated, not in the future, and no older than the policy allows for the tier.
 import { formatSpan, parseDuration } from '../duration.js';
+import { parseInstant } from '../instant.js';
+import type { DataPath, Finding, Manifest, SourceLocation } from '../types.js';
 import { forTier, type EvidenceKind } from './types.js';
 
 const DAY_MS = 86_400_000;
 
-/** Parses YYYY-MM-DD (UTC midnight) or an ISO date-time; null when it is not a real date. */
+/** YYYY-MM-DD (UTC midnight) or a date-time with a zone; null when it is not a real date (see parseInstant). */
 export function parseEvidenceDate(text: string): Date | null {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (day) {
-    const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
-    const value = new Date(Date.UTC(year, month - 1, date));
-    return value.getUTCFullYear() === year && value.getUTCMonth() === month - 1 && value.getUTCDate() === date ? value : null;
+  const parsed = parseInstant(text);
+  return parsed.ok ? new Date(parsed.ms) : null;
+}
+
+/** The finding's message for an evidence date that is not one. */
+const notADate = (text: string, reason: string): string => `date "${text}" is ${reason}`;
+
+/**
+ * Every evidence `date` of the manifest that is not a real date or a date-time with a zone, at its
+ * line, whether or not the policy asks for a date for that criterion: a date the manifest states
+ * must be one.
+ */
+export function evidenceDateFindings(manifest: Manifest, locate: (path: DataPath) => SourceLocation): Finding[] {
+  const findings: Finding[] = [];
+  for (const [id, entry] of Object.entries(manifest.evidence ?? {})) {
+    if (typeof entry?.date !== 'string') continue;
+    const parsed = parseInstant(entry.date);
+    if (!parsed.ok) findings.push({ message: `evidence.${id}.${notADate(entry.date, parsed.reason)}`, location: locate(['evidence', id, 'date']) });
   }
-  const value = new Date(text.replace(' ', 'T'));
-  return Number.isNaN(value.getTime()) ? null : value;
+  return findings;
 }
 
 export const dateEvidence: EvidenceKind = {
@@ -24,9 +38,9 @@ export const dateEvidence: EvidenceKind = {
     if (ctx.entry.date === undefined) {
       return [{ message: `${ctx.criterion.id} needs the date the evidence was produced: add \`date: YYYY-MM-DD\``, location: ctx.locate([]) }];
     }
-    const date = parseEvidenceDate(ctx.entry.date);
-    if (!date) return [{ message: `date "${ctx.entry.date}" is not a real calendar date`, location: at }];
-    const age = ctx.now.getTime() - date.getTime();
+    const parsed = parseInstant(ctx.entry.date);
+    if (!parsed.ok) return [{ message: notADate(ctx.entry.date, parsed.reason), location: at }];
+    const age = ctx.now.getTime() - parsed.ms;
     if (age < 0) {
       return [{ message: `date ${ctx.entry.date} is in the future; evidence is dated when it was produced`, location: at }];
     }

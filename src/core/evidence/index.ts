@@ -7,8 +7,7 @@ import type { EvidenceKind } from './types.js';
 
 export const EVIDENCE_KINDS: readonly EvidenceKind[] = [fileEvidence, dateEvidence, metricsEvidence, linkEvidence];
 
-/** Shortest justification a `not_applicable` entry needs: a reason, not a shrug. */
-export const MIN_NOT_APPLICABLE_LENGTH = 20;
+export { countLettersAndDigits, MIN_NOT_APPLICABLE_LENGTH, notApplicableProblem } from './not-applicable.js';
 
 export type { EvidenceContext, EvidenceKind } from './types.js';
 
