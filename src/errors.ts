@@ -1,6 +1,7 @@
 // Errors a person can fix (bad input, missing permission) versus bugs. Only the first kind is
 // shown as a plain message; both always fail the run.
 import type { Finding, SourceLocation } from './core/types.js';
+import { toText } from './core/report/plain.js';
 
 /** Input that cannot be used: the message says what is wrong, where, and how to fix it. */
 export class InputError extends Error {
@@ -13,13 +14,14 @@ export class InputError extends Error {
   }
 }
 
-export function formatLocation(location: SourceLocation | null): string {
+/** `file:line:column`; '' without a location. Raw: outputs escape it (src/core/report/escape.ts, plain.ts). */
+export function formatLocation(location: SourceLocation | null | undefined): string {
   if (!location) return '';
-  return `${location.file}:${location.line}:${location.column}`;
+  return `${toText(location.file)}:${toText(location.line)}:${toText(location.column)}`;
 }
 
-/** `file:line:column: message`, the form editors and CI logs link to. */
+/** `file:line:column: message`, the form editors and CI logs link to. Raw, like formatLocation. */
 export function formatFinding(finding: Finding): string {
   const where = formatLocation(finding.location);
-  return where ? `${where}: ${finding.message}` : finding.message;
+  return where ? `${where}: ${toText(finding.message)}` : toText(finding.message);
 }

@@ -23,6 +23,7 @@ import type { LoadedPolicy } from './core/policy.js';
 import type { Report } from './core/types.js';
 import { portfolioReport, type PortfolioInput, type PortfolioPullRequest, type PortfolioState } from './core/portfolio.js';
 import { InputError, formatFinding } from './errors.js';
+import { plainLine } from './core/report/plain.js';
 
 export type { PortfolioState } from './core/portfolio.js';
 
@@ -164,7 +165,7 @@ export async function runPortfolio(client: GitHubClient, options: PortfolioOptio
   const warn = (warnings: string[]) => {
     for (const warning of warnings.filter((w) => !warned.has(w))) {
       warned.add(warning);
-      log.warning(warning);
+      log.warning(plainLine(warning));
     }
   };
 
@@ -227,7 +228,7 @@ export async function runPortfolio(client: GitHubClient, options: PortfolioOptio
 
   const remaining = targets.filter((t) => !done[t.repository]).length;
   if (stopped) {
-    log.warning(`GitHub's rate limit stopped the portfolio of ${org}: ${stopped}`);
+    log.warning(plainLine(`GitHub's rate limit stopped the portfolio of ${org}: ${stopped}`));
     return result(targets, `the GitHub rate limit stopped the run with ${remaining} of ${targets.length} repositories not read (${stopped}); re-run later with the same state to resume`);
   }
   return result(targets, null);

@@ -11,6 +11,7 @@ import { comparePolicies, isCentralReference, resolveBundled, resolvePolicySync,
 import { checkJson, checkLine, diffJson, diffText } from '../core/layering/describe.js';
 import { renderMarkdown } from '../core/report/markdown.js';
 import { renderText } from '../core/report/text.js';
+import { plainLine, plainText, terminalJson } from '../core/report/plain.js';
 import { replay } from '../core/replay.js';
 import { starterManifest } from '../core/init.js';
 import { parseInstant } from '../core/instant.js';
@@ -106,7 +107,7 @@ function exitFor(report: Report): number {
 }
 
 function render(report: Report, format: string): string {
-  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'json') return `${terminalJson(report)}\n`;
   if (format === 'markdown') return renderMarkdown(report);
   return renderText(report);
 }
@@ -142,7 +143,7 @@ function check(args: string[], io: Io): number {
   if (values.output) writeFileSync(resolve(io.cwd, values.output), `${JSON.stringify(report, null, 2)}\n`);
   // Invalid input: one line per problem on stderr. The JSON report still goes to stdout for tools;
   // a text scorecard of a manifest that could not be read would only repeat the errors.
-  for (const error of report.errors) io.err(`error: ${formatFinding(error)}\n`);
+  for (const error of report.errors) io.err(`error: ${plainLine(formatFinding(error))}\n`);
   if (format !== 'text' || report.gates.length > 0) io.out(render(report, format));
   return exitFor(report);
 }
@@ -195,7 +196,7 @@ function policyCommand(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
   const format = values.format!;
   if (!['text', 'json'].includes(format)) throw new UsageError(`--format ${format}: use text or json`);
-  const json = (value: object) => io.out(`${JSON.stringify(value, null, 2)}\n`);
+  const json = (value: object) => io.out(`${terminalJson(value)}\n`);
   const load = (path: string): ResolvedPolicy => {
     try {
       return loadPolicyArg(path, io.cwd, '');
@@ -225,7 +226,17 @@ function policyCommand(args: string[], io: Io): number {
   throw new UsageError(`unknown policy command "${sub ?? ''}": use pilot-readiness policy check PATH or pilot-readiness policy diff A B`);
 }
 
-export function main(argv: string[], io: Io): number | Promise<number> {
+/**
+ * Every write of the CLI goes through the plain-text sanitiser: what it prints quotes manifests,
+ * policies and paths, and in a workflow a line of stdout or stderr can be a workflow command.
+ * (JSON is written with terminalJson first, which the sanitiser leaves as it is.)
+ */
+function sanitised(io: Io): Io {
+  return { ...io, out: (text) => io.out(plainText(text)), err: (text) => io.err(plainText(text)) };
+}
+
+export function main(argv: string[], raw: Io): number | Promise<number> {
+  const io = sanitised(raw);
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -262,11 +273,11 @@ export function main(argv: string[], io: Io): number | Promise<number> {
 /** Any failure as an exit code, with the message on stderr: 2 for what a person can fix, 3 for a bug. */
 function failure(error: unknown, io: Io): number {
   if (error instanceof InputError) {
-    for (const finding of error.findings) io.err(`error: ${formatFinding(finding)}\n`);
+    for (const finding of error.findings) io.err(`error: ${plainLine(formatFinding(finding))}\n`);
     return 2;
   }
   if (error instanceof UsageError) {
-    io.err(`error: ${error.message}\n`);
+    io.err(`error: ${plainLine(error.message)}\n`);
     return 2;
   }
   if (error instanceof Error && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {

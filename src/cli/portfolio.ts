@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../errors.js';
 import { parseInstant } from '../core/instant.js';
 import { buildPortfolio, mergePortfolios, parsePortfolio, parsePortfolioState, parseShard, renderPortfolioMarkdown, type Portfolio, type PortfolioState } from '../core/portfolio.js';
+import { plainLine, terminalJson } from '../core/report/plain.js';
 import type { Io } from './main.js';
 
 type Env = Record<string, string | undefined>;
@@ -33,7 +34,7 @@ function serverUrlOf(env: Env, apiUrl: string): string {
 
 function emit(portfolio: Portfolio, format: string, output: string | undefined, io: Io): void {
   if (output) writeFileSync(resolve(io.cwd, output), `${JSON.stringify(portfolio, null, 2)}\n`);
-  io.out(format === 'json' ? `${JSON.stringify(portfolio, null, 2)}\n` : renderPortfolioMarkdown(portfolio));
+  io.out(format === 'json' ? `${terminalJson(portfolio)}\n` : renderPortfolioMarkdown(portfolio));
 }
 
 /** Exit 0 when complete (whatever the decisions), 1 when a rate limit stopped it (resumable), 2 on bad input or a refusal. */
@@ -63,7 +64,7 @@ export async function portfolioCommand(args: string[], io: Io, env: Env): Promis
     if (extra.length > 0) throw new InputError(`portfolio --merge reads only JSON files; drop ${extra.map((k) => `--${k}`).join(', ')}`);
     const merged = mergePortfolios(positionals.map((path) => parsePortfolio(read(io, path), path)));
     emit(merged, format, values.output, io);
-    if (merged.incomplete) io.err(`incomplete: ${merged.incomplete}\n`);
+    if (merged.incomplete) io.err(`incomplete: ${plainLine(merged.incomplete)}\n`);
     return merged.incomplete ? 1 : 0;
   }
 
@@ -91,17 +92,19 @@ export async function portfolioCommand(args: string[], io: Io, env: Env): Promis
     import('../adapters/github/errors.js'),
   ]);
   const apiUrl = env.GITHUB_API_URL || 'https://api.github.com';
-  const gh = createGitHubClient(token, { baseUrl: apiUrl, log: { info: () => {}, warning: (m) => io.err(`warning: ${m}\n`) }, ...clientTuning(env) });
+  // Warnings quote GitHub's answers and the names read: one sanitised line each.
+  const log = { info: () => {}, warning: (m: string) => io.err(`warning: ${plainLine(m)}\n`) };
+  const gh = createGitHubClient(token, { baseUrl: apiUrl, log, ...clientTuning(env) });
   let run;
   try {
     run = await runPortfolio(
       gh,
-      { org, policy: values.policy!, manifest: values.manifest!, now, serverUrl: serverUrlOf(env, apiUrl), log: { info: () => {}, warning: (m) => io.err(`warning: ${m}\n`) }, ...(repositories?.length ? { repositories } : {}), ...(shard ? { shard } : {}) },
+      { org, policy: values.policy!, manifest: values.manifest!, now, serverUrl: serverUrlOf(env, apiUrl), log, ...(repositories?.length ? { repositories } : {}), ...(shard ? { shard } : {}) },
       state,
     );
   } catch (error) {
     if (!(error instanceof GitHubAccessError || error instanceof GitHubApiError)) throw error;
-    io.err(`error: ${error.message}\n`);
+    io.err(`error: ${plainLine(error.message)}\n`);
     return 2;
   }
 
@@ -115,7 +118,7 @@ export async function portfolioCommand(args: string[], io: Io, env: Env): Promis
   }
   if (run.incomplete) {
     io.err(
-      `incomplete: ${run.incomplete}\n${values.state ? `what was read is saved in ${values.state}; run the same command again to resume` : 'pass --state FILE to keep what was read and resume from it'}\n`,
+      `incomplete: ${plainLine(run.incomplete)}\n${values.state ? `what was read is saved in ${plainLine(values.state)}; run the same command again to resume` : 'pass --state FILE to keep what was read and resume from it'}\n`,
     );
     return 1;
   }

@@ -2,6 +2,7 @@
 import type { CriterionStatus, Decision, OwnerStatus, RoleStatus, WaiverStatus } from '../types.js';
 import { formatSpan } from '../duration.js';
 import type { Report, RoleResult } from '../types.js';
+import { toText } from './plain.js';
 
 export const CRITERION_SYMBOL: Record<CriterionStatus, string> = {
   met: '✓',
@@ -47,7 +48,8 @@ export function roleState(role: RoleResult): string {
 }
 
 export function formatInstant(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  const text = toText(iso); // a replayed or hand-written report may hold anything here
+  return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
 }
 
 /** One line saying where the decision stands. */
