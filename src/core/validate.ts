@@ -64,11 +64,22 @@ function valueAt(data: unknown, path: Array<string | number>): unknown {
 /** What one validation run shares between its findings: the did-you-mean hints, bounded per file. */
 interface FindingContext {
   budget: SuggestionBudget;
-  /** The nearest allowed key of each additionalProperties error, computed once (null: none, or no budget left). */
-  nearKeys: Map<ErrorObject, string | null>;
+  /** The nearest allowed key of each additionalProperties error that has one, computed once. */
+  nearKeys: Map<ErrorObject, string>;
 }
 
-const allowedKeys = (error: ErrorObject): string[] => Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+// The keys a schema object allows, once per schema object: a file of thousands of unknown keys asks thousands of times.
+const allowedBySchema = new WeakMap<object, string[]>();
+function allowedKeys(error: ErrorObject): string[] {
+  const schema = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+  if (!schema || typeof schema !== 'object') return [];
+  let keys = allowedBySchema.get(schema);
+  if (!keys) {
+    keys = Object.keys(schema.properties ?? {});
+    allowedBySchema.set(schema, keys);
+  }
+  return keys;
+}
 
 function toFinding(error: ErrorObject, parsed: ParsedYaml, kind: string, ctx: FindingContext): Finding {
   const path = toPath(error.instancePath, parsed.data);
@@ -85,7 +96,7 @@ function toFinding(error: ErrorObject, parsed: ParsedYaml, kind: string, ctx: Fi
         };
       }
       const allowed = allowedKeys(error);
-      const near = ctx.nearKeys.get(error) ?? null;
+      const near = ctx.nearKeys.size > 0 ? ctx.nearKeys.get(error) : undefined;
       const hint = near ? ` Did you mean "${near}"?` : '';
       const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(', ')}.` : '';
       return {
@@ -165,19 +176,24 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, k
   for (const e of kept) {
     if (e.keyword !== 'additionalProperties') continue;
     const near = closest(String((e.params as Record<string, unknown>).additionalProperty), allowedKeys(e), ctx.budget);
-    ctx.nearKeys.set(e, near);
-    if (near) misspelt.add(`${e.instancePath}\u0000${near}`);
+    if (near) {
+      ctx.nearKeys.set(e, near);
+      misspelt.add(`${e.instancePath}\u0000${near}`);
+    }
   }
-  const seen = new Set<string>();
+  // The same message at the same place once. Keyed by place, a number, so that thousands of
+  // findings do not each hash their whole message.
+  const seen = new Map<number, string[]>();
   const findings: Finding[] = [];
   for (const error of kept) {
     if (error.keyword === 'required' && misspelt.has(`${error.instancePath}\u0000${String((error.params as Record<string, unknown>).missingProperty)}`)) continue;
     const finding = toFinding(error, parsed, kind, ctx);
-    const key = `${finding.location?.line}:${finding.location?.column}:${finding.message}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      findings.push(finding);
-    }
+    const place = (finding.location?.line ?? 0) * 2 ** 22 + (finding.location?.column ?? 0);
+    const messages = seen.get(place);
+    if (messages === undefined) seen.set(place, [finding.message]);
+    else if (messages.includes(finding.message)) continue;
+    else messages.push(finding.message);
+    findings.push(finding);
   }
   return findings.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
 }
