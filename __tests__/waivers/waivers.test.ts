@@ -163,7 +163,7 @@ describe('waivers the policy does not accept: input errors at their line', () =>
     ],
     ['a criterion that is not waivable', manifest({ id: 'SEC-2' }), POLICY, '12:3 SEC-2 cannot be waived: the policy (waiver-policy.yml) does not mark it waivable; provide the evidence instead'],
     ['a policy without max_waiver', manifest(), NO_WAIVERS, '12:3 SEC-1 cannot be waived: the policy (strict-policy.yml) accepts no waivers (it sets no max_waiver); provide the evidence instead'],
-    ['a reason too short', manifest({ reason: 'later' }), POLICY, '13:13 the waiver reason for SEC-1 is too short (5 characters); say why in at least 20'],
+    ['a reason too short', manifest({ reason: 'later' }), POLICY, '13:13 the waiver reason for SEC-1 is too short (5 letters or digits); say why in at least 20'],
     ['an unknown role', manifest({ approved_by: 'securty' }), POLICY, '15:18 waivers.SEC-1.approved_by "securty" is not a reviewer role of the policy. Did you mean "security"? Name one of: legal, security.'],
     ['the owner, who is not a reviewer role', manifest({ approved_by: 'owner' }), POLICY, '15:18 waivers.SEC-1.approved_by "owner" is not a reviewer role of the policy. Name one of: legal, security.'],
     ['a date that is not one', manifest({ expires: '2027-02-30' }), POLICY, '14:14 waivers.SEC-1.expires "2027-02-30" is not a real calendar date: February 2027 has 28 days'],

@@ -156,12 +156,17 @@ function pilotOf(input: PortfolioInput, now: Date): PortfolioPilot {
 
 
 
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function byStuck(a: PortfolioPilot, b: PortfolioPilot): number {
   return (
     (b.stuck_days ?? -1) - (a.stuck_days ?? -1) ||
     DECISION_SEVERITY[b.decision] - DECISION_SEVERITY[a.decision] ||
-    a.repository.localeCompare(b.repository) ||
-    a.pilot.localeCompare(b.pilot) ||
+    // Code-unit order, never the machine's locale: the same report sorts the same everywhere.
+    byText(a.repository, b.repository) ||
+    byText(a.pilot, b.pilot) ||
     (a.pull_request?.number ?? 0) - (b.pull_request?.number ?? 0)
   );
 }

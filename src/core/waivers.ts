@@ -1,6 +1,7 @@
 // Waivers: a manifest's time-limited exemption from a criterion the policy marks waivable, for at most
 // the policy's max_waiver, in force only once the named reviewer role approves the pull request, and
 // an error the day after it expires.
+import { countLettersAndDigits } from './evidence/not-applicable.js';
 import { parseDuration } from './duration.js';
 import { parseCalendarDate } from './instant.js';
 import { criteriaById, reviewerRoles, type LoadedPolicy } from './policy.js';
@@ -51,9 +52,10 @@ export function checkWaivers(input: { manifest: Manifest; parsed: ParsedYaml; po
     } else if (criteria.get(id)!.criterion.waivable !== true) {
       refuse(`${id} cannot be waived: the policy (${source}) does not mark it waivable; provide the evidence instead`);
     } else {
-      const reason = entry.reason.trim();
-      if (reason.length < MIN_WAIVER_REASON_LENGTH) {
-        refuse(`the waiver reason for ${id} is too short (${reason.length} characters); say why in at least ${MIN_WAIVER_REASON_LENGTH}`, at('reason'));
+      // Letters and digits, not code units: 20 zero-width spaces or emoji say nothing.
+      const letters = countLettersAndDigits(entry.reason, MIN_WAIVER_REASON_LENGTH);
+      if (letters < MIN_WAIVER_REASON_LENGTH) {
+        refuse(`the waiver reason for ${id} is too short (${letters} letters or digits); say why in at least ${MIN_WAIVER_REASON_LENGTH}`, at('reason'));
       }
       const day = parseCalendarDate(entry.expires);
       if (!day.ok) {

@@ -52,6 +52,10 @@ export function commentBody(marker: string, body: string, shortBody?: string): s
   if (short !== undefined && short.length <= MAX_COMMENT_LENGTH) return short;
   const room = MAX_COMMENT_LENGTH - TRUNCATED_NOTE.length;
   let cut = full.slice(0, room);
+  // Cut at a line end: a cut inside a code span would turn its (escaped-by-quoting) content back
+  // into live Markdown or HTML. Escaping is per line, so whole lines are always safe.
+  const lineEnd = cut.lastIndexOf('\n');
+  if (lineEnd > marker.length) cut = cut.slice(0, lineEnd + 1);
   // Do not leave half of a surrogate pair at the end.
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut}${TRUNCATED_NOTE}`;
