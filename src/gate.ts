@@ -8,24 +8,26 @@ import { posix } from 'node:path';
 import type { ActionInputs } from './adapters/actions/inputs.js';
 import type { GitHubClient } from './adapters/github/client.js';
 import { upsertStickyComment } from './adapters/github/comment.js';
-import { fetchFileTexts, fetchTree, type FileAt, type TreeEntryKind } from './adapters/github/files.js';
+import { fetchFileTexts, fetchTree, type FileAt, type FileText, type TreeEntryKind } from './adapters/github/files.js';
 import { fetchPolicySource } from './adapters/github/policy-source.js';
 import { fetchPullRequestFacts } from './adapters/github/pull-request.js';
 import { requestReviews } from './adapters/github/reviews.js';
 import { setCommitStatus, type CommitState } from './adapters/github/status.js';
 import { fetchTeamMembers } from './adapters/github/teams.js';
-import { GitHubAccessError } from './adapters/github/errors.js';
+import { GitHubAccessError, GitHubApiError } from './adapters/github/errors.js';
 import { isBundledPolicy, loadBundledPolicy } from './core/bundled.js';
 import { formatSpan } from './core/duration.js';
-import { evaluate } from './core/evaluate.js';
+import { evaluate, rolesToRequest, type EvaluationInput } from './core/evaluate.js';
 import { worstOf } from './core/decide.js';
 import { comparePolicies, isCentralReference, resolvePolicy, type AsyncPolicyReader, type Comparison } from './core/layering/index.js';
 import { reviewerRoles, type LoadedPolicy } from './core/policy.js';
 import { renderMarkdown } from './core/report/markdown.js';
 import type { Decision, Finding, Manifest, PrFacts, RepoFiles, Report } from './core/types.js';
-import { escapeMarkdown } from './core/report/escape.js';
+import { renderPolicyReview, type PolicyReview } from './core/report/policy-review.js';
+import { plainLine } from './core/report/plain.js';
 import { parseYaml } from './core/yaml.js';
-import { InputError, formatLocation } from './errors.js';
+import { pairPilots, type ManifestAt, type PilotPair } from './core/governance.js';
+import { InputError } from './errors.js';
 import type { ActionContext } from './main.js';
 
 export interface PullRequestRef {
@@ -45,10 +47,12 @@ export interface PullRequestOutcome {
   warnings: string[];
   /** Problems found in a policy the pull request changes, at their lines in its head version. */
   errors: Finding[];
+  /**
+   * Why the commit status could not be written, when it could not: an earlier status of the same
+   * commit (say a `success` before an approval was dismissed) may still stand, so the run fails.
+   */
+  statusNotWritten?: string;
 }
-
-/** What a pull request that changes the trusted policy file does to it: invalid, or what it tightens and loosens. */
-export type PolicyReview = { path: string; valid: false; errors: Finding[] } | { path: string; valid: true; deleted: boolean; comparison: Comparison };
 
 /**
  * A pull request in the policy's own repository that edits the policy: the pilots are still judged by
@@ -68,25 +72,6 @@ async function reviewPolicyChange(gh: GitHubClient, ctx: ActionContext, path: st
     if (error instanceof InputError) return { path, valid: false, errors: error.findings };
     throw error;
   }
-}
-
-export function renderPolicyReview(review: PolicyReview): string {
-  const where = (f: Finding) => (f.location ? ` <sub>\`${formatLocation(f.location)}\`</sub>` : '');
-  const out = [`## ${review.valid ? '📝' : '🔴'} Policy change: \`${review.path}\``, ''];
-  if (!review.valid) {
-    out.push('The proposed policy is **invalid**; pilots are still judged by the base branch version. Fix:', '');
-    for (const error of review.errors) out.push(`- ${escapeMarkdown(error.message)}${where(error)}`);
-  } else {
-    const { tightenings, loosenings } = review.comparison;
-    out.push(
-      tightenings.length + loosenings.length === 0
-        ? 'The proposed policy is valid and changes no rule (wording or order only).'
-        : `The proposed policy is valid. Against the base branch it **tightens ${tightenings.length}** and **loosens ${loosenings.length}** setting${tightenings.length + loosenings.length === 1 ? '' : 's'}; pilots are judged by the new rules once it is merged.`,
-    );
-    if (loosenings.length > 0) out.push('', '**Loosens** (review these with care):', '', ...loosenings.map((c) => `- ${escapeMarkdown(c.message)}${where(c)}`));
-    if (tightenings.length > 0) out.push('', '**Tightens:**', '', ...tightenings.map((c) => `- ${escapeMarkdown(c.message)}${where(c)}`));
-  }
-  return `${out.join('\n')}\n`;
 }
 
 const STATE: Record<Decision, CommitState> = { ready: 'success', pending: 'pending', blocked: 'failure' };
@@ -112,14 +97,6 @@ export function treeFiles(tree: Map<string, TreeEntryKind>): RepoFiles {
       return 'unverifiable';
     },
   };
-}
-
-/** Manifests the PR gates: those whose folder (or the manifest itself) the PR changes. */
-export function gatedManifests(manifests: string[], changedFiles: string[]): string[] {
-  return manifests.filter((manifest) => {
-    const dir = posix.dirname(manifest);
-    return changedFiles.some((file) => dir === '.' || file === manifest || file.startsWith(`${dir}/`));
-  });
 }
 
 /** Every org/team slug the policy or a manifest names: the teams whose members the rules need. */
@@ -154,6 +131,8 @@ export function statusDescription(reports: Report[], now: Date): string {
     return `${reports.length} pilots: ${counts.map(([d, n]) => `${n} ${d}`).join(', ')}`;
   }
   const report = reports[0]!;
+  const retiring = report.governance_changes?.find((change) => change.kind === 'retired');
+  if (retiring) return retiring.approved ? `retiring ${report.pilot?.name ?? report.manifest.path}: approved` : `retiring ${report.pilot?.name ?? report.manifest.path}: awaiting ${retiring.needs.map((n) => n.who).join(', ')}`;
   const score = `${report.score.met}/${report.score.required} criteria`;
   if (report.errors.length > 0) return `invalid manifest ${report.manifest.path}: ${report.errors.length} error(s)`;
   if (report.decision === 'ready') return `${score} · roles consulted · owner approved`;
@@ -193,22 +172,15 @@ export async function loadTrustedPolicy(gh: GitHubClient, spec: PolicySpec, base
   return resolvePolicy({ text: baseText, source: spec.path, file: spec.path }, read);
 }
 
-/** Asks the roles not yet asked (this starts their windows) and returns the facts as they now stand. */
-async function askRoles(gh: GitHubClient, ctx: ActionContext, facts: PrFacts, reports: Report[], warnings: string[]): Promise<PrFacts | null> {
-  if (facts.draft || facts.ready_at === null) return null;
-  const people = new Set<string>();
-  const teams = new Set<string>();
-  for (const report of reports) {
-    for (const role of report.roles) {
-      if (!role.required || role.status !== 'not_requested') continue;
-      for (const member of role.members) {
-        if (member.toLowerCase() === facts.author.toLowerCase()) continue;
-        (member.includes('/') ? teams : people).add(member);
-      }
-    }
-  }
-  if (people.size === 0 && teams.size === 0) return null;
-  const result = await requestReviews(gh, { owner: ctx.owner, repo: ctx.repo, number: facts.number, reviewers: [...people], team_reviewers: [...teams] });
+/**
+ * Asks the roles not yet asked (this starts their windows), before the one evaluation of the run, and
+ * returns the facts as they now stand (null when nobody was asked).
+ */
+async function askRoles(gh: GitHubClient, ctx: ActionContext, reading: PullRequestReading, warnings: string[]): Promise<PrFacts | null> {
+  const facts = reading.facts;
+  const { people, teams } = reading.toRequest(facts);
+  if (people.length === 0 && teams.length === 0) return null;
+  const result = await requestReviews(gh, { owner: ctx.owner, repo: ctx.repo, number: facts.number, reviewers: people, team_reviewers: teams });
   if (!result.ok) {
     warnings.push(`${result.warning}; those roles stay not requested, and their windows have not started`);
     return null;
@@ -231,7 +203,7 @@ export async function markUnverified(gh: GitHubClient, ctx: ActionContext, input
       sha: pr.headSha,
       state: 'error',
       context: inputs.statusContext,
-      description: `could not be verified: ${reason}`,
+      description: plainLine(`could not be verified: ${reason}`),
       ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}),
     });
     return null;
@@ -253,18 +225,64 @@ export interface PullRequestReading {
   /** The facts as read, with team members; evaluateWith() adds each manifest's base owner. */
   facts: PrFacts;
   evaluateWith(facts: PrFacts): Report[];
+  /** Whom to ask for reviews, over every gated pilot, without evaluating them. */
+  toRequest(facts: PrFacts): { people: string[]; teams: string[] };
 }
 
 export interface ReadOptions {
   policy: string;
   manifest: string;
   now: Date;
+  /**
+   * Trees already read in this run, by commit sha: the pull requests of a repository mostly share
+   * their base (the default branch's head), so a sweep or the portfolio reads it once.
+   */
+  trees?: TreeCache;
+}
+
+export type TreeCache = Map<string, Promise<Map<string, TreeEntryKind>>>;
+
+export function treeAt(gh: GitHubClient, repo: { owner: string; repo: string }, sha: string, cache: TreeCache | undefined): Promise<Map<string, TreeEntryKind>> {
+  if (!cache) return fetchTree(gh, { ...repo, sha });
+  const key = `${repo.owner}/${repo.repo}@${sha}`.toLowerCase();
+  let tree = cache.get(key);
+  if (!tree) {
+    tree = fetchTree(gh, { ...repo, sha });
+    // A failed read is not kept: the next pull request asks again.
+    tree.catch(() => cache.delete(key));
+    cache.set(key, tree);
+  }
+  return tree;
+}
+
+/** Files read per GraphQL query: enough for most repositories in one, and well under GitHub's query limits. */
+const TEXTS_PER_QUERY = 100;
+
+async function fileTexts(gh: GitHubClient, repo: { owner: string; repo: string }, files: FileAt[]): Promise<FileText[]> {
+  const out: FileText[] = [];
+  for (let i = 0; i < files.length; i += TEXTS_PER_QUERY) out.push(...(await fetchFileTexts(gh, repo, files.slice(i, i + TEXTS_PER_QUERY))));
+  return out;
+}
+
+function matching(tree: Map<string, TreeEntryKind>, glob: string): string[] {
+  return [...tree.entries()].filter(([path, kind]) => kind === 'file' && minimatch(path, glob, { dot: true })).map(([path]) => path).sort();
+}
+
+/** The base branch's owner of a pilot, read from its manifest there; null when that manifest names no valid login. */
+function ownerOf(text: string, path: string): string | null {
+  const owner = manifestData(text, path)?.owner;
+  return typeof owner === 'string' && owner.trim() !== '' ? owner : null;
 }
 
 /**
  * Reads one pull request and everything its evaluation needs, writing nothing: facts and the trusted
- * policy (1-2 round trips), the head tree (1), the gated manifests at head and base (1), team members
- * (≤1). Shared by the gate and the portfolio.
+ * policy (1-2 round trips), the head and base trees (2, in parallel), every manifest at head and base
+ * (1 per 100 manifests), team members (≤1). Shared by the gate and the portfolio.
+ *
+ * The base branch is the reference for every pilot: a pilot is identified by pilot.name across paths,
+ * and the pilots gated are those of the base or the head whose folder, manifest or evidence the pull
+ * request touches, including manifests the head deletes, renames, moves or turns into something that
+ * is not a regular file.
  */
 export async function readPullRequest(
   gh: GitHubClient,
@@ -278,41 +296,82 @@ export async function readPullRequest(
   const read = await fetchPullRequestFacts(gh, { owner, repo, number: target.number }, { trustedFiles });
   const policy = await loadTrustedPolicy(gh, spec, read.trustedFiles[0]?.text, warnings);
   const headSha = read.facts.head_sha;
-  const tree = await fetchTree(gh, { owner, repo, sha: headSha });
-  const manifests = [...tree.entries()].filter(([path, kind]) => kind === 'file' && minimatch(path, options.manifest, { dot: true })).map(([path]) => path).sort();
-  const gated = gatedManifests(manifests, read.changedFiles);
+  const [tree, baseTree] = await Promise.all([treeAt(gh, { owner, repo }, headSha, options.trees), treeAt(gh, { owner, repo }, read.baseSha, options.trees)]);
+  // The policy file is never a pilot, even where the manifest pattern matches its name.
+  const notPolicy = (path: string) => spec.kind !== 'base' || path !== spec.path;
+  const headPaths = matching(tree, options.manifest).filter(notPolicy);
+  const basePaths = matching(baseTree, options.manifest).filter(notPolicy);
   const common = { headSha, baseRef: read.facts.base_ref, changedFiles: read.changedFiles, policy };
-  if (gated.length === 0) return { ...common, gated, facts: { ...read.facts, teams: {}, base_manifest: null }, evaluateWith: () => [] };
+  const none = (): PullRequestReading => ({ ...common, gated: [], facts: { ...read.facts, teams: {}, base_manifest: null }, evaluateWith: () => [], toRequest: () => ({ people: [], teams: [] }) });
+  if (headPaths.length === 0 && basePaths.length === 0) return none();
 
-  const texts = await fetchFileTexts(gh, { owner, repo }, [...gated.map((path) => ({ ref: headSha, path })), ...gated.map((path) => ({ ref: read.baseSha, path }))]);
-  const headTexts = texts.slice(0, gated.length);
-  const baseTexts = texts.slice(gated.length);
-  const teamSlugs = teamsNamed(policy, headTexts.map((t) => manifestData(t.text, t.path)));
+  const texts = await fileTexts(gh, { owner, repo }, [...headPaths.map((path) => ({ ref: headSha, path })), ...basePaths.map((path) => ({ ref: read.baseSha, path }))]);
+  const present = (list: FileText[]): ManifestAt[] => list.filter((t): t is FileText & { text: string } => t.text !== null).map(({ path, text }) => ({ path, text }));
+  const pairing = pairPilots({
+    head: present(texts.slice(0, headPaths.length)),
+    base: present(texts.slice(headPaths.length)),
+    headKind: (path) => tree.get(path) ?? 'missing',
+    headPaths: () => tree.keys(),
+    changedFiles: read.changedFiles,
+  });
+  if (pairing.errors.length > 0) throw new InputError(pairing.errors);
+  const pilots = pairing.pilots;
+  if (pilots.length === 0) return none();
+
+  const teamSlugs = teamsNamed(policy, pilots.flatMap((p) => [p.head, p.base]).map((m) => (m ? manifestData(m.text, m.path) : null)));
   const teams = teamSlugs.length > 0 ? await fetchTeamMembers(gh, teamSlugs) : {};
   const files = treeFiles(tree);
-  const baseOwners = gated.map((path, i) => manifestData(baseTexts[i]?.text ?? null, path)?.owner);
+  const bases = pilots.map((p): PrFacts['base_manifest'] => {
+    if (p.base === null) return null;
+    const baseOwner = ownerOf(p.base.text, p.base.path);
+    if (baseOwner === null) {
+      warnings.push(`${p.base.path} on ${read.facts.base_ref} names no valid owner, so changes to its pilot cannot be checked against it`);
+      return null;
+    }
+    return { owner: baseOwner, path: p.base.path, text: p.base.text };
+  });
+  const inputFor = (pilot: PilotPair, i: number, facts: PrFacts): EvaluationInput => ({
+    manifest: pilot.head ? { path: pilot.head.path, text: pilot.head.text } : { path: pilot.base!.path, text: null, ...(pilot.retired ? { retired: pilot.retired } : {}) },
+    policy,
+    files,
+    facts: { ...facts, base_manifest: bases[i] ?? null },
+    now: options.now,
+  });
   return {
     ...common,
-    gated,
+    gated: pilots.map((p) => (p.head ?? p.base)!.path),
     facts: { ...read.facts, teams, base_manifest: null },
-    evaluateWith: (facts) =>
-      gated.map((path, i) => {
-        const baseOwner = baseOwners[i];
-        const withBase: PrFacts = { ...facts, base_manifest: typeof baseOwner === 'string' ? { owner: baseOwner } : null };
-        return evaluate({ manifest: { path, text: headTexts[i]?.text ?? '' }, policy, files, facts: withBase, now: options.now });
-      }),
+    evaluateWith: (facts) => pilots.map((pilot, i) => evaluate(inputFor(pilot, i, facts))),
+    toRequest: (facts) => {
+      const people = new Set<string>();
+      const teamSet = new Set<string>();
+      pilots.forEach((pilot, i) => {
+        const asked = rolesToRequest(inputFor(pilot, i, facts));
+        asked.people.forEach((p) => people.add(p));
+        asked.teams.forEach((t) => teamSet.add(t));
+      });
+      return { people: [...people], teams: [...teamSet] };
+    },
   };
 }
 
 export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, inputs: ActionInputs, pr: PullRequestRef): Promise<PullRequestOutcome | null> {
   const warnings: string[] = [];
-  const reading = await readPullRequest(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, baseSha: pr.baseSha }, { policy: inputs.policy, manifest: inputs.manifest, now: ctx.now }, warnings);
+  let statusNotWritten: string | undefined;
+  const reading = await readPullRequest(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, baseSha: pr.baseSha }, { policy: inputs.policy, manifest: inputs.manifest, now: ctx.now, trees: ctx.trees }, warnings);
   const status = async (state: CommitState, description: string) => {
     try {
-      await setCommitStatus(gh, { owner: ctx.owner, repo: ctx.repo, sha: reading.headSha, state, context: inputs.statusContext, description, ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}) });
+      await setCommitStatus(gh, { owner: ctx.owner, repo: ctx.repo, sha: reading.headSha, state, context: inputs.statusContext, description: plainLine(description), ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}) });
     } catch (error) {
-      if (!(error instanceof GitHubAccessError)) throw error;
-      warnings.push(`could not set the ${inputs.statusContext} status: ${error.message}${pr.fork ? ' (pull requests from forks get a read-only token; the job result still gates)' : ''}`);
+      // Fail closed: whatever the decision, a status that cannot be written fails the run, since an
+      // earlier status of this commit may still stand.
+      if (!(error instanceof GitHubAccessError) && !(error instanceof GitHubApiError)) throw error;
+      const why = pr.fork
+        ? 'this pull request comes from a fork, whose workflow token is read-only'
+        : error instanceof GitHubAccessError
+          ? 'the token may not write commit statuses (it needs statuses: write)'
+          : 'GitHub did not accept the write (an outage or a refusal)';
+      statusNotWritten = `could not set the ${inputs.statusContext} status to ${state} (${why}): ${error.message}. An earlier ${inputs.statusContext} status of ${reading.headSha.slice(0, 7)} may still stand, so this run fails; the next run or scheduled sweep that can write it replaces it`;
     }
   };
 
@@ -334,18 +393,15 @@ export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, 
       await status(review.valid ? 'success' : 'failure', `policy change ${review.valid ? 'valid' : 'invalid'}: ${counts}`);
       const text = renderPolicyReview(review);
       await postComment(text, text);
-      return { number: pr.number, decision: review.valid ? 'ready' : 'blocked', reports: [], note: text, warnings, errors: reviewErrors };
+      return { number: pr.number, decision: review.valid ? 'ready' : 'blocked', reports: [], note: text, warnings, errors: reviewErrors, ...(statusNotWritten ? { statusNotWritten } : {}) };
     }
     // Branch protection requires the status on every PR: one that touches no pilot passes it.
     await status('success', `no pilot manifest (${inputs.manifest}) touched`);
-    return { number: pr.number, decision: 'ready', reports: [], note: `touches no pilot manifest (${inputs.manifest})`, warnings, errors: [] };
+    return { number: pr.number, decision: 'ready', reports: [], note: `touches no pilot manifest (${inputs.manifest})`, warnings, errors: [], ...(statusNotWritten ? { statusNotWritten } : {}) };
   }
 
-  let reports = reading.evaluateWith(reading.facts);
-  if (inputs.requestReviews) {
-    const asked = await askRoles(gh, ctx, reading.facts, reports, warnings);
-    if (asked) reports = reading.evaluateWith(asked);
-  }
+  const asked = inputs.requestReviews ? await askRoles(gh, ctx, reading, warnings) : null;
+  const reports = reading.evaluateWith(asked ?? reading.facts);
 
   let decision = worstOf(reports.map((r) => r.decision));
   if (reviewErrors.length > 0) decision = 'blocked';
@@ -355,5 +411,5 @@ export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, 
     reports.map((r) => renderMarkdown(r)).join('\n---\n\n') + policyText,
     reports.map((r) => renderMarkdown(r, { compact: true })).join('\n---\n\n') + policyText,
   );
-  return { number: pr.number, decision, reports, note: policyText, warnings, errors: reviewErrors };
+  return { number: pr.number, decision, reports, note: policyText, warnings, errors: reviewErrors, ...(statusNotWritten ? { statusNotWritten } : {}) };
 }

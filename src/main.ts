@@ -10,9 +10,11 @@ import { clientTuning, createGitHubClient, type GitHubClient } from './adapters/
 import { GitHubAccessError, GitHubApiError } from './adapters/github/errors.js';
 import { listOpenPullRequests } from './adapters/github/pulls.js';
 import { personalTokenLogin } from './adapters/github/identity.js';
-import { evaluatePullRequest, markUnverified, type PullRequestRef, type PullRequestOutcome } from './gate.js';
+import { evaluatePullRequest, markUnverified, type PullRequestRef, type PullRequestOutcome, type TreeCache } from './gate.js';
 import type { Decision, Report } from './core/types.js';
-import { renderMarkdown } from './core/report/markdown.js';
+import { renderFailureMarkdown, renderMarkdown } from './core/report/markdown.js';
+import { plainLine } from './core/report/plain.js';
+import { escapeMarkdown } from './core/report/escape.js';
 import { buildPortfolio, renderPortfolioMarkdown, worstDecision } from './core/portfolio.js';
 import { worstOf } from './core/decide.js';
 import { runPortfolio } from './portfolio.js';
@@ -29,9 +31,11 @@ export interface ActionContext {
   runUrl: string | null;
   tempDir: string;
   now: Date;
+  /** Trees read in this run, shared by the pull requests of a sweep (they mostly share a base). */
+  trees: TreeCache;
 }
 
-function readContext(): Omit<ActionContext, 'commentAuthor'> {
+function readContext(): Omit<ActionContext, 'commentAuthor' | 'trees'> {
   const eventName = process.env.GITHUB_EVENT_NAME ?? '';
   const repository = process.env.GITHUB_REPOSITORY ?? '';
   const [owner, repo] = repository.split('/');
@@ -115,20 +119,20 @@ function reportFailure(error: unknown, summary: string[], what: string): string 
   let message: string;
   if (error instanceof InputError) {
     for (const finding of error.findings) {
-      core.error(finding.message, finding.location ? { file: finding.location.file, startLine: finding.location.line, startColumn: finding.location.column } : {});
+      core.error(plainLine(finding.message), finding.location ? { file: finding.location.file, startLine: finding.location.line, startColumn: finding.location.column } : {});
     }
     message = error.findings.map(formatFinding).join('; ');
-    summary.push(`### ${what} could not be verified\n\n${error.findings.map((f) => `- ${formatFinding(f)}`).join('\n')}\n`);
-    core.setFailed(`pilot-readiness: ${message}`);
+    summary.push(renderFailureMarkdown(what, error.findings));
+    core.setFailed(plainLine(`pilot-readiness: ${message}`));
   } else if (error instanceof GitHubAccessError || error instanceof GitHubApiError) {
     message = error.message;
-    summary.push(`### ${what} could not be verified\n\n${message}\n`);
-    core.setFailed(`pilot-readiness: ${message}`);
+    summary.push(renderFailureMarkdown(what, message));
+    core.setFailed(plainLine(`pilot-readiness: ${message}`));
   } else {
     message = error instanceof Error ? error.message : String(error);
     if (error instanceof Error && error.stack) core.debug(error.stack);
-    summary.push(`### ${what} could not be verified\n\nUnexpected error: ${message}\n`);
-    core.setFailed(`pilot-readiness failed unexpectedly: ${message}`);
+    summary.push(renderFailureMarkdown(what, message, { unexpected: true }));
+    core.setFailed(plainLine(`pilot-readiness failed unexpectedly: ${message}`));
   }
   return message;
 }
@@ -154,7 +158,7 @@ function failureLine(report: Report): string {
  * of the organisation, writes one summary and one JSON file, sets no status and no comment. It fails
  * the job only when a rate limit stopped it or when nothing could be read, never for a decision.
  */
-async function runPortfolioMode(gh: GitHubClient, ctx: Omit<ActionContext, 'commentAuthor'>, inputs: ActionInputs, summary: string[]): Promise<void> {
+async function runPortfolioMode(gh: GitHubClient, ctx: Omit<ActionContext, 'commentAuthor' | 'trees'>, inputs: ActionInputs, summary: string[]): Promise<void> {
   const org = inputs.organization || ctx.owner;
   const run = await runPortfolio(gh, {
     org,
@@ -162,7 +166,7 @@ async function runPortfolioMode(gh: GitHubClient, ctx: Omit<ActionContext, 'comm
     manifest: inputs.manifest,
     now: ctx.now,
     serverUrl: ctx.serverUrl,
-    log: { info: core.info, warning: core.warning, debug: core.debug },
+    log: { info: (m: string) => core.info(plainLine(m)), warning: (m: string) => core.warning(plainLine(m)), debug: (m: string) => core.debug(plainLine(m)) },
     ...(inputs.repositories.length > 0 ? { repositories: inputs.repositories } : {}),
     ...(inputs.shard ? { shard: inputs.shard } : {}),
   });
@@ -193,10 +197,10 @@ export async function run(): Promise<void> {
   try {
     const inputs: ActionInputs = readInputs();
     const base = readContext();
-    const gh = createGitHubClient(inputs.token, { baseUrl: base.apiUrl, log: { info: core.info, warning: core.warning, debug: core.debug }, ...clientTuning(process.env) });
+    const gh = createGitHubClient(inputs.token, { baseUrl: base.apiUrl, log: { info: (m: string) => core.info(plainLine(m)), warning: (m: string) => core.warning(plainLine(m)), debug: (m: string) => core.debug(plainLine(m)) }, ...clientTuning(process.env) });
     if (inputs.mode === 'portfolio') return await runPortfolioMode(gh, base, inputs, summary);
     let author: Promise<string | undefined> | null = null;
-    const ctx: ActionContext = { ...base, commentAuthor: () => (author ??= personalTokenLogin(gh)) };
+    const ctx: ActionContext = { ...base, trees: new Map(), commentAuthor: () => (author ??= personalTokenLogin(gh)) };
     const targets = await pullRequestsFor(gh, ctx);
     if (typeof targets === 'string') {
       core.notice(`pilot-readiness: ${targets}; nothing to do.`);
@@ -221,21 +225,29 @@ export async function run(): Promise<void> {
     const decision = failures.length === 0 ? writeOutputs(outcomes, reportPath).decision : null;
     annotate(reports);
     for (const outcome of outcomes) {
-      for (const warning of outcome.warnings) core.warning(warning);
-      for (const error of outcome.errors) core.error(error.message, error.location ? { title: 'Policy change', file: error.location.file, startLine: error.location.line, startColumn: error.location.column } : { title: 'Policy change' });
+      for (const warning of outcome.warnings) core.warning(plainLine(warning));
+      for (const error of outcome.errors) core.error(plainLine(error.message), error.location ? { title: 'Policy change', file: error.location.file, startLine: error.location.line, startColumn: error.location.column } : { title: 'Policy change' });
       if (outcome.reports.length > 0) summary.push(outcome.reports.map((r) => renderMarkdown(r, { level: 3 })).join('\n'));
       // A policy change's review is Markdown; a PR that touches no pilot gets one line.
-      if (outcome.note) summary.push(outcome.note.startsWith('\n') || outcome.note.startsWith('#') ? outcome.note : `#### PR #${outcome.number}: ${outcome.note}\n`);
+      if (outcome.note) summary.push(outcome.note.startsWith('\n') || outcome.note.startsWith('#') ? outcome.note : `#### PR #${outcome.number}: ${escapeMarkdown(outcome.note)}\n`);
     }
     if (outcomes.length === 0 && failures.length === 0) summary.push('No open pull request touches a pilot manifest.\n');
     for (const { pr, error, warning } of failures) {
-      if (warning) core.warning(warning);
+      if (warning) core.warning(plainLine(warning));
       reportFailure(error, summary, targets.length > 1 ? `PR #${pr.number}` : 'Pilot readiness');
     }
+    // Fail closed in every mode: a status that could not be written leaves an earlier one standing.
+    const unwritten = outcomes.filter((o) => o.statusNotWritten);
+    for (const outcome of unwritten) {
+      core.error(plainLine(outcome.statusNotWritten!), { title: 'Commit status not written' });
+      summary.push(`### ⛔ PR #${outcome.number}: the commit status was not written\n\n${escapeMarkdown(outcome.statusNotWritten!)}\n`);
+    }
     const policyErrors = outcomes.flatMap((o) => o.errors);
-    if (policyErrors.length > 0) core.setFailed(`pilot-readiness: the proposed policy is invalid (${policyErrors.length} problem(s)); see the annotations`);
+    if (unwritten.length > 0) {
+      core.setFailed(`pilot-readiness: the commit status of ${unwritten.map((o) => `#${o.number}`).join(', ')} could not be written; an earlier status may still stand (see the annotations)`);
+    } else if (policyErrors.length > 0) core.setFailed(`pilot-readiness: the proposed policy is invalid (${policyErrors.length} problem(s)); see the annotations`);
     else if (inputs.mode === 'gate' && decision !== null && decision !== 'ready' && reports.length > 0) {
-      core.setFailed(`pilot-readiness: ${decision}. ${reports.filter((r) => r.decision !== 'ready').map(failureLine).join('; ')}`);
+      core.setFailed(plainLine(`pilot-readiness: ${decision}. ${reports.filter((r) => r.decision !== 'ready').map(failureLine).join('; ')}`));
     }
   } catch (error) {
     // Fail closed: whatever could not be verified fails the step, with advice rather than a stack trace.

@@ -17,7 +17,7 @@ import { GitHubAccessError, GitHubApiError } from './adapters/github/errors.js';
 import { fetchFileTexts, fetchTree, type FileText, type TreeEntryKind } from './adapters/github/files.js';
 import { listOrgRepositories, type OrgRepository } from './adapters/github/org.js';
 import { listOpenPullRequests, type OpenPullRequest } from './adapters/github/pulls.js';
-import { loadTrustedPolicy, policySpec, readPullRequest, treeFiles, type PolicySpec, type PullRequestReading } from './gate.js';
+import { loadTrustedPolicy, policySpec, readPullRequest, treeAt, treeFiles, type PolicySpec, type PullRequestReading, type TreeCache } from './gate.js';
 import { evaluate } from './core/evaluate.js';
 import type { LoadedPolicy } from './core/policy.js';
 import type { Report } from './core/types.js';
@@ -271,9 +271,11 @@ async function readRepository(
   const [owner = '', repo = ''] = repository.repository.split('/');
   const name = repository.repository;
   const headSha = repository.headSha;
+  // The default branch's tree is the base of most of its pull requests: read once.
+  const trees: TreeCache = new Map();
   const [pulls, tree] = await settleAll([
     step(() => listOpenPullRequests(gh, { owner, repo })),
-    headSha ? step(() => fetchTree(gh, { owner, repo, sha: headSha })) : Promise.resolve(new Map<string, TreeEntryKind>()),
+    headSha ? step(() => treeAt(gh, { owner, repo }, headSha, trees)) : Promise.resolve(new Map<string, TreeEntryKind>()),
   ] as const);
 
   const inputs: PortfolioInput[] = [];
@@ -283,7 +285,7 @@ async function readRepository(
       .filter((pr) => !pr.draft)
       .map((pr) =>
         step(async (): Promise<PullReading> => {
-          const reading = await readPullRequest(gh, { owner, repo, number: pr.number, baseSha: pr.baseSha }, { policy: options.policy, manifest: options.manifest, now: options.now }, warnings);
+          const reading = await readPullRequest(gh, { owner, repo, number: pr.number, baseSha: pr.baseSha }, { policy: options.policy, manifest: options.manifest, now: options.now, trees }, warnings);
           return { pr, reading, reports: reading.evaluateWith(reading.facts) };
         }).catch((error: unknown) => {
           if (error instanceof Stopped || isRateLimited(error) || !isReadFailure(error)) throw error;

@@ -148,7 +148,7 @@ describe('evaluate, offline', () => {
     const report = run(manifest('high', GOOD));
     const tampered = { ...report, decision: 'ready' };
     expect(replay(JSON.stringify(tampered), 'r.json')).toMatchObject({ same: false, message: 'different outcome: the report says ready, re-evaluation gives pending' });
-    const edited = { ...report, inputs: { ...report.inputs, manifest: { ...report.inputs.manifest, text: report.inputs.manifest.text.replace('0.99', '0.5') } } };
+    const edited = { ...report, inputs: { ...report.inputs, manifest: { ...report.inputs.manifest, text: (report.inputs.manifest.text ?? '').replace('0.99', '0.5') } } };
     expect(replay(JSON.stringify(edited), 'r.json').message).toContain("the recorded manifest text does not match the report's manifest sha256");
   });
 });

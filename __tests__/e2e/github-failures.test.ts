@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
 import { runAction } from './run-action.js';
-import { HEAD, OWNER, REPO, RUN_URL, pull, pullRequestEvent, reportOf, review, reviewEvent, statuses, world } from './scenario.js';
+import { HEAD, OWNER, REPO, RUN_URL, pull, pullRequestEvent, reportOf, review, reviewEvent, shownText, statuses, world } from './scenario.js';
 
 let gh: FakeGitHub | undefined;
 afterEach(async () => {
@@ -29,6 +29,7 @@ describe('a server error', () => {
     expect(run.requests.map((r) => r.operation ?? r.endpoint)).toEqual([
       'PullRequestFacts',
       'PullRequestFacts',
+      'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'FileTexts',
       'POST /repos/{owner}/{repo}/statuses/{sha}',
@@ -65,7 +66,7 @@ describe('a server error', () => {
     ]);
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'error', context: 'pilot-readiness', description: 'could not be verified: GitHub POST /graphql failed (500): Server Error', target_url: RUN_URL, sha: HEAD });
     expect(run.annotations.at(-1)).toEqual({ level: 'error', message: 'pilot-readiness: GitHub POST /graphql failed (500): Server Error' });
-    expect(run.summary).toBe('### Pilot readiness could not be verified\n\nGitHub POST /graphql failed (500): Server Error\n');
+    expect(shownText(run.summary)).toBe('### Pilot readiness could not be verified\n\nGitHub POST /graphql failed (500): Server Error\n');
   });
 });
 
@@ -88,30 +89,35 @@ describe('a pull request from a fork, with its read-only GITHUB_TOKEN', () => {
     expect(statuses(gh)).toEqual([]);
     expect(gh.comments(REPO, 7)).toEqual([]);
     const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
-    expect(warnings).toHaveLength(3);
+    expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/^reviews were not requested from lee-legal, kim-sec: .*on pull requests from forks GITHUB_TOKEN is read-only/);
-    expect(warnings[1]).toMatch(/^could not set the pilot-readiness status: .*403.*\(pull requests from forks get a read-only token; the job result still gates\)$/);
-    expect(warnings[2]).toMatch(/^the report comment was not posted: .*403.*on pull requests from forks GITHUB_TOKEN is read-only whatever the workflow asks for, so there the report stays in the job summary\)$/);
+    expect(warnings[1]).toMatch(/^the report comment was not posted: .*403.*on pull requests from forks GITHUB_TOKEN is read-only whatever the workflow asks for, so there the report stays in the job summary\)$/);
     // Said once, not twice.
-    expect(warnings[2]?.match(/fork/g)).toHaveLength(1);
-    expect(run.annotations.at(-1)).toEqual({ level: 'error', message: 'pilot-readiness: pending. churn-forecast: waiting on legal, security, owner' });
+    expect(warnings[1]?.match(/fork/g)).toHaveLength(1);
+    // The status that could not be written is an error, not a warning: an earlier one may still stand.
+    const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+    expect(errors[0]).toMatch(/^could not set the pilot-readiness status to pending \(this pull request comes from a fork, whose workflow token is read-only\): .*403.*An earlier pilot-readiness status of \w{7} may still stand/);
+    expect(run.annotations.at(-1)).toEqual({ level: 'error', message: 'pilot-readiness: the commit status of #7 could not be written; an earlier status may still stand (see the annotations)' });
     expect(run.summary).toContain('### 🟡 Pilot readiness: PENDING');
     expect(run.summary).toContain('#### Scorecard');
   });
 
-  it('passes through its exit code when ready, with a warning for each refused write', async () => {
+  it('fails even when ready, because an earlier status may still stand when the status cannot be written', async () => {
     const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)], fork: 'outsider/models' });
     gh = await startFakeGitHub(world({ pulls: [p], tokens: FORK_SCENARIO }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), token: 'fork-token' });
 
-    expect(run.status).toBe(0);
+    expect(run.status).toBe(1);
     expect(run.outputs).toMatchObject({ decision: 'ready', ready: 'true' });
     expect(reportOf(run).decision).toBe('ready');
     expect(run.annotations.map((a) => [a.level, a.message.split(':')[0]])).toEqual([
-      ['warning', 'could not set the pilot-readiness status'],
       ['warning', 'the report comment was not posted'],
+      ['error', 'could not set the pilot-readiness status to success (this pull request comes from a fork, whose workflow token is read-only)'],
+      ['error', 'pilot-readiness'],
     ]);
+    expect(run.annotations.at(-2)?.message).toContain('An earlier pilot-readiness status of');
     expect(statuses(gh)).toEqual([]);
     expect(run.summary).toContain('### 🟢 Pilot readiness: READY');
+    expect(run.summary).toContain('the commit status was not written');
   });
 });

@@ -260,3 +260,16 @@ export function writes(run: ActionRun): string[] {
 
 export const MARKER = '<!-- pilot-readiness:readiness -->';
 export const RUN_URL = 'https://github.com/acme/models/actions/runs/4242';
+
+/**
+ * Markdown as a reader sees its text: backslash escapes and the entities the escaper writes undone,
+ * so a test can look for a message in a job summary whatever punctuation the escaper protected.
+ */
+export function shownText(markdown: string): string {
+  return markdown
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~&$:@])/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\u200d/g, '');
+}

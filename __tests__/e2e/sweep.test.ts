@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { elapse } from '../support/fake-github/clock.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
 import { runAction } from './run-action.js';
-import { DAY, HEAD, OWNER, REPO, pilotFiles, pull, pullRequestEvent, reportOf, review, scheduleEvent, sha, statuses, world, writes } from './scenario.js';
+import { DAY, HEAD, OWNER, REPO, pilotFiles, pull, pullRequestEvent, reportOf, review, scheduleEvent, sha, shownText, statuses, world, writes } from './scenario.js';
 
 let gh: FakeGitHub | undefined;
 afterEach(async () => {
@@ -24,7 +24,7 @@ describe('a scheduled sweep', () => {
       pull({ number: 8, head: other, files: ['README.md'], requestedDaysAgo: null }),
       pull({ number: 9, head: closed, state: 'closed', requestedDaysAgo: null }),
     ];
-    gh = await startFakeGitHub(world({ pulls, heads: { [HEAD]: pilotFiles(), [other]: { 'README.md': '# models\n' }, [closed]: pilotFiles() } }));
+    gh = await startFakeGitHub(world({ pulls, heads: { [HEAD]: pilotFiles(), [other]: { ...pilotFiles(), 'README.md': '# models\n' }, [closed]: pilotFiles() } }));
 
     const first = await runAction({ gh, event: 'schedule', payload: scheduleEvent() });
     expect(first.status).toBe(1);
@@ -40,7 +40,7 @@ describe('a scheduled sweep', () => {
     const [comment] = gh.comments(REPO, 7);
     expect(comment?.body).toContain('Pilot readiness: PENDING');
     expect(gh.comments(REPO, 8)).toEqual([]);
-    expect(first.summary).toContain('#### PR #8: touches no pilot manifest (**/pilot-readiness.yml)');
+    expect(shownText(first.summary)).toContain('#### PR #8: touches no pilot manifest (**/pilot-readiness.yml)');
     expect(first.summary).toContain('### 🟡 Pilot readiness: PENDING');
     expect(first.annotations).toEqual([{ level: 'error', message: 'pilot-readiness: pending. churn-forecast: waiting on legal' }]);
 
@@ -80,9 +80,10 @@ describe('a scheduled sweep', () => {
     const report = first.report as { reports: unknown[] };
     expect(report.reports).toHaveLength(5);
     expect(first.outputs).toMatchObject({ decision: 'pending', score: '80/80' });
-    // The open PRs, who the token comments as (once a run), then per pull request: facts, tree,
-    // manifests, review request, status, comment lookup and creation.
-    expect(first.requests.length).toBe(1 + 1 + 5 * 7);
+    // The open PRs, who the token comments as (once a run), the base tree they share (once), then per
+    // pull request: facts, head tree, manifests at head and base, review request, status, comment
+    // lookup and creation.
+    expect(first.requests.length).toBe(1 + 1 + 1 + 5 * 7);
     expect(first.requests.length).toBeLessThanOrEqual(5 * 10 + 5);
     for (const p of pulls) expect(gh.comments(REPO, p.number)).toHaveLength(1);
 
@@ -114,7 +115,7 @@ describe('a scheduled sweep', () => {
     ]);
     expect(run.annotations).toEqual([{ level: 'error', message: `pilot-readiness: GitHub GET /repos/acme/models/git/trees/${broken} failed (404): Not Found` }]);
     expect(run.summary).toContain('### 🟢 Pilot readiness: READY');
-    expect(run.summary).toContain(`### PR #9 could not be verified\n\nGitHub GET /repos/acme/models/git/trees/${broken} failed (404): Not Found`);
+    expect(shownText(run.summary)).toContain(`### PR #9 could not be verified\n\nGitHub GET /repos/acme/models/git/trees/${broken} failed (404): Not Found`);
   });
 });
 
@@ -138,6 +139,7 @@ describe('the API budget of one pull request', () => {
     expect(reportOf(run).roles.find((r) => r.role === 'security')?.status).toBe('approved');
     expect(run.requests.map((r) => r.operation ?? r.endpoint)).toEqual([
       'PullRequestFacts',
+      'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'FileTexts',
       'TeamMembers',

@@ -21,6 +21,7 @@ import {
   review,
   statuses,
   world,
+  shownText,
 } from './scenario.js';
 
 let gh: FakeGitHub | undefined;
@@ -179,12 +180,13 @@ describe('a role filled by a team the token cannot read', () => {
     expect(failure?.message).toContain('Members: read');
     expect(failure?.message).toContain('as github-token');
     expect(run.summary).toContain('### Pilot readiness could not be verified');
-    expect(run.summary).toContain('pass a token with read:org (a fine-grained token with Members: read, or a GitHub App with members:read) as github-token');
+    expect(shownText(run.summary)).toContain('pass a token with read:org (a fine-grained token with Members: read, or a GitHub App with members:read) as github-token');
     // Nothing says ready: no comment, and the required status is an error, not a stale success.
     expect(gh.comments(REPO, 7)).toEqual([]);
     expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'error', description: expect.stringMatching(/^could not be verified: GitHub refused GraphQL organization\.team \(acme\/appsec\)/) })]);
     expect(run.requests.map((r) => r.operation ?? r.endpoint)).toEqual([
       'PullRequestFacts',
+      'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'FileTexts',
       'TeamMembers',

@@ -4,7 +4,8 @@
 // The budget, with the bundled policy (src/portfolio.ts says why):
 //   1 (the organisation's repositories, 100 a page)
 //   + per repository: 1 (open PRs) + 1 (default-branch tree) + 1 when it has pilots no open PR gates
-//   + per open non-draft PR: 1 (facts) + 1 (head tree) + 1 when it gates a pilot (manifests at head and base)
+//   + per open non-draft PR: 1 (facts) + 1 (head tree; its base is mostly the default branch's tree,
+//     read once) + 1 (every manifest at head and base: a pilot is known by its name across paths)
 // so at most 1 + 3 per repository + 3 per PR read.
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeClient } from '../support/fake-github/client.js';
@@ -37,9 +38,7 @@ describe('runPortfolio', () => {
     ];
     gh = await startFakeGitHub(scenario);
     const client = fakeClient(gh);
-    const started = performance.now();
     const run = await runPortfolio(client, options(client, { concurrency: 6 }));
-    const ms = performance.now() - started;
 
     expect(run.incomplete).toBeNull();
     expect(run.repositories).toEqual({ listed: 51, total: 51, failed: 0, resumed: 0 });
@@ -58,12 +57,12 @@ describe('runPortfolio', () => {
     expect(client.testLog.warnings.filter((w) => /rate limit hit/.test(w))).toHaveLength(3);
 
     const repos = expected.repositories.length;
-    const exact = 1 + repos * 2 + expected.offlineRepos + expected.readPulls * 2 + expected.gatingPulls;
+    const exact = 1 + repos * 2 + expected.offlineRepos + expected.readPulls * 3;
     expect(served(gh)).toHaveLength(exact);
     expect(exact).toBeLessThanOrEqual(1 + 3 * repos + 3 * expected.readPulls);
-    // 51 repositories and 200 PRs read in 642 round trips (the bound allows 754); a few seconds here.
-    expect(exact).toBe(642);
-    expect(ms).toBeLessThan(15_000);
+    // 51 repositories and 200 PRs read in 726 round trips (the bound allows 754). How long that takes
+    // is a benchmark's business (npm run bench), not a test's: a loaded machine must not fail it.
+    expect(exact).toBe(726);
 
     // The model: each gated pilot carries its PR and the days since it became ready for review.
     const portfolio = buildPortfolio(run.inputs, new Date(), { repositories: run.repositories.total });

@@ -8,6 +8,8 @@ export interface DecisionInput {
   signoffs: SignoffResult;
   /** Count of input errors (invalid manifest, sign-off errors etc.): any error blocks. */
   errors: number;
+  /** Governance changes still awaiting their approvals, one sentence each: the decision waits for them. */
+  governance?: string[];
 }
 
 export interface DecisionResult {
@@ -85,6 +87,11 @@ export function decide(input: DecisionInput): DecisionResult {
   } else if (owner.status === 'awaiting') {
     waiting.push('owner');
     waitingBecause.push(`the accountable owner has not decided: ${owner.reason}`);
+  }
+
+  if (input.governance && input.governance.length > 0) {
+    waiting.push('governance');
+    waitingBecause.push(...input.governance);
   }
 
   if (input.errors > 0 || blocking.length > 0) {

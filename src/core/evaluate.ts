@@ -11,6 +11,19 @@ import { criteriaById, type LoadedPolicy } from './policy.js';
 import { schemaFindings } from './validate.js';
 import { validatorFor } from './schemas.js';
 import { evaluateSignoffs, type SignoffResult } from './signoff/index.js';
+import { sortReviews } from './signoff/reviews.js';
+import {
+  approvedHead,
+  awaitedBy,
+  baseVersion,
+  ownerChange,
+  planGovernance,
+  retirementChange,
+  settleTier,
+  waiverChanges,
+  withBaseOwner,
+  type BaseVersion,
+} from './governance.js';
 import { didYouMean, suggestionBudget } from './suggest.js';
 import { applyWaiver, checkWaivers } from './waivers.js';
 import type {
@@ -21,6 +34,7 @@ import type {
   EvidenceEntry,
   Finding,
   GateResult,
+  GovernanceChange,
   Manifest,
   PrFacts,
   RepoFiles,
@@ -35,8 +49,12 @@ import { parseYaml, type ParsedYaml } from './yaml.js';
 export const TOOL_VERSION = '0.1.0';
 
 export interface EvaluationInput {
-  /** The manifest's text and its repository-relative path (e.g. `pilots/claims/pilot-readiness.yml`). */
-  manifest: { path: string; text: string };
+  /**
+   * The manifest's text and its repository-relative path (e.g. `pilots/claims/pilot-readiness.yml`).
+   * text null: the head holds no regular file for a pilot the base branch has (facts.base_manifest):
+   * the pull request retires it.
+   */
+  manifest: { path: string; text: string | null; retired?: string };
   policy: LoadedPolicy;
   files: RepoFiles;
   facts: PrFacts | null;
@@ -178,7 +196,7 @@ function header(input: EvaluationInput) {
   return {
     report_version: 1 as const,
     tool: { name: 'pilot-readiness' as const, version: TOOL_VERSION },
-    manifest: { path: input.manifest.path, sha256: sha256(input.manifest.text) },
+    manifest: { path: input.manifest.path, sha256: sha256(input.manifest.text ?? '') },
     policy: {
       name: input.policy.policy.name ?? null,
       source: input.policy.source,
@@ -192,7 +210,7 @@ function header(input: EvaluationInput) {
 
 function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>) {
   return {
-    manifest: { path: input.manifest.path, text: input.manifest.text },
+    manifest: { path: input.manifest.path, text: input.manifest.text, ...(input.manifest.retired !== undefined ? { retired: input.manifest.retired } : {}) },
     policy: {
       source: input.policy.source,
       text: input.policy.text,
@@ -205,8 +223,95 @@ function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>) {
   };
 }
 
+/**
+ * A pilot the pull request retires: its manifest is gone from the head (deleted, renamed, or no longer
+ * a regular file). Nothing is left to check but the base owner's consent: until they approve the head
+ * commit, the decision waits.
+ */
+function evaluateRetirement(input: EvaluationInput, base: BaseVersion | null): Report {
+  const facts = input.facts;
+  const retiredAt = input.manifest.path;
+  if (base === null || facts === null) {
+    const problem = { message: `${retiredAt}: no manifest to evaluate (the pilot's manifest is not a regular file, and the base branch holds no manifest to compare it with)`, location: null };
+    return blockedByInput(input, [problem], null);
+  }
+  const name = base.manifest?.pilot.name ?? base.path ?? retiredAt;
+  const approved = approvedHead(sortReviews(facts.reviews), base.owner, facts);
+  const how = input.manifest.retired ?? `${base.path ?? retiredAt} is no longer a regular file in the head`;
+  const change = retirementChange(name, how, base.owner, approved, base.path ?? retiredAt);
+  const authorIsOwner = facts.author.toLowerCase() === base.owner.toLowerCase();
+  const waiting = approved
+    ? []
+    : [
+        `retiring ${name}: ${base.owner} (its owner on the base branch) must approve the head commit ${facts.head_sha.slice(0, 7)}${
+          authorIsOwner ? `; GitHub does not let ${base.owner} approve their own pull request, so have someone else open it` : ''
+        }`,
+      ];
+  return {
+    ...header(input),
+    decision: approved ? 'ready' : 'pending',
+    score: { met: 0, required: 0 },
+    pilot: base.manifest ? { name: base.manifest.pilot.name, title: base.manifest.pilot.title ?? null, risk: base.manifest.pilot.risk } : null,
+    gates: [],
+    criteria: [],
+    owner: {
+      login: base.owner,
+      status: approved ? 'approved' : 'awaiting',
+      reason: approved ? `${base.owner} (the owner on the base branch) approved retiring ${name}` : waiting[0]!,
+      location: null,
+    },
+    roles: [],
+    overrides: [],
+    blocking: [],
+    waiting_on: approved ? [] : ['governance'],
+    next_change_at: null,
+    reasons: approved ? [`retiring ${name}: ${base.owner} (the owner on the base branch) approved the head commit`] : waiting,
+    errors: [],
+    warnings: [],
+    governance_changes: [change],
+    inputs: inputsOf(input, {}),
+  };
+}
+
+/**
+ * Whom to ask for a review before evaluating: the members of every role the pilot's tier requires
+ * that nobody has asked yet (never the owner, the base owner or the PR author). Only the sign-off
+ * rules run, not the evidence checks, so that a pull request is evaluated once per run even when the
+ * Action asks roles first (asking starts their windows). A lowered tier still awaiting its approvals
+ * asks the roles of the base tier.
+ */
+export function rolesToRequest(input: EvaluationInput): { people: string[]; teams: string[] } {
+  const none = { people: [], teams: [] };
+  const facts = input.facts;
+  if (input.manifest.text === null || facts === null || facts.draft || facts.ready_at === null) return none;
+  let parsed: ParsedYaml;
+  try {
+    parsed = parseYaml(input.manifest.text, input.manifest.path);
+  } catch {
+    return none;
+  }
+  if (schemaFindings(validatorFor('manifest'), parsed, 'manifest').length > 0) return none;
+  const manifest = parsed.data as Manifest;
+  const base = baseVersion(facts);
+  const plan = base !== null ? planGovernance({ head: manifest, headPath: input.manifest.path, parsed, base, policy: input.policy.policy, facts, reviews: sortReviews(facts.reviews) }) : null;
+  const signoffs = evaluateSignoffs({ policy: input.policy.policy, manifest: plan?.effective ?? manifest, locate: (path) => parsed.locate(path), facts, now: input.now, signoffCriteria: {} });
+  const barred = [manifest.owner, facts.author, ...(base ? [base.owner] : [])].map((login) => login.toLowerCase());
+  const people = new Set<string>();
+  const teams = new Set<string>();
+  for (const role of signoffs.roles) {
+    if (!role.required || role.status !== 'not_requested') continue;
+    for (const member of role.members) {
+      if (member.includes('/')) teams.add(member);
+      else if (!barred.includes(member.toLowerCase())) people.add(member);
+    }
+  }
+  return { people: [...people], teams: [...teams] };
+}
+
 /** Evaluates a manifest against the policy. Invalid input yields a `blocked` report whose `errors` say why. */
 export function evaluate(input: EvaluationInput): Report {
+  const base = baseVersion(input.facts);
+  if (input.manifest.text === null) return evaluateRetirement(input, base);
   let parsed: ParsedYaml;
   try {
     parsed = parseYaml(input.manifest.text, input.manifest.path);
@@ -222,20 +327,33 @@ export function evaluate(input: EvaluationInput): Report {
   // Reports of manifests without waivers keep their shape: waived counts appear only with a waivers key.
   const declaresWaivers = manifest.waivers !== undefined;
 
-  const tier = manifest.pilot.risk;
   const policy = input.policy.policy;
-  const signoffCriteria: Record<string, string> = {};
-  for (const { criterion } of criteriaById(policy).values()) {
-    if (criterion.evidence.signoff && criterion.required_for.includes(tier)) signoffCriteria[criterion.id] = criterion.evidence.signoff;
+  // The base branch is the reference: what the PR changes about who decides or what is required
+  // takes effect only with the approvals it needs; until then the base value applies.
+  const facts = input.facts;
+  const plan = base !== null && facts !== null ? planGovernance({ head: manifest, headPath: input.manifest.path, parsed, base, policy, facts, reviews: sortReviews(facts.reviews) }) : null;
+  const signoffsAt = (tier: RiskTier, judged: Manifest): SignoffResult => {
+    const signoffCriteria: Record<string, string> = {};
+    for (const { criterion } of criteriaById(policy).values()) {
+      if (criterion.evidence.signoff && criterion.required_for.includes(tier)) signoffCriteria[criterion.id] = criterion.evidence.signoff;
+    }
+    return evaluateSignoffs({
+      policy,
+      manifest: { ...judged, pilot: { ...judged.pilot, risk: tier } },
+      locate: (path) => parsed.locate(path),
+      facts,
+      now: input.now,
+      signoffCriteria,
+    });
+  };
+  const judged = plan?.effective ?? manifest;
+  let tier: RiskTier = judged.pilot.risk;
+  let signoffs = signoffsAt(tier, judged);
+  const tierChange = plan ? settleTier(plan, policy, signoffs.approvedRoles, parsed) : null;
+  if (tierChange?.applies) {
+    tier = manifest.pilot.risk;
+    signoffs = signoffsAt(tier, judged);
   }
-  const signoffs: SignoffResult = evaluateSignoffs({
-    policy,
-    manifest,
-    locate: (path) => parsed.locate(path),
-    facts: input.facts,
-    now: input.now,
-    signoffCriteria,
-  });
 
   const fileLog = new Map<string, RepoPathKind>();
   const ctx = {
@@ -276,10 +394,30 @@ export function evaluate(input: EvaluationInput): Report {
   }
 
   const errors = [...crossErrors, ...signoffs.errors, ...waiverErrors];
+  const governance: GovernanceChange[] | null = plan && base ? [...plan.changes] : null;
+  if (governance && base && plan) {
+    if (tierChange?.change) governance.push(withBaseOwner(tierChange.change, base.owner));
+    const handOver = signoffs.owner.base_owner;
+    if (handOver) {
+      const ownerApproved = signoffs.owner.status === 'approved' || (facts !== null && approvedHead(sortReviews(facts.reviews), manifest.owner, facts));
+      governance.push(ownerChange(handOver.login, manifest.owner, handOver.status === 'approved', ownerApproved, parsed));
+    }
+    governance.push(...waiverChanges(manifest, base, parsed, (criterion) => {
+      const status = waiverStatus.get(criterion);
+      return status === 'in_force' ? 'approved' : status === 'not_needed' ? 'not_needed' : 'awaiting';
+    }));
+  }
+  // The owner rule already waits for a hand-over; waivers wait through their criterion. The rest wait here.
+  const awaitingGovernance = (governance ?? []).filter((c) => !c.approved && (c.kind === 'risk_lowered' || c.kind === 'reviewers_changed'));
   // A waiver's end is a moment when time alone changes the report, like a review window's deadline.
   const ends = [...waivers.valid.values()].map((w) => w.endsAt.getTime()).filter((end) => end > input.now.getTime());
   const nextChange = [signoffs.next_change_at === null ? Infinity : Date.parse(signoffs.next_change_at), ...ends].reduce((a, b) => Math.min(a, b), Infinity);
-  const decision = decide({ criteria, signoffs: { ...signoffs, next_change_at: Number.isFinite(nextChange) ? new Date(nextChange).toISOString() : null }, errors: errors.length });
+  const decision = decide({
+    criteria,
+    signoffs: { ...signoffs, next_change_at: Number.isFinite(nextChange) ? new Date(nextChange).toISOString() : null },
+    errors: errors.length,
+    governance: awaitingGovernance.map((change) => `${change.summary}; awaiting ${awaitedBy(change)}`),
+  });
   const score = gates.reduce(
     (sum, gate) => ({ met: sum.met + gate.met, required: sum.required + gate.required, ...(declaresWaivers ? { waived: (sum.waived ?? 0) + (gate.waived ?? 0) } : {}) }),
     { met: 0, required: 0 } as Report['score'],
@@ -307,6 +445,7 @@ export function evaluate(input: EvaluationInput): Report {
     errors,
     warnings: [...signoffs.warnings, ...waiverWarnings],
     ...(declaresWaivers ? { waivers: waivers.results.map((w) => ({ ...w, status: waiverStatus.get(w.criterion) ?? w.status })) } : {}),
+    ...(governance ? { governance_changes: governance } : {}),
     inputs: inputsOf(input, Object.fromEntries(fileLog)),
   };
 }

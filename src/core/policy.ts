@@ -116,6 +116,12 @@ export function effectiveFindings(policy: Policy, locate: PolicyLocator): Findin
       });
     }
   }
+  if (policy.tier_confirmed_by !== undefined && !roles.has(policy.tier_confirmed_by)) {
+    findings.push({
+      message: `tier_confirmed_by names role "${policy.tier_confirmed_by}", which is not a reviewer role of the policy.${didYouMean(policy.tier_confirmed_by, roles)} Name the role that must confirm a lowered risk tier`,
+      location: locate(['tier_confirmed_by']),
+    });
+  }
   if (policy.invalidate_on_push === 'governed' && !(policy.governed_paths && policy.governed_paths.length > 0)) {
     findings.push({ message: 'invalidate_on_push: governed needs governed_paths (globs of the files whose change makes approvals stale)', location: locate(['invalidate_on_push']) });
   }

@@ -28,7 +28,7 @@ function inputsOf(saved: unknown, file: string): Saved {
   if (typeof report.decision !== 'string') throw bad('no decision');
   if (
     !inputs ||
-    typeof inputs.manifest?.text !== 'string' ||
+    (typeof inputs.manifest?.text !== 'string' && inputs.manifest?.text !== null) ||
     typeof inputs.manifest.path !== 'string' ||
     typeof inputs.policy?.text !== 'string' ||
     typeof inputs.policy.source !== 'string' ||
@@ -63,7 +63,7 @@ export function replay(text: string, file: string): ReplayOutcome {
   }
   const { decision, inputs, manifestSha, policySha, chain } = inputsOf(saved, file);
   const mismatches: string[] = [];
-  if (sha256(inputs.manifest.text) !== manifestSha) mismatches.push('the recorded manifest text does not match the report\'s manifest sha256');
+  if (sha256(inputs.manifest.text ?? '') !== manifestSha) mismatches.push('the recorded manifest text does not match the report\'s manifest sha256');
   if (sha256(inputs.policy.text) !== policySha) mismatches.push('the recorded policy text does not match the report\'s policy sha256');
   const parents = inputs.policy.parents ?? [];
   parents.forEach((parent, i) => {

@@ -119,6 +119,11 @@ export interface Policy {
   extends?: string;
   /** Longest a manifest's waiver may run from now, e.g. 90d. Absent: no waivers at all. */
   max_waiver?: string;
+  /**
+   * The reviewer role whose explicit approval (with the base owner's) confirms a lowered risk tier.
+   * Absent: the base owner's approval alone.
+   */
+  tier_confirmed_by?: string;
   invalidate_on_push?: InvalidateOnPush;
   /** Globs (repo-relative) whose change invalidates approvals under invalidate_on_push: governed. */
   governed_paths?: string[];
@@ -139,6 +144,7 @@ export interface PolicyLayer {
   invalidate_on_push?: InvalidateOnPush;
   governed_paths?: string[];
   max_waiver?: string;
+  tier_confirmed_by?: string;
   roles?: Record<string, Partial<OwnerRolePolicy> | Partial<ReviewerRolePolicy>>;
   gates?: Array<Partial<Omit<GatePolicy, 'criteria'>> & { id: string; criteria?: Array<Partial<CriterionPolicy> & { id: string }> }>;
 }
@@ -194,8 +200,21 @@ export interface PrFacts {
   reviews: Array<{ id: number | string; author: string; state: ReviewState; at: string; commit: string; body?: string }>;
   /** org/team -> member logins, as resolved when the facts were gathered. */
   teams: Record<string, string[]>;
-  /** The manifest's owner on the base branch, if the manifest existed there. */
-  base_manifest?: { owner: string } | null;
+  /**
+   * The pilot's manifest on the base branch, if it existed there: the reference every governance
+   * change is judged against. `path` and `text` are absent in facts written before they were recorded;
+   * then only a change of owner is recognised.
+   */
+  base_manifest?: BaseManifest | null;
+}
+
+/** The same pilot (by pilot.name, or by path) as the base branch holds it. */
+export interface BaseManifest {
+  owner: string;
+  /** Repository-relative path on the base branch. */
+  path?: string;
+  /** The manifest's text on the base branch. */
+  text?: string;
 }
 
 // ---------------------------------------------------------------- repository view (port)
@@ -310,6 +329,33 @@ export interface WaiverResult {
   location: SourceLocation | null;
 }
 
+/**
+ * What a pull request changes about who decides or what is required, against the base branch's
+ * manifest of the same pilot. Each needs approvals beyond the usual ones, listed in `needs`.
+ */
+export type GovernanceChangeKind = 'retired' | 'moved' | 'owner_changed' | 'risk_lowered' | 'reviewers_changed' | 'waiver_added' | 'waiver_extended';
+
+export interface GovernanceApproval {
+  /** A login (owners) or a role name. */
+  who: string;
+  as: 'base_owner' | 'owner' | 'role';
+  status: 'approved' | 'awaiting';
+}
+
+export interface GovernanceChange {
+  kind: GovernanceChangeKind;
+  /** One sentence, e.g. "risk tier lowered from high to low". */
+  summary: string;
+  /** The base branch's value and the head's, as text (null where there is none). */
+  from: string | null;
+  to: string | null;
+  /** Who must approve the head commit for the change to take effect; empty when nothing more is needed. */
+  needs: GovernanceApproval[];
+  /** Every approval in `needs` is given. Until then the base value applies (or the decision waits). */
+  approved: boolean;
+  location: SourceLocation | null;
+}
+
 export interface Override {
   role: string;
   by: string;
@@ -354,12 +400,18 @@ export interface Report {
   warnings: Finding[];
   /** The manifest's waivers and what became of each; present when the manifest declares waivers. */
   waivers?: WaiverResult[];
+  /**
+   * What the pull request changes about who decides or what is required, judged against the base
+   * branch's manifest of the same pilot. Present when the PR facts carry a base manifest.
+   */
+  governance_changes?: GovernanceChange[];
   /** Everything the decision depended on, so `pilot-readiness replay` can reproduce it. */
   inputs: ReportInputs;
 }
 
 export interface ReportInputs {
-  manifest: { path: string; text: string };
+  /** text null: the head holds no regular file for this pilot any more (it is being retired). */
+  manifest: { path: string; text: string | null; retired?: string };
   policy: {
     source: string;
     text: string;

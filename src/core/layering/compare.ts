@@ -136,6 +136,14 @@ export function comparePolicies(
   }
   mayGrow(['governed_paths'], parent.governed_paths ?? [], child.governed_paths ?? [], { advice: 'a child policy may only add governed paths', quote: true });
 
+  // Who confirms a lowered risk tier: adding a confirming role tightens; dropping or replacing it
+  // changes who may approve the change, which counts as loosening.
+  const tierP = parent.tier_confirmed_by;
+  const tierC = child.tier_confirmed_by;
+  if (tierP === undefined && tierC !== undefined) tighten(['tier_confirmed_by'], `${tierC} must now confirm a lowered risk tier (${P} asks the base owner alone)`);
+  else if (tierP !== undefined && tierC === undefined) loosen(['tier_confirmed_by'], `is removed: ${tierP} no longer confirms a lowered risk tier`, 'a child policy may not drop the role that confirms risk tiers');
+  else if (tierP !== undefined && tierC !== undefined && tierP !== tierC) loosen(['tier_confirmed_by'], `${tierC} replaces ${tierP} as the role that confirms a lowered risk tier`, 'a child policy may not change who confirms risk tiers');
+
   const waiverP = parent.max_waiver;
   const waiverC = child.max_waiver;
   if (waiverP === undefined && waiverC !== undefined) {

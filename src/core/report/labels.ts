@@ -1,7 +1,7 @@
 // Words and symbols for statuses, shared by every report format.
 import type { CriterionStatus, Decision, OwnerStatus, RoleStatus, WaiverStatus } from '../types.js';
 import { formatSpan } from '../duration.js';
-import type { Report, RoleResult } from '../types.js';
+import type { GovernanceChange, Report, RoleResult } from '../types.js';
 import { toText } from './plain.js';
 
 export const CRITERION_SYMBOL: Record<CriterionStatus, string> = {
@@ -53,7 +53,20 @@ export function formatInstant(iso: string): string {
 }
 
 /** One line saying where the decision stands. */
+/** Who a governance change needs, each with whether they have approved: plain words (escape them for Markdown). */
+export function governanceNeeds(change: GovernanceChange): string {
+  if (change.needs.length === 0) return 'needs no further approval';
+  return change.needs
+    .map((need) => {
+      const who = need.as === 'base_owner' ? `${need.who} (owner on the base branch)` : need.as === 'owner' ? `${need.who} (new owner)` : `role ${need.who}`;
+      return `${who}: ${need.status === 'approved' ? 'approved' : 'awaiting approval'}`;
+    })
+    .join('; ');
+}
+
 export function headline(report: Report): string {
+  const retiring = report.governance_changes?.find((change) => change.kind === 'retired');
+  if (retiring) return `${retiring.summary}; ${retiring.approved ? 'approved by the owner on the base branch' : `waiting on ${retiring.needs.map((n) => n.who).join(', ')} (owner on the base branch)`}`;
   const waived = report.score.waived ? `, ${report.score.waived} waived` : '';
   const score = `${report.score.met}/${report.score.required} criteria met${waived}`;
   if (report.decision === 'ready') return `${score}; every role consulted; the accountable owner approved`;

@@ -4,7 +4,7 @@
 import type { Finding, Report } from '../types.js';
 import { formatLocation } from '../../errors.js';
 import { codeSpan, toText, escapeMarkdown as esc, escapeMessage, markdownWhere, quietLogin } from './escape.js';
-import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, OWNER_WORD, WAIVER_WORD, formatInstant, gateCount, headline, roleState } from './labels.js';
+import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, OWNER_WORD, WAIVER_WORD, formatInstant, gateCount, governanceNeeds, headline, roleState } from './labels.js';
 
 const DECISION_ICON = { ready: '🟢', pending: '🟡', blocked: '🔴' } as const;
 
@@ -38,7 +38,16 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     for (const error of report.errors) out.push(`- ${message(error.message)}${where(error.location)}`);
   }
 
-  if (pilot) {
+  // What the pull request changes about who decides or what is required, against the base branch.
+  const changes = report.governance_changes ?? [];
+  if (changes.length > 0) {
+    out.push('', `${h}# Governance changes`, '');
+    for (const change of changes) {
+      out.push(`- ${change.approved ? '✓' : '⏳'} ${esc(change.summary)} · ${esc(governanceNeeds(change))}${where(change.location)}`);
+    }
+  }
+
+  if (pilot && report.gates.length > 0) {
     const production = report.gates.filter((g) => g.stage === 'production');
     const data = report.gates.filter((g) => g.stage === 'pre-pilot');
     const sum = (gates: typeof production) => gates.reduce((n, g) => ({ met: n.met + g.met, required: n.required + g.required }), { met: 0, required: 0 });
@@ -115,6 +124,12 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 
 function nextSteps(report: Report): string[] {
   const steps: string[] = [];
+  for (const change of report.governance_changes ?? []) {
+    const awaited = change.needs.filter((n) => n.status === 'awaiting');
+    if (awaited.length === 0) continue;
+    const who = awaited.map((n) => (n.as === 'role' ? `a member of ${esc(n.who)}` : `${code(n.who)}${n.as === 'base_owner' ? ' (owner on the base branch)' : ''}`)).join(' and ');
+    steps.push(`${who} approve${awaited.length === 1 ? 's' : ''} the head commit to confirm: ${esc(change.summary)}.`);
+  }
   for (const error of report.errors.slice(0, 3)) steps.push(`Fix the manifest: ${message(error.message)}`);
   const failing = report.criteria.filter((c) => c.required && (c.status === 'failed' || c.status === 'missing'));
   if (failing.length > 0) steps.push(`Provide or renew evidence for ${failing.map((c) => `**${esc(c.id)}**`).join(', ')} in ${code(report.manifest.path)}.`);

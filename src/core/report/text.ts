@@ -4,7 +4,7 @@
 // read by the runner as a workflow command, and no escape sequence reaches the terminal.
 import type { Report } from '../types.js';
 import { formatLocation } from '../../errors.js';
-import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, OWNER_WORD, formatInstant, gateCount, headline, roleState } from './labels.js';
+import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, OWNER_WORD, formatInstant, gateCount, governanceNeeds, headline, roleState } from './labels.js';
 import { plainLine as p, plainText } from './plain.js';
 
 /** `file:line:column: ` before a message, or ''. */
@@ -23,6 +23,12 @@ export function renderText(report: Report): string {
   if (report.errors.length > 0) {
     out.push('', 'Invalid input:');
     for (const error of report.errors) out.push(`  ${at(error.location)}${p(error.message)}`);
+  }
+
+  const changes = report.governance_changes ?? [];
+  if (changes.length > 0) {
+    out.push('', 'Governance changes (against the base branch):');
+    for (const change of changes) out.push(`  ${change.approved ? '✓' : '…'} ${at(change.location)}${p(change.summary)} · ${p(governanceNeeds(change))}`);
   }
 
   for (const gate of report.gates) {

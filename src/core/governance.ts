@@ -1,0 +1,383 @@
+// The base branch as the reference for every pilot: which pilots a pull request gates (by pilot.name
+// across paths, deletions and non-files included), and what it changes about who decides or what is
+// required, each change with the approvals it needs before it takes effect.
+import { posix } from 'node:path';
+import { resolveEvidencePath } from './evidence/paths.js';
+import { reviewerRoles } from './signoff/members.js';
+import { isLogin, loginKey, sameLogin } from './signoff/identity.js';
+import { standing, verdictsOf, type Review } from './signoff/reviews.js';
+import { headOnly } from './signoff/staleness.js';
+import { validatorFor } from './schemas.js';
+import { schemaFindings } from './validate.js';
+import { RISK_TIERS, type Finding, type GovernanceApproval, type GovernanceChange, type Manifest, type Policy, type PrFacts, type RiskTier } from './types.js';
+import { parseYaml, type ParsedYaml } from './yaml.js';
+
+// ---------------------------------------------------------------- which pilots a pull request gates
+
+/** What a tree holds at a path, as far as the gate cares: a regular file or something else. */
+export type PathKind = 'file' | 'dir' | 'symlink' | 'submodule' | 'missing';
+
+export interface ManifestAt {
+  path: string;
+  text: string;
+}
+
+export interface PilotPair {
+  /** The pilot's manifest in the head; null when the head retires it. */
+  head: ManifestAt | null;
+  /** The same pilot on the base branch; null for a new pilot. */
+  base: ManifestAt | null;
+  /** For a retired pilot: what became of its manifest, in words. */
+  retired?: string;
+}
+
+export interface PairingInput {
+  /** Every manifest the glob matches in the base tree (regular files), with its text. */
+  base: ManifestAt[];
+  /** Every manifest the glob matches in the head tree (regular files), with its text. */
+  head: ManifestAt[];
+  /** What the head tree holds at a path. */
+  headKind: (path: string) => PathKind;
+  /** Every path in the head tree, for naming a manifest renamed out of the glob's reach. */
+  headPaths: () => Iterable<string>;
+  /** Paths the pull request changes. */
+  changedFiles: readonly string[];
+}
+
+export interface Pairing {
+  /** The pilots the pull request gates, head path (or base path, when retired) order. */
+  pilots: PilotPair[];
+  /** Two head manifests claiming one pilot.name: an error at each. */
+  errors: Finding[];
+}
+
+/** The pilot.name a manifest text declares, or null when it cannot be read. */
+export function pilotName(text: string, path: string): string | null {
+  const data = manifestData(text, path);
+  const name = (data?.pilot as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
+}
+
+function manifestData(text: string, path: string): Record<string, unknown> | null {
+  try {
+    const data = parseYaml(text, path).data;
+    return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function dirOf(path: string): string {
+  const dir = posix.dirname(path);
+  return dir === '.' ? '' : dir;
+}
+
+/** Does a change to `file` touch the pilot whose manifest is at `manifest` (its folder, the manifest, or one of its evidence paths)? */
+function touches(manifest: ManifestAt, changed: readonly string[]): boolean {
+  const dir = dirOf(manifest.path);
+  if (dir === '') return changed.length > 0;
+  if (changed.some((file) => file === manifest.path || file.startsWith(`${dir}/`))) return true;
+  const evidence = evidencePaths(manifest);
+  return changed.some((file) => evidence.some((path) => file === path || file.startsWith(`${path}/`)));
+}
+
+/** The repository paths a manifest names as evidence files (those inside the repository). */
+function evidencePaths(manifest: ManifestAt): string[] {
+  const data = manifestData(manifest.text, manifest.path);
+  const evidence = data?.evidence;
+  if (evidence === null || typeof evidence !== 'object') return [];
+  const paths: string[] = [];
+  for (const entry of Object.values(evidence as Record<string, unknown>)) {
+    const file = (entry as { file?: unknown } | null)?.file;
+    const list = typeof file === 'string' ? [file] : Array.isArray(file) ? file.filter((f): f is string => typeof f === 'string') : [];
+    for (const raw of list) {
+      const resolved = resolveEvidencePath(dirOf(manifest.path), raw.replace(/[*?[{].*$/, ''));
+      if (resolved.ok && resolved.repoPath !== '') paths.push(resolved.repoPath.replace(/\/$/, ''));
+    }
+  }
+  return paths;
+}
+
+/**
+ * Pairs each head manifest with the same pilot on the base branch: the base manifest with the same
+ * pilot.name, else the one at the same path. A base pilot left without a partner is being retired
+ * (deleted, renamed out of the glob's reach, turned into a symlink or folder, or replaced by another
+ * pilot). Gated: every retired pilot, every new or moved one, and every pilot whose folder, manifest
+ * or evidence the pull request touches.
+ */
+export function pairPilots(input: PairingInput): Pairing {
+  const errors: Finding[] = [];
+  const baseByName = new Map<string, ManifestAt[]>();
+  const baseByPath = new Map<string, ManifestAt>();
+  for (const base of input.base) {
+    baseByPath.set(base.path, base);
+    const name = pilotName(base.text, base.path);
+    if (name !== null) baseByName.set(name.toLowerCase(), [...(baseByName.get(name.toLowerCase()) ?? []), base]);
+  }
+
+  const headNames = new Map<string, ManifestAt[]>();
+  for (const head of input.head) {
+    const name = pilotName(head.text, head.path);
+    if (name !== null) headNames.set(name.toLowerCase(), [...(headNames.get(name.toLowerCase()) ?? []), head]);
+  }
+  for (const [, heads] of headNames) {
+    if (heads.length < 2) continue;
+    for (const head of heads) {
+      const others = heads.filter((h) => h !== head).map((h) => h.path);
+      const parsed = safeParse(head);
+      errors.push({
+        message: `pilot.name "${pilotName(head.text, head.path)}" is also the name of ${others.join(', ')}: a pilot is identified by its name across folders, so each name may be used once; rename one of them`,
+        location: parsed ? parsed.locate(['pilot', 'name']) : { file: head.path, line: 1, column: 1 },
+      });
+    }
+  }
+
+  const partnered = new Set<ManifestAt>();
+  const pairs: PilotPair[] = [];
+  for (const head of input.head) {
+    const name = pilotName(head.text, head.path);
+    const sameName = name === null ? [] : (baseByName.get(name.toLowerCase()) ?? []);
+    const base = sameName.length === 1 ? sameName[0]! : (baseByPath.get(head.path) ?? null);
+    if (base) partnered.add(base);
+    const gated = base === null || base.path !== head.path || base.text !== head.text || touches(head, input.changedFiles) || (base !== null && touches(base, input.changedFiles));
+    if (gated) pairs.push({ head, base });
+  }
+  for (const base of input.base) {
+    if (partnered.has(base)) continue;
+    pairs.push({ head: null, base, retired: whatBecameOf(base, input) });
+  }
+  pairs.sort((a, b) => compare((a.head ?? a.base)!.path, (b.head ?? b.base)!.path));
+  return { pilots: pairs, errors };
+}
+
+function whatBecameOf(base: ManifestAt, input: PairingInput): string {
+  const kind = input.headKind(base.path);
+  if (kind === 'symlink') return `${base.path} is now a symbolic link, which pilot-readiness does not follow`;
+  if (kind === 'submodule') return `${base.path} is now a submodule`;
+  if (kind === 'dir') return `${base.path} is now a folder`;
+  if (kind === 'file') return `${base.path} now declares another pilot`;
+  const dir = dirOf(base.path);
+  const stem = posix.basename(base.path).replace(/\.[^.]*$/, '');
+  for (const path of input.headPaths()) {
+    if (dirOf(path) === dir && path !== base.path && posix.basename(path).startsWith(`${stem}.`)) {
+      return `${base.path} is gone; ${path} is there instead, which the manifest pattern does not match`;
+    }
+  }
+  return `${base.path} is deleted`;
+}
+
+function safeParse(manifest: ManifestAt): ParsedYaml | null {
+  try {
+    return parseYaml(manifest.text, manifest.path);
+  } catch {
+    return null;
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// ---------------------------------------------------------------- what a pull request changes
+
+/** The base manifest as the rules read it: valid data, or only the owner the gate recorded. */
+export interface BaseVersion {
+  owner: string;
+  path: string | null;
+  manifest: Manifest | null;
+}
+
+export function baseVersion(facts: PrFacts | null): BaseVersion | null {
+  const base = facts?.base_manifest;
+  if (!base) return null;
+  let manifest: Manifest | null = null;
+  if (typeof base.text === 'string') {
+    try {
+      const parsed = parseYaml(base.text, base.path ?? 'base manifest');
+      if (schemaFindings(validatorFor('manifest'), parsed, 'manifest').length === 0) manifest = parsed.data as Manifest;
+    } catch {
+      manifest = null;
+    }
+  }
+  return { owner: base.owner, path: base.path ?? null, manifest };
+}
+
+const TIER_RANK: Record<RiskTier, number> = { low: 0, medium: 1, high: 2 };
+
+/** Has `login` approved the head commit (their latest verdict, on the head)? The PR author never has. */
+export function approvedHead(reviews: readonly Review[], login: string, facts: PrFacts): boolean {
+  if (sameLogin(login, facts.author)) return false;
+  return standing(verdictsOf(reviews, login), headOnly(facts)).kind === 'approved';
+}
+
+function reviewerSet(list: readonly string[] | undefined): string {
+  return [...new Set((list ?? []).map(loginKey))].sort().join(',');
+}
+
+export interface GovernancePlan {
+  /** The head manifest with every change that needs an approval not yet given put back to the base value. */
+  effective: Manifest;
+  /** A lowered tier waiting for the confirming role: settled once the signoffs are known. */
+  lowered: { from: RiskTier; to: RiskTier } | null;
+  baseOwnerApproved: boolean;
+  /** Changes settled before the signoffs: reviewers and a move. */
+  changes: GovernanceChange[];
+}
+
+/**
+ * The first half: what can be settled from the reviews alone. Reviewer changes take effect with the
+ * base owner's approval; until then the base's reviewers stand. A lowered tier is judged at the base
+ * tier until the base owner and the confirming role approve (settled in `settleTier`).
+ */
+export function planGovernance(args: { head: Manifest; headPath: string; parsed: ParsedYaml; base: BaseVersion; policy: Policy; facts: PrFacts; reviews: readonly Review[] }): GovernancePlan {
+  const { head, base, facts, reviews, parsed } = args;
+  const baseOwnerApproved = approvedHead(reviews, base.owner, facts);
+  const needBaseOwner: GovernanceApproval = { who: base.owner, as: 'base_owner', status: baseOwnerApproved ? 'approved' : 'awaiting' };
+  const changes: GovernanceChange[] = [];
+  const effective: Manifest = { ...head, pilot: { ...head.pilot } };
+
+  if (base.path !== null && base.path !== args.headPath) {
+    changes.push({ kind: 'moved', summary: `pilot moved from ${base.path} to ${args.headPath}`, from: base.path, to: args.headPath, needs: [], approved: true, location: parsed.locate(['pilot', 'name']) });
+  }
+
+  const was = base.manifest;
+  if (was !== null) {
+    const roles = new Set([...Object.keys(was.reviewers ?? {}), ...Object.keys(head.reviewers ?? {})]);
+    const reverted: Record<string, string[]> = { ...(head.reviewers ?? {}) };
+    let anyReverted = false;
+    for (const role of [...roles].sort()) {
+      const before = was.reviewers?.[role];
+      const after = head.reviewers?.[role];
+      if (reviewerSet(before) === reviewerSet(after)) continue;
+      const from = before === undefined ? null : before.join(', ') || '(none)';
+      const to = after === undefined ? null : after.join(', ') || '(none)';
+      const verb = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+      changes.push({
+        kind: 'reviewers_changed',
+        summary: `reviewers of ${role} ${verb}${from !== null ? ` from ${from}` : ''}${to !== null ? ` to ${to}` : ''}`,
+        from,
+        to,
+        needs: [needBaseOwner],
+        approved: baseOwnerApproved,
+        location: after !== undefined ? parsed.locateKey(['reviewers', role]) : parsed.has(['reviewers']) ? parsed.locateKey(['reviewers']) : parsed.locate([]),
+      });
+      if (!baseOwnerApproved) {
+        anyReverted = true;
+        if (before === undefined) delete reverted[role];
+        else reverted[role] = [...before];
+      }
+    }
+    if (anyReverted) {
+      if (Object.keys(reverted).length === 0) delete effective.reviewers;
+      else effective.reviewers = reverted;
+    }
+  }
+
+  let lowered: GovernancePlan['lowered'] = null;
+  if (was !== null && TIER_RANK[head.pilot.risk] < TIER_RANK[was.pilot.risk]) {
+    lowered = { from: was.pilot.risk, to: head.pilot.risk };
+    effective.pilot.risk = was.pilot.risk;
+  }
+  return { effective, lowered, baseOwnerApproved, changes };
+}
+
+/**
+ * The second half of a lowered tier: it takes effect when the base owner and the role the policy names
+ * (tier_confirmed_by) have approved. Returns the change and whether the head's tier now applies.
+ */
+export function settleTier(plan: GovernancePlan, policy: Policy, approvedRoles: readonly string[], parsed: ParsedYaml): { change: GovernanceChange | null; applies: boolean } {
+  if (plan.lowered === null) return { change: null, applies: false };
+  const role = policy.tier_confirmed_by;
+  const roleKnown = role !== undefined && reviewerRoles(policy).some(([name]) => name === role);
+  const needs: GovernanceApproval[] = [{ who: '', as: 'base_owner', status: plan.baseOwnerApproved ? 'approved' : 'awaiting' }];
+  if (roleKnown) needs.push({ who: role, as: 'role', status: approvedRoles.includes(role) ? 'approved' : 'awaiting' });
+  const approved = needs.every((n) => n.status === 'approved');
+  return {
+    change: {
+      kind: 'risk_lowered',
+      summary: `risk tier lowered from ${plan.lowered.from} to ${plan.lowered.to}${approved ? '' : `: judged as ${plan.lowered.from} until approved`}`,
+      from: plan.lowered.from,
+      to: plan.lowered.to,
+      needs,
+      approved,
+      location: parsed.locate(['pilot', 'risk']),
+    },
+    applies: approved,
+  };
+}
+
+/** Fills in the base owner's login where `settleTier` left it blank (it does not know it). */
+export function withBaseOwner(change: GovernanceChange, owner: string): GovernanceChange {
+  return { ...change, needs: change.needs.map((n) => (n.as === 'base_owner' && n.who === '' ? { ...n, who: owner } : n)) };
+}
+
+/** Waivers the head adds, or whose expiry it moves later, against the base's; each needs its role (as any waiver does). */
+export function waiverChanges(
+  head: Manifest,
+  base: BaseVersion,
+  parsed: ParsedYaml,
+  statusOf: (criterion: string) => 'approved' | 'awaiting' | 'not_needed',
+): GovernanceChange[] {
+  const changes: GovernanceChange[] = [];
+  const before = base.manifest?.waivers ?? {};
+  for (const [criterion, waiver] of Object.entries(head.waivers ?? {})) {
+    const previous = Object.hasOwn(before, criterion) ? before[criterion] : undefined;
+    if (previous !== undefined && waiver.expires <= previous.expires) continue;
+    const status = statusOf(criterion);
+    const what = previous === undefined ? `waiver of ${criterion} added, until ${waiver.expires}` : `waiver of ${criterion} extended from ${previous.expires} to ${waiver.expires}`;
+    changes.push({
+      kind: previous === undefined ? 'waiver_added' : 'waiver_extended',
+      summary: status === 'not_needed' ? `${what} (not needed: the criterion is met or not required)` : what,
+      from: previous?.expires ?? null,
+      to: waiver.expires,
+      needs: status === 'not_needed' ? [] : [{ who: waiver.approved_by, as: 'role', status }],
+      approved: status !== 'awaiting',
+      location: parsed.locateKey(['waivers', criterion]),
+    });
+  }
+  return changes;
+}
+
+/** The change of owner, as the owner rule judged it (base owner and new owner must both approve). */
+export function ownerChange(from: string, to: string, baseApproved: boolean, ownerApproved: boolean, parsed: ParsedYaml): GovernanceChange {
+  return {
+    kind: 'owner_changed',
+    summary: `accountable owner changed from ${from} to ${to}`,
+    from,
+    to,
+    needs: [
+      { who: from, as: 'base_owner', status: baseApproved ? 'approved' : 'awaiting' },
+      { who: to, as: 'owner', status: ownerApproved ? 'approved' : 'awaiting' },
+    ],
+    approved: baseApproved && ownerApproved,
+    location: parsed.locate(['owner']),
+  };
+}
+
+/** A retirement: the base owner must approve the head commit. */
+export function retirementChange(pilot: string, how: string, owner: string, approved: boolean, path: string): GovernanceChange {
+  return {
+    kind: 'retired',
+    summary: `retiring ${pilot}: ${how}`,
+    from: path,
+    to: null,
+    needs: [{ who: owner, as: 'base_owner', status: approved ? 'approved' : 'awaiting' }],
+    approved,
+    location: null,
+  };
+}
+
+/** Who a change still waits for, in words: "sam-cto (owner on the base branch) and legal". */
+export function awaitedBy(change: GovernanceChange): string {
+  const words = change.needs
+    .filter((n) => n.status === 'awaiting')
+    .map((n) => (n.as === 'base_owner' ? `${n.who} (owner on the base branch)` : n.as === 'owner' ? `${n.who} (the new owner)` : `the ${n.who} role`));
+  return words.length <= 1 ? (words[0] ?? 'no one') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+export const RISK_ORDER: readonly RiskTier[] = RISK_TIERS;
+
+/** A login the manifest may not name in a role: the accountable owner, the base owner or the PR author. */
+export function isInsider(login: string, insiders: readonly string[]): boolean {
+  return isLogin(login) && insiders.some((who) => sameLogin(who, login));
+}
