@@ -203,7 +203,8 @@ describe('properties', () => {
   it('counts nothing after an unclosed fence, in a quote, or after raw HTML', () => {
     fc.assert(
       fc.property(body, (text) => {
-        expect(parseOverrides(`\`\`\`\n${text}`)).toEqual([]);
+        // A line of the text that is itself a fence would close the block: then it is no longer unclosed.
+        if (!/^ {0,3}(`{3,}|~{3,})/m.test(text)) expect(parseOverrides(`\`\`\`\n${text}`)).toEqual([]);
         expect(parseOverrides(`<div>\n\n${text}`)).toEqual([]);
         expect(parseOverrides(text.split('\n').map((line) => `> ${line}`).join('\n'))).toEqual([]);
       }),
