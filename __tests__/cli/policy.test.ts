@@ -13,7 +13,7 @@ describe('policy check', () => {
   it('a policy that only tightens default: one line, exit 0', () => {
     expect(cli(['policy', 'check', `${F}/org-policy.yml`])).toEqual({
       status: 0,
-      stdout: `ok: ${F}/org-policy.yml (7 gates, 32 criteria; extends default: tightens 6 settings)\n`,
+      stdout: `ok: ${F}/org-policy.yml (7 gates, 32 criteria; extends default: tightens 9 settings)\n`,
       stderr: '',
     });
   });

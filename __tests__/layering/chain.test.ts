@@ -61,6 +61,9 @@ describe('extends default, from a fixture file', () => {
       'org-policy.yml:22:36: SEC-2.evidence.date.max_age.high 90d is shorter than 180d in default',
       'org-policy.yml:23:9: SEC-6 is a new criterion in gate security',
       'org-policy.yml:34:9: PRV-1 is a new criterion in the new gate privacy',
+      'org-policy.yml:43:39: DR-7.waiver_approvers limits who may approve a waiver of DR-7 to legal, security (default lets any reviewer role approve one)',
+      'org-policy.yml:46:40: BUS-4.waiver_approvers limits who may approve a waiver of BUS-4 to legal, security (default lets any reviewer role approve one)',
+      'org-policy.yml:49:40: OPS-4.waiver_approvers limits who may approve a waiver of OPS-4 to legal, security (default lets any reviewer role approve one)',
     ]);
   });
 

@@ -3,12 +3,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { comparePolicies, placeIn, resolvePolicySync } from '../../src/core/layering/index.js';
-import type { Finding, Policy } from '../../src/core/types.js';
+import type { Finding, Policy, ReviewerRolePolicy } from '../../src/core/types.js';
 import { parseYaml } from '../../src/core/yaml.js';
 import { InputError } from '../../src/errors.js';
 
 const BASE = readFileSync(new URL('../fixtures/layering/base.yml', import.meta.url), 'utf8');
 const show = (finding: Finding): string => `${finding.location?.line}:${finding.location?.column} ${finding.message}`;
+
+/** Parents made from base.yml by one edit, for the rules that need a parent base.yml does not give. */
+const VARIANTS: Record<string, (text: string) => string> = {
+  // Only legal and security may approve a waiver of SEC-1.
+  'approvers.yml': (text) => text.replace('        waivable: true\n', '        waivable: true\n        waiver_approvers: [legal, security]\n'),
+  // security's members are acme/appsec and kim.
+  'two-members.yml': (text) => text.replace('members: [acme/appsec]', 'members: [acme/appsec, kim]'),
+  // Every waivable criterion lets only security approve a waiver (waivers on, new roles can approve none).
+  'security-waivers.yml': (text) => text.replace('        waivable: true\n', '        waivable: true\n        waiver_approvers: [security]\n'),
+};
 
 /** Resolves `version: 1`, `extends: PARENT` (lines 1-2) and then `body` (from line 3), as child.yml. */
 function layer(body: string, parent = 'base.yml'): { tightens: string[] } | { loosens: string[] } {
@@ -20,6 +30,8 @@ function layer(body: string, parent = 'base.yml'): { tightens: string[] } | { lo
         const text = BASE.split('\n').filter((line) => !/^\s*(max_waiver|waivable):/.test(line)).join('\n');
         return { text, source: 'no-waivers.yml', file: 'no-waivers.yml' };
       }
+      const variant = VARIANTS[reference];
+      if (variant) return { text: variant(BASE), source: reference, file: reference };
       if (reference !== 'base.yml') throw new InputError(`no policy ${reference} in this test`);
       return { text: BASE, source: 'base.yml', file: 'base.yml' };
     });
@@ -34,6 +46,11 @@ const role = (line: string) => `roles:\n  ${line}\n`;
 /** A criterion of gate security: its id on line 6, `line` on line 7. */
 const criterion = (id: string, line: string) => `gates:\n  - id: security\n    criteria:\n      - id: ${id}\n        ${line}\n`;
 const T = (...lines: string[]) => ({ tightens: lines });
+const PRIVACY = 'privacy: { window: 5d, on_silence: block, on_objection: block }';
+const NEW_ROLE = (at: string, power: string, parent = 'base.yml') =>
+  `${at} roles.privacy is a new reviewer role that could approve what ${parent} leaves to its own roles: ${power}: a child policy may add a role only where it approves nothing its parent decides: limit waiver_approvers on every waivable criterion to the parent's roles, and ask for its sign-off only in new criteria`;
+const MEMBERS_ADDED = (at: string, who: string, parent = 'base.yml') =>
+  `${at} roles.security.members adds ${who}, whom ${parent} does not let approve for security: a child policy may remove members from a role, not add them: more people could then approve for it`;
 const L = (...lines: string[]) => ({ loosens: lines });
 
 const cases: Array<[string, string, ReturnType<typeof layer>, string?]> = [
@@ -45,16 +62,57 @@ const cases: Array<[string, string, ReturnType<typeof layer>, string?]> = [
   ['advise → block', role('legal: { on_objection: block }'), T('4:26 roles.legal.on_objection block is stricter than advise in base.yml')],
   ['block → advise', role('security: { on_objection: advise }'), L('4:29 roles.security.on_objection advise is weaker than block in base.yml: a child policy may only turn advise into block')],
   // members and tiers of roles
-  ['members added', role('security: { members: [acme/appsec, kim] }'), T('4:24 roles.security.members adds kim')],
-  ['members dropped', role('security: { members: [kim] }'), L('4:24 roles.security.members drops acme/appsec, which base.yml lists: a child policy may only add members')],
+  // who may approve for a role whose members the parent fixes: more people loosen, fewer tighten
+  ['members added', role('security: { members: [acme/appsec, kim] }'), L(MEMBERS_ADDED('4:24', 'kim'))],
+  ['a team added to the members', role('security: { members: [acme/appsec, acme/dev-buddies] }'), L(MEMBERS_ADDED('4:24', 'acme/dev-buddies'))],
+  ['members replaced', role('security: { members: [kim] }'), L(MEMBERS_ADDED('4:24', 'kim'))],
+  ['members narrowed', role('security: { members: [acme/appsec-leads] }'), L(MEMBERS_ADDED('4:24', 'acme/appsec-leads'))],
+  ['members restated in other case', role('security: { members: [ACME/AppSec] }'), T()],
+  ['members dropped', role('security: { members: [kim] }'), T('4:24 roles.security.members drops acme/appsec'), 'two-members.yml'],
+  ['members dropped, one added', role('security: { members: [kim, lee] }'), L(MEMBERS_ADDED('4:24', 'lee', 'two-members.yml')), 'two-members.yml'],
   ['members fixed where the manifest named them', role('legal: { members: [lee] }'), T('4:21 roles.legal.members fixes the members to lee (base.yml lets the manifest name them)')],
   ['role required for one more tier', role('legal: { required_for: [low, medium, high] }'), T('4:26 roles.legal.required_for adds low')],
   ['role required for one tier fewer', role('legal: { required_for: [high] }'), L('4:26 roles.legal.required_for drops medium, which base.yml requires: a child policy may only add tiers')],
   ['role required for some tiers where it was for all', role('security: { required_for: [high] }'), L('4:29 roles.security.required_for drops low, medium, which base.yml requires: a child policy may only add tiers')],
-  ['new reviewer role', role('privacy: { window: 5d, on_silence: block, on_objection: block }'), T('4:12 roles.privacy is a new reviewer role')],
+  // a new reviewer role: whoever the manifest names in it must not approve what the parent decides
+  ['new reviewer role where no waiver is possible', role(PRIVACY), T('4:12 roles.privacy is a new reviewer role'), 'no-waivers.yml'],
+  ['new reviewer role where every waivable criterion names its approvers', role(PRIVACY), T('4:12 roles.privacy is a new reviewer role'), 'security-waivers.yml'],
+  ['new reviewer role a waiver could name', role(PRIVACY), L(NEW_ROLE('4:12', 'a waiver of SEC-1 could name it in approved_by'))],
+  ['new reviewer role that waiver_approvers lists', `${role(PRIVACY)}${criterion('SEC-1', 'waiver_approvers: [security, privacy]')}`, {
+    loosens: [NEW_ROLE('4:12', 'a waiver of SEC-1 could name it in approved_by', 'security-waivers.yml'), '9:27 SEC-1.waiver_approvers adds privacy, which security-waivers.yml does not let approve a waiver of SEC-1: a child policy may only remove roles from waiver_approvers'],
+  }, 'security-waivers.yml'],
+  [
+    'new reviewer role that signs off an existing criterion instead',
+    `${role(PRIVACY)}${criterion('SEC-2', 'evidence: { signoff: privacy }')}`,
+    L(
+      NEW_ROLE('4:12', 'its approval would meet the sign-off of SEC-2, which no-waivers.yml asks of another role or of none', 'no-waivers.yml'),
+      '9:30 SEC-2.evidence.signoff privacy differs from security in no-waivers.yml: a child policy may only add a sign-off where its parent has none, never change it',
+    ),
+    'no-waivers.yml',
+  ],
+  [
+    'new reviewer role that signs off an existing criterion that had no sign-off',
+    `${role(PRIVACY)}${criterion('SEC-1', 'evidence: { signoff: privacy }')}`,
+    L(NEW_ROLE('4:12', 'its approval would meet the sign-off of SEC-1, which no-waivers.yml asks of another role or of none', 'no-waivers.yml')),
+    'no-waivers.yml',
+  ],
+  [
+    'new reviewer role that only a new criterion asks for',
+    `${role(PRIVACY)}gates:\n  - id: privacy\n    title: Privacy\n    criteria:\n      - { id: PRV-1, title: T, description: D, required_for: [high], allow_not_applicable: false, evidence: { signoff: privacy } }\n`,
+    T('4:12 roles.privacy is a new reviewer role', '9:9 PRV-1 is a new criterion in the new gate privacy'),
+    'no-waivers.yml',
+  ],
+  [
+    'new reviewer role that confirms lowered risk tiers',
+    `tier_confirmed_by: privacy\n${role(PRIVACY)}`,
+    L(NEW_ROLE('5:12', 'it would confirm a lowered risk tier (tier_confirmed_by)', 'no-waivers.yml')),
+    'no-waivers.yml',
+  ],
   // the accountable owner
   ['owner.allowed narrowed', role('owner: { allowed: [maria] }'), T('4:21 roles.owner.allowed drops acme/executives')],
   ['owner.allowed widened', role('owner: { allowed: [acme/executives, maria, kim] }'), L('4:21 roles.owner.allowed adds kim, which base.yml does not allow: a child policy may only narrow the allowed owners')],
+  ['owner.allowed widened by a team', role('owner: { allowed: [acme/executives, maria, acme/contractors] }'), L('4:21 roles.owner.allowed adds acme/contractors, which base.yml does not allow: a child policy may only narrow the allowed owners')],
+  ['owner.allowed restated in other case', role('owner: { allowed: [ACME/Executives, Maria] }'), T()],
   ['owner.allowed where anyone was allowed', role('owner: { allowed: [acme/executives] }'), T('4:21 roles.owner.allowed limits the accountable owner to acme/executives (default allows anyone)'), 'default'],
   ['allow_self true → false', role('owner: { allow_self: false }'), T('4:24 roles.owner.allow_self false is stricter than true in base.yml')],
   ['allow_self false → true', role('owner: { allow_self: true }'), L('4:24 roles.owner.allow_self true is weaker than false in default: a child policy may only turn allow_self off'), 'default'],
@@ -95,6 +153,15 @@ const cases: Array<[string, string, ReturnType<typeof layer>, string?]> = [
   ['allow_not_applicable false → true', criterion('SEC-2', 'allow_not_applicable: true'), L('7:31 SEC-2.allow_not_applicable true is weaker than false in base.yml: a child policy may only forbid not_applicable')],
   ['waivable true → false', criterion('SEC-1', 'waivable: false'), T('7:19 SEC-1.waivable false is stricter than true in base.yml')],
   ['waivable false → true', criterion('SEC-2', 'waivable: true'), L('7:19 SEC-2.waivable true is weaker than false in base.yml: a child policy may only make a criterion unwaivable')],
+  // who may approve a waiver of a criterion (absent: any reviewer role)
+  ['waiver_approvers where any role could approve', criterion('SEC-1', 'waiver_approvers: [security]'), T('7:27 SEC-1.waiver_approvers limits who may approve a waiver of SEC-1 to security (base.yml lets any reviewer role approve one)')],
+  ['waiver_approvers narrowed', criterion('SEC-1', 'waiver_approvers: [security]'), T('7:27 SEC-1.waiver_approvers drops legal'), 'approvers.yml'],
+  ['waiver_approvers restated', criterion('SEC-1', 'waiver_approvers: [security, legal]'), T(), 'approvers.yml'],
+  [
+    'waiver_approvers naming a role that is not there',
+    criterion('SEC-1', 'waiver_approvers: [security, legl]'),
+    L('7:27 SEC-1.waiver_approvers names role "legl", which is not a reviewer role of the policy. Did you mean "legal"? Name the reviewer roles that may approve a waiver of SEC-1'),
+  ],
   ['max_waiver shortened', 'max_waiver: 30d\n', T('3:13 max_waiver 30d is shorter than 60d in base.yml')],
   ['max_waiver lengthened', 'max_waiver: 90d\n', L('3:13 max_waiver 90d is longer than 60d in base.yml: a child policy may only shorten max_waiver')],
   ['max_waiver where waivers were not allowed', 'max_waiver: 30d\n', L('3:13 max_waiver 30d allows waivers, which no-waivers.yml does not (it sets no max_waiver): a child policy may not allow waivers its parent forbids'), 'no-waivers.yml'],
@@ -212,7 +279,7 @@ describe('comparing two complete policies: what only a rewrite can remove', () =
     [
       'fixed members removed',
       (t: string) => t.replace(', members: [acme/appsec]', ''),
-      '10:13 roles.security.members is removed, so the manifest would name the reviewers (base.yml fixes them to acme/appsec): a child policy may only add members',
+      '10:13 roles.security.members is removed, so the manifest would name the reviewers (base.yml fixes them to acme/appsec): a child policy may remove members from a role, not open it to whoever the manifest names',
     ],
     [
       'owner.allowed removed',
@@ -227,6 +294,24 @@ describe('comparing two complete policies: what only a rewrite can remove', () =
     ['a per-tier limit removed', (t: string) => t.replace('{ min: 0.8 }', '{}'), '24:32 SEC-1.evidence.metrics.coverage.min is removed (base.yml sets 0.8): a child policy may only raise minimums'],
   ])('%s', (_name, edit, expected) => {
     expect(compare(edit)).toEqual({ tightens: [], loosens: [expected] });
+  });
+
+  it('removing waiver_approvers loosens: any reviewer role could approve a waiver again', () => {
+    const restricted = parseYaml(VARIANTS['approvers.yml']!(BASE), 'approvers.yml').data as Policy;
+    const parsed = parseYaml(BASE, 'new.yml');
+    const { tightenings, loosenings } = comparePolicies(restricted, parsed.data as Policy, (path) => placeIn(parsed, path).location, { parentName: 'approvers.yml' });
+    expect({ tightens: tightenings.map(show), loosens: loosenings.map(show) }).toEqual({
+      tightens: [],
+      loosens: ['15:9 SEC-1.waiver_approvers is removed, so any reviewer role could approve a waiver of SEC-1 (approvers.yml allows only legal, security): a child policy may only remove roles from waiver_approvers'],
+    });
+  });
+
+  it('a role left with no members blocks what needs it: a tightening (the schema refuses the empty list in a file)', () => {
+    const child = structuredClone(parent);
+    (child.roles.security as ReviewerRolePolicy).members = [];
+    const { tightenings, loosenings } = comparePolicies(parent, child, () => ({ file: 'new.yml', line: 10, column: 3 }), { parentName: 'base.yml' });
+    expect(loosenings).toEqual([]);
+    expect(tightenings.map((t) => t.message)).toEqual(['roles.security.members drops every member (acme/appsec): nobody can approve for security, so what needs its approval blocks']);
   });
 
   it('removing max_waiver tightens: no waiver is accepted any more', () => {

@@ -221,3 +221,55 @@ describe('reports with waivers', () => {
     expect(outcome.report.waivers).toEqual(report.waivers);
   });
 });
+
+describe('waiver_approvers: the roles that may approve a waiver of a criterion', () => {
+  const ONLY_SECURITY = loadPolicy(POLICY_TEXT.replace('        waivable: true\n', '        waivable: true\n        waiver_approvers: [security]\n'), 'approvers-policy.yml');
+  const errors = (report: Report) => report.errors.map((e) => `${e.location?.line}:${e.location?.column} ${e.message}`);
+
+  it('a role in the list: the waiver holds once that role approves', () => {
+    const report = run(manifest(), { facts: APPROVED, policy: ONLY_SECURITY });
+    expect(report.errors).toEqual([]);
+    expect(sec1(report).status).toBe('waived');
+    expect(report.waivers?.[0]?.status).toBe('in_force');
+  });
+
+  it('a reviewer role not in the list is refused at approved_by, naming the roles that may approve, even after it approved', () => {
+    const legalApproved = facts([approve('maria', 1), approve('kim', 2), approve('lee', 3)]);
+    const report = run(manifest({ approved_by: 'legal' }), { facts: legalApproved, policy: ONLY_SECURITY });
+    expect(errors(report)).toEqual([
+      '15:18 waivers.SEC-1.approved_by "legal" may not approve a waiver of SEC-1: the policy (approvers-policy.yml) lets only the role security approve one (its waiver_approvers)',
+    ]);
+    expect(report.waivers?.[0]?.status).toBe('invalid');
+    expect(sec1(report).status).not.toBe('waived');
+    expect(report.decision).toBe('blocked');
+  });
+
+  it('an unknown role is told the roles of the list, not every role', () => {
+    const report = run(manifest({ approved_by: 'privacy' }), { facts: APPROVED, policy: ONLY_SECURITY });
+    expect(errors(report)).toEqual(['15:18 waivers.SEC-1.approved_by "privacy" is not a reviewer role of the policy. Name one of: security.']);
+  });
+
+  it('without the key any reviewer role may approve, as before', () => {
+    const legalApproved = facts([approve('maria', 1), approve('lee', 3)]);
+    const report = run(manifest({ approved_by: 'legal' }), { facts: legalApproved });
+    expect(report.errors).toEqual([]);
+    expect(report.waivers?.[0]?.status).toBe('in_force');
+  });
+
+  it('the policy may name only reviewer roles in it: the owner or an unknown name is an error at the list', () => {
+    const text = POLICY_TEXT.replace('        waivable: true\n', '        waivable: true\n        waiver_approvers: [security, owner, legl]\n');
+    expect(() => loadPolicy(text, 'bad.yml')).toThrowError(
+      [
+        'bad.yml:17:27: SEC-1.waiver_approvers names role "owner", which is not a reviewer role of the policy. Name the reviewer roles that may approve a waiver of SEC-1',
+        'bad.yml:17:27: SEC-1.waiver_approvers names role "legl", which is not a reviewer role of the policy. Did you mean "legal"? Name the reviewer roles that may approve a waiver of SEC-1',
+      ].join('\n'),
+    );
+  });
+
+  it('the schema wants a non-empty list of distinct names', () => {
+    for (const list of ['[]', '[security, security]', 'security']) {
+      const text = POLICY_TEXT.replace('        waivable: true\n', `        waivable: true\n        waiver_approvers: ${list}\n`);
+      expect(() => loadPolicy(text, 'bad.yml'), list).toThrow(/waiver_approvers/);
+    }
+  });
+});

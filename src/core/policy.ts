@@ -109,6 +109,14 @@ export function effectiveFindings(policy: Policy, locate: PolicyLocator): Findin
         }
       }
     }
+    for (const approver of criterion.waiver_approvers ?? []) {
+      if (!roles.has(approver)) {
+        findings.push({
+          message: `${criterion.id}.waiver_approvers names role "${approver}", which is not a reviewer role of the policy.${didYouMean(approver, roles)} Name the reviewer roles that may approve a waiver of ${criterion.id}`,
+          location: at('waiver_approvers'),
+        });
+      }
+    }
     if (criterion.waivable === true && policy.max_waiver === undefined) {
       findings.push({
         message: `${criterion.id} is waivable, but the policy sets no max_waiver, so no waiver could be accepted: add max_waiver (for example 90d) at the top level, or remove waivable`,

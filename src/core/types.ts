@@ -93,6 +93,8 @@ export interface CriterionPolicy {
   allow_not_applicable: boolean;
   /** May a manifest waive this criterion for a while (see Policy.max_waiver)? Default false. */
   waivable?: boolean;
+  /** Reviewer roles that may approve a waiver of this criterion (`approved_by`). Absent: any reviewer role. */
+  waiver_approvers?: string[];
   evidence: EvidenceRequirements;
   references?: FrameworkReferences;
 }

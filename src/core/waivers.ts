@@ -32,7 +32,7 @@ export interface WaiverCheck {
 
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
-/** Checks every waiver against the policy: criterion, max_waiver, waivable, reason, date, role. */
+/** Checks every waiver against the policy: criterion, max_waiver, waivable, reason, date, role (and the criterion's waiver_approvers). */
 export function checkWaivers(input: { manifest: Manifest; parsed: ParsedYaml; policy: LoadedPolicy; now: Date }): WaiverCheck {
   const { manifest, parsed, now } = input;
   const { policy, source } = input.policy;
@@ -67,9 +67,17 @@ export function checkWaivers(input: { manifest: Manifest; parsed: ParsedYaml; po
           refuse(`the waiver for ${id} expires on ${entry.expires}, more than ${policy.max_waiver} (the policy's max_waiver) from now: the latest date allowed is ${latest}`, at('expires'));
         }
       }
+      const approvers = criteria.get(id)!.criterion.waiver_approvers;
       if (!roles.includes(entry.approved_by)) {
-        const names = roles.length > 0 ? ` Name one of: ${roles.join(', ')}.` : '';
-        refuse(`waivers.${id}.approved_by "${entry.approved_by}" is not a reviewer role of the policy.${didYouMean(entry.approved_by, roles)}${names}`, at('approved_by'));
+        const allowed = approvers ?? roles;
+        const names = allowed.length > 0 ? ` Name one of: ${allowed.join(', ')}.` : '';
+        refuse(`waivers.${id}.approved_by "${entry.approved_by}" is not a reviewer role of the policy.${didYouMean(entry.approved_by, allowed)}${names}`, at('approved_by'));
+      } else if (approvers !== undefined && !approvers.includes(entry.approved_by)) {
+        // The policy names who may approve a waiver of this criterion; another role's approval would not do.
+        refuse(
+          `waivers.${id}.approved_by "${entry.approved_by}" may not approve a waiver of ${id}: the policy (${source}) lets only ${approvers.length === 1 ? 'the role' : 'the roles'} ${approvers.join(', ')} approve one (its waiver_approvers)`,
+          at('approved_by'),
+        );
       }
       if (problems.length === 0 && day.ok) check.valid.set(id, { criterion: id, entry, endsAt: new Date(day.ms + DAY_MS), location: at() });
     }

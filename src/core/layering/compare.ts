@@ -157,6 +157,8 @@ export function comparePolicies(
   }
 
   // ------------------------------------------------------------ roles
+  const parentCriteria = criteriaById(parent);
+  const childCriteria = criteriaById(child);
   for (const [name, role] of Object.entries(parent.roles)) {
     const mine = child.roles[name];
     if (!mine) {
@@ -166,7 +168,32 @@ export function comparePolicies(
     if (name === 'owner') compareOwner(role as OwnerRolePolicy, mine as OwnerRolePolicy);
     else compareReviewer(name, role as ReviewerRolePolicy, mine as ReviewerRolePolicy);
   }
-  for (const name of Object.keys(child.roles)) if (!parent.roles[name]) tighten(['roles', name], 'is a new reviewer role');
+  for (const name of Object.keys(child.roles)) if (!parent.roles[name]) compareNewRole(name);
+
+  /**
+   * A new reviewer role tightens only while it can approve nothing the parent's policy decides: its
+   * members may be anyone the manifest names, so a role that can stand in for another is a loosening.
+   * It can when a criterion the parent has asks for its sign-off, when it confirms a lowered risk tier,
+   * or when a waiver could name it (`max_waiver` set and a waivable criterion whose waiver_approvers
+   * do not exclude it). A new criterion that asks for the new role only adds a requirement.
+   */
+  function compareNewRole(name: string): void {
+    const powers: string[] = [];
+    const signs = [...childCriteria.values()].filter(({ criterion }) => criterion.evidence.signoff === name && parentCriteria.has(criterion.id)).map(({ criterion }) => criterion.id);
+    if (signs.length > 0) powers.push(`its approval would meet the sign-off of ${plain(signs)}, which ${P} asks of another role or of none`);
+    if (child.tier_confirmed_by === name) powers.push('it would confirm a lowered risk tier (tier_confirmed_by)');
+    const waivable =
+      child.max_waiver === undefined
+        ? []
+        : [...childCriteria.values()].filter(({ criterion }) => criterion.waivable === true && (criterion.waiver_approvers === undefined || criterion.waiver_approvers.includes(name))).map(({ criterion }) => criterion.id);
+    if (waivable.length > 0) powers.push(`a waiver of ${plain(waivable)} could name it in approved_by`);
+    if (powers.length === 0) return tighten(['roles', name], 'is a new reviewer role');
+    loosen(
+      ['roles', name],
+      `is a new reviewer role that could approve what ${P} leaves to its own roles: ${powers.join('; ')}`,
+      'a child policy may add a role only where it approves nothing its parent decides: limit waiver_approvers on every waivable criterion to the parent\'s roles, and ask for its sign-off only in new criteria',
+    );
+  }
 
   function compareOwner(p: OwnerRolePolicy, c: OwnerRolePolicy): void {
     const path = ['roles', 'owner', 'allowed'];
@@ -195,19 +222,30 @@ export function comparePolicies(
       if (c.on_objection === 'block') tighten(at('on_objection'), `block is stricter than advise in ${P}`);
       else loosen(at('on_objection'), `advise is weaker than block in ${P}`, 'a child policy may only turn advise into block');
     }
+    // Members are who may approve for the role: more of them is a loosening, fewer a tightening.
     if (p.members === undefined && c.members !== undefined) tighten(at('members'), `fixes the members to ${plain(c.members)} (${P} lets the manifest name them)`);
     else if (p.members !== undefined && c.members === undefined) {
-      loosen(at('members'), `is removed, so the manifest would name the reviewers (${P} fixes them to ${plain(p.members)})`, 'a child policy may only add members', ['roles', name]);
+      loosen(
+        at('members'),
+        `is removed, so the manifest would name the reviewers (${P} fixes them to ${plain(p.members)})`,
+        'a child policy may remove members from a role, not open it to whoever the manifest names',
+        ['roles', name],
+      );
     } else if (p.members !== undefined && c.members !== undefined) {
-      mayGrow(at('members'), p.members, c.members, { advice: 'a child policy may only add members', fold: true });
+      const added = without(c.members, p.members, true);
+      const dropped = without(p.members, c.members, true);
+      if (added.length > 0) {
+        loosen(at('members'), `adds ${plain(added)}, whom ${P} does not let approve for ${name}`, 'a child policy may remove members from a role, not add them: more people could then approve for it');
+      }
+      // Every member gone: nobody can approve for the role, so whatever needs it blocks (stricter still).
+      if (c.members.length === 0) tighten(at('members'), `drops every member (${plain(p.members)}): nobody can approve for ${name}, so what needs its approval blocks`);
+      else if (dropped.length > 0) tighten(at('members'), `drops ${plain(dropped)}`);
     }
     // No required_for means every tier.
     mayGrow(at('required_for'), p.required_for ?? RISK_TIERS, c.required_for ?? RISK_TIERS, { advice: 'a child policy may only add tiers' });
   }
 
   // ------------------------------------------------------------ gates and criteria
-  const parentCriteria = criteriaById(parent);
-  const childCriteria = criteriaById(child);
   for (const gate of parent.gates) {
     const mine = child.gates.find((g) => g.id === gate.id);
     const [stageP, stageC] = [gate.stage ?? 'production', mine?.stage ?? 'production'];
@@ -229,7 +267,21 @@ export function comparePolicies(
     mayGrow(at('required_for'), p.required_for, c.required_for, { advice: 'a child policy may only add tiers' });
     flag(at('allow_not_applicable'), p.allow_not_applicable, c.allow_not_applicable, false, 'a child policy may only forbid not_applicable');
     flag(at('waivable'), p.waivable === true, c.waivable === true, false, 'a child policy may only make a criterion unwaivable');
+    compareWaiverApprovers(id, p.waiver_approvers, c.waiver_approvers);
     compareEvidence(id, p.evidence, c.evidence);
+  }
+
+  /** Who may approve a waiver of the criterion (absent: any reviewer role): fewer roles tighten, more loosen. */
+  function compareWaiverApprovers(id: string, p: readonly string[] | undefined, c: readonly string[] | undefined): void {
+    const path: PolicyPath = ['criteria', id, 'waiver_approvers'];
+    const advice = 'a child policy may only remove roles from waiver_approvers';
+    if (p === undefined && c === undefined) return;
+    if (p === undefined) return tighten(path, `limits who may approve a waiver of ${id} to ${plain(c!)} (${P} lets any reviewer role approve one)`);
+    if (c === undefined) return loosen(path, `is removed, so any reviewer role could approve a waiver of ${id} (${P} allows only ${plain(p)})`, advice, ['criteria', id]);
+    const added = without(c, p);
+    const dropped = without(p, c);
+    if (added.length > 0) loosen(path, `adds ${plain(added)}, which ${P} does not let approve a waiver of ${id}`, advice);
+    if (dropped.length > 0) tighten(path, `drops ${plain(dropped)}`);
   }
 
   function compareEvidence(id: string, p: EvidenceRequirements, c: EvidenceRequirements): void {

@@ -36,7 +36,7 @@ type LayerGate = NonNullable<PolicyLayer['gates']>[number];
 const NEW_ROLE_KEYS = ['window', 'on_silence', 'on_objection'] as const;
 const NEW_GATE_KEYS = ['title', 'criteria'] as const;
 const NEW_CRITERION_KEYS = ['title', 'description', 'required_for', 'allow_not_applicable', 'evidence'] as const;
-const REPLACED_CRITERION_KEYS = ['title', 'description', 'required_for', 'allow_not_applicable', 'waivable'] as const;
+const REPLACED_CRITERION_KEYS = ['title', 'description', 'required_for', 'allow_not_applicable', 'waivable', 'waiver_approvers'] as const;
 
 const clone = <T>(value: T): T => structuredClone(value);
 
