@@ -1,0 +1,186 @@
+// Layers that try to widen who may approve, through the built CLI (npm run build first). Each row
+// writes a parent policy, an attacker's layer over it (`policy check`: a loosening is refused, exit 2,
+// at the layer's own line) and, where a rewrite says the same thing, a complete policy compared with
+// the parent (`policy diff`: exit 1, the loosening at the rewrite's line). Rows that are safe say so:
+// exit 0. Every location is in the file under review, never in the parent.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT } from '../cli/helpers.js';
+
+const BASE = readFileSync(join(ROOT, '__tests__', 'fixtures', 'layering', 'base.yml'), 'utf8');
+
+/** One edit of the parent text, checked to apply. */
+const swap = (from: string, to: string) => (text: string) => {
+  expect(text).toContain(from);
+  return text.replace(from, to);
+};
+const WAIVABLE = '        waivable: true\n';
+/** base.yml where only security may approve a waiver of SEC-1 (its one waivable criterion). */
+const SECURITY_WAIVERS = swap(WAIVABLE, `${WAIVABLE}        waiver_approvers: [security]\n`);
+
+interface Row {
+  name: string;
+  /** The parent: base.yml, or base.yml edited. */
+  parent?: (text: string) => string;
+  /** The layer's lines after `version: 1` and `extends: parent.yml` (so from line 3). */
+  layer: string;
+  /** `policy check child.yml`: exit status, and for a refusal the line:column and message. */
+  check: { status: 0 } | { status: 2; at: string; says: string };
+  /** `policy diff parent.yml rewrite.yml`, where rewrite.yml is the parent edited. */
+  diff?: { edit: (text: string) => string; status: 0 } | { edit: (text: string) => string; status: 1; at: string; says: string };
+}
+
+const PRIVACY = 'privacy: { window: 5d, on_silence: block, on_objection: block }';
+const SEC = (id: string, line: string) => `gates:\n  - id: security\n    criteria:\n      - id: ${id}\n        ${line}\n`;
+
+const rows: Row[] = [
+  {
+    name: 'a member added to a role whose members the parent fixes',
+    layer: 'roles:\n  security: { members: [acme/appsec, dev-buddy] }\n',
+    check: { status: 2, at: '4:24', says: 'roles.security.members adds dev-buddy, whom parent.yml does not let approve for security' },
+    diff: { edit: swap('members: [acme/appsec]', 'members: [acme/appsec, dev-buddy]'), status: 1, at: '10:76', says: 'roles.security.members adds dev-buddy, whom parent.yml does not let approve for security' },
+  },
+  {
+    name: 'a team added to a role whose members the parent fixes',
+    layer: 'roles:\n  security:\n    members:\n      - acme/appsec\n      - acme/dev-buddies\n',
+    check: { status: 2, at: '6:7', says: 'roles.security.members adds acme/dev-buddies' },
+    diff: { edit: swap('members: [acme/appsec]', 'members: [acme/appsec, acme/dev-buddies]'), status: 1, at: '10:76', says: 'roles.security.members adds acme/dev-buddies, whom parent.yml does not let approve for security' },
+  },
+  {
+    name: 'the fixed members replaced by the attacker',
+    layer: 'roles:\n  security: { members: [dev-buddy] }\n',
+    check: { status: 2, at: '4:24', says: 'roles.security.members adds dev-buddy' },
+  },
+  {
+    name: 'fixed members dropped (a layer cannot empty them; a rewrite can drop the key)',
+    layer: 'roles:\n  security: { members: [] }\n',
+    check: { status: 2, at: '4:24', says: 'roles.security.members must not be empty' },
+    diff: { edit: swap(', members: [acme/appsec]', ''), status: 1, at: '10:13', says: 'roles.security.members is removed, so the manifest would name the reviewers' },
+  },
+  {
+    name: 'a new role named by an existing criterion’s sign-off',
+    parent: SECURITY_WAIVERS,
+    layer: `roles:\n  ${PRIVACY}\n${SEC('SEC-2', 'evidence: { signoff: privacy }')}`,
+    check: { status: 2, at: '4:12', says: 'roles.privacy is a new reviewer role that could approve what parent.yml leaves to its own roles: its approval would meet the sign-off of SEC-2' },
+    diff: {
+      edit: (text) => swap('evidence: { file: {}, signoff: security }', 'evidence: { file: {}, signoff: privacy }')(swap('roles:\n', `roles:\n  ${PRIVACY}\n`)(text)),
+      status: 1,
+      at: '8:12',
+      says: 'roles.privacy is a new reviewer role that could approve what parent.yml leaves to its own roles: its approval would meet the sign-off of SEC-2',
+    },
+  },
+  {
+    name: 'a new role while any reviewer role may approve a waiver',
+    layer: `roles:\n  ${PRIVACY}\n`,
+    check: { status: 2, at: '4:12', says: 'roles.privacy is a new reviewer role that could approve what parent.yml leaves to its own roles: a waiver of SEC-1 could name it in approved_by' },
+    diff: { edit: swap('roles:\n', `roles:\n  ${PRIVACY}\n`), status: 1, at: '8:12', says: 'roles.privacy is a new reviewer role that could approve what parent.yml leaves to its own roles: a waiver of SEC-1 could name it in approved_by' },
+  },
+  {
+    name: 'a new role put into waiver_approvers',
+    parent: SECURITY_WAIVERS,
+    layer: `roles:\n  ${PRIVACY}\n${SEC('SEC-1', 'waiver_approvers: [security, privacy]')}`,
+    check: { status: 2, at: '9:27', says: 'SEC-1.waiver_approvers adds privacy, which parent.yml does not let approve a waiver of SEC-1' },
+  },
+  {
+    name: 'waiver_approvers widened to an existing role',
+    parent: SECURITY_WAIVERS,
+    layer: SEC('SEC-1', 'waiver_approvers: [security, legal]'),
+    check: { status: 2, at: '7:27', says: 'SEC-1.waiver_approvers adds legal, which parent.yml does not let approve a waiver of SEC-1' },
+    diff: { edit: swap('waiver_approvers: [security]', 'waiver_approvers: [security, legal]'), status: 1, at: '21:27', says: 'SEC-1.waiver_approvers adds legal, which parent.yml does not let approve a waiver of SEC-1' },
+  },
+  {
+    name: 'waiver_approvers dropped by a rewrite',
+    parent: SECURITY_WAIVERS,
+    layer: SEC('SEC-1', 'waivable: true'),
+    check: { status: 0 },
+    diff: { edit: swap('        waiver_approvers: [security]\n', ''), status: 1, at: '15:9', says: 'SEC-1.waiver_approvers is removed, so any reviewer role could approve a waiver of SEC-1' },
+  },
+  {
+    name: 'a new role when every waivable criterion names its waiver approvers: accepted',
+    parent: SECURITY_WAIVERS,
+    layer: `roles:\n  ${PRIVACY}\n`,
+    check: { status: 0 },
+    diff: { edit: swap('roles:\n', `roles:\n  ${PRIVACY}\n`), status: 0 },
+  },
+  {
+    name: 'a new role in the same layer that restricts every waivable criterion’s approvers: accepted',
+    layer: `roles:\n  ${PRIVACY}\n${SEC('SEC-1', 'waiver_approvers: [security, legal]')}`,
+    check: { status: 0 },
+  },
+  {
+    name: 'a new role that confirms lowered risk tiers',
+    parent: SECURITY_WAIVERS,
+    layer: `tier_confirmed_by: privacy\nroles:\n  ${PRIVACY}\n`,
+    check: { status: 2, at: '5:12', says: 'roles.privacy is a new reviewer role that could approve what parent.yml leaves to its own roles: it would confirm a lowered risk tier (tier_confirmed_by)' },
+  },
+  {
+    name: 'tier_confirmed_by changed to another role',
+    parent: swap('max_waiver: 60d\n', 'max_waiver: 60d\ntier_confirmed_by: security\n'),
+    layer: 'tier_confirmed_by: legal\n',
+    check: { status: 2, at: '3:20', says: 'tier_confirmed_by legal replaces security as the role that confirms a lowered risk tier' },
+    diff: { edit: swap('tier_confirmed_by: security', 'tier_confirmed_by: legal'), status: 1, at: '7:20', says: 'tier_confirmed_by legal replaces security' },
+  },
+  {
+    name: 'people added to roles.owner.allowed',
+    layer: 'roles:\n  owner: { allowed: [acme/executives, maria, dev-lin] }\n',
+    check: { status: 2, at: '4:21', says: 'roles.owner.allowed adds dev-lin, which parent.yml does not allow' },
+    diff: { edit: swap('allowed: [acme/executives, maria]', 'allowed: [acme/executives, maria, dev-lin]'), status: 1, at: '8:40', says: 'roles.owner.allowed adds dev-lin, which parent.yml does not allow' },
+  },
+  {
+    name: 'allow_self: true, so the author may be the accountable owner',
+    parent: swap('allow_self: true', 'allow_self: false'),
+    layer: 'roles:\n  owner: { allow_self: true }\n',
+    check: { status: 2, at: '4:24', says: 'roles.owner.allow_self true is weaker than false in parent.yml' },
+    diff: { edit: swap('allow_self: false', 'allow_self: true'), status: 1, at: '8:78', says: 'roles.owner.allow_self true is weaker than false in parent.yml' },
+  },
+];
+
+function files(row: Row): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pilot-readiness-layering-'));
+  const parent = (row.parent ?? ((text: string) => text))(BASE);
+  writeFileSync(join(dir, 'parent.yml'), parent);
+  writeFileSync(join(dir, 'child.yml'), `version: 1\nextends: parent.yml\n${row.layer}`);
+  if (row.diff) writeFileSync(join(dir, 'rewrite.yml'), row.diff.edit(parent));
+  return dir;
+}
+
+describe('attacker layers: policy check refuses each loosening at the layer’s line', () => {
+  it.each(rows.map((row) => [row.name, row] as const))('%s', (_name, row) => {
+    const dir = files(row);
+    const run = cli(['policy', 'check', 'child.yml'], { cwd: dir });
+    expect(run.status).toBe(row.check.status);
+    if (row.check.status === 0) {
+      expect(run.stdout).toMatch(/^ok: child\.yml \(1 gate, 2 criteria; extends parent\.yml: tightens \d+ settings?\)\n$/);
+      expect(run.stderr).toBe('');
+    } else {
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`error: child.yml:${row.check.at}: ${row.check.says}`);
+      expect(run.stderr).not.toMatch(/parent\.yml:\d+:\d+/);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe('the same changes as rewrites: policy diff lists the loosening at the rewrite’s line', () => {
+  const diffs = rows.filter((row) => row.diff !== undefined);
+  it.each(diffs.map((row) => [row.name, row] as const))('%s', (_name, row) => {
+    const dir = files(row);
+    const diff = row.diff!;
+    const run = cli(['policy', 'diff', 'parent.yml', 'rewrite.yml'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(diff.status);
+    if (diff.status === 0) expect(run.stdout).not.toContain('loosens:');
+    else {
+      const loosens = run.stdout.slice(run.stdout.indexOf('loosens:\n'));
+      expect(run.stdout).toContain('loosens:\n');
+      expect(loosens).toContain(`  rewrite.yml:${diff.at}: ${diff.says}`);
+      expect(loosens).not.toMatch(/parent\.yml:\d+:\d+/);
+    }
+  });
+});
+
+it('has a row for every attack the issue lists', () => {
+  expect(rows.length).toBeGreaterThanOrEqual(9);
+});
