@@ -48,13 +48,21 @@ describe('fetchPolicySource', () => {
   it('reads a policy pinned to a tag in one request, with the commit it names', async () => {
     gh = await startFakeGitHub(SCENARIO);
     const source = await fetchPolicySource(fakeClient(gh), 'acme/ml-governance/policies/pilot.yml@v1.2.0');
-    expect(source).toEqual({ text: POLICY, source: 'acme/ml-governance/policies/pilot.yml@v1.2.0', sha: V1, refKind: 'tag' });
+    expect(source).toEqual({
+      text: POLICY,
+      source: 'acme/ml-governance/policies/pilot.yml@v1.2.0',
+      sha: V1,
+      refKind: 'tag',
+      warning: `policy acme/ml-governance/policies/pilot.yml@v1.2.0 reads the tag v1.2.0: a tag can be moved or deleted and re-created by whoever may push tags to acme/ml-governance; pin the commit sha: @${V1}`,
+    });
     expect(gh.count()).toBe(1);
   });
 
   it('reads a policy pinned to a commit sha', async () => {
     gh = await startFakeGitHub(SCENARIO);
-    expect(await fetchPolicySource(fakeClient(gh), `acme/ml-governance/policies/pilot.yml@${V1}`)).toMatchObject({ text: POLICY, sha: V1, refKind: 'sha' });
+    const source = await fetchPolicySource(fakeClient(gh), `acme/ml-governance/policies/pilot.yml@${V1}`);
+    expect(source).toMatchObject({ text: POLICY, sha: V1, refKind: 'sha' });
+    expect(source.warning).toBeUndefined();
   });
 
   it('warns when the policy follows a branch', async () => {
@@ -62,8 +70,49 @@ describe('fetchPolicySource', () => {
     const source = await fetchPolicySource(fakeClient(gh), 'acme/ml-governance/policies/pilot.yml@main');
     expect(source).toMatchObject({ refKind: 'branch', sha: TIP, text: `${POLICY}# newer\n` });
     expect(source.warning).toBe(
-      `policy acme/ml-governance/policies/pilot.yml@main follows the branch main, which can change without review in this repository; pin a tag or a commit sha (e.g. @${TIP})`,
+      `policy acme/ml-governance/policies/pilot.yml@main follows the branch main, which can change without review in this repository; pin the commit sha: @${TIP}`,
     );
+  });
+
+  it.each(['refs/heads/main', 'heads/main'])('warns when the branch is spelled %s', async (ref) => {
+    gh = await startFakeGitHub(SCENARIO);
+    const source = await fetchPolicySource(fakeClient(gh), `acme/ml-governance/policies/pilot.yml@${ref}`);
+    expect(source).toMatchObject({ refKind: 'branch', sha: TIP, text: `${POLICY}# newer\n` });
+    expect(source.warning).toBe(
+      `policy acme/ml-governance/policies/pilot.yml@${ref} follows the branch ${ref}, which can change without review in this repository; pin the commit sha: @${TIP}`,
+    );
+  });
+
+  it('warns when the policy follows HEAD, the default branch', async () => {
+    gh = await startFakeGitHub(SCENARIO);
+    const source = await fetchPolicySource(fakeClient(gh), 'acme/ml-governance/policies/pilot.yml@HEAD');
+    expect(source).toMatchObject({ refKind: 'branch', sha: TIP, text: `${POLICY}# newer\n` });
+    expect(source.warning).toBe(
+      `policy acme/ml-governance/policies/pilot.yml@HEAD follows HEAD, which follows the default branch, which can change without review in this repository; pin the commit sha: @${TIP}`,
+    );
+  });
+
+  it.each(['refs/tags/v1.2.0', 'tags/v1.2.0'])('gives a tag spelled %s the softer warning', async (ref) => {
+    gh = await startFakeGitHub(SCENARIO);
+    const source = await fetchPolicySource(fakeClient(gh), `acme/ml-governance/policies/pilot.yml@${ref}`);
+    expect(source).toMatchObject({ refKind: 'tag', sha: V1, text: POLICY });
+    expect(source.warning).toContain('a tag can be moved');
+    expect(source.warning).toContain(`pin the commit sha: @${V1}`);
+  });
+
+  it('says so when a name is both a tag and a branch, and that the tag was read', async () => {
+    gh = await startFakeGitHub({
+      repos: {
+        'acme/ml-governance': {
+          branches: { main: TIP, 'v1.2.0': TIP },
+          tags: { 'v1.2.0': V1 },
+          files: SCENARIO.repos!['acme/ml-governance']!.files!,
+        },
+      },
+    });
+    const source = await fetchPolicySource(fakeClient(gh), 'acme/ml-governance/policies/pilot.yml@v1.2.0');
+    expect(source.refKind).toBe('tag');
+    expect(source.warning).toContain('"v1.2.0" names both a tag and a branch; the tag was read.');
   });
 
   it('says which file or ref is missing', async () => {

@@ -61,7 +61,10 @@ describe('the Action resolves extends', () => {
     ]);
     expect(report.inputs.policy.parents?.map((p) => p.source)).toEqual([`acme/governance/${CENTRAL_PATH}@v3`, 'default']);
     expect(result.requests.filter((r) => r.operation === 'PolicySource')).toHaveLength(1);
-    expect(result.annotations.filter((a) => a.level === 'warning')).toEqual([]);
+    // A tag can be moved: the one warning says so and names the sha to pin.
+    expect(result.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+      expect.stringContaining(`policy acme/governance/${CENTRAL_PATH}@v3 reads the tag v3: a tag can be moved`),
+    ]);
   });
 
   it('warns when the central policy follows a branch', async () => {
@@ -70,7 +73,7 @@ describe('the Action resolves extends', () => {
     expect(result.annotations).toContainEqual(
       expect.objectContaining({
         level: 'warning',
-        message: expect.stringContaining(`policy acme/governance/${CENTRAL_PATH}@main follows the branch main, which can change without review in this repository; pin a tag or a commit sha`),
+        message: expect.stringContaining(`policy acme/governance/${CENTRAL_PATH}@main follows the branch main, which can change without review in this repository; pin the commit sha: @`),
       }),
     );
   });

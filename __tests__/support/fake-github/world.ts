@@ -125,7 +125,7 @@ export class World {
   /** Resolves a branch, tag or sha to the key of `files` that holds its tree; undefined when unknown. */
   resolveRef(repo: RepoRecord, ref: string): string | undefined {
     const { files = {}, branches = {}, tags = {} } = repo.spec;
-    const name = ref.replace(/^refs\/(heads|tags)\//, '');
+    const name = refName(repo, ref);
     const sha = branches[name] ?? tags[name];
     if (sha !== undefined && files[sha] !== undefined) return sha;
     if (files[ref] !== undefined) return ref;
@@ -137,7 +137,7 @@ export class World {
 
   /** The commit sha a ref names, for answers that report one. */
   commitSha(repo: RepoRecord, ref: string): string | undefined {
-    const name = ref.replace(/^refs\/(heads|tags)\//, '');
+    const name = refName(repo, ref);
     const { branches = {}, tags = {} } = repo.spec;
     const sha = branches[name] ?? tags[name];
     if (sha) return sha;
@@ -259,4 +259,11 @@ export function syntheticSha(seed: string): string {
 /** Binary as git sees it: a NUL byte in the first 8000 bytes. */
 export function isBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, 8000).includes(0);
+}
+
+/** A ref as git spells it (main, heads/main, refs/heads/main, tags/v1, refs/tags/v1, HEAD for the default branch) to the name of a branch or tag. */
+function refName(repo: RepoRecord, ref: string): string {
+  if (ref === 'HEAD') return repo.spec.default_branch ?? 'main';
+  if (ref in (repo.spec.branches ?? {}) || ref in (repo.spec.tags ?? {})) return ref;
+  return ref.replace(/^(?:refs\/)?(?:heads|tags)\//, '');
 }

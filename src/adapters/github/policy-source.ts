@@ -21,7 +21,10 @@ export interface PolicySource {
   /** The commit the ref pointed to when read; absent when GitHub did not say. */
   sha?: string;
   refKind: RefKind;
-  /** Set when the reference is not pinned (a branch can change under the policy without review here). */
+  /**
+   * Set unless the reference is a full 40-hex commit sha: a branch (however spelled: main, heads/main,
+   * refs/heads/main, HEAD) can change under the policy without review here, and a tag can be moved.
+   */
   warning?: string;
 }
 
@@ -48,10 +51,11 @@ export function formatPolicyReference(r: PolicyReference): string {
   return `${r.owner}/${r.repo}/${r.path}@${r.ref}`;
 }
 
-const QUERY = `query PolicySource($owner: String!, $repo: String!, $file: String!, $rev: String!, $branch: String!, $tag: String!) {
+const QUERY = `query PolicySource($owner: String!, $repo: String!, $file: String!, $rev: String!, $full: String!, $branch: String!, $tag: String!) {
   repository(owner: $owner, name: $repo) {
     file: object(expression: $file) { ...TrustedBlob }
     commit: object(expression: $rev) { __typename oid ... on Tag { target { oid } } }
+    full: ref(qualifiedName: $full) { name prefix }
     branch: ref(qualifiedName: $branch) { name }
     tag: ref(qualifiedName: $tag) { name }
   }
@@ -62,10 +66,48 @@ type Answer = {
   repository: {
     file: Parameters<typeof blobText>[1];
     commit: { __typename: string; oid: string; target?: { oid: string } } | null;
+    full: { name: string; prefix: string } | null;
     branch: { name: string } | null;
     tag: { name: string } | null;
   } | null;
 };
+
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+/** HEAD and its kin (FETCH_HEAD, ORIG_HEAD…): git resolves HEAD to the default branch, the others are never pinned. */
+const HEAD_LIKE = /^(?:[A-Za-z_]*_)?HEAD$/i;
+
+/**
+ * What GitHub resolves a ref to, the way git does (rev-parse): a full 40-hex sha is a commit; HEAD is
+ * the default branch; `refs/X` is that ref; any other name is tried as `refs/NAME` (so `heads/main` is
+ * the branch main and `tags/v1` the tag v1), then as a tag, then as a branch. Only a full sha that
+ * names no ref is pinned; every ref that is not a tag (branches, `refs/pull/…`, `refs/remotes/…`) can
+ * move, and so can a tag.
+ */
+function refKindOf(ref: string, repository: Pick<NonNullable<Answer['repository']>, 'full' | 'branch' | 'tag'>): RefKind {
+  if (HEAD_LIKE.test(ref)) return 'branch';
+  if (repository.full) return repository.full.prefix === 'refs/tags/' ? 'tag' : 'branch';
+  if (ref.startsWith('refs/')) return ref.startsWith('refs/tags/') ? 'tag' : 'branch';
+  if (repository.tag) return 'tag';
+  if (repository.branch) return 'branch';
+  return FULL_SHA.test(ref) ? 'sha' : 'unknown';
+}
+
+function refWarning(source: string, r: PolicyReference, refKind: RefKind, sha: string | undefined, both: boolean): string | undefined {
+  const pin = sha ? `pin the commit sha: @${sha}` : 'pin a full 40-character commit sha';
+  if (refKind === 'sha') return undefined;
+  if (refKind === 'branch') {
+    const what = HEAD_LIKE.test(r.ref) ? `${r.ref}, which follows the default branch` : `the branch ${r.ref}`;
+    return `policy ${source} follows ${what}, which can change without review in this repository; ${pin}`;
+  }
+  if (refKind === 'tag') {
+    const doubt = both ? ` "${r.ref}" names both a tag and a branch; the tag was read.` : '';
+    return `policy ${source} reads the tag ${r.ref}:${doubt} a tag can be moved or deleted and re-created by whoever may push tags to ${r.owner}/${r.repo}; ${pin}`;
+  }
+  if (/^[0-9a-f]{4,39}$/i.test(r.ref)) {
+    return `policy ${source}: "${r.ref}" is an abbreviated commit sha, which a later object can make ambiguous; ${pin}`;
+  }
+  return `policy ${source}: "${r.ref}" is neither a tag nor a full commit sha, so it may move; ${pin}`;
+}
 
 export async function fetchPolicySource(octokit: GitHubClient, reference: string | PolicyReference): Promise<PolicySource> {
   const r = typeof reference === 'string' ? parsePolicyReference(reference) : reference;
@@ -78,6 +120,7 @@ export async function fetchPolicySource(octokit: GitHubClient, reference: string
       repo: r.repo,
       file: `${r.ref}:${r.path}`,
       rev: r.ref,
+      full: r.ref.startsWith('refs/') ? r.ref : `refs/${r.ref}`,
       branch: `refs/heads/${r.ref}`,
       tag: `refs/tags/${r.ref}`,
     });
@@ -90,13 +133,7 @@ export async function fetchPolicySource(octokit: GitHubClient, reference: string
   const text = blobText(r, repository.file, `${r.owner}/${r.repo}`);
   if (text === null) throw new InputError(`policy ${source}: ${r.owner}/${r.repo} has no file ${r.path} at ${r.ref}`);
   const sha = repository.commit.__typename === 'Tag' ? repository.commit.target?.oid : repository.commit.oid;
-  // git resolves a name as a tag before a branch; a name that is both is a trap worth a warning.
-  const refKind: RefKind = repository.tag ? 'tag' : repository.branch ? 'branch' : /^[0-9a-f]{7,40}$/i.test(r.ref) ? 'sha' : 'unknown';
-  const warning =
-    refKind === 'branch'
-      ? `policy ${source} follows the branch ${r.ref}, which can change without review in this repository; pin a tag or a commit sha${sha ? ` (e.g. @${sha})` : ''}`
-      : repository.tag && repository.branch
-        ? `policy ${source}: "${r.ref}" names both a tag and a branch; the tag was read. Pin a commit sha to remove the doubt`
-        : undefined;
+  const refKind = refKindOf(r.ref, repository);
+  const warning = refWarning(source, r, refKind, sha, refKind === 'tag' && !repository.full && !!repository.branch);
   return { text, source, ...(sha ? { sha } : {}), refKind, ...(warning ? { warning } : {}) };
 }
