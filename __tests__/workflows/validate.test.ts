@@ -113,6 +113,42 @@ describe('workflows', () => {
     }
   });
 
+  // A tag or branch of an action can be moved under every workflow that names it; a commit sha cannot.
+  it.each(WORKFLOWS)('%s pins every action and reusable workflow by a full commit sha, with its version in a comment', (path) => {
+    const lines = readFileSync(join(ROOT, path), 'utf8').split('\n');
+    const uses = lines.flatMap((line, i) => {
+      const m = /^\s*(?:-\s+)?uses:\s*(.*)$/.exec(line);
+      return m ? [{ at: `${path}:${i + 1}`, value: (m[1] ?? '').trim() }] : [];
+    });
+    for (const { at, value } of uses) {
+      if (value.startsWith('./')) continue;
+      expect(value, at).toMatch(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+@[0-9a-f]{40} # v\d[^\s]*/);
+    }
+  });
+
+  it.each(WORKFLOWS)('%s mints every App token for an owner, with explicit permission-* inputs', (path) => {
+    const workflow = load(readFileSync(join(ROOT, path), 'utf8'), { schema: JSON_SCHEMA }) as { jobs?: Record<string, { steps?: Array<{ uses?: string; with?: Record<string, unknown> }> }> };
+    for (const [job, { steps = [] }] of Object.entries(workflow.jobs ?? {})) {
+      for (const step of steps) {
+        if (!step.uses?.startsWith('actions/create-github-app-token@')) continue;
+        const inputs = Object.keys(step.with ?? {});
+        expect(inputs, `${path} job ${job}: owner`).toContain('owner');
+        expect(
+          inputs.filter((name) => name.startsWith('permission-')),
+          `${path} job ${job}: least privilege`,
+        ).not.toEqual([]);
+      }
+    }
+  });
+
+  it('the pinning check is for real: a tag, a short sha or a sha without its version fails', () => {
+    const pinned = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+@[0-9a-f]{40} # v\d[^\s]*/;
+    for (const bad of ['actions/checkout@v4', 'actions/checkout@11bd719', 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683', 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # main']) {
+      expect(bad).not.toMatch(pinned);
+    }
+    expect('actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2').toMatch(pinned);
+  });
+
   it('are checked for real: actionlint reports a broken one', async () => {
     const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with: { fetch: 1 }\n';
     expect(await actionlint(broken, 'broken.yml')).toEqual([expect.stringContaining('broken.yml:7:17: input "fetch" is not defined in action "actions/checkout@v4"')]);
