@@ -10,7 +10,7 @@ import type { GitHubClient } from './adapters/github/client.js';
 import { upsertStickyComment } from './adapters/github/comment.js';
 import { fetchFileTexts, fetchTree, type FileAt, type FileText, type TreeEntryKind } from './adapters/github/files.js';
 import { fetchPolicySource } from './adapters/github/policy-source.js';
-import { fetchPullRequestFacts } from './adapters/github/pull-request.js';
+import { fetchFreshness, fetchPullRequestFacts } from './adapters/github/pull-request.js';
 import { requestReviews } from './adapters/github/reviews.js';
 import { setCommitStatus, type CommitState } from './adapters/github/status.js';
 import { fetchTeamMembers } from './adapters/github/teams.js';
@@ -21,7 +21,7 @@ import { evaluate, rolesToRequest, type EvaluationInput } from './core/evaluate.
 import { worstOf } from './core/decide.js';
 import { comparePolicies, isCentralReference, resolvePolicy, type AsyncPolicyReader, type Comparison } from './core/layering/index.js';
 import { reviewerRoles, type LoadedPolicy } from './core/policy.js';
-import { renderMarkdown } from './core/report/markdown.js';
+import { renderFailureMarkdown, renderMarkdown } from './core/report/markdown.js';
 import type { Decision, Finding, Manifest, PrFacts, RepoFiles, Report } from './core/types.js';
 import { renderPolicyReview, type PolicyReview } from './core/report/policy-review.js';
 import { plainLine } from './core/report/plain.js';
@@ -52,6 +52,8 @@ export interface PullRequestOutcome {
    * commit (say a `success` before an approval was dismissed) may still stand, so the run fails.
    */
   statusNotWritten?: string;
+  /** Why this run cannot vouch for the pull request (it changes the gate's own workflow file). */
+  untrusted?: string;
 }
 
 /**
@@ -218,6 +220,10 @@ export interface PullRequestReading {
   baseRef: string;
   /** Paths the pull request changes. */
   changedFiles: string[];
+  /** What the decision depends on, as read (see fetchFreshness): re-read before a success is written. */
+  freshness: string;
+  /** Files named like manifests, in folders the PR touches, that the manifest pattern does not match: each an error. */
+  unmatched: Finding[];
   /** The trusted policy the pilots are judged by (the base branch's, for a repository path). */
   policy: LoadedPolicy;
   /** Gated manifests, repository-relative. */
@@ -264,8 +270,37 @@ async function fileTexts(gh: GitHubClient, repo: { owner: string; repo: string }
   return out;
 }
 
-function matching(tree: Map<string, TreeEntryKind>, glob: string): string[] {
-  return [...tree.entries()].filter(([path, kind]) => kind === 'file' && minimatch(path, glob, { dot: true })).map(([path]) => path).sort();
+/**
+ * GitHub's own folder holds workflows, actions and the policy, never a pilot: the recommended workflow
+ * file is .github/workflows/pilot-readiness.yml, which the default manifest pattern would match.
+ */
+const notGitHubFolder = (path: string): boolean => !path.startsWith('.github/');
+
+/** The manifests a tree holds: regular files the pattern matches, outside .github/. */
+export function matching(tree: Map<string, TreeEntryKind>, glob: string): string[] {
+  return [...tree.entries()].filter(([path, kind]) => kind === 'file' && notGitHubFolder(path) && minimatch(path, glob, { dot: true })).map(([path]) => path).sort();
+}
+
+/** The names pilot manifests go by, whatever the manifest pattern says. */
+const MANIFEST_NAMES = new Set(['pilot-readiness.yml', 'pilot-readiness.yaml']);
+
+/**
+ * A file named like a pilot manifest, in a folder the pull request touches, that the manifest pattern
+ * does not match: a pilot the gate would otherwise skip. An error, never a silent pass.
+ */
+function unmatchedManifests(tree: Map<string, TreeEntryKind>, matched: readonly string[], glob: string, changed: readonly string[]): Finding[] {
+  const known = new Set(matched);
+  const findings: Finding[] = [];
+  for (const [path, kind] of tree) {
+    if (kind !== 'file' || known.has(path) || !notGitHubFolder(path) || !MANIFEST_NAMES.has(posix.basename(path))) continue;
+    const dir = posix.dirname(path);
+    if (!changed.some((file) => file === path || dir === '.' || file.startsWith(`${dir}/`))) continue;
+    findings.push({
+      message: `${path} looks like a pilot manifest, but the manifest pattern (${glob}) does not match it, so its pilot would not be gated: name it as the pattern expects, or widen the pattern in the trusted workflow`,
+      location: { file: path, line: 1, column: 1 },
+    });
+  }
+  return findings;
 }
 
 /** The base branch's owner of a pilot, read from its manifest there; null when that manifest names no valid login. */
@@ -301,7 +336,8 @@ export async function readPullRequest(
   const notPolicy = (path: string) => spec.kind !== 'base' || path !== spec.path;
   const headPaths = matching(tree, options.manifest).filter(notPolicy);
   const basePaths = matching(baseTree, options.manifest).filter(notPolicy);
-  const common = { headSha, baseRef: read.facts.base_ref, changedFiles: read.changedFiles, policy };
+  const unmatched = unmatchedManifests(tree, headPaths, options.manifest, read.changedFiles);
+  const common = { headSha, baseRef: read.facts.base_ref, changedFiles: read.changedFiles, policy, unmatched, freshness: read.freshness };
   const none = (): PullRequestReading => ({ ...common, gated: [], facts: { ...read.facts, teams: {}, base_manifest: null }, evaluateWith: () => [], toRequest: () => ({ people: [], teams: [] }) });
   if (headPaths.length === 0 && basePaths.length === 0) return none();
 
@@ -355,11 +391,44 @@ export async function readPullRequest(
   };
 }
 
+/** Events on which GitHub runs the workflow file of the pull request's merge ref, which the pull request controls. */
+const MERGE_REF_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+
+/**
+ * Why this run's inputs cannot be trusted, or null: on pull_request events the workflow file (and so
+ * the gate's inputs: policy, manifest pattern, mode) comes from the pull request's merge ref. When the
+ * pull request changes that very file, it chose its own gate. A workflow from another repository (a
+ * required workflow or a reusable one called by the central repository) or the base branch's
+ * (pull_request_target, schedule) is trusted.
+ */
+export function untrustedWorkflow(eventName: string, workflowRef: string | null, repository: string, changedFiles: readonly string[]): string | null {
+  if (!MERGE_REF_EVENTS.has(eventName)) return null;
+  if (workflowRef === null) {
+    return `GITHUB_WORKFLOW_REF is not set, so which workflow file runs the gate cannot be checked; on ${eventName} that file comes from the pull request`;
+  }
+  const at = workflowRef.lastIndexOf('@');
+  const file = at < 0 ? workflowRef : workflowRef.slice(0, at);
+  const [owner = '', repo = '', ...path] = file.split('/');
+  if (`${owner}/${repo}`.toLowerCase() !== repository.toLowerCase()) return null;
+  const workflow = path.join('/');
+  if (!changedFiles.includes(workflow)) return null;
+  return `this pull request changes ${workflow}, the workflow file that runs the gate, so it chose the gate's own inputs; merge the workflow change on its own first, or run the gate as a required workflow from a central repository`;
+}
+
 export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, inputs: ActionInputs, pr: PullRequestRef): Promise<PullRequestOutcome | null> {
   const warnings: string[] = [];
   let statusNotWritten: string | undefined;
   const reading = await readPullRequest(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, baseSha: pr.baseSha }, { policy: inputs.policy, manifest: inputs.manifest, now: ctx.now, trees: ctx.trees }, warnings);
   const status = async (state: CommitState, description: string) => {
+    // A success is re-checked first: a review dismissed (or a push) between the read and this write
+    // must not leave a success that no longer holds. Pending and failure are safe to write as read.
+    if (state === 'success') {
+      const now = await fetchFreshness(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number });
+      if (now !== reading.freshness) {
+        statusNotWritten = `the pull request changed while it was evaluated (a push, a review, a dismissal or a review request), so success was not written; the run for that change, or the next sweep, decides. An earlier ${inputs.statusContext} status of ${reading.headSha.slice(0, 7)} may still stand`;
+        return;
+      }
+    }
     try {
       await setCommitStatus(gh, { owner: ctx.owner, repo: ctx.repo, sha: reading.headSha, state, context: inputs.statusContext, description: plainLine(description), ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}) });
     } catch (error) {
@@ -374,6 +443,21 @@ export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, 
       statusNotWritten = `could not set the ${inputs.statusContext} status to ${state} (${why}): ${error.message}. An earlier ${inputs.statusContext} status of ${reading.headSha.slice(0, 7)} may still stand, so this run fails; the next run or scheduled sweep that can write it replaces it`;
     }
   };
+
+  // Fail closed when the pull request chose the gate's own workflow file (and so its inputs).
+  const untrusted = untrustedWorkflow(ctx.eventName, ctx.workflowRef, `${ctx.owner}/${ctx.repo}`, reading.changedFiles);
+  if (untrusted) {
+    await status('failure', 'the gate\'s own workflow file is changed by this pull request');
+    const text = renderFailureMarkdown('Pilot readiness', untrusted, { level: 2 });
+    if (inputs.comment) {
+      const result = await upsertStickyComment(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, key: 'readiness', body: text, shortBody: text });
+      if (!result.ok) warnings.push(result.warning);
+    }
+    return { number: pr.number, decision: 'blocked', reports: [], note: text, warnings, errors: [], untrusted, ...(statusNotWritten ? { statusNotWritten } : {}) };
+  }
+
+  // A pilot the pattern would skip is an error, never a silent pass.
+  if (reading.unmatched.length > 0) throw new InputError(reading.unmatched);
 
   const spec = policySpec(inputs.policy);
   const review = spec.kind === 'base' && reading.changedFiles.includes(spec.path) ? await reviewPolicyChange(gh, ctx, spec.path, reading, warnings) : null;

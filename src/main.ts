@@ -31,6 +31,8 @@ export interface ActionContext {
   runUrl: string | null;
   tempDir: string;
   now: Date;
+  /** GITHUB_WORKFLOW_REF: owner/repo/path@ref of the workflow file that runs this job (null when unset). */
+  workflowRef: string | null;
   /** Trees read in this run, shared by the pull requests of a sweep (they mostly share a base). */
   trees: TreeCache;
 }
@@ -61,6 +63,7 @@ function readContext(): Omit<ActionContext, 'commentAuthor' | 'trees'> {
     runUrl: runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : null,
     tempDir: process.env.RUNNER_TEMP ?? process.cwd(),
     now: new Date(),
+    workflowRef: process.env.GITHUB_WORKFLOW_REF || null,
   };
 }
 
@@ -242,8 +245,12 @@ export async function run(): Promise<void> {
       core.error(plainLine(outcome.statusNotWritten!), { title: 'Commit status not written' });
       summary.push(`### ⛔ PR #${outcome.number}: the commit status was not written\n\n${escapeMarkdown(outcome.statusNotWritten!)}\n`);
     }
+    const untrusted = outcomes.filter((o) => o.untrusted);
+    for (const outcome of untrusted) core.error(plainLine(outcome.untrusted!), { title: 'The gate cannot vouch for this pull request' });
     const policyErrors = outcomes.flatMap((o) => o.errors);
-    if (unwritten.length > 0) {
+    if (untrusted.length > 0) {
+      core.setFailed(plainLine(`pilot-readiness: ${untrusted.map((o) => `#${o.number}`).join(', ')} changes the gate's own workflow file; see the annotations`));
+    } else if (unwritten.length > 0) {
       core.setFailed(`pilot-readiness: the commit status of ${unwritten.map((o) => `#${o.number}`).join(', ')} could not be written; an earlier status may still stand (see the annotations)`);
     } else if (policyErrors.length > 0) core.setFailed(`pilot-readiness: the proposed policy is invalid (${policyErrors.length} problem(s)); see the annotations`);
     else if (inputs.mode === 'gate' && decision !== null && decision !== 'ready' && reports.length > 0) {

@@ -11,13 +11,12 @@
 // Draft PRs cost nothing beyond the list. Rate limits are retried (honouring retry-after) by the client;
 // when one outlasts the retries, no new repository is started and the run returns what it finished, so
 // that a second call with the same state resumes where it stopped.
-import { minimatch } from 'minimatch';
 import type { GitHubClient, Logger } from './adapters/github/client.js';
 import { GitHubAccessError, GitHubApiError } from './adapters/github/errors.js';
 import { fetchFileTexts, fetchTree, type FileText, type TreeEntryKind } from './adapters/github/files.js';
 import { listOrgRepositories, type OrgRepository } from './adapters/github/org.js';
 import { listOpenPullRequests, type OpenPullRequest } from './adapters/github/pulls.js';
-import { loadTrustedPolicy, policySpec, readPullRequest, treeAt, treeFiles, type PolicySpec, type PullRequestReading, type TreeCache } from './gate.js';
+import { loadTrustedPolicy, matching, policySpec, readPullRequest, treeAt, treeFiles, type PolicySpec, type PullRequestReading, type TreeCache } from './gate.js';
 import { evaluate } from './core/evaluate.js';
 import type { LoadedPolicy } from './core/policy.js';
 import type { Report } from './core/types.js';
@@ -286,6 +285,7 @@ async function readRepository(
       .map((pr) =>
         step(async (): Promise<PullReading> => {
           const reading = await readPullRequest(gh, { owner, repo, number: pr.number, baseSha: pr.baseSha }, { policy: options.policy, manifest: options.manifest, now: options.now, trees }, warnings);
+          if (reading.unmatched.length > 0) throw new InputError(reading.unmatched);
           return { pr, reading, reports: reading.evaluateWith(reading.facts) };
         }).catch((error: unknown) => {
           if (error instanceof Stopped || isRateLimited(error) || !isReadFailure(error)) throw error;
@@ -306,7 +306,7 @@ async function readRepository(
     });
   }
 
-  const manifests = [...tree.entries()].filter(([path, kind]) => kind === 'file' && minimatch(path, options.manifest, { dot: true })).map(([path]) => path).sort();
+  const manifests = matching(tree, options.manifest);
   const offline = manifests.filter((path) => !gated.has(path));
   if (offline.length === 0 || !headSha) return inputs;
 

@@ -123,7 +123,8 @@ const ATTACKS: Attack[] = [
     head: headFiles({ [MANIFEST]: null, [`${PILOT_DIR}/pilot-readiness.yaml`]: exampleManifest() }),
     files: [`${PILOT_DIR}/pilot-readiness.yaml`, MODEL],
     reviews: [approve(MALLORY)],
-    expect: { state: 'pending', decision: 'pending', changes: [['retired', false]], says: ['pilot-readiness.yaml is there instead'] },
+    // The renamed file still looks like a manifest, in a folder the PR touches: an error, never a skip.
+    expect: { state: 'error', exit: 1, says: ['pilot-readiness.yaml looks like a pilot manifest, but the manifest pattern'] },
   },
   {
     name: 'replace the manifest with a symbolic link',

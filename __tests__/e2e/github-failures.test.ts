@@ -32,6 +32,8 @@ describe('a server error', () => {
       'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'FileTexts',
+      // A success is re-checked against the pull request as it stands before it is written.
+      'PullRequestFreshness',
       'POST /repos/{owner}/{repo}/statuses/{sha}',
       'GET /user',
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',

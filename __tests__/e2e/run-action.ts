@@ -121,6 +121,8 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_ACTOR: 'dev-lin',
     GITHUB_WORKFLOW: 'pilot-readiness',
+    // As the runner sets it: the workflow file and the ref it was read at (the merge ref on pull_request).
+    GITHUB_WORKFLOW_REF: `${repository}/.github/workflows/pilot-readiness.yml@${workflowRefOf(options.event, options.payload)}`,
     GITHUB_JOB: 'gate',
     GITHUB_ACTION: 'gate',
     // On pull_request this is the merge commit, which the PR controls; the fake knows no such commit,
@@ -158,6 +160,13 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The ref a workflow file is read at for an event: the merge ref on pull_request events, else the default branch. */
+function workflowRefOf(event: string, payload: unknown): string {
+  const pr = (payload as { pull_request?: { number?: number } } | undefined)?.pull_request;
+  if ((event === 'pull_request' || event === 'pull_request_review') && pr?.number !== undefined) return `refs/pull/${pr.number}/merge`;
+  return 'refs/heads/main';
 }
 
 /** Asynchronous on purpose: the fake GitHub answers from this process's event loop. */

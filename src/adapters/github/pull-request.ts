@@ -22,6 +22,48 @@ export interface PullRequestFacts {
   changedFiles: string[];
   /** The requested trusted files, in the order asked, with null for each one missing. */
   trustedFiles: FileText[];
+  /**
+   * What the decision depended on, in one string (head, the latest reviews and their states, the
+   * count of review-request and readiness events): compared with fetchFreshness before a success is
+   * written, so that a dismissal between the read and the write cannot leave a stale success.
+   */
+  freshness: string;
+}
+
+/** Reviews compared by the freshness check: the latest ones, as one page can carry. */
+const FRESH_REVIEWS = 100;
+
+function fingerprint(head: string, reviews: ReadonlyArray<{ databaseId: number | null; fullDatabaseId: string | null; state: string }>, totalReviews: number, timeline: number): string {
+  const latest = reviews.slice(-FRESH_REVIEWS).map((r) => `${r.fullDatabaseId ?? r.databaseId ?? '?'}:${r.state}`);
+  return `${head}|${totalReviews}|${latest.join(',')}|${timeline}`;
+}
+
+const freshnessQuery = (): string => `query PullRequestFreshness($owner: String!, $repo: String!, $number: Int!) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      headRefOid
+      reviews(last: ${FRESH_REVIEWS}) { totalCount nodes { databaseId fullDatabaseId state } }
+      timelineItems(last: 1, itemTypes: ${TIMELINE_TYPES}) { filteredCount }
+    }
+  }
+}`;
+
+/** The pull request's freshness as it stands now (one query), to compare with the one read with its facts. */
+export async function fetchFreshness(octokit: GitHubClient, id: PullRequestId): Promise<string> {
+  const endpoint = `GraphQL PullRequestFreshness (${id.owner}/${id.repo}#${id.number})`;
+  type Answer = {
+    repository: {
+      pullRequest: {
+        headRefOid: string;
+        reviews: { totalCount: number; nodes: Array<{ databaseId: number | null; fullDatabaseId: string | null; state: string } | null> | null } | null;
+        timelineItems: { filteredCount: number } | null;
+      } | null;
+    } | null;
+  };
+  const data = await query<Answer>(octokit, endpoint, freshnessQuery(), { owner: id.owner, repo: id.repo, number: id.number });
+  const pr = data.repository?.pullRequest;
+  if (!pr || !pr.reviews || !pr.timelineItems) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
+  return fingerprint(pr.headRefOid, (pr.reviews.nodes ?? []).filter((n): n is NonNullable<typeof n> => n !== null), pr.reviews.totalCount, pr.timelineItems.filteredCount);
 }
 
 const PAGE = 100;
@@ -319,6 +361,7 @@ export async function fetchPullRequestFacts(
     },
     baseSha: pr.baseRefOid,
     headRef: pr.headRefName,
+    freshness: fingerprint(pr.headRefOid, nodes(pr.reviews), nodes(pr.reviews).length, nodes(pr.timelineItems).length),
     changedFiles: listedFiles(pr, `GraphQL PullRequestFacts (${id.owner}/${id.repo}#${id.number})`),
     trustedFiles: trustedFiles.map((file, i) => ({
       ...file,

@@ -1,0 +1,112 @@
+// The pull request chooses its gate: on pull_request GitHub runs the workflow file of the merge ref,
+// so a PR can change the gate's inputs (manifest pattern, mode, policy). Each row runs the built
+// Action against the fake GitHub and asserts that such a run never vouches for the pull request.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import { runAction } from '../e2e/run-action.js';
+import { HEAD, MANIFEST, OWNER, REPO, pilotFiles, pull, pullRequestEvent, review, scheduleEvent, statuses, world } from '../e2e/scenario.js';
+
+let gh: FakeGitHub | undefined;
+afterEach(async () => {
+  const running = gh;
+  gh = undefined;
+  await running?.close();
+});
+
+const WORKFLOW = '.github/workflows/pilot-readiness.yml';
+const READY = { requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] };
+
+interface Row {
+  name: string;
+  files: string[];
+  event?: 'pull_request' | 'schedule';
+  with?: Record<string, string>;
+  env?: Record<string, string>;
+  expect: { state: string; exit: number; says?: string };
+}
+
+const ROWS: Row[] = [
+  {
+    name: 'the PR edits the workflow file that runs the gate (and with it, the inputs)',
+    files: [MANIFEST, WORKFLOW],
+    with: { manifest: 'nothing/**', mode: 'report' },
+    expect: { state: 'failure', exit: 1, says: `changes ${WORKFLOW}, the workflow file that runs the gate` },
+  },
+  {
+    name: 'the PR edits the workflow file and touches no pilot at all',
+    files: [WORKFLOW],
+    expect: { state: 'failure', exit: 1, says: 'the workflow file that runs the gate' },
+  },
+  {
+    name: 'the runner did not say which workflow runs the gate (GITHUB_WORKFLOW_REF unset)',
+    files: [MANIFEST],
+    env: { GITHUB_WORKFLOW_REF: '' },
+    expect: { state: 'failure', exit: 1, says: 'GITHUB_WORKFLOW_REF is not set' },
+  },
+  {
+    name: 'a narrowed manifest pattern leaves the pilot out: the manifest it skips is an error',
+    files: [MANIFEST],
+    with: { manifest: 'nothing/**' },
+    expect: { state: 'error', exit: 1, says: 'looks like a pilot manifest, but the manifest pattern (nothing/**) does not match it' },
+  },
+  {
+    name: 'control: a required workflow from the central repository runs the gate; the PR edits its own copy',
+    files: [MANIFEST, WORKFLOW],
+    env: { GITHUB_WORKFLOW_REF: `acme/ml-governance/.github/workflows/gate.yml@${'a'.repeat(40)}` },
+    expect: { state: 'success', exit: 0 },
+  },
+  {
+    name: 'control: the scheduled sweep runs the default branch workflow; the PR edits the workflow file',
+    files: [MANIFEST, WORKFLOW],
+    event: 'schedule',
+    expect: { state: 'success', exit: 0 },
+  },
+];
+
+describe('a pull request cannot choose its own gate (built Action, fake GitHub)', () => {
+  it.each(ROWS.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+    const p = pull({ ...READY, files: row.files });
+    const head = { ...pilotFiles(), [WORKFLOW]: 'on: pull_request\n' };
+    gh = await startFakeGitHub(world({ pulls: [p], base: pilotFiles(), heads: { [HEAD]: head } }));
+    const event = row.event ?? 'pull_request';
+    const run = await runAction({
+      gh,
+      event,
+      payload: event === 'schedule' ? scheduleEvent() : pullRequestEvent('synchronize', p),
+      with: row.with ?? {},
+      env: row.env ?? {},
+    });
+    expect(statuses(gh).at(-1)?.state).toBe(row.expect.state);
+    if (row.expect.state !== 'success') expect(statuses(gh).some((s) => s.state === 'success')).toBe(false);
+    expect(run.status).toBe(row.expect.exit);
+    if (row.expect.says) expect(run.stdout).toContain(row.expect.says);
+    if (row.expect.state === 'failure' && row.expect.says?.includes('workflow file')) {
+      expect(gh.comments(REPO, 7)[0]?.body ?? '').toContain('could not be verified');
+    }
+  });
+});
+
+describe('a success that no longer holds when it would be written', () => {
+  it('the owner approval is dismissed between the read and the status write: no success is written', async () => {
+    const p = pull(READY);
+    gh = await startFakeGitHub(world({ pulls: [p], base: pilotFiles(), heads: { [HEAD]: pilotFiles() } }));
+    const fake = gh;
+    // The re-check before a success is written waits a moment: time for the dismissal to land.
+    fake.fault({ match: { operation: 'PullRequestFreshness' }, delay_ms: 1500 });
+    const running = runAction({ gh: fake, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
+    const deadline = Date.now() + 10_000;
+    while (!fake.requests.some((r) => r.operation === 'PullRequestFacts') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    const record = fake.world.repo('acme', 'models')!.pulls.get(7)!;
+    record.spec = { ...record.spec, reviews: (record.spec.reviews ?? []).map((r) => (r.user === OWNER ? { ...r, state: 'DISMISSED' as const } : r)) };
+    const run = await running;
+
+    expect(run.outputs.decision).toBe('ready');
+    expect(statuses(fake)).toEqual([]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('the pull request changed while it was evaluated');
+    // The next run sees the dismissal and writes what now holds.
+    const next = await runAction({ gh: fake, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
+    expect(next.outputs.decision).toBe('pending');
+    expect(statuses(fake).at(-1)?.state).toBe('pending');
+  });
+});
