@@ -26,7 +26,8 @@ import type { Decision, Finding, Manifest, PrFacts, RepoFiles, Report } from './
 import { renderPolicyReview, type PolicyReview } from './core/report/policy-review.js';
 import { plainLine } from './core/report/plain.js';
 import { parseYaml } from './core/yaml.js';
-import { pairPilots, type ManifestAt, type PilotPair } from './core/governance.js';
+import { approvedHead, pairPilots, type ManifestAt, type PilotPair } from './core/governance.js';
+import { sortReviews } from './core/signoff/reviews.js';
 import { InputError } from './errors.js';
 import type { ActionContext } from './main.js';
 
@@ -68,8 +69,22 @@ async function reviewPolicyChange(gh: GitHubClient, ctx: ActionContext, path: st
   }
   try {
     const proposed = await resolvePolicy({ text: head.text, source: path, file: path }, centralReader(gh, warnings));
-    const comparison = comparePolicies(reading.policy.policy, proposed.policy, proposed.locate, { parentName: `${path} on ${reading.baseRef}`, advice: false });
-    return { path, valid: true, deleted: false, comparison };
+    const raw = comparePolicies(reading.policy.policy, proposed.policy, proposed.locate, { parentName: `${path} on ${reading.baseRef}`, advice: false });
+    // Every finding in the pull request's own file: a setting it inherits (say from extends: default)
+    // is placed at its extends line, or its first line, never in the file it extends.
+    const parsed = parseYaml(head.text, path);
+    const fallback = parsed.has(['extends']) ? parsed.locateKey(['extends']) : parsed.locate([]);
+    const own = <T extends Finding>(f: T): T => (f.location && f.location.file === path ? f : { ...f, location: fallback });
+    const comparison = { ...raw, tightenings: raw.tightenings.map(own), loosenings: raw.loosenings.map(own) };
+    if (comparison.loosenings.length === 0) return { path, valid: true, deleted: false, comparison };
+    // A loosening needs an owner of the base policy (policy_owners): never the author.
+    const owners = reading.policy.policy.policy_owners ?? [];
+    const teams = owners.filter((o) => o.includes('/'));
+    const members = teams.length > 0 ? await fetchTeamMembers(gh, teams) : {};
+    const people = [...owners.filter((o) => !o.includes('/')), ...teams.flatMap((t) => members[t] ?? [])];
+    const reviews = sortReviews(reading.facts.reviews);
+    const approvedBy = people.find((login) => approvedHead(reviews, login, reading.facts)) ?? null;
+    return { path, valid: true, deleted: false, comparison, approval: { owners, approvedBy } };
   } catch (error) {
     if (error instanceof InputError) return { path, valid: false, errors: error.findings };
     throw error;
@@ -77,6 +92,18 @@ async function reviewPolicyChange(gh: GitHubClient, ctx: ActionContext, path: st
 }
 
 const STATE: Record<Decision, CommitState> = { ready: 'success', pending: 'pending', blocked: 'failure' };
+
+/**
+ * What a policy change alone lets through: an invalid one nothing; one that loosens, only with the
+ * approval of an owner of the base policy (policy_owners), and nothing when it names none.
+ */
+export function policyVerdict(review: PolicyReview): Decision {
+  if (!review.valid) return 'blocked';
+  if (review.comparison.loosenings.length === 0) return 'ready';
+  const approval = review.approval;
+  if (!approval || approval.owners.length === 0) return 'blocked';
+  return approval.approvedBy !== null ? 'ready' : 'pending';
+}
 
 /** The policy's source as the PR will read it: bundled, central (pinned repo) or a path at the base sha. */
 export type PolicySpec = { kind: 'bundled'; name: string } | { kind: 'central'; reference: string } | { kind: 'base'; path: string };
@@ -336,7 +363,7 @@ export async function readPullRequest(
   const notPolicy = (path: string) => spec.kind !== 'base' || path !== spec.path;
   const headPaths = matching(tree, options.manifest).filter(notPolicy);
   const basePaths = matching(baseTree, options.manifest).filter(notPolicy);
-  const unmatched = unmatchedManifests(tree, headPaths, options.manifest, read.changedFiles);
+  const unmatched = unmatchedManifests(tree, [...headPaths, ...(spec.kind === 'base' ? [spec.path] : [])], options.manifest, read.changedFiles);
   const common = { headSha, baseRef: read.facts.base_ref, changedFiles: read.changedFiles, policy, unmatched, freshness: read.freshness };
   const none = (): PullRequestReading => ({ ...common, gated: [], facts: { ...read.facts, teams: {}, base_manifest: null }, evaluateWith: () => [], toRequest: () => ({ people: [], teams: [] }) });
   if (headPaths.length === 0 && basePaths.length === 0) return none();
@@ -474,10 +501,11 @@ export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, 
     if (review) {
       // The policy's own pull request: an invalid policy must not merge; a valid one passes, with its diff shown.
       const counts = review.valid ? `tightens ${review.comparison.tightenings.length}, loosens ${review.comparison.loosenings.length}` : `${review.errors.length} problem(s)`;
-      await status(review.valid ? 'success' : 'failure', `policy change ${review.valid ? 'valid' : 'invalid'}: ${counts}`);
+      const verdict = policyVerdict(review);
+      await status(STATE[verdict], `policy change ${review.valid ? 'valid' : 'invalid'}: ${counts}${verdict === 'pending' ? ' · awaiting a policy owner' : verdict === 'blocked' && review.valid ? ' · no policy owner may approve' : ''}`);
       const text = renderPolicyReview(review);
       await postComment(text, text);
-      return { number: pr.number, decision: review.valid ? 'ready' : 'blocked', reports: [], note: text, warnings, errors: reviewErrors, ...(statusNotWritten ? { statusNotWritten } : {}) };
+      return { number: pr.number, decision: verdict, reports: [], note: text, warnings, errors: reviewErrors, ...(statusNotWritten ? { statusNotWritten } : {}) };
     }
     // Branch protection requires the status on every PR: one that touches no pilot passes it.
     await status('success', `no pilot manifest (${inputs.manifest}) touched`);
@@ -487,7 +515,7 @@ export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, 
   const asked = inputs.requestReviews ? await askRoles(gh, ctx, reading, warnings) : null;
   const reports = reading.evaluateWith(asked ?? reading.facts);
 
-  let decision = worstOf(reports.map((r) => r.decision));
+  let decision = worstOf([...reports.map((r) => r.decision), ...(review ? [policyVerdict(review)] : [])]);
   if (reviewErrors.length > 0) decision = 'blocked';
   await status(STATE[decision], reviewErrors.length > 0 ? `policy change invalid: ${reviewErrors.length} problem(s)` : statusDescription(reports, ctx.now));
   const policyText = review ? `\n---\n\n${renderPolicyReview(review)}` : '';

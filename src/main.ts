@@ -253,8 +253,10 @@ export async function run(): Promise<void> {
     } else if (unwritten.length > 0) {
       core.setFailed(`pilot-readiness: the commit status of ${unwritten.map((o) => `#${o.number}`).join(', ')} could not be written; an earlier status may still stand (see the annotations)`);
     } else if (policyErrors.length > 0) core.setFailed(`pilot-readiness: the proposed policy is invalid (${policyErrors.length} problem(s)); see the annotations`);
-    else if (inputs.mode === 'gate' && decision !== null && decision !== 'ready' && reports.length > 0) {
-      core.setFailed(plainLine(`pilot-readiness: ${decision}. ${reports.filter((r) => r.decision !== 'ready').map(failureLine).join('; ')}`));
+    else if (inputs.mode === 'gate' && decision !== null && decision !== 'ready') {
+      // A pilot's report, or a policy change that loosens without a policy owner's approval.
+      const lines = [...reports.filter((r) => r.decision !== 'ready').map(failureLine), ...outcomes.filter((o) => o.reports.length === 0 && o.decision !== 'ready').map((o) => `#${o.number}: the policy change needs a policy owner's approval`)];
+      core.setFailed(plainLine(`pilot-readiness: ${decision}. ${lines.join('; ')}`));
     }
   } catch (error) {
     // Fail closed: whatever could not be verified fails the step, with advice rather than a stack trace.

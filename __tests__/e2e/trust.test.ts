@@ -50,8 +50,9 @@ describe('the trusted policy', () => {
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { policy: POLICY_PATH } });
 
     // Under the head's one-day windows this would be ready; under the base's 14 and 7 days it waits.
+    // And the change loosens the policy while the base names no policy_owners: it cannot pass here.
     expect(run.status).toBe(1);
-    expect(run.outputs).toMatchObject({ decision: 'pending', ready: 'false', score: '16/16', blocking: 'legal,security' });
+    expect(run.outputs).toMatchObject({ decision: 'blocked', ready: 'false', score: '16/16', blocking: 'legal,security' });
     const report = reportOf(run);
     const baseSha256 = createHash('sha256').update(BASE_POLICY).digest('hex');
     expect(report.policy).toMatchObject({ name: 'acme-base', source: POLICY_PATH, sha256: baseSha256 });
@@ -60,7 +61,7 @@ describe('the trusted policy', () => {
       ['legal', '14d', 'pending'],
       ['security', '7d', 'pending'],
     ]);
-    expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'pending', description: '16/16 criteria · legal 10d 23h left · security 3d 23h left' })]);
+    expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'failure', description: '16/16 criteria · legal 10d 23h left · security 3d 23h left' })]);
     // The policy that judges was asked for at the base commit. The head's version is read once more,
     // after the evaluation, only to show reviewers what the proposed change would do.
     const facts = run.requests.find((r) => r.operation === 'PullRequestFacts');

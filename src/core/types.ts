@@ -126,6 +126,11 @@ export interface Policy {
    * Absent: the base owner's approval alone.
    */
   tier_confirmed_by?: string;
+  /**
+   * Logins or org/team slugs whose approval a pull request that loosens this policy (in the policy's
+   * own repository) needs. Absent: such a pull request fails.
+   */
+  policy_owners?: string[];
   invalidate_on_push?: InvalidateOnPush;
   /** Globs (repo-relative) whose change invalidates approvals under invalidate_on_push: governed. */
   governed_paths?: string[];
@@ -147,6 +152,7 @@ export interface PolicyLayer {
   governed_paths?: string[];
   max_waiver?: string;
   tier_confirmed_by?: string;
+  policy_owners?: string[];
   roles?: Record<string, Partial<OwnerRolePolicy> | Partial<ReviewerRolePolicy>>;
   gates?: Array<Partial<Omit<GatePolicy, 'criteria'>> & { id: string; criteria?: Array<Partial<CriterionPolicy> & { id: string }> }>;
 }

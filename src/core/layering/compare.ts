@@ -144,6 +144,17 @@ export function comparePolicies(
   else if (tierP !== undefined && tierC === undefined) loosen(['tier_confirmed_by'], `is removed: ${tierP} no longer confirms a lowered risk tier`, 'a child policy may not drop the role that confirms risk tiers');
   else if (tierP !== undefined && tierC !== undefined && tierP !== tierC) loosen(['tier_confirmed_by'], `${tierC} replaces ${tierP} as the role that confirms a lowered risk tier`, 'a child policy may not change who confirms risk tiers');
 
+  // Who may approve a loosening of the policy: more owners, more people who could let one through.
+  const ownersP = parent.policy_owners;
+  const ownersC = child.policy_owners;
+  if (ownersP === undefined && ownersC !== undefined) loosen(['policy_owners'], `lets ${ownersC.join(', ')} approve loosenings, which ${P} lets no one approve`, 'a child policy may not name who approves loosenings where its parent names no one');
+  else if (ownersP !== undefined && ownersC !== undefined) {
+    const added = ownersC.filter((o) => !ownersP.some((p) => p.toLowerCase() === o.toLowerCase()));
+    const dropped = ownersP.filter((p) => !ownersC.some((o) => o.toLowerCase() === p.toLowerCase()));
+    if (added.length > 0) loosen(['policy_owners'], `adds ${added.join(', ')}, who could then approve a loosening`, 'a child policy may remove policy owners, not add them');
+    if (dropped.length > 0) tighten(['policy_owners'], `drops ${dropped.join(', ')}`);
+  } else if (ownersP !== undefined && ownersC === undefined) tighten(['policy_owners'], `is removed: no one may approve a loosening (${P} names ${ownersP.join(', ')})`);
+
   const waiverP = parent.max_waiver;
   const waiverC = child.max_waiver;
   if (waiverP === undefined && waiverC !== undefined) {

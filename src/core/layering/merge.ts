@@ -98,6 +98,7 @@ export function mergeLayer(parent: Policy, layer: PolicyLayer, ctx: MergeContext
   if (layer.governed_paths !== undefined) policy.governed_paths = clone(layer.governed_paths);
   if (layer.max_waiver !== undefined) policy.max_waiver = layer.max_waiver;
   if (layer.tier_confirmed_by !== undefined) policy.tier_confirmed_by = layer.tier_confirmed_by;
+  if (layer.policy_owners !== undefined) policy.policy_owners = clone(layer.policy_owners);
 
   const parentRoles = Object.keys(parent.roles);
   for (const [name, role] of Object.entries(layer.roles ?? {})) {

@@ -7,7 +7,19 @@ import type { Finding } from '../types.js';
 import { codeSpan, escapeMessage, markdownWhere } from './escape.js';
 
 /** What a pull request that changes the trusted policy file does to it: invalid, or what it tightens and loosens. */
-export type PolicyReview = { path: string; valid: false; errors: Finding[] } | { path: string; valid: true; deleted: boolean; comparison: Comparison };
+export type PolicyReview =
+  | { path: string; valid: false; errors: Finding[] }
+  | {
+      path: string;
+      valid: true;
+      deleted: boolean;
+      comparison: Comparison;
+      /**
+       * For a change that loosens: who may approve it (the base policy's policy_owners; empty when it
+       * names none, and then the change cannot pass) and who has.
+       */
+      approval?: { owners: string[]; approvedBy: string | null };
+    };
 
 /** One finding as a list item: its message, then `file:line:column` in the pull request's version. */
 function item(finding: Finding): string {
@@ -26,7 +38,16 @@ export function renderPolicyReview(review: PolicyReview): string {
         ? 'The proposed policy is valid and changes no rule (wording or order only).'
         : `The proposed policy is valid. Against the base branch it **tightens ${tightenings.length}** and **loosens ${loosenings.length}** setting${tightenings.length + loosenings.length === 1 ? '' : 's'}; pilots are judged by the new rules once it is merged.`,
     );
-    if (loosenings.length > 0) out.push('', '**Loosens** (review these with care):', '', ...loosenings.map(item));
+    if (loosenings.length > 0) {
+      const approval = review.approval;
+      const verdict =
+        approval === undefined || approval.owners.length === 0
+          ? '**This change loosens the policy and cannot pass here:** the base policy names no `policy_owners` who could approve a loosening.'
+          : approval.approvedBy !== null
+            ? `Approved by ${codeSpan(approval.approvedBy, { table: false })}, an owner of the policy (\`policy_owners\`).`
+            : `**A loosening needs the approval of an owner of the policy** (\`policy_owners\`: ${approval.owners.map((o) => codeSpan(o, { table: false })).join(', ')}) of the head commit.`;
+      out.push('', verdict, '', '**Loosens** (review these with care):', '', ...loosenings.map(item));
+    }
     if (tightenings.length > 0) out.push('', '**Tightens:**', '', ...tightenings.map(item));
   }
   return `${out.join('\n')}\n`;
