@@ -428,6 +428,8 @@ describe('a hostile string in a report field the engine fills, and in a policy c
         '',
         'The proposed policy is valid. Against the base branch it **tightens 0** and **loosens 1** setting; pilots are judged by the new rules once it is merged.',
         '',
+        '**This change loosens the policy and cannot pass here:** the base policy names no `policy_owners` who could approve a loosening.',
+        '',
         '**Loosens** (review these with care):',
         '',
         '- roles.legal.window: 14d → 21d \\(longer\\) <sub>`.github/pilot-readiness-policy.yml:12:7`</sub>',
