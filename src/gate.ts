@@ -80,7 +80,7 @@ async function reviewPolicyChange(gh: GitHubClient, ctx: ActionContext, path: st
     // A loosening needs an owner of the base policy (policy_owners): never the author.
     const owners = reading.policy.policy.policy_owners ?? [];
     const teams = owners.filter((o) => o.includes('/'));
-    const members = teams.length > 0 ? await fetchTeamMembers(gh, teams) : {};
+    const members = teams.length > 0 ? await fetchTeamMembers(ctx.members ?? gh, teams) : {};
     const people = [...owners.filter((o) => !o.includes('/')), ...teams.flatMap((t) => members[t] ?? [])];
     const reviews = sortReviews(reading.facts.reviews);
     const approvedBy = people.find((login) => approvedHead(reviews, login, reading.facts)) ?? null;
@@ -266,6 +266,8 @@ export interface ReadOptions {
   policy: string;
   manifest: string;
   now: Date;
+  /** The client that reads org/team members, when a separate members-token is given. */
+  members?: GitHubClient;
   /**
    * Trees already read in this run, by commit sha: the pull requests of a repository mostly share
    * their base (the default branch's head), so a sweep or the portfolio reads it once.
@@ -382,7 +384,7 @@ export async function readPullRequest(
   if (pilots.length === 0) return none();
 
   const teamSlugs = teamsNamed(policy, pilots.flatMap((p) => [p.head, p.base]).map((m) => (m ? manifestData(m.text, m.path) : null)));
-  const teams = teamSlugs.length > 0 ? await fetchTeamMembers(gh, teamSlugs) : {};
+  const teams = teamSlugs.length > 0 ? await fetchTeamMembers(options.members ?? gh, teamSlugs) : {};
   const files = treeFiles(tree);
   const bases = pilots.map((p): PrFacts['base_manifest'] => {
     if (p.base === null) return null;
@@ -445,7 +447,7 @@ export function untrustedWorkflow(eventName: string, workflowRef: string | null,
 export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, inputs: ActionInputs, pr: PullRequestRef): Promise<PullRequestOutcome | null> {
   const warnings: string[] = [];
   let statusNotWritten: string | undefined;
-  const reading = await readPullRequest(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, baseSha: pr.baseSha }, { policy: inputs.policy, manifest: inputs.manifest, now: ctx.now, trees: ctx.trees }, warnings);
+  const reading = await readPullRequest(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, baseSha: pr.baseSha }, { policy: inputs.policy, manifest: inputs.manifest, now: ctx.now, trees: ctx.trees, ...(ctx.members ? { members: ctx.members } : {}) }, warnings);
   const status = async (state: CommitState, description: string) => {
     // A success is re-checked first: a review dismissed (or a push) between the read and this write
     // must not leave a success that no longer holds. Pending and failure are safe to write as read.

@@ -35,6 +35,8 @@ export interface ActionContext {
   workflowRef: string | null;
   /** Trees read in this run, shared by the pull requests of a sweep (they mostly share a base). */
   trees: TreeCache;
+  /** The client for org/team members when members-token is given (least privilege). */
+  members?: GitHubClient;
 }
 
 function readContext(): Omit<ActionContext, 'commentAuthor' | 'trees'> {
@@ -203,7 +205,10 @@ export async function run(): Promise<void> {
     const gh = createGitHubClient(inputs.token, { baseUrl: base.apiUrl, log: { info: (m: string) => core.info(plainLine(m)), warning: (m: string) => core.warning(plainLine(m)), debug: (m: string) => core.debug(plainLine(m)) }, ...clientTuning(process.env) });
     if (inputs.mode === 'portfolio') return await runPortfolioMode(gh, base, inputs, summary);
     let author: Promise<string | undefined> | null = null;
-    const ctx: ActionContext = { ...base, trees: new Map(), commentAuthor: () => (author ??= personalTokenLogin(gh)) };
+    const members = inputs.membersToken
+      ? createGitHubClient(inputs.membersToken, { baseUrl: base.apiUrl, log: { info: (m: string) => core.info(plainLine(m)), warning: (m: string) => core.warning(plainLine(m)), debug: (m: string) => core.debug(plainLine(m)) }, ...clientTuning(process.env) })
+      : undefined;
+    const ctx: ActionContext = { ...base, trees: new Map(), commentAuthor: () => (author ??= personalTokenLogin(gh)), ...(members ? { members } : {}) };
     const targets = await pullRequestsFor(gh, ctx);
     if (typeof targets === 'string') {
       core.notice(`pilot-readiness: ${targets}; nothing to do.`);

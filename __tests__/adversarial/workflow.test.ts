@@ -110,3 +110,28 @@ describe('a success that no longer holds when it would be written', () => {
     expect(statuses(fake).at(-1)?.state).toBe('pending');
   });
 });
+
+describe('least privilege: a separate token reads team members', () => {
+  it('members-token resolves a team that github-token may not read; the status is still written by github-token', async () => {
+    const manifest = pilotFiles()[MANIFEST]!.replace('security: [kim-sec]', 'security: [acme/appsec]');
+    const p = pull({ requestedDaysAgo: 20, reviews: [review('kim-sec', 'APPROVED', 1), review(OWNER, 'APPROVED', 1)] });
+    const scenario = world({ pulls: [p], base: pilotFiles(manifest), heads: { [HEAD]: pilotFiles(manifest) } });
+    scenario.orgs = { acme: { teams: { appsec: ['kim-sec', 'lee-sec'] }, members_visible: false } };
+    scenario.tokens = {
+      'gh-token': { login: 'github-actions[bot]', permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write' } },
+      'members-only': { login: 'members-reader[bot]', permissions: { members: 'read' } },
+    };
+    gh = await startFakeGitHub(scenario);
+    const without = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
+    expect(without.status).toBe(1);
+    expect(statuses(gh).some((s) => s.state === 'success')).toBe(false);
+
+    const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { 'members-token': 'members-only' } });
+    expect(run.status).toBe(0);
+    expect(statuses(gh).at(-1)?.state).toBe('success');
+    const teamReads = run.requests.filter((r) => r.operation === 'TeamMembers');
+    expect(teamReads.length).toBeGreaterThan(0);
+    expect(teamReads.every((r) => r.token === 'members-only')).toBe(true);
+    expect(run.requests.filter((r) => r.method === 'POST' && r.endpoint?.includes('/statuses/')).every((r) => r.token === 'gh-token')).toBe(true);
+  });
+});

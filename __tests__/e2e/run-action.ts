@@ -21,7 +21,7 @@ interface ActionYml {
 
 export const ACTION: ActionYml = load(readFileSync(join(ROOT, 'action.yml'), 'utf8'), { schema: JSON_SCHEMA }) as ActionYml;
 
-export type InputName = 'policy' | 'manifest' | 'github-token' | 'mode' | 'comment' | 'status-context' | 'request-reviews';
+export type InputName = 'policy' | 'manifest' | 'github-token' | 'members-token' | 'mode' | 'comment' | 'status-context' | 'request-reviews';
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';

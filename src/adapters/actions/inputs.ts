@@ -7,6 +7,8 @@ export interface ActionInputs {
   policy: string;
   manifest: string;
   token: string;
+  /** A second token used only to read org/team members (least privilege: the main token then needs no members access). '' = the main token. */
+  membersToken: string;
   mode: 'gate' | 'report' | 'portfolio';
   comment: boolean;
   statusContext: string;
@@ -35,7 +37,10 @@ export function readInputs(): ActionInputs {
     throw new InputError('input github-token is empty: pass `github-token: ${{ github.token }}` (the default) or a token with the permissions listed in the README');
   }
   core.setSecret(token);
+  const membersToken = core.getInput('members-token').trim();
+  if (membersToken) core.setSecret(membersToken);
   return {
+    membersToken,
     policy: core.getInput('policy').trim() || 'default',
     manifest: core.getInput('manifest').trim() || '**/pilot-readiness.yml',
     token,
