@@ -26,7 +26,7 @@ import type { Decision, Finding, Manifest, PrFacts, RepoFiles, Report } from './
 import { renderPolicyReview, type PolicyReview } from './core/report/policy-review.js';
 import { plainLine } from './core/report/plain.js';
 import { parseYaml } from './core/yaml.js';
-import { approvedHead, pairPilots, type ManifestAt, type PilotPair } from './core/governance.js';
+import { approvedHead, manifestData, pairPilots, type ManifestAt, type PilotPair } from './core/governance.js';
 import { sortReviews } from './core/signoff/reviews.js';
 import { InputError } from './errors.js';
 import type { ActionContext } from './main.js';
@@ -141,16 +141,6 @@ function teamsNamed(policy: LoadedPolicy, manifests: Array<Partial<Manifest> | n
     if (reviewers && typeof reviewers === 'object') for (const list of Object.values(reviewers)) add(list);
   }
   return [...teams].sort();
-}
-
-function manifestData(text: string | null, path: string): Partial<Manifest> | null {
-  if (text === null) return null;
-  try {
-    const data = parseYaml(text, path).data;
-    return data && typeof data === 'object' ? (data as Partial<Manifest>) : null;
-  } catch {
-    return null; // evaluate() reports the parse error with its location
-  }
 }
 
 /** `21/23 criteria · legal 9d left` and the like: what the status check shows beside its state. */
@@ -333,8 +323,8 @@ function unmatchedManifests(tree: Map<string, TreeEntryKind>, matched: readonly 
 }
 
 /** The base branch's owner of a pilot, read from its manifest there; null when that manifest names no valid login. */
-function ownerOf(text: string, path: string): string | null {
-  const owner = manifestData(text, path)?.owner;
+function ownerOf(manifest: ManifestAt): string | null {
+  const owner = manifestData(manifest)?.owner;
   return typeof owner === 'string' && owner.trim() !== '' ? owner : null;
 }
 
@@ -371,7 +361,13 @@ export async function readPullRequest(
   if (headPaths.length === 0 && basePaths.length === 0) return none();
 
   const texts = await fileTexts(gh, { owner, repo }, [...headPaths.map((path) => ({ ref: headSha, path })), ...basePaths.map((path) => ({ ref: read.baseSha, path }))]);
-  const present = (list: FileText[]): ManifestAt[] => list.filter((t): t is FileText & { text: string } => t.text !== null).map(({ path, text }) => ({ path, text }));
+  // The trees list each of these as a regular file: a missing text is an answer that cannot be
+  // trusted (dropping a base manifest would make its pilot look new, with no base owner to ask).
+  const present = (list: FileText[]): ManifestAt[] =>
+    list.map(({ path, ref, text }) => {
+      if (text === null) throw new GitHubApiError(`GraphQL FileTexts (${owner}/${repo})`, null, `the tree at ${ref} lists ${path}, but GitHub returned no text for it; pilot-readiness cannot tell which pilot it is, so it stops here`);
+      return { path, text };
+    });
   const pairing = pairPilots({
     head: present(texts.slice(0, headPaths.length)),
     base: present(texts.slice(headPaths.length)),
@@ -383,12 +379,12 @@ export async function readPullRequest(
   const pilots = pairing.pilots;
   if (pilots.length === 0) return none();
 
-  const teamSlugs = teamsNamed(policy, pilots.flatMap((p) => [p.head, p.base]).map((m) => (m ? manifestData(m.text, m.path) : null)));
+  const teamSlugs = teamsNamed(policy, pilots.flatMap((p) => [p.head, p.base]).map((m) => (m ? (manifestData(m) as Partial<Manifest> | null) : null)));
   const teams = teamSlugs.length > 0 ? await fetchTeamMembers(options.members ?? gh, teamSlugs) : {};
   const files = treeFiles(tree);
   const bases = pilots.map((p): PrFacts['base_manifest'] => {
     if (p.base === null) return null;
-    const baseOwner = ownerOf(p.base.text, p.base.path);
+    const baseOwner = ownerOf(p.base);
     if (baseOwner === null) {
       warnings.push(`${p.base.path} on ${read.facts.base_ref} names no valid owner, so changes to its pilot cannot be checked against it`);
       return null;
@@ -440,8 +436,11 @@ export function untrustedWorkflow(eventName: string, workflowRef: string | null,
   const [owner = '', repo = '', ...path] = file.split('/');
   if (`${owner}/${repo}`.toLowerCase() !== repository.toLowerCase()) return null;
   const workflow = path.join('/');
-  if (!changedFiles.includes(workflow)) return null;
-  return `this pull request changes ${workflow}, the workflow file that runs the gate, so it chose the gate's own inputs; merge the workflow change on its own first, or run the gate as a required workflow from a central repository`;
+  // The running file, and any local workflow or action it can call (uses: ./.github/...): the gate
+  // cannot tell which of them its job reads, so a change to any of them is a change to the gate.
+  const changed = changedFiles.find((file) => file === workflow || file.startsWith('.github/workflows/') || file.startsWith('.github/actions/'));
+  if (changed === undefined) return null;
+  return `this pull request changes ${changed}, ${changed === workflow ? 'the workflow file that runs the gate' : `a workflow or action of this repository that the gate's workflow (${workflow}) may use`}, so it could choose the gate's own inputs; merge the workflow change on its own first, or run the gate as a required workflow from a central repository`;
 }
 
 export async function evaluatePullRequest(gh: GitHubClient, ctx: ActionContext, inputs: ActionInputs, pr: PullRequestRef): Promise<PullRequestOutcome | null> {

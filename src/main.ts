@@ -39,6 +39,9 @@ export interface ActionContext {
   members?: GitHubClient;
 }
 
+/** The runner's log for every line that may quote an API answer or the pull request: control characters and `::` defused. */
+const RUNNER_LOG = { info: (m: string) => core.info(plainLine(m)), warning: (m: string) => core.warning(plainLine(m)), debug: (m: string) => core.debug(plainLine(m)) };
+
 function readContext(): Omit<ActionContext, 'commentAuthor' | 'trees'> {
   const eventName = process.env.GITHUB_EVENT_NAME ?? '';
   const repository = process.env.GITHUB_REPOSITORY ?? '';
@@ -171,7 +174,7 @@ async function runPortfolioMode(gh: GitHubClient, ctx: Omit<ActionContext, 'comm
     manifest: inputs.manifest,
     now: ctx.now,
     serverUrl: ctx.serverUrl,
-    log: { info: (m: string) => core.info(plainLine(m)), warning: (m: string) => core.warning(plainLine(m)), debug: (m: string) => core.debug(plainLine(m)) },
+    log: RUNNER_LOG,
     ...(inputs.repositories.length > 0 ? { repositories: inputs.repositories } : {}),
     ...(inputs.shard ? { shard: inputs.shard } : {}),
   });
@@ -202,11 +205,11 @@ export async function run(): Promise<void> {
   try {
     const inputs: ActionInputs = readInputs();
     const base = readContext();
-    const gh = createGitHubClient(inputs.token, { baseUrl: base.apiUrl, log: { info: (m: string) => core.info(plainLine(m)), warning: (m: string) => core.warning(plainLine(m)), debug: (m: string) => core.debug(plainLine(m)) }, ...clientTuning(process.env) });
+    const gh = createGitHubClient(inputs.token, { baseUrl: base.apiUrl, log: RUNNER_LOG, ...clientTuning(process.env) });
     if (inputs.mode === 'portfolio') return await runPortfolioMode(gh, base, inputs, summary);
     let author: Promise<string | undefined> | null = null;
     const members = inputs.membersToken
-      ? createGitHubClient(inputs.membersToken, { baseUrl: base.apiUrl, log: { info: (m: string) => core.info(plainLine(m)), warning: (m: string) => core.warning(plainLine(m)), debug: (m: string) => core.debug(plainLine(m)) }, ...clientTuning(process.env) })
+      ? createGitHubClient(inputs.membersToken, { baseUrl: base.apiUrl, log: RUNNER_LOG, ...clientTuning(process.env) })
       : undefined;
     const ctx: ActionContext = { ...base, trees: new Map(), commentAuthor: () => (author ??= personalTokenLogin(gh)), ...(members ? { members } : {}) };
     const targets = await pullRequestsFor(gh, ctx);

@@ -194,6 +194,22 @@ const ATTACKS: Attack[] = [
     expect: { state: 'failure', decision: 'blocked', changes: [['risk_lowered', false]], says: ['judged as medium until approved'] },
   },
   {
+    name: 'lower the tier where the base manifest fails today\'s schema: its tier is still read, judged as medium',
+    base: baseFiles(manifest((t) => `${t.replace('risk: low', 'risk: medium')}\nnotes: a key an older schema allowed\n`)),
+    head: headFiles({}),
+    files: [MODEL],
+    reviews: [approve(OWNER)],
+    expect: { state: 'failure', decision: 'blocked', changes: [['risk_lowered', false]] },
+  },
+  {
+    name: 'a base manifest whose tier cannot be read counts as high: lowering to low waits',
+    base: baseFiles(manifest((t) => t.replace('risk: low', 'risk: extreme'))),
+    head: headFiles({}),
+    files: [MODEL],
+    reviews: [approve(OWNER)],
+    expect: { state: 'failure', decision: 'blocked', changes: [['risk_lowered', false]], says: ['risk tier lowered from high to low'] },
+  },
+  {
     name: 'lower the tier with the base owner but not legal: still judged as medium',
     base: baseFiles(manifest((t) => t.replace('risk: low', 'risk: medium'))),
     head: headFiles({}),
@@ -329,6 +345,23 @@ describe('governance attacks from inside the pull request (built Action, fake Gi
     for (const [role, status] of Object.entries(attack.expect.roles ?? {})) expect(report?.roles.find((r) => r.role === role)?.status).toBe(status);
     for (const [role, members] of Object.entries(attack.expect.members ?? {})) expect(report?.roles.find((r) => r.role === role)?.resolved_members).toEqual(members);
     for (const text of attack.expect.says ?? []) expect(allText(report, run)).toContain(text);
+  });
+});
+
+describe('a hostile answer that hides the base manifest', () => {
+  it('GitHub lists the base manifest in the tree but returns no text for it: fails closed, never a new pilot', async () => {
+    const handedOver = manifest((t) => t.replace(`owner: ${OWNER}`, `owner: ${BOSS}`));
+    const p = pull({ requestedDaysAgo: ASKED_LONG_AGO, reviews: [approve(BOSS)], files: [MANIFEST] });
+    const scenario = world({ pulls: [p], base: baseFiles(), heads: { [HEAD]: headFiles({ [MANIFEST]: handedOver }) as Record<string, string> } });
+    // f0 is the head's manifest, f1 the base's: the answer drops the base's.
+    const blob = { __typename: 'Blob', byteSize: handedOver.length, isBinary: false, isTruncated: false, text: handedOver };
+    scenario.faults = [{ match: { operation: 'FileTexts' }, respond: { status: 200, body: { data: { repository: { f0: blob, f1: null } } } }, times: 'always' }];
+    gh = await startFakeGitHub(scenario, { checkContract: false });
+    const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
+    expect(run.status).toBe(1);
+    expect(statuses(gh).at(-1)?.state).toBe('error');
+    expect(statuses(gh).some((s) => s.state === 'success')).toBe(false);
+    expect(run.stdout).toContain(`lists ${MANIFEST}, but GitHub returned no text for it`);
   });
 });
 

@@ -38,6 +38,16 @@ const ROWS: Row[] = [
     expect: { state: 'failure', exit: 1, says: 'the workflow file that runs the gate' },
   },
   {
+    name: 'the PR edits a local reusable workflow the gate\'s workflow could call, not the file itself',
+    files: [MANIFEST, '.github/workflows/gate-steps.yml'],
+    expect: { state: 'failure', exit: 1, says: 'changes .github/workflows/gate-steps.yml, a workflow or action of this repository' },
+  },
+  {
+    name: 'the PR edits a local composite action',
+    files: ['.github/actions/setup/action.yml'],
+    expect: { state: 'failure', exit: 1, says: 'changes .github/actions/setup/action.yml' },
+  },
+  {
     name: 'the runner did not say which workflow runs the gate (GITHUB_WORKFLOW_REF unset)',
     files: [MANIFEST],
     env: { GITHUB_WORKFLOW_REF: '' },
@@ -108,6 +118,26 @@ describe('a success that no longer holds when it would be written', () => {
     const next = await runAction({ gh: fake, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
     expect(next.outputs.decision).toBe('pending');
     expect(statuses(fake).at(-1)?.state).toBe('pending');
+  });
+});
+
+describe('a dismissal of an approval older than the latest 100 reviews, between the read and the write', () => {
+  it('is still seen: no success is written', async () => {
+    const chatter = Array.from({ length: 100 }, (_, i) => review(`watcher-${i}`, 'COMMENTED', 0.5, { body: `note ${i}` }));
+    const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1), ...chatter] });
+    gh = await startFakeGitHub(world({ pulls: [p], base: pilotFiles(), heads: { [HEAD]: pilotFiles() } }));
+    const fake = gh;
+    fake.fault({ match: { operation: 'PullRequestFreshness' }, delay_ms: 1500 });
+    const running = runAction({ gh: fake, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
+    const deadline = Date.now() + 10_000;
+    while (!fake.requests.some((r) => r.operation === 'PullRequestFacts') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    const record = fake.world.repo('acme', 'models')!.pulls.get(7)!;
+    record.spec = { ...record.spec, reviews: (record.spec.reviews ?? []).map((r) => (r.user === OWNER ? { ...r, state: 'DISMISSED' as const } : r)) };
+    const run = await running;
+    expect(run.outputs.decision).toBe('ready');
+    expect(statuses(fake)).toEqual([]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('the pull request changed while it was evaluated');
   });
 });
 

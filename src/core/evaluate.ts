@@ -21,9 +21,10 @@ import {
   retirementChange,
   settleTier,
   waiverChanges,
-  withBaseOwner,
   type BaseVersion,
+  type GovernancePlan,
 } from './governance.js';
+import { sameLogin } from './signoff/identity.js';
 import { didYouMean, suggestionBudget } from './suggest.js';
 import { applyWaiver, checkWaivers } from './waivers.js';
 import type {
@@ -235,11 +236,11 @@ function evaluateRetirement(input: EvaluationInput, base: BaseVersion | null): R
     const problem = { message: `${retiredAt}: no manifest to evaluate (the pilot's manifest is not a regular file, and the base branch holds no manifest to compare it with)`, location: null };
     return blockedByInput(input, [problem], null);
   }
-  const name = base.manifest?.pilot.name ?? base.path ?? retiredAt;
+  const name = base.name ?? base.path ?? retiredAt;
   const approved = approvedHead(sortReviews(facts.reviews), base.owner, facts);
   const how = input.manifest.retired ?? `${base.path ?? retiredAt} is no longer a regular file in the head`;
   const change = retirementChange(name, how, base.owner, approved, base.path ?? retiredAt);
-  const authorIsOwner = facts.author.toLowerCase() === base.owner.toLowerCase();
+  const authorIsOwner = sameLogin(facts.author, base.owner);
   const waiting = approved
     ? []
     : [
@@ -251,7 +252,7 @@ function evaluateRetirement(input: EvaluationInput, base: BaseVersion | null): R
     ...header(input),
     decision: approved ? 'ready' : 'pending',
     score: { met: 0, required: 0 },
-    pilot: base.manifest ? { name: base.manifest.pilot.name, title: base.manifest.pilot.title ?? null, risk: base.manifest.pilot.risk } : null,
+    pilot: base.name !== null ? { name: base.name, title: base.title, risk: base.risk } : null,
     gates: [],
     criteria: [],
     owner: {
@@ -284,44 +285,53 @@ export function rolesToRequest(input: EvaluationInput): { people: string[]; team
   const none = { people: [], teams: [] };
   const facts = input.facts;
   if (input.manifest.text === null || facts === null || facts.draft || facts.ready_at === null) return none;
-  let parsed: ParsedYaml;
-  try {
-    parsed = parseYaml(input.manifest.text, input.manifest.path);
-  } catch {
-    return none;
-  }
-  if (schemaFindings(validatorFor('manifest'), parsed, 'manifest').length > 0) return none;
-  const manifest = parsed.data as Manifest;
+  const read = readManifest({ path: input.manifest.path, text: input.manifest.text });
+  if (!read.ok) return none;
+  const { parsed, manifest } = read;
   const base = baseVersion(facts);
-  const plan = base !== null ? planGovernance({ head: manifest, headPath: input.manifest.path, parsed, base, policy: input.policy.policy, facts, reviews: sortReviews(facts.reviews) }) : null;
+  const plan = planFor(input, parsed, manifest, base);
   const signoffs = evaluateSignoffs({ policy: input.policy.policy, manifest: plan?.effective ?? manifest, locate: (path) => parsed.locate(path), facts, now: input.now, signoffCriteria: {} });
-  const barred = [manifest.owner, facts.author, ...(base ? [base.owner] : [])].map((login) => login.toLowerCase());
+  const barred = [manifest.owner, facts.author, ...(base ? [base.owner] : [])];
   const people = new Set<string>();
   const teams = new Set<string>();
   for (const role of signoffs.roles) {
     if (!role.required || role.status !== 'not_requested') continue;
     for (const member of role.members) {
       if (member.includes('/')) teams.add(member);
-      else if (!barred.includes(member.toLowerCase())) people.add(member);
+      else if (!barred.some((login) => sameLogin(login, member))) people.add(member);
     }
   }
   return { people: [...people], teams: [...teams] };
+}
+
+/** The manifest parsed and checked against its schema: what both the evaluation and rolesToRequest start from. */
+function readManifest(manifest: { path: string; text: string }): { ok: true; parsed: ParsedYaml; manifest: Manifest } | { ok: false; errors: Finding[]; parsed: ParsedYaml | null } {
+  let parsed: ParsedYaml;
+  try {
+    parsed = parseYaml(manifest.text, manifest.path);
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, errors: error.findings, parsed: null };
+    throw error;
+  }
+  const schemaErrors = schemaFindings(validatorFor('manifest'), parsed, 'manifest');
+  if (schemaErrors.length > 0) return { ok: false, errors: schemaErrors, parsed };
+  return { ok: true, parsed, manifest: parsed.data as Manifest };
+}
+
+/** The governance plan against the base manifest, when the PR facts carry one. */
+function planFor(input: EvaluationInput, parsed: ParsedYaml, manifest: Manifest, base: BaseVersion | null): GovernancePlan | null {
+  const facts = input.facts;
+  if (base === null || facts === null) return null;
+  return planGovernance({ head: manifest, headPath: input.manifest.path, parsed, base, policy: input.policy.policy, facts, reviews: sortReviews(facts.reviews) });
 }
 
 /** Evaluates a manifest against the policy. Invalid input yields a `blocked` report whose `errors` say why. */
 export function evaluate(input: EvaluationInput): Report {
   const base = baseVersion(input.facts);
   if (input.manifest.text === null) return evaluateRetirement(input, base);
-  let parsed: ParsedYaml;
-  try {
-    parsed = parseYaml(input.manifest.text, input.manifest.path);
-  } catch (error) {
-    if (error instanceof InputError) return blockedByInput(input, error.findings, null);
-    throw error;
-  }
-  const schemaErrors = schemaFindings(validatorFor('manifest'), parsed, 'manifest');
-  if (schemaErrors.length > 0) return blockedByInput(input, schemaErrors, parsed);
-  const manifest = parsed.data as Manifest;
+  const read = readManifest({ path: input.manifest.path, text: input.manifest.text });
+  if (!read.ok) return blockedByInput(input, read.errors, read.parsed);
+  const { parsed, manifest } = read;
   const waivers = checkWaivers({ manifest, parsed, policy: input.policy, now: input.now });
   const crossErrors = [...manifestFindings(manifest, parsed, input.policy), ...waivers.errors];
   // Reports of manifests without waivers keep their shape: waived counts appear only with a waivers key.
@@ -331,7 +341,7 @@ export function evaluate(input: EvaluationInput): Report {
   // The base branch is the reference: what the PR changes about who decides or what is required
   // takes effect only with the approvals it needs; until then the base value applies.
   const facts = input.facts;
-  const plan = base !== null && facts !== null ? planGovernance({ head: manifest, headPath: input.manifest.path, parsed, base, policy, facts, reviews: sortReviews(facts.reviews) }) : null;
+  const plan = planFor(input, parsed, manifest, base);
   const signoffsAt = (tier: RiskTier, judged: Manifest): SignoffResult => {
     const signoffCriteria: Record<string, string> = {};
     for (const { criterion } of criteriaById(policy).values()) {
@@ -396,7 +406,7 @@ export function evaluate(input: EvaluationInput): Report {
   const errors = [...crossErrors, ...signoffs.errors, ...waiverErrors];
   const governance: GovernanceChange[] | null = plan && base ? [...plan.changes] : null;
   if (governance && base && plan) {
-    if (tierChange?.change) governance.push(withBaseOwner(tierChange.change, base.owner));
+    if (tierChange?.change) governance.push(tierChange.change);
     const handOver = signoffs.owner.base_owner;
     if (handOver) {
       const ownerApproved = signoffs.owner.status === 'approved' || (facts !== null && approvedHead(sortReviews(facts.reviews), manifest.owner, facts));

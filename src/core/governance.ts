@@ -4,11 +4,9 @@
 import { posix } from 'node:path';
 import { resolveEvidencePath } from './evidence/paths.js';
 import { reviewerRoles } from './signoff/members.js';
-import { isLogin, loginKey, sameLogin } from './signoff/identity.js';
+import { loginKey, sameLogin } from './signoff/identity.js';
 import { standing, verdictsOf, type Review } from './signoff/reviews.js';
 import { headOnly } from './signoff/staleness.js';
-import { validatorFor } from './schemas.js';
-import { schemaFindings } from './validate.js';
 import { RISK_TIERS, type Finding, type GovernanceApproval, type GovernanceChange, type Manifest, type Policy, type PrFacts, type RiskTier } from './types.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
 
@@ -51,20 +49,27 @@ export interface Pairing {
   errors: Finding[];
 }
 
-/** The pilot.name a manifest text declares, or null when it cannot be read. */
-export function pilotName(text: string, path: string): string | null {
-  const data = manifestData(text, path);
-  const name = (data?.pilot as { name?: unknown } | undefined)?.name;
-  return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
+/** A manifest's data, parsed once however many rules ask (pairing, names, evidence, owners, teams). */
+const parsedData = new WeakMap<ManifestAt, Record<string, unknown> | null>();
+
+/** The manifest's data as an object, or null when it is not one (any schema problem is evaluate's to report). */
+export function manifestData(manifest: ManifestAt): Record<string, unknown> | null {
+  if (parsedData.has(manifest)) return parsedData.get(manifest)!;
+  let data: Record<string, unknown> | null = null;
+  try {
+    const value = parseYaml(manifest.text, manifest.path).data;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
+  } catch {
+    data = null;
+  }
+  parsedData.set(manifest, data);
+  return data;
 }
 
-function manifestData(text: string, path: string): Record<string, unknown> | null {
-  try {
-    const data = parseYaml(text, path).data;
-    return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
+/** The pilot.name a manifest declares, or null when it cannot be read. */
+export function pilotName(manifest: ManifestAt): string | null {
+  const name = (manifestData(manifest)?.pilot as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
 }
 
 function dirOf(path: string): string {
@@ -83,8 +88,7 @@ function touches(manifest: ManifestAt, changed: readonly string[]): boolean {
 
 /** The repository paths a manifest names as evidence files (those inside the repository). */
 function evidencePaths(manifest: ManifestAt): string[] {
-  const data = manifestData(manifest.text, manifest.path);
-  const evidence = data?.evidence;
+  const evidence = manifestData(manifest)?.evidence;
   if (evidence === null || typeof evidence !== 'object') return [];
   const paths: string[] = [];
   for (const entry of Object.values(evidence as Record<string, unknown>)) {
@@ -111,13 +115,13 @@ export function pairPilots(input: PairingInput): Pairing {
   const baseByPath = new Map<string, ManifestAt>();
   for (const base of input.base) {
     baseByPath.set(base.path, base);
-    const name = pilotName(base.text, base.path);
+    const name = pilotName(base);
     if (name !== null) baseByName.set(name.toLowerCase(), [...(baseByName.get(name.toLowerCase()) ?? []), base]);
   }
 
   const headNames = new Map<string, ManifestAt[]>();
   for (const head of input.head) {
-    const name = pilotName(head.text, head.path);
+    const name = pilotName(head);
     if (name !== null) headNames.set(name.toLowerCase(), [...(headNames.get(name.toLowerCase()) ?? []), head]);
   }
   for (const [, heads] of headNames) {
@@ -126,7 +130,7 @@ export function pairPilots(input: PairingInput): Pairing {
       const others = heads.filter((h) => h !== head).map((h) => h.path);
       const parsed = safeParse(head);
       errors.push({
-        message: `pilot.name "${pilotName(head.text, head.path)}" is also the name of ${others.join(', ')}: a pilot is identified by its name across folders, so each name may be used once; rename one of them`,
+        message: `pilot.name "${pilotName(head)}" is also the name of ${others.join(', ')}: a pilot is identified by its name across folders, so each name may be used once; rename one of them`,
         location: parsed ? parsed.locate(['pilot', 'name']) : { file: head.path, line: 1, column: 1 },
       });
     }
@@ -135,7 +139,7 @@ export function pairPilots(input: PairingInput): Pairing {
   const partnered = new Set<ManifestAt>();
   const pairs: PilotPair[] = [];
   for (const head of input.head) {
-    const name = pilotName(head.text, head.path);
+    const name = pilotName(head);
     const sameName = name === null ? [] : (baseByName.get(name.toLowerCase()) ?? []);
     const base = sameName.length === 1 ? sameName[0]! : (baseByPath.get(head.path) ?? null);
     if (base) partnered.add(base);
@@ -180,26 +184,46 @@ function compare(a: string, b: string): number {
 
 // ---------------------------------------------------------------- what a pull request changes
 
-/** The base manifest as the rules read it: valid data, or only the owner the gate recorded. */
+/**
+ * The base manifest as the governance rules read it. Its fields are read one by one, not through the
+ * schema: a base manifest that today's schema refuses (a key since removed, a stricter rule) must not
+ * make a lowered tier or new reviewers pass unnoticed. What cannot be read takes the strict value: the
+ * highest tier, no reviewers (so any the head names are an addition), no waivers.
+ */
 export interface BaseVersion {
   owner: string;
   path: string | null;
-  manifest: Manifest | null;
+  /** False for facts that recorded only the owner (written before the base text was): then only a change of owner is judged. */
+  known: boolean;
+  name: string | null;
+  title: string | null;
+  risk: RiskTier;
+  reviewers: Record<string, string[]>;
+  waivers: Record<string, { expires: string }>;
 }
 
 export function baseVersion(facts: PrFacts | null): BaseVersion | null {
   const base = facts?.base_manifest;
   if (!base) return null;
-  let manifest: Manifest | null = null;
-  if (typeof base.text === 'string') {
-    try {
-      const parsed = parseYaml(base.text, base.path ?? 'base manifest');
-      if (schemaFindings(validatorFor('manifest'), parsed, 'manifest').length === 0) manifest = parsed.data as Manifest;
-    } catch {
-      manifest = null;
+  const version: BaseVersion = { owner: base.owner, path: base.path ?? null, known: typeof base.text === 'string', name: null, title: null, risk: 'high', reviewers: {}, waivers: {} };
+  if (typeof base.text !== 'string') return version;
+  const data = manifestData({ path: base.path ?? 'base manifest', text: base.text });
+  const pilot = (data?.pilot ?? {}) as { name?: unknown; title?: unknown; risk?: unknown };
+  if (typeof pilot.name === 'string') version.name = pilot.name;
+  if (typeof pilot.title === 'string') version.title = pilot.title;
+  if ((RISK_TIERS as readonly unknown[]).includes(pilot.risk)) version.risk = pilot.risk as RiskTier;
+  const reviewers = data?.reviewers;
+  if (reviewers !== null && typeof reviewers === 'object' && !Array.isArray(reviewers)) {
+    for (const [role, list] of Object.entries(reviewers)) if (Array.isArray(list)) version.reviewers[role] = list.filter((x): x is string => typeof x === 'string');
+  }
+  const waivers = data?.waivers;
+  if (waivers !== null && typeof waivers === 'object' && !Array.isArray(waivers)) {
+    for (const [id, waiver] of Object.entries(waivers)) {
+      const expires = (waiver as { expires?: unknown } | null)?.expires;
+      if (typeof expires === 'string') version.waivers[id] = { expires };
     }
   }
-  return { owner: base.owner, path: base.path ?? null, manifest };
+  return version;
 }
 
 const TIER_RANK: Record<RiskTier, number> = { low: 0, medium: 1, high: 2 };
@@ -219,6 +243,7 @@ export interface GovernancePlan {
   effective: Manifest;
   /** A lowered tier waiting for the confirming role: settled once the signoffs are known. */
   lowered: { from: RiskTier; to: RiskTier } | null;
+  baseOwner: string;
   baseOwnerApproved: boolean;
   /** Changes settled before the signoffs: reviewers and a move. */
   changes: GovernanceChange[];
@@ -240,13 +265,12 @@ export function planGovernance(args: { head: Manifest; headPath: string; parsed:
     changes.push({ kind: 'moved', summary: `pilot moved from ${base.path} to ${args.headPath}`, from: base.path, to: args.headPath, needs: [], approved: true, location: parsed.locate(['pilot', 'name']) });
   }
 
-  const was = base.manifest;
-  if (was !== null) {
-    const roles = new Set([...Object.keys(was.reviewers ?? {}), ...Object.keys(head.reviewers ?? {})]);
+  if (base.known) {
+    const roles = new Set([...Object.keys(base.reviewers), ...Object.keys(head.reviewers ?? {})]);
     const reverted: Record<string, string[]> = { ...(head.reviewers ?? {}) };
     let anyReverted = false;
     for (const role of [...roles].sort()) {
-      const before = was.reviewers?.[role];
+      const before = Object.hasOwn(base.reviewers, role) ? base.reviewers[role] : undefined;
       const after = head.reviewers?.[role];
       if (reviewerSet(before) === reviewerSet(after)) continue;
       const from = before === undefined ? null : before.join(', ') || '(none)';
@@ -274,11 +298,11 @@ export function planGovernance(args: { head: Manifest; headPath: string; parsed:
   }
 
   let lowered: GovernancePlan['lowered'] = null;
-  if (was !== null && TIER_RANK[head.pilot.risk] < TIER_RANK[was.pilot.risk]) {
-    lowered = { from: was.pilot.risk, to: head.pilot.risk };
-    effective.pilot.risk = was.pilot.risk;
+  if (base.known && TIER_RANK[head.pilot.risk] < TIER_RANK[base.risk]) {
+    lowered = { from: base.risk, to: head.pilot.risk };
+    effective.pilot.risk = base.risk;
   }
-  return { effective, lowered, baseOwnerApproved, changes };
+  return { effective, lowered, baseOwner: base.owner, baseOwnerApproved, changes };
 }
 
 /**
@@ -289,7 +313,7 @@ export function settleTier(plan: GovernancePlan, policy: Policy, approvedRoles: 
   if (plan.lowered === null) return { change: null, applies: false };
   const role = policy.tier_confirmed_by;
   const roleKnown = role !== undefined && reviewerRoles(policy).some(([name]) => name === role);
-  const needs: GovernanceApproval[] = [{ who: '', as: 'base_owner', status: plan.baseOwnerApproved ? 'approved' : 'awaiting' }];
+  const needs: GovernanceApproval[] = [{ who: plan.baseOwner, as: 'base_owner', status: plan.baseOwnerApproved ? 'approved' : 'awaiting' }];
   if (roleKnown) needs.push({ who: role, as: 'role', status: approvedRoles.includes(role) ? 'approved' : 'awaiting' });
   const approved = needs.every((n) => n.status === 'approved');
   return {
@@ -306,11 +330,6 @@ export function settleTier(plan: GovernancePlan, policy: Policy, approvedRoles: 
   };
 }
 
-/** Fills in the base owner's login where `settleTier` left it blank (it does not know it). */
-export function withBaseOwner(change: GovernanceChange, owner: string): GovernanceChange {
-  return { ...change, needs: change.needs.map((n) => (n.as === 'base_owner' && n.who === '' ? { ...n, who: owner } : n)) };
-}
-
 /** Waivers the head adds, or whose expiry it moves later, against the base's; each needs its role (as any waiver does). */
 export function waiverChanges(
   head: Manifest,
@@ -319,7 +338,7 @@ export function waiverChanges(
   statusOf: (criterion: string) => 'approved' | 'awaiting' | 'not_needed',
 ): GovernanceChange[] {
   const changes: GovernanceChange[] = [];
-  const before = base.manifest?.waivers ?? {};
+  const before = base.waivers;
   for (const [criterion, waiver] of Object.entries(head.waivers ?? {})) {
     const previous = Object.hasOwn(before, criterion) ? before[criterion] : undefined;
     if (previous !== undefined && waiver.expires <= previous.expires) continue;
@@ -375,9 +394,3 @@ export function awaitedBy(change: GovernanceChange): string {
   return words.length <= 1 ? (words[0] ?? 'no one') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
-export const RISK_ORDER: readonly RiskTier[] = RISK_TIERS;
-
-/** A login the manifest may not name in a role: the accountable owner, the base owner or the PR author. */
-export function isInsider(login: string, insiders: readonly string[]): boolean {
-  return isLogin(login) && insiders.some((who) => sameLogin(who, login));
-}

@@ -33,9 +33,10 @@ export interface PullRequestFacts {
 /** Reviews compared by the freshness check: the latest ones, as one page can carry. */
 const FRESH_REVIEWS = 100;
 
-function fingerprint(head: string, reviews: ReadonlyArray<{ databaseId: number | null; fullDatabaseId: string | null; state: string }>, totalReviews: number, timeline: number): string {
+function fingerprint(head: string, reviews: ReadonlyArray<{ databaseId: number | null; fullDatabaseId: string | null; state: string }>, totalReviews: number, dismissed: number, timeline: number): string {
   const latest = reviews.slice(-FRESH_REVIEWS).map((r) => `${r.fullDatabaseId ?? r.databaseId ?? '?'}:${r.state}`);
-  return `${head}|${totalReviews}|${latest.join(',')}|${timeline}`;
+  // Dismissals are counted over every review: one of an approval older than the latest 100 changes the count.
+  return `${head}|${totalReviews}|${dismissed}|${latest.join(',')}|${timeline}`;
 }
 
 const freshnessQuery = (): string => `query PullRequestFreshness($owner: String!, $repo: String!, $number: Int!) {
@@ -43,6 +44,7 @@ const freshnessQuery = (): string => `query PullRequestFreshness($owner: String!
     pullRequest(number: $number) {
       headRefOid
       reviews(last: ${FRESH_REVIEWS}) { totalCount nodes { databaseId fullDatabaseId state } }
+      dismissed: reviews(first: 1, states: [DISMISSED]) { totalCount }
       timelineItems(last: 1, itemTypes: ${TIMELINE_TYPES}) { filteredCount }
     }
   }
@@ -56,14 +58,15 @@ export async function fetchFreshness(octokit: GitHubClient, id: PullRequestId): 
       pullRequest: {
         headRefOid: string;
         reviews: { totalCount: number; nodes: Array<{ databaseId: number | null; fullDatabaseId: string | null; state: string } | null> | null } | null;
+        dismissed: { totalCount: number } | null;
         timelineItems: { filteredCount: number } | null;
       } | null;
     } | null;
   };
   const data = await query<Answer>(octokit, endpoint, freshnessQuery(), { owner: id.owner, repo: id.repo, number: id.number });
   const pr = data.repository?.pullRequest;
-  if (!pr || !pr.reviews || !pr.timelineItems) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
-  return fingerprint(pr.headRefOid, (pr.reviews.nodes ?? []).filter((n): n is NonNullable<typeof n> => n !== null), pr.reviews.totalCount, pr.timelineItems.filteredCount);
+  if (!pr || !pr.reviews || !pr.dismissed || !pr.timelineItems) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
+  return fingerprint(pr.headRefOid, (pr.reviews.nodes ?? []).filter((n): n is NonNullable<typeof n> => n !== null), pr.reviews.totalCount, pr.dismissed.totalCount, pr.timelineItems.filteredCount);
 }
 
 const PAGE = 100;
@@ -361,7 +364,7 @@ export async function fetchPullRequestFacts(
     },
     baseSha: pr.baseRefOid,
     headRef: pr.headRefName,
-    freshness: fingerprint(pr.headRefOid, nodes(pr.reviews), nodes(pr.reviews).length, nodes(pr.timelineItems).length),
+    freshness: fingerprint(pr.headRefOid, nodes(pr.reviews), nodes(pr.reviews).length, nodes(pr.reviews).filter((r) => r.state === 'DISMISSED').length, nodes(pr.timelineItems).length),
     changedFiles: listedFiles(pr, `GraphQL PullRequestFacts (${id.owner}/${id.repo}#${id.number})`),
     trustedFiles: trustedFiles.map((file, i) => ({
       ...file,
