@@ -19,6 +19,8 @@ const swap = (from: string, to: string) => (text: string) => {
 const WAIVABLE = '        waivable: true\n';
 /** base.yml where only security may approve a waiver of SEC-1 (its one waivable criterion). */
 const SECURITY_WAIVERS = swap(WAIVABLE, `${WAIVABLE}        waiver_approvers: [security]\n`);
+/** base.yml with a cap on how long a criterion stays waived across renewals (line 7). */
+const CAPPED = swap('max_waiver: 60d\n', 'max_waiver: 60d\nmax_waiver_total: 120d\n');
 
 interface Row {
   name: string;
@@ -58,6 +60,20 @@ const rows: Row[] = [
     layer: 'roles:\n  security: { members: [] }\n',
     check: { status: 2, at: '4:24', says: 'roles.security.members must not be empty' },
     diff: { edit: swap(', members: [acme/appsec]', ''), status: 1, at: '10:13', says: 'roles.security.members is removed, so the manifest would name the reviewers' },
+  },
+  {
+    name: 'the cap on waivers across renewals raised',
+    parent: CAPPED,
+    layer: 'max_waiver_total: 365d\n',
+    check: { status: 2, at: '3:19', says: 'max_waiver_total 365d is longer than 120d in parent.yml: a child policy may only shorten max_waiver_total' },
+    diff: { edit: swap('max_waiver_total: 120d', 'max_waiver_total: 365d'), status: 1, at: '7:19', says: 'max_waiver_total 365d is longer than 120d in parent.yml' },
+  },
+  {
+    name: 'the cap on waivers across renewals dropped by a rewrite',
+    parent: CAPPED,
+    layer: 'max_waiver_total: 90d\n',
+    check: { status: 0 },
+    diff: { edit: swap('max_waiver_total: 120d\n', ''), status: 1, at: '2:1', says: 'max_waiver_total is removed: a criterion could stay waived renewal after renewal (parent.yml caps it at 120d)' },
   },
   {
     name: 'a new role named by an existing criterion’s sign-off',

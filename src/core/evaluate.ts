@@ -332,7 +332,7 @@ export function evaluate(input: EvaluationInput): Report {
   const read = readManifest({ path: input.manifest.path, text: input.manifest.text });
   if (!read.ok) return blockedByInput(input, read.errors, read.parsed);
   const { parsed, manifest } = read;
-  const waivers = checkWaivers({ manifest, parsed, policy: input.policy, now: input.now });
+  const waivers = checkWaivers({ manifest, parsed, policy: input.policy, now: input.now, base: base?.waivers ?? null });
   const crossErrors = [...manifestFindings(manifest, parsed, input.policy), ...waivers.errors];
   // Reports of manifests without waivers keep their shape: waived counts appear only with a waivers key.
   const declaresWaivers = manifest.waivers !== undefined;

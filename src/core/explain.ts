@@ -37,7 +37,7 @@ export function explainCriterion(policy: Policy, id: string): string {
   const { gate, criterion } = entry;
   const out = [
     `${p(criterion.id)} · ${p(criterion.title)}`,
-    `gate: ${p(gate.title)}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''} · required for: ${p(criterion.required_for.join(', ')) || 'no tier'} · not applicable allowed: ${criterion.allow_not_applicable ? 'yes' : 'no'} · waivable: ${criterion.waivable && policy.max_waiver ? `yes, for up to ${p(policy.max_waiver)}` : 'no'}`,
+    `gate: ${p(gate.title)}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''} · required for: ${p(criterion.required_for.join(', ')) || 'no tier'} · not applicable allowed: ${criterion.allow_not_applicable ? 'yes' : 'no'} · waivable: ${criterion.waivable && policy.max_waiver ? `yes, for up to ${p(policy.max_waiver)}${policy.max_waiver_total ? ` at a time, ${p(policy.max_waiver_total)} in all` : ''}` : 'no'}`,
     '',
     plainText(criterion.description),
     '',

@@ -199,7 +199,7 @@ export interface BaseVersion {
   title: string | null;
   risk: RiskTier;
   reviewers: Record<string, string[]>;
-  waivers: Record<string, { expires: string }>;
+  waivers: Record<string, { expires: string; since?: string }>;
 }
 
 export function baseVersion(facts: PrFacts | null): BaseVersion | null {
@@ -219,8 +219,8 @@ export function baseVersion(facts: PrFacts | null): BaseVersion | null {
   const waivers = data?.waivers;
   if (waivers !== null && typeof waivers === 'object' && !Array.isArray(waivers)) {
     for (const [id, waiver] of Object.entries(waivers)) {
-      const expires = (waiver as { expires?: unknown } | null)?.expires;
-      if (typeof expires === 'string') version.waivers[id] = { expires };
+      const { expires, since } = (waiver ?? {}) as { expires?: unknown; since?: unknown };
+      if (typeof expires === 'string') version.waivers[id] = typeof since === 'string' ? { expires, since } : { expires };
     }
   }
   return version;
@@ -343,7 +343,8 @@ export function waiverChanges(
     const previous = Object.hasOwn(before, criterion) ? before[criterion] : undefined;
     if (previous !== undefined && waiver.expires <= previous.expires) continue;
     const status = statusOf(criterion);
-    const what = previous === undefined ? `waiver of ${criterion} added, until ${waiver.expires}` : `waiver of ${criterion} extended from ${previous.expires} to ${waiver.expires}`;
+    const since = typeof waiver.since === 'string' && waiver.since < waiver.expires && previous !== undefined ? ` (waived since ${waiver.since})` : '';
+    const what = previous === undefined ? `waiver of ${criterion} added, until ${waiver.expires}` : `waiver of ${criterion} extended from ${previous.expires} to ${waiver.expires}${since}`;
     changes.push({
       kind: previous === undefined ? 'waiver_added' : 'waiver_extended',
       summary: status === 'not_needed' ? `${what} (not needed: the criterion is met or not required)` : what,

@@ -122,6 +122,11 @@ export interface Policy {
   /** Longest a manifest's waiver may run from now, e.g. 90d. Absent: no waivers at all. */
   max_waiver?: string;
   /**
+   * Longest a criterion may stay waived in all, across renewals, counted from the waiver's `since`,
+   * e.g. 180d. Absent: no cap beyond max_waiver per renewal.
+   */
+  max_waiver_total?: string;
+  /**
    * The reviewer role whose explicit approval (with the base owner's) confirms a lowered risk tier.
    * Absent: the base owner's approval alone.
    */
@@ -151,6 +156,7 @@ export interface PolicyLayer {
   invalidate_on_push?: InvalidateOnPush;
   governed_paths?: string[];
   max_waiver?: string;
+  max_waiver_total?: string;
   tier_confirmed_by?: string;
   policy_owners?: string[];
   roles?: Record<string, Partial<OwnerRolePolicy> | Partial<ReviewerRolePolicy>>;
@@ -176,6 +182,11 @@ export interface WaiverEntry {
   expires: string;
   /** A reviewer role of the policy whose explicit approval of the PR puts the waiver in force. */
   approved_by: string;
+  /**
+   * YYYY-MM-DD: the first day the criterion was waived, kept through renewals. Required when the
+   * policy sets max_waiver_total; a renewal may not move it later than the base branch's.
+   */
+  since?: string;
 }
 
 export interface Manifest {
@@ -332,6 +343,8 @@ export interface WaiverResult {
   reason: string;
   expires: string;
   approved_by: string;
+  /** The waiver's `since`, when the manifest states one. */
+  since?: string;
   /** in_force: approved and unexpired (the criterion is `waived`); invalid: refused as an input error. */
   status: WaiverStatus;
   location: SourceLocation | null;

@@ -9,6 +9,9 @@ import { didYouMean } from './suggest.js';
 import type { CriterionResult, Finding, Manifest, RiskTier, SourceLocation, WaiverEntry, WaiverResult, WaiverStatus } from './types.js';
 import type { ParsedYaml } from './yaml.js';
 
+/** The base branch's waivers of the same pilot, as far as the cap across renewals needs them. */
+export type BaseWaivers = Readonly<Record<string, { expires: string; since?: string }>>;
+
 /** Shortest reason a waiver needs: a reason, not a shrug. */
 export const MIN_WAIVER_REASON_LENGTH = 20;
 const DAY_MS = 86_400_000;
@@ -33,8 +36,10 @@ export interface WaiverCheck {
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
 /** Checks every waiver against the policy: criterion, max_waiver, waivable, reason, date, role (and the criterion's waiver_approvers). */
-export function checkWaivers(input: { manifest: Manifest; parsed: ParsedYaml; policy: LoadedPolicy; now: Date }): WaiverCheck {
+export function checkWaivers(input: { manifest: Manifest; parsed: ParsedYaml; policy: LoadedPolicy; now: Date; base?: BaseWaivers | null }): WaiverCheck {
   const { manifest, parsed, now } = input;
+  const baseWaivers = input.base ?? {};
+  const maxTotal = maxWaiverTotal(input.policy);
   const { policy, source } = input.policy;
   const criteria = criteriaById(policy);
   const roles = reviewerRoles(policy).map(([name]) => name);
@@ -67,6 +72,8 @@ export function checkWaivers(input: { manifest: Manifest; parsed: ParsedYaml; po
           refuse(`the waiver for ${id} expires on ${entry.expires}, more than ${policy.max_waiver} (the policy's max_waiver) from now: the latest date allowed is ${latest}`, at('expires'));
         }
       }
+      const previous = Object.hasOwn(baseWaivers, id) ? baseWaivers[id] : undefined;
+      problems.push(...checkSince({ id, entry, total: maxTotal, totalText: policy.max_waiver_total ?? '', source, now, previousSince: previous?.since, expiresOk: day.ok, at }));
       const approvers = criteria.get(id)!.criterion.waiver_approvers;
       if (!roles.includes(entry.approved_by)) {
         const allowed = approvers ?? roles;
@@ -82,9 +89,75 @@ export function checkWaivers(input: { manifest: Manifest; parsed: ParsedYaml; po
       if (problems.length === 0 && day.ok) check.valid.set(id, { criterion: id, entry, endsAt: new Date(day.ms + DAY_MS), location: at() });
     }
     check.errors.push(...problems);
-    check.results.push({ criterion: id, reason: entry.reason, expires: entry.expires, approved_by: entry.approved_by, status: 'invalid', location: at() });
+    check.results.push({
+      criterion: id,
+      reason: entry.reason,
+      expires: entry.expires,
+      approved_by: entry.approved_by,
+      ...(entry.since === undefined ? {} : { since: entry.since }),
+      status: 'invalid',
+      location: at(),
+    });
   }
   return check;
+}
+
+function maxWaiverTotal(loaded: LoadedPolicy): number | null {
+  const text = loaded.policy.max_waiver_total;
+  return text === undefined ? null : parseDuration(text);
+}
+
+/**
+ * The cap across renewals: with max_waiver_total, a waiver states `since`, the first day its criterion
+ * was waived, which may not be in the future nor later than the base branch's (a renewal keeps it), and
+ * `expires` may be at most since + max_waiver_total. A waiver the base had without `since` (written
+ * before the policy set the cap) gets one at its next renewal, which its role approves as any renewal.
+ */
+function checkSince(args: {
+  id: string;
+  entry: WaiverEntry;
+  /** max_waiver_total in ms; null when the policy sets no cap (a stated `since` is still checked). */
+  total: number | null;
+  totalText: string;
+  source: string;
+  now: Date;
+  previousSince: string | undefined;
+  expiresOk: boolean;
+  at: (key?: keyof WaiverEntry) => SourceLocation;
+}): Finding[] {
+  const { id, entry, total, totalText, source, now, previousSince, at } = args;
+  const today = isoDay(now);
+  const cap = `the policy (${source}) caps the time a criterion stays waived, across renewals, at ${totalText} (its max_waiver_total)`;
+  if (entry.since === undefined) {
+    if (total === null) return [];
+    const start = previousSince ?? today;
+    return [{ message: `the waiver for ${id} needs since: the first day ${id} was waived, since ${cap}; add \`since: ${start}\`${previousSince === undefined ? ' for a waiver that starts today' : ' (the base branch\'s)'}`, location: at() }];
+  }
+  if (typeof entry.since !== 'string') return [{ message: `waivers.${id}.since must be a date written as YYYY-MM-DD`, location: at('since') }];
+  const start = parseCalendarDate(entry.since);
+  if (!start.ok) return [{ message: `waivers.${id}.since "${entry.since}" is ${start.reason}`, location: at('since') }];
+  if (entry.since > today) {
+    return [{ message: `waivers.${id}.since ${entry.since} is after today (${today}, UTC): since is the first day ${id} was waived, today at the latest`, location: at('since') }];
+  }
+  if (total !== null && previousSince !== undefined && entry.since > previousSince) {
+    return [
+      {
+        message: `waivers.${id}.since moves the start of ${id}'s waiver from ${previousSince} (the base branch) to ${entry.since}: a renewal keeps the first day, since ${cap}; write \`since: ${previousSince}\``,
+        location: at('since'),
+      },
+    ];
+  }
+  if (total === null) return [];
+  const latest = isoDay(new Date(start.ms + total));
+  if (args.expiresOk && entry.expires > latest) {
+    return [
+      {
+        message: `${id} has been waived since ${entry.since} and ${cap}: this waiver may run to ${latest} at the latest, not ${entry.expires}; provide the evidence`,
+        location: at('expires'),
+      },
+    ];
+  }
+  return [];
 }
 
 export interface AppliedWaiver {

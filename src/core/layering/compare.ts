@@ -167,6 +167,19 @@ export function comparePolicies(
     if (b > a) loosen(['max_waiver'], `${waiverC} is longer than ${waiverP} in ${P}`, 'a child policy may only shorten max_waiver');
   }
 
+  // The cap across renewals: absent means none, so setting it tightens and removing it loosens.
+  const totalP = parent.max_waiver_total;
+  const totalC = child.max_waiver_total;
+  if (totalP === undefined && totalC !== undefined) {
+    tighten(['max_waiver_total'], `${totalC} caps how long a criterion stays waived across renewals, which ${P} does not`);
+  } else if (totalP !== undefined && totalC === undefined) {
+    loosen(['max_waiver_total'], `is removed: a criterion could stay waived renewal after renewal (${P} caps it at ${totalP})`, 'a child policy may not remove the cap on waivers across renewals', []);
+  } else if (totalP !== undefined && totalC !== undefined) {
+    const [a, b] = [parseDuration(totalP)!, parseDuration(totalC)!];
+    if (b < a) tighten(['max_waiver_total'], `${totalC} is shorter than ${totalP} in ${P}`);
+    if (b > a) loosen(['max_waiver_total'], `${totalC} is longer than ${totalP} in ${P}`, 'a child policy may only shorten max_waiver_total');
+  }
+
   // ------------------------------------------------------------ roles
   const parentCriteria = criteriaById(parent);
   const childCriteria = criteriaById(child);
