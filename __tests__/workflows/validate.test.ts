@@ -141,6 +141,29 @@ describe('workflows', () => {
     }
   });
 
+  it('the reusable workflow passes every input of action.yml through, and every output back', () => {
+    const reusable = load(readFileSync(join(ROOT, '.github/workflows/pilot-readiness.yml'), 'utf8'), { schema: JSON_SCHEMA }) as {
+      on: { workflow_call: { outputs: Record<string, unknown> } };
+      jobs: { gate: { steps: Array<{ uses?: string; with?: Record<string, unknown> }> } };
+    };
+    const step = reusable.jobs.gate.steps.find((s) => s.uses?.startsWith('pilot-readiness/pilot-readiness@'))!;
+    expect(Object.keys(step.with ?? {}).sort()).toEqual(Object.keys(action.inputs).sort());
+    expect(Object.keys(reusable.on.workflow_call.outputs).sort()).toEqual(Object.keys(action.outputs).filter((o) => o !== 'report').sort());
+  });
+
+  it('the README, the caller and the central gate listen to the same pull request actions, review requests included', () => {
+    const typesIn = (text: string) => {
+      const m = /^\s*pull_request(?:_target)?:\s*\n\s*types: \[([^\]]*)\]/m.exec(text);
+      return (m?.[1] ?? '').split(',').map((t) => t.trim());
+    };
+    const files = ['README.md', 'examples/workflows/caller.yml', 'examples/workflows/org-dot-github/pilot-readiness-gate.yml'];
+    const [readme, ...others] = files.map((f) => typesIn(readFileSync(join(ROOT, f), 'utf8')));
+    for (const types of others) expect(types).toEqual(readme);
+    for (const needed of ['opened', 'synchronize', 'reopened', 'ready_for_review', 'converted_to_draft', 'edited', 'review_requested', 'review_request_removed']) {
+      expect(readme).toContain(needed);
+    }
+  });
+
   it('the pinning check is for real: a tag, a short sha or a sha without its version fails', () => {
     const pinned = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+@[0-9a-f]{40} # v\d[^\s]*/;
     for (const bad of ['actions/checkout@v4', 'actions/checkout@11bd719', 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683', 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # main']) {
