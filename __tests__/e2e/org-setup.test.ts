@@ -185,12 +185,13 @@ describe('the hourly sweep: sweep-caller.yml calling the reusable workflow in th
     // The caller's `with:` over the reusable workflow's defaults, then the Action step's expressions.
     const inputs: Record<string, string> = {};
     for (const [name, spec] of Object.entries(call.inputs)) inputs[name] = spec.default === undefined ? '' : String(spec.default);
-    for (const [name, value] of Object.entries(callerJob.with ?? {})) inputs[name] = evaluate(value, { vars: { PILOT_READINESS_GATE_APP_ID: '123456' } });
+    for (const [name, value] of Object.entries(callerJob.with ?? {})) inputs[name] = evaluate(value, { vars: { PILOT_READINESS_GATE_CLIENT_ID: 'Iv23liGateClientId' } });
     // The environment releases its secret to this default-branch run; the caller passed it by name.
     const secrets = { PILOT_READINESS_GATE_KEY: '-----BEGIN PRIVATE KEY-----' };
     const app = gateJob.steps!.find((s) => s.id === 'app')!;
-    expect(app.if).toBe("inputs.app-id != ''");
-    expect(inputs['app-id']).not.toBe('');
+    expect(app.if).toBe("inputs.client-id != '' || inputs.app-id != ''");
+    expect(inputs['client-id']).not.toBe('');
+    expect(evaluate(app.with?.['client-id'], { inputs })).toBe('Iv23liGateClientId');
     expect(evaluate(app.with?.['private-key'], { secrets })).toBe(secrets.PILOT_READINESS_GATE_KEY);
     const run = await runAction({
       gh,
