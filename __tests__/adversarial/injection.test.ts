@@ -257,7 +257,7 @@ function interpreted(line: string): string {
 
 const OUR_HEADINGS =
   /^#{2,6} (?:\S+ (?:Pilot readiness|Policy change):|(?:Invalid input|The three questions|Scorecard|What is missing|Waivers|Decision rights|What to do next|Warnings)$|AI pilot portfolio$|.* could not be verified$)/u;
-const OUR_TAGS = /<\/?(?:sub|details|summary)>/g;
+const OUR_TAGS = /<\/?(?:sub|details|summary|b)>/g;
 /** The only links the tool writes: a portfolio's pull request numbers, to the server. */
 const OUR_LINKS = /\[#\d+\]\(https:\/\/github\.com\/acme\/[a-z]+\/pull\/\d+\)/g;
 
@@ -381,7 +381,9 @@ describe('a hostile string in every field, through every output', () => {
     expect(report.overrides).toHaveLength(1);
     expect(report.waivers?.[0]?.reason).toBe(BENIGN.waiverReason);
     const md = renderMarkdown(report);
-    for (const section of ['Scorecard', 'What is missing', 'Waivers', 'Decision rights', 'What to do next']) expect(md).toContain(`### ${section}`);
+    for (const section of ['What is missing', 'Waivers', 'The three questions', 'Decision rights']) expect(md).toContain(`### ${section}`);
+    expect(md).toContain('<summary><b>Scorecard</b>:');
+    expect(md).toContain('\\\nNext: ');
     expect(md).toContain('> Override of **legal** by `maria`: the endpoint sits behind the VPN until the Q1 gateway work');
     everyFormat(report);
   });
@@ -470,9 +472,10 @@ describe('schema-invalid manifests still render, escaped', () => {
 
   it('shows what it can: the number as text, the risk and the owner escaped', () => {
     const run = (text: string) => renderMarkdown(evaluate({ manifest: { path: 'ml/pilot-readiness.yml', text }, policy: POLICY, files, facts: null, now: NOW }));
-    expect(run(invalid[0]![1])).toContain('## 🔴 Pilot readiness: BLOCKED · 12345 (`claims`, high risk)');
-    expect(run(invalid[3]![1])).toContain('(`claims`, &lt;img src=x onerror=alert\\(1\\)&gt; risk)');
-    expect(run(invalid[5]![1])).toContain('| **Accountable owner** (decides) | `@acme/everyone` |');
+    expect(run(invalid[0]![1])).toContain('## 🔴 Pilot readiness: BLOCKED · 12345\n');
+    expect(run(invalid[0]![1])).toContain('<sub>pilot `claims` · high risk ·');
+    expect(run(invalid[3]![1])).toContain('pilot `claims` · &lt;img src=x onerror=alert\\(1\\)&gt; risk ·');
+    expect(run(invalid[5]![1])).toContain('| **Accountable owner** | `@acme/everyone` |');
   });
 });
 
@@ -499,8 +502,9 @@ describe('the Markdown escapers', () => {
     expect(codeSpan(`${'`'.repeat(100_000)}x`).startsWith('`'.repeat(100_001))).toBe(true);
   });
 
-  it('leave times, ratios and digits-only shortcodes alone, and stop real shortcodes', () => {
-    expect(escapeMarkdown('evaluated at 14:10:30 UTC, ratio 3:2, :100:')).toBe('evaluated at 14:10:30 UTC, ratio 3:2, :100:');
+  it('leave times, offsets and ratios alone, and stop real shortcodes (GitHub renders :100: and :1234: too)', () => {
+    expect(escapeMarkdown('evaluated at 14:10:30 UTC, 09:05+02:00, ratio 3:2')).toBe('evaluated at 14:10:30 UTC, 09:05\\+02:00, ratio 3:2');
+    expect(escapeMarkdown(':100: :1234: :-1:')).toBe(':\u200d100: :\u200d1234: :\u200d-1:');
     expect(escapeMarkdown(':smile: :+1: x:white_check_mark:')).toBe(':\u200dsmile: :\u200d\\+1: x:\u200dwhite\\_check\\_mark:');
   });
 

@@ -26,7 +26,7 @@ describe('check', () => {
 
   it('prints the blocked pilot\'s failures grouped by gate, each with file:line:column', () => {
     const { stdout } = cli(['check', LOAN, '--now', NOW]);
-    expect(stdout).toContain('Data readiness (pre-pilot)  6/7');
+    expect(stdout).toContain('Data readiness (pre-pilot)  6 met of 7 required; 1 missing or failed');
     expect(stdout).toMatch(/✗ DR-2 +Quality baseline — failed\n +examples\/loan-approval\/pilot-readiness\.yml:\d+:\d+: completeness is 0\.91, below the minimum 0\.98 for high risk/);
     expect(stdout).toMatch(/✗ SEC-2 .*\n +examples\/loan-approval\/pilot-readiness\.yml:\d+:\d+: evidence dated 2026-03-02 is 263 days old; the policy accepts at most 180d for high risk/);
     expect(stdout).toMatch(/○ EXP-3 +Human oversight and contestability — missing/);

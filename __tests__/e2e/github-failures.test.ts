@@ -101,7 +101,7 @@ describe('a pull request from a fork, with its read-only GITHUB_TOKEN', () => {
     expect(errors[0]).toMatch(/^could not set the pilot-readiness status to pending \(this pull request comes from a fork, whose workflow token is read-only\): .*403.*An earlier pilot-readiness status of \w{7} may still stand/);
     expect(run.annotations.at(-1)).toEqual({ level: 'error', message: 'pilot-readiness: the commit status of #7 could not be written; an earlier status may still stand (see the annotations)' });
     expect(run.summary).toContain('### 🟡 Pilot readiness: PENDING');
-    expect(run.summary).toContain('#### Scorecard');
+    expect(run.summary).toContain('<b>Scorecard</b>');
   });
 
   it('fails even when ready, because an earlier status may still stand when the status cannot be written', async () => {

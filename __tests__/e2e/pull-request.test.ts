@@ -101,12 +101,13 @@ describe('a pull request that changes a pilot', () => {
     // The same comment, edited: no second one.
     const updated = theComment(gh);
     expect(updated.id).toBe(created.id);
-    expect(updated.body).toContain('## 🟢 Pilot readiness: READY · Monthly churn forecast for planning (`churn-forecast`, low risk)');
-    expect(updated.body).toContain('| Legal and compliance (advises) | `lee-legal` | 14d, silence = consent | consented \\(silence after the window\\) |');
+    expect(updated.body).toContain('## 🟢 Pilot readiness: READY · Monthly churn forecast for planning\n');
+    expect(updated.body).toContain('<sub>pilot `churn-forecast` · low risk ·');
+    expect(updated.body).toContain('| Legal and compliance · 14d | `lee-legal` | no | ✅ consented (silence) |');
     expect(writes(run)).toEqual(['POST /repos/{owner}/{repo}/statuses/{sha}', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}']);
     expect(run.annotations).toEqual([]);
     expect(run.summary).toContain('### 🟢 Pilot readiness: READY');
-    expect(run.summary).toContain('16/16 criteria met; every role consulted; the accountable owner approved');
+    expect(run.summary).toContain('Ready: 15 met + 1 not applicable of 16 required; the owner `sam-cto` approved; every required role consulted.');
     expect(run.requests.length).toBeLessThanOrEqual(10);
     // The report carries its inputs: the CLI reaches the same decision from it.
     expect(replay(run)).toBe(0);
@@ -129,10 +130,11 @@ describe('a pull request that changes a pilot', () => {
       expect.objectContaining({ state: 'pending', context: 'pilot-readiness', description: '16/16 criteria · legal 10d 23h left · security 3d 23h left' }),
     ]);
     expect(report.next_change_at).toBe(report.roles.find((r) => r.role === 'security')?.deadline);
-    expect(theComment(gh).body).toContain('pending · 10d 23h left');
+    expect(theComment(gh).body).toContain('⏳ 10d\u00a023h\u00a0left, then consent');
     expect(run.annotations).toEqual([{ level: 'error', message: 'pilot-readiness: pending. churn-forecast: waiting on legal, security' }]);
     expect(run.summary).toContain('### 🟡 Pilot readiness: PENDING');
-    expect(run.summary).toContain('waiting on legal, security');
+    expect(run.summary).toContain('Waiting on legal (');
+    expect(run.summary).toContain('Waiting on security (');
     // Already asked: no second review request.
     expect(run.requests.filter((r) => r.endpoint?.includes('requested_reviewers'))).toEqual([]);
   });
@@ -174,7 +176,7 @@ describe('a pull request that changes a pilot', () => {
     const created = theComment(gh);
     expect(created.body).toContain('## 🔴 Pilot readiness: BLOCKED');
     expect(run.summary).toContain('### 🔴 Pilot readiness: BLOCKED');
-    expect(run.summary).toContain('blocked by security');
+    expect(run.summary).toContain('Blocked by security');
 
     submitReview(gh, 7, review(OWNER, 'APPROVED', 0, { body: 'Accepting this.\n/override security: the endpoint sits behind the VPN until the Q1 gateway work' }));
     const overridden = await runAction({ gh, event: 'pull_request_review', payload: reviewEvent(p, { user: OWNER, state: 'approved' }) });
@@ -211,7 +213,7 @@ describe('a pull request that changes a pilot', () => {
     ]);
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'pending', description: '16/16 criteria · legal 10d 23h left' });
     expect(run.annotations).toEqual([{ level: 'error', message: 'pilot-readiness: pending. churn-forecast: waiting on legal' }]);
-    expect(run.summary).toContain('waiting on legal');
+    expect(run.summary).toContain('Waiting on legal (');
   });
 
   it('shows an approval of an older commit as stale and does not count it', async () => {

@@ -127,7 +127,7 @@ describe('a manifest that tries to loosen the policy', () => {
     expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'failure', description: `invalid manifest ${MANIFEST}: 1 error(s)` })]);
     expect(gh.comments(REPO, 7)[0]?.body).toContain(message);
     expect(run.summary).toContain('### 🔴 Pilot readiness: BLOCKED');
-    expect(run.summary).toContain(`${MANIFEST}:${at(manifest, 'roles:', 'roles').line}:1`);
+    expect(run.summary).toContain(`pilot-readiness.yml:${at(manifest, 'roles:', 'roles').line}:1`);
   });
 
   it('naming reviewers for a role whose members the policy fixes is invalid at that line', async () => {

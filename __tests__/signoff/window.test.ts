@@ -26,7 +26,7 @@ describe('the review window', () => {
       deadline: '2026-03-16T10:00:00.000Z',
       time_left_ms: 13 * D,
     });
-    expect(legal.hint).toBe('waiting for lena or acme/legal to review: 13d left (until 2026-03-16T10:00:00.000Z); silence then blocks');
+    expect(legal.hint).toBe('waiting for lena or acme/legal to review: 13d left (until Mon 16 Mar 2026 10:00 UTC); silence then blocks');
     expect(result.next_change_at).toBe('2026-03-16T10:00:00.000Z');
   });
 
@@ -51,11 +51,11 @@ describe('the review window', () => {
     const lapsed = legalAt(DEADLINE).legal;
     expect(lapsed).toMatchObject({ status: 'lapsed', blocking: true, time_left_ms: null, deadline: iso(DEADLINE) });
     expect(lapsed.hint).toBe(
-      'no review within 14d of 2026-03-02T10:00:00.000Z and silence blocks (on_silence: block): ask lena or acme/legal to review; an approval still counts',
+      'no review within 14d of Mon 2 Mar 2026 10:00 UTC and silence blocks (on_silence: block): ask lena or acme/legal to review; an approval still counts',
     );
     const consented = legalAt(DEADLINE, { silence: 'consent' }).legal;
     expect(consented).toMatchObject({ status: 'consented', blocking: false, time_left_ms: null });
-    expect(consented.hint).toBe('no review within 14d of 2026-03-02T10:00:00.000Z: silence counts as consent');
+    expect(consented.hint).toBe('no review within 14d of Mon 2 Mar 2026 10:00 UTC: silence counts as consent');
   });
 
   it('counts an approval one second before the deadline, looked at long after', () => {
@@ -109,7 +109,7 @@ describe('the review window', () => {
     const facts = { teams: { 'acme/legal': ['lars'] }, review_requests: [request('lena', START)] };
     const pending = signoffs({ policy: policyWhere('consent'), manifest, facts: factsWith(facts), signoffCriteria: { 'legal-review': 'legal' } });
     expect(role(pending, 'legal').hint).toBe(
-      "waiting for lena or acme/legal to review: 13d 1h left (until 2026-03-16T10:00:00.000Z); silence then counts as consent; criterion legal-review needs legal's explicit approval (silence and overrides do not count)",
+      "waiting for lena or acme/legal to review: 13d 1h left (until Mon 16 Mar 2026 10:00 UTC); silence then counts as consent; criterion legal-review needs legal's explicit approval (silence and overrides do not count)",
     );
     const consented = signoffs({ policy: policyWhere('consent'), manifest, facts: factsWith(facts), now: DEADLINE, signoffCriteria: { 'legal-review': 'legal' } });
     expect(role(consented, 'legal').status).toBe('consented');

@@ -198,20 +198,20 @@ describe('reports with waivers', () => {
 
   it('the terminal shows the waived criterion and counts it apart', () => {
     const text = renderText(run(manifest(), { facts: APPROVED }));
-    expect(text).toContain('Decision: READY · 1/2 criteria met, 1 waived; every role consulted; the accountable owner approved');
-    expect(text).toContain('Security clearance  1/2 (+1 waived)');
+    expect(text).toContain('Decision: READY · 1 met + 1 waived of 2 required; every role consulted; the accountable owner approved');
+    expect(text).toContain('Security clearance  1 met + 1 waived of 2 required');
     expect(text).toContain(`  ≈ SEC-1  Penetration test — waived\n      ${M}:12:3: waived until 2027-01-31, approved by the security role: ${REASON}`);
   });
 
   it('markdown lists the waivers in a table, and what the awaited role should do', () => {
     const ready = renderMarkdown(run(manifest(), { facts: APPROVED }));
-    expect(ready).toContain('| Security clearance | 1/2 (+1 waived) | ✓ |');
-    expect(ready).toContain(`### Waivers\n\n| Criterion | Until | Approved by | State | Reason |\n| --- | --- | --- | --- | --- |\n| **SEC-1** | 2027-01-31 | security | in force | ${REASON} <sub>\`${M}:12:3\`</sub> |`);
+    expect(ready).toContain('| ✅ | Security clearance | 1 met + 1 waived of 2 required |');
+    expect(ready).toContain(`### Waivers\n\n| Criterion | Until | Approved by | State | Reason |\n| --- | --- | --- | --- | --- |\n| **SEC-1** | 2027-01-31 | security | in force | ${REASON} · \`pilot-readiness.yml:12:3\` |`);
     expect(ready).toContain('| ≈ | **SEC-1** Penetration test | security | waived |');
     expect(ready).not.toContain('## Warnings');
     const waiting = renderMarkdown(run(manifest(), { facts: facts([approve('maria', 1)]) }));
     expect(waiting).toContain('| **SEC-1** | 2027-01-31 | security | awaiting approval |');
-    expect(waiting).toContain('- security: approve the pull request to put the waiver for **SEC-1** in force (until 2027-01-31), or ask for the evidence instead.');
+    expect(waiting).toContain('a member of security approves the head commit to put the waiver of **SEC-1** in force');
   });
 
   it('a replay reaches the same decision', () => {

@@ -79,3 +79,18 @@ export function parseInstant(text: string): InstantResult {
   const ms = daysFromCivil(year!, month!, day!) * DAY_MS + ((hour! * 60 + minute! - offsetMinutes) * 60 + second) * 1000 + millis;
   return { ok: true, ms };
 }
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/**
+ * The one way every report writes an instant for people: "Fri 27 Nov 2026 14:10 UTC", in UTC whatever
+ * the machine's zone or locale, with the weekday (when a window closes matters by the working day).
+ * Accepts milliseconds or an ISO date-time; anything else (a hand-edited report) is shown as it is.
+ */
+export function formatInstant(value: number | string): string {
+  const ms = typeof value === 'number' ? value : Date.parse(String(value));
+  if (!Number.isFinite(ms) || (typeof value === 'string' && !DATE_TIME.test(value) && !DATE.test(value))) return String(value);
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]!.slice(0, 3)} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+}

@@ -22,10 +22,11 @@ const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
 const HTML: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 
 /**
- * A `:shortcode:` GitHub would turn into an emoji: lowercase letters, digits, _ + -, with at least
- * one that is not a digit (so times like 14:10:30 and ratios are left alone).
+ * A `:shortcode:` GitHub would turn into an emoji: a name with a letter in it (`:tada:`, `:e-mail:`),
+ * or one of the few without (`:+1:`, `:-1:`, `:100:`, `:1234:`). Times (14:10:30), offsets
+ * (09:05+02:00) and ratios have no letter and are left alone.
  */
-const SHORTCODE_OPEN = /:(?=[a-z0-9_+-]*[a-z_+-][a-z0-9_+-]*:)/g;
+const SHORTCODE_OPEN = /:(?=(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1|100|1234):)/g;
 
 /** One line of text, without control characters. */
 function oneLine(value: unknown): string {

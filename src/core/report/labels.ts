@@ -1,7 +1,8 @@
 // Words and symbols for statuses, shared by every report format.
 import type { CriterionStatus, Decision, OwnerStatus, RoleStatus, WaiverStatus } from '../types.js';
 import { formatSpan } from '../duration.js';
-import type { GovernanceChange, Report, RoleResult } from '../types.js';
+import { formatInstant as coreFormatInstant } from '../instant.js';
+import type { CriterionResult, GovernanceChange, Report, RoleResult } from '../types.js';
 import { toText } from './plain.js';
 
 export const CRITERION_SYMBOL: Record<CriterionStatus, string> = {
@@ -47,9 +48,10 @@ export function roleState(role: RoleResult): string {
   return text;
 }
 
-export function formatInstant(iso: string): string {
-  const text = toText(iso); // a replayed or hand-written report may hold anything here
-  return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
+/** Every instant a report shows, through the core's one formatter ("Fri 27 Nov 2026 14:10 UTC"). */
+export function formatInstant(iso: unknown): string {
+  // A replayed or hand-written report may hold anything here.
+  return coreFormatInstant(toText(iso));
 }
 
 /** One line saying where the decision stands. */
@@ -64,20 +66,54 @@ export function governanceNeeds(change: GovernanceChange): string {
     .join('; ');
 }
 
+/** The required criteria of a report (or of a part of it), counted one way everywhere. */
+export interface Tally {
+  required: number;
+  /** Met with evidence (not counting not_applicable). */
+  met: number;
+  /** Justified as not applicable where the policy allows it. */
+  not_applicable: number;
+  waived: number;
+  /** Missing or failed. */
+  open: number;
+  /** Awaiting a role's sign-off. */
+  pending: number;
+}
+
+export function tally(report: Report, which: (criterion: CriterionResult) => boolean = () => true): Tally {
+  const t: Tally = { required: 0, met: 0, not_applicable: 0, waived: 0, open: 0, pending: 0 };
+  for (const c of report.criteria) {
+    if (!c.required || !which(c)) continue;
+    t.required++;
+    if (c.status === 'met') t.met++;
+    else if (c.status === 'not_applicable') t.not_applicable++;
+    else if (c.status === 'waived') t.waived++;
+    else if (c.status === 'awaiting_signoff') t.pending++;
+    else t.open++;
+  }
+  return t;
+}
+
+/**
+ * The one count story every format tells: "29 met + 1 not applicable of 30 required", then what is
+ * not met ("; 2 missing or failed") and what awaits a sign-off. The parts always add up to required.
+ */
+export function countStory(t: Tally): string {
+  if (t.required === 0) return 'none required';
+  const parts = [`${t.met} met`, ...(t.not_applicable > 0 ? [`${t.not_applicable} not applicable`] : []), ...(t.waived > 0 ? [`${t.waived} waived`] : [])];
+  const rest = [...(t.open > 0 ? [`${t.open} missing or failed`] : []), ...(t.pending > 0 ? [`${t.pending} awaiting sign-off`] : [])];
+  return `${parts.join(' + ')} of ${t.required} required${rest.length > 0 ? `; ${rest.join(', ')}` : ''}`;
+}
+
 export function headline(report: Report): string {
   const retiring = report.governance_changes?.find((change) => change.kind === 'retired');
   if (retiring) return `${retiring.summary}; ${retiring.approved ? 'approved by the owner on the base branch' : `waiting on ${retiring.needs.map((n) => n.who).join(', ')} (owner on the base branch)`}`;
-  const waived = report.score.waived ? `, ${report.score.waived} waived` : '';
-  const score = `${report.score.met}/${report.score.required} criteria met${waived}`;
+  const score = countStory(tally(report));
   if (report.decision === 'ready') return `${score}; every role consulted; the accountable owner approved`;
   if (report.decision === 'blocked') return `${score}; blocked by ${report.blocking.join(', ') || 'invalid input'}`;
   return `${score}; waiting on ${report.waiting_on.join(', ') || 'sign-offs'}`;
 }
 
-/** `20/23` or, with waivers, `20/23 (+2 waived)`: a gate's count as every format shows it. */
-export function gateCount(gate: { met: number; required: number; waived?: number }): string {
-  return `${gate.met}/${gate.required}${gate.waived ? ` (+${gate.waived} waived)` : ''}`;
-}
 
 export const WAIVER_WORD: Record<WaiverStatus, string> = {
   in_force: 'in force',

@@ -4,7 +4,7 @@
 // read by the runner as a workflow command, and no escape sequence reaches the terminal.
 import type { Report } from '../types.js';
 import { formatLocation } from '../../errors.js';
-import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, OWNER_WORD, formatInstant, gateCount, governanceNeeds, headline, roleState } from './labels.js';
+import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, OWNER_WORD, countStory, formatInstant, governanceNeeds, headline, roleState, tally } from './labels.js';
 import { plainLine as p, plainText } from './plain.js';
 
 /** `file:line:column: ` before a message, or ''. */
@@ -32,7 +32,8 @@ export function renderText(report: Report): string {
   }
 
   for (const gate of report.gates) {
-    out.push('', `${p(gate.title)}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''}  ${gateCount(gate)}`);
+    const count = tally(report, (c) => c.gate === gate.id);
+    out.push('', `${p(gate.title)}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''}  ${count.required === 0 ? `none required at ${p(report.pilot?.risk ?? 'this')} risk` : countStory(count)}`);
     for (const criterion of report.criteria.filter((c) => c.gate === gate.id)) {
       const title = `${CRITERION_SYMBOL[criterion.status]} ${p(criterion.id).padEnd(6)} ${p(criterion.title)}`;
       if (criterion.status === 'met' || criterion.status === 'not_required') {

@@ -1,5 +1,6 @@
 // One reviewer role's status: filled or not, its members' verdicts, its window, silence and objections.
 import { formatSpan } from '../duration.js';
+import { formatInstant } from '../instant.js';
 import type { Finding, Override, PrFacts, RiskTier, RoleResult } from '../types.js';
 import { TEAM_PERMISSION, isBot, isTeam, oneOf, sameLogin } from './identity.js';
 import type { RoleMembers } from './members.js';
@@ -176,12 +177,12 @@ function decideStatus(
     case 'closed':
       if (result.on_silence === 'consent') {
         result.status = 'consented';
-        return { hint: `no review within ${result.window} of ${result.started_at}: silence counts as consent`, applied: null };
+        return { hint: `no review within ${result.window} of ${formatInstant(window.start)}: silence counts as consent`, applied: null };
       }
       result.status = 'lapsed';
       result.blocking = required;
       return {
-        hint: `no review within ${result.window} of ${result.started_at} and silence blocks (on_silence: block): ask ${who} to review; an approval still counts`,
+        hint: `no review within ${result.window} of ${formatInstant(window.start)} and silence blocks (on_silence: block): ask ${who} to review; an approval still counts`,
         applied: null,
       };
     case 'open': {
@@ -189,7 +190,7 @@ function decideStatus(
       const left = window.deadline - now;
       result.time_left_ms = left;
       const after = result.on_silence === 'consent' ? 'silence then counts as consent' : 'silence then blocks';
-      return { hint: `waiting for ${who} to review: ${formatSpan(left)} left (until ${result.deadline}); ${after}`, applied: null };
+      return { hint: `waiting for ${who} to review: ${formatSpan(left)} left (until ${formatInstant(window.deadline)}); ${after}`, applied: null };
     }
   }
 }
