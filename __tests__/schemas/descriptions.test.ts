@@ -26,7 +26,7 @@ function undescribed(schema: Node): string[] {
   return missing;
 }
 
-describe.each(['manifest', 'policy', 'facts'])('schemas/%s.schema.json', (name) => {
+describe.each(['manifest', 'policy', 'facts', 'manifest.default'])('schemas/%s.schema.json', (name) => {
   const schema = JSON.parse(readFileSync(new URL(`../../schemas/${name}.schema.json`, import.meta.url), 'utf8')) as Node;
 
   it('describes every property, additionalProperties schema and definition', () => {

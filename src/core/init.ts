@@ -1,5 +1,4 @@
 // `pilot-readiness init`: a starter manifest listing every criterion the policy sets for a risk tier.
-import { isDeepStrictEqual } from 'node:util';
 import { BUNDLED } from './generated/bundled-policies.js';
 import { describeEvidence } from './explain.js';
 import { reviewerRoles } from './policy.js';
@@ -17,9 +16,15 @@ export const MANIFEST_SCHEMA_URL = schemaUrl('manifest');
 /** The manifest schema under the bundled default policy: an editor flags a criterion id the default does not have. */
 export const DEFAULT_MANIFEST_SCHEMA_URL = schemaUrl('manifest.default');
 
-/** The schema a manifest for this policy should name: the default's own when the policy is exactly the bundled default. */
+/**
+ * The schema a manifest for this policy should name: the default's own when the policy is the bundled
+ * default or a copy of it. Compared as JSON, so that however the parser builds its objects, the same
+ * text compares equal.
+ */
 export function manifestSchemaUrl(policy: Policy): string {
-  return isDeepStrictEqual(policy, BUNDLED.default?.data) ? DEFAULT_MANIFEST_SCHEMA_URL : MANIFEST_SCHEMA_URL;
+  const bundled = BUNDLED.default?.data;
+  const same = policy === bundled || (bundled !== undefined && JSON.stringify(policy) === JSON.stringify(bundled));
+  return same ? DEFAULT_MANIFEST_SCHEMA_URL : MANIFEST_SCHEMA_URL;
 }
 
 export function starterManifest(policy: Policy, options: { risk: RiskTier; name: string; owner: string }): string {
