@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_MANIFEST_SCHEMA_URL, MANIFEST_SCHEMA_URL } from '../../src/core/init.js';
 import { cli, NOW } from './helpers.js';
 
 const CLAIMS = 'examples/claims-triage/pilot-readiness.yml';
@@ -105,7 +106,7 @@ describe('init and explain', () => {
     const made = cli(['init', '--risk', 'low', '--name', 'churn', '--owner', 'sam-cto'], { cwd: dir });
     expect(made.status).toBe(0);
     const text = readFileSync(join(dir, 'pilot-readiness.yml'), 'utf8');
-    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=/);
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${DEFAULT_MANIFEST_SCHEMA_URL}`);
     for (const id of ['DR-1', 'SEC-3', 'SEC-4', 'SEC-5', 'CMP-1', 'CMP-3', 'CMP-4', 'BUS-1', 'BUS-2', 'OPS-1', 'OPS-2', 'OPS-6']) expect(text).toContain(`# ${id}:`);
     expect(text).not.toContain('# SEC-1:'); // not required for low risk
     const checked = cli(['check', 'pilot-readiness.yml', '--format', 'json', '--now', NOW], { cwd: dir });
@@ -116,6 +117,10 @@ describe('init and explain', () => {
     expect(report.criteria.filter((c: { status: string }) => c.status === 'missing').length).toBeGreaterThan(10);
     // a second init does not overwrite without --force
     expect(cli(['init'], { cwd: dir })).toMatchObject({ status: 2, stderr: 'error: pilot-readiness.yml exists; pass --force to overwrite it\n' });
+    // Under a policy of its own (here one that tightens the default), the general schema: criterion ids are the policy's.
+    writeFileSync(join(dir, 'policy.yml'), 'version: 1\nextends: default\nroles:\n  legal: { window: 21d }\n');
+    expect(cli(['init', '--policy', 'policy.yml', '--force'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, 'pilot-readiness.yml'), 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=${MANIFEST_SCHEMA_URL}`);
   });
 
   it('explain prints a criterion with its evidence and references', () => {

@@ -2,6 +2,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import schema from '../../schemas/facts.schema.json' with { type: 'json' };
+import { schemaUrl } from '../../src/core/init.js';
 import { H, OLD, factsWith, review, request } from './builders.js';
 
 // Compiled as src/core/schemas.ts does: ajv 8, strict, with the date-time format.
@@ -14,7 +15,7 @@ const errorsOf = (data: unknown): string[] => (validate(data) ? [] : (validate.e
 
 describe('schemas/facts.schema.json', () => {
   it('has the published $id and accepts complete facts', () => {
-    expect(schema.$id).toBe('https://pilot-readiness.dev/schemas/facts.schema.json');
+    expect(schema.$id).toBe(schemaUrl('facts'));
     const facts = factsWith({
       review_requests: [request('acme/legal', H), request('lena', H)],
       reviews: [review('lena', 'APPROVED', H, { id: 'PRR_kwDO', body: 'ok' }), review('ci-bot[bot]', 'COMMENTED', H, { commit: OLD })],

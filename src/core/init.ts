@@ -1,14 +1,35 @@
 // `pilot-readiness init`: a starter manifest listing every criterion the policy sets for a risk tier.
+import { BUNDLED } from './generated/bundled-policies.js';
 import { describeEvidence } from './explain.js';
 import { reviewerRoles } from './policy.js';
 import type { Policy, RiskTier } from './types.js';
 
-/** Where editors find the manifest schema (yaml-language-server). */
-export const MANIFEST_SCHEMA_URL = 'https://pilot-readiness.dev/schemas/manifest.schema.json';
+/**
+ * Where the schemas are published: the files of schemas/ at this repository's moving major tag, so
+ * a URL written into a manifest today keeps working for every release of the same major version.
+ * Each schema's $id is this base and its file name (a test holds them together).
+ */
+export const SCHEMA_BASE_URL = 'https://raw.githubusercontent.com/pilot-readiness/pilot-readiness/v0/schemas/';
+export const schemaUrl = (name: 'manifest' | 'manifest.default' | 'policy' | 'facts'): string => `${SCHEMA_BASE_URL}${name}.schema.json`;
+/** The manifest schema for any policy: criterion ids are only checked by the engine. */
+export const MANIFEST_SCHEMA_URL = schemaUrl('manifest');
+/** The manifest schema under the bundled default policy: an editor flags a criterion id the default does not have. */
+export const DEFAULT_MANIFEST_SCHEMA_URL = schemaUrl('manifest.default');
+
+/**
+ * The schema a manifest for this policy should name: the default's own when the policy is the bundled
+ * default or a copy of it. Compared as JSON, so that however the parser builds its objects, the same
+ * text compares equal.
+ */
+export function manifestSchemaUrl(policy: Policy): string {
+  const bundled = BUNDLED.default?.data;
+  const same = policy === bundled || (bundled !== undefined && JSON.stringify(policy) === JSON.stringify(bundled));
+  return same ? DEFAULT_MANIFEST_SCHEMA_URL : MANIFEST_SCHEMA_URL;
+}
 
 export function starterManifest(policy: Policy, options: { risk: RiskTier; name: string; owner: string }): string {
   const out: string[] = [
-    `# yaml-language-server: $schema=${MANIFEST_SCHEMA_URL}`,
+    `# yaml-language-server: $schema=${manifestSchemaUrl(policy)}`,
     `# pilot-readiness manifest: the pilot, its ONE accountable owner, and its evidence per criterion.`,
     `# Check it with: npx pilot-readiness check pilot-readiness.yml`,
     'version: 1',
