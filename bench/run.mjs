@@ -1,5 +1,6 @@
 // npm run bench: start-up of the CLI and of the Action on an ignored event, as ratios to a bare
-// `node -e 0`, the engine's throughput over 1,000 generated manifests, and the work a hostile
+// `node -e 0`, the engine's throughput over 1,000 and 10,000 generated manifests (and its peak RSS),
+// the parser alone, two inputs that were once quadratic (bench/scaling.ts), and the work a hostile
 // manifest can cause (1 MiB, 12,000 unknown evidence ids: bench/hostile.ts). Measured in one run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,7 +52,18 @@ const [bare, cli, action] = interleaved([
 
 const engineBundle = join(tmp, 'engine.mjs');
 await build({ absWorkingDir: root, entryPoints: ['bench/engine.ts'], outfile: engineBundle, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
-const engine = JSON.parse(spawnSync(process.execPath, [engineBundle, '1000'], { encoding: 'utf8' }).stdout);
+const bundle = async (name) => {
+  const outfile = join(tmp, `${name}.mjs`);
+  await build({ absWorkingDir: root, entryPoints: [`bench/${name}.ts`], outfile, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
+  return outfile;
+};
+const run = (file, ...args) => JSON.parse(spawnSync(process.execPath, [file, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }).stdout);
+const engine = run(engineBundle, '1000');
+const engine10k = run(engineBundle, '10000');
+const parser = run(await bundle('parser'), '1000');
+const scaling = await bundle('scaling');
+const teams = run(scaling, 'teams', '30000');
+const reviews = run(scaling, 'reviews', '100000');
 const overridesBundle = join(tmp, 'overrides.mjs');
 await build({ absWorkingDir: root, entryPoints: ['bench/overrides.ts'], outfile: overridesBundle, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
 const overrides = JSON.parse(spawnSync(process.execPath, [overridesBundle], { encoding: 'utf8' }).stdout);
@@ -78,6 +90,11 @@ console.log(row('`node -e 0`', `${bare.toFixed(1)} ms`, ''));
 console.log(row('CLI `check` on examples/claims-triage', `${cli.toFixed(1)} ms (${(cli / bare).toFixed(2)}x)`, '≤ 1.5x'));
 console.log(row('Action on an ignored event', `${action.toFixed(1)} ms (${(action / bare).toFixed(2)}x)`, '≤ 1.5x'));
 console.log(row(`/override reader: worst hostile review body of ${overrides.size} characters (${overrides.worst.name})`, `${overrides.worst.ms.toFixed(0)} ms wall, ${overrides.worst.cpuMs.toFixed(0)} ms CPU; 1 MiB body refused in ${overrides.mibCpuMs.toFixed(0)} ms CPU`, '< 1000 ms'));
-console.log(row(`engine: ${engine.count} generated manifests, one process`, `${engine.ms.toFixed(0)} ms wall, ${engine.cpuMs.toFixed(0)} ms CPU (${JSON.stringify(engine.decisions)})`, '< 1000 ms'));
+for (const e of [engine, engine10k]) {
+  console.log(row(`engine: ${e.count} generated manifests, one process (wall incl. warm-up)`, `${e.ms.toFixed(0)} ms wall, ${e.cpuMs.toFixed(0)} ms CPU, peak RSS ${e.rssMb.toFixed(0)} MB`, e.count === 1000 ? '≤ 350 ms' : '≤ 2500 ms, ≤ 150 MB'));
+}
+console.log(row(`parser alone (data and positions), ${parser.count} manifests`, `${parser.firstMs.toFixed(0)} ms first pass, ${parser.bestMs.toFixed(0)} ms best of 5`, ''));
+console.log(row(`facts with ${teams.members} team members (parse and validate)`, `${teams.ms.toFixed(0)} ms`, '≤ 300 ms'));
+console.log(row(`evaluation with ${reviews.reviews} reviews`, `${reviews.ms.toFixed(0)} ms`, '≤ 100 ms'));
 console.log(row(`engine: hostile manifest (${(hostile.bytes / 1024).toFixed(0)} KiB, ${hostile.ids} unknown ids)`, `${hostile.ms.toFixed(0)} ms wall, ${hostile.cpuMs.toFixed(0)} ms CPU (first run ${hostile.firstMs.toFixed(0)} ms)`, '< 1000 ms'));
 console.log(row('CLI `check --format json` on the hostile manifest', `${median(hostileCli).toFixed(0)} ms`, '< 1000 ms'));

@@ -10,7 +10,7 @@ const M = '__tests__/fixtures/bad-manifests';
 const P = '__tests__/fixtures/bad-policies';
 
 const manifests: Array<[string, string]> = [
-  ['yaml-syntax.yml', `${M}/yaml-syntax.yml:8:1: YAML syntax error: deficient indentation`],
+  ['yaml-syntax.yml', `${M}/yaml-syntax.yml:8:1: YAML syntax error: unexpected end of the stream within a flow collection`],
   ['duplicate-key.yml', `${M}/duplicate-key.yml:6:1: duplicate key "pilot" (first defined at line 2); keep one`],
   ['unknown-key.yml', `${M}/unknown-key.yml:4:3: unknown key "titel" in pilot of the manifest. Did you mean "title"?`],
   ['owner-list.yml', `${M}/owner-list.yml:6:3: owner must be exactly one GitHub login (the ONE accountable executive), not a list`],

@@ -1,14 +1,6 @@
 // Parses untrusted YAML into plain data plus a map from data paths to source positions, so every
 // finding can name the exact line and column of the node it is about.
-import {
-  CORE_SCHEMA,
-  EVENT_ID,
-  YAMLException,
-  constructFromEvents,
-  getScalarValue,
-  parseEvents,
-  type Event,
-} from 'js-yaml';
+import { CORE_SCHEMA, YAMLException, load, type LoadOptions } from 'js-yaml';
 import { InputError } from '../errors.js';
 import type { DataPath, SourceLocation } from './types.js';
 
@@ -68,184 +60,341 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return Math.max(0, bytes.length - 1);
 }
 
+/** Line starts of a text, built on the first position asked for: a parse that prints nothing never pays for it. */
 class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
+  private starts: number[] | null = null;
+  constructor(private readonly text: string) {}
   at(offset: number): { line: number; column: number } {
+    if (this.starts === null) {
+      const starts = [0];
+      const text = this.text;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+    }
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
+      if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
   }
 }
 
-/** A map key for a data path: segments joined by NUL, numbers marked so that 0 and "0" differ. */
-const segmentKey = (segment: string | number): string => (typeof segment === 'number' ? `\u0001${segment}` : segment);
-const pathKey = (path: DataPath): string => path.map(segmentKey).join('\u0000');
-const childKey = (parent: string, segment: string | number, root: boolean): string => (root ? segmentKey(segment) : `${parent}\u0000${segmentKey(segment)}`);
+/**
+ * Where a node of the data starts in the source, as raw offsets, and where its children are: a tree
+ * walked by path segments (keys of a mapping, indexes of a sequence).
+ */
+interface PositionNode {
+  at: number;
+  /** Offset of the key that holds this node in its mapping; -1 for sequence items and the root. */
+  keyAt: number;
+  children: Map<string, PositionNode> | PositionNode[] | null;
+}
 
+/** What one node of js-yaml's reading leaves for its parent: its position subtree and what it read. */
+interface ReadNode {
+  node: PositionNode;
+  /** Offsets where js-yaml began reading the node (before separating spaces) and where it stopped. */
+  open: number;
+  end: number;
+  kind: string | null;
+  result: unknown;
+}
+
+/** One node being read: js-yaml opens it, reads its children, then closes it. */
 interface Frame {
-  kind: 'map' | 'seq';
-  /** pathKey() of this collection's own path. */
-  key_: string;
-  root: boolean;
-  index: number;
-  /** For maps: the key waiting for its value, or null when the next scalar is a key. */
-  key: string | null;
-  keyOffset: number;
-  seen: Map<string, number>;
-  /** The object or array being built for this collection. */
-  container: Record<string, unknown> | unknown[];
+  open: number;
+  children: ReadNode[];
 }
 
-function startOf(event: Event): number {
-  if (event.type === EVENT_ID.SCALAR) {
-    // quoted scalars: point at the opening quote
-    return event.style === 2 || event.style === 3 ? Math.max(0, event.valueStart - 1) : event.valueStart;
+/** A finding of ours, kept until the whole text is read: a syntax error anywhere comes first, as it always has. */
+interface Pending {
+  /** Reading order: the offset of the node the finding is about. */
+  order: number;
+  message: string;
+  offset: number;
+}
+
+const ANCHOR_MESSAGE = 'anchors and aliases (&name / *name) are not accepted here: they allow alias bombs; write the value out';
+
+/** An anchor table in which every name is defined, as null. */
+const EVERY_ANCHOR: object = new Proxy(Object.create(null) as object, {
+  getOwnPropertyDescriptor: () => ({ value: null, writable: true, enumerable: true, configurable: true }),
+  get: () => null,
+  set: () => true,
+  has: () => true,
+});
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** The first offset at or after `at` that is not a space, a line break or a comment. */
+function skipSeparation(input: string, at: number): number {
+  for (;;) {
+    const c = input.charCodeAt(at);
+    if (isSpace(c)) at++;
+    else if (c === 0x23 /* # */) {
+      const eol = input.indexOf('\n', at);
+      if (eol === -1) return input.length;
+      at = eol + 1;
+    } else return at;
   }
-  if (event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING) return event.start;
-  if (event.type === EVENT_ID.ALIAS) return event.anchorStart;
-  return 0;
+}
+
+/** True when the separators between `from` and `to` hold the `:` that introduces a mapping value. */
+function colonBetween(input: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const c = input.charCodeAt(at);
+    if (c === 0x3a /* : */) return true;
+    if (c === 0x23 /* # */) {
+      const eol = input.indexOf('\n', at);
+      if (eol === -1 || eol >= to) return false;
+      at = eol;
+    }
+  }
+  return false;
+}
+
+/** Skips a tag (`!!str `) before a value: positions point at the value itself. */
+function skipTag(input: string, at: number): number {
+  if (input.charCodeAt(at) !== 0x21 /* ! */) return at;
+  while (at < input.length && !isSpace(input.charCodeAt(at))) at++;
+  return skipSeparation(input, at);
+}
+
+/**
+ * The offset just after a `---` that starts a line and is glued to text (`---x`), or -1. YAML reads
+ * that as text; js-yaml 4 reads a document marker followed by `x`, so such a line is refused rather
+ * than read differently from what the writer meant.
+ */
+function gluedDocumentMarker(text: string): number {
+  for (let i = text.indexOf('---'); i !== -1; i = text.indexOf('---', i + 1)) {
+    const lineStart = i === 0 || text.charCodeAt(i - 1) === 0x0a || (i === 1 && text.charCodeAt(0) === 0xfeff);
+    const after = text.charCodeAt(i + 3);
+    if (lineStart && after === after && !isSpace(after)) return i + 3;
+  }
+  return -1;
 }
 
 /**
  * Parses one YAML document. Throws InputError (with file, line and column) on syntax errors,
  * duplicate keys, anchors/aliases (alias bombs), forbidden keys, non-scalar keys and depth abuse.
+ *
+ * js-yaml 4 builds the data; its listener reports each node it opens and closes, from which the same
+ * pass records where every value and key starts and checks the keys.
  */
 export function parseYaml(text: string, file: string): ParsedYaml {
   if (text.length > MAX_YAML_BYTES) {
     throw new InputError(`file is larger than 1 MiB; the limit is ${MAX_YAML_BYTES} bytes`, { file, line: 1, column: 1 });
   }
   const lines = new LineIndex(text);
-  const loc = (offset: number): SourceLocation => ({ file, ...lines.at(offset) });
-  const fail = (message: string, offset: number): never => {
-    throw new InputError(message, loc(offset));
+  // js-yaml drops a byte order mark before reading: its offsets are one short of ours.
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const loc = (offset: number): SourceLocation => ({ file, ...lines.at(offset + shift) });
+
+  let pending: Pending | null = null;
+  const refuse = (order: number, message: string, offset: number): void => {
+    if (pending === null || order < pending.order) pending = { order, message, offset };
   };
 
-  let events: Event[];
-  try {
-    events = parseEvents(text, { filename: file, maxDepth: MAX_DEPTH });
-  } catch (error) {
-    throw fromYamlException(error, file);
-  }
-
-  const values = new Map<string, number>();
-  const keys = new Map<string, number>();
   const stack: Frame[] = [];
+  let input = '';
   let documents = 0;
-  // The data is built in this same pass; an explicit tag (!!str, !!binary, …) is rare enough to
-  // hand the whole document to js-yaml's own constructor instead.
-  let root: unknown = null;
+  let root: ReadNode | null = null;
+
+  // Keys to put back as written once the text is read; not in a document with a tag, whose data
+  // js-yaml's constructor has always built.
+  const renames: Array<() => void> = [];
   let tagged = false;
-  const attach = (parent: Frame | undefined, key: string | null, value: unknown): void => {
-    if (!parent) root = value;
-    else if (Array.isArray(parent.container)) parent.container.push(value);
-    else parent.container[key!] = value;
+
+  const keyOf = (child: ReadNode): string | null => {
+    if (child.kind !== 'scalar' && child.kind !== null) return null;
+    if (typeof child.result === 'string') return child.result;
+    // A plain key that reads as null, a number or a boolean keeps its text, as written (`1.0`, `~`, `0x1F`).
+    const raw = input.slice(child.node.at, child.end);
+    let end = 0;
+    while (end < raw.length && !isSpace(raw.charCodeAt(end))) end++;
+    const word = raw.slice(0, end);
+    return child.result === null && (word === '' || word === ':' || word.startsWith(':')) ? '' : word;
   };
 
-  /** The path key of the node about to be read, or null when that node is a mapping key. */
-  const place = (): string | null => {
-    const top = stack[stack.length - 1];
-    if (!top) return '';
-    if (top.kind === 'seq') return childKey(top.key_, top.index++, top.root);
-    if (top.key === null) return null; // this node is a key
-    const key = childKey(top.key_, top.key, top.root);
-    keys.set(key, top.keyOffset);
-    top.key = null;
-    return key;
-  };
-
-  try {
-  for (const event of events) {
-    switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        documents++;
-        if (documents > 1) fail('expected one YAML document, found several (remove the extra `---`)', 0);
-        break;
-      case EVENT_ID.ALIAS:
-        fail('anchors and aliases (&name / *name) are not accepted here: they allow alias bombs; write the value out', event.anchorStart - 1);
-        break;
-      case EVENT_ID.SCALAR:
-      case EVENT_ID.SEQUENCE:
-      case EVENT_ID.MAPPING: {
-        if (event.anchorStart >= 0) {
-          fail('anchors and aliases (&name / *name) are not accepted here: they allow alias bombs; write the value out', event.anchorStart - 1);
-        }
-        if (event.tagStart >= 0) tagged = true;
-        const top = stack[stack.length - 1];
-        const parentKey = top?.kind === 'map' ? top.key : null;
-        const path = place();
-        if (path === null) {
-          // a mapping key
-          if (event.type !== EVENT_ID.SCALAR) fail('only plain text keys are accepted', startOf(event));
-          const scalar = event as Extract<Event, { type: 4 }>;
-          const key = getScalarValue(text, scalar);
-          const offset = startOf(event);
-          if (FORBIDDEN_KEYS.has(key)) fail(`the key "${key}" is not allowed`, offset);
-          const earlier = top!.seen.get(key);
-          if (earlier !== undefined) {
-            fail(`duplicate key "${key}" (first defined at line ${lines.at(earlier).line}); keep one`, offset);
-          }
-          top!.seen.set(key, offset);
-          top!.key = key;
-          top!.keyOffset = offset;
-          break;
-        }
-        values.set(path, startOf(event));
-        if (event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING) {
-          const container: Record<string, unknown> | unknown[] = event.type === EVENT_ID.SEQUENCE ? [] : {};
-          attach(top, parentKey, container);
-          stack.push({ kind: event.type === EVENT_ID.SEQUENCE ? 'seq' : 'map', key_: path, root: stack.length === 0, index: 0, key: null, keyOffset: 0, seen: new Map(), container });
-        } else {
-          const source = getScalarValue(text, event);
-          // Plain scalars resolve by the core schema (null, booleans, numbers); quoted and block ones are text.
-          attach(top, parentKey, event.style === 1 ? CORE_SCHEMA.resolveImplicitScalarTag(source).value : source);
-        }
-        break;
+  const closeMapping = (frame: Frame, result: Record<string, unknown>): Map<string, PositionNode> => {
+    const entries = new Map<string, PositionNode>();
+    const pairs: Array<[string, unknown]> = [];
+    const children = frame.children;
+    let renamed = false;
+    for (let i = 0; i < children.length; i++) {
+      const keyNode = children[i]!;
+      const next = children[i + 1];
+      const hasValue = next !== undefined && colonBetween(input, keyNode.end, next.open);
+      // js-yaml looked for one more key and found none (a `...` document end, say).
+      if (keyNode.kind === null && keyNode.end === keyNode.open && !hasValue) continue;
+      const keyAt = keyNode.node.at;
+      const key = keyOf(keyNode);
+      if (key === null) {
+        refuse(keyAt, 'only plain text keys are accepted', keyAt);
+        return entries;
       }
-      case EVENT_ID.POP:
-        stack.pop();
-        break;
+      if (key !== keyNode.result) renamed = true;
+      if (FORBIDDEN_KEYS.has(key)) refuse(keyAt, `the key "${key}" is not allowed`, keyAt);
+      const earlier = entries.get(key);
+      if (earlier !== undefined) {
+        refuse(keyAt, `duplicate key "${key}" (first defined at line ${lines.at(earlier.keyAt + shift).line}); keep one`, keyAt);
+      }
+      let value: PositionNode;
+      let data: unknown = null;
+      if (hasValue) {
+        value = next.node;
+        data = next.result;
+        i++;
+      } else {
+        // A key without a value (`{a}`, `? a`): its null is where the key is.
+        value = { at: keyAt, keyAt: -1, children: null };
+      }
+      value.keyAt = keyAt;
+      if (earlier === undefined) {
+        entries.set(key, value);
+        pairs.push([key, data]);
+      }
     }
-  }
-  } catch (error) {
-    // Our own findings pass through; js-yaml's (a bad escape in a quoted scalar) get a location.
-    if (error instanceof InputError) throw error;
-    throw fromYamlException(error, file);
+    if (renamed) renames.push(() => {
+      // A plain key that is not text (`1.0`, `~`, `0x1F`) stays as written, not as js-yaml converts
+      // it ("1", "null", "31"); the mapping is rebuilt from its pairs, in order.
+      for (const key of Object.keys(result)) delete result[key];
+      for (const [key, value] of pairs) result[key] = value;
+    });
+    return entries;
+  };
+
+  /** Items of a sequence; a pair in a flow sequence (`[a: 1]`) is a one-key mapping placed at its key. */
+  const closeSequence = (frame: Frame, result: unknown[]): PositionNode[] => {
+    const items: PositionNode[] = [];
+    const children = frame.children;
+    for (let i = 0; i < children.length || items.length < result.length; i++) {
+      const child = children[i];
+      const item = result[items.length];
+      if (child === undefined || (item === null && child.result !== null)) {
+        // An empty item (`-` and nothing on its line) that js-yaml filled in without reading a node.
+        items.push({ at: items.length === 0 ? frame.open : items[items.length - 1]!.at, keyAt: -1, children: null });
+        i--;
+        if (items.length > result.length) break;
+        continue;
+      }
+      if (child.result === item || item === null || typeof item !== 'object' || Array.isArray(item)) {
+        items.push(child.node);
+        continue;
+      }
+      const pair: Frame = { open: child.open, children: [child] };
+      const next = children[i + 1];
+      if (next !== undefined && colonBetween(input, child.end, next.open)) {
+        pair.children.push(next);
+        i++;
+      }
+      items.push({ at: child.node.at, keyAt: -1, children: closeMapping(pair, item as Record<string, unknown>) });
+    }
+    return items;
+  };
+
+  const listener = (event: 'open' | 'close', state: { anchorMap: object; position: number; depth: number; kind: string | null; result: unknown; tag: string | null; anchor: string | null; input: string }): void => {
+    if (event === 'open') {
+      if (state.depth === 1) {
+        input = state.input;
+        // Every alias resolves (to null), so that reading goes on to any later syntax error; the
+        // alias itself is refused when it closes.
+        state.anchorMap = EVERY_ANCHOR;
+        if (++documents > 1) refuse(state.position, 'expected one YAML document, found several (remove the extra `---`)', -shift);
+      }
+      stack.push({ open: state.position, children: [] });
+      return;
+    }
+    const frame = stack.pop()!;
+    let at = skipSeparation(input, frame.open);
+    const first = input.charCodeAt(at);
+    if (first === 0x21 /* ! */) tagged = true;
+    if (first === 0x26 /* & */ || state.anchor !== null) refuse(at, ANCHOR_MESSAGE, at);
+    else if (first === 0x2a /* * */) refuse(at, ANCHOR_MESSAGE, at);
+    const children = frame.children;
+    let read: ReadNode;
+    if (children.length === 1 && children[0]!.result === state.result && children[0]!.kind === state.kind) {
+      // js-yaml tried a block mapping and found a single node: the node is that child.
+      read = children[0]!;
+      read.open = frame.open;
+      read.end = state.position;
+    } else {
+      let positions: PositionNode['children'] = null;
+      if (state.kind === 'mapping') positions = closeMapping(frame, state.result as Record<string, unknown>);
+      else if (state.kind === 'sequence') positions = closeSequence(frame, state.result as unknown[]);
+      else {
+        at = skipTag(input, at);
+        const c = input.charCodeAt(at);
+        // A block scalar (`|`, `>-`) is placed at its first line of text, after the header.
+        if ((c === 0x7c || c === 0x3e) && state.kind === 'scalar') {
+          const eol = input.indexOf('\n', at);
+          at = eol === -1 ? input.length : eol + 1;
+        }
+      }
+      read = { node: { at, keyAt: -1, children: positions }, open: frame.open, end: state.position, kind: state.kind, result: state.result };
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(read);
+    else if (documents === 1) root = read;
+  };
+
+  const marker = gluedDocumentMarker(text);
+  if (marker >= 0) {
+    throw new InputError('YAML syntax error: `---` at the start of a line begins a document; follow it with a space or a line break, or quote the text', loc(marker - shift));
   }
 
-  let data: unknown = root;
-  if (tagged) {
-    try {
-      const docs = constructFromEvents(events, { source: text, filename: file, schema: CORE_SCHEMA, maxAliases: 0 });
-      data = docs[0] ?? null;
-    } catch (error) {
+  let data: unknown;
+  try {
+    // json: duplicate keys are ours to refuse, with our message; maxDepth is in js-yaml 4.3 but not in its types.
+    data = load(text, { filename: file, schema: CORE_SCHEMA, json: true, maxDepth: MAX_DEPTH, listener } as unknown as LoadOptions);
+  } catch (error) {
+    // Several documents: refused with our message, or an earlier finding of ours.
+    const reason = (error as { reason?: string }).reason;
+    // A tag that does not fit its node is found after our own findings, as it was when a second pass built tagged data.
+    const ours = reason !== undefined && (reason.startsWith('expected a single document') || /\btag\b/.test(reason));
+    if (!(error instanceof YAMLException && ours && pending !== null)) {
       throw fromYamlException(error, file);
     }
   }
+  const refused = pending as Pending | null;
+  if (refused !== null) throw new InputError(refused.message, loc(refused.offset));
+  if (!tagged) for (const rename of renames) rename();
 
-  const nearest = (map: Map<string, number>, path: DataPath): SourceLocation => {
-    let key = pathKey(path);
-    for (let n = path.length; n >= 0; n--) {
-      const offset = map.get(key) ?? values.get(key);
-      if (offset !== undefined) return loc(offset);
-      key = key.slice(0, Math.max(0, key.lastIndexOf('\u0000')));
+  // A text with no node at all (empty, or only comments) has no position but the file's start; an
+  // explicit `---` starts a document whose value is null.
+  const top = root as ReadNode | null;
+  const empty = top !== null && top.kind === null && top.result === null && top.end === top.open && !/^---(?:\s|$)/m.test(input.slice(0, top.open));
+  const tree = top === null || empty ? null : top.node;
+  const find = (path: DataPath, exact: boolean): PositionNode | null => {
+    let node = tree;
+    if (node === null) return null;
+    for (const segment of path) {
+      const children: PositionNode['children'] = node.children;
+      const child: PositionNode | undefined =
+        children === null ? undefined : Array.isArray(children) ? (typeof segment === 'number' ? children[segment] : undefined) : typeof segment === 'string' ? children.get(segment) : undefined;
+      if (child === undefined) return exact ? null : node;
+      node = child;
     }
-    return { file, line: 1, column: 1 };
+    return node;
   };
+  const unknown = (): SourceLocation => ({ file, line: 1, column: 1 });
 
   return {
-    data,
+    data: data === undefined ? null : data,
     file,
-    locate: (path) => nearest(values, path),
-    locateKey: (path) => nearest(keys, path),
-    has: (path) => values.has(pathKey(path)),
+    locate: (path) => {
+      const node = find(path, false);
+      return node === null ? unknown() : loc(node.at);
+    },
+    locateKey: (path) => {
+      const node = find(path, false);
+      return node === null ? unknown() : loc(node.keyAt >= 0 ? node.keyAt : node.at);
+    },
+    has: (path) => find(path, true) !== null,
   };
 }
 
