@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  entryPoints: { index: 'src/action/index.ts', cli: 'src/cli/index.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

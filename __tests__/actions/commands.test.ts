@@ -3,10 +3,10 @@
 // escape at all, which is why free text for it goes through plainLine.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as core from '@actions/core';
-import { annotate } from '../../src/adapters/actions/annotations.js';
+import { annotate } from '../../src/action/annotations.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
-import { plainLine, plainText } from '../../src/core/report/plain.js';
+import { plainLine, plainText } from '../../src/report/plain.js';
 
 const HOSTILE = 'x\n::error file=a::pwned\r::set-output name=decision::ready %0A::error::decoded ##[error]old';
 

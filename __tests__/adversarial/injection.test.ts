@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { evaluate } from '../../src/core/evaluate.js';
 import { loadPolicy } from '../../src/core/policy.js';
 import { buildPortfolio, mergePortfolios, portfolioReport, renderPortfolioMarkdown, type PortfolioInput } from '../../src/core/portfolio.js';
-import { codeSpan, escapeMarkdown, escapeMessage, markdownWhere, quietLogin } from '../../src/core/report/escape.js';
-import { renderFailureMarkdown, renderMarkdown } from '../../src/core/report/markdown.js';
-import { plainLine, plainText, terminalJson, toText } from '../../src/core/report/plain.js';
-import { renderPolicyReview, type PolicyReview } from '../../src/core/report/policy-review.js';
-import { renderText } from '../../src/core/report/text.js';
+import { codeSpan, escapeMarkdown, escapeMessage, markdownWhere, quietLogin } from '../../src/report/escape.js';
+import { renderFailureMarkdown, renderMarkdown } from '../../src/report/markdown.js';
+import { plainLine, plainText, terminalJson, toText } from '../../src/report/plain.js';
+import { renderPolicyReview, type PolicyReview } from '../../src/report/policy-review.js';
+import { renderText } from '../../src/report/text.js';
 import type { PrFacts, Report } from '../../src/core/types.js';
 import { cli, NOW as CLI_NOW } from '../cli/helpers.js';
 

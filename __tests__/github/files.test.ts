@@ -4,7 +4,7 @@ import { fakeClient } from '../support/fake-github/client.js';
 import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
 import { fetchFileTexts, fetchTree } from '../../src/adapters/github/files.js';
 import { GitHubApiError } from '../../src/adapters/github/errors.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 
 const SHA = 'e'.repeat(40);
 const REPO = { owner: 'acme', repo: 'models' };

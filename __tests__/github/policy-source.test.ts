@@ -4,7 +4,7 @@ import { fakeClient } from '../support/fake-github/client.js';
 import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
 import { fetchPolicySource, parsePolicyReference } from '../../src/adapters/github/policy-source.js';
 import { GitHubAccessError } from '../../src/adapters/github/errors.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 
 const V1 = 'a1'.repeat(20);
 const TIP = 'f0'.repeat(20);

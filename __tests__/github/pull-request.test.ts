@@ -5,7 +5,7 @@ import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake
 import type { PullSpec, ReviewSpec } from '../support/fake-github/scenario.js';
 import { fetchPullRequestFacts, readyAt } from '../../src/adapters/github/pull-request.js';
 import { GitHubAccessError } from '../../src/adapters/github/errors.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { validatorFor } from '../../src/core/schemas.js';
 
 const HEAD = 'c'.repeat(40);

@@ -10,7 +10,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeClient } from '../support/fake-github/client.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
-import { runPortfolio, type PortfolioOptions } from '../../src/portfolio.js';
+import { runPortfolio, type PortfolioOptions } from '../../src/flow/portfolio/run.js';
 import { buildPortfolio, parsePortfolioState } from '../../src/core/portfolio.js';
 import { ORG, entriesOf, orgScenario, repoName } from './org-scenario.js';
 

@@ -3,22 +3,22 @@
 import { parseArgs } from 'node:util';
 import { writeFileSync, existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { InputError, formatFinding } from '../errors.js';
+import { InputError, formatFinding } from '../core/errors.js';
 import { BUNDLED_POLICIES, isBundledPolicy } from '../core/bundled.js';
 import { evaluate, TOOL_VERSION } from '../core/evaluate.js';
 import { parseFacts } from '../core/facts.js';
 import { comparePolicies, isCentralReference, resolveBundled, resolvePolicySync, type PolicyReader, type ResolvedPolicy } from '../core/layering/index.js';
-import { checkJson, checkLine, diffJson, diffText } from '../core/layering/describe.js';
-import { renderMarkdown } from '../core/report/markdown.js';
-import { renderText } from '../core/report/text.js';
-import { plainLine, plainText, terminalJson } from '../core/report/plain.js';
+import { checkJson, checkLine, diffJson, diffText } from '../report/policy-diff.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderText } from '../report/text.js';
+import { plainLine, plainText, terminalJson } from '../report/plain.js';
 import { replay } from '../core/replay.js';
 import { starterManifest } from '../core/init.js';
 import { parseInstant } from '../core/instant.js';
-import { explainCriterion, listCriteria } from '../core/explain.js';
+import { explainCriterion, listCriteria } from '../report/explain.js';
 import { RISK_TIERS, type Report, type RiskTier } from '../core/types.js';
 import { findRepoRoot, localRepoFiles, readTextFile } from '../adapters/local/files.js';
-import { portfolioCommand } from './portfolio.js';
+import { portfolioCommand } from './commands/portfolio.js';
 
 const USAGE = `pilot-readiness ${TOOL_VERSION}: gate ML pilot deployments on a production-readiness policy
 

@@ -1,5 +1,5 @@
 // `pilot-readiness init`: a starter manifest listing every criterion the policy sets for a risk tier.
-import { describeEvidence } from './explain.js';
+import { describeEvidence } from '../report/explain.js';
 import { reviewerRoles } from './policy.js';
 import type { Policy, RiskTier } from './types.js';
 

@@ -1,9 +1,9 @@
 // The portfolio: every pilot of an organisation with its decision, what it waits on and for how long,
 // sorted by how long it has been stuck. Pure: reports and times come in, a model and text go out.
-import { InputError } from '../errors.js';
+import { InputError } from './errors.js';
 import type { Decision, Report, RiskTier } from './types.js';
 import { DECISION_SEVERITY, worstOf } from './decide.js';
-import { escapeMarkdown as esc, escapeMessage, quietLogin, toText } from './report/escape.js';
+import { escapeMarkdown as esc, escapeMessage, quietLogin, toText } from '../report/escape.js';
 
 const DAY_MS = 86_400_000;
 const DECISIONS: readonly Decision[] = ['ready', 'pending', 'blocked'];

@@ -9,7 +9,7 @@ import {
   parseEvents,
   type Event,
 } from 'js-yaml';
-import { InputError } from '../errors.js';
+import { InputError } from './errors.js';
 import type { DataPath, SourceLocation } from './types.js';
 
 /** Largest manifest or policy file we read: real ones are a few KiB. */

@@ -11,20 +11,20 @@
 // Draft PRs cost nothing beyond the list. Rate limits are retried (honouring retry-after) by the client;
 // when one outlasts the retries, no new repository is started and the run returns what it finished, so
 // that a second call with the same state resumes where it stopped.
-import type { GitHubClient, Logger } from './adapters/github/client.js';
-import { GitHubAccessError, GitHubApiError } from './adapters/github/errors.js';
-import { fetchFileTexts, fetchTree, type FileText, type TreeEntryKind } from './adapters/github/files.js';
-import { listOrgRepositories, type OrgRepository } from './adapters/github/org.js';
-import { listOpenPullRequests, type OpenPullRequest } from './adapters/github/pulls.js';
-import { loadTrustedPolicy, matching, policySpec, readPullRequest, treeAt, treeFiles, type PolicySpec, type PullRequestReading, type TreeCache } from './gate.js';
-import { evaluate } from './core/evaluate.js';
-import type { LoadedPolicy } from './core/policy.js';
-import type { Report } from './core/types.js';
-import { portfolioReport, type PortfolioInput, type PortfolioPullRequest, type PortfolioState } from './core/portfolio.js';
-import { InputError, formatFinding } from './errors.js';
-import { plainLine } from './core/report/plain.js';
+import type { GitHubClient, Logger } from '../../adapters/github/client.js';
+import { GitHubAccessError, GitHubApiError } from '../../adapters/github/errors.js';
+import { fetchFileTexts, fetchTree, type FileText, type TreeEntryKind } from '../../adapters/github/files.js';
+import { listOrgRepositories, type OrgRepository } from '../../adapters/github/org.js';
+import { listOpenPullRequests, type OpenPullRequest } from '../../adapters/github/pulls.js';
+import { loadTrustedPolicy, matching, policySpec, readPullRequest, treeAt, treeFiles, type PolicySpec, type PullRequestReading, type TreeCache } from '../gate-pull-request.js';
+import { evaluate } from '../../core/evaluate.js';
+import type { LoadedPolicy } from '../../core/policy.js';
+import type { Report } from '../../core/types.js';
+import { portfolioReport, type PortfolioInput, type PortfolioPullRequest, type PortfolioState } from '../../core/portfolio.js';
+import { InputError, formatFinding } from '../../core/errors.js';
+import { plainLine } from '../../report/plain.js';
 
-export type { PortfolioState } from './core/portfolio.js';
+export type { PortfolioState } from '../../core/portfolio.js';
 
 export interface PortfolioOptions {
   org: string;

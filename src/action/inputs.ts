@@ -1,7 +1,7 @@
 // Every Action input, read in one place and checked, so a typo in a workflow is a clear error.
 import * as core from '@actions/core';
-import { InputError } from '../../errors.js';
-import { parseShard } from '../../core/portfolio.js';
+import { InputError } from '../core/errors.js';
+import { parseShard } from '../core/portfolio.js';
 
 export interface ActionInputs {
   policy: string;

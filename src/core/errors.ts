@@ -1,7 +1,7 @@
 // Errors a person can fix (bad input, missing permission) versus bugs. Only the first kind is
 // shown as a plain message; both always fail the run.
-import type { Finding, SourceLocation } from './core/types.js';
-import { toText } from './core/report/plain.js';
+import type { Finding, SourceLocation } from './types.js';
+import { toText } from '../report/plain.js';
 
 /** Input that cannot be used: the message says what is wrong, where, and how to fix it. */
 export class InputError extends Error {

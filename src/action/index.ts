@@ -4,7 +4,7 @@ const HANDLED_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_req
 
 const event = process.env.GITHUB_EVENT_NAME ?? '';
 if (HANDLED_EVENTS.has(event)) {
-  const { run } = await import('./main.js');
+  const { run } = await import('./run.js');
   await run();
 } else {
   const message = `pilot-readiness has nothing to do on the "${event || 'unknown'}" event; it runs on pull_request, pull_request_target, pull_request_review, schedule and workflow_dispatch.`;

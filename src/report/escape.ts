@@ -6,8 +6,8 @@
 //
 // Every function takes `unknown` (a schema-invalid manifest can put a number or an object where a
 // string belongs) and never throws.
-import { formatLocation } from '../../errors.js';
-import type { SourceLocation } from '../types.js';
+import { formatLocation } from '../core/errors.js';
+import type { SourceLocation } from '../core/types.js';
 import { toText } from './plain.js';
 
 export { toText } from './plain.js';

@@ -1,7 +1,7 @@
 // Annotations on the manifest at the line of each problem. GitHub shows at most 10 errors and 10
 // warnings per step, so the most important come first and the rest roll into one.
 import * as core from '@actions/core';
-import type { Finding, Report } from '../../core/types.js';
+import type { Finding, Report } from '../core/types.js';
 
 export const ANNOTATION_LIMIT = 10;
 

@@ -4,11 +4,11 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { InputError } from '../errors.js';
-import { parseInstant } from '../core/instant.js';
-import { buildPortfolio, mergePortfolios, parsePortfolio, parsePortfolioState, parseShard, renderPortfolioMarkdown, type Portfolio, type PortfolioState } from '../core/portfolio.js';
-import { plainLine, terminalJson } from '../core/report/plain.js';
-import type { Io } from './main.js';
+import { InputError } from '../../core/errors.js';
+import { parseInstant } from '../../core/instant.js';
+import { buildPortfolio, mergePortfolios, parsePortfolio, parsePortfolioState, parseShard, renderPortfolioMarkdown, type Portfolio, type PortfolioState } from '../../core/portfolio.js';
+import { plainLine, terminalJson } from '../../report/plain.js';
+import type { Io } from '../main.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -87,9 +87,9 @@ export async function portfolioCommand(args: string[], io: Io, env: Env): Promis
   }
 
   const [{ createGitHubClient, clientTuning }, { runPortfolio }, { GitHubAccessError, GitHubApiError }] = await Promise.all([
-    import('../adapters/github/client.js'),
-    import('../portfolio.js'),
-    import('../adapters/github/errors.js'),
+    import('../../adapters/github/client.js'),
+    import('../../flow/portfolio/run.js'),
+    import('../../adapters/github/errors.js'),
   ]);
   const apiUrl = env.GITHUB_API_URL || 'https://api.github.com';
   // Warnings quote GitHub's answers and the names read: one sanitised line each.

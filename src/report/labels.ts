@@ -1,7 +1,7 @@
 // Words and symbols for statuses, shared by every report format.
-import type { CriterionStatus, Decision, OwnerStatus, RoleStatus, WaiverStatus } from '../types.js';
-import { formatSpan } from '../duration.js';
-import type { GovernanceChange, Report, RoleResult } from '../types.js';
+import type { CriterionStatus, Decision, OwnerStatus, RoleStatus, WaiverStatus } from '../core/types.js';
+import { formatSpan } from '../core/duration.js';
+import type { GovernanceChange, Report, RoleResult } from '../core/types.js';
 import { toText } from './plain.js';
 
 export const CRITERION_SYMBOL: Record<CriterionStatus, string> = {

@@ -2,8 +2,8 @@
 // lines of the proposed version), or what it tightens and loosens against the base branch. Shown in
 // the sticky comment and the job summary. The proposed policy is the pull request's text: its
 // messages quote its values, and its locations name its file, so every one is escaped.
-import type { Comparison } from '../layering/index.js';
-import type { Finding } from '../types.js';
+import type { Comparison } from '../core/layering/index.js';
+import type { Finding } from '../core/types.js';
 import { codeSpan, escapeMessage, markdownWhere } from './escape.js';
 
 /** What a pull request that changes the trusted policy file does to it: invalid, or what it tightens and loosens. */

@@ -1,11 +1,11 @@
 // The words of `pilot-readiness policy check` and `policy diff`, for the terminal and for JSON.
 // The terminal's text goes through the plain-text sanitiser: a policy under review (a pull request's
 // proposed version, checked by the CLI in a workflow) names the paths and values quoted here.
-import { formatFinding } from '../../errors.js';
-import { plainLine as p, plainText } from '../report/plain.js';
-import { criteriaById } from '../policy.js';
-import type { Comparison, PolicyChange } from './compare.js';
-import type { ResolvedPolicy } from './resolve.js';
+import { formatFinding } from '../core/errors.js';
+import { plainLine as p, plainText } from './plain.js';
+import { criteriaById } from '../core/policy.js';
+import type { Comparison, PolicyChange } from '../core/layering/compare.js';
+import type { ResolvedPolicy } from '../core/layering/resolve.js';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 

@@ -2,8 +2,8 @@
 // Every value from the report goes through plainLine (no control characters, no line breaks of its
 // own), and the whole text through plainText, so that no line the CLI prints in a workflow can be
 // read by the runner as a workflow command, and no escape sequence reaches the terminal.
-import type { Report } from '../types.js';
-import { formatLocation } from '../../errors.js';
+import type { Report } from '../core/types.js';
+import { formatLocation } from '../core/errors.js';
 import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, OWNER_WORD, formatInstant, gateCount, governanceNeeds, headline, roleState } from './labels.js';
 import { plainLine as p, plainText } from './plain.js';
 

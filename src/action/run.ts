@@ -3,21 +3,21 @@
 import * as core from '@actions/core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, formatFinding } from './errors.js';
-import { readInputs, type ActionInputs } from './adapters/actions/inputs.js';
-import { annotate } from './adapters/actions/annotations.js';
-import { clientTuning, createGitHubClient, type GitHubClient } from './adapters/github/client.js';
-import { GitHubAccessError, GitHubApiError } from './adapters/github/errors.js';
-import { listOpenPullRequests } from './adapters/github/pulls.js';
-import { personalTokenLogin } from './adapters/github/identity.js';
-import { evaluatePullRequest, markUnverified, type PullRequestRef, type PullRequestOutcome, type TreeCache } from './gate.js';
-import type { Decision, Report } from './core/types.js';
-import { renderFailureMarkdown, renderMarkdown } from './core/report/markdown.js';
-import { plainLine } from './core/report/plain.js';
-import { escapeMarkdown } from './core/report/escape.js';
-import { buildPortfolio, renderPortfolioMarkdown, worstDecision } from './core/portfolio.js';
-import { worstOf } from './core/decide.js';
-import { runPortfolio } from './portfolio.js';
+import { InputError, formatFinding } from '../core/errors.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import { annotate } from './annotations.js';
+import { clientTuning, createGitHubClient, type GitHubClient } from '../adapters/github/client.js';
+import { GitHubAccessError, GitHubApiError } from '../adapters/github/errors.js';
+import { listOpenPullRequests } from '../adapters/github/pulls.js';
+import { personalTokenLogin } from '../adapters/github/identity.js';
+import { evaluatePullRequest, markUnverified, type PullRequestRef, type PullRequestOutcome, type TreeCache } from '../flow/gate-pull-request.js';
+import type { Decision, Report } from '../core/types.js';
+import { renderFailureMarkdown, renderMarkdown } from '../report/markdown.js';
+import { plainLine } from '../report/plain.js';
+import { escapeMarkdown } from '../report/escape.js';
+import { buildPortfolio, renderPortfolioMarkdown, worstDecision } from '../core/portfolio.js';
+import { worstOf } from '../core/decide.js';
+import { runPortfolio } from '../flow/portfolio/run.js';
 
 export interface ActionContext {
   /** The login whose comments are ours when it is a person's token; asked of GitHub at most once a run. */

@@ -1,11 +1,11 @@
 // `pilot-readiness explain`: a criterion's text, evidence requirements and framework references.
 // Plain text for the terminal: a policy may be a local file under review, so its values go through
 // the plain-text sanitiser (one line each; the description keeps its line breaks).
-import { InputError } from '../errors.js';
-import { plainLine as p, plainText } from './report/plain.js';
-import { criteriaById } from './policy.js';
-import { didYouMean } from './suggest.js';
-import { RISK_TIERS, type CriterionPolicy, type PerTier, type Policy } from './types.js';
+import { InputError } from '../core/errors.js';
+import { plainLine as p, plainText } from './plain.js';
+import { criteriaById } from '../core/policy.js';
+import { didYouMean } from '../core/suggest.js';
+import { RISK_TIERS, type CriterionPolicy, type PerTier, type Policy } from '../core/types.js';
 
 function perTier<T>(value: PerTier<T> | undefined): string {
   if (value === undefined) return '';

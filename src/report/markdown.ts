@@ -1,8 +1,8 @@
 // The Markdown report shared by the sticky PR comment, the job summary and `--format markdown`.
 // Every value the tool did not write itself goes through ./escape.js: escapeMarkdown for text,
 // codeSpan/quietLogin for paths and logins, markdownWhere for locations.
-import type { Finding, Report } from '../types.js';
-import { formatLocation } from '../../errors.js';
+import type { Finding, Report } from '../core/types.js';
+import { formatLocation } from '../core/errors.js';
 import { codeSpan, toText, escapeMarkdown as esc, escapeMessage, markdownWhere, quietLogin } from './escape.js';
 import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, OWNER_WORD, WAIVER_WORD, formatInstant, gateCount, governanceNeeds, headline, roleState } from './labels.js';
 
