@@ -3,7 +3,7 @@
 // escape at all, which is why free text for it goes through plainLine.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as core from '@actions/core';
-import { annotate } from '../../src/action/annotations.js';
+import { annotateReports as annotate } from '../../src/action/runtime.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
 import { plainLine, plainText } from '../../src/report/plain.js';

@@ -1,19 +1,26 @@
 // Annotations on the manifest at the line of each problem. GitHub shows at most 10 errors and 10
 // warnings per step, so the most important come first and the rest roll into one.
-import * as core from '@actions/core';
-import type { Finding, Report } from '../core/types.js';
+import type { Finding, Report, SourceLocation } from '../core/types.js';
 
 export const ANNOTATION_LIMIT = 10;
 
-interface Annotation {
+interface Ranked {
   title: string;
   finding: Finding;
 }
 
+/** One annotation as the runner shows it: on the file and line when it has a location. */
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice';
+  message: string;
+  title?: string;
+  location?: SourceLocation | null;
+}
+
 /** Errors in order of importance: invalid input, the owner, blocking roles, failed then missing criteria. */
-export function rankAnnotations(report: Report): { errors: Annotation[]; warnings: Annotation[] } {
-  const errors: Annotation[] = [];
-  const warnings: Annotation[] = [];
+export function rankAnnotations(report: Report): { errors: Ranked[]; warnings: Ranked[] } {
+  const errors: Ranked[] = [];
+  const warnings: Ranked[] = [];
   for (const error of report.errors) errors.push({ title: 'Invalid manifest', finding: error });
   // With an invalid manifest the owner is "invalid" only because of those errors, already shown at their lines.
   if (report.owner.status === 'invalid' && report.errors.length === 0) errors.push({ title: 'Accountable owner', finding: { message: report.owner.reason, location: report.owner.location } });
@@ -33,7 +40,7 @@ export function rankAnnotations(report: Report): { errors: Annotation[]; warning
   return { errors, warnings };
 }
 
-function cap(list: Annotation[], what: string): Annotation[] {
+function cap(list: Ranked[], what: string): Ranked[] {
   if (list.length <= ANNOTATION_LIMIT) return list;
   const shown = list.slice(0, ANNOTATION_LIMIT - 1);
   const rest = list.length - shown.length;
@@ -41,15 +48,12 @@ function cap(list: Annotation[], what: string): Annotation[] {
   return shown;
 }
 
-/** Emits annotations for every report of the run, within GitHub's per-step limits. */
-export function annotate(reports: Report[]): void {
+/** Every report's annotations, errors then warnings, each list within GitHub's per-step limits. */
+export function reportAnnotations(reports: Report[]): Annotation[] {
   const errors = reports.flatMap((r) => rankAnnotations(r).errors);
   const warnings = reports.flatMap((r) => rankAnnotations(r).warnings);
-  for (const { title, finding } of cap(errors, 'errors')) core.error(finding.message, properties(title, finding));
-  for (const { title, finding } of cap(warnings, 'warnings')) core.warning(finding.message, properties(title, finding));
-}
-
-function properties(title: string, finding: Finding): core.AnnotationProperties {
-  const location = finding.location;
-  return location ? { title, file: location.file, startLine: location.line, startColumn: location.column } : { title };
+  return [
+    ...cap(errors, 'errors').map(({ title, finding }) => ({ level: 'error' as const, message: finding.message, title, location: finding.location })),
+    ...cap(warnings, 'warnings').map(({ title, finding }) => ({ level: 'warning' as const, message: finding.message, title, location: finding.location })),
+  ];
 }

@@ -14,7 +14,10 @@
 //   characters, so a zero-width space is not a safe break: a visible backslash is inserted instead
 //   (`\::error…`, `##\[error]`). The runner splits lines at \r and \n only; both are handled above.
 //
-// Non-strings never make it throw: see toText.
+// Non-strings never make it throw: see toText (src/core/text.ts).
+import { toText } from '../core/text.js';
+
+export { toText };
 
 /** C0 controls other than \t \n \r, DEL, C1, and bidirectional embedding/override/isolate controls. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -24,30 +27,6 @@ const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 const COMMAND_LINE = /^(\s*)::/gm;
 /** The runner's older command form, recognised anywhere in a line. */
 const OLD_COMMAND = /##\[/g;
-
-/**
- * Any value as text, without throwing: strings as they are, numbers, booleans and bigints through
- * String(), null and undefined as '', and objects as JSON (or their tag when JSON cannot show them).
- * A schema-invalid manifest can put any of these where the report expects a string.
- */
-export function toText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (typeof value === 'symbol') return value.description ?? 'Symbol()';
-  if (typeof value === 'function') return '[function]';
-  try {
-    const json = JSON.stringify(value);
-    if (typeof json === 'string') return json;
-  } catch {
-    // a cycle, a bigint inside, a throwing toJSON: fall through to the tag
-  }
-  try {
-    return Object.prototype.toString.call(value);
-  } catch {
-    return '[object]';
-  }
-}
 
 /** Neutralises workflow commands in text whose line breaks are final. */
 function defuseCommands(text: string): string {

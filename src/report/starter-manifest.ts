@@ -1,7 +1,7 @@
 // `pilot-readiness init`: a starter manifest listing every criterion the policy sets for a risk tier.
-import { describeEvidence } from '../report/explain.js';
-import { reviewerRoles } from './policy.js';
-import type { Policy, RiskTier } from './types.js';
+import { describeEvidence } from './explain.js';
+import { reviewerRoles } from '../core/policy.js';
+import type { Policy, RiskTier } from '../core/types.js';
 
 /** Where editors find the manifest schema (yaml-language-server). */
 export const MANIFEST_SCHEMA_URL = 'https://pilot-readiness.dev/schemas/manifest.schema.json';

@@ -5,10 +5,11 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../../core/errors.js';
-import { parseInstant } from '../../core/instant.js';
-import { buildPortfolio, mergePortfolios, parsePortfolio, parsePortfolioState, parseShard, renderPortfolioMarkdown, type Portfolio, type PortfolioState } from '../../core/portfolio.js';
+import { buildPortfolio, mergePortfolios, parsePortfolio, parsePortfolioState, type Portfolio, type PortfolioState } from '../../core/portfolio.js';
+import { parseShard } from '../../flow/portfolio/shard.js';
+import { renderPortfolioMarkdown } from '../../report/portfolio.js';
 import { plainLine, terminalJson } from '../../report/plain.js';
-import type { Io } from '../main.js';
+import { parseNow, type Io } from '../io.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -16,13 +17,6 @@ function read(io: Io, path: string): string {
   const full = resolve(io.cwd, path);
   if (!existsSync(full)) throw new InputError(`${path}: no such file`);
   return readFileSync(full, 'utf8');
-}
-
-function parseNow(text: string | undefined, io: Io): Date {
-  if (text === undefined) return io.now();
-  const parsed = parseInstant(text);
-  if (!parsed.ok) throw new InputError(`--now ${text}: ${parsed.reason}`);
-  return new Date(parsed.ms);
 }
 
 /** Where pull request links point: GITHUB_SERVER_URL, else github.com for its API, else the API's host (GitHub Enterprise Server). */
@@ -86,27 +80,17 @@ export async function portfolioCommand(args: string[], io: Io, env: Env): Promis
     io.err(`resuming from ${values.state}: ${Object.keys(state.done).length} repositories already read\n`);
   }
 
-  const [{ createGitHubClient, clientTuning }, { runPortfolio }, { GitHubAccessError, GitHubApiError }] = await Promise.all([
-    import('../../adapters/github/client.js'),
-    import('../../flow/portfolio/run.js'),
-    import('../../adapters/github/errors.js'),
-  ]);
+  const [{ createGitHubClient, clientTuning }, { runPortfolio }] = await Promise.all([import('../../adapters/github/client.js'), import('../../flow/portfolio/run.js')]);
   const apiUrl = env.GITHUB_API_URL || 'https://api.github.com';
   // Warnings quote GitHub's answers and the names read: one sanitised line each.
   const log = { info: () => {}, warning: (m: string) => io.err(`warning: ${plainLine(m)}\n`) };
   const gh = createGitHubClient(token, { baseUrl: apiUrl, log, ...clientTuning(env) });
-  let run;
-  try {
-    run = await runPortfolio(
-      gh,
-      { org, policy: values.policy!, manifest: values.manifest!, now, serverUrl: serverUrlOf(env, apiUrl), log, ...(repositories?.length ? { repositories } : {}), ...(shard ? { shard } : {}) },
-      state,
-    );
-  } catch (error) {
-    if (!(error instanceof GitHubAccessError || error instanceof GitHubApiError)) throw error;
-    io.err(`error: ${plainLine(error.message)}\n`);
-    return 2;
-  }
+  // A GitHub refusal or failure is a UserError: main prints it and exits 2.
+  const run = await runPortfolio(
+    gh,
+    { org, policy: values.policy!, manifest: values.manifest!, now, serverUrl: serverUrlOf(env, apiUrl), log, ...(repositories?.length ? { repositories } : {}), ...(shard ? { shard } : {}) },
+    state,
+  );
 
   const portfolio = buildPortfolio(run.inputs, now, { repositories: run.repositories.total, shard: shard ?? null, incomplete: run.incomplete });
   emit(portfolio, format, values.output, io);

@@ -11,18 +11,21 @@
 // Draft PRs cost nothing beyond the list. Rate limits are retried (honouring retry-after) by the client;
 // when one outlasts the retries, no new repository is started and the run returns what it finished, so
 // that a second call with the same state resumes where it stopped.
-import type { GitHubClient, Logger } from '../../adapters/github/client.js';
-import { GitHubAccessError, GitHubApiError } from '../../adapters/github/errors.js';
-import { fetchFileTexts, fetchTree, type FileText, type TreeEntryKind } from '../../adapters/github/files.js';
+import type { GitHubClient } from '../../adapters/github/client.js';
+import { fetchFileTexts, type FileText, type TreeEntryKind } from '../../adapters/github/files.js';
+import { isRateLimited } from '../../adapters/github/errors.js';
 import { listOrgRepositories, type OrgRepository } from '../../adapters/github/org.js';
 import { listOpenPullRequests, type OpenPullRequest } from '../../adapters/github/pulls.js';
-import { loadTrustedPolicy, matching, policySpec, readPullRequest, treeAt, treeFiles, type PolicySpec, type PullRequestReading, type TreeCache } from '../gate-pull-request.js';
+import { InputError, messageOf, UserError } from '../../core/errors.js';
 import { evaluate } from '../../core/evaluate.js';
 import type { LoadedPolicy } from '../../core/policy.js';
 import type { Report } from '../../core/types.js';
-import { portfolioReport, type PortfolioInput, type PortfolioPullRequest, type PortfolioState } from '../../core/portfolio.js';
-import { InputError, formatFinding } from '../../core/errors.js';
+import { isRepositoryFailure, portfolioReport, repositoryFailure, type PortfolioInput, type PortfolioPullRequest, type PortfolioState } from '../../core/portfolio.js';
 import { plainLine } from '../../report/plain.js';
+import { matching, treeAt, treeFiles, type TreeCache } from '../manifests.js';
+import type { Logger } from '../ports.js';
+import { readPullRequest, type PullRequestReading } from '../read-pull-request.js';
+import { loadTrustedPolicy, policySpec, type PolicySources, type PolicySpec } from '../trusted-policy.js';
 
 export type { PortfolioState } from '../../core/portfolio.js';
 
@@ -58,11 +61,6 @@ export interface PortfolioRun {
   repositories: { listed: number; total: number; failed: number; resumed: number };
 }
 
-/** A rate limit (primary or secondary) that outlasted the client's retries. */
-export function isRateLimited(error: unknown): boolean {
-  return error instanceof GitHubApiError && (error.status === null || error.status === 403 || error.status === 429) && /rate limit/i.test(error.message);
-}
-
 /** Thrown into the work still queued once the run has decided to stop. */
 class Stopped extends Error {}
 
@@ -83,34 +81,9 @@ function limiter(size: number): <T>(job: () => Promise<T>) => Promise<T> {
   };
 }
 
-/**
- * The same client, reading each central policy once per run: every pull request's reading asks for the
- * policy (readPullRequest loads it itself), and a pinned policy does not change within a run.
- */
-function sharingPolicySources(gh: GitHubClient): GitHubClient {
-  const answers = new Map<string, Promise<unknown>>();
-  const graphql = (query: string, variables?: Record<string, unknown>): Promise<unknown> => {
-    if (!/^\s*query PolicySource\(/.test(query)) return gh.graphql(query, variables);
-    const key = JSON.stringify(variables ?? {});
-    let answer = answers.get(key);
-    if (!answer) {
-      answer = gh.graphql(query, variables);
-      answers.set(key, answer);
-      answer.catch(() => answers.delete(key));
-    }
-    return answer;
-  };
-  return Object.assign(Object.create(gh) as GitHubClient, { graphql: Object.assign(graphql, gh.graphql) as GitHubClient['graphql'] });
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof InputError) return error.findings.map(formatFinding).join('; ');
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** A failure that belongs to one repository or PR (reported, the run goes on); anything else is a bug. */
 function isReadFailure(error: unknown): boolean {
-  return error instanceof GitHubAccessError || error instanceof GitHubApiError || error instanceof InputError;
+  return error instanceof UserError;
 }
 
 interface Target {
@@ -138,11 +111,11 @@ function targetsOf(org: string, listed: OrgRepository[], options: PortfolioOptio
   return shard ? targets.filter((_, i) => i % shard.count === shard.index - 1) : targets;
 }
 
-export async function runPortfolio(client: GitHubClient, options: PortfolioOptions, state?: PortfolioState): Promise<PortfolioRun> {
+export async function runPortfolio(gh: GitHubClient, options: PortfolioOptions, state?: PortfolioState): Promise<PortfolioRun> {
   const { org, log, now } = options;
   if (state && state.org.toLowerCase() !== org.toLowerCase()) throw new InputError(`the portfolio state is for ${state.org}, not ${org}; start afresh without it`);
   const spec = policySpec(options.policy);
-  const gh = sharingPolicySources(client);
+  const policySources: PolicySources = new Map();
   const done: Record<string, PortfolioInput[]> = { ...(state?.done ?? {}) };
   let listed: OrgRepository[] = [];
   const result = (total: Target[], incomplete: string | null): PortfolioRun => {
@@ -154,7 +127,7 @@ export async function runPortfolio(client: GitHubClient, options: PortfolioOptio
       repositories: {
         listed: listed.length,
         total: total.length,
-        failed: covered.filter((t) => (done[t.repository] ?? []).some((i) => i.error && i.manifest === '' && !i.pullRequest)).length,
+        failed: covered.filter((t) => (done[t.repository] ?? []).some(isRepositoryFailure)).length,
         resumed: total.filter((t) => state?.done[t.repository]).length,
       },
     };
@@ -182,7 +155,7 @@ export async function runPortfolio(client: GitHubClient, options: PortfolioOptio
   if (spec.kind !== 'base') {
     const warnings: string[] = [];
     try {
-      sharedPolicy = await loadTrustedPolicy(gh, spec, undefined, warnings);
+      sharedPolicy = await loadTrustedPolicy(gh, spec, undefined, warnings, policySources);
     } catch (error) {
       if (!isRateLimited(error)) throw error;
       return result(targets, `rate-limited while reading the policy ${options.policy} (${messageOf(error)}); re-run later with the same state to resume`);
@@ -204,12 +177,12 @@ export async function runPortfolio(client: GitHubClient, options: PortfolioOptio
     while (!stopped && next < queue.length) {
       const target = queue[next++]!;
       if (!target.found) {
-        done[target.repository] = [{ repository: target.repository, manifest: '', pullRequest: null, report: null, error: `not found among the unarchived repositories of ${org} that the token can see` }];
+        done[target.repository] = [repositoryFailure(target.repository, `not found among the unarchived repositories of ${org} that the token can see`)];
         continue;
       }
       const warnings: string[] = [];
       try {
-        done[target.repository] = await readRepository(gh, target.found, spec, sharedPolicy, options, step, warnings);
+        done[target.repository] = await readRepository(gh, target.found, spec, { policy: sharedPolicy, sources: policySources }, options, step, warnings);
       } catch (error) {
         if (error instanceof Stopped) continue;
         if (isRateLimited(error)) {
@@ -217,7 +190,7 @@ export async function runPortfolio(client: GitHubClient, options: PortfolioOptio
           continue;
         }
         if (!isReadFailure(error)) throw error;
-        done[target.repository] = [{ repository: target.repository, manifest: '', pullRequest: null, report: null, error: messageOf(error) }];
+        done[target.repository] = [repositoryFailure(target.repository, messageOf(error))];
       } finally {
         warn(warnings);
       }
@@ -262,7 +235,8 @@ async function readRepository(
   gh: GitHubClient,
   repository: OrgRepository,
   spec: PolicySpec,
-  sharedPolicy: LoadedPolicy | null,
+  /** The bundled or central policy read once up front (null for a repository path), and the central policies read so far. */
+  shared: { policy: LoadedPolicy | null; sources: PolicySources },
   options: PortfolioOptions,
   step: Step,
   warnings: string[],
@@ -284,7 +258,7 @@ async function readRepository(
       .filter((pr) => !pr.draft)
       .map((pr) =>
         step(async (): Promise<PullReading> => {
-          const reading = await readPullRequest(gh, { owner, repo, number: pr.number, baseSha: pr.baseSha }, { policy: options.policy, manifest: options.manifest, now: options.now, trees }, warnings);
+          const reading = await readPullRequest(gh, { owner, repo, number: pr.number, baseSha: pr.baseSha }, { policy: options.policy, manifest: options.manifest, now: options.now, trees, policySources: shared.sources }, warnings);
           if (reading.unmatched.length > 0) throw new InputError(reading.unmatched);
           return { pr, reading, reports: reading.evaluateWith(reading.facts) };
         }).catch((error: unknown) => {
@@ -317,7 +291,7 @@ async function readRepository(
   let policy: LoadedPolicy;
   try {
     texts = await step(() => fetchFileTexts(gh, { owner, repo }, [...offline.map((path) => ({ ref: headSha, path })), ...policyFile]));
-    policy = sharedPolicy ?? (await step(() => loadTrustedPolicy(gh, spec, texts[offline.length]?.text, warnings)));
+    policy = shared.policy ?? (await step(() => loadTrustedPolicy(gh, spec, texts[offline.length]?.text, warnings, shared.sources)));
   } catch (error) {
     if (error instanceof Stopped || isRateLimited(error) || !isReadFailure(error)) throw error;
     const reason = `could not be read at the head of ${repository.defaultBranch}: ${messageOf(error)}`;
