@@ -415,7 +415,7 @@ describe('a status that cannot be written never leaves an old success standing u
 
 const CLI_MANIFEST = join(ROOT, 'examples', 'churn-forecast', 'pilot-readiness.yml');
 const CLI_TEXT = readFileSync(CLI_MANIFEST, 'utf8');
-const CLI_FACTS = JSON.parse(readFileSync(join(ROOT, 'examples', 'churn-forecast', 'pr-pending.json'), 'utf8')) as Record<string, any>;
+const CLI_FACTS = JSON.parse(readFileSync(join(ROOT, 'examples', 'churn-forecast', 'pr-pending.json'), 'utf8')) as { reviews: unknown[]; head_sha: string; base_manifest?: unknown };
 /** After legal's 14-day window has closed: silence consents, the owner approved the head. */
 const CLI_NOW = '2026-11-28T00:00:00Z';
 

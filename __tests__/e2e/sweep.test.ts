@@ -36,7 +36,7 @@ describe('a scheduled sweep', () => {
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'pending', description: '16/16 criteria · legal 3d 23h left' });
     expect(statuses(gh, other)).toEqual([expect.objectContaining({ state: 'success', description: 'no pilot manifest (**/pilot-readiness.yml) touched' })]);
     expect(statuses(gh, closed)).toEqual([]);
-    expect(first.requests.filter((r) => r.variables?.['number'] === 9)).toEqual([]);
+    expect(first.requests.filter((r) => r.variables?.number === 9)).toEqual([]);
     const [comment] = gh.comments(REPO, 7);
     expect(comment?.body).toContain('Pilot readiness: PENDING');
     expect(gh.comments(REPO, 8)).toEqual([]);

@@ -65,7 +65,7 @@ describe('the trusted policy', () => {
     // The policy that judges was asked for at the base commit. The head's version is read once more,
     // after the evaluation, only to show reviewers what the proposed change would do.
     const facts = run.requests.find((r) => r.operation === 'PullRequestFacts');
-    expect(facts?.variables?.['f0']).toBe(`${BASE}:${POLICY_PATH}`);
+    expect(facts?.variables?.f0).toBe(`${BASE}:${POLICY_PATH}`);
     const headReads = run.requests.filter((r) => JSON.stringify(r.variables ?? {}).includes(`${HEAD}:${POLICY_PATH}`));
     expect(headReads.map((r) => r.operation)).toEqual(['FileTexts']);
     const comment = gh.comments(REPO, 7)[0]?.body ?? '';

@@ -69,7 +69,7 @@ describe('upsertStickyComment', () => {
     gh = await startFakeGitHub(scenario([...others, { id: 500, user: 'pilot-gate[bot]', body: `${MARKER}\nold` }]));
     const result = await upsertStickyComment(fakeClient(gh, { token: 'app-token' }), { ...TARGET, body: 'new', botLogin: 'pilot-gate[bot]' });
     expect(result).toMatchObject({ ok: true, action: 'updated', id: 500 });
-    expect(gh.requests.map((r) => `${r.method} ${r.query['page'] ?? ''}`)).toEqual(['GET ', 'GET 2', 'PATCH ']);
+    expect(gh.requests.map((r) => `${r.method} ${r.query.page ?? ''}`)).toEqual(['GET ', 'GET 2', 'PATCH ']);
   });
 
   it('stops reading pages once it has found its comment', async () => {

@@ -344,7 +344,7 @@ describe('faults', () => {
 describe('recording and state', () => {
   it('records method, path, query, body, token and the answer', async () => {
     await start();
-    await call('POST', '/repos/acme/models/statuses/' + HEAD + '?x=1', { body: { state: 'success', context: 'pilot-readiness' } });
+    await call('POST', `/repos/acme/models/statuses/${HEAD}?x=1`, { body: { state: 'success', context: 'pilot-readiness' } });
     expect(gh?.requests[0]).toMatchObject({
       method: 'POST',
       path: `/repos/acme/models/statuses/${HEAD}`,

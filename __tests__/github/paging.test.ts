@@ -202,7 +202,7 @@ describe('listOpenPullRequests on hostile paging', () => {
       `GitHub ${ENDPOINT} failed: GitHub still answered that there is more after ${MAX_PAGES.openPulls} pages of open pull requests, the most pilot-readiness reads; ${FOREVER}`,
     );
     expect(gh.count()).toBe(MAX_PAGES.openPulls);
-    expect(gh.requests.at(-1)?.query['page']).toBe(String(MAX_PAGES.openPulls));
+    expect(gh.requests.at(-1)?.query.page).toBe(String(MAX_PAGES.openPulls));
   });
 });
 

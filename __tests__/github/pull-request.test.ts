@@ -62,7 +62,7 @@ describe('request counts', () => {
     const read = await facts(scenario(pull({ reviews: reviews(250), commits, timeline, files })));
     expect(gh?.count()).toBe(3);
     expect([read.facts.reviews.length, read.facts.commits.length, read.facts.review_requests.length, read.changedFiles.length]).toEqual([250, 150, 120, 230]);
-    expect(gh?.requests.slice(1).map((r) => [r.operation, r.variables?.['reviews'], r.variables?.['commits'], r.variables?.['timeline'], r.variables?.['files']])).toEqual([
+    expect(gh?.requests.slice(1).map((r) => [r.operation, r.variables?.reviews, r.variables?.commits, r.variables?.timeline, r.variables?.files])).toEqual([
       ['PullRequestFactsPage', true, true, true, true],
       ['PullRequestFactsPage', true, false, false, true],
     ]);

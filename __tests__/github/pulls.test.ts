@@ -23,7 +23,7 @@ describe('listOpenPullRequests', () => {
     gh = await startFakeGitHub({ repos: { 'acme/models': { pulls } } });
     const open = await listOpenPullRequests(fakeClient(gh), { owner: 'acme', repo: 'models' });
     expect(open).toHaveLength(210);
-    expect(gh.requests.map((r) => [r.query['per_page'], r.query['page'] ?? '1'])).toEqual([
+    expect(gh.requests.map((r) => [r.query.per_page, r.query.page ?? '1'])).toEqual([
       ['100', '1'],
       ['100', '2'],
       ['100', '3'],

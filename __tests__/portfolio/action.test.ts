@@ -28,7 +28,7 @@ describe('the Action with mode: portfolio', () => {
     expect(portfolio).toMatchObject({ portfolio_version: 1, repositories: 8, incomplete: null, totals: { pilots: expected.pilots, blocked: expected.pilots } });
     const met = portfolio.pilots.reduce((n, p) => n + p.score.met, 0);
     const required = portfolio.pilots.reduce((n, p) => n + p.score.required, 0);
-    expect(run.outputs['score']).toBe(`${met}/${required}`);
+    expect(run.outputs.score).toBe(`${met}/${required}`);
     expect(run.summary).toContain('## AI pilot portfolio');
     expect(run.summary).toContain(`**${expected.pilots} pilots** in 8 repositories`);
     expect(run.summary).toContain(`[#4](https://github.com/${ORG}/${repoName(1)}/pull/4)`);

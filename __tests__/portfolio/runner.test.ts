@@ -104,10 +104,10 @@ describe('runPortfolio', () => {
     expect(entriesOf(second.inputs)).toEqual(Object.fromEntries(Object.entries(expected.entries).filter(([, e]) => e.length > 0)));
 
     // The second call lists the organisation once and then touches only the repositories not done.
-    const touched = new Set(gh.requests.map((r) => /^\/repos\/([^/]+\/[^/]+)\//.exec(r.path)?.[1] ?? (r.variables?.['owner'] ? `${r.variables['owner']}/${r.variables['repo']}` : null)).filter(Boolean));
+    const touched = new Set(gh.requests.map((r) => /^\/repos\/([^/]+\/[^/]+)\//.exec(r.path)?.[1] ?? (r.variables?.owner ? `${r.variables.owner}/${r.variables.repo}` : null)).filter(Boolean));
     expect([...touched].sort()).toEqual(remaining);
     expect(gh.count({ operation: 'OrgRepositories' })).toBe(1);
-    const perRepo = (repository: string) => gh!.requests.filter((r) => r.path.startsWith(`/repos/${repository}/`) || r.variables?.['repo'] === repository.split('/')[1]).length;
+    const perRepo = (repository: string) => gh!.requests.filter((r) => r.path.startsWith(`/repos/${repository}/`) || r.variables?.repo === repository.split('/')[1]).length;
     expect(remaining.reduce((n, r) => n + perRepo(r), 0) + 1).toBe(gh.requests.length);
   });
 

@@ -150,8 +150,8 @@ export async function readPullRequest(
       const teamSet = new Set<string>();
       pilots.forEach((pilot, i) => {
         const asked = rolesToRequest(inputFor(pilot, i, facts));
-        asked.people.forEach((p) => people.add(p));
-        asked.teams.forEach((t) => teamSet.add(t));
+        for (const person of asked.people) people.add(person);
+        for (const team of asked.teams) teamSet.add(team);
       });
       return { people: [...people], teams: [...teamSet] };
     },

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { readTextFile } from '../../adapters/local/files.js';
 import { UsageError } from '../../core/errors.js';
 import { replay } from '../../core/replay.js';
-import { type Io } from '../io.js';
+import type { Io } from '../io.js';
 
 export function replayCommand(args: string[], io: Io): number {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });

@@ -112,7 +112,7 @@ function targetsOf(org: string, listed: OrgRepository[], options: PortfolioOptio
 }
 
 export async function runPortfolio(gh: GitHubClient, options: PortfolioOptions, state?: PortfolioState): Promise<PortfolioRun> {
-  const { org, log, now } = options;
+  const { org, log } = options;
   if (state && state.org.toLowerCase() !== org.toLowerCase()) throw new InputError(`the portfolio state is for ${state.org}, not ${org}; start afresh without it`);
   const spec = policySpec(options.policy);
   const policySources: PolicySources = new Map();
