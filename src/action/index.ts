@@ -4,6 +4,8 @@ const HANDLED_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_req
 
 const event = process.env.GITHUB_EVENT_NAME ?? '';
 if (HANDLED_EVENTS.has(event)) {
+  // Stack traces from the bundle then name src/ files and lines (dist/ ships linked source maps).
+  process.setSourceMapsEnabled(true);
   const { run } = await import('./run.js');
   await run();
 } else {
