@@ -5,28 +5,14 @@ import { InputError } from '../core/errors.js';
 import { plainLine as p, plainText } from './plain.js';
 import { criteriaById } from '../core/policy.js';
 import { didYouMean } from '../core/suggest.js';
-import { RISK_TIERS, type CriterionPolicy, type PerTier, type Policy } from '../core/types.js';
-
-function perTier<T>(value: PerTier<T> | undefined): string {
-  if (value === undefined) return '';
-  if (typeof value !== 'object' || value === null) return p(value);
-  return RISK_TIERS.filter((t) => (value as Record<string, T>)[t] !== undefined)
-    .map((t) => `${t} ${p((value as Record<string, T>)[t])}`)
-    .join(', ');
-}
+import { EVIDENCE_KINDS } from '../core/evidence/index.js';
+import type { CriterionPolicy, Policy } from '../core/types.js';
 
 /** Evidence requirements in words, one line each (init writes them into YAML comments: no line breaks). */
 export function describeEvidence(criterion: CriterionPolicy): string[] {
-  const e = criterion.evidence;
-  const lines: string[] = [];
-  if (e.file) lines.push(`file${e.file.paths ? ` under ${e.file.paths.map((path) => p(path)).join(' or ')}` : ''} (relative to the manifest's folder)`);
-  if (e.date) lines.push(`date: no older than ${perTier(e.date.max_age)}`);
-  for (const [name, rule] of Object.entries(e.metrics ?? {})) {
-    const bounds = [rule.min !== undefined ? `≥ ${perTier(rule.min)}` : '', rule.max !== undefined ? `≤ ${perTier(rule.max)}` : ''].filter(Boolean).join(' and ');
-    lines.push(`metric ${p(name)}${bounds ? ` ${bounds}` : ' (present)'}${rule.unit ? ` ${p(rule.unit)}` : ''}${rule.description ? ` (${p(rule.description)})` : ''}`);
-  }
-  if (e.link) lines.push(`link${e.link.pattern ? ` matching ${p(e.link.pattern)}` : ''}`);
-  if (e.signoff) lines.push(`sign-off: an explicit approval by the ${p(e.signoff)} role (silence does not count)`);
+  const lines = EVIDENCE_KINDS.flatMap((kind) => kind.describe(criterion, p));
+  const signoff = criterion.evidence.signoff;
+  if (signoff) lines.push(`sign-off: an explicit approval by the ${p(signoff)} role (silence does not count)`);
   return lines;
 }
 

@@ -1,5 +1,6 @@
 // `pilot-readiness init`: a starter manifest listing every criterion the policy sets for a risk tier.
 import { describeEvidence } from './explain.js';
+import { EVIDENCE_KINDS } from '../core/evidence/index.js';
 import { reviewerRoles } from '../core/policy.js';
 import type { Policy, RiskTier } from '../core/types.js';
 
@@ -34,12 +35,7 @@ export function starterManifest(policy: Policy, options: { risk: RiskTier; name:
     for (const c of required) {
       out.push(`  # ${c.id}: ${c.title}`);
       for (const line of describeEvidence(c)) out.push(`  #   needs ${line}`);
-      const example: string[] = [];
-      if (c.evidence.file) example.push(`file: ${c.evidence.file.paths?.[0]?.replace(/\*\*.*$/, '') ?? ''}${c.id.toLowerCase()}.md`);
-      if (c.evidence.date) example.push('date: YYYY-MM-DD');
-      const metrics = Object.keys(c.evidence.metrics ?? {});
-      if (metrics.length > 0) example.push(`metrics: { ${metrics.map((m) => `${m}: 0`).join(', ')} }`);
-      if (c.evidence.link) example.push('link: https://');
+      const example = EVIDENCE_KINDS.flatMap((kind) => kind.starter(c) ?? []);
       if (example.length > 0) out.push(`  # ${c.id}: { ${example.join(', ')} }`);
     }
   }
