@@ -163,26 +163,56 @@ export async function runPortfolio(gh: GitHubClient, options: PortfolioOptions, 
     warn(warnings);
   }
 
-  const limit = limiter(Math.max(1, options.concurrency ?? 4));
+  const stopped = await readAll(gh, targets.filter((t) => !done[t.repository]), done, { spec, policy: sharedPolicy, sources: policySources }, options, warn);
+
+  const remaining = targets.filter((t) => !done[t.repository]).length;
+  if (stopped) {
+    log.warning(plainLine(`GitHub's rate limit stopped the portfolio of ${org}: ${stopped}`));
+    return result(targets, `the GitHub rate limit stopped the run with ${remaining} of ${targets.length} repositories not read (${stopped}); re-run later with the same state to resume`);
+  }
+  return result(targets, null);
+}
+
+/** What every repository of a run is read with: the policy spec, and the policy and central sources shared by all. */
+interface Shared {
+  spec: PolicySpec;
+  /** The bundled or central policy read once up front (null for a repository path). */
+  policy: LoadedPolicy | null;
+  sources: PolicySources;
+}
+
+/**
+ * Reads the queued repositories into `done`, a few at once (options.concurrency, default 4). A
+ * repository that cannot be read becomes one failure entry; a rate limit stops the queue (what is
+ * in flight finishes or is abandoned) and is returned, so that the run can be resumed.
+ */
+async function readAll(
+  gh: GitHubClient,
+  queue: Target[],
+  done: Record<string, PortfolioInput[]>,
+  shared: Shared,
+  options: PortfolioOptions,
+  warn: (warnings: string[]) => void,
+): Promise<string | null> {
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const limit = limiter(concurrency);
   let stopped: string | null = null;
   const step = <T>(job: () => Promise<T>): Promise<T> =>
     limit(async () => {
       if (stopped) throw new Stopped();
       return job();
     });
-  const queue = targets.filter((t) => !done[t.repository]);
   let next = 0;
-
   const worker = async () => {
     while (!stopped && next < queue.length) {
       const target = queue[next++]!;
       if (!target.found) {
-        done[target.repository] = [repositoryFailure(target.repository, `not found among the unarchived repositories of ${org} that the token can see`)];
+        done[target.repository] = [repositoryFailure(target.repository, `not found among the unarchived repositories of ${options.org} that the token can see`)];
         continue;
       }
       const warnings: string[] = [];
       try {
-        done[target.repository] = await readRepository(gh, target.found, spec, { policy: sharedPolicy, sources: policySources }, options, step, warnings);
+        done[target.repository] = await readRepository(gh, target.found, shared, options, step, warnings);
       } catch (error) {
         if (error instanceof Stopped) continue;
         if (isRateLimited(error)) {
@@ -196,14 +226,8 @@ export async function runPortfolio(gh: GitHubClient, options: PortfolioOptions, 
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, options.concurrency ?? 4), queue.length) }, worker));
-
-  const remaining = targets.filter((t) => !done[t.repository]).length;
-  if (stopped) {
-    log.warning(plainLine(`GitHub's rate limit stopped the portfolio of ${org}: ${stopped}`));
-    return result(targets, `the GitHub rate limit stopped the run with ${remaining} of ${targets.length} repositories not read (${stopped}); re-run later with the same state to resume`);
-  }
-  return result(targets, null);
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  return stopped;
 }
 
 type Step = <T>(job: () => Promise<T>) => Promise<T>;
@@ -234,9 +258,7 @@ function linkOf(serverUrl: string, repository: string, pr: OpenPullRequest, read
 async function readRepository(
   gh: GitHubClient,
   repository: OrgRepository,
-  spec: PolicySpec,
-  /** The bundled or central policy read once up front (null for a repository path), and the central policies read so far. */
-  shared: { policy: LoadedPolicy | null; sources: PolicySources },
+  shared: Shared,
   options: PortfolioOptions,
   step: Step,
   warnings: string[],
@@ -286,6 +308,7 @@ async function readRepository(
 
   // The pilots no open PR deploys, as the default branch holds them, in one query with a repository-path policy.
   // If they cannot be read, each is listed with the reason; the pull requests read above stay.
+  const spec = shared.spec;
   const policyFile = spec.kind === 'base' ? [{ ref: headSha, path: spec.path }] : [];
   let texts: FileText[];
   let policy: LoadedPolicy;
