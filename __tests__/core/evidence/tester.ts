@@ -8,7 +8,8 @@ import { parseYaml } from '../../../src/core/yaml.js';
 
 export const FILE = 'pilots/claims/pilot-readiness.yml';
 export const NOW = new Date('2026-11-20T12:00:00Z');
-const FILES: Record<string, RepoPathKind> = {
+/** The repository every case is checked in: the manifest's folder holds these. */
+export const FILES: Record<string, RepoPathKind> = {
   'pilots/claims/reports/pentest.md': 'file',
   'pilots/claims/reports': 'dir',
   'pilots/claims/notes/pentest.md': 'file',
