@@ -33,7 +33,6 @@ function exampleRuns(): string[][] {
 describe('time-zone and locale independence', () => {
   it('the machines really differ: Node sees each TZ and the Turkish locale', () => {
     const probe = (env: Record<string, string>) =>
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the child process evaluates this template
       spawnSync(process.execPath, ['-e', 'process.stdout.write(`${new Date(Date.UTC(2026, 10, 20, 12)).getTimezoneOffset()} ${Intl.DateTimeFormat().resolvedOptions().locale}`)'], {
         encoding: 'utf8',
         env: { ...process.env, ...env },

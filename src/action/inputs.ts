@@ -29,7 +29,6 @@ export function readInputs(): ActionInputs {
   if (mode !== 'gate' && mode !== 'report' && mode !== 'portfolio') throw new InputError(`input mode: "${mode}" is not a mode; use gate, report or portfolio`);
   const token = input('github-token').trim() || process.env.GITHUB_TOKEN || '';
   if (!token) {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression quoted as advice, not a template
     throw new InputError('input github-token is empty: pass `github-token: ${{ github.token }}` (the default) or a token with the permissions listed in the README');
   }
   secret(token);
