@@ -20,4 +20,4 @@ for (const [name, unit] of Object.entries(HOSTILE_UNITS)) {
 }
 let mib = 0;
 for (const unit of Object.values(HOSTILE_UNITS)) mib = Math.max(mib, time(hostileBody(unit, 1024 * 1024)).cpuMs);
-process.stdout.write(JSON.stringify({ size: MAX_OVERRIDE_BODY, worst, mibCpuMs: mib }) + '\n');
+process.stdout.write(`${JSON.stringify({ size: MAX_OVERRIDE_BODY, worst, mibCpuMs: mib })}\n`);

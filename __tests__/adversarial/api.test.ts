@@ -1,8 +1,9 @@
 // The built Action (dist/index.js, run as the runner runs it) against a GitHub that does not play along:
 // review requests taken back once the clock has started, and answers that page without end. Every row
 // asserts the exit code and the decision or the commit status; run `npm run build` first.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
+import type { FakeGitHub } from '../support/fake-github/index.js';
 import type { FaultKind, PullSpec, Scenario, TimelineEventSpec } from '../support/fake-github/scenario.js';
 import { MAX_PAGES } from '../../src/adapters/github/paging.js';
 import { runAction, type ActionRun } from '../e2e/run-action.js';
@@ -26,12 +27,8 @@ import {
   shownText,
 } from '../e2e/scenario.js';
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 const MINUTE = 60_000;
 const FOREVER = 'pilot-readiness stops rather than page forever';
@@ -217,7 +214,7 @@ const removals: RemovalRow[] = [
 
 describe('review requests that are removed', () => {
   for (const row of removals) it(row.name, async () => {
-    gh = await startFakeGitHub(row.scenario());
+    gh = await startGitHub(row.scenario());
     const p = gh.world.repo('acme', 'models')?.pulls.get(7)?.spec as PullSpec;
     const before = Date.now();
     const run = await runAction({ gh, event: 'pull_request', payload: requestRemovedEvent(p, 'lee-legal'), with: { 'request-reviews': 'false', ...row.with } });
@@ -354,7 +351,7 @@ const paging: PagingRow[] = [
 
 describe('answers that page without end', () => {
   for (const row of paging) it(`${row.read}, ${row.kind}: the run fails naming ${row.endpoint}, within ${row.most} requests`, async () => {
-    gh = await startFakeGitHub(row.scenario(row.faults));
+    gh = await startGitHub(row.scenario(row.faults));
     const payload = row.event === 'schedule' ? scheduleEvent() : pullRequestEvent('synchronize', gh.world.repo('acme', 'models')?.pulls.get(7)?.spec as PullSpec);
     const run = await runAction({ gh, event: row.event, payload });
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { localRepoFiles } from '../../src/adapters/local/files.js';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
 import { evaluate } from '../../src/core/evaluate.js';
-import { renderMarkdown } from '../../src/core/report/markdown.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import type { PrFacts, Report } from '../../src/core/types.js';
 import { ROOT } from '../cli/helpers.js';
 

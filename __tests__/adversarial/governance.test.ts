@@ -6,8 +6,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, ROOT } from '../cli/helpers.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
+import type { FakeGitHub } from '../support/fake-github/index.js';
 import type { ReviewSpec, Scenario } from '../support/fake-github/scenario.js';
 import { runAction } from '../e2e/run-action.js';
 import {
@@ -29,12 +30,8 @@ import {
 } from '../e2e/scenario.js';
 import type { GovernanceChangeKind, Report } from '../../src/core/types.js';
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 const MODEL = `${PILOT_DIR}/model/weights.txt`;
 const MOVED_DIR = 'pilots/churn-v2';
@@ -327,7 +324,7 @@ function allText(report: Report | undefined, run: { summary: string; stdout: str
 describe('governance attacks from inside the pull request (built Action, fake GitHub)', () => {
   it.each(ATTACKS.map((a) => [a.name, a] as const))('%s', async (_name, attack) => {
     const { scenario } = scenarioFor(attack);
-    gh = await startFakeGitHub(scenario);
+    gh = await startGitHub(scenario);
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', pull({ requestedDaysAgo: ASKED_LONG_AGO, files: attack.files })), with: attack.with ?? {} });
     const reports = run.report ? ('reports' in run.report ? (run.report.reports as Report[]) : [run.report as Report]) : [];
     const report = reports[0];
@@ -356,7 +353,7 @@ describe('a hostile answer that hides the base manifest', () => {
     // f0 is the head's manifest, f1 the base's: the answer drops the base's.
     const blob = { __typename: 'Blob', byteSize: handedOver.length, isBinary: false, isTruncated: false, text: handedOver };
     scenario.faults = [{ match: { operation: 'FileTexts' }, respond: { status: 200, body: { data: { repository: { f0: blob, f1: null } } } }, times: 'always' }];
-    gh = await startFakeGitHub(scenario, { checkContract: false });
+    gh = await startGitHub(scenario, { checkContract: false });
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
     expect(run.status).toBe(1);
     expect(statuses(gh).at(-1)?.state).toBe('error');
@@ -371,7 +368,7 @@ describe('governance changes rendered from hostile paths', () => {
     const head: Record<string, unknown> = { ...headFiles({ [MANIFEST]: null, [MODEL]: null }) };
     for (const [path, content] of Object.entries(pilotFiles(exampleManifest(), folder))) head[path] = content;
     const p = pull({ requestedDaysAgo: ASKED_LONG_AGO, reviews: [approve(OWNER)], files: [`${folder}/pilot-readiness.yml`] });
-    gh = await startFakeGitHub(world({ pulls: [p], base: baseFiles(), heads: { [HEAD]: head as Record<string, string> } }));
+    gh = await startGitHub(world({ pulls: [p], base: baseFiles(), heads: { [HEAD]: head as Record<string, string> } }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
     const report = run.report as Report;
     expect(report.governance_changes?.map((c) => c.kind)).toEqual(['moved']);
@@ -401,7 +398,7 @@ describe('a status that cannot be written never leaves an old success standing u
     const scenario = world({ pulls: [p], base: baseFiles(), heads: { [HEAD]: baseFiles() } });
     scenario.repos![REPO]!.statuses = { [HEAD]: [{ state: 'success', context: 'pilot-readiness', description: 'ready' }] };
     scenario.faults = [{ match: { path: '/statuses/' }, respond: c.fault, times: 'always' }];
-    gh = await startFakeGitHub(scenario);
+    gh = await startGitHub(scenario);
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { mode: c.mode } });
     expect(run.status).toBe(1);
     expect(run.outputs.decision).toBe('pending');
@@ -415,7 +412,7 @@ describe('a status that cannot be written never leaves an old success standing u
 
 const CLI_MANIFEST = join(ROOT, 'examples', 'churn-forecast', 'pilot-readiness.yml');
 const CLI_TEXT = readFileSync(CLI_MANIFEST, 'utf8');
-const CLI_FACTS = JSON.parse(readFileSync(join(ROOT, 'examples', 'churn-forecast', 'pr-pending.json'), 'utf8')) as Record<string, any>;
+const CLI_FACTS = JSON.parse(readFileSync(join(ROOT, 'examples', 'churn-forecast', 'pr-pending.json'), 'utf8')) as { reviews: unknown[]; head_sha: string; base_manifest?: unknown };
 /** After legal's 14-day window has closed: silence consents, the owner approved the head. */
 const CLI_NOW = '2026-11-28T00:00:00Z';
 

@@ -4,8 +4,9 @@
 // objection still blocks, and a warning says where the override was); the main hiding places also
 // run through the built Action against the fake GitHub (failure status, decision blocked).
 // Rows that must count show the reading is not merely stricter. Run `npm run build` first.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
+import type { FakeGitHub } from '../support/fake-github/index.js';
 import { runAction } from '../e2e/run-action.js';
 import { OWNER as E2E_OWNER, pull, reportOf, review as reviewSpec, reviewEvent, statuses, world } from '../e2e/scenario.js';
 import { H, OWNER, factsWith, manifestWith, messages, policyWith, request, review, role, signoffs } from '../signoff/builders.js';
@@ -161,12 +162,8 @@ describe('hostile bodies as large as are read', () => {
 
 // ---------------------------------------------------------------- the built Action
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 /** Asked 20 days ago: legal consented by silence; kim-sec objected two days ago; the owner approved yesterday with `body`. */
 async function action(body: string) {
@@ -174,7 +171,7 @@ async function action(body: string) {
     requestedDaysAgo: 20,
     reviews: [reviewSpec('kim-sec', 'CHANGES_REQUESTED', 2, { body: 'The model endpoint is public.' }), reviewSpec(E2E_OWNER, 'APPROVED', 1, { body })],
   });
-  gh = await startFakeGitHub(world({ pulls: [p] }));
+  gh = await startGitHub(world({ pulls: [p] }));
   const run = await runAction({ gh, event: 'pull_request_review', payload: reviewEvent(p, { user: E2E_OWNER, state: 'approved' }) });
   return { run, status: statuses(gh).at(-1), report: reportOf(run) };
 }

@@ -1,17 +1,14 @@
 // A pull request in the policy's own repository that loosens the policy: it does not pass on its own.
 // Each row runs the built Action against the fake GitHub, the policy file at the base and the PR's
 // proposal at the head, and asserts the status and where the loosenings are placed.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
+import type { FakeGitHub } from '../support/fake-github/index.js';
 import { runAction } from '../e2e/run-action.js';
 import { DEFAULT_POLICY_TEXT, HEAD, REPO, pull, pullRequestEvent, review, statuses, world } from '../e2e/scenario.js';
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 const POLICY = 'policies/pilot-readiness.yml';
 const STRICT = DEFAULT_POLICY_TEXT.replace(/^name: default$/m, 'name: acme-strict').replace('window: 7d', 'window: 10d');
@@ -89,7 +86,7 @@ describe('a policy pull request that loosens does not pass on its own (built Act
     const scenario = world({ pulls: [p], base: { [POLICY]: row.base }, heads: { [HEAD]: { [POLICY]: row.head } } });
     scenario.orgs = { acme: { teams: { governance: ['tia-gov'] } } };
     scenario.tokens = { 'gh-token': { login: 'github-actions[bot]', permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write', members: 'read' } } };
-    gh = await startFakeGitHub(scenario);
+    gh = await startGitHub(scenario);
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { policy: POLICY } });
     expect(statuses(gh).at(-1)?.state).toBe(row.expect.state);
     if (row.expect.state !== 'success') expect(run.status).toBe(1);

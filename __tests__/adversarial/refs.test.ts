@@ -1,9 +1,10 @@
 // A central policy `owner/repo/path@ref` under every spelling of a ref that can move: each row is a
 // way to make a movable ref look pinned, and asserts the warning the gate shows (none only for a full
 // commit sha). Run through the GitHub adapter against the fake GitHub, which resolves refs as git does.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { fakeClient } from '../support/fake-github/client.js';
-import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
+import type { FakeGitHub, Scenario } from '../support/fake-github/index.js';
 import { fetchPolicySource, type RefKind } from '../../src/adapters/github/policy-source.js';
 
 const PINNED = 'a1'.repeat(20);
@@ -42,17 +43,13 @@ const ROWS: Array<[string, RefKind, string | undefined]> = [
   [`${PINNED} (a full commit sha)`, 'sha', undefined],
 ];
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 describe('a central policy ref that can move is never taken for pinned', () => {
   it.each(ROWS)('@%s', async (row, kind, warning) => {
     const ref = row.split(' ')[0]!;
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const source = await fetchPolicySource(fakeClient(gh), `acme/ml-governance/${PATH}@${ref}`);
     expect(source.refKind).toBe(kind);
     if (warning === undefined) {

@@ -1,17 +1,14 @@
 // The pull request chooses its gate: on pull_request GitHub runs the workflow file of the merge ref,
 // so a PR can change the gate's inputs (manifest pattern, mode, policy). Each row runs the built
 // Action against the fake GitHub and asserts that such a run never vouches for the pull request.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
+import type { FakeGitHub } from '../support/fake-github/index.js';
 import { runAction } from '../e2e/run-action.js';
 import { HEAD, MANIFEST, OWNER, REPO, pilotFiles, pull, pullRequestEvent, review, scheduleEvent, statuses, world } from '../e2e/scenario.js';
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 const WORKFLOW = '.github/workflows/pilot-readiness.yml';
 const READY = { requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] };
@@ -77,7 +74,7 @@ describe('a pull request cannot choose its own gate (built Action, fake GitHub)'
   it.each(ROWS.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
     const p = pull({ ...READY, files: row.files });
     const head = { ...pilotFiles(), [WORKFLOW]: 'on: pull_request\n' };
-    gh = await startFakeGitHub(world({ pulls: [p], base: pilotFiles(), heads: { [HEAD]: head } }));
+    gh = await startGitHub(world({ pulls: [p], base: pilotFiles(), heads: { [HEAD]: head } }));
     const event = row.event ?? 'pull_request';
     const run = await runAction({
       gh,
@@ -99,7 +96,7 @@ describe('a pull request cannot choose its own gate (built Action, fake GitHub)'
 describe('a success that no longer holds when it would be written', () => {
   it('the owner approval is dismissed between the read and the status write: no success is written', async () => {
     const p = pull(READY);
-    gh = await startFakeGitHub(world({ pulls: [p], base: pilotFiles(), heads: { [HEAD]: pilotFiles() } }));
+    gh = await startGitHub(world({ pulls: [p], base: pilotFiles(), heads: { [HEAD]: pilotFiles() } }));
     const fake = gh;
     // The re-check before a success is written waits a moment: time for the dismissal to land.
     fake.fault({ match: { operation: 'PullRequestFreshness' }, delay_ms: 1500 });
@@ -125,7 +122,7 @@ describe('a dismissal of an approval older than the latest 100 reviews, between 
   it('is still seen: no success is written', async () => {
     const chatter = Array.from({ length: 100 }, (_, i) => review(`watcher-${i}`, 'COMMENTED', 0.5, { body: `note ${i}` }));
     const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1), ...chatter] });
-    gh = await startFakeGitHub(world({ pulls: [p], base: pilotFiles(), heads: { [HEAD]: pilotFiles() } }));
+    gh = await startGitHub(world({ pulls: [p], base: pilotFiles(), heads: { [HEAD]: pilotFiles() } }));
     const fake = gh;
     fake.fault({ match: { operation: 'PullRequestFreshness' }, delay_ms: 1500 });
     const running = runAction({ gh: fake, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
@@ -151,7 +148,7 @@ describe('least privilege: a separate token reads team members', () => {
       'gh-token': { login: 'github-actions[bot]', permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write' } },
       'members-only': { login: 'members-reader[bot]', permissions: { members: 'read' } },
     };
-    gh = await startFakeGitHub(scenario);
+    gh = await startGitHub(scenario);
     const without = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
     expect(without.status).toBe(1);
     expect(statuses(gh).some((s) => s.state === 'success')).toBe(false);

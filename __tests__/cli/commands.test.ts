@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_MANIFEST_SCHEMA_URL, MANIFEST_SCHEMA_URL } from '../../src/core/init.js';
+import { DEFAULT_MANIFEST_SCHEMA_URL, MANIFEST_SCHEMA_URL } from '../../src/report/starter-manifest.js';
 import { cli, NOW } from './helpers.js';
 
 const CLAIMS = 'examples/claims-triage/pilot-readiness.yml';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { factsWith } from '../signoff/builders.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { loadPolicy } from '../../src/core/policy.js';
 import { replay } from '../../src/core/replay.js';
@@ -154,23 +155,20 @@ describe('evaluate, offline', () => {
 });
 
 describe('evaluate with PR facts', () => {
-  const facts = (reviews: PrFacts['reviews']): PrFacts => ({
-    version: 1,
-    repository: 'acme/ml',
-    number: 7,
-    author: 'dev',
-    head_sha: HEAD,
-    base_ref: 'main',
-    draft: false,
-    ready_at: '2026-11-01T09:00:00Z',
-    commits: [{ sha: HEAD, at: '2026-11-01T08:00:00Z' }],
-    review_requests: [
-      { reviewer: 'lee', at: '2026-11-01T09:00:00Z' },
-      { reviewer: 'kim', at: '2026-11-01T09:00:00Z' },
-    ],
-    reviews,
-    teams: {},
-  });
+  const facts = (reviews: PrFacts['reviews']): PrFacts =>
+    factsWith({
+      repository: 'acme/ml',
+      number: 7,
+      author: 'dev',
+      head_sha: HEAD,
+      ready_at: '2026-11-01T09:00:00Z',
+      commits: [{ sha: HEAD, at: '2026-11-01T08:00:00Z' }],
+      review_requests: [
+        { reviewer: 'lee', at: '2026-11-01T09:00:00Z' },
+        { reviewer: 'kim', at: '2026-11-01T09:00:00Z' },
+      ],
+      reviews,
+    });
   const approve = (author: string, id: number) => ({ id, author, state: 'APPROVED' as const, at: '2026-11-10T10:00:00Z', commit: HEAD });
 
   it('a sign-off criterion is met only by the role\'s explicit approval, never by silence', () => {

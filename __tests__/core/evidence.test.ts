@@ -5,16 +5,8 @@ import { linkEvidence } from '../../src/core/evidence/link.js';
 import { metricsEvidence } from '../../src/core/evidence/metrics.js';
 import { resolveEvidencePath } from '../../src/core/evidence/paths.js';
 import type { EvidenceContext, EvidenceKind } from '../../src/core/evidence/index.js';
-import type { CriterionPolicy, EvidenceEntry, EvidenceRequirements, RepoPathKind, RiskTier } from '../../src/core/types.js';
-
-const NOW = new Date('2026-11-20T12:00:00Z');
-const FILES: Record<string, RepoPathKind> = {
-  'pilots/claims/reports/pentest.md': 'file',
-  'pilots/claims/reports': 'dir',
-  'pilots/claims/notes/pentest.md': 'file',
-  'pilots/claims/reports/link.md': 'outside',
-  'pilots/claims/reports/sub.md': 'unverifiable',
-};
+import type { CriterionPolicy, EvidenceEntry, EvidenceRequirements, RiskTier } from '../../src/core/types.js';
+import { FILES, NOW } from './evidence/tester.js';
 
 function run(kind: EvidenceKind, evidence: EvidenceRequirements, entry: EvidenceEntry, tier: RiskTier = 'high') {
   const criterion: CriterionPolicy = { id: 'SEC-2', title: 'Pen test', description: 'd', required_for: ['high'], allow_not_applicable: false, evidence };

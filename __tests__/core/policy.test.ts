@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_POLICIES, loadBundledPolicy } from '../../src/core/bundled.js';
 import { loadPolicy } from '../../src/core/policy.js';
 import { validatorFor } from '../../src/core/schemas.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { RISK_TIERS } from '../../src/core/types.js';
 
 const loaded = loadPolicy(BUNDLED_POLICIES.default!, 'default');

@@ -2,7 +2,7 @@
 // twice among thousands, and the order of reviews (each time is now parsed once per sort).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { parseFacts } from '../../src/core/facts.js';
 import { compareReviews, sortReviews, type Review } from '../../src/core/signoff/reviews.js';
 import { factsWith } from '../signoff/builders.js';

@@ -8,7 +8,7 @@ import { parseCalendarDate, parseInstant } from '../../src/core/instant.js';
 import { loadPolicy } from '../../src/core/policy.js';
 import { replay } from '../../src/core/replay.js';
 import { closest, didYouMean, MAX_CANDIDATES, MAX_SUGGESTIONS_PER_FILE, suggestionBudget } from '../../src/core/suggest.js';
-import { InputError } from '../../src/errors.js';
+import type { InputError } from '../../src/core/errors.js';
 import { hostileId, hostileManifest, HOSTILE_IDS, HOSTILE_LIMIT } from '../../bench/hostile.js';
 import { BUNDLED_POLICIES } from '../../src/core/bundled.js';
 

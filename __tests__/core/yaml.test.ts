@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { decodeUtf8, MAX_YAML_BYTES, parseYaml } from '../../src/core/yaml.js';
 
 function errorOf(fn: () => unknown): string {

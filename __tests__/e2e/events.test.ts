@@ -43,7 +43,7 @@ describe('an event the gate ignores', () => {
 
   it('(a review on a closed pull request) ends with a notice and exit 0', async () => {
     const payload = reviewEvent(pull({ state: 'closed' }), { user: 'kim-sec', state: 'approved' });
-    (payload['pull_request'] as Record<string, unknown>)['state'] = 'closed';
+    (payload.pull_request as Record<string, unknown>).state = 'closed';
     const run = await runAction({ gh, event: 'pull_request_review', payload });
     expect(run.status).toBe(0);
     expect(run.annotations).toEqual([{ level: 'notice', message: 'pilot-readiness: the pull request is closed; nothing to do.' }]);

@@ -1,21 +1,18 @@
 // GitHub misbehaving or refusing: a 500 retried, a fork's read-only token, an earlier success that a
 // failed run must not leave standing.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
+import type { FakeGitHub } from '../support/fake-github/index.js';
 import { runAction } from './run-action.js';
 import { HEAD, OWNER, REPO, RUN_URL, pull, pullRequestEvent, reportOf, review, reviewEvent, shownText, statuses, world } from './scenario.js';
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 describe('a server error', () => {
   it('on the pull request query is retried once, and the run goes on as normal', async () => {
     const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] });
-    gh = await startFakeGitHub(world({ pulls: [p], faults: [{ match: { operation: 'PullRequestFacts' }, kind: 'server-error', times: 1 }] }));
+    gh = await startGitHub(world({ pulls: [p], faults: [{ match: { operation: 'PullRequestFacts' }, kind: 'server-error', times: 1 }] }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
 
     expect(run.status).toBe(0);
@@ -48,7 +45,7 @@ describe('a server error', () => {
   it('that outlasts the retries replaces an earlier success of the same commit with an error status', async () => {
     // Ready, then the owner's approval is dismissed; the run on that event cannot read the pull request.
     const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] });
-    gh = await startFakeGitHub(world({ pulls: [p] }));
+    gh = await startGitHub(world({ pulls: [p] }));
     const ready = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
     expect(ready.status).toBe(0);
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'success' });
@@ -77,7 +74,7 @@ describe('a pull request from a fork, with its read-only GITHUB_TOKEN', () => {
 
   it('still fails through its exit code, annotations and job summary when status and comment are refused', async () => {
     const p = pull({ requestedDaysAgo: null, openedDaysAgo: 1, fork: 'outsider/models' });
-    gh = await startFakeGitHub(world({ pulls: [p], tokens: FORK_SCENARIO }));
+    gh = await startGitHub(world({ pulls: [p], tokens: FORK_SCENARIO }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('opened', p), token: 'fork-token' });
 
     expect(run.status).toBe(1);
@@ -106,7 +103,7 @@ describe('a pull request from a fork, with its read-only GITHUB_TOKEN', () => {
 
   it('fails even when ready, because an earlier status may still stand when the status cannot be written', async () => {
     const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)], fork: 'outsider/models' });
-    gh = await startFakeGitHub(world({ pulls: [p], tokens: FORK_SCENARIO }));
+    gh = await startGitHub(world({ pulls: [p], tokens: FORK_SCENARIO }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), token: 'fork-token' });
 
     expect(run.status).toBe(1);

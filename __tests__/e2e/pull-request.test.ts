@@ -5,8 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
+import type { FakeGitHub } from '../support/fake-github/index.js';
 import { ROOT, runAction, type ActionRun } from './run-action.js';
 import {
   AUTHOR,
@@ -31,12 +32,8 @@ import {
   writes,
 } from './scenario.js';
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 const REPORT_PATH = /\/pilot-readiness-report\.json$/;
 
@@ -69,7 +66,7 @@ describe('a pull request that changes a pilot', () => {
   it('is ready once the owner approves the head: legal consented by silence, security approved', async () => {
     // Legal and security were asked 20 days ago: legal's 14-day window closed in silence, security approved.
     const p = pull({ requestedDaysAgo: 20, reviews: [review('kim-sec', 'APPROVED', 15)] });
-    gh = await startFakeGitHub(world({ pulls: [p] }));
+    gh = await startGitHub(world({ pulls: [p] }));
 
     const first = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
     expect(first.status).toBe(1);
@@ -115,7 +112,7 @@ describe('a pull request that changes a pilot', () => {
 
   it('is pending while windows are open, with the time left on the status', async () => {
     const p = pull({ requestedDaysAgo: 3, reviews: [review(OWNER, 'APPROVED', 1)] });
-    gh = await startFakeGitHub(world({ pulls: [p] }));
+    gh = await startGitHub(world({ pulls: [p] }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
 
     expect(run.status).toBe(1);
@@ -141,7 +138,7 @@ describe('a pull request that changes a pilot', () => {
 
   it('asks the roles nobody asked yet once the draft is ready for review, which starts their windows', async () => {
     const p = pull({ openedDaysAgo: 2, timeline: [{ event: 'ready_for_review', created_at: daysAgo(0.01), actor: AUTHOR }] });
-    gh = await startFakeGitHub(world({ pulls: [p] }));
+    gh = await startGitHub(world({ pulls: [p] }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('ready_for_review', p) });
 
     expect(run.status).toBe(1);
@@ -161,7 +158,7 @@ describe('a pull request that changes a pilot', () => {
     const manifest = exampleManifest();
     // Asked 20 days ago: legal consented by silence; security objected, which no window closes.
     const p = pull({ requestedDaysAgo: 20, reviews: [review('kim-sec', 'CHANGES_REQUESTED', 1, { body: 'The model endpoint is public.' }), review(OWNER, 'APPROVED', 1)] });
-    gh = await startFakeGitHub(world({ pulls: [p] }));
+    gh = await startGitHub(world({ pulls: [p] }));
     const run = await runAction({ gh, event: 'pull_request_review', payload: reviewEvent(p, { user: 'kim-sec', state: 'changes_requested' }) });
 
     expect(run.status).toBe(1);
@@ -200,7 +197,7 @@ describe('a pull request that changes a pilot', () => {
       openedDaysAgo: 21,
       reviews: [review(AUTHOR, 'APPROVED', 1), review('random-dev', 'APPROVED', 1), review(OWNER, 'APPROVED', 1)],
     });
-    gh = await startFakeGitHub(world({ pulls: [p], heads: { [HEAD]: pilotFiles(manifest) } }));
+    gh = await startGitHub(world({ pulls: [p], heads: { [HEAD]: pilotFiles(manifest) } }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
 
     expect(run.status).toBe(1);
@@ -231,7 +228,7 @@ describe('a pull request that changes a pilot', () => {
       ],
       reviews: [review('kim-sec', 'APPROVED', 2, { commit_id: old }), review(OWNER, 'APPROVED', 0.5)],
     });
-    gh = await startFakeGitHub(world({ pulls: [p] }));
+    gh = await startGitHub(world({ pulls: [p] }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
 
     expect(run.status).toBe(1);
@@ -260,7 +257,7 @@ describe('a pull request that changes a pilot', () => {
   it('in report mode, never fails the job, even when blocked, and still publishes the status and the comment', async () => {
     const manifest = exampleManifest();
     const p = pull({ requestedDaysAgo: 3, reviews: [review('kim-sec', 'CHANGES_REQUESTED', 1), review(OWNER, 'APPROVED', 1)] });
-    gh = await startFakeGitHub(world({ pulls: [p] }));
+    gh = await startGitHub(world({ pulls: [p] }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { mode: 'report' } });
 
     expect(run.status).toBe(0);
@@ -274,7 +271,7 @@ describe('a pull request that changes a pilot', () => {
 
   it("keeps one comment with a GitHub App's token (any bot author)", async () => {
     const p = pull({ requestedDaysAgo: 3, reviews: [review(OWNER, 'APPROVED', 1)] });
-    gh = await startFakeGitHub(world({ pulls: [p], tokens: { 'app-token': { login: 'pilot-gate[bot]', app: true } } }));
+    gh = await startGitHub(world({ pulls: [p], tokens: { 'app-token': { login: 'pilot-gate[bot]', app: true } } }));
     await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), token: 'app-token' });
     await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), token: 'app-token' });
     expect(gh.comments(REPO, 7).map((c) => c.user)).toEqual(['pilot-gate[bot]']);
@@ -282,7 +279,7 @@ describe('a pull request that changes a pilot', () => {
 
   it("keeps one comment with a person's token, found through GET /user, asked once a run", async () => {
     const p = pull({ requestedDaysAgo: 3, reviews: [review(OWNER, 'APPROVED', 1)] });
-    gh = await startFakeGitHub(world({ pulls: [p], tokens: { 'pat-token': { login: 'dana-ops', app: false } } }));
+    gh = await startGitHub(world({ pulls: [p], tokens: { 'pat-token': { login: 'dana-ops', app: false } } }));
     await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), token: 'pat-token' });
     const second = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), token: 'pat-token' });
     expect(gh.comments(REPO, 7).map((c) => c.user)).toEqual(['dana-ops']);

@@ -170,7 +170,7 @@ const require = createRequire(import.meta.url);
 const EXAMPLES = require('@octokit/webhooks-examples') as Array<{ name: string; examples: Array<Record<string, unknown>> }>;
 
 function example(name: string, action: string): Record<string, any> {
-  const found = EXAMPLES.find((e) => e.name === name)?.examples.find((e) => e['action'] === action);
+  const found = EXAMPLES.find((e) => e.name === name)?.examples.find((e) => e.action === action);
   if (!found) throw new Error(`@octokit/webhooks-examples has no ${name}.${action} example`);
   return structuredClone(found) as Record<string, any>;
 }
@@ -178,16 +178,16 @@ function example(name: string, action: string): Record<string, any> {
 /** The example's repository object, renamed to acme/models. */
 function retarget(repository: Record<string, any>, fullName = REPO): void {
   const [owner = '', name = ''] = fullName.split('/');
-  repository['name'] = name;
-  repository['full_name'] = fullName;
-  repository['owner']['login'] = owner;
+  repository.name = name;
+  repository.full_name = fullName;
+  repository.owner.login = owner;
 }
 
 /** A pull_request payload (GitHub's real example, adapted to the PR the scenario holds). */
 export function pullRequestEvent(action: 'opened' | 'synchronize' | 'ready_for_review' | 'closed', p: PullSpec): Record<string, unknown> {
   const event = example('pull_request', action);
-  const pr = event['pull_request'];
-  event['number'] = p.number;
+  const pr = event.pull_request;
+  event.number = p.number;
   pr.number = p.number;
   pr.state = action === 'closed' ? 'closed' : (p.state ?? 'open');
   pr.draft = p.draft ?? false;
@@ -198,7 +198,7 @@ export function pullRequestEvent(action: 'opened' | 'synchronize' | 'ready_for_r
   pr.base.ref = p.base.ref ?? 'main';
   retarget(pr.base.repo);
   retarget(pr.head.repo, p.head.repo ?? REPO);
-  retarget(event['repository']);
+  retarget(event.repository);
   return event;
 }
 
@@ -210,11 +210,11 @@ export function reviewEvent(
 ): Record<string, unknown> {
   const event = example('pull_request_review', action);
   const base = pullRequestEvent('opened', p);
-  event['pull_request'] = { ...event['pull_request'], ...(base['pull_request'] as object) };
-  event['repository'] = base['repository'];
-  event['review'].state = r.state;
-  event['review'].user.login = r.user;
-  event['review'].commit_id = r.commit ?? p.head.sha;
+  event.pull_request = { ...event.pull_request, ...(base.pull_request as object) };
+  event.repository = base.repository;
+  event.review.state = r.state;
+  event.review.user.login = r.user;
+  event.review.commit_id = r.commit ?? p.head.sha;
   return event;
 }
 
@@ -225,10 +225,10 @@ export function scheduleEvent(cron = '17 */6 * * *'): Record<string, unknown> {
 
 /** Any other example payload, retargeted to acme/models (push, issues…). */
 export function otherEvent(name: string, action?: string): Record<string, unknown> {
-  const found = EXAMPLES.find((e) => e.name === name)?.examples.find((e) => action === undefined || e['action'] === action);
+  const found = EXAMPLES.find((e) => e.name === name)?.examples.find((e) => action === undefined || e.action === action);
   if (!found) throw new Error(`@octokit/webhooks-examples has no ${name}${action ? `.${action}` : ''} example`);
   const event = structuredClone(found) as Record<string, any>;
-  if (event['repository']) retarget(event['repository']);
+  if (event.repository) retarget(event.repository);
   return event;
 }
 

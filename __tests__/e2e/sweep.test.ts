@@ -1,17 +1,14 @@
 // Scheduled sweeps: silence turns into consent without anyone pushing, one comment per pull request
 // however often the sweep runs, and the API budget (≤10 round trips per pull request).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { elapse } from '../support/fake-github/clock.js';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import type { FakeGitHub } from '../support/fake-github/index.js';
 import { runAction } from './run-action.js';
 import { DAY, HEAD, OWNER, REPO, pilotFiles, pull, pullRequestEvent, reportOf, review, scheduleEvent, sha, shownText, statuses, world, writes } from './scenario.js';
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 describe('a scheduled sweep', () => {
   it('turns silence into consent once the window closes, updating the one comment, and is idempotent', async () => {
@@ -24,7 +21,7 @@ describe('a scheduled sweep', () => {
       pull({ number: 8, head: other, files: ['README.md'], requestedDaysAgo: null }),
       pull({ number: 9, head: closed, state: 'closed', requestedDaysAgo: null }),
     ];
-    gh = await startFakeGitHub(world({ pulls, heads: { [HEAD]: pilotFiles(), [other]: { ...pilotFiles(), 'README.md': '# models\n' }, [closed]: pilotFiles() } }));
+    gh = await startGitHub(world({ pulls, heads: { [HEAD]: pilotFiles(), [other]: { ...pilotFiles(), 'README.md': '# models\n' }, [closed]: pilotFiles() } }));
 
     const first = await runAction({ gh, event: 'schedule', payload: scheduleEvent() });
     expect(first.status).toBe(1);
@@ -36,7 +33,7 @@ describe('a scheduled sweep', () => {
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'pending', description: '16/16 criteria · legal 3d 23h left' });
     expect(statuses(gh, other)).toEqual([expect.objectContaining({ state: 'success', description: 'no pilot manifest (**/pilot-readiness.yml) touched' })]);
     expect(statuses(gh, closed)).toEqual([]);
-    expect(first.requests.filter((r) => r.variables?.['number'] === 9)).toEqual([]);
+    expect(first.requests.filter((r) => r.variables?.number === 9)).toEqual([]);
     const [comment] = gh.comments(REPO, 7);
     expect(comment?.body).toContain('Pilot readiness: PENDING');
     expect(gh.comments(REPO, 8)).toEqual([]);
@@ -73,7 +70,7 @@ describe('a scheduled sweep', () => {
 
   it('of five open pull requests stays within 5×10+5 round trips, the second time too', async () => {
     const pulls = Array.from({ length: 5 }, (_, i) => pull({ number: 10 + i, head: sha('c', 10 + i), requestedDaysAgo: null, openedDaysAgo: 1 }));
-    gh = await startFakeGitHub(world({ pulls, heads: Object.fromEntries(pulls.map((p) => [p.head.sha, pilotFiles()])) }));
+    gh = await startGitHub(world({ pulls, heads: Object.fromEntries(pulls.map((p) => [p.head.sha, pilotFiles()])) }));
 
     const first = await runAction({ gh, event: 'schedule', payload: scheduleEvent() });
     expect(first.status).toBe(1);
@@ -96,7 +93,7 @@ describe('a scheduled sweep', () => {
   it('evaluates the other pull requests when one cannot be read, and marks that one with an error status', async () => {
     const broken = sha('c', 9);
     const pulls = [pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] }), pull({ number: 9, head: broken, requestedDaysAgo: 20 })];
-    gh = await startFakeGitHub(
+    gh = await startGitHub(
       world({
         pulls,
         heads: { [HEAD]: pilotFiles(), [broken]: pilotFiles() },
@@ -125,7 +122,7 @@ describe('the API budget of one pull request', () => {
     const chatter = Array.from({ length: 98 }, (_, i) => review(`watcher-${i}`, 'COMMENTED', 2, { body: `note ${i}` }));
     const p = pull({ requestedDaysAgo: null, openedDaysAgo: 1, reviews: [...chatter, review('kim-sec', 'APPROVED', 1), review(OWNER, 'APPROVED', 1)] });
     expect(p.reviews).toHaveLength(100);
-    gh = await startFakeGitHub(
+    gh = await startGitHub(
       world({
         pulls: [p],
         heads: { [HEAD]: pilotFiles(manifest) },

@@ -1,8 +1,9 @@
 // What the pull request cannot change: the policy comes from the base branch, the manifest cannot
 // loosen it, and what cannot be verified (a team the token cannot read) fails closed.
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
+import type { FakeGitHub } from '../support/fake-github/index.js';
 import { runAction } from './run-action.js';
 import {
   BASE,
@@ -24,12 +25,8 @@ import {
   shownText,
 } from './scenario.js';
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 const POLICY_PATH = '.github/pilot-readiness-policy.yml';
 const BASE_POLICY = DEFAULT_POLICY_TEXT.replace(/^name: default$/m, 'name: acme-base');
@@ -40,7 +37,7 @@ describe('the trusted policy', () => {
   it('is read from the base branch when the pull request edits it in its head', async () => {
     expect(LOOSENED_POLICY).not.toBe(BASE_POLICY);
     const p = pull({ requestedDaysAgo: 3, reviews: [review(OWNER, 'APPROVED', 1)], files: [MANIFEST, POLICY_PATH] });
-    gh = await startFakeGitHub(
+    gh = await startGitHub(
       world({
         pulls: [p],
         base: { ...pilotFiles(), [POLICY_PATH]: BASE_POLICY },
@@ -65,7 +62,7 @@ describe('the trusted policy', () => {
     // The policy that judges was asked for at the base commit. The head's version is read once more,
     // after the evaluation, only to show reviewers what the proposed change would do.
     const facts = run.requests.find((r) => r.operation === 'PullRequestFacts');
-    expect(facts?.variables?.['f0']).toBe(`${BASE}:${POLICY_PATH}`);
+    expect(facts?.variables?.f0).toBe(`${BASE}:${POLICY_PATH}`);
     const headReads = run.requests.filter((r) => JSON.stringify(r.variables ?? {}).includes(`${HEAD}:${POLICY_PATH}`));
     expect(headReads.map((r) => r.operation)).toEqual(['FileTexts']);
     const comment = gh.comments(REPO, 7)[0]?.body ?? '';
@@ -79,7 +76,7 @@ describe('the trusted policy', () => {
   it('proposed in the pull request is validated: an invalid one fails the status and is annotated at its line', async () => {
     const broken = BASE_POLICY.replace('window: 14d', 'window: two weeks');
     const p = pull({ requestedDaysAgo: 3, reviews: [review(OWNER, 'APPROVED', 1)], files: [POLICY_PATH] });
-    gh = await startFakeGitHub(
+    gh = await startGitHub(
       world({ pulls: [p], base: { ...pilotFiles(), [POLICY_PATH]: BASE_POLICY }, heads: { [HEAD]: { ...pilotFiles(), [POLICY_PATH]: broken } } }),
     );
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { policy: POLICY_PATH } });
@@ -94,7 +91,7 @@ describe('the trusted policy', () => {
 
   it('that exists only in the pull request is refused: the run fails closed with an error status', async () => {
     const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)], files: [MANIFEST, POLICY_PATH] });
-    gh = await startFakeGitHub(world({ pulls: [p], heads: { [HEAD]: { ...pilotFiles(), [POLICY_PATH]: LOOSENED_POLICY } } }));
+    gh = await startGitHub(world({ pulls: [p], heads: { [HEAD]: { ...pilotFiles(), [POLICY_PATH]: LOOSENED_POLICY } } }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { policy: POLICY_PATH } });
 
     const advice = `input policy: ${POLICY_PATH} does not exist on the base branch. The policy is read from the base branch, never from the pull request; merge it to the base branch first, or use policy: default`;
@@ -114,7 +111,7 @@ describe('a manifest that tries to loosen the policy', () => {
   it('with a roles: key is invalid at that line: blocked, exit 1', async () => {
     const manifest = exampleManifest().replace('\nevidence:', '\nroles:\n  legal: { window: 1d }\n  security: { window: 1d }\n\nevidence:');
     const p = pull({ requestedDaysAgo: 3, reviews: [review(OWNER, 'APPROVED', 1)] });
-    gh = await startFakeGitHub(world({ pulls: [p], heads: { [HEAD]: pilotFiles(manifest) } }));
+    gh = await startGitHub(world({ pulls: [p], heads: { [HEAD]: pilotFiles(manifest) } }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
 
     const message = '"roles" belongs to the policy, not the manifest: a manifest cannot set roles, windows or gates. Ask the policy owners to change the policy.';
@@ -136,7 +133,7 @@ describe('a manifest that tries to loosen the policy', () => {
     expect(policy).toContain('    window: 7d\n    members: [kim-sec]\n');
     const manifest = exampleManifest().replace('security: [kim-sec]', 'security: [pal-of-dev]');
     const p = pull({ requestedDaysAgo: 20, reviews: [review('pal-of-dev', 'APPROVED', 1), review(OWNER, 'APPROVED', 1)] });
-    gh = await startFakeGitHub(world({ pulls: [p], base: { ...pilotFiles(), [POLICY_PATH]: policy }, heads: { [HEAD]: pilotFiles(manifest) } }));
+    gh = await startGitHub(world({ pulls: [p], base: { ...pilotFiles(), [POLICY_PATH]: policy }, heads: { [HEAD]: pilotFiles(manifest) } }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { policy: POLICY_PATH } });
 
     expect(run.status).toBe(1);
@@ -158,7 +155,7 @@ describe('a manifest that tries to loosen the policy', () => {
     const policy = BASE_POLICY.replace(/(\n {2}security:\n(?: {4}.*\n)*? {4}window: 7d\n)/, '$1    members: [kim-sec]\n');
     const manifest = exampleManifest().replace('security: [kim-sec]', 'security: [pal-of-dev]');
     const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] });
-    gh = await startFakeGitHub(world({ pulls: [p], base: { ...pilotFiles(), [POLICY_PATH]: policy }, heads: { [HEAD]: pilotFiles(manifest) } }));
+    gh = await startGitHub(world({ pulls: [p], base: { ...pilotFiles(), [POLICY_PATH]: policy }, heads: { [HEAD]: pilotFiles(manifest) } }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { policy: POLICY_PATH } });
     expect(run.outputs.blocking).toBe('manifest');
   });
@@ -169,7 +166,7 @@ describe('a role filled by a team the token cannot read', () => {
     const manifest = exampleManifest().replace('security: [kim-sec]', 'security: [acme/appsec]');
     const p = pull({ requestedDaysAgo: 20, reviews: [review('kim-sec', 'APPROVED', 2), review(OWNER, 'APPROVED', 1)] });
     // GITHUB_TOKEN: pull requests, statuses and contents, but no organization members.
-    gh = await startFakeGitHub(world({ pulls: [p], heads: { [HEAD]: pilotFiles(manifest) }, orgs: { acme: { teams: { appsec: ['kim-sec', 'lee-sec'] } } } }));
+    gh = await startGitHub(world({ pulls: [p], heads: { [HEAD]: pilotFiles(manifest) }, orgs: { acme: { teams: { appsec: ['kim-sec', 'lee-sec'] } } } }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
 
     expect(run.status).toBe(1);
@@ -198,7 +195,7 @@ describe('a role filled by a team the token cannot read', () => {
   it('is resolved with a token that may read members, and the team’s approval counts', async () => {
     const manifest = exampleManifest().replace('security: [kim-sec]', 'security: [acme/appsec]');
     const p = pull({ requestedDaysAgo: 20, reviews: [review('kim-sec', 'APPROVED', 2), review(OWNER, 'APPROVED', 1)] });
-    gh = await startFakeGitHub(
+    gh = await startGitHub(
       world({
         pulls: [p],
         heads: { [HEAD]: pilotFiles(manifest) },

@@ -1,7 +1,8 @@
 // The octokit client: bounded retries of 5xx, honoured retry-after, timeouts, malformed answers turned into errors.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { fakeClient } from '../support/fake-github/client.js';
-import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
+import type { FakeGitHub, Scenario } from '../support/fake-github/index.js';
 import { GitHubAccessError, GitHubApiError } from '../../src/adapters/github/errors.js';
 import { listOpenPullRequests } from '../../src/adapters/github/pulls.js';
 import { fetchFileTexts } from '../../src/adapters/github/files.js';
@@ -16,15 +17,11 @@ const SCENARIO: Scenario = {
 };
 const REPO = { owner: 'acme', repo: 'models' };
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 async function start(faults: Scenario['faults']): Promise<FakeGitHub> {
-  gh = await startFakeGitHub({ ...SCENARIO, faults });
+  gh = await startGitHub({ ...SCENARIO, faults });
   return gh;
 }
 
@@ -68,7 +65,7 @@ describe('retries', () => {
   });
 
   it('does not retry a permission refusal', async () => {
-    gh = await startFakeGitHub({ ...SCENARIO, tokens: { t: { permissions: { contents: 'read' } } } });
+    gh = await startGitHub({ ...SCENARIO, tokens: { t: { permissions: { contents: 'read' } } } });
     const error = await listOpenPullRequests(fakeClient(gh, { token: 't' }), REPO).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubAccessError);
     expect(gh.count()).toBe(1);
@@ -154,7 +151,7 @@ describe('unusable answers', () => {
 
 describe('identity', () => {
   it('sends the token and honours baseUrl', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     await listOpenPullRequests(fakeClient(gh, { token: 'ghs_secret', baseUrl: `${gh.url}/` }), REPO);
     expect(gh.requests[0]?.headers.authorization).toBe('token ghs_secret');
   });

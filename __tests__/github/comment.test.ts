@@ -1,7 +1,8 @@
 // upsertStickyComment: one comment per PR and key, updated in place, never hijacked, never a crash.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { fakeClient } from '../support/fake-github/client.js';
-import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
+import type { FakeGitHub, Scenario } from '../support/fake-github/index.js';
 import type { CommentSpec } from '../support/fake-github/scenario.js';
 import { MAX_COMMENT_LENGTH, commentBody, markerFor, upsertStickyComment } from '../../src/adapters/github/comment.js';
 
@@ -19,18 +20,14 @@ function scenario(comments: CommentSpec[] = []): Scenario {
   };
 }
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 const writes = (g: FakeGitHub) => g.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.endpoint}`);
 
 describe('upsertStickyComment', () => {
   it('creates the comment once, then updates it in place, and skips an update that changes nothing', async () => {
-    gh = await startFakeGitHub(scenario());
+    gh = await startGitHub(scenario());
     const octokit = fakeClient(gh, { token: 'gh-token' });
     const first = await upsertStickyComment(octokit, { ...TARGET, body: 'Score 3/5' });
     expect(first).toMatchObject({ ok: true, action: 'created' });
@@ -45,7 +42,7 @@ describe('upsertStickyComment', () => {
   });
 
   it('ignores a planted marker in someone else’s comment', async () => {
-    gh = await startFakeGitHub(scenario([{ id: 1, user: 'mallory', body: `${MARKER}\nAll criteria met. Ready.` }]));
+    gh = await startGitHub(scenario([{ id: 1, user: 'mallory', body: `${MARKER}\nAll criteria met. Ready.` }]));
     const result = await upsertStickyComment(fakeClient(gh, { token: 'gh-token' }), { ...TARGET, body: 'Blocked: bias audit missing' });
     expect(result).toMatchObject({ ok: true, action: 'created' });
     expect(gh.comments('acme/models', 7).map((c) => [c.user, c.body])).toEqual([
@@ -55,7 +52,7 @@ describe('upsertStickyComment', () => {
   });
 
   it('ignores the bot’s own comments with another key or no marker at the start', async () => {
-    gh = await startFakeGitHub(
+    gh = await startGitHub(
       scenario([
         { id: 1, user: 'github-actions[bot]', body: '<!-- pilot-readiness:other -->\nx' },
         { id: 2, user: 'github-actions[bot]', body: `quoted: ${MARKER}` },
@@ -66,21 +63,21 @@ describe('upsertStickyComment', () => {
 
   it('finds its comment past the first page of comments', async () => {
     const others = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, user: 'dev-ana', body: `comment ${i}` }));
-    gh = await startFakeGitHub(scenario([...others, { id: 500, user: 'pilot-gate[bot]', body: `${MARKER}\nold` }]));
+    gh = await startGitHub(scenario([...others, { id: 500, user: 'pilot-gate[bot]', body: `${MARKER}\nold` }]));
     const result = await upsertStickyComment(fakeClient(gh, { token: 'app-token' }), { ...TARGET, body: 'new', botLogin: 'pilot-gate[bot]' });
     expect(result).toMatchObject({ ok: true, action: 'updated', id: 500 });
-    expect(gh.requests.map((r) => `${r.method} ${r.query['page'] ?? ''}`)).toEqual(['GET ', 'GET 2', 'PATCH ']);
+    expect(gh.requests.map((r) => `${r.method} ${r.query.page ?? ''}`)).toEqual(['GET ', 'GET 2', 'PATCH ']);
   });
 
   it('stops reading pages once it has found its comment', async () => {
     const others = Array.from({ length: 150 }, (_, i) => ({ id: i + 2, user: 'dev-ana', body: `comment ${i}` }));
-    gh = await startFakeGitHub(scenario([{ id: 1, user: 'github-actions[bot]', body: `${MARKER}\nold` }, ...others]));
+    gh = await startGitHub(scenario([{ id: 1, user: 'github-actions[bot]', body: `${MARKER}\nold` }, ...others]));
     await upsertStickyComment(fakeClient(gh, { token: 'gh-token' }), { ...TARGET, body: 'new' });
     expect(gh.count({ method: 'GET' })).toBe(1);
   });
 
   it('falls back to the short body, or cuts the body with a note, to stay within 65,536 characters', async () => {
-    gh = await startFakeGitHub(scenario());
+    gh = await startGitHub(scenario());
     const octokit = fakeClient(gh, { token: 'gh-token' });
     const long = 'x'.repeat(70_000);
     await upsertStickyComment(octokit, { ...TARGET, body: long, shortBody: 'Short form' });
@@ -99,7 +96,7 @@ describe('upsertStickyComment', () => {
   });
 
   it('returns a warning, not a crash, when the token may not comment (a fork PR)', async () => {
-    gh = await startFakeGitHub(scenario());
+    gh = await startGitHub(scenario());
     const result = await upsertStickyComment(fakeClient(gh, { token: 'fork-token' }), { ...TARGET, body: 'b' });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.warning).toBe(
@@ -108,7 +105,7 @@ describe('upsertStickyComment', () => {
   });
 
   it('returns a warning when GitHub keeps failing', async () => {
-    gh = await startFakeGitHub({ ...scenario(), faults: [{ match: { path: '/comments$' }, times: 'always', kind: 'server-error' }] });
+    gh = await startGitHub({ ...scenario(), faults: [{ match: { path: '/comments$' }, times: 'always', kind: 'server-error' }] });
     const result = await upsertStickyComment(fakeClient(gh, { token: 'gh-token', retries: 1 }), { ...TARGET, body: 'b' });
     expect(result).toEqual({ ok: false, warning: 'the report comment was not posted: GitHub GET /repos/acme/models/issues/7/comments failed (500): Server Error' });
   });

@@ -1,22 +1,19 @@
 // The fake GitHub itself: pagination, GraphQL validation, tokens, faults and recording behave like GitHub.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { fileURLToPath } from 'node:url';
-import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
+import type { FakeGitHub, Scenario } from '../support/fake-github/index.js';
 import { checkResponse, openapiFixture } from '../support/fake-github/contract.js';
 import { routeEndpoints } from '../support/fake-github/rest.js';
 
 const BASIC = fileURLToPath(new URL('../support/fake-github/scenarios/basic.yml', import.meta.url));
 const HEAD = 'c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2';
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 async function start(scenario: Scenario | string = BASIC): Promise<FakeGitHub> {
-  gh = await startFakeGitHub(scenario);
+  gh = await startGitHub(scenario);
   return gh;
 }
 
@@ -199,7 +196,7 @@ describe('tokens', () => {
   });
 
   it('names a misspelt scenario key instead of ignoring it', async () => {
-    await expect(startFakeGitHub({ repos: { 'acme/models': { pulls: [{ number: 1, user: 'a', head: { sha: 'a' }, base: { sha: 'b' }, review: [] } as never] } } })).rejects.toThrow(
+    await expect(startGitHub({ repos: { 'acme/models': { pulls: [{ number: 1, user: 'a', head: { sha: 'a' }, base: { sha: 'b' }, review: [] } as never] } } })).rejects.toThrow(
       'scenario repos.acme/models pull #1: unknown key "review" (a pull has number, title, body, user, state, draft, created_at, head, base, files, commits, reviews, timeline, comments, requested_reviewers)',
     );
   });
@@ -323,13 +320,13 @@ describe('faults', () => {
     });
 
     it('refuses paging faults it cannot serve', async () => {
-      await expect(startFakeGitHub({ faults: [{ match: { path: '/pulls$' }, kind: 'page-null-cursor' }] })).rejects.toThrow(
+      await expect(startGitHub({ faults: [{ match: { path: '/pulls$' }, kind: 'page-null-cursor' }] })).rejects.toThrow(
         'fault page-null-cursor is for GraphQL connections: name the connection (reviews, members, …)',
       );
-      await expect(startFakeGitHub({ faults: [{ match: { path: '/pulls$' }, kind: 'server-error', connection: 'reviews' }] })).rejects.toThrow(
+      await expect(startGitHub({ faults: [{ match: { path: '/pulls$' }, kind: 'server-error', connection: 'reviews' }] })).rejects.toThrow(
         'connection applies only to the page-* kinds',
       );
-      await expect(startFakeGitHub({ faults: [{ match: { path: '/pulls$' }, kind: 'page-endless', respond: { status: 200 } }] })).rejects.toThrow('it takes no respond');
+      await expect(startGitHub({ faults: [{ match: { path: '/pulls$' }, kind: 'page-endless', respond: { status: 200 } }] })).rejects.toThrow('it takes no respond');
     });
   });
 
@@ -344,7 +341,7 @@ describe('faults', () => {
 describe('recording and state', () => {
   it('records method, path, query, body, token and the answer', async () => {
     await start();
-    await call('POST', '/repos/acme/models/statuses/' + HEAD + '?x=1', { body: { state: 'success', context: 'pilot-readiness' } });
+    await call('POST', `/repos/acme/models/statuses/${HEAD}?x=1`, { body: { state: 'success', context: 'pilot-readiness' } });
     expect(gh?.requests[0]).toMatchObject({
       method: 'POST',
       path: `/repos/acme/models/statuses/${HEAD}`,

@@ -1,10 +1,11 @@
 // fetchTree and fetchFileTexts: the repository at one commit, failing closed where GitHub cannot say everything.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { fakeClient } from '../support/fake-github/client.js';
-import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
+import type { FakeGitHub, Scenario } from '../support/fake-github/index.js';
 import { fetchFileTexts, fetchTree } from '../../src/adapters/github/files.js';
 import { GitHubApiError } from '../../src/adapters/github/errors.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 
 const SHA = 'e'.repeat(40);
 const REPO = { owner: 'acme', repo: 'models' };
@@ -16,15 +17,11 @@ const FILES = {
   'data/sample.bin': { base64: Buffer.from([1, 0, 2]).toString('base64') },
 };
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 async function start(extra: Partial<NonNullable<Scenario['repos']>[string]> = {}): Promise<FakeGitHub> {
-  gh = await startFakeGitHub({ repos: { 'acme/models': { branches: { main: SHA }, files: { [SHA]: FILES }, ...extra } } });
+  gh = await startGitHub({ repos: { 'acme/models': { branches: { main: SHA }, files: { [SHA]: FILES }, ...extra } } });
   return gh;
 }
 

@@ -1,8 +1,9 @@
 // Bounded paging: every paginated read stops with a GitHubApiError naming the endpoint when GitHub (or
 // a proxy) says there is more without a way forward, with a cursor it gave before, or without end.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { fakeClient } from '../support/fake-github/client.js';
-import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
+import type { FakeGitHub, Scenario } from '../support/fake-github/index.js';
 import type { FaultKind, PullSpec } from '../support/fake-github/scenario.js';
 import { GitHubApiError } from '../../src/adapters/github/errors.js';
 import { upsertStickyComment } from '../../src/adapters/github/comment.js';
@@ -16,12 +17,8 @@ const HEAD = 'c'.repeat(40);
 const BASE = 'b'.repeat(40);
 const FOREVER = 'pilot-readiness stops rather than page forever';
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 async function failure(promise: Promise<unknown>): Promise<GitHubApiError> {
   const error = await promise.then(
@@ -104,7 +101,7 @@ describe('fetchPullRequestFacts on hostile paging', () => {
   ];
 
   it.each(connections)('$connection: hasNextPage with a null cursor fails at once', async ({ connection, what }) => {
-    gh = await startFakeGitHub(prScenario([{ match: { operation: 'PullRequestFacts' }, kind: 'page-null-cursor', connection }]));
+    gh = await startGitHub(prScenario([{ match: { operation: 'PullRequestFacts' }, kind: 'page-null-cursor', connection }]));
     const error = await failure(fetchPullRequestFacts(fakeClient(gh), { owner: 'acme', repo: 'models', number: 7 }));
     expect(error.message).toBe(`GitHub ${PR_ENDPOINT} failed: GitHub answered hasNextPage with no cursor (page 1 of ${what}); ${FOREVER}`);
     expect(error.endpoint).toBe(PR_ENDPOINT);
@@ -112,14 +109,14 @@ describe('fetchPullRequestFacts on hostile paging', () => {
   });
 
   it.each(connections)('$connection: a repeated cursor fails on the page that repeats it', async ({ connection, what }) => {
-    gh = await startFakeGitHub(prScenario([everyQuery('page-repeated-cursor', connection)]));
+    gh = await startGitHub(prScenario([everyQuery('page-repeated-cursor', connection)]));
     const error = await failure(fetchPullRequestFacts(fakeClient(gh), { owner: 'acme', repo: 'models', number: 7 }));
     expect(error.message).toBe(`GitHub ${PR_ENDPOINT} failed: GitHub answered hasNextPage with a cursor it gave before (page 2 of ${what}); ${FOREVER}`);
     expect(gh.requests.map((r) => r.operation)).toEqual(['PullRequestFacts', 'PullRequestFactsPage']);
   });
 
   it.each(connections)('$connection: fresh cursors without end stop after its most pages', async ({ connection, what, max }) => {
-    gh = await startFakeGitHub(prScenario([everyQuery('page-endless', connection)]));
+    gh = await startGitHub(prScenario([everyQuery('page-endless', connection)]));
     const error = await failure(fetchPullRequestFacts(fakeClient(gh), { owner: 'acme', repo: 'models', number: 7 }));
     expect(error.message).toBe(`GitHub ${PR_ENDPOINT} failed: GitHub still answered that there is more after ${max} pages of ${what}, the most pilot-readiness reads; ${FOREVER}`);
     expect(gh.count()).toBe(max);
@@ -129,7 +126,7 @@ describe('fetchPullRequestFacts on hostile paging', () => {
   });
 
   it('still reads the 3,000 files GitHub lists: 30 pages are within bounds', async () => {
-    gh = await startFakeGitHub(prScenario([], { files: Array.from({ length: 3000 }, (_, i) => `f${i}.txt`) }));
+    gh = await startGitHub(prScenario([], { files: Array.from({ length: 3000 }, (_, i) => `f${i}.txt`) }));
     const read = await fetchPullRequestFacts(fakeClient(gh), { owner: 'acme', repo: 'models', number: 7 });
     expect(read.changedFiles).toHaveLength(3000);
     expect(gh.count()).toBe(MAX_PAGES.files);
@@ -138,7 +135,7 @@ describe('fetchPullRequestFacts on hostile paging', () => {
   it('fails when a page leaves out a connection it was asked for, instead of asking again forever', async () => {
     const reviews = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, user: `r${i}`, state: 'COMMENTED' as const, submitted_at: '2024-03-02T10:00:00Z' }));
     const page = { data: { repository: { pullRequest: { headRefOid: HEAD, reviews: null } } } };
-    gh = await startFakeGitHub(prScenario([{ match: { operation: 'PullRequestFactsPage' }, times: 'always', respond: { status: 200, body: page } }], { reviews }));
+    gh = await startGitHub(prScenario([{ match: { operation: 'PullRequestFactsPage' }, times: 'always', respond: { status: 200, body: page } }], { reviews }));
     const error = await failure(fetchPullRequestFacts(fakeClient(gh), { owner: 'acme', repo: 'models', number: 7 }));
     expect(error.message).toBe('GitHub GraphQL PullRequestFactsPage (acme/models#7) failed: a page of the answer has no reviews');
     expect(gh.count()).toBe(2);
@@ -156,7 +153,7 @@ describe('fetchTeamMembers on hostile paging', () => {
     ['page-repeated-cursor', 2, `GitHub answered hasNextPage with a cursor it gave before (page 2 of the members of acme/appsec)`],
     ['page-endless', MAX_PAGES.teamMembers, `GitHub still answered that there is more after ${MAX_PAGES.teamMembers} pages of the members of acme/appsec, the most pilot-readiness reads`],
   ] as const)('%s: fails after %i requests, naming the team', async (kind, requests, problem) => {
-    gh = await startFakeGitHub({ ...teams, faults: [everyQuery(kind, 'members')] });
+    gh = await startGitHub({ ...teams, faults: [everyQuery(kind, 'members')] });
     const error = await failure(fetchTeamMembers(fakeClient(gh), ['acme/appsec', 'acme/legal']));
     expect(error.message).toBe(`GitHub ${ENDPOINT} failed: ${problem}; ${FOREVER}`);
     expect(gh.count()).toBe(requests);
@@ -172,7 +169,7 @@ describe('listOrgRepositories on hostile paging', () => {
     ['page-repeated-cursor', 2, 'GitHub answered hasNextPage with a cursor it gave before (page 2 of the repositories of acme)'],
     ['page-endless', MAX_PAGES.orgRepositories, `GitHub still answered that there is more after ${MAX_PAGES.orgRepositories} pages of the repositories of acme, the most pilot-readiness reads`],
   ] as const)('%s: fails after %i requests', async (kind, requests, problem) => {
-    gh = await startFakeGitHub({ ...org, faults: [everyQuery(kind, 'repositories')] });
+    gh = await startGitHub({ ...org, faults: [everyQuery(kind, 'repositories')] });
     const error = await failure(listOrgRepositories(fakeClient(gh), 'acme'));
     expect(error.message).toBe(`GitHub ${ENDPOINT} failed: ${problem}; ${FOREVER}`);
     expect(gh.count()).toBe(requests);
@@ -189,20 +186,20 @@ describe('listOpenPullRequests on hostile paging', () => {
   const ENDPOINT = 'GET /repos/acme/models/pulls';
 
   it('a next link to the page just read fails before asking for it again', async () => {
-    gh = await startFakeGitHub({ ...openPulls, faults: [{ match: { path: '/pulls$' }, times: 'always', kind: 'page-repeated-cursor' }] });
+    gh = await startGitHub({ ...openPulls, faults: [{ match: { path: '/pulls$' }, times: 'always', kind: 'page-repeated-cursor' }] });
     const error = await failure(listOpenPullRequests(fakeClient(gh), { owner: 'acme', repo: 'models' }));
     expect(error.message).toBe(`GitHub ${ENDPOINT} failed: GitHub answered a next link to a page it gave before (page 1 of open pull requests); ${FOREVER}`);
     expect(gh.count()).toBe(1);
   });
 
   it('next links without end stop after its most pages', async () => {
-    gh = await startFakeGitHub({ ...openPulls, faults: [{ match: { path: '/pulls$' }, times: 'always', kind: 'page-endless' }] });
+    gh = await startGitHub({ ...openPulls, faults: [{ match: { path: '/pulls$' }, times: 'always', kind: 'page-endless' }] });
     const error = await failure(listOpenPullRequests(fakeClient(gh), { owner: 'acme', repo: 'models' }));
     expect(error.message).toBe(
       `GitHub ${ENDPOINT} failed: GitHub still answered that there is more after ${MAX_PAGES.openPulls} pages of open pull requests, the most pilot-readiness reads; ${FOREVER}`,
     );
     expect(gh.count()).toBe(MAX_PAGES.openPulls);
-    expect(gh.requests.at(-1)?.query['page']).toBe(String(MAX_PAGES.openPulls));
+    expect(gh.requests.at(-1)?.query.page).toBe(String(MAX_PAGES.openPulls));
   });
 });
 
@@ -213,7 +210,7 @@ describe('upsertStickyComment on hostile paging', () => {
     ['page-repeated-cursor', 1, 'GitHub answered a next link to a page it gave before (page 1 of comments)'],
     ['page-endless', MAX_PAGES.comments, `GitHub still answered that there is more after ${MAX_PAGES.comments} pages of comments`],
   ] as const)('%s: a warning (as for any failure to comment), after a bounded search and no comment posted', async (kind, requests, problem) => {
-    gh = await startFakeGitHub({ ...openPulls, faults: [{ match: { method: 'GET', path: '/comments$' }, times: 'always', kind }] });
+    gh = await startGitHub({ ...openPulls, faults: [{ match: { method: 'GET', path: '/comments$' }, times: 'always', kind }] });
     const result = await upsertStickyComment(fakeClient(gh), comment);
     expect(result).toEqual({ ok: false, warning: expect.stringContaining(`the report comment was not posted: GitHub GET /repos/acme/models/issues/7/comments failed: ${problem}`) });
     expect(gh.count()).toBe(requests);

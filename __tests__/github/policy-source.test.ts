@@ -1,10 +1,11 @@
 // A central policy pinned as owner/repo/path@ref: parsed strictly, read in one query, its ref kind told.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { fakeClient } from '../support/fake-github/client.js';
-import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
+import type { FakeGitHub, Scenario } from '../support/fake-github/index.js';
 import { fetchPolicySource, parsePolicyReference } from '../../src/adapters/github/policy-source.js';
 import { GitHubAccessError } from '../../src/adapters/github/errors.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 
 const V1 = 'a1'.repeat(20);
 const TIP = 'f0'.repeat(20);
@@ -19,12 +20,8 @@ const SCENARIO: Scenario = {
   },
 };
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 describe('parsePolicyReference', () => {
   it('splits owner, repo, path and ref', () => {
@@ -46,7 +43,7 @@ describe('parsePolicyReference', () => {
 
 describe('fetchPolicySource', () => {
   it('reads a policy pinned to a tag in one request, with the commit it names', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const source = await fetchPolicySource(fakeClient(gh), 'acme/ml-governance/policies/pilot.yml@v1.2.0');
     expect(source).toEqual({
       text: POLICY,
@@ -59,14 +56,14 @@ describe('fetchPolicySource', () => {
   });
 
   it('reads a policy pinned to a commit sha', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const source = await fetchPolicySource(fakeClient(gh), `acme/ml-governance/policies/pilot.yml@${V1}`);
     expect(source).toMatchObject({ text: POLICY, sha: V1, refKind: 'sha' });
     expect(source.warning).toBeUndefined();
   });
 
   it('warns when the policy follows a branch', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const source = await fetchPolicySource(fakeClient(gh), 'acme/ml-governance/policies/pilot.yml@main');
     expect(source).toMatchObject({ refKind: 'branch', sha: TIP, text: `${POLICY}# newer\n` });
     expect(source.warning).toBe(
@@ -75,7 +72,7 @@ describe('fetchPolicySource', () => {
   });
 
   it.each(['refs/heads/main', 'heads/main'])('warns when the branch is spelled %s', async (ref) => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const source = await fetchPolicySource(fakeClient(gh), `acme/ml-governance/policies/pilot.yml@${ref}`);
     expect(source).toMatchObject({ refKind: 'branch', sha: TIP, text: `${POLICY}# newer\n` });
     expect(source.warning).toBe(
@@ -84,7 +81,7 @@ describe('fetchPolicySource', () => {
   });
 
   it('warns when the policy follows HEAD, the default branch', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const source = await fetchPolicySource(fakeClient(gh), 'acme/ml-governance/policies/pilot.yml@HEAD');
     expect(source).toMatchObject({ refKind: 'branch', sha: TIP, text: `${POLICY}# newer\n` });
     expect(source.warning).toBe(
@@ -93,7 +90,7 @@ describe('fetchPolicySource', () => {
   });
 
   it.each(['refs/tags/v1.2.0', 'tags/v1.2.0'])('gives a tag spelled %s the softer warning', async (ref) => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const source = await fetchPolicySource(fakeClient(gh), `acme/ml-governance/policies/pilot.yml@${ref}`);
     expect(source).toMatchObject({ refKind: 'tag', sha: V1, text: POLICY });
     expect(source.warning).toContain('a tag can be moved');
@@ -101,7 +98,7 @@ describe('fetchPolicySource', () => {
   });
 
   it('says so when a name is both a tag and a branch, and that the tag was read', async () => {
-    gh = await startFakeGitHub({
+    gh = await startGitHub({
       repos: {
         'acme/ml-governance': {
           branches: { main: TIP, 'v1.2.0': TIP },
@@ -116,7 +113,7 @@ describe('fetchPolicySource', () => {
   });
 
   it('says which file or ref is missing', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     await expect(fetchPolicySource(fakeClient(gh), 'acme/ml-governance/policies/none.yml@v1.2.0')).rejects.toThrow(
       'policy acme/ml-governance/policies/none.yml@v1.2.0: acme/ml-governance has no file policies/none.yml at v1.2.0',
     );
@@ -124,7 +121,7 @@ describe('fetchPolicySource', () => {
   });
 
   it('explains a repository the token cannot see', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const error = await fetchPolicySource(fakeClient(gh), 'acme/secret-policies/p.yml@v1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubAccessError);
     expect((error as Error).message).toContain("Could not resolve to a Repository with the name 'acme/secret-policies'.");

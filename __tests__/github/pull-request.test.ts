@@ -1,11 +1,12 @@
 // fetchPullRequestFacts: one GraphQL query for a typical PR, few pages for big ones, and facts the rules can trust.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { fakeClient } from '../support/fake-github/client.js';
-import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
+import type { FakeGitHub, Scenario } from '../support/fake-github/index.js';
 import type { PullSpec, ReviewSpec } from '../support/fake-github/scenario.js';
 import { fetchPullRequestFacts, readyAt } from '../../src/adapters/github/pull-request.js';
 import { GitHubAccessError } from '../../src/adapters/github/errors.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { validatorFor } from '../../src/core/schemas.js';
 
 const HEAD = 'c'.repeat(40);
@@ -26,15 +27,11 @@ function scenario(p: PullSpec, files: Record<string, string | { base64: string }
   return { repos: { 'acme/models': { files: { [BASE]: files }, pulls: [p] } } };
 }
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 async function facts(s: Scenario, trustedFiles: Array<{ ref: string; path: string }> = [], token?: string) {
-  gh = await startFakeGitHub(s);
+  gh = await startGitHub(s);
   return fetchPullRequestFacts(fakeClient(gh, token ? { token } : {}), PR, { trustedFiles });
 }
 
@@ -62,7 +59,7 @@ describe('request counts', () => {
     const read = await facts(scenario(pull({ reviews: reviews(250), commits, timeline, files })));
     expect(gh?.count()).toBe(3);
     expect([read.facts.reviews.length, read.facts.commits.length, read.facts.review_requests.length, read.changedFiles.length]).toEqual([250, 150, 120, 230]);
-    expect(gh?.requests.slice(1).map((r) => [r.operation, r.variables?.['reviews'], r.variables?.['commits'], r.variables?.['timeline'], r.variables?.['files']])).toEqual([
+    expect(gh?.requests.slice(1).map((r) => [r.operation, r.variables?.reviews, r.variables?.commits, r.variables?.timeline, r.variables?.files])).toEqual([
       ['PullRequestFactsPage', true, true, true, true],
       ['PullRequestFactsPage', true, false, false, true],
     ]);
@@ -267,7 +264,7 @@ describe('ready_at', () => {
 
 describe('consistency', () => {
   it('starts over once when new commits arrive while pages are read', async () => {
-    gh = await startFakeGitHub({
+    gh = await startGitHub({
       ...scenario(pull({ reviews: reviews(150) })),
       faults: [{ match: { operation: 'PullRequestFactsPage' }, delay_ms: 100 }],
     });

@@ -1,15 +1,12 @@
 // listOpenPullRequests: every open PR, 100 per page, with what a sweep needs to evaluate each one.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { fakeClient } from '../support/fake-github/client.js';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import type { FakeGitHub } from '../support/fake-github/index.js';
 import { listOpenPullRequests } from '../../src/adapters/github/pulls.js';
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 describe('listOpenPullRequests', () => {
   it('reads 210 open pull requests in 3 pages of 100, skipping closed ones', async () => {
@@ -20,10 +17,10 @@ describe('listOpenPullRequests', () => {
       head: { sha: (i + 1).toString(16).padStart(40, '0'), ref: `b${i}` },
       base: { sha: 'b'.repeat(40), ref: 'main' },
     }));
-    gh = await startFakeGitHub({ repos: { 'acme/models': { pulls } } });
+    gh = await startGitHub({ repos: { 'acme/models': { pulls } } });
     const open = await listOpenPullRequests(fakeClient(gh), { owner: 'acme', repo: 'models' });
     expect(open).toHaveLength(210);
-    expect(gh.requests.map((r) => [r.query['per_page'], r.query['page'] ?? '1'])).toEqual([
+    expect(gh.requests.map((r) => [r.query.per_page, r.query.page ?? '1'])).toEqual([
       ['100', '1'],
       ['100', '2'],
       ['100', '3'],
@@ -42,7 +39,7 @@ describe('listOpenPullRequests', () => {
   });
 
   it('marks pull requests from forks', async () => {
-    gh = await startFakeGitHub({
+    gh = await startGitHub({
       repos: {
         'acme/models': { pulls: [{ number: 1, user: 'outsider', draft: true, head: { sha: 'a'.repeat(40), repo: 'outsider/models' }, base: { sha: 'b'.repeat(40) } }] },
         'outsider/models': {},

@@ -1,7 +1,8 @@
 // setCommitStatus and requestReviews: the two writes besides the comment, with advice when refused.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { fakeClient } from '../support/fake-github/client.js';
-import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
+import type { FakeGitHub, Scenario } from '../support/fake-github/index.js';
 import { setCommitStatus, shortDescription } from '../../src/adapters/github/status.js';
 import { requestReviews } from '../../src/adapters/github/reviews.js';
 import { GitHubAccessError } from '../../src/adapters/github/errors.js';
@@ -17,16 +18,12 @@ const SCENARIO: Scenario = {
   orgs: { acme: { teams: { appsec: ['kim-sec'] } } },
 };
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 describe('setCommitStatus', () => {
   it('sets the status on the head commit, description cut to 140 characters', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const description = `21/23 criteria · ${'legal 9d left · '.repeat(12)}`;
     await setCommitStatus(fakeClient(gh, { token: 'gh-token' }), {
       owner: 'acme',
@@ -50,7 +47,7 @@ describe('setCommitStatus', () => {
   });
 
   it('names `statuses: write` when refused', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const error = await setCommitStatus(fakeClient(gh, { token: 'no-statuses' }), { owner: 'acme', repo: 'models', sha: HEAD, state: 'success', context: 'c', description: 'd' }).catch(
       (e: unknown) => e,
     );
@@ -67,25 +64,25 @@ describe('requestReviews', () => {
     requestReviews(fakeClient(gh!, { token }), { owner: 'acme', repo: 'models', number: 7, reviewers, team_reviewers });
 
   it('requests people and teams (org/slug or slug) in one request', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     expect(await ask('gh-token', ['kim-sec', 'kim-sec'], ['acme/appsec'])).toEqual({ ok: true, requested: { reviewers: ['kim-sec'], team_reviewers: ['appsec'] } });
     expect(gh.requests.map((r) => r.body)).toEqual([{ reviewers: ['kim-sec'], team_reviewers: ['appsec'] }]);
   });
 
   it('makes no request when there is no one to ask', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     expect(await ask('gh-token', [], [])).toEqual({ ok: true, requested: { reviewers: [], team_reviewers: [] } });
     expect(gh.count()).toBe(0);
   });
 
   it('warns about teams of another organization, which GitHub cannot be asked for', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const result = await ask('gh-token', ['kim-sec'], ['umbrella/risk']);
     expect(result).toEqual({ ok: false, warning: 'reviews were requested from kim-sec; not requested from umbrella/risk: GitHub only requests reviews from teams of acme' });
   });
 
   it('returns a warning, not a throw, when GitHub refuses (the author, a read-only token)', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const author = await ask('gh-token', ['dev-ana'], []);
     expect(author).toEqual({
       ok: false,

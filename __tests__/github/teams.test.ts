@@ -1,7 +1,8 @@
 // fetchTeamMembers: every team in one GraphQL query, and the exact advice when the token cannot read teams.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { fakeClient } from '../support/fake-github/client.js';
-import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
+import type { FakeGitHub, Scenario } from '../support/fake-github/index.js';
 import { fetchTeamMembers } from '../../src/adapters/github/teams.js';
 import { GitHubAccessError } from '../../src/adapters/github/errors.js';
 
@@ -20,23 +21,19 @@ const SCENARIO: Scenario = {
   },
 };
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 describe('fetchTeamMembers', () => {
   it('reads several teams of several orgs in one request', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const members = await fetchTeamMembers(fakeClient(gh, { token: 'org-reader' }), ['acme/appsec', 'acme/legal', 'umbrella/risk', 'acme/appsec']);
     expect(members).toEqual({ 'acme/appsec': ['kim-sec', 'lee-sec'], 'acme/legal': ['lou'], 'umbrella/risk': ['ria'] });
     expect(gh.count()).toBe(1);
   });
 
   it('pages a team of more than 100 members, asking again only for that team', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const members = await fetchTeamMembers(fakeClient(gh, { token: 'org-reader' }), ['acme/everyone', 'acme/appsec']);
     expect(members['acme/everyone']).toEqual(big);
     expect(gh.count()).toBe(3);
@@ -44,13 +41,13 @@ describe('fetchTeamMembers', () => {
   });
 
   it('makes no request for no teams', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     expect(await fetchTeamMembers(fakeClient(gh), [])).toEqual({});
     expect(gh.count()).toBe(0);
   });
 
   it('gives the exact advice when GITHUB_TOKEN cannot read teams (FORBIDDEN)', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const error = await fetchTeamMembers(fakeClient(gh, { token: 'gh-token' }), ['acme/appsec']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubAccessError);
     expect((error as GitHubAccessError).needed).toBe(ADVICE);
@@ -60,20 +57,20 @@ describe('fetchTeamMembers', () => {
   });
 
   it('gives the same advice for a team that cannot be found, naming it', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const error = await fetchTeamMembers(fakeClient(gh, { token: 'org-reader' }), ['acme/appsec', 'acme/apsec']).catch((e: unknown) => e);
     expect((error as Error).message).toBe(`GitHub refused GraphQL organization.team (acme/apsec) (not found, or not visible to this token): ${ADVICE}`);
   });
 
   it('names an organization GitHub does not know', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     const error = await fetchTeamMembers(fakeClient(gh, { token: 'org-reader' }), ['acme/appsec', 'nope/x']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubAccessError);
     expect((error as Error).message).toContain("(nope/x) (NOT_FOUND: Could not resolve to an Organization with the login of 'nope'.)");
   });
 
   it('rejects a slug that is not org/team', async () => {
-    gh = await startFakeGitHub(SCENARIO);
+    gh = await startGitHub(SCENARIO);
     await expect(fetchTeamMembers(fakeClient(gh), ['appsec'])).rejects.toThrow('"appsec" is not a team: write teams as org/team-slug, e.g. acme/appsec');
   });
 });

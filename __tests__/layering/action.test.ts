@@ -1,17 +1,14 @@
 // The built Action with a policy that extends others: central references are fetched pinned (a branch
 // warns), default needs no request, a repository path is refused, and the report names every policy read.
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub, type Scenario } from '../support/fake-github/index.js';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
+import type { FakeGitHub, Scenario } from '../support/fake-github/index.js';
 import { runAction } from '../e2e/run-action.js';
 import { DEFAULT_POLICY_TEXT, HEAD, MANIFEST, OWNER, pilotFiles, pull, pullRequestEvent, reportOf, review, world } from '../e2e/scenario.js';
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 const POLICY_PATH = '.github/pilot-readiness-policy.yml';
 const V3 = 'a3'.repeat(20);
@@ -35,7 +32,7 @@ function scenario(repoPolicy: string): Scenario {
 }
 
 async function run(repoPolicy: string) {
-  gh = await startFakeGitHub(scenario(repoPolicy));
+  gh = await startGitHub(scenario(repoPolicy));
   const p = pull({ requestedDaysAgo: 3, reviews: [review(OWNER, 'APPROVED', 1)], files: [MANIFEST] });
   return runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { policy: POLICY_PATH } });
 }

@@ -7,7 +7,7 @@ import { sha256 } from '../../src/core/hash.js';
 import { MAX_EXTENDS, resolvePolicy, resolvePolicySync, type PolicyFile } from '../../src/core/layering/index.js';
 import { criteriaById, loadPolicy } from '../../src/core/policy.js';
 import type { Finding } from '../../src/core/types.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 
 const ORG = readFileSync(new URL('../fixtures/layering/org-policy.yml', import.meta.url), 'utf8');
 const BASE = readFileSync(new URL('../fixtures/layering/base.yml', import.meta.url), 'utf8');

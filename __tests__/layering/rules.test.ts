@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { comparePolicies, placeIn, resolvePolicySync } from '../../src/core/layering/index.js';
 import type { Finding, Policy, ReviewerRolePolicy } from '../../src/core/types.js';
 import { parseYaml } from '../../src/core/yaml.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 
 const BASE = readFileSync(new URL('../fixtures/layering/base.yml', import.meta.url), 'utf8');
 const show = (finding: Finding): string => `${finding.location?.line}:${finding.location?.column} ${finding.message}`;

@@ -1,24 +1,21 @@
 // The built Action in portfolio mode, run as the runner runs it on a schedule in the organisation's
 // .github repository: one job summary, one JSON file, the outputs, and no write to any repository.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
+import type { FakeGitHub } from '../support/fake-github/index.js';
 import { runAction } from '../e2e/run-action.js';
 import { scheduleEvent } from '../e2e/scenario.js';
 import type { Portfolio } from '../../src/core/portfolio.js';
 import { ORG, orgScenario, repoName } from './org-scenario.js';
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 describe('the Action with mode: portfolio', () => {
   it('on a schedule: writes the summary and the JSON, sets report, decision and score, and writes nothing to GitHub', async () => {
     const { scenario, expected } = orgScenario({ repos: 6, archived: 1 });
     scenario.repos![`${ORG}/.github`] = { branches: { main: 'e'.repeat(40) }, files: { ['e'.repeat(40)]: { '.github/workflows/portfolio.yml': 'on: schedule\n' } } };
-    gh = await startFakeGitHub(scenario);
+    gh = await startGitHub(scenario);
     const run = await runAction({ gh, event: 'schedule', payload: scheduleEvent('0 6 * * 1'), repository: `${ORG}/.github`, with: { mode: 'portfolio' } });
 
     expect(run.stderr).toBe('');
@@ -28,7 +25,7 @@ describe('the Action with mode: portfolio', () => {
     expect(portfolio).toMatchObject({ portfolio_version: 1, repositories: 8, incomplete: null, totals: { pilots: expected.pilots, blocked: expected.pilots } });
     const met = portfolio.pilots.reduce((n, p) => n + p.score.met, 0);
     const required = portfolio.pilots.reduce((n, p) => n + p.score.required, 0);
-    expect(run.outputs['score']).toBe(`${met}/${required}`);
+    expect(run.outputs.score).toBe(`${met}/${required}`);
     expect(run.summary).toContain('## AI pilot portfolio');
     expect(run.summary).toContain(`**${expected.pilots} pilots** in 8 repositories`);
     expect(run.summary).toContain(`[#4](https://github.com/${ORG}/${repoName(1)}/pull/4)`);
@@ -39,7 +36,7 @@ describe('the Action with mode: portfolio', () => {
   it('reads the organisation named by the input, a shard of it, and fails the job when a rate limit stops it', async () => {
     const { scenario } = orgScenario({ repos: 6 });
     scenario.faults = [{ match: { path: `^/repos/${ORG}/${repoName(2)}/pulls$` }, kind: 'rate-limit', times: 'always' }];
-    gh = await startFakeGitHub(scenario);
+    gh = await startGitHub(scenario);
     const run = await runAction({
       gh,
       event: 'workflow_dispatch',
@@ -60,7 +57,7 @@ describe('the Action with mode: portfolio', () => {
   });
 
   it('fails the job when the token sees no repository of the organisation', async () => {
-    gh = await startFakeGitHub({ orgs: { acme: {} } });
+    gh = await startGitHub({ orgs: { acme: {} } });
     const run = await runAction({ gh, event: 'schedule', repository: `${ORG}/.github`, with: { mode: 'portfolio' } });
     expect(run.status).toBe(1);
     expect(run.annotations.at(-1)?.message).toMatch(/^pilot-readiness: no repository of acme could be read\. GITHUB_TOKEN may see only the repository running the workflow/);
@@ -68,7 +65,7 @@ describe('the Action with mode: portfolio', () => {
   });
 
   it('refuses a shard that is not INDEX/COUNT', async () => {
-    gh = await startFakeGitHub({ orgs: { acme: {} } });
+    gh = await startGitHub({ orgs: { acme: {} } });
     const run = await runAction({ gh, event: 'schedule', repository: `${ORG}/.github`, with: { mode: 'portfolio' }, env: { INPUT_SHARD: 'two of four' } });
     expect(run.status).toBe(1);
     expect(run.annotations.at(-1)).toEqual({ level: 'error', message: 'pilot-readiness: input shard: "two of four" is not a shard; write INDEX/COUNT with 1 ≤ INDEX ≤ COUNT, for example 2/4' });

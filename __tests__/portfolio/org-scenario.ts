@@ -143,7 +143,10 @@ export function orgScenario(options: OrgOptions): { scenario: Scenario; expected
 /** "manifest#pr" / "manifest" for each portfolio input of a repository, sorted, as Expected.entries has them. */
 export function entriesOf(inputs: Array<{ repository: string; manifest: string; pullRequest: { number: number } | null }>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const input of inputs) (out[input.repository] ??= []).push(input.pullRequest ? `${input.manifest}#${input.pullRequest.number}` : input.manifest);
+  for (const input of inputs) {
+    out[input.repository] ??= [];
+    out[input.repository]!.push(input.pullRequest ? `${input.manifest}#${input.pullRequest.number}` : input.manifest);
+  }
   for (const list of Object.values(out)) list.sort();
   return out;
 }

@@ -4,12 +4,12 @@ import {
   mergePortfolios,
   parsePortfolio,
   parsePortfolioState,
-  parseShard,
   portfolioReport,
-  renderPortfolioMarkdown,
   worstDecision,
   type PortfolioInput,
 } from '../../src/core/portfolio.js';
+import { parseShard } from '../../src/flow/portfolio/shard.js';
+import { renderPortfolioMarkdown } from '../../src/report/portfolio.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
 

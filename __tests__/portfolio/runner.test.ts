@@ -7,19 +7,16 @@
 //   + per open non-draft PR: 1 (facts) + 1 (head tree; its base is mostly the default branch's tree,
 //     read once) + 1 (every manifest at head and base: a pilot is known by its name across paths)
 // so at most 1 + 3 per repository + 3 per PR read.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { fakeClient } from '../support/fake-github/client.js';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
-import { runPortfolio, type PortfolioOptions } from '../../src/portfolio.js';
+import type { FakeGitHub } from '../support/fake-github/index.js';
+import { runPortfolio, type PortfolioOptions } from '../../src/flow/portfolio/run.js';
 import { buildPortfolio, parsePortfolioState } from '../../src/core/portfolio.js';
 import { ORG, entriesOf, orgScenario, repoName } from './org-scenario.js';
 
+const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  const running = gh;
-  gh = undefined;
-  await running?.close();
-});
 
 function options(client: ReturnType<typeof fakeClient>, extra: Partial<PortfolioOptions> = {}): PortfolioOptions {
   return { org: ORG, policy: 'default', manifest: '**/pilot-readiness.yml', now: new Date(), serverUrl: 'https://github.example', log: client.testLog, ...extra };
@@ -36,7 +33,7 @@ describe('runPortfolio', () => {
       { match: { path: `^/repos/${ORG}/${repoName(25)}/git/trees/` }, kind: 'rate-limit', times: 2 },
       { match: { path: `^/repos/${ORG}/${repoName(31)}/pulls$` }, kind: 'secondary-rate-limit', retry_after: 2, times: 1 },
     ];
-    gh = await startFakeGitHub(scenario);
+    gh = await startGitHub(scenario);
     const client = fakeClient(gh);
     const run = await runPortfolio(client, options(client, { concurrency: 6 }));
 
@@ -80,7 +77,7 @@ describe('runPortfolio', () => {
     const { scenario, expected } = orgScenario({ repos: 12 });
     // Three answers: the first attempt and both retries of ml-05's PR list are refused.
     scenario.faults = [{ match: { path: `^/repos/${ORG}/${repoName(5)}/pulls$` }, kind: 'rate-limit', times: 3 }];
-    gh = await startFakeGitHub(scenario);
+    gh = await startGitHub(scenario);
     const client = fakeClient(gh);
     const first = await runPortfolio(client, options(client, { concurrency: 2 }));
 
@@ -104,10 +101,10 @@ describe('runPortfolio', () => {
     expect(entriesOf(second.inputs)).toEqual(Object.fromEntries(Object.entries(expected.entries).filter(([, e]) => e.length > 0)));
 
     // The second call lists the organisation once and then touches only the repositories not done.
-    const touched = new Set(gh.requests.map((r) => /^\/repos\/([^/]+\/[^/]+)\//.exec(r.path)?.[1] ?? (r.variables?.['owner'] ? `${r.variables['owner']}/${r.variables['repo']}` : null)).filter(Boolean));
+    const touched = new Set(gh.requests.map((r) => /^\/repos\/([^/]+\/[^/]+)\//.exec(r.path)?.[1] ?? (r.variables?.owner ? `${r.variables.owner}/${r.variables.repo}` : null)).filter(Boolean));
     expect([...touched].sort()).toEqual(remaining);
     expect(gh.count({ operation: 'OrgRepositories' })).toBe(1);
-    const perRepo = (repository: string) => gh!.requests.filter((r) => r.path.startsWith(`/repos/${repository}/`) || r.variables?.['repo'] === repository.split('/')[1]).length;
+    const perRepo = (repository: string) => gh!.requests.filter((r) => r.path.startsWith(`/repos/${repository}/`) || r.variables?.repo === repository.split('/')[1]).length;
     expect(remaining.reduce((n, r) => n + perRepo(r), 0) + 1).toBe(gh.requests.length);
   });
 
@@ -120,7 +117,7 @@ describe('runPortfolio', () => {
       // #2 of ml-04: its head tree is gone.
       { match: { path: `^/repos/${brokenPr}/git/trees/${'0004'}${'0002'}` }, kind: 'server-error', times: 'always' },
     ];
-    gh = await startFakeGitHub(scenario);
+    gh = await startGitHub(scenario);
     const client = fakeClient(gh);
     const run = await runPortfolio(client, options(client));
 
@@ -152,7 +149,7 @@ describe('runPortfolio', () => {
     const { scenario } = orgScenario({ repos: 8 });
     const policy = `version: 1\nextends: default\n`;
     scenario.repos![`${ORG}/governance`] = { default_branch: 'main', branches: { main: 'a'.repeat(40) }, tags: { v1: 'a'.repeat(40) }, files: { ['a'.repeat(40)]: { 'policies/pilot-readiness.yml': policy } } };
-    gh = await startFakeGitHub(scenario);
+    gh = await startGitHub(scenario);
     const client = fakeClient(gh);
     const named = [repoName(1), `${ORG}/${repoName(2)}`, repoName(4), repoName(6), 'no-such-repo'];
     const run = await runPortfolio(client, options(client, { repositories: named, shard: { index: 2, count: 2 }, policy: `${ORG}/governance/policies/pilot-readiness.yml@v1` }));
@@ -173,7 +170,7 @@ describe('runPortfolio', () => {
   it('reads a repository-path policy at each default branch head, in the same query as the manifests', async () => {
     const { scenario } = orgScenario({ repos: 3 });
     for (const repo of Object.values(scenario.repos!)) for (const files of Object.values(repo.files ?? {})) files['.github/pilot-readiness.yml'] = 'version: 1\nextends: default\n';
-    gh = await startFakeGitHub(scenario);
+    gh = await startGitHub(scenario);
     const client = fakeClient(gh);
     const run = await runPortfolio(client, options(client, { policy: '.github/pilot-readiness.yml' }));
     expect(run.inputs.filter((i) => i.error)).toEqual([]);

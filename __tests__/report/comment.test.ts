@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { localRepoFiles } from '../../src/adapters/local/files.js';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
 import { evaluate } from '../../src/core/evaluate.js';
-import { renderMarkdown } from '../../src/core/report/markdown.js';
-import { renderText } from '../../src/core/report/text.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderText } from '../../src/report/text.js';
 import type { PrFacts, Report } from '../../src/core/types.js';
 import { ROOT } from '../cli/helpers.js';
 

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
 import { evaluate, TOOL_VERSION } from '../../src/core/evaluate.js';
-import { renderSarif } from '../../src/core/report/sarif.js';
+import { renderSarif } from '../../src/report/sarif.js';
 import type { PrFacts, Report } from '../../src/core/types.js';
 import { localRepoFiles } from '../../src/adapters/local/files.js';
 import { ROOT } from '../cli/helpers.js';

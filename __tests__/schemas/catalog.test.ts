@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_SCHEMA_URL } from '../../src/core/init.js';
+import { MANIFEST_SCHEMA_URL } from '../../src/report/starter-manifest.js';
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const entry = JSON.parse(read('docs/schemastore-catalog.json')) as { name: string; description: string; fileMatch: string[]; url: string };

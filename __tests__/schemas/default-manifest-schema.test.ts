@@ -7,7 +7,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
 import { evaluate } from '../../src/core/evaluate.js';
-import { DEFAULT_MANIFEST_SCHEMA_URL, MANIFEST_SCHEMA_URL, starterManifest } from '../../src/core/init.js';
+import { DEFAULT_MANIFEST_SCHEMA_URL, MANIFEST_SCHEMA_URL, starterManifest } from '../../src/report/starter-manifest.js';
 import { criteriaById, loadPolicy, reviewerRoles } from '../../src/core/policy.js';
 import { RISK_TIERS, type Policy } from '../../src/core/types.js';
 

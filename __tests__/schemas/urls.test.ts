@@ -2,7 +2,7 @@
 // that names a schema must name it the same way, or an editor would fetch a schema that is not there.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_SCHEMA_URL, SCHEMA_BASE_URL, schemaUrl } from '../../src/core/init.js';
+import { MANIFEST_SCHEMA_URL, SCHEMA_BASE_URL, schemaUrl } from '../../src/report/starter-manifest.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, ROOT), 'utf8');

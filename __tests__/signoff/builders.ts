@@ -68,7 +68,7 @@ export function locator(manifest: Manifest): (path: DataPath) => SourceLocation 
     put(['reviewers'], line, 1);
     for (const [role, entries] of Object.entries(manifest.reviewers)) {
       put(['reviewers', role], ++line, 3);
-      entries.forEach((_, index) => put(['reviewers', role, index], ++line, 7));
+      for (const index of entries.keys()) put(['reviewers', role, index], ++line, 7);
     }
   }
   return (path) => table.get(JSON.stringify(path)) ?? null;

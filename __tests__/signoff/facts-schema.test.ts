@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import schema from '../../schemas/facts.schema.json' with { type: 'json' };
-import { schemaUrl } from '../../src/core/init.js';
+import { schemaUrl } from '../../src/report/starter-manifest.js';
 import { H, OLD, factsWith, review, request } from './builders.js';
 
 // Compiled as src/core/schemas.ts does: ajv 8, strict, with the date-time format.

@@ -11,7 +11,7 @@ import {
   parseEvents,
   type Event,
 } from 'js-yaml-5';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import type { DataPath, SourceLocation } from '../../src/core/types.js';
 
 /** Largest manifest or policy file we read: real ones are a few KiB. */

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
 import { loadPolicy } from '../../src/core/policy.js';
-import { renderMarkdown } from '../../src/core/report/markdown.js';
-import { renderText } from '../../src/core/report/text.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderText } from '../../src/report/text.js';
 import { replay } from '../../src/core/replay.js';
 import type { PrFacts, RepoPathKind, Report } from '../../src/core/types.js';
 

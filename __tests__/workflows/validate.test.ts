@@ -54,8 +54,8 @@ describe('action.yml', () => {
   });
 
   it('declares exactly the inputs the Action reads, each with a description and a string default', () => {
-    const source = readFileSync(join(ROOT, 'src', 'adapters', 'actions', 'inputs.ts'), 'utf8');
-    const read = [...source.matchAll(/(?:getInput|booleanInput)\('([a-z-]+)'/g)].map((m) => m[1]).sort();
+    const source = readFileSync(join(ROOT, 'src', 'action', 'inputs.ts'), 'utf8');
+    const read = [...source.matchAll(/\b(?:input|booleanInput)\('([a-z-]+)'/g)].map((m) => m[1]).sort();
     expect(Object.keys(action.inputs).sort()).toEqual([...new Set(read)]);
     for (const [name, input] of Object.entries(action.inputs)) {
       expect(typeof input.description, name).toBe('string');
@@ -64,8 +64,8 @@ describe('action.yml', () => {
   });
 
   it('declares exactly the outputs the Action sets', () => {
-    const source = readFileSync(join(ROOT, 'src', 'main.ts'), 'utf8');
-    const set = [...source.matchAll(/setOutput\('([a-z-]+)'/g)].map((m) => m[1]).sort();
+    const source = readFileSync(join(ROOT, 'src', 'action', 'run.ts'), 'utf8');
+    const set = [...source.matchAll(/runtime\.output\('([a-z-]+)'/g)].map((m) => m[1]).sort();
     expect(Object.keys(action.outputs).sort()).toEqual([...new Set(set)]);
   });
 });

@@ -3,10 +3,6 @@
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 const DURATION = /^([1-9][0-9]{0,5})([mhdw])$/;
 
-export function isDuration(text: string): boolean {
-  return DURATION.test(text);
-}
-
 /** Milliseconds in a duration such as `14d`, `72h`, `2w`, `30m`; null when the text is not one. */
 export function parseDuration(text: string): number | null {
   const match = DURATION.exec(text);

@@ -1,7 +1,7 @@
 // The engine: manifest + trusted policy + repository view + PR facts + now → Report. Pure: the
 // clock, the files and the PR arrive as values, so the same inputs always give the same report.
 import { posix } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from './errors.js';
 import { decide } from './decide.js';
 import { evidenceDateFindings } from './evidence/date.js';
 import { EVIDENCE_KINDS, notApplicableProblem } from './evidence/index.js';

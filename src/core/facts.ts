@@ -1,5 +1,5 @@
 // PR facts files (JSON): parsed with positions and checked against schemas/facts.schema.json.
-import { InputError } from '../errors.js';
+import { InputError } from './errors.js';
 import { schemaFindings } from './validate.js';
 import { validatorFor } from './schemas.js';
 import type { Finding, PrFacts } from './types.js';

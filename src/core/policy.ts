@@ -1,7 +1,7 @@
 // Loads the trusted policy: parse with positions, validate against the schema, then check what a
 // schema cannot (unique ids, sign-off roles that exist, patterns that compile, min <= max).
 // Policies that extend others are resolved in layering/; this module checks one file and one effective policy.
-import { InputError } from '../errors.js';
+import { InputError } from './errors.js';
 import { sha256 } from './hash.js';
 import { placeIn, type PolicyPath } from './layering/paths.js';
 import { schemaFindings } from './validate.js';

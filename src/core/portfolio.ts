@@ -1,9 +1,9 @@
 // The portfolio: every pilot of an organisation with its decision, what it waits on and for how long,
-// sorted by how long it has been stuck. Pure: reports and times come in, a model and text go out.
-import { InputError } from '../errors.js';
+// sorted by how long it has been stuck. Pure: reports and times come in, a model goes out
+// (src/report/portfolio.ts renders it).
+import { InputError } from './errors.js';
 import type { Decision, Report, RiskTier } from './types.js';
 import { DECISION_SEVERITY, worstOf } from './decide.js';
-import { escapeMarkdown as esc, escapeMessage, quietLogin, toText } from './report/escape.js';
 
 const DAY_MS = 86_400_000;
 const DECISIONS: readonly Decision[] = ['ready', 'pending', 'blocked'];
@@ -44,6 +44,19 @@ export interface PortfolioPullRequest {
   url: string;
   /** When the PR was opened non-draft or marked ready for review: the clock of "days waiting". */
   ready_at: string | null;
+}
+
+/**
+ * A repository that could not be read as a whole (not found, refused, failed): one entry that counts
+ * as blocked, with no manifest and no pull request. The state format keeps it as manifest ''.
+ */
+export function repositoryFailure(repository: string, error: string): PortfolioInput {
+  return { repository, manifest: '', pullRequest: null, report: null, error };
+}
+
+/** True for the entry repositoryFailure makes. */
+export function isRepositoryFailure(input: PortfolioInput): boolean {
+  return input.error !== undefined && input.manifest === '' && input.pullRequest === null;
 }
 
 /** One pilot as found in one repository: its manifest, and the open pull request that deploys it (if any). */
@@ -275,52 +288,4 @@ export function parsePortfolioState(text: string, source: string, org: string): 
     }
   }
   return data as unknown as PortfolioState;
-}
-
-/** `2/4` → the second of four shards. */
-export function parseShard(text: string, where: string): { index: number; count: number } {
-  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  const index = Number(m?.[1]);
-  const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) {
-    throw new InputError(`${where}: "${text}" is not a shard; write INDEX/COUNT with 1 ≤ INDEX ≤ COUNT, for example 2/4`);
-  }
-  return { index, count };
-}
-
-const ICON: Record<Decision, string> = { ready: '🟢', pending: '🟡', blocked: '🔴' };
-
-/**
- * `[#12](https://github.com/acme/models/pull/12)`: a link only to an http(s) address with nothing
- * Markdown could read as syntax, and a whole number (a merged portfolio is read from JSON files);
- * anything else is shown as text.
- */
-function pullRequestLink(pr: PortfolioPullRequest): string {
-  const url = toText(pr.url);
-  if (Number.isSafeInteger(pr.number) && /^https?:\/\/[^\s()<>[\]`"'\\|]+$/.test(url)) return `[#${pr.number}](${url})`;
-  return `\\#${esc(pr.number)}`;
-}
-
-export function renderPortfolioMarkdown(portfolio: Portfolio): string {
-  const t = portfolio.totals;
-  const shard = portfolio.shard ? ` (shard ${esc(portfolio.shard.index)}/${esc(portfolio.shard.count)})` : '';
-  const read = portfolio.repositories !== null ? ` in ${esc(portfolio.repositories)} ${portfolio.repositories === 1 ? 'repository' : 'repositories'}${shard}` : shard;
-  const out = ['## AI pilot portfolio', ''];
-  if (portfolio.incomplete) out.push(`> [!WARNING]`, `> Incomplete: ${escapeMessage(portfolio.incomplete, { table: false })}`, '');
-  out.push(
-    `**${esc(t.pilots)} ${t.pilots === 1 ? 'pilot' : 'pilots'}**${read}: ${esc(t.ready)} ready, ${esc(t.pending)} pending, ${esc(t.blocked)} blocked; ${esc(t.without_pr)} without an open deployment pull request. Sorted by how long each has been waiting.`,
-    '',
-    '| | Pilot | Repository | Risk | Owner | Score | Waiting on | Days waiting | Gates not met (days) |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  );
-  for (const p of portfolio.pilots) {
-    const pr = p.pull_request ? pullRequestLink(p.pull_request) : 'no PR';
-    const gates = p.gates.filter((g) => g.met < g.required).map((g) => `${esc(g.title)} ${esc(g.met)}/${esc(g.required)}${g.waiting_days !== null ? ` (${esc(g.waiting_days)}d)` : ''}`);
-    const waiting = p.error ? `could not evaluate: ${escapeMessage(p.error)}` : p.waiting_on.map((w) => esc(w)).join(', ') || '—';
-    out.push(
-      `| ${ICON[p.decision]} | **${esc(p.title ?? p.pilot)}** (${pr}) | ${esc(p.repository)} | ${p.risk === null || p.risk === undefined ? '—' : esc(p.risk)} | ${p.owner ? quietLogin(p.owner) : '—'} | ${esc(p.score.met)}/${esc(p.score.required)} | ${waiting} | ${p.stuck_days === null || p.stuck_days === undefined ? '—' : esc(p.stuck_days)} | ${gates.join(', ') || '—'} |`,
-    );
-  }
-  out.push('', `<sub>generated ${esc(portfolio.generated_at)}</sub>`);
-  return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 // Re-evaluates a saved JSON report from the inputs it recorded, to show a decision can be reproduced.
-import { InputError } from '../errors.js';
+import { InputError } from './errors.js';
 import { evaluate } from './evaluate.js';
 import { sha256 } from './hash.js';
 import { parseInstant } from './instant.js';

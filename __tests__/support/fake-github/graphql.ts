@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { GraphQLError, buildSchema, execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { type GraphQLError, buildSchema, execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Permission, ReviewSpec, TimelineEventSpec, TokenIdentity } from './scenario.js';
 import { allows } from './scenario.js';
 import { nodeId } from './rest-json.js';

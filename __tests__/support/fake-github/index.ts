@@ -82,6 +82,7 @@ export async function startFakeGitHub(scenario: Scenario | string = {}, options:
   const violations: string[] = [];
   const checkContract = options.checkContract ?? true;
   const sockets = new Set<Socket>();
+  let closing: Promise<void> | null = null;
   const site: Site = { api: '', web: 'https://github.com', world };
 
   const server = createServer((req, res) => {
@@ -217,13 +218,15 @@ export async function startFakeGitHub(scenario: Scenario | string = {}, options:
     clearRequests: () => {
       requests.length = 0;
     },
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-      if (checkContract && violations.length > 0) {
-        throw new Error(`the fake GitHub served answers GitHub's OpenAPI description does not allow:\n${violations.join('\n')}`);
-      }
-    },
+    // Once: a test may close it early, and the shared teardown (lifecycle.ts) closes it again.
+    close: () =>
+      (closing ??= (async () => {
+        for (const socket of sockets) socket.destroy();
+        await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+        if (checkContract && violations.length > 0) {
+          throw new Error(`the fake GitHub served answers GitHub's OpenAPI description does not allow:\n${violations.join('\n')}`);
+        }
+      })()),
   };
 }
 

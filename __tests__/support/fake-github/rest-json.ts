@@ -302,7 +302,7 @@ export function statusJson(site: Site, repo: RepoRecord, status: StatusRecord): 
   const creator = userJson(site, status.creator);
   return {
     url: `${site.api}/repos/${repo.fullName}/statuses/${status.sha}`,
-    avatar_url: creator['avatar_url'],
+    avatar_url: creator.avatar_url,
     id: status.id,
     node_id: nodeId('SC', status.id),
     state: status.state,
@@ -336,7 +336,7 @@ export function combinedStatusJson(site: Site, repo: RepoRecord, sha: string, li
     total_count: latest.length,
     statuses: latest.map((s) => {
       const full = statusJson(site, repo, s);
-      delete full['creator'];
+      delete full.creator;
       return full;
     }),
     repository: minimalRepoJson(site, repo),

@@ -105,7 +105,7 @@ function notFound(docs = 'https://docs.github.com/rest'): HttpError {
 }
 
 function repoOf(req: RestRequest, params: Params): RepoRecord {
-  const repo = req.site.world.repo(params['owner'] ?? '', params['repo'] ?? '');
+  const repo = req.site.world.repo(params.owner ?? '', params.repo ?? '');
   if (!repo) throw notFound();
   return repo;
 }
@@ -176,7 +176,7 @@ function entrySize(entry: Entry): number {
 route('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', (req, params) => {
   const repo = repoOf(req, params);
   need(req, 'contents', 'read', DOCS.tree);
-  const ref = params['tree_sha'] ?? '';
+  const ref = params.tree_sha ?? '';
   const key = req.site.world.resolveRef(repo, ref);
   if (key === undefined) throw notFound(DOCS.tree);
   const all = req.site.world.entries(repo, key);
@@ -242,7 +242,7 @@ route('GET /repos/{owner}/{repo}/contents/{path}', (req, params) => {
   need(req, 'contents', 'read', DOCS.contents);
   const ref = req.query.get('ref') ?? repo.spec.default_branch ?? 'main';
   const key = treeKey(req, repo, ref);
-  const path = (params['path'] ?? '').replace(/^\/+|\/+$/g, '');
+  const path = (params.path ?? '').replace(/^\/+|\/+$/g, '');
   const entries = req.site.world.entries(repo, key);
   if (path === '' || entries.some((e) => e.kind === 'dir' && e.path === path)) {
     const prefix = path === '' ? '' : `${path}/`;
@@ -273,7 +273,7 @@ route('GET /repos/{owner}/{repo}/contents/{path}', (req, params) => {
 route('POST /repos/{owner}/{repo}/statuses/{sha}', (req, params) => {
   const repo = repoOf(req, params);
   need(req, 'statuses', 'write', DOCS.status);
-  const sha = params['sha'] ?? '';
+  const sha = params.sha ?? '';
   if (req.site.world.resolveRef(repo, sha) === undefined) {
     throw new HttpError(422, { message: `No commit found for SHA: ${sha}`, documentation_url: DOCS.status, status: '422' });
   }
@@ -312,14 +312,14 @@ function statusesFor(req: RestRequest, repo: RepoRecord, ref: string) {
 route('GET /repos/{owner}/{repo}/commits/{ref}/statuses', (req, params) => {
   const repo = repoOf(req, params);
   need(req, 'statuses', 'read', DOCS.statuses);
-  const { list } = statusesFor(req, repo, params['ref'] ?? '');
+  const { list } = statusesFor(req, repo, params.ref ?? '');
   return paginate(req, [...list].reverse().map((s) => statusJson(req.site, repo, s)));
 });
 
 route('GET /repos/{owner}/{repo}/commits/{ref}/status', (req, params) => {
   const repo = repoOf(req, params);
   need(req, 'statuses', 'read', DOCS.statuses);
-  const { sha, list } = statusesFor(req, repo, params['ref'] ?? '');
+  const { sha, list } = statusesFor(req, repo, params.ref ?? '');
   return { status: 200, body: combinedStatusJson(req.site, repo, sha, list) };
 });
 
@@ -328,7 +328,7 @@ route('GET /repos/{owner}/{repo}/commits/{ref}/status', (req, params) => {
 route('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', (req, params) => {
   const repo = repoOf(req, params);
   need(req, ['issues', 'pull_requests'], 'read', DOCS.comments);
-  const pull = pullOf(repo, params['issue_number']);
+  const pull = pullOf(repo, params.issue_number);
   const comments = repo.comments.filter((c) => c.issue_number === pull.spec.number);
   return paginate(req, comments.map((c) => commentJson(req.site, repo, c)));
 });
@@ -346,7 +346,7 @@ function checkCommentBody(body: string): void {
 route('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', (req, params) => {
   const repo = repoOf(req, params);
   need(req, ['issues', 'pull_requests'], 'write', DOCS.comments);
-  const pull = pullOf(repo, params['issue_number']);
+  const pull = pullOf(repo, params.issue_number);
   const { body } = req.body as { body: string };
   checkCommentBody(body);
   const at = now();
@@ -358,7 +358,7 @@ route('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', (req, params)
 route('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', (req, params) => {
   const repo = repoOf(req, params);
   need(req, ['issues', 'pull_requests'], 'write', DOCS.comments);
-  const record = repo.comments.find((c) => c.id === Number(params['comment_id']));
+  const record = repo.comments.find((c) => c.id === Number(params.comment_id));
   if (!record) throw notFound(DOCS.comments);
   const { body } = req.body as { body: string };
   checkCommentBody(body);
@@ -372,7 +372,7 @@ route('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', (req, params) 
 route('POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', (req, params) => {
   const repo = repoOf(req, params);
   need(req, 'pull_requests', 'write', DOCS.reviewers);
-  const pull = pullOf(repo, params['pull_number']);
+  const pull = pullOf(repo, params.pull_number);
   const { reviewers = [], team_reviewers = [] } = (req.body ?? {}) as { reviewers?: string[]; team_reviewers?: string[] };
   if (reviewers.some((r) => r.toLowerCase() === pull.spec.user.toLowerCase())) {
     throw new HttpError(422, { message: 'Review cannot be requested from pull request author.', documentation_url: DOCS.reviewers, status: '422' });
@@ -415,13 +415,13 @@ route('GET /repos/{owner}/{repo}/pulls', (req, params) => {
 route('GET /repos/{owner}/{repo}/pulls/{pull_number}', (req, params) => {
   const repo = repoOf(req, params);
   need(req, 'pull_requests', 'read', DOCS.pulls);
-  return { status: 200, body: pullJson(req.site, repo, pullOf(repo, params['pull_number'])) };
+  return { status: 200, body: pullJson(req.site, repo, pullOf(repo, params.pull_number)) };
 });
 
 route('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', (req, params) => {
   const repo = repoOf(req, params);
   need(req, 'pull_requests', 'read', DOCS.pulls);
-  const pull = pullOf(repo, params['pull_number']);
+  const pull = pullOf(repo, params.pull_number);
   // GitHub lists at most 3000 files.
   const files = (pull.spec.files ?? []).slice(0, 3000);
   return paginate(req, files.map((f) => diffEntryJson(req.site, repo, pull, f)));
@@ -430,10 +430,10 @@ route('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', (req, params) => {
 // ---------------------------------------------------------------- teams
 
 route('GET /orgs/{org}/teams/{team_slug}/members', (req, params) => {
-  if (!req.site.world.canReadMembers(req.identity, params['org'] ?? '')) {
+  if (!req.site.world.canReadMembers(req.identity, params.org ?? '')) {
     throw new HttpError(403, errorJson(403, `Resource not accessible by ${req.identity.app ? 'integration' : 'personal access token'}`, DOCS.members));
   }
-  const team = req.site.world.team(params['org'] ?? '', params['team_slug'] ?? '');
+  const team = req.site.world.team(params.org ?? '', params.team_slug ?? '');
   if (!team) throw notFound(DOCS.members);
   return paginate(req, team.members.map((login) => userJson(req.site, login)));
 });

@@ -188,14 +188,14 @@ function checkKeys(value: unknown, kind: keyof typeof KEYS & string, where: stri
 export function checkScenario(s: Scenario): void {
   for (const [name, token] of Object.entries(s.tokens ?? {})) checkKeys(token, 'token', `tokens.${name}`);
   for (const [name, org] of Object.entries(s.orgs ?? {})) checkKeys(org, 'org', `orgs.${name}`);
-  (s.faults ?? []).forEach((fault, i) => checkKeys(fault, 'fault', `faults[${i}]`));
+  for (const [i, fault] of (s.faults ?? []).entries()) checkKeys(fault, 'fault', `faults[${i}]`);
   for (const [name, repo] of Object.entries(s.repos ?? {})) {
     checkKeys(repo, 'repo', `repos.${name}`);
     for (const pull of repo.pulls ?? []) {
       const where = `repos.${name} pull #${pull.number}`;
       checkKeys(pull, 'pull', where);
-      (pull.reviews ?? []).forEach((r, i) => checkKeys(r, 'review', `${where} reviews[${i}]`));
-      (pull.timeline ?? []).forEach((e, i) => checkKeys(e, 'event', `${where} timeline[${i}]`));
+      for (const [i, r] of (pull.reviews ?? []).entries()) checkKeys(r, 'review', `${where} reviews[${i}]`);
+      for (const [i, e] of (pull.timeline ?? []).entries()) checkKeys(e, 'event', `${where} timeline[${i}]`);
     }
   }
 }

@@ -5,16 +5,12 @@ import { getOctokit } from '@actions/github';
 import type { Octokit } from '@octokit/core';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import type { Logger } from '../../flow/ports.js';
 import { GitHubApiError } from './errors.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
-/** Where adapters report what they do; @actions/core's info/warning fit, and so does a console wrapper. */
-export interface Logger {
-  info(message: string): void;
-  warning(message: string): void;
-  debug?(message: string): void;
-}
+export type { Logger };
 
 export interface GitHubClientOptions {
   /** The REST API root. Default: GITHUB_API_URL (read by getOctokit), else https://api.github.com. */

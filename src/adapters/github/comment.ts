@@ -8,13 +8,6 @@ import { MAX_PAGES, PageGuard, boundedPages } from './paging.js';
 /** GitHub refuses comment bodies longer than this. */
 export const MAX_COMMENT_LENGTH = 65536;
 
-/**
- * GITHUB_TOKEN comments as github-actions[bot]. For a GitHub App token pass the app's bot login
- * (`<app-slug>[bot]`), for a personal token the user's login: GraphQL `viewer` cannot tell for
- * installation tokens, and GET /user refuses them.
- */
-export const DEFAULT_BOT_LOGIN = 'github-actions[bot]';
-
 export interface StickyComment {
   owner: string;
   repo: string;

@@ -1,4 +1,6 @@
 // GitHub API failures turned into advice: which endpoint refused, and which permission or token fixes it.
+// Both classes are UserErrors (src/core/errors.ts): a person fixes them, and they never show a stack.
+import { UserError } from '../../core/errors.js';
 
 /** What the run was doing when GitHub refused; picks the advice. */
 export type GitHubConcern = 'statuses' | 'comments' | 'review-requests' | 'teams' | 'contents' | 'pulls' | 'policy-source' | 'organization';
@@ -22,7 +24,8 @@ const ADVICE: Record<GitHubConcern, string> = {
 };
 
 /** GitHub refused for lack of permission (or could not see the resource): fixable by a person. */
-export class GitHubAccessError extends Error {
+export class GitHubAccessError extends UserError {
+  readonly kind = 'github-access' as const;
   /** e.g. "POST /repos/acme/models/statuses/abc123" or "GraphQL organization.team". */
   readonly endpoint: string;
   readonly status: number | null;
@@ -38,15 +41,34 @@ export class GitHubAccessError extends Error {
 }
 
 /** GitHub failed (after retries), answered something unusable, or hit a limit: not a permission problem. */
-export class GitHubApiError extends Error {
+export class GitHubApiError extends UserError {
+  readonly kind = 'github-api' as const;
   readonly endpoint: string;
   readonly status: number | null;
-  constructor(endpoint: string, status: number | null, message: string) {
+  /** A rate limit (primary or secondary) that outlasted the client's retries, as GitHub's status and headers say. */
+  readonly rateLimited: boolean;
+  constructor(endpoint: string, status: number | null, message: string, options: { rateLimited?: boolean } = {}) {
     super(`GitHub ${endpoint} failed${status ? ` (${status})` : ''}: ${message}`);
     this.name = 'GitHubApiError';
     this.endpoint = endpoint;
     this.status = status;
+    this.rateLimited = options.rateLimited ?? false;
   }
+}
+
+/** A rate limit that outlasted the client's retries: the portfolio stops and resumes later rather than fail. */
+export function isRateLimited(error: unknown): boolean {
+  return error instanceof GitHubApiError && error.rateLimited;
+}
+
+/**
+ * GitHub's documented signs of a rate limit on a REST answer: 429, or 403 with no requests left
+ * (x-ratelimit-remaining: 0) or a retry-after header (secondary limits). The message text is not read.
+ */
+function rateLimitedAnswer(status: number, headers: Record<string, unknown> | undefined): boolean {
+  if (status === 429) return true;
+  if (status !== 403 || !headers) return false;
+  return String(headers['x-ratelimit-remaining']) === '0' || headers['retry-after'] !== undefined;
 }
 
 interface HttpLike {
@@ -94,22 +116,17 @@ export function toGitHubError(error: unknown, concern: GitHubConcern, endpoint: 
   if (gql.length > 0) {
     const access = gql.find((g) => g.type !== undefined && ACCESS_TYPES.has(g.type));
     if (access) return new GitHubAccessError(endpoint, null, ADVICE[concern], `${access.type}: ${access.message}`);
-    return new GitHubApiError(endpoint, null, gql.map((g) => g.message).join('; '));
+    // GraphQL's rate limit is an error of type RATE_LIMITED in a 200 answer.
+    return new GitHubApiError(endpoint, null, gql.map((g) => g.message).join('; '), { rateLimited: gql.some((g) => g.type === 'RATE_LIMITED') });
   }
   if (typeof e.status !== 'number') return error instanceof Error ? error : new Error(String(error));
   const message = firstLine(e.message);
-  if (/rate limit/i.test(message) || e.response?.headers?.['x-ratelimit-remaining'] === '0') {
-    return new GitHubApiError(where, e.status, `${message} (retried; try again later, or use a token with its own rate limit)`);
+  if (rateLimitedAnswer(e.status, e.response?.headers)) {
+    return new GitHubApiError(where, e.status, `${message} (retried; try again later, or use a token with its own rate limit)`, { rateLimited: true });
   }
   if (e.status === 401) return new GitHubAccessError(where, 401, 'the token was rejected: check the github-token input', message);
   if (e.status === 403 || (e.status === 404 && (concern === 'teams' || concern === 'policy-source'))) {
     return new GitHubAccessError(where, e.status, ADVICE[concern], message);
   }
   return new GitHubApiError(where, e.status, message || 'no message');
-}
-
-/** A status code from an octokit error; null when there is none. */
-export function statusOf(error: unknown): number | null {
-  const status = (error as HttpLike | null)?.status;
-  return typeof status === 'number' ? status : null;
 }

@@ -1,6 +1,6 @@
 // The repository as GitHub holds it at one commit: its tree (what exists, and of which kind) and the texts of chosen files.
 
-import { InputError } from '../../errors.js';
+import { InputError } from '../../core/errors.js';
 import type { GitHubClient } from './client.js';
 import { GitHubApiError, toGitHubError } from './errors.js';
 

@@ -1,6 +1,6 @@
 // A central policy pinned as owner/repo/path@ref: parsed, then read at that ref (with what the ref is) in one GraphQL query.
 
-import { InputError } from '../../errors.js';
+import { InputError } from '../../core/errors.js';
 import type { GitHubClient } from './client.js';
 import { GitHubAccessError, toGitHubError } from './errors.js';
 import { BLOB_FRAGMENT, blobText } from './files.js';

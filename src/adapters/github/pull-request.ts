@@ -65,7 +65,7 @@ export async function fetchFreshness(octokit: GitHubClient, id: PullRequestId): 
   };
   const data = await query<Answer>(octokit, endpoint, freshnessQuery(), { owner: id.owner, repo: id.repo, number: id.number });
   const pr = data.repository?.pullRequest;
-  if (!pr || !pr.reviews || !pr.dismissed || !pr.timelineItems) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
+  if (!pr?.reviews || !pr.dismissed || !pr.timelineItems) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
   return fingerprint(pr.headRefOid, (pr.reviews.nodes ?? []).filter((n): n is NonNullable<typeof n> => n !== null), pr.reviews.totalCount, pr.dismissed.totalCount, pr.timelineItems.filteredCount);
 }
 

@@ -1,6 +1,6 @@
 // Members of the org teams a policy or manifest names, all read in one GraphQL query (plus pages for big teams).
 
-import { InputError } from '../../errors.js';
+import { InputError } from '../../core/errors.js';
 import type { GitHubClient } from './client.js';
 import { GitHubAccessError, GitHubApiError, TEAMS_ADVICE, graphqlErrors, toGitHubError } from './errors.js';
 import { MAX_PAGES, PageGuard } from './paging.js';

@@ -1,7 +1,7 @@
 // The local file system as the engine's view of a repository: a git work tree on disk.
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { InputError } from '../../errors.js';
+import { InputError } from '../../core/errors.js';
 import { MAX_YAML_BYTES, decodeUtf8 } from '../../core/yaml.js';
 import type { RepoFiles, RepoPathKind } from '../../core/types.js';
 

@@ -2,7 +2,7 @@
 import { formatSpan, parseDuration } from '../duration.js';
 import { parseInstant } from '../instant.js';
 import type { DataPath, Finding, Manifest, SourceLocation } from '../types.js';
-import { forTier, type EvidenceKind } from './types.js';
+import { forTier, perTierText, type EvidenceKind } from './types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -33,6 +33,8 @@ export function evidenceDateFindings(manifest: Manifest, locate: (path: DataPath
 export const dateEvidence: EvidenceKind = {
   kind: 'date',
   applies: (criterion) => criterion.evidence.date !== undefined,
+  describe: (criterion, show) => (criterion.evidence.date ? [`date: no older than ${perTierText(criterion.evidence.date.max_age, show)}`] : []),
+  starter: (criterion) => (criterion.evidence.date ? 'date: YYYY-MM-DD' : null),
   check(ctx) {
     const at = ctx.locate(['date']);
     if (ctx.entry.date === undefined) {

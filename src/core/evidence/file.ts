@@ -6,6 +6,15 @@ import { relativeToManifest, resolveEvidencePath } from './paths.js';
 export const fileEvidence: EvidenceKind = {
   kind: 'file',
   applies: (criterion) => criterion.evidence.file !== undefined,
+  describe(criterion, show) {
+    const file = criterion.evidence.file;
+    if (!file) return [];
+    return [`file${file.paths ? ` under ${file.paths.map((path) => show(path)).join(' or ')}` : ''} (relative to the manifest's folder)`];
+  },
+  starter(criterion) {
+    const file = criterion.evidence.file;
+    return file ? `file: ${file.paths?.[0]?.replace(/\*\*.*$/, '') ?? ''}${criterion.id.toLowerCase()}.md` : null;
+  },
   check(ctx) {
     const given = ctx.entry.file;
     if (given === undefined) {

@@ -3,11 +3,15 @@ import { dateEvidence } from './date.js';
 import { fileEvidence } from './file.js';
 import { linkEvidence } from './link.js';
 import { metricsEvidence } from './metrics.js';
+import type { EvidenceRequirements } from '../types.js';
 import type { EvidenceKind } from './types.js';
 
 export const EVIDENCE_KINDS: readonly EvidenceKind[] = [fileEvidence, dateEvidence, metricsEvidence, linkEvidence];
 
+/** Every key a criterion's evidence may hold: the kinds above, then a role's sign-off (checked with the sign-offs). */
+export const EVIDENCE_KEYS: ReadonlyArray<keyof EvidenceRequirements> = [...EVIDENCE_KINDS.map((k) => k.kind), 'signoff'];
+
 export { countLettersAndDigits, MIN_NOT_APPLICABLE_LENGTH, notApplicableProblem } from './not-applicable.js';
 
-export type { EvidenceContext, EvidenceKind } from './types.js';
+export type { EvidenceContext, EvidenceKind, Show } from './types.js';
 

@@ -4,6 +4,8 @@ import type { EvidenceKind } from './types.js';
 export const linkEvidence: EvidenceKind = {
   kind: 'link',
   applies: (criterion) => criterion.evidence.link !== undefined,
+  describe: (criterion, show) => (criterion.evidence.link ? [`link${criterion.evidence.link.pattern ? ` matching ${show(criterion.evidence.link.pattern)}` : ''}`] : []),
+  starter: (criterion) => (criterion.evidence.link ? 'link: https://' : null),
   check(ctx) {
     const link = ctx.entry.link;
     if (link === undefined) {

@@ -1,9 +1,19 @@
 // `metrics` evidence: each metric the policy names is present, a finite number, and within its tier's bounds.
-import { forTier, type EvidenceKind } from './types.js';
+import { forTier, perTierText, type EvidenceKind } from './types.js';
 
 export const metricsEvidence: EvidenceKind = {
   kind: 'metrics',
   applies: (criterion) => criterion.evidence.metrics !== undefined && Object.keys(criterion.evidence.metrics).length > 0,
+  describe(criterion, show) {
+    return Object.entries(criterion.evidence.metrics ?? {}).map(([name, rule]) => {
+      const bounds = [rule.min !== undefined ? `≥ ${perTierText(rule.min, show)}` : '', rule.max !== undefined ? `≤ ${perTierText(rule.max, show)}` : ''].filter(Boolean).join(' and ');
+      return `metric ${show(name)}${bounds ? ` ${bounds}` : ' (present)'}${rule.unit ? ` ${show(rule.unit)}` : ''}${rule.description ? ` (${show(rule.description)})` : ''}`;
+    });
+  },
+  starter(criterion) {
+    const metrics = Object.keys(criterion.evidence.metrics ?? {});
+    return metrics.length > 0 ? `metrics: { ${metrics.map((m) => `${m}: 0`).join(', ')} }` : null;
+  },
   check(ctx) {
     const wanted = ctx.criterion.evidence.metrics ?? {};
     const given = ctx.entry.metrics;

@@ -2,6 +2,7 @@
 // time, each finding named by its setting and placed in the child's file. Cosmetic text (titles,
 // descriptions, references, units) is neither.
 import { parseDuration } from '../duration.js';
+import { EVIDENCE_KEYS } from '../evidence/index.js';
 import { criteriaById } from '../policy.js';
 import {
   RISK_TIERS,
@@ -36,7 +37,6 @@ export interface CompareOptions {
 }
 
 const PUSH_ORDER: Record<InvalidateOnPush, number> = { never: 0, governed: 1, any: 2 };
-const EVIDENCE_KINDS = ['file', 'date', 'metrics', 'link', 'signoff'] as const;
 
 const quoted = (list: readonly string[]): string => list.map((item) => `"${item}"`).join(', ');
 const plain = (list: readonly string[]): string => list.join(', ');
@@ -310,7 +310,7 @@ export function comparePolicies(
 
   function compareEvidence(id: string, p: EvidenceRequirements, c: EvidenceRequirements): void {
     const at = (...rest: string[]): PolicyPath => ['criteria', id, 'evidence', ...rest];
-    for (const kind of EVIDENCE_KINDS) {
+    for (const kind of EVIDENCE_KEYS) {
       if (p[kind] === undefined && c[kind] !== undefined) {
         tighten(at(kind), kind === 'signoff' ? `${c.signoff} is a new evidence requirement (an explicit approval by that role)` : 'is a new evidence requirement');
       }

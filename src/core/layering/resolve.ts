@@ -1,7 +1,7 @@
 // Resolves a policy's `extends` chain into one effective policy. Pure: files arrive through a reader
 // (the CLI's disk, the Action's GitHub, a report's recorded texts); bundled policies need no reader.
 // One generator walks the chain; resolvePolicySync and resolvePolicy drive it with either kind of reader.
-import { InputError, formatFinding } from '../../errors.js';
+import { InputError, formatFinding } from '../errors.js';
 import { isBundledPolicy, loadBundledPolicy } from '../bundled.js';
 import { sha256 } from '../hash.js';
 import { effectiveFindings, parsePolicyDocument, type LoadedPolicy, type PolicyLocator } from '../policy.js';

@@ -1,0 +1,50 @@
+// Every Action input, read in one place and checked, so a typo in a workflow is a clear error.
+import { InputError } from '../core/errors.js';
+import type { GateSettings } from '../flow/ports.js';
+import { parseShard } from '../flow/portfolio/shard.js';
+import { input, secret } from './runtime.js';
+
+export interface ActionInputs extends GateSettings {
+  token: string;
+  /** A second token used only to read org/team members (least privilege: the main token then needs no members access). '' = the main token. */
+  membersToken: string;
+  /** Portfolio mode: the organisation to read; '' means the repository's owner. */
+  organization: string;
+  /** Portfolio mode: repository names to read (default every unarchived one). */
+  repositories: string[];
+  /** Portfolio mode: this job's share of the repositories. */
+  shard: { index: number; count: number } | null;
+}
+
+function booleanInput(name: string, fallback: boolean): boolean {
+  const raw = input(name).trim();
+  if (raw === '') return fallback;
+  if (/^(true|yes|on)$/i.test(raw)) return true;
+  if (/^(false|no|off)$/i.test(raw)) return false;
+  throw new InputError(`input ${name}: "${raw}" is not a boolean; use true or false`);
+}
+
+export function readInputs(): ActionInputs {
+  const mode = input('mode').trim() || 'gate';
+  if (mode !== 'gate' && mode !== 'report' && mode !== 'portfolio') throw new InputError(`input mode: "${mode}" is not a mode; use gate, report or portfolio`);
+  const token = input('github-token').trim() || process.env.GITHUB_TOKEN || '';
+  if (!token) {
+    throw new InputError('input github-token is empty: pass `github-token: ${{ github.token }}` (the default) or a token with the permissions listed in the README');
+  }
+  secret(token);
+  const membersToken = input('members-token').trim();
+  if (membersToken) secret(membersToken);
+  return {
+    membersToken,
+    policy: input('policy').trim() || 'default',
+    manifest: input('manifest').trim() || '**/pilot-readiness.yml',
+    token,
+    mode,
+    comment: booleanInput('comment', true),
+    statusContext: input('status-context').trim() || 'pilot-readiness',
+    requestReviews: booleanInput('request-reviews', true),
+    organization: input('organization').trim(),
+    repositories: input('repositories').split(/[\s,]+/).filter(Boolean),
+    shard: input('shard').trim() ? parseShard(input('shard'), 'input shard') : null,
+  };
+}

@@ -1,0 +1,229 @@
+// Composition root of the Action: inputs → GitHub adapters → the flow → reporters → exit status.
+// Every failure to verify something fails the run (fail closed) with a message saying how to fix it.
+// Nothing here talks to the runner but through ./runtime.ts.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clientTuning, createGitHubClient, type GitHubClient } from '../adapters/github/client.js';
+import { personalTokenLogin } from '../adapters/github/identity.js';
+import { worstOf } from '../core/decide.js';
+import { messageOf, UserError } from '../core/errors.js';
+import { buildPortfolio, worstDecision } from '../core/portfolio.js';
+import type { Decision, Report } from '../core/types.js';
+import { gatePullRequest, markUnverified, type GateContext, type PullRequestOutcome } from '../flow/gate-pull-request.js';
+import type { PullRequestRef } from '../flow/ports.js';
+import { runPortfolio } from '../flow/portfolio/run.js';
+import { escapeMarkdown } from '../report/escape.js';
+import { renderFailureMarkdown, renderMarkdown } from '../report/markdown.js';
+import { plainLine } from '../report/plain.js';
+import { renderPortfolioMarkdown } from '../report/portfolio.js';
+import { pullRequestsFor, readRunnerContext, type RunnerContext } from './event.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import * as runtime from './runtime.js';
+
+function writeOutputs(outcomes: PullRequestOutcome[], reportPath: string | null): Decision {
+  const reports = outcomes.flatMap((o) => o.reports);
+  const decision = worstOf(outcomes.map((o) => o.decision));
+  const met = reports.reduce((n, r) => n + r.score.met, 0);
+  const required = reports.reduce((n, r) => n + r.score.required, 0);
+  const blocking = [...new Set(reports.flatMap((r) => (r.decision === 'blocked' ? r.blocking : r.waiting_on)))];
+  runtime.output('decision', decision);
+  runtime.output('ready', String(decision === 'ready'));
+  runtime.output('score', `${met}/${required}`);
+  runtime.output('blocking', blocking.join(','));
+  runtime.output('report', reportPath ?? '');
+  return decision;
+}
+
+function writeReportFile(ctx: RunnerContext, reports: Report[]): string | null {
+  if (reports.length === 0) return null;
+  const path = join(ctx.tempDir, 'pilot-readiness-report.json');
+  const body = reports.length === 1 ? reports[0] : { reports };
+  writeFileSync(path, `${JSON.stringify(body, null, 2)}\n`);
+  return path;
+}
+
+/** A failure as the run reports it: error annotations (at their locations), the failure line and the summary text. */
+function reportFailure(error: unknown, summary: string[], what: string): void {
+  const message = messageOf(error);
+  if (error instanceof UserError) {
+    if (error.annotated) {
+      for (const finding of error.findings) runtime.annotate({ level: 'error', message: plainLine(finding.message), location: finding.location });
+    }
+    summary.push(renderFailureMarkdown(what, error.annotated ? error.findings : message));
+    runtime.fail(plainLine(`pilot-readiness: ${message}`));
+    return;
+  }
+  if (error instanceof Error && error.stack) runtime.debug(error.stack);
+  summary.push(renderFailureMarkdown(what, message, { unexpected: true }));
+  runtime.fail(plainLine(`pilot-readiness failed unexpectedly: ${message}`));
+}
+
+/** GitHub refuses a step summary over 1 MiB (a sweep of hundreds of PRs can get there): cut it, and say where the rest is. */
+const SUMMARY_LIMIT = 1_000_000;
+export function withinSummaryLimit(text: string): string {
+  if (Buffer.byteLength(text, 'utf8') <= SUMMARY_LIMIT) return text;
+  const note = '\n…the summary is cut here (GitHub keeps 1 MiB); every report is in the JSON file named by the `report` output.\n';
+  let cut = Buffer.from(text, 'utf8').subarray(0, SUMMARY_LIMIT - Buffer.byteLength(note)).toString('utf8');
+  cut = cut.replace(/\uFFFD$/, '');
+  return `${cut.slice(0, cut.lastIndexOf('\n') + 1)}${note}`;
+}
+
+function failureLine(report: Report): string {
+  const name = report.pilot?.name ?? report.manifest.path;
+  if (report.decision === 'blocked') return `${name}: blocked by ${report.blocking.join(', ') || (report.errors.length > 0 ? 'an invalid manifest' : 'the policy')}`;
+  return `${name}: waiting on ${report.waiting_on.join(', ') || 'sign-offs'}`;
+}
+
+/**
+ * Portfolio mode (a scheduled workflow in the organisation's .github repository): reads every pilot
+ * of the organisation, writes one summary and one JSON file, sets no status and no comment. It fails
+ * the job only when a rate limit stopped it or when nothing could be read, never for a decision.
+ */
+async function runPortfolioMode(gh: GitHubClient, ctx: RunnerContext, inputs: ActionInputs, summary: string[]): Promise<void> {
+  const org = inputs.organization || ctx.owner;
+  const run = await runPortfolio(gh, {
+    org,
+    policy: inputs.policy,
+    manifest: inputs.manifest,
+    now: ctx.now,
+    serverUrl: ctx.serverUrl,
+    log: runtime.runnerLog,
+    ...(inputs.repositories.length > 0 ? { repositories: inputs.repositories } : {}),
+    ...(inputs.shard ? { shard: inputs.shard } : {}),
+  });
+  const portfolio = buildPortfolio(run.inputs, ctx.now, { repositories: run.repositories.total, shard: inputs.shard, incomplete: run.incomplete });
+  const path = join(ctx.tempDir, 'pilot-readiness-portfolio.json');
+  writeFileSync(path, `${JSON.stringify(portfolio, null, 2)}\n`);
+  // The file is written even for a partial run: a merge job can still show what was read.
+  runtime.output('report', path);
+  summary.push(renderPortfolioMarkdown(portfolio));
+  const unread = run.inputs.filter((i) => i.error).length;
+  if (unread > 0) runtime.annotate({ level: 'warning', message: `pilot-readiness: ${unread} pilot(s), pull request(s) or repositories of ${org} could not be read; each counts as blocked (see the job summary)` });
+  const shard = inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : '';
+  if (run.incomplete) {
+    runtime.fail(`pilot-readiness: the portfolio of ${org}${shard} is incomplete: ${run.incomplete}`);
+  } else if (run.repositories.listed === 0 || (run.repositories.total > 0 && run.repositories.failed === run.repositories.total)) {
+    runtime.fail(
+      `pilot-readiness: no repository of ${org}${shard} could be read. GITHUB_TOKEN may see only the repository running the workflow: pass a GitHub App installation token for the organisation (Contents and Pull requests: read) as github-token`,
+    );
+  } else {
+    const pilots = portfolio.pilots;
+    runtime.output('decision', worstDecision(portfolio));
+    runtime.output('score', `${pilots.reduce((n, p) => n + p.score.met, 0)}/${pilots.reduce((n, p) => n + p.score.required, 0)}`);
+  }
+}
+
+interface Failure {
+  pr: PullRequestRef;
+  error: unknown;
+  warning: string | null;
+}
+
+/**
+ * Every pull request of the run through the gate. One that cannot be verified neither stops a sweep
+ * of the others nor keeps its earlier status: it gets an error status, and the run fails at the end.
+ */
+async function gateAll(gh: GitHubClient, ctx: GateContext, inputs: ActionInputs, targets: PullRequestRef[]): Promise<{ outcomes: PullRequestOutcome[]; failures: Failure[] }> {
+  const outcomes: PullRequestOutcome[] = [];
+  const failures: Failure[] = [];
+  for (const pr of targets) {
+    try {
+      outcomes.push(await gatePullRequest(gh, ctx, inputs, pr));
+    } catch (error) {
+      failures.push({ pr, error, warning: await markUnverified(gh, ctx, inputs, pr, messageOf(error)) });
+    }
+  }
+  return { outcomes, failures };
+}
+
+/** The job summary's part for each gated pull request: its reports, then what the flow adds (a policy review, or why there is no report). */
+function summariseOutcome(outcome: PullRequestOutcome, summary: string[]): void {
+  if (outcome.reports.length > 0) summary.push(outcome.reports.map((r) => renderMarkdown(r, { level: 3 })).join('\n'));
+  const note = outcome.note;
+  if (note) summary.push('markdown' in note ? note.markdown : `#### PR #${outcome.number}: ${escapeMarkdown(note.sentence)}\n`);
+}
+
+/** The step's verdict, most serious first: a gate walked around, a status not written, an invalid policy, then the decision. */
+function failIfNeeded(outcomes: PullRequestOutcome[], decision: Decision | null, inputs: ActionInputs): void {
+  const untrusted = outcomes.filter((o) => o.untrusted);
+  const unwritten = outcomes.filter((o) => o.statusNotWritten);
+  const policyErrors = outcomes.flatMap((o) => o.errors);
+  if (untrusted.length > 0) {
+    runtime.fail(plainLine(`pilot-readiness: ${untrusted.map((o) => `#${o.number}`).join(', ')} changes the gate's own workflow file; see the annotations`));
+  } else if (unwritten.length > 0) {
+    runtime.fail(`pilot-readiness: the commit status of ${unwritten.map((o) => `#${o.number}`).join(', ')} could not be written; an earlier status may still stand (see the annotations)`);
+  } else if (policyErrors.length > 0) {
+    runtime.fail(`pilot-readiness: the proposed policy is invalid (${policyErrors.length} problem(s)); see the annotations`);
+  } else if (inputs.mode === 'gate' && decision !== null && decision !== 'ready') {
+    // A pilot's report, or a policy change that loosens without a policy owner's approval.
+    const reports = outcomes.flatMap((o) => o.reports);
+    const lines = [
+      ...reports.filter((r) => r.decision !== 'ready').map(failureLine),
+      ...outcomes.filter((o) => o.reports.length === 0 && o.decision !== 'ready').map((o) => `#${o.number}: the policy change needs a policy owner's approval`),
+    ];
+    runtime.fail(plainLine(`pilot-readiness: ${decision}. ${lines.join('; ')}`));
+  }
+}
+
+async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInputs, summary: string[]): Promise<void> {
+  let author: Promise<string | undefined> | null = null;
+  const members = inputs.membersToken ? createGitHubClient(inputs.membersToken, { baseUrl: base.apiUrl, log: runtime.runnerLog, ...clientTuning(process.env) }) : undefined;
+  const ctx: GateContext = {
+    eventName: base.eventName,
+    owner: base.owner,
+    repo: base.repo,
+    runUrl: base.runUrl,
+    now: base.now,
+    workflowRef: base.workflowRef,
+    trees: new Map(),
+    commentAuthor: () => (author ??= personalTokenLogin(gh)),
+    ...(members ? { members } : {}),
+  };
+  const targets = await pullRequestsFor(gh, base);
+  if (typeof targets === 'string') {
+    runtime.annotate({ level: 'notice', message: `pilot-readiness: ${targets}; nothing to do.` });
+    return;
+  }
+  const { outcomes, failures } = await gateAll(gh, ctx, inputs, targets);
+  const reports = outcomes.flatMap((o) => o.reports);
+  const reportPath = writeReportFile(base, reports);
+  // Outputs describe a complete run only: a consumer must not read `ready` off a partial one.
+  const decision = failures.length === 0 ? writeOutputs(outcomes, reportPath) : null;
+  runtime.annotateReports(reports);
+  for (const outcome of outcomes) {
+    for (const warning of outcome.warnings) runtime.annotate({ level: 'warning', message: plainLine(warning) });
+    for (const error of outcome.errors) runtime.annotate({ level: 'error', message: plainLine(error.message), title: 'Policy change', location: error.location });
+    summariseOutcome(outcome, summary);
+  }
+  if (outcomes.length === 0 && failures.length === 0) summary.push('No open pull request touches a pilot manifest.\n');
+  for (const { pr, error, warning } of failures) {
+    if (warning) runtime.annotate({ level: 'warning', message: plainLine(warning) });
+    reportFailure(error, summary, targets.length > 1 ? `PR #${pr.number}` : 'Pilot readiness');
+  }
+  // Fail closed in every mode: a status that could not be written leaves an earlier one standing.
+  for (const outcome of outcomes.filter((o) => o.statusNotWritten)) {
+    runtime.annotate({ level: 'error', message: plainLine(outcome.statusNotWritten!), title: 'Commit status not written' });
+    summary.push(`### ⛔ PR #${outcome.number}: the commit status was not written\n\n${escapeMarkdown(outcome.statusNotWritten!)}\n`);
+  }
+  for (const outcome of outcomes.filter((o) => o.untrusted)) {
+    runtime.annotate({ level: 'error', message: plainLine(outcome.untrusted!), title: 'The gate cannot vouch for this pull request' });
+  }
+  failIfNeeded(outcomes, decision, inputs);
+}
+
+export async function run(): Promise<void> {
+  const summary: string[] = [];
+  try {
+    const inputs = readInputs();
+    const base = readRunnerContext(process.env, process.cwd());
+    const gh = createGitHubClient(inputs.token, { baseUrl: base.apiUrl, log: runtime.runnerLog, ...clientTuning(process.env) });
+    if (inputs.mode === 'portfolio') await runPortfolioMode(gh, base, inputs, summary);
+    else await runGate(gh, base, inputs, summary);
+  } catch (error) {
+    // Fail closed: whatever could not be verified fails the step, with advice rather than a stack trace.
+    reportFailure(error, summary, 'Pilot readiness');
+  } finally {
+    // setFailed only sets the exit code: the summary is written whatever happened.
+    if (summary.length > 0) await runtime.writeSummary(withinSummaryLimit(summary.join('\n')));
+  }
+}

@@ -1,0 +1,65 @@
+// The Action's one door to the runner: the only module that imports @actions/core. Inputs, outputs,
+// the job summary, annotations and the log go through here, so that the rest of the Action (and the
+// flow it runs) talks to plain values and a Logger.
+import * as core from '@actions/core';
+import type { Report } from '../core/types.js';
+import type { Logger } from '../flow/ports.js';
+import { plainLine } from '../report/plain.js';
+import { reportAnnotations, type Annotation } from './annotations.js';
+
+export type { Annotation };
+
+/** The runner's log for every line that may quote an API answer or the pull request: control characters and `::` defused. */
+export const runnerLog: Logger = {
+  info: (m) => core.info(plainLine(m)),
+  warning: (m) => core.warning(plainLine(m)),
+  debug: (m) => core.debug(plainLine(m)),
+};
+
+/** An input as the workflow gives it ('' when unset; the runner applies action.yml's defaults). */
+export function input(name: string): string {
+  return core.getInput(name);
+}
+
+/** Masks a value in every later line of the log. */
+export function secret(value: string): void {
+  core.setSecret(value);
+}
+
+export function output(name: string, value: string): void {
+  core.setOutput(name, value);
+}
+
+export function annotate({ level, message, title, location }: Annotation): void {
+  const properties: core.AnnotationProperties = {
+    ...(title !== undefined ? { title } : {}),
+    ...(location ? { file: location.file, startLine: location.line, startColumn: location.column } : {}),
+  };
+  if (level === 'error') core.error(message, properties);
+  else if (level === 'warning') core.warning(message, properties);
+  else core.notice(message, properties);
+}
+
+/** Annotations for every report of the run, ranked and capped within GitHub's per-step limits. */
+export function annotateReports(reports: Report[]): void {
+  for (const annotation of reportAnnotations(reports)) annotate(annotation);
+}
+
+/** Fails the step (an error line and exit code 1); the run goes on to write its summary. */
+export function fail(message: string): void {
+  core.setFailed(message);
+}
+
+export function debug(message: string): void {
+  core.debug(message);
+}
+
+/** Appends to the job summary when the runner gives one (GITHUB_STEP_SUMMARY); a refusal is a warning. */
+export async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addRaw(markdown).write();
+  } catch (error) {
+    core.warning(`could not write the job summary: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,60 @@
+// `pilot-readiness check`: one manifest against the policy, with the PR facts when given.
+import { writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findRepoRoot, localRepoFiles, readTextFile } from '../../adapters/local/files.js';
+import { formatFinding, UsageError } from '../../core/errors.js';
+import { evaluate } from '../../core/evaluate.js';
+import { parseFacts } from '../../core/facts.js';
+import type { Report } from '../../core/types.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { plainLine, terminalJson } from '../../report/plain.js';
+import { renderText } from '../../report/text.js';
+import { loadPolicyArg, parseNow, type Io } from '../io.js';
+
+function exitFor(report: Report): number {
+  if (report.errors.length > 0) return 2;
+  return report.decision === 'ready' ? 0 : 1;
+}
+
+function render(report: Report, format: string): string {
+  if (format === 'json') return `${terminalJson(report)}\n`;
+  if (format === 'markdown') return renderMarkdown(report);
+  return renderText(report);
+}
+
+export function check(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      policy: { type: 'string' },
+      pr: { type: 'string' },
+      now: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      output: { type: 'string' },
+    },
+  });
+  if (positionals.length > 1) throw new UsageError('check takes one manifest; run it once per manifest');
+  const format = values.format!;
+  if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format ${format}: use text, json or markdown`);
+  const manifestPath = resolve(io.cwd, positionals[0] ?? 'pilot-readiness.yml');
+  const root = findRepoRoot(dirname(manifestPath)) ?? dirname(manifestPath);
+  const repoPath = relative(root, manifestPath).split(sep).join('/');
+  const policy = loadPolicyArg(values.policy, io.cwd);
+  const manifestText = readTextFile(manifestPath, relative(io.cwd, manifestPath) || manifestPath);
+  const facts = values.pr === undefined ? null : parseFacts(readTextFile(resolve(io.cwd, values.pr), values.pr), values.pr);
+  const report = evaluate({
+    manifest: { path: repoPath, text: manifestText },
+    policy,
+    files: localRepoFiles(root),
+    facts,
+    now: parseNow(values.now, io),
+  });
+  if (values.output) writeFileSync(resolve(io.cwd, values.output), `${JSON.stringify(report, null, 2)}\n`);
+  // Invalid input: one line per problem on stderr. The JSON report still goes to stdout for tools;
+  // a text scorecard of a manifest that could not be read would only repeat the errors.
+  for (const error of report.errors) io.err(`error: ${plainLine(formatFinding(error))}\n`);
+  if (format !== 'text' || report.gates.length > 0) io.out(render(report, format));
+  return exitFor(report);
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// Entry of the `pilot-readiness` command: only runs main, so tests can import it without side effects.
+// On Node 22 and later, V8's compile cache lets repeated runs skip compiling the bundle; it is turned
+// on before the bundle loads, hence the dynamic import; so are source maps.
+import module from 'node:module';
+
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+// Stack traces from the bundle then name src/ files and lines (dist/ ships linked source maps).
+process.setSourceMapsEnabled(true);
+const { main } = await import('./main.js');
+process.exitCode = await main(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  now: () => new Date(),
+});

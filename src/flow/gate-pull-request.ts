@@ -1,0 +1,258 @@
+// One pull request through the gate: read its facts and the trusted policy, evaluate every pilot
+// manifest it touches, ask the roles not yet asked, then publish one status and one comment.
+// API round trips for one PR: facts (1) + tree (1) + manifests (1) + teams (≤1) + review request (≤1)
+// + status (1) + comment (≤2), plus 1 per central policy in the policy's extends chain (at most 6):
+// at most 9 with one central policy, whatever the review count.
+import type { GitHubClient } from '../adapters/github/client.js';
+import { upsertStickyComment } from '../adapters/github/comment.js';
+import { GitHubAccessError, GitHubApiError } from '../adapters/github/errors.js';
+import { fetchFreshness } from '../adapters/github/pull-request.js';
+import { requestReviews } from '../adapters/github/reviews.js';
+import { setCommitStatus, type CommitState } from '../adapters/github/status.js';
+import { worstOf } from '../core/decide.js';
+import { InputError } from '../core/errors.js';
+import type { Decision, Finding, PrFacts, Report } from '../core/types.js';
+import { renderFailureMarkdown, renderMarkdown } from '../report/markdown.js';
+import { plainLine } from '../report/plain.js';
+import { renderPolicyReview, type PolicyReview } from '../report/policy-review.js';
+import { statusDescription } from '../report/status.js';
+import type { TreeCache } from './manifests.js';
+import { policyVerdict, reviewPolicyChange } from './policy-change.js';
+import type { GateSettings, PullRequestRef } from './ports.js';
+import { readPullRequest, type PullRequestReading } from './read-pull-request.js';
+import { policySpec } from './trusted-policy.js';
+
+/** The run a pull request is gated in: where, when, and what it shares with the other pull requests of a sweep. */
+export interface GateContext {
+  eventName: string;
+  owner: string;
+  repo: string;
+  /** Link written on the commit status; null outside a workflow run. */
+  runUrl: string | null;
+  now: Date;
+  /** GITHUB_WORKFLOW_REF: owner/repo/path@ref of the workflow file that runs this job (null when unset). */
+  workflowRef: string | null;
+  /** The login whose comments are ours when it is a person's token; asked of GitHub at most once a run. */
+  commentAuthor: () => Promise<string | undefined>;
+  /** Trees read in this run, shared by the pull requests of a sweep (they mostly share a base). */
+  trees: TreeCache;
+  /** The client for org/team members when members-token is given (least privilege). */
+  members?: GitHubClient;
+}
+
+/**
+ * What the job summary shows for a pull request besides its reports: Markdown already rendered (a
+ * policy change's review, or why the gate cannot vouch for it), or one plain sentence (why there is
+ * no report), which the summary escapes.
+ */
+export type OutcomeNote = { markdown: string } | { sentence: string };
+
+export interface PullRequestOutcome {
+  number: number;
+  decision: Decision;
+  reports: Report[];
+  /** What the summary adds to the reports; null when nothing. */
+  note: OutcomeNote | null;
+  warnings: string[];
+  /** Problems found in a policy the pull request changes, at their lines in its head version. */
+  errors: Finding[];
+  /**
+   * Why the commit status could not be written, when it could not: an earlier status of the same
+   * commit (say a `success` before an approval was dismissed) may still stand, so the run fails.
+   */
+  statusNotWritten?: string;
+  /** Why this run cannot vouch for the pull request (it changes the gate's own workflow file). */
+  untrusted?: string;
+}
+
+const STATE: Record<Decision, CommitState> = { ready: 'success', pending: 'pending', blocked: 'failure' };
+
+/**
+ * Asks the roles not yet asked (this starts their windows), before the one evaluation of the run, and
+ * returns the facts as they now stand (null when nobody was asked).
+ */
+async function askRoles(gh: GitHubClient, ctx: GateContext, reading: PullRequestReading, warnings: string[]): Promise<PrFacts | null> {
+  const facts = reading.facts;
+  const { people, teams } = reading.toRequest(facts);
+  if (people.length === 0 && teams.length === 0) return null;
+  const result = await requestReviews(gh, { owner: ctx.owner, repo: ctx.repo, number: facts.number, reviewers: people, team_reviewers: teams });
+  if (!result.ok) {
+    warnings.push(`${result.warning}; those roles stay not requested, and their windows have not started`);
+    return null;
+  }
+  const at = ctx.now.toISOString();
+  const requested = [...result.requested.reviewers, ...result.requested.team_reviewers.map((t) => (t.includes('/') ? t : `${ctx.owner}/${t}`))];
+  return { ...facts, review_requests: [...facts.review_requests, ...requested.map((reviewer) => ({ reviewer, at }))] };
+}
+
+/**
+ * Marks a pull request that could not be evaluated with an `error` status on its head, so that an
+ * earlier `success` of the same commit (say, before an approval was dismissed) cannot stand while
+ * nothing is verified. Best effort: the run fails anyway; a refusal here is returned as a warning.
+ */
+export async function markUnverified(gh: GitHubClient, ctx: GateContext, inputs: GateSettings, pr: PullRequestRef, reason: string): Promise<string | null> {
+  try {
+    await setCommitStatus(gh, {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      sha: pr.headSha,
+      state: 'error',
+      context: inputs.statusContext,
+      description: plainLine(`could not be verified: ${reason}`),
+      ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}),
+    });
+    return null;
+  } catch (error) {
+    return `could not set the ${inputs.statusContext} status to error either: ${(error as Error).message}`;
+  }
+}
+
+/** Events on which GitHub runs the workflow file of the pull request's merge ref, which the pull request controls. */
+const MERGE_REF_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+
+/**
+ * Why this run's inputs cannot be trusted, or null: on pull_request events the workflow file (and so
+ * the gate's inputs: policy, manifest pattern, mode) comes from the pull request's merge ref. When the
+ * pull request changes that very file, it chose its own gate. A workflow from another repository (a
+ * required workflow or a reusable one called by the central repository) or the base branch's
+ * (pull_request_target, schedule) is trusted.
+ */
+export function untrustedWorkflow(eventName: string, workflowRef: string | null, repository: string, changedFiles: readonly string[]): string | null {
+  if (!MERGE_REF_EVENTS.has(eventName)) return null;
+  if (workflowRef === null) {
+    return `GITHUB_WORKFLOW_REF is not set, so which workflow file runs the gate cannot be checked; on ${eventName} that file comes from the pull request`;
+  }
+  const at = workflowRef.lastIndexOf('@');
+  const file = at < 0 ? workflowRef : workflowRef.slice(0, at);
+  const [owner = '', repo = '', ...path] = file.split('/');
+  if (`${owner}/${repo}`.toLowerCase() !== repository.toLowerCase()) return null;
+  const workflow = path.join('/');
+  // The running file, and any local workflow or action it can call (uses: ./.github/...): the gate
+  // cannot tell which of them its job reads, so a change to any of them is a change to the gate.
+  const changed = changedFiles.find((file) => file === workflow || file.startsWith('.github/workflows/') || file.startsWith('.github/actions/'));
+  if (changed === undefined) return null;
+  return `this pull request changes ${changed}, ${changed === workflow ? 'the workflow file that runs the gate' : `a workflow or action of this repository that the gate's workflow (${workflow}) may use`}, so it could choose the gate's own inputs; merge the workflow change on its own first, or run the gate as a required workflow from a central repository`;
+}
+
+/** Where one pull request's verdict is written: its commit status (re-checked before a success) and its sticky comment. */
+interface Publisher {
+  status(state: CommitState, description: string): Promise<void>;
+  comment(body: string, shortBody: string): Promise<void>;
+  /** Why a status could not be written, once one could not (the run then fails). */
+  readonly statusNotWritten: string | undefined;
+}
+
+function publisherFor(gh: GitHubClient, ctx: GateContext, inputs: GateSettings, pr: PullRequestRef, reading: PullRequestReading, warnings: string[]): Publisher {
+  let statusNotWritten: string | undefined;
+  const earlier = `An earlier ${inputs.statusContext} status of ${reading.headSha.slice(0, 7)} may still stand`;
+  return {
+    get statusNotWritten() {
+      return statusNotWritten;
+    },
+    async status(state, description) {
+      // A success is re-checked first: a review dismissed (or a push) between the read and this write
+      // must not leave a success that no longer holds. Pending and failure are safe to write as read.
+      if (state === 'success') {
+        const now = await fetchFreshness(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number });
+        if (now !== reading.freshness) {
+          statusNotWritten = `the pull request changed while it was evaluated (a push, a review, a dismissal or a review request), so success was not written; the run for that change, or the next sweep, decides. ${earlier}`;
+          return;
+        }
+      }
+      try {
+        await setCommitStatus(gh, { owner: ctx.owner, repo: ctx.repo, sha: reading.headSha, state, context: inputs.statusContext, description: plainLine(description), ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}) });
+      } catch (error) {
+        // Fail closed: whatever the decision, a status that cannot be written fails the run, since an
+        // earlier status of this commit may still stand.
+        if (!(error instanceof GitHubAccessError) && !(error instanceof GitHubApiError)) throw error;
+        const why = pr.fork
+          ? 'this pull request comes from a fork, whose workflow token is read-only'
+          : error instanceof GitHubAccessError
+            ? 'the token may not write commit statuses (it needs statuses: write)'
+            : 'GitHub did not accept the write (an outage or a refusal)';
+        statusNotWritten = `could not set the ${inputs.statusContext} status to ${state} (${why}): ${error.message}. ${earlier}, so this run fails; the next run or scheduled sweep that can write it replaces it`;
+      }
+    },
+    async comment(body, shortBody) {
+      if (!inputs.comment) return;
+      const botLogin = await ctx.commentAuthor();
+      const result = await upsertStickyComment(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, key: 'readiness', body, shortBody, ...(botLogin ? { botLogin } : {}) });
+      // The advice for a refused comment already explains forks; other failures (5xx) do not.
+      if (!result.ok) warnings.push(`${result.warning}${pr.fork && !/fork/i.test(result.warning) ? ' (pull requests from forks get a read-only token: the scorecard is in the job summary)' : ''}`);
+    },
+  };
+}
+
+/**
+ * One pull request through the gate: read once, refuse a pull request that chose its own gate, ask
+ * the roles not yet asked, evaluate each pilot once, then write one status and one comment.
+ */
+export async function gatePullRequest(gh: GitHubClient, ctx: GateContext, inputs: GateSettings, pr: PullRequestRef): Promise<PullRequestOutcome> {
+  const warnings: string[] = [];
+  const reading = await readPullRequest(
+    gh,
+    { owner: ctx.owner, repo: ctx.repo, number: pr.number, baseSha: pr.baseSha },
+    { policy: inputs.policy, manifest: inputs.manifest, now: ctx.now, trees: ctx.trees, ...(ctx.members ? { members: ctx.members } : {}) },
+    warnings,
+  );
+  const publish = publisherFor(gh, ctx, inputs, pr, reading, warnings);
+  const outcome = (fields: Omit<PullRequestOutcome, 'number' | 'warnings' | 'statusNotWritten'>): PullRequestOutcome => ({
+    number: pr.number,
+    ...fields,
+    warnings,
+    ...(publish.statusNotWritten ? { statusNotWritten: publish.statusNotWritten } : {}),
+  });
+
+  // Fail closed when the pull request chose the gate's own workflow file (and so its inputs).
+  const untrusted = untrustedWorkflow(ctx.eventName, ctx.workflowRef, `${ctx.owner}/${ctx.repo}`, reading.changedFiles);
+  if (untrusted) {
+    await publish.status('failure', "the gate's own workflow file is changed by this pull request");
+    const text = renderFailureMarkdown('Pilot readiness', untrusted, { level: 2 });
+    if (inputs.comment) {
+      const result = await upsertStickyComment(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, key: 'readiness', body: text, shortBody: text });
+      if (!result.ok) warnings.push(result.warning);
+    }
+    return outcome({ decision: 'blocked', reports: [], note: { markdown: text }, errors: [], untrusted });
+  }
+
+  // A pilot the pattern would skip is an error, never a silent pass.
+  if (reading.unmatched.length > 0) throw new InputError(reading.unmatched);
+
+  const spec = policySpec(inputs.policy);
+  const review = spec.kind === 'base' && reading.changedFiles.includes(spec.path) ? await reviewPolicyChange(gh, ctx, spec.path, reading, warnings) : null;
+  const reviewErrors = review && !review.valid ? review.errors : [];
+
+  if (reading.gated.length === 0) {
+    if (review) {
+      const verdict = await publishPolicyChangeAlone(publish, review);
+      return outcome({ decision: verdict, reports: [], note: { markdown: renderPolicyReview(review) }, errors: reviewErrors });
+    }
+    // Branch protection requires the status on every PR: one that touches no pilot passes it.
+    await publish.status('success', `no pilot manifest (${inputs.manifest}) touched`);
+    return outcome({ decision: 'ready', reports: [], note: { sentence: `touches no pilot manifest (${inputs.manifest})` }, errors: [] });
+  }
+
+  const asked = inputs.requestReviews ? await askRoles(gh, ctx, reading, warnings) : null;
+  const reports = reading.evaluateWith(asked ?? reading.facts);
+
+  let decision = worstOf([...reports.map((r) => r.decision), ...(review ? [policyVerdict(review)] : [])]);
+  if (reviewErrors.length > 0) decision = 'blocked';
+  await publish.status(STATE[decision], reviewErrors.length > 0 ? `policy change invalid: ${reviewErrors.length} problem(s)` : statusDescription(reports, ctx.now));
+  const policyText = review ? `\n---\n\n${renderPolicyReview(review)}` : '';
+  await publish.comment(
+    reports.map((r) => renderMarkdown(r)).join('\n---\n\n') + policyText,
+    reports.map((r) => renderMarkdown(r, { compact: true })).join('\n---\n\n') + policyText,
+  );
+  return outcome({ decision, reports, note: policyText ? { markdown: policyText } : null, errors: reviewErrors });
+}
+
+/** The policy's own pull request, touching no pilot: an invalid policy must not merge; a valid one passes, with its diff shown. */
+async function publishPolicyChangeAlone(publish: Publisher, review: PolicyReview): Promise<Decision> {
+  const counts = review.valid ? `tightens ${review.comparison.tightenings.length}, loosens ${review.comparison.loosenings.length}` : `${review.errors.length} problem(s)`;
+  const verdict = policyVerdict(review);
+  const awaiting = verdict === 'pending' ? ' · awaiting a policy owner' : verdict === 'blocked' && review.valid ? ' · no policy owner may approve' : '';
+  await publish.status(STATE[verdict], `policy change ${review.valid ? 'valid' : 'invalid'}: ${counts}${awaiting}`);
+  const text = renderPolicyReview(review);
+  await publish.comment(text, text);
+  return verdict;
+}

@@ -1,0 +1,77 @@
+// Where the pilots of a commit are: its tree, the manifests the pattern matches, and the files named
+// like manifests that it does not match (an error, never a silent pass). Shared by the gate and the portfolio.
+import { minimatch } from 'minimatch';
+import { posix } from 'node:path';
+import type { GitHubClient } from '../adapters/github/client.js';
+import { fetchFileTexts, fetchTree, type FileAt, type FileText, type TreeEntryKind } from '../adapters/github/files.js';
+import type { Finding, RepoFiles } from '../core/types.js';
+
+/** The head commit's tree as the engine's repository view. Symlinks and submodules cannot be verified: refused. */
+export function treeFiles(tree: Map<string, TreeEntryKind>): RepoFiles {
+  return {
+    stat(path) {
+      const kind = tree.get(path);
+      if (kind === undefined) return 'missing';
+      if (kind === 'file' || kind === 'dir') return kind;
+      return 'unverifiable';
+    },
+  };
+}
+
+/** Trees read in a run by `owner/repo@sha`, shared by the pull requests of a sweep (they mostly share a base). */
+export type TreeCache = Map<string, Promise<Map<string, TreeEntryKind>>>;
+
+export function treeAt(gh: GitHubClient, repo: { owner: string; repo: string }, sha: string, cache: TreeCache | undefined): Promise<Map<string, TreeEntryKind>> {
+  if (!cache) return fetchTree(gh, { ...repo, sha });
+  const key = `${repo.owner}/${repo.repo}@${sha}`.toLowerCase();
+  let tree = cache.get(key);
+  if (!tree) {
+    tree = fetchTree(gh, { ...repo, sha });
+    // A failed read is not kept: the next pull request asks again.
+    tree.catch(() => cache.delete(key));
+    cache.set(key, tree);
+  }
+  return tree;
+}
+
+/** Files read per GraphQL query: enough for most repositories in one, and well under GitHub's query limits. */
+const TEXTS_PER_QUERY = 100;
+
+export async function fileTexts(gh: GitHubClient, repo: { owner: string; repo: string }, files: FileAt[]): Promise<FileText[]> {
+  const out: FileText[] = [];
+  for (let i = 0; i < files.length; i += TEXTS_PER_QUERY) out.push(...(await fetchFileTexts(gh, repo, files.slice(i, i + TEXTS_PER_QUERY))));
+  return out;
+}
+
+/**
+ * GitHub's own folder holds workflows, actions and the policy, never a pilot: the recommended workflow
+ * file is .github/workflows/pilot-readiness.yml, which the default manifest pattern would match.
+ */
+const notGitHubFolder = (path: string): boolean => !path.startsWith('.github/');
+
+/** The manifests a tree holds: regular files the pattern matches, outside .github/. */
+export function matching(tree: Map<string, TreeEntryKind>, glob: string): string[] {
+  return [...tree.entries()].filter(([path, kind]) => kind === 'file' && notGitHubFolder(path) && minimatch(path, glob, { dot: true })).map(([path]) => path).sort();
+}
+
+/** The names pilot manifests go by, whatever the manifest pattern says. */
+const MANIFEST_NAMES = new Set(['pilot-readiness.yml', 'pilot-readiness.yaml']);
+
+/**
+ * A file named like a pilot manifest, in a folder the pull request touches, that the manifest pattern
+ * does not match: a pilot the gate would otherwise skip. An error, never a silent pass.
+ */
+export function unmatchedManifests(tree: Map<string, TreeEntryKind>, matched: readonly string[], glob: string, changed: readonly string[]): Finding[] {
+  const known = new Set(matched);
+  const findings: Finding[] = [];
+  for (const [path, kind] of tree) {
+    if (kind !== 'file' || known.has(path) || !notGitHubFolder(path) || !MANIFEST_NAMES.has(posix.basename(path))) continue;
+    const dir = posix.dirname(path);
+    if (!changed.some((file) => file === path || dir === '.' || file.startsWith(`${dir}/`))) continue;
+    findings.push({
+      message: `${path} looks like a pilot manifest, but the manifest pattern (${glob}) does not match it, so its pilot would not be gated: name it as the pattern expects, or widen the pattern in the trusted workflow`,
+      location: { file: path, line: 1, column: 1 },
+    });
+  }
+  return findings;
+}

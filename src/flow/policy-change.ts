@@ -1,0 +1,61 @@
+// A pull request that edits the policy in the policy's own repository: the pilots are still judged by
+// the base version, but the proposed version is validated and compared with it, and a loosening needs
+// an owner of the base policy.
+import type { GitHubClient } from '../adapters/github/client.js';
+import { fetchFileTexts } from '../adapters/github/files.js';
+import { fetchTeamMembers } from '../adapters/github/teams.js';
+import { InputError } from '../core/errors.js';
+import { approvedHead } from '../core/governance.js';
+import { comparePolicies, resolvePolicy } from '../core/layering/index.js';
+import { sortReviews } from '../core/signoff/reviews.js';
+import type { Decision, Finding } from '../core/types.js';
+import { parseYaml } from '../core/yaml.js';
+import type { PolicyReview } from '../report/policy-review.js';
+import type { PullRequestReading } from './read-pull-request.js';
+import { centralReader } from './trusted-policy.js';
+
+/**
+ * A pull request in the policy's own repository that edits the policy: the pilots are still judged by
+ * the base version, but the proposed version is validated (its extends chain included) and compared
+ * with the base, so reviewers see what it tightens or loosens. One round trip (the head text).
+ */
+export async function reviewPolicyChange(gh: GitHubClient, ctx: { owner: string; repo: string; members?: GitHubClient }, path: string, reading: PullRequestReading, warnings: string[]): Promise<PolicyReview> {
+  const [head] = await fetchFileTexts(gh, { owner: ctx.owner, repo: ctx.repo }, [{ ref: reading.headSha, path }]);
+  if (head?.text === null || head === undefined) {
+    return { path, valid: false, errors: [{ message: `this pull request deletes the policy ${path}: once merged, every gated pull request would fail closed until a policy is back`, location: null }] };
+  }
+  try {
+    const proposed = await resolvePolicy({ text: head.text, source: path, file: path }, centralReader(gh, warnings));
+    const raw = comparePolicies(reading.policy.policy, proposed.policy, proposed.locate, { parentName: `${path} on ${reading.baseRef}`, advice: false });
+    // Every finding in the pull request's own file: a setting it inherits (say from extends: default)
+    // is placed at its extends line, or its first line, never in the file it extends.
+    const parsed = parseYaml(head.text, path);
+    const fallback = parsed.has(['extends']) ? parsed.locateKey(['extends']) : parsed.locate([]);
+    const own = <T extends Finding>(f: T): T => (f.location && f.location.file === path ? f : { ...f, location: fallback });
+    const comparison = { ...raw, tightenings: raw.tightenings.map(own), loosenings: raw.loosenings.map(own) };
+    if (comparison.loosenings.length === 0) return { path, valid: true, deleted: false, comparison };
+    // A loosening needs an owner of the base policy (policy_owners): never the author.
+    const owners = reading.policy.policy.policy_owners ?? [];
+    const teams = owners.filter((o) => o.includes('/'));
+    const members = teams.length > 0 ? await fetchTeamMembers(ctx.members ?? gh, teams) : {};
+    const people = [...owners.filter((o) => !o.includes('/')), ...teams.flatMap((t) => members[t] ?? [])];
+    const reviews = sortReviews(reading.facts.reviews);
+    const approvedBy = people.find((login) => approvedHead(reviews, login, reading.facts)) ?? null;
+    return { path, valid: true, deleted: false, comparison, approval: { owners, approvedBy } };
+  } catch (error) {
+    if (error instanceof InputError) return { path, valid: false, errors: error.findings };
+    throw error;
+  }
+}
+
+/**
+ * What a policy change alone lets through: an invalid one nothing; one that loosens, only with the
+ * approval of an owner of the base policy (policy_owners), and nothing when it names none.
+ */
+export function policyVerdict(review: PolicyReview): Decision {
+  if (!review.valid) return 'blocked';
+  if (review.comparison.loosenings.length === 0) return 'ready';
+  const approval = review.approval;
+  if (!approval || approval.owners.length === 0) return 'blocked';
+  return approval.approvedBy !== null ? 'ready' : 'pending';
+}

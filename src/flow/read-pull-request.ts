@@ -1,0 +1,159 @@
+// Reading one pull request, writing nothing: its facts, the trusted policy, the pilots it touches at
+// head and base, and the team members the rules need. Shared by the gate and the portfolio.
+import type { GitHubClient } from '../adapters/github/client.js';
+import { GitHubApiError } from '../adapters/github/errors.js';
+import type { FileAt, FileText } from '../adapters/github/files.js';
+import { fetchPullRequestFacts } from '../adapters/github/pull-request.js';
+import { fetchTeamMembers } from '../adapters/github/teams.js';
+import { InputError } from '../core/errors.js';
+import { evaluate, rolesToRequest, type EvaluationInput } from '../core/evaluate.js';
+import { manifestData, pairPilots, type ManifestAt, type PilotPair } from '../core/governance.js';
+import { reviewerRoles, type LoadedPolicy } from '../core/policy.js';
+import type { Finding, Manifest, PrFacts, Report } from '../core/types.js';
+import { fileTexts, matching, treeAt, treeFiles, unmatchedManifests, type TreeCache } from './manifests.js';
+import { loadTrustedPolicy, policySpec, type PolicySources } from './trusted-policy.js';
+
+/** What reading one pull request gives: its gated manifests and how to evaluate them against given facts. */
+export interface PullRequestReading {
+  headSha: string;
+  baseRef: string;
+  /** Paths the pull request changes. */
+  changedFiles: string[];
+  /** What the decision depends on, as read (see fetchFreshness): re-read before a success is written. */
+  freshness: string;
+  /** Files named like manifests, in folders the PR touches, that the manifest pattern does not match: each an error. */
+  unmatched: Finding[];
+  /** The trusted policy the pilots are judged by (the base branch's, for a repository path). */
+  policy: LoadedPolicy;
+  /** Gated manifests, repository-relative. */
+  gated: string[];
+  /** The facts as read, with team members; evaluateWith() adds each manifest's base owner. */
+  facts: PrFacts;
+  evaluateWith(facts: PrFacts): Report[];
+  /** Whom to ask for reviews, over every gated pilot, without evaluating them. */
+  toRequest(facts: PrFacts): { people: string[]; teams: string[] };
+}
+
+export interface ReadOptions {
+  policy: string;
+  manifest: string;
+  now: Date;
+  /** The client that reads org/team members, when a separate members-token is given. */
+  members?: GitHubClient;
+  /**
+   * Trees already read in this run, by commit sha: the pull requests of a repository mostly share
+   * their base (the default branch's head), so a sweep or the portfolio reads it once.
+   */
+  trees?: TreeCache;
+  /** Central policies already read in this run (the portfolio shares them between pull requests). */
+  policySources?: PolicySources;
+}
+
+/** Every org/team slug the policy or a manifest names: the teams whose members the rules need. */
+function teamsNamed(policy: LoadedPolicy, manifests: Array<Partial<Manifest> | null>): string[] {
+  const teams = new Set<string>();
+  const add = (list: unknown) => {
+    if (Array.isArray(list)) for (const item of list) if (typeof item === 'string' && item.includes('/')) teams.add(item);
+  };
+  add(policy.policy.roles.owner.allowed);
+  for (const [, role] of reviewerRoles(policy.policy)) add(role.members);
+  for (const manifest of manifests) {
+    const reviewers = manifest?.reviewers;
+    if (reviewers && typeof reviewers === 'object') for (const list of Object.values(reviewers)) add(list);
+  }
+  return [...teams].sort();
+}
+
+/** The base branch's owner of a pilot, read from its manifest there; null when that manifest names no valid login. */
+function ownerOf(manifest: ManifestAt): string | null {
+  const owner = manifestData(manifest)?.owner;
+  return typeof owner === 'string' && owner.trim() !== '' ? owner : null;
+}
+
+/**
+ * Reads one pull request and everything its evaluation needs, writing nothing: facts and the trusted
+ * policy (1-2 round trips), the head and base trees (2, in parallel), every manifest at head and base
+ * (1 per 100 manifests), team members (≤1). Shared by the gate and the portfolio.
+ *
+ * The base branch is the reference for every pilot: a pilot is identified by pilot.name across paths,
+ * and the pilots gated are those of the base or the head whose folder, manifest or evidence the pull
+ * request touches, including manifests the head deletes, renames, moves or turns into something that
+ * is not a regular file.
+ */
+export async function readPullRequest(
+  gh: GitHubClient,
+  target: { owner: string; repo: string; number: number; baseSha: string },
+  options: ReadOptions,
+  warnings: string[],
+): Promise<PullRequestReading> {
+  const { owner, repo } = target;
+  const spec = policySpec(options.policy);
+  const trustedFiles: FileAt[] = spec.kind === 'base' ? [{ ref: target.baseSha, path: spec.path }] : [];
+  const read = await fetchPullRequestFacts(gh, { owner, repo, number: target.number }, { trustedFiles });
+  const policy = await loadTrustedPolicy(gh, spec, read.trustedFiles[0]?.text, warnings, options.policySources);
+  const headSha = read.facts.head_sha;
+  const [tree, baseTree] = await Promise.all([treeAt(gh, { owner, repo }, headSha, options.trees), treeAt(gh, { owner, repo }, read.baseSha, options.trees)]);
+  // The policy file is never a pilot, even where the manifest pattern matches its name.
+  const notPolicy = (path: string) => spec.kind !== 'base' || path !== spec.path;
+  const headPaths = matching(tree, options.manifest).filter(notPolicy);
+  const basePaths = matching(baseTree, options.manifest).filter(notPolicy);
+  const unmatched = unmatchedManifests(tree, [...headPaths, ...(spec.kind === 'base' ? [spec.path] : [])], options.manifest, read.changedFiles);
+  const common = { headSha, baseRef: read.facts.base_ref, changedFiles: read.changedFiles, policy, unmatched, freshness: read.freshness };
+  const none = (): PullRequestReading => ({ ...common, gated: [], facts: { ...read.facts, teams: {}, base_manifest: null }, evaluateWith: () => [], toRequest: () => ({ people: [], teams: [] }) });
+  if (headPaths.length === 0 && basePaths.length === 0) return none();
+
+  const texts = await fileTexts(gh, { owner, repo }, [...headPaths.map((path) => ({ ref: headSha, path })), ...basePaths.map((path) => ({ ref: read.baseSha, path }))]);
+  // The trees list each of these as a regular file: a missing text is an answer that cannot be
+  // trusted (dropping a base manifest would make its pilot look new, with no base owner to ask).
+  const present = (list: FileText[]): ManifestAt[] =>
+    list.map(({ path, ref, text }) => {
+      if (text === null) throw new GitHubApiError(`GraphQL FileTexts (${owner}/${repo})`, null, `the tree at ${ref} lists ${path}, but GitHub returned no text for it; pilot-readiness cannot tell which pilot it is, so it stops here`);
+      return { path, text };
+    });
+  const pairing = pairPilots({
+    head: present(texts.slice(0, headPaths.length)),
+    base: present(texts.slice(headPaths.length)),
+    headKind: (path) => tree.get(path) ?? 'missing',
+    headPaths: () => tree.keys(),
+    changedFiles: read.changedFiles,
+  });
+  if (pairing.errors.length > 0) throw new InputError(pairing.errors);
+  const pilots = pairing.pilots;
+  if (pilots.length === 0) return none();
+
+  const teamSlugs = teamsNamed(policy, pilots.flatMap((p) => [p.head, p.base]).map((m) => (m ? (manifestData(m) as Partial<Manifest> | null) : null)));
+  const teams = teamSlugs.length > 0 ? await fetchTeamMembers(options.members ?? gh, teamSlugs) : {};
+  const files = treeFiles(tree);
+  const bases = pilots.map((p): PrFacts['base_manifest'] => {
+    if (p.base === null) return null;
+    const baseOwner = ownerOf(p.base);
+    if (baseOwner === null) {
+      warnings.push(`${p.base.path} on ${read.facts.base_ref} names no valid owner, so changes to its pilot cannot be checked against it`);
+      return null;
+    }
+    return { owner: baseOwner, path: p.base.path, text: p.base.text };
+  });
+  const inputFor = (pilot: PilotPair, i: number, facts: PrFacts): EvaluationInput => ({
+    manifest: pilot.head ? { path: pilot.head.path, text: pilot.head.text } : { path: pilot.base!.path, text: null, ...(pilot.retired ? { retired: pilot.retired } : {}) },
+    policy,
+    files,
+    facts: { ...facts, base_manifest: bases[i] ?? null },
+    now: options.now,
+  });
+  return {
+    ...common,
+    gated: pilots.map((p) => (p.head ?? p.base)!.path),
+    facts: { ...read.facts, teams, base_manifest: null },
+    evaluateWith: (facts) => pilots.map((pilot, i) => evaluate(inputFor(pilot, i, facts))),
+    toRequest: (facts) => {
+      const people = new Set<string>();
+      const teamSet = new Set<string>();
+      pilots.forEach((pilot, i) => {
+        const asked = rolesToRequest(inputFor(pilot, i, facts));
+        for (const person of asked.people) people.add(person);
+        for (const team of asked.teams) teamSet.add(team);
+      });
+      return { people: [...people], teams: [...teamSet] };
+    },
+  };
+}

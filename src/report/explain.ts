@@ -1,0 +1,53 @@
+// `pilot-readiness explain`: a criterion's text, evidence requirements and framework references.
+// Plain text for the terminal: a policy may be a local file under review, so its values go through
+// the plain-text sanitiser (one line each; the description keeps its line breaks).
+import { InputError } from '../core/errors.js';
+import { plainLine as p, plainText } from './plain.js';
+import { criteriaById } from '../core/policy.js';
+import { didYouMean } from '../core/suggest.js';
+import { EVIDENCE_KINDS } from '../core/evidence/index.js';
+import type { CriterionPolicy, Policy } from '../core/types.js';
+
+/** Evidence requirements in words, one line each (init writes them into YAML comments: no line breaks). */
+export function describeEvidence(criterion: CriterionPolicy): string[] {
+  const lines = EVIDENCE_KINDS.flatMap((kind) => kind.describe(criterion, p));
+  const signoff = criterion.evidence.signoff;
+  if (signoff) lines.push(`sign-off: an explicit approval by the ${p(signoff)} role (silence does not count)`);
+  return lines;
+}
+
+export function explainCriterion(policy: Policy, id: string): string {
+  const all = criteriaById(policy);
+  const entry = all.get(id) ?? [...all.values()].find((c) => c.criterion.id.toLowerCase() === id.toLowerCase());
+  if (!entry) throw new InputError(`no criterion "${id}" in policy ${policy.name ?? ''}.${didYouMean(id, all.keys())} Run \`pilot-readiness explain\` for the list.`);
+  const { gate, criterion } = entry;
+  const out = [
+    `${p(criterion.id)} · ${p(criterion.title)}`,
+    `gate: ${p(gate.title)}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''} · required for: ${p(criterion.required_for.join(', ')) || 'no tier'} · not applicable allowed: ${criterion.allow_not_applicable ? 'yes' : 'no'} · waivable: ${criterion.waivable && policy.max_waiver ? `yes, for up to ${p(policy.max_waiver)}${policy.max_waiver_total ? ` at a time, ${p(policy.max_waiver_total)} in all` : ''}` : 'no'}`,
+    '',
+    plainText(criterion.description),
+    '',
+    'Evidence:',
+    ...describeEvidence(criterion).map((l) => `  - ${l}`),
+  ];
+  const refs = criterion.references ?? {};
+  const named: Array<[string, string[] | undefined]> = [
+    ['NIST AI RMF 1.0', refs.nist_ai_rmf],
+    ['EU AI Act', refs.eu_ai_act],
+    ['ML Test Score', refs.ml_test_score],
+    ['ISO/IEC 42001', refs.iso_42001],
+  ];
+  const present = named.filter(([, list]) => list && list.length > 0);
+  if (present.length > 0) out.push('', 'References:', ...present.map(([name, list]) => `  - ${name}: ${p(list!.join(', '))}`));
+  return plainText(`${out.join('\n')}\n\n`);
+}
+
+export function listCriteria(policy: Policy): string {
+  const out: string[] = [];
+  for (const gate of policy.gates) {
+    out.push(`${p(gate.title)}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''}`);
+    for (const c of gate.criteria) out.push(`  ${p(c.id).padEnd(7)} ${p(c.title)}  [${p(c.required_for.join(', '))}]`);
+    out.push('');
+  }
+  return plainText(out.join('\n'));
+}

@@ -1,0 +1,136 @@
+// SARIF 2.1.0 from readiness reports, for GitHub code scanning and other SARIF viewers: one rule per
+// criterion of the policy (plus the rules for input, owner, roles and governance), one result per
+// problem at its file, line and column. Pure: the policy and the reports come in, a SARIF log goes out.
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { sha256 } from '../core/hash.js';
+import type { FrameworkReferences, Policy, Report, SourceLocation } from '../core/types.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/pilot-readiness/pilot-readiness';
+
+/** Rules that are not criteria: what else can stop a pilot. */
+const RULES = {
+  input: { name: 'InvalidInput', text: 'The manifest, the policy or the pull request facts could not be read as they must be.' },
+  owner: { name: 'AccountableOwner', text: 'The one accountable owner named by the manifest must approve the head commit.' },
+  role: { name: 'ReviewerRole', text: 'A reviewer role of the policy objected, or its window cannot close in consent.' },
+  governance: { name: 'GovernanceChange', text: 'A change to who decides or what is required needs the approvals the base branch names.' },
+  warning: { name: 'ReadinessWarning', text: 'Worth fixing, but not what holds the pilot: an unneeded waiver, a hint, a policy ref that can move.' },
+} as const;
+type ExtraRule = keyof typeof RULES;
+const ruleId = (extra: ExtraRule) => `pilot-readiness/${extra}`;
+
+const FRAMEWORKS: Record<keyof FrameworkReferences, string> = {
+  nist_ai_rmf: 'NIST AI RMF 1.0',
+  eu_ai_act: 'EU AI Act',
+  ml_test_score: 'ML Test Score',
+  iso_42001: 'ISO/IEC 42001',
+};
+
+/** SARIF names are identifiers: "Lineage map" → "LineageMap". */
+const identifier = (title: string) => title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toUpperCase());
+
+function referencesText(references: FrameworkReferences | undefined): string[] {
+  return Object.entries(references ?? {}).map(([framework, items]) => `${FRAMEWORKS[framework as keyof FrameworkReferences] ?? framework}: ${(items as string[]).join(', ')}`);
+}
+
+function rules(policy: Policy): ReportingDescriptor[] {
+  const criteria = policy.gates.flatMap((gate) =>
+    gate.criteria.map((criterion): ReportingDescriptor => {
+      const references = referencesText(criterion.references);
+      const needs = Object.keys(criterion.evidence).join(', ');
+      const help = [
+        criterion.description.trim(),
+        `Evidence: ${needs || 'none'}; required for ${criterion.required_for.join(', ') || 'no'} risk.`,
+        ...(references.length > 0 ? [`References: ${references.join('; ')}.`] : []),
+        `Run \`pilot-readiness explain ${criterion.id}\` for what it needs.`,
+      ].join('\n\n');
+      return {
+        id: criterion.id,
+        name: identifier(criterion.title),
+        shortDescription: { text: criterion.title },
+        fullDescription: { text: criterion.description.trim() },
+        help: { text: help, markdown: help },
+        helpUri: `${INFORMATION_URI}#the-default-policy`,
+        defaultConfiguration: { level: 'error' },
+        properties: { tags: ['pilot-readiness', gate.id], gate: gate.title, ...(criterion.references ? { references: criterion.references } : {}) },
+      };
+    }),
+  );
+  const extras = (Object.keys(RULES) as ExtraRule[]).map(
+    (key): ReportingDescriptor => ({
+      id: ruleId(key),
+      name: RULES[key].name,
+      shortDescription: { text: RULES[key].text },
+      defaultConfiguration: { level: key === 'warning' ? 'warning' : 'error' },
+      properties: { tags: ['pilot-readiness'] },
+    }),
+  );
+  return [...criteria, ...extras];
+}
+
+function location(at: SourceLocation | null, fallback: string) {
+  const uri = (at?.file ?? fallback).replace(/\\/g, '/');
+  return [
+    {
+      physicalLocation: {
+        artifactLocation: { uri },
+        ...(at ? { region: { startLine: Math.max(1, at.line), startColumn: Math.max(1, at.column) } } : {}),
+      },
+    },
+  ];
+}
+
+/**
+ * A fingerprint that survives lines moving: the rule, the file and the message, not the line. Code
+ * scanning then keeps one alert per problem across pushes.
+ */
+const fingerprint = (rule: string, file: string, message: string) => ({ 'pilotReadiness/v1': sha256(`${rule}\u0000${file}\u0000${message}`).slice(0, 32) });
+
+function resultsOf(report: Report): Result[] {
+  const file = report.manifest.path;
+  const results: Result[] = [];
+  const add = (rule: string, level: Result.level, message: string, at: SourceLocation | null) => {
+    const where = location(at, file);
+    results.push({
+      ruleId: rule,
+      level,
+      message: { text: message },
+      locations: where,
+      partialFingerprints: fingerprint(rule, where[0]!.physicalLocation.artifactLocation.uri, message),
+    });
+  };
+  for (const error of report.errors) add(ruleId('input'), 'error', error.message, error.location);
+  for (const criterion of report.criteria) {
+    if (!criterion.required || (criterion.status !== 'missing' && criterion.status !== 'failed')) continue;
+    const level: Result.level = report.decision === 'blocked' ? 'error' : 'warning';
+    if (criterion.problems.length === 0) add(criterion.id, level, `${criterion.id} ${criterion.title}: ${criterion.reason}`, criterion.location);
+    for (const problem of criterion.problems) add(criterion.id, level, `${criterion.id} ${criterion.title}: ${problem.message}`, problem.location ?? criterion.location);
+  }
+  if (report.owner.status !== 'approved') add(ruleId('owner'), report.owner.status === 'invalid' ? 'error' : 'note', report.owner.reason, report.owner.location);
+  for (const role of report.roles) {
+    if (role.blocking) add(ruleId('role'), 'error', `${role.role} (${role.status.replace('_', ' ')}): ${role.hint}`, role.location);
+    else if (role.required && role.status === 'pending') add(ruleId('role'), 'note', `${role.role} (pending): ${role.hint}`, role.location);
+  }
+  for (const change of report.governance_changes ?? []) {
+    if (!change.approved) add(ruleId('governance'), 'note', change.summary, change.location);
+  }
+  for (const warning of report.warnings) add(ruleId('warning'), 'warning', warning.message, warning.location);
+  return results;
+}
+
+/** One SARIF run for the reports of one policy (a PR's pilots, or one manifest from the CLI). */
+export function renderSarif(reports: readonly Report[], policy: Policy, version: string): Log {
+  return {
+    version: '2.1.0',
+    $schema: SARIF_SCHEMA,
+    runs: [
+      {
+        tool: { driver: { name: 'pilot-readiness', version, semanticVersion: version, informationUri: INFORMATION_URI, rules: rules(policy) } },
+        automationDetails: { id: 'pilot-readiness/' },
+        results: reports.flatMap(resultsOf),
+        // Columns count UTF-16 code units, as the parser's offsets do.
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+}
