@@ -26,7 +26,12 @@ function roleResult(partial: Partial<RoleResult> & Pick<RoleResult, 'role'>): Ro
   };
 }
 
-const APPROVED_OWNER: SignoffResult['owner'] = { login: OWNER, status: 'approved', reason: 'olivia approved the head commit def5678', location: null };
+const APPROVED_OWNER: SignoffResult['owner'] = {
+  login: OWNER,
+  status: 'approved',
+  reason: 'olivia approved the head commit def5678',
+  location: null,
+};
 
 function signoffsWith(partial: Partial<SignoffResult> = {}): SignoffResult {
   return {
@@ -85,11 +90,18 @@ describe('decide', () => {
     ['missing', 'criterion model-card has no evidence'],
     ['failed', 'criterion model-card fails its evidence checks'],
   ] as const)('is blocked by a required criterion that is %s', (status, reason) => {
-    expect(decide(input({ criteria: [criterion('model-card', status)] }))).toMatchObject({ decision: 'blocked', blocking: ['model-card'], reasons: [reason] });
+    expect(decide(input({ criteria: [criterion('model-card', status)] }))).toMatchObject({
+      decision: 'blocked',
+      blocking: ['model-card'],
+      reasons: [reason],
+    });
   });
 
   it('ignores criteria the tier does not require', () => {
-    expect(decide(input({ criteria: [...MET, criterion('bias-audit', 'missing', false), criterion('pentest', 'not_required', false)] })).decision).toBe('ready');
+    expect(
+      decide(input({ criteria: [...MET, criterion('bias-audit', 'missing', false), criterion('pentest', 'not_required', false)] }))
+        .decision,
+    ).toBe('ready');
   });
 
   it('is blocked by an invalid owner', () => {
@@ -102,12 +114,28 @@ describe('decide', () => {
   });
 
   it.each([
-    [roleResult({ role: 'legal', status: 'lapsed', blocking: true }), 'role legal gave no review within its 14d window, and silence blocks'],
-    [roleResult({ role: 'legal', status: 'objected', blocking: true, hint: 'lena requested changes' }), 'role legal objected: lena requested changes'],
-    [roleResult({ role: 'legal', status: 'not_requested', blocking: true, hint: 'nobody fills role legal' }), 'role legal blocks: nobody fills role legal'],
-    [roleResult({ role: 'legal', status: 'pending', blocking: true, hint: 'could not resolve team acme/legal' }), 'role legal blocks: could not resolve team acme/legal'],
+    [
+      roleResult({ role: 'legal', status: 'lapsed', blocking: true }),
+      'role legal gave no review within its 14d window, and silence blocks',
+    ],
+    [
+      roleResult({ role: 'legal', status: 'objected', blocking: true, hint: 'lena requested changes' }),
+      'role legal objected: lena requested changes',
+    ],
+    [
+      roleResult({ role: 'legal', status: 'not_requested', blocking: true, hint: 'nobody fills role legal' }),
+      'role legal blocks: nobody fills role legal',
+    ],
+    [
+      roleResult({ role: 'legal', status: 'pending', blocking: true, hint: 'could not resolve team acme/legal' }),
+      'role legal blocks: could not resolve team acme/legal',
+    ],
   ])('is blocked by a blocking required role (%#)', (legal, reason) => {
-    expect(decide(input({ signoffs: signoffsWith({ roles: [legal] }) }))).toMatchObject({ decision: 'blocked', blocking: ['legal'], reasons: [reason] });
+    expect(decide(input({ signoffs: signoffsWith({ roles: [legal] }) }))).toMatchObject({
+      decision: 'blocked',
+      blocking: ['legal'],
+      reasons: [reason],
+    });
   });
 
   it('is pending on a required criterion awaiting its sign-off', () => {
@@ -141,7 +169,12 @@ describe('decide', () => {
   });
 
   it('is pending on the owner', () => {
-    const owner = { login: OWNER, status: 'awaiting' as const, reason: "awaiting olivia's approval of the head commit def5678", location: null };
+    const owner = {
+      login: OWNER,
+      status: 'awaiting' as const,
+      reason: "awaiting olivia's approval of the head commit def5678",
+      location: null,
+    };
     expect(decide(input({ signoffs: signoffsWith({ owner }) }))).toMatchObject({
       decision: 'pending',
       waiting_on: ['owner'],

@@ -18,4 +18,6 @@ for (const [i, text] of texts.entries()) {
 const ms = Number(process.hrtime.bigint() - start) / 1e6;
 const cpu = process.cpuUsage(cpuStart);
 // CPU time is less disturbed than wall time when other work shares the machine.
-process.stdout.write(`${JSON.stringify({ count: COUNT, ms, cpuMs: (cpu.user + cpu.system) / 1000, rssMb: process.resourceUsage().maxRSS / 1024, decisions })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ count: COUNT, ms, cpuMs: (cpu.user + cpu.system) / 1000, rssMb: process.resourceUsage().maxRSS / 1024, decisions })}\n`,
+);

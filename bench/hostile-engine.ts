@@ -28,4 +28,6 @@ for (let run = 0; run < RUNS; run++) {
   errors = report.errors.length;
 }
 if (errors !== HOSTILE_IDS) throw new Error(`expected ${HOSTILE_IDS} errors, got ${errors}`);
-process.stdout.write(`${JSON.stringify({ bytes: Buffer.byteLength(text), ids: HOSTILE_IDS, errors, ms: median(wall), cpuMs: median(cpu), firstMs: wall[0] })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ bytes: Buffer.byteLength(text), ids: HOSTILE_IDS, errors, ms: median(wall), cpuMs: median(cpu), firstMs: wall[0] })}\n`,
+);

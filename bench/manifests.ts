@@ -8,7 +8,17 @@ export const policy: LoadedPolicy = loadPolicy(BUNDLED_POLICIES.default!, 'defau
 const criteria = policy.policy.gates.flatMap((g) => g.criteria);
 
 export function manifest(i: number): string {
-  const lines = ['version: 1', 'pilot:', `  name: pilot-${i}`, `  risk: ${RISK_TIERS[i % 3]}`, `owner: owner-${i % 17}`, 'reviewers:', '  legal: [lee-legal]', '  security: [acme/appsec]', 'evidence:'];
+  const lines = [
+    'version: 1',
+    'pilot:',
+    `  name: pilot-${i}`,
+    `  risk: ${RISK_TIERS[i % 3]}`,
+    `owner: owner-${i % 17}`,
+    'reviewers:',
+    '  legal: [lee-legal]',
+    '  security: [acme/appsec]',
+    'evidence:',
+  ];
   criteria.forEach((c, k) => {
     if ((i + k) % 7 === 0) return; // leave some criteria missing
     const parts: string[] = [];

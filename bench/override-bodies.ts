@@ -16,13 +16,13 @@ export const HOSTILE_UNITS: Record<string, string> = {
   'links without ends': '[a](',
   'images without ends': '![',
   'emphasis runs': '*a',
-  'underscores': '_a ',
+  underscores: '_a ',
   'strikethrough runs': '~~a',
   'backtick runs': '`a``b',
   'angle brackets': '<a ',
   'table rows': '|x|y|\n',
   'html blocks': '<div>\n\n',
-  'entities': '&#',
+  entities: '&#',
   'overrides in code': '    /override security: x\n',
 };
 

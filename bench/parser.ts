@@ -17,4 +17,4 @@ for (let pass = 0; pass < 5; pass++) {
   passes.push(Number(process.hrtime.bigint() - start) / 1e6);
 }
 if (keys !== 5 * COUNT * 10) throw new Error(`unexpected positions (${keys})`);
-process.stdout.write(JSON.stringify({ count: COUNT, firstMs: passes[0], bestMs: Math.min(...passes) }) + '\n');
+process.stdout.write(`${JSON.stringify({ count: COUNT, firstMs: passes[0], bestMs: Math.min(...passes) })}\n`);

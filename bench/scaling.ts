@@ -24,7 +24,10 @@ function facts(members: number, reviews: number): PrFacts {
     draft: false,
     ready_at: new Date(T0).toISOString(),
     commits: [{ sha: HEAD, at: new Date(T0 - 3600_000).toISOString() }],
-    review_requests: [{ reviewer: 'acme/appsec', at: new Date(T0).toISOString() }, { reviewer: 'lee-legal', at: new Date(T0).toISOString() }],
+    review_requests: [
+      { reviewer: 'acme/appsec', at: new Date(T0).toISOString() },
+      { reviewer: 'lee-legal', at: new Date(T0).toISOString() },
+    ],
     reviews: Array.from({ length: reviews }, (_, i) => ({
       id: i + 1,
       author: i % 5 === 0 ? 'lee-legal' : `m${next() % Math.max(1, members)}`,
@@ -54,13 +57,16 @@ if (what === 'teams') {
   const members = size || 30_000;
   const text = JSON.stringify(facts(members, 10), null, 1);
   const ms = timed(() => parseFacts(text, 'facts.json'));
-  process.stdout.write(JSON.stringify({ members, bytes: text.length, ms }) + '\n');
+  process.stdout.write(`${JSON.stringify({ members, bytes: text.length, ms })}\n`);
 } else if (what === 'reviews') {
   const reviews = size || 100_000;
   const input = facts(50, reviews);
   let decision = '';
-  const ms = timed(() => (decision = evaluate({ manifest: { path: 'pilot-readiness.yml', text: manifest(1) }, policy, files, facts: input, now }).decision));
-  process.stdout.write(JSON.stringify({ reviews, ms, decision }) + '\n');
+  const ms = timed(
+    () =>
+      (decision = evaluate({ manifest: { path: 'pilot-readiness.yml', text: manifest(1) }, policy, files, facts: input, now }).decision),
+  );
+  process.stdout.write(`${JSON.stringify({ reviews, ms, decision })}\n`);
 } else {
   throw new Error('usage: scaling teams|reviews [size]');
 }

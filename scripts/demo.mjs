@@ -10,7 +10,9 @@ for (const name of readdirSync('examples').sort()) {
   const manifest = join('examples', name, 'pilot-readiness.yml');
   if (!existsSync(manifest)) continue;
   runs.push([manifest]);
-  for (const file of readdirSync(join('examples', name)).filter((f) => /^pr-.*\.json$/.test(f)).sort()) {
+  for (const file of readdirSync(join('examples', name))
+    .filter((f) => /^pr-.*\.json$/.test(f))
+    .sort()) {
     runs.push([manifest, '--pr', join('examples', name, file)]);
   }
 }
@@ -20,7 +22,9 @@ for (const [manifest, ...extra] of runs) {
   const args = ['check', manifest, ...extra, '--now', NOW];
   process.stdout.write(`\n$ pilot-readiness ${args.join(' ')}\n`);
   const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { stdio: 'inherit' });
-  process.stdout.write(`(exit ${result.status}: ${['ready', 'not ready', 'invalid input', 'internal error'][result.status] ?? 'unexpected'})\n`);
+  process.stdout.write(
+    `(exit ${result.status}: ${['ready', 'not ready', 'invalid input', 'internal error'][result.status] ?? 'unexpected'})\n`,
+  );
   // 0 and 1 are decisions; anything else means the demo itself is broken.
   if (result.status !== 0 && result.status !== 1) broken = true;
 }

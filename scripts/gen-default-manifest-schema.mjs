@@ -41,7 +41,16 @@ for (const gate of policy.gates) {
       const only = criterion.waiver_approvers;
       const description = `${headline} May be waived for at most ${policy.max_waiver} at a time, approved by ${only ? `the ${list(only)} role` : `any reviewer role (${list(roleNames)})`}.`;
       waivers[criterion.id] = only
-        ? { description, allOf: [{ $ref: '#/definitions/waiver' }, { type: 'object', properties: { approved_by: { enum: only, description: `The policy's waiver_approvers for ${criterion.id}.` } } }] }
+        ? {
+            description,
+            allOf: [
+              { $ref: '#/definitions/waiver' },
+              {
+                type: 'object',
+                properties: { approved_by: { enum: only, description: `The policy's waiver_approvers for ${criterion.id}.` } },
+              },
+            ],
+          }
         : { $ref: '#/definitions/waiver', description };
     }
   }
@@ -65,11 +74,22 @@ props.reviewers = {
   properties: Object.fromEntries(
     reviewerRoles
       .filter(([, role]) => role.members === undefined)
-      .map(([name, role]) => [name, { ...props.reviewers.additionalProperties, description: `${role.title ?? name}: ${role.window} window, silence counts as ${role.on_silence}, an objection ${role.on_objection === 'block' ? 'blocks' : 'advises'}. ${props.reviewers.additionalProperties.description}` }]),
+      .map(([name, role]) => [
+        name,
+        {
+          ...props.reviewers.additionalProperties,
+          description: `${role.title ?? name}: ${role.window} window, silence counts as ${role.on_silence}, an objection ${role.on_objection === 'block' ? 'blocks' : 'advises'}. ${props.reviewers.additionalProperties.description}`,
+        },
+      ]),
   ),
   additionalProperties: false,
 };
-props.evidence = { type: props.evidence.type, description: `${props.evidence.description} The default policy's criteria: ${list(Object.keys(evidence))}.`, properties: evidence, additionalProperties: false };
+props.evidence = {
+  type: props.evidence.type,
+  description: `${props.evidence.description} The default policy's criteria: ${list(Object.keys(evidence))}.`,
+  properties: evidence,
+  additionalProperties: false,
+};
 props.waivers = {
   type: props.waivers.type,
   description: `${props.waivers.description} The default policy lets ${list(Object.keys(waivers))} be waived, for at most ${policy.max_waiver}.`,

@@ -22,9 +22,12 @@ const EXAMPLES = [
   { name: 'blocked', manifest: 'examples/loan-approval/pilot-readiness.yml', facts: null },
 ];
 
-const browserPath = process.env.CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+const browserPath =
+  process.env.CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 if (!browserPath) {
-  console.error('screenshots: no Chromium found. Install it (Debian/Ubuntu: sudo apt-get install chromium fonts-noto-color-emoji) or set CHROMIUM=/path/to/chrome.');
+  console.error(
+    'screenshots: no Chromium found. Install it (Debian/Ubuntu: sudo apt-get install chromium fonts-noto-color-emoji) or set CHROMIUM=/path/to/chrome.',
+  );
   process.exit(2);
 }
 const css = readFileSync(join(root, 'node_modules', 'github-markdown-css', 'github-markdown-light.css'), 'utf8');
@@ -32,11 +35,24 @@ const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
 const outDir = join(root, 'docs', 'screenshots');
 mkdirSync(outDir, { recursive: true });
 
-const browser = await puppeteer.launch({ executablePath: browserPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'] });
+const browser = await puppeteer.launch({
+  executablePath: browserPath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'],
+});
 const heights = [];
 try {
   for (const example of EXAMPLES) {
-    const args = ['dist/cli.js', 'check', example.manifest, '--now', NOW, '--format', 'markdown', ...(example.facts ? ['--pr', example.facts] : [])];
+    const args = [
+      'dist/cli.js',
+      'check',
+      example.manifest,
+      '--now',
+      NOW,
+      '--format',
+      'markdown',
+      ...(example.facts ? ['--pr', example.facts] : []),
+    ];
     const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
     if (run.status !== 0 && run.status !== 1) throw new Error(`check failed for ${example.name}: ${run.stderr}`);
     const html = `<!doctype html><html><head><meta charset="utf-8"><style>${css}
@@ -48,7 +64,9 @@ try {
     const body = await page.$('article');
     const collapsed = Math.ceil((await body.boundingBox()).height);
     await body.screenshot({ path: join(outDir, `comment-${example.name}.png`) });
-    await page.$$eval('details', (all) => all.forEach((d) => d.setAttribute('open', '')));
+    await page.$$eval('details', (all) => {
+      for (const d of all) d.setAttribute('open', '');
+    });
     const open = Math.ceil((await body.boundingBox()).height);
     heights.push({ example: example.name, collapsed_px: collapsed, open_px: open });
     await page.close();
@@ -57,4 +75,7 @@ try {
   await browser.close();
 }
 writeFileSync(join(outDir, 'heights.json'), `${JSON.stringify(heights, null, 2)}\n`);
-for (const h of heights) console.log(`${h.example.padEnd(10)} collapsed ${String(h.collapsed_px).padStart(5)} px · details open ${String(h.open_px).padStart(5)} px`);
+for (const h of heights)
+  console.log(
+    `${h.example.padEnd(10)} collapsed ${String(h.collapsed_px).padStart(5)} px · details open ${String(h.open_px).padStart(5)} px`,
+  );

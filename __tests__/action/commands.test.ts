@@ -24,14 +24,20 @@ afterEach(() => {
 });
 
 /** The lines as the runner splits them (\r, \n and \r\n end a line). */
-const lines = () => written.join('').split(/\r\n|\r|\n/).filter((line) => line !== '');
+const lines = () =>
+  written
+    .join('')
+    .split(/\r\n|\r|\n/)
+    .filter((line) => line !== '');
 
 describe('workflow commands on stdout', () => {
   it('core.warning and core.error write one line, whatever the message and properties hold', () => {
     core.warning(HOSTILE);
     core.error(HOSTILE, { title: HOSTILE, file: `${HOSTILE}/pilot-readiness.yml`, startLine: 3, startColumn: 5 });
     expect(lines()).toHaveLength(2);
-    expect(lines()[0]).toMatch(/^::warning::x%0A::error file=a::pwned%0D::set-output name=decision::ready %250A::error::decoded ##\[error\]old$/);
+    expect(lines()[0]).toMatch(
+      /^::warning::x%0A::error file=a::pwned%0D::set-output name=decision::ready %250A::error::decoded ##\[error\]old$/,
+    );
     // The properties escape : and , too, so the file cannot end the property list early.
     expect(lines()[1]).toMatch(/^::error title=x%0A%3A%3Aerror file=a%3A%3Apwned/);
   });
@@ -48,7 +54,13 @@ describe('workflow commands on stdout', () => {
 
   it('annotations for a hostile manifest are one line each', () => {
     const text = `version: 1\npilot:\n  name: claims\n  title: ${JSON.stringify(HOSTILE)}\n  risk: high\nowner: ${JSON.stringify(HOSTILE)}\n`;
-    const report = evaluate({ manifest: { path: `${HOSTILE}/pilot-readiness.yml`, text }, policy: loadBundledPolicy('default'), files: { stat: () => 'missing' }, facts: null, now: new Date('2026-11-20T12:00:00Z') });
+    const report = evaluate({
+      manifest: { path: `${HOSTILE}/pilot-readiness.yml`, text },
+      policy: loadBundledPolicy('default'),
+      files: { stat: () => 'missing' },
+      facts: null,
+      now: new Date('2026-11-20T12:00:00Z'),
+    });
     annotate([report]);
     expect(lines().length).toBeGreaterThan(0);
     for (const line of lines()) expect(line).toMatch(/^::(error|warning) /);

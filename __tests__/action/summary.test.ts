@@ -11,7 +11,14 @@ describe('the job summary', () => {
     const text = line.repeat(10_000);
     const cut = withinSummaryLimit(text);
     expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(1_000_000);
-    expect(cut).toMatch(/\|\n\n…the summary is cut here \(GitHub keeps 1 MiB\); every report is in the JSON file named by the `report` output\.\n$/);
-    expect(cut.split('\n').filter((l) => l.startsWith('| 🔴')).every((l) => l === line.trimEnd())).toBe(true);
+    expect(cut).toMatch(
+      /\|\n\n…the summary is cut here \(GitHub keeps 1 MiB\); every report is in the JSON file named by the `report` output\.\n$/,
+    );
+    expect(
+      cut
+        .split('\n')
+        .filter((l) => l.startsWith('| 🔴'))
+        .every((l) => l === line.trimEnd()),
+    ).toBe(true);
   });
 });

@@ -39,7 +39,10 @@ const requested = (days: number, who: { reviewer?: string; team?: string }): Tim
   ...(who.team ? { requested_team: who.team } : { requested_reviewer: who.reviewer }),
   actor: AUTHOR,
 });
-const removed = (days: number, who: { reviewer?: string; team?: string }): TimelineEventSpec => ({ ...requested(days, who), event: 'review_request_removed' });
+const removed = (days: number, who: { reviewer?: string; team?: string }): TimelineEventSpec => ({
+  ...requested(days, who),
+  event: 'review_request_removed',
+});
 
 /** The example manifest with legal filled by `legal` (head and base alike, so nothing about who decides changes). */
 function legalBy(legal: string[]): Record<string, string> {
@@ -99,7 +102,11 @@ const removals: RemovalRow[] = [
           pull({
             openedDaysAgo: 21,
             reviews: approvedByOwner,
-            timeline: [requested(20, { reviewer: 'lee-legal' }), requested(20, { reviewer: 'kim-sec' }), removed(ONE_MINUTE_LATER, { reviewer: 'lee-legal' })],
+            timeline: [
+              requested(20, { reviewer: 'lee-legal' }),
+              requested(20, { reviewer: 'kim-sec' }),
+              removed(ONE_MINUTE_LATER, { reviewer: 'lee-legal' }),
+            ],
           }),
         ],
       }),
@@ -116,7 +123,11 @@ const removals: RemovalRow[] = [
           pull({
             openedDaysAgo: 21,
             reviews: approvedByOwner,
-            timeline: [requested(20, { reviewer: 'lee-legal' }), requested(20, { reviewer: 'kim-sec' }), removed(ONE_MINUTE_LATER, { reviewer: 'lee-legal' })],
+            timeline: [
+              requested(20, { reviewer: 'lee-legal' }),
+              requested(20, { reviewer: 'kim-sec' }),
+              removed(ONE_MINUTE_LATER, { reviewer: 'lee-legal' }),
+            ],
           }),
         ],
       }),
@@ -182,7 +193,11 @@ const removals: RemovalRow[] = [
         pull({
           openedDaysAgo: 21,
           reviews: approvedByOwner,
-          timeline: [requested(20, { team: 'acme/legal' }), requested(20, { reviewer: 'kim-sec' }), removed(ONE_MINUTE_LATER, { team: 'acme/legal' })],
+          timeline: [
+            requested(20, { team: 'acme/legal' }),
+            requested(20, { reviewer: 'kim-sec' }),
+            removed(ONE_MINUTE_LATER, { team: 'acme/legal' }),
+          ],
         }),
       ]),
     exit: 1,
@@ -213,31 +228,39 @@ const removals: RemovalRow[] = [
 ];
 
 describe('review requests that are removed', () => {
-  for (const row of removals) it(row.name, async () => {
-    gh = await startGitHub(row.scenario());
-    const p = gh.world.repo('acme', 'models')?.pulls.get(7)?.spec as PullSpec;
-    const before = Date.now();
-    const run = await runAction({ gh, event: 'pull_request', payload: requestRemovedEvent(p, 'lee-legal'), with: { 'request-reviews': 'false', ...row.with } });
+  for (const row of removals)
+    it(row.name, async () => {
+      gh = await startGitHub(row.scenario());
+      const p = gh.world.repo('acme', 'models')?.pulls.get(7)?.spec as PullSpec;
+      const before = Date.now();
+      const run = await runAction({
+        gh,
+        event: 'pull_request',
+        payload: requestRemovedEvent(p, 'lee-legal'),
+        with: { 'request-reviews': 'false', ...row.with },
+      });
 
-    expect(run.status, run.stdout).toBe(row.exit);
-    expect(run.outputs.decision).toBe(row.decision);
-    expect(statuses(gh).map((s) => s.state)).toEqual([row.state]);
-    const legal = legalOf(run);
-    expect(legal?.status).toBe(row.legal.status);
-    if (row.legal.started_at === 'none') expect([legal?.started_at, legal?.deadline]).toEqual([null, null]);
-    else if (row.legal.started_at === 'now') {
-      const start = Date.parse(legal?.started_at ?? '');
-      expect(start).toBeGreaterThanOrEqual(before - 1000);
-      expect(start).toBeLessThanOrEqual(Date.now());
-      expect(Date.parse(legal?.deadline ?? '') - start).toBe(14 * DAY);
-    } else {
-      const event = p.timeline?.[row.legal.started_at.event];
-      expect(legal?.started_at).toBe(new Date(Date.parse(event?.created_at ?? '')).toISOString());
-      expect(Date.parse(legal?.deadline ?? '') - Date.parse(legal?.started_at ?? '')).toBe(14 * DAY);
-    }
-    const asked = run.requests.filter((r) => r.endpoint === 'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers').map((r) => r.body);
-    expect(asked).toEqual(row.asked ?? []);
-  });
+      expect(run.status, run.stdout).toBe(row.exit);
+      expect(run.outputs.decision).toBe(row.decision);
+      expect(statuses(gh).map((s) => s.state)).toEqual([row.state]);
+      const legal = legalOf(run);
+      expect(legal?.status).toBe(row.legal.status);
+      if (row.legal.started_at === 'none') expect([legal?.started_at, legal?.deadline]).toEqual([null, null]);
+      else if (row.legal.started_at === 'now') {
+        const start = Date.parse(legal?.started_at ?? '');
+        expect(start).toBeGreaterThanOrEqual(before - 1000);
+        expect(start).toBeLessThanOrEqual(Date.now());
+        expect(Date.parse(legal?.deadline ?? '') - start).toBe(14 * DAY);
+      } else {
+        const event = p.timeline?.[row.legal.started_at.event];
+        expect(legal?.started_at).toBe(new Date(Date.parse(event?.created_at ?? '')).toISOString());
+        expect(Date.parse(legal?.deadline ?? '') - Date.parse(legal?.started_at ?? '')).toBe(14 * DAY);
+      }
+      const asked = run.requests
+        .filter((r) => r.endpoint === 'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers')
+        .map((r) => r.body);
+      expect(asked).toEqual(row.asked ?? []);
+    });
 });
 
 // ---------------------------------------------------------------- answers that page without end
@@ -256,16 +279,39 @@ interface PagingRow {
 }
 
 const PR = 'GraphQL PullRequestFacts (acme/models#7)';
-const everyQuery = (kind: FaultKind, connection: string): Scenario['faults'] => [{ match: { path: '^/graphql$' }, times: 'always', kind, connection }];
+const everyQuery = (kind: FaultKind, connection: string): Scenario['faults'] => [
+  { match: { path: '^/graphql$' }, times: 'always', kind, connection },
+];
 const prWorld = (faults: Scenario['faults']) => world({ pulls: [pull({ requestedDaysAgo: 20, reviews: approvedByOwner })], faults });
 const teamPrWorld = (faults: Scenario['faults']) =>
-  teamWorld([pull({ openedDaysAgo: 21, reviews: approvedByOwner, timeline: [requested(20, { team: 'acme/legal' }), requested(20, { reviewer: 'kim-sec' })] })], faults);
+  teamWorld(
+    [
+      pull({
+        openedDaysAgo: 21,
+        reviews: approvedByOwner,
+        timeline: [requested(20, { team: 'acme/legal' }), requested(20, { reviewer: 'kim-sec' })],
+      }),
+    ],
+    faults,
+  );
 const sweepWorld = (faults: Scenario['faults']) =>
-  world({ pulls: [pull({ requestedDaysAgo: 20, reviews: approvedByOwner }), pull({ number: 8, requestedDaysAgo: 20, reviews: approvedByOwner })], faults });
+  world({
+    pulls: [pull({ requestedDaysAgo: 20, reviews: approvedByOwner }), pull({ number: 8, requestedDaysAgo: 20, reviews: approvedByOwner })],
+    faults,
+  });
 
 function connectionRows(read: string, connection: string, what: string, max: number): PagingRow[] {
   return [
-    { read, kind: 'page-null-cursor', scenario: prWorld, faults: everyQuery('page-null-cursor', connection), event: 'pull_request', endpoint: PR, problem: `GitHub answered hasNextPage with no cursor (page 1 of ${what})`, most: 10 },
+    {
+      read,
+      kind: 'page-null-cursor',
+      scenario: prWorld,
+      faults: everyQuery('page-null-cursor', connection),
+      event: 'pull_request',
+      endpoint: PR,
+      problem: `GitHub answered hasNextPage with no cursor (page 1 of ${what})`,
+      most: 10,
+    },
     {
       read,
       kind: 'page-repeated-cursor',
@@ -350,28 +396,32 @@ const paging: PagingRow[] = [
 ];
 
 describe('answers that page without end', () => {
-  for (const row of paging) it(`${row.read}, ${row.kind}: the run fails naming ${row.endpoint}, within ${row.most} requests`, async () => {
-    gh = await startGitHub(row.scenario(row.faults));
-    const payload = row.event === 'schedule' ? scheduleEvent() : pullRequestEvent('synchronize', gh.world.repo('acme', 'models')?.pulls.get(7)?.spec as PullSpec);
-    const run = await runAction({ gh, event: row.event, payload });
+  for (const row of paging)
+    it(`${row.read}, ${row.kind}: the run fails naming ${row.endpoint}, within ${row.most} requests`, async () => {
+      gh = await startGitHub(row.scenario(row.faults));
+      const payload =
+        row.event === 'schedule'
+          ? scheduleEvent()
+          : pullRequestEvent('synchronize', gh.world.repo('acme', 'models')?.pulls.get(7)?.spec as PullSpec);
+      const run = await runAction({ gh, event: row.event, payload });
 
-    const message = `GitHub ${row.endpoint} failed: ${row.problem}; ${FOREVER}`;
-    expect(run.status, run.stdout).toBe(1);
-    expect(run.outputs.decision).toBeUndefined();
-    expect(run.annotations.at(-1)).toEqual({ level: 'error', message: `pilot-readiness: ${message}` });
-    expect(shownText(run.summary)).toContain(message);
-    expect(run.requests.length).toBeLessThanOrEqual(row.most);
-    expect(run.requests.length).toBeLessThan(200);
-    // Paging stopped where the guard said: the faulted read was not asked again after the failure.
-    expect(run.requests.some((r) => r.fault)).toBe(true);
-    // Fail closed: nothing reads as a success; a pull request that was looked at is marked unverified.
-    for (const sha of [HEAD]) expect(statuses(gh, sha).filter((s) => s.state === 'success')).toEqual([]);
-    if (row.event === 'pull_request') {
-      expect(statuses(gh).map((s) => s.state)).toEqual(['error']);
-      expect(writes(run)).toEqual(['POST /repos/{owner}/{repo}/statuses/{sha}']);
-    } else {
-      expect(writes(run)).toEqual([]);
-    }
-    expect(gh.comments(REPO, 7)).toEqual([]);
-  });
+      const message = `GitHub ${row.endpoint} failed: ${row.problem}; ${FOREVER}`;
+      expect(run.status, run.stdout).toBe(1);
+      expect(run.outputs.decision).toBeUndefined();
+      expect(run.annotations.at(-1)).toEqual({ level: 'error', message: `pilot-readiness: ${message}` });
+      expect(shownText(run.summary)).toContain(message);
+      expect(run.requests.length).toBeLessThanOrEqual(row.most);
+      expect(run.requests.length).toBeLessThan(200);
+      // Paging stopped where the guard said: the faulted read was not asked again after the failure.
+      expect(run.requests.some((r) => r.fault)).toBe(true);
+      // Fail closed: nothing reads as a success; a pull request that was looked at is marked unverified.
+      for (const sha of [HEAD]) expect(statuses(gh, sha).filter((s) => s.state === 'success')).toEqual([]);
+      if (row.event === 'pull_request') {
+        expect(statuses(gh).map((s) => s.state)).toEqual(['error']);
+        expect(writes(run)).toEqual(['POST /repos/{owner}/{repo}/statuses/{sha}']);
+      } else {
+        expect(writes(run)).toEqual([]);
+      }
+      expect(gh.comments(REPO, 7)).toEqual([]);
+    });
 });

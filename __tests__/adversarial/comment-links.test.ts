@@ -13,7 +13,10 @@ import { ROOT } from '../cli/helpers.js';
 
 const facts = JSON.parse(readFileSync(join(ROOT, 'examples', 'claims-triage', 'pr-ready.json'), 'utf8')) as PrFacts;
 const base = evaluate({
-  manifest: { path: 'examples/claims-triage/pilot-readiness.yml', text: readFileSync(join(ROOT, 'examples', 'claims-triage', 'pilot-readiness.yml'), 'utf8') },
+  manifest: {
+    path: 'examples/claims-triage/pilot-readiness.yml',
+    text: readFileSync(join(ROOT, 'examples', 'claims-triage', 'pilot-readiness.yml'), 'utf8'),
+  },
   policy: loadBundledPolicy('default'),
   files: localRepoFiles(ROOT),
   facts,

@@ -75,7 +75,8 @@ function manifest(parts: { na?: string; date?: string; ops?: string; expires?: s
 
 const M = 'pilot-readiness.yml';
 const NA_TAIL = 'say why in at least 20 (spaces, punctuation, emoji and invisible characters do not count)';
-const naRefused = (count: number) => `the not_applicable justification for OPS-5 is too short: it has ${count} letter${count === 1 ? '' : 's'} or digit${count === 1 ? '' : 's'}; ${NA_TAIL}`;
+const naRefused = (count: number) =>
+  `the not_applicable justification for OPS-5 is too short: it has ${count} letter${count === 1 ? '' : 's'} or digit${count === 1 ? '' : 's'}; ${NA_TAIL}`;
 const dateError = (value: string, reason: string) => `${M}:10:18: evidence.SEC-1.date "${value}" is ${reason}`;
 const NO_ZONE = 'a date-time without a time zone: add Z or an offset such as +02:00';
 const FORMS = 'not a date (YYYY-MM-DD, such as 2026-11-20) or a date-time with a time zone (such as 2026-11-20T12:00:00Z)';
@@ -101,29 +102,154 @@ interface Attack {
 const attacks: Attack[] = [
   // not_applicable: padding that is not a reason.
   { name: 'control: an honest justification', manifest: manifest(), exit: 0, decision: 'ready', stderr: [] },
-  { name: 'control: twenty Han and kana letters', manifest: manifest({ na: '夜間バッチ処理で人が翌朝確認する出力のみ' }), exit: 0, decision: 'ready', stderr: [] },
-  { name: 'twenty zero-width spaces', manifest: manifest({ na: '\u200b'.repeat(20) }), exit: 1, decision: 'blocked', failed: { id: 'OPS-5', reason: naRefused(0), line: 9, column: 28 } },
-  { name: 'twenty Hangul fillers (U+3164, a "letter")', manifest: manifest({ na: '\u3164'.repeat(20) }), exit: 1, decision: 'blocked', failed: { id: 'OPS-5', reason: naRefused(0), line: 9, column: 28 } },
-  { name: 'the other Hangul fillers (U+115F, U+1160, U+FFA0)', manifest: manifest({ na: '\u115f\u1160\uffa0'.repeat(8) }), exit: 1, decision: 'blocked', failed: { id: 'OPS-5', reason: naRefused(0), line: 9, column: 28 } },
-  { name: 'ten emoji (twenty UTF-16 code units)', manifest: manifest({ na: '🙂🚀🔥✅💯🙂🚀🔥✅💯' }), exit: 1, decision: 'blocked', failed: { id: 'OPS-5', reason: naRefused(0), line: 9, column: 28 } },
-  { name: 'whitespace only', manifest: manifest({ na: ' \t\u00a0\u2003\u3000'.repeat(6) }), exit: 1, decision: 'blocked', failed: { id: 'OPS-5', reason: naRefused(0), line: 9, column: 28 } },
-  { name: '"n/a" padded with joiners and punctuation', manifest: manifest({ na: `n/a${'\u200d'.repeat(30)}!!!!!.....` }), exit: 1, decision: 'blocked', failed: { id: 'OPS-5', reason: naRefused(2), line: 9, column: 28 } },
-  { name: 'one letter under combining accents', manifest: manifest({ na: `a${'\u0301'.repeat(25)}` }), exit: 1, decision: 'blocked', failed: { id: 'OPS-5', reason: naRefused(1), line: 9, column: 28 } },
-  { name: 'nineteen letters, spaced out', manifest: manifest({ na: 'n o t   n e e d e d   h e r e   a t   a l l   k' }), exit: 1, decision: 'blocked', failed: { id: 'OPS-5', reason: naRefused(19), line: 9, column: 28 } },
+  {
+    name: 'control: twenty Han and kana letters',
+    manifest: manifest({ na: '夜間バッチ処理で人が翌朝確認する出力のみ' }),
+    exit: 0,
+    decision: 'ready',
+    stderr: [],
+  },
+  {
+    name: 'twenty zero-width spaces',
+    manifest: manifest({ na: '\u200b'.repeat(20) }),
+    exit: 1,
+    decision: 'blocked',
+    failed: { id: 'OPS-5', reason: naRefused(0), line: 9, column: 28 },
+  },
+  {
+    name: 'twenty Hangul fillers (U+3164, a "letter")',
+    manifest: manifest({ na: '\u3164'.repeat(20) }),
+    exit: 1,
+    decision: 'blocked',
+    failed: { id: 'OPS-5', reason: naRefused(0), line: 9, column: 28 },
+  },
+  {
+    name: 'the other Hangul fillers (U+115F, U+1160, U+FFA0)',
+    manifest: manifest({ na: '\u115f\u1160\uffa0'.repeat(8) }),
+    exit: 1,
+    decision: 'blocked',
+    failed: { id: 'OPS-5', reason: naRefused(0), line: 9, column: 28 },
+  },
+  {
+    name: 'ten emoji (twenty UTF-16 code units)',
+    manifest: manifest({ na: '🙂🚀🔥✅💯🙂🚀🔥✅💯' }),
+    exit: 1,
+    decision: 'blocked',
+    failed: { id: 'OPS-5', reason: naRefused(0), line: 9, column: 28 },
+  },
+  {
+    name: 'whitespace only',
+    manifest: manifest({ na: ' \t\u00a0\u2003\u3000'.repeat(6) }),
+    exit: 1,
+    decision: 'blocked',
+    failed: { id: 'OPS-5', reason: naRefused(0), line: 9, column: 28 },
+  },
+  {
+    name: '"n/a" padded with joiners and punctuation',
+    manifest: manifest({ na: `n/a${'\u200d'.repeat(30)}!!!!!.....` }),
+    exit: 1,
+    decision: 'blocked',
+    failed: { id: 'OPS-5', reason: naRefused(2), line: 9, column: 28 },
+  },
+  {
+    name: 'one letter under combining accents',
+    manifest: manifest({ na: `a${'\u0301'.repeat(25)}` }),
+    exit: 1,
+    decision: 'blocked',
+    failed: { id: 'OPS-5', reason: naRefused(1), line: 9, column: 28 },
+  },
+  {
+    name: 'nineteen letters, spaced out',
+    manifest: manifest({ na: 'n o t   n e e d e d   h e r e   a t   a l l   k' }),
+    exit: 1,
+    decision: 'blocked',
+    failed: { id: 'OPS-5', reason: naRefused(19), line: 9, column: 28 },
+  },
 
   // Evidence dates that do not exist.
   { name: 'control: a leap day', manifest: manifest({ date: '2024-02-29' }), exit: 0, decision: 'ready', stderr: [] },
-  { name: 'control: a date-time with an offset', manifest: manifest({ date: '2026-11-01T09:00:00+02:00' }), exit: 0, decision: 'ready', stderr: [] },
-  { name: 'February 30', manifest: manifest({ date: '2026-02-30' }), exit: 2, decision: 'blocked', stderr: [dateError('2026-02-30', 'not a real calendar date: February 2026 has 28 days')] },
-  { name: 'April 31', manifest: manifest({ date: '2026-04-31' }), exit: 2, decision: 'blocked', stderr: [dateError('2026-04-31', 'not a real calendar date: April 2026 has 30 days')] },
-  { name: 'February 29 in a common year', manifest: manifest({ date: '2025-02-29' }), exit: 2, decision: 'blocked', stderr: [dateError('2025-02-29', 'not a real calendar date: February 2025 has 28 days')] },
-  { name: 'month 13', manifest: manifest({ date: '2026-13-01' }), exit: 2, decision: 'blocked', stderr: [dateError('2026-13-01', 'not a real calendar date: there is no month 13')] },
-  { name: 'day 0', manifest: manifest({ date: '2026-10-00' }), exit: 2, decision: 'blocked', stderr: [dateError('2026-10-00', 'not a real calendar date: October 2026 has 31 days')] },
-  { name: 'February 30 with a time and a zone', manifest: manifest({ date: '2026-02-30T00:00:00Z' }), exit: 2, decision: 'blocked', stderr: [dateError('2026-02-30T00:00:00Z', 'not a real calendar date: February 2026 has 28 days')] },
-  { name: 'hour 24', manifest: manifest({ date: '2026-10-01T24:00:00Z' }), exit: 2, decision: 'blocked', stderr: [dateError('2026-10-01T24:00:00Z', 'not a real time of day: there is no hour 24 (hours run from 00 to 23)')] },
-  { name: 'hour 25', manifest: manifest({ date: '2026-10-01T25:00:00Z' }), exit: 2, decision: 'blocked', stderr: [dateError('2026-10-01T25:00:00Z', 'not a real time of day: there is no hour 25 (hours run from 00 to 23)')] },
-  { name: 'a leap second', manifest: manifest({ date: '2026-06-30T23:59:60Z' }), exit: 2, decision: 'blocked', stderr: [dateError('2026-06-30T23:59:60Z', 'not a real time of day: there is no second 60 (seconds run from 00 to 59; leap seconds are not accepted)')] },
-  { name: 'an offset of a day', manifest: manifest({ date: '2026-10-01T12:00:00+24:00' }), exit: 2, decision: 'blocked', stderr: [dateError('2026-10-01T12:00:00+24:00', 'not a real time zone offset: +24:00 (offsets run from -23:59 to +23:59)')] },
+  {
+    name: 'control: a date-time with an offset',
+    manifest: manifest({ date: '2026-11-01T09:00:00+02:00' }),
+    exit: 0,
+    decision: 'ready',
+    stderr: [],
+  },
+  {
+    name: 'February 30',
+    manifest: manifest({ date: '2026-02-30' }),
+    exit: 2,
+    decision: 'blocked',
+    stderr: [dateError('2026-02-30', 'not a real calendar date: February 2026 has 28 days')],
+  },
+  {
+    name: 'April 31',
+    manifest: manifest({ date: '2026-04-31' }),
+    exit: 2,
+    decision: 'blocked',
+    stderr: [dateError('2026-04-31', 'not a real calendar date: April 2026 has 30 days')],
+  },
+  {
+    name: 'February 29 in a common year',
+    manifest: manifest({ date: '2025-02-29' }),
+    exit: 2,
+    decision: 'blocked',
+    stderr: [dateError('2025-02-29', 'not a real calendar date: February 2025 has 28 days')],
+  },
+  {
+    name: 'month 13',
+    manifest: manifest({ date: '2026-13-01' }),
+    exit: 2,
+    decision: 'blocked',
+    stderr: [dateError('2026-13-01', 'not a real calendar date: there is no month 13')],
+  },
+  {
+    name: 'day 0',
+    manifest: manifest({ date: '2026-10-00' }),
+    exit: 2,
+    decision: 'blocked',
+    stderr: [dateError('2026-10-00', 'not a real calendar date: October 2026 has 31 days')],
+  },
+  {
+    name: 'February 30 with a time and a zone',
+    manifest: manifest({ date: '2026-02-30T00:00:00Z' }),
+    exit: 2,
+    decision: 'blocked',
+    stderr: [dateError('2026-02-30T00:00:00Z', 'not a real calendar date: February 2026 has 28 days')],
+  },
+  {
+    name: 'hour 24',
+    manifest: manifest({ date: '2026-10-01T24:00:00Z' }),
+    exit: 2,
+    decision: 'blocked',
+    stderr: [dateError('2026-10-01T24:00:00Z', 'not a real time of day: there is no hour 24 (hours run from 00 to 23)')],
+  },
+  {
+    name: 'hour 25',
+    manifest: manifest({ date: '2026-10-01T25:00:00Z' }),
+    exit: 2,
+    decision: 'blocked',
+    stderr: [dateError('2026-10-01T25:00:00Z', 'not a real time of day: there is no hour 25 (hours run from 00 to 23)')],
+  },
+  {
+    name: 'a leap second',
+    manifest: manifest({ date: '2026-06-30T23:59:60Z' }),
+    exit: 2,
+    decision: 'blocked',
+    stderr: [
+      dateError(
+        '2026-06-30T23:59:60Z',
+        'not a real time of day: there is no second 60 (seconds run from 00 to 59; leap seconds are not accepted)',
+      ),
+    ],
+  },
+  {
+    name: 'an offset of a day',
+    manifest: manifest({ date: '2026-10-01T12:00:00+24:00' }),
+    exit: 2,
+    decision: 'blocked',
+    stderr: [dateError('2026-10-01T12:00:00+24:00', 'not a real time zone offset: +24:00 (offsets run from -23:59 to +23:59)')],
+  },
   {
     name: 'an impossible date on a criterion that asks for none',
     manifest: manifest({ ops: '  OPS-5: { link: "https://x.example.com", date: 2026-02-30 }\n' }),
@@ -133,14 +259,44 @@ const attacks: Attack[] = [
   },
 
   // Date-times without a zone: read in local time, they would make the decision depend on the machine.
-  { name: 'a zone-less evidence date-time', manifest: manifest({ date: '2026-11-20T11:00:00' }), exit: 2, decision: 'blocked', stderr: [dateError('2026-11-20T11:00:00', NO_ZONE)] },
-  { name: 'a zone-less evidence date-time with a space', manifest: manifest({ date: '"2026-11-20 11:00"' }), exit: 2, decision: 'blocked', stderr: [dateError('2026-11-20 11:00', NO_ZONE)] },
+  {
+    name: 'a zone-less evidence date-time',
+    manifest: manifest({ date: '2026-11-20T11:00:00' }),
+    exit: 2,
+    decision: 'blocked',
+    stderr: [dateError('2026-11-20T11:00:00', NO_ZONE)],
+  },
+  {
+    name: 'a zone-less evidence date-time with a space',
+    manifest: manifest({ date: '"2026-11-20 11:00"' }),
+    exit: 2,
+    decision: 'blocked',
+    stderr: [dateError('2026-11-20 11:00', NO_ZONE)],
+  },
 
   // Waiver expiry: a real day.
   { name: 'control: a waiver through a real day', manifest: manifest({ expires: '2026-12-31' }), exit: 0, decision: 'ready', stderr: [] },
-  { name: 'a waiver until February 30', manifest: manifest({ expires: '2027-02-30' }), exit: 2, decision: 'blocked', stderr: [`${M}:13:14: waivers.SEC-1.expires "2027-02-30" is not a real calendar date: February 2027 has 28 days`] },
-  { name: 'a waiver until February 29 of a common year', manifest: manifest({ expires: '2027-02-29' }), exit: 2, decision: 'blocked', stderr: [`${M}:13:14: waivers.SEC-1.expires "2027-02-29" is not a real calendar date: February 2027 has 28 days`] },
-  { name: 'a waiver until month 13', manifest: manifest({ expires: '2026-13-01' }), exit: 2, decision: 'blocked', stderr: [`${M}:13:14: waivers.SEC-1.expires "2026-13-01" is not a real calendar date: there is no month 13`] },
+  {
+    name: 'a waiver until February 30',
+    manifest: manifest({ expires: '2027-02-30' }),
+    exit: 2,
+    decision: 'blocked',
+    stderr: [`${M}:13:14: waivers.SEC-1.expires "2027-02-30" is not a real calendar date: February 2027 has 28 days`],
+  },
+  {
+    name: 'a waiver until February 29 of a common year',
+    manifest: manifest({ expires: '2027-02-29' }),
+    exit: 2,
+    decision: 'blocked',
+    stderr: [`${M}:13:14: waivers.SEC-1.expires "2027-02-29" is not a real calendar date: February 2027 has 28 days`],
+  },
+  {
+    name: 'a waiver until month 13',
+    manifest: manifest({ expires: '2026-13-01' }),
+    exit: 2,
+    decision: 'blocked',
+    stderr: [`${M}:13:14: waivers.SEC-1.expires "2026-13-01" is not a real calendar date: there is no month 13`],
+  },
   {
     name: 'a waiver until a zone-less date-time',
     manifest: manifest({ expires: '2026-12-31T23:59:59' }),
@@ -150,13 +306,62 @@ const attacks: Attack[] = [
   },
 
   // --now: the same parser, one line, exit 2, no report.
-  { name: 'control: --now with an offset', manifest: manifest(), args: ['--pr', 'pr.json', '--now', '2026-11-20T13:00:00+01:00'], exit: 0, decision: 'ready', stderr: [] },
-  { name: 'control: --now as a plain date (UTC midnight)', manifest: manifest(), args: ['--pr', 'pr.json', '--now', '2026-11-20'], exit: 0, decision: 'ready', stderr: [] },
-  { name: '--now February 30', manifest: manifest(), args: ['--now', '2026-02-30T00:00:00Z'], exit: 2, decision: null, stderr: ['--now 2026-02-30T00:00:00Z: not a real calendar date: February 2026 has 28 days'] },
-  { name: '--now without a zone', manifest: manifest(), args: ['--now', '2026-11-20T12:00:00'], exit: 2, decision: null, stderr: [`--now 2026-11-20T12:00:00: ${NO_ZONE}`] },
-  { name: '--now hour 24', manifest: manifest(), args: ['--now', '2026-11-20T24:00:00Z'], exit: 2, decision: null, stderr: ['--now 2026-11-20T24:00:00Z: not a real time of day: there is no hour 24 (hours run from 00 to 23)'] },
-  { name: '--now February 29 of a common year', manifest: manifest(), args: ['--now', '2025-02-29'], exit: 2, decision: null, stderr: ['--now 2025-02-29: not a real calendar date: February 2025 has 28 days'] },
-  { name: '--now as a JS date string', manifest: manifest(), args: ['--now', 'Fri Nov 20 2026 12:00:00'], exit: 2, decision: null, stderr: [`--now Fri Nov 20 2026 12:00:00: ${FORMS}`] },
+  {
+    name: 'control: --now with an offset',
+    manifest: manifest(),
+    args: ['--pr', 'pr.json', '--now', '2026-11-20T13:00:00+01:00'],
+    exit: 0,
+    decision: 'ready',
+    stderr: [],
+  },
+  {
+    name: 'control: --now as a plain date (UTC midnight)',
+    manifest: manifest(),
+    args: ['--pr', 'pr.json', '--now', '2026-11-20'],
+    exit: 0,
+    decision: 'ready',
+    stderr: [],
+  },
+  {
+    name: '--now February 30',
+    manifest: manifest(),
+    args: ['--now', '2026-02-30T00:00:00Z'],
+    exit: 2,
+    decision: null,
+    stderr: ['--now 2026-02-30T00:00:00Z: not a real calendar date: February 2026 has 28 days'],
+  },
+  {
+    name: '--now without a zone',
+    manifest: manifest(),
+    args: ['--now', '2026-11-20T12:00:00'],
+    exit: 2,
+    decision: null,
+    stderr: [`--now 2026-11-20T12:00:00: ${NO_ZONE}`],
+  },
+  {
+    name: '--now hour 24',
+    manifest: manifest(),
+    args: ['--now', '2026-11-20T24:00:00Z'],
+    exit: 2,
+    decision: null,
+    stderr: ['--now 2026-11-20T24:00:00Z: not a real time of day: there is no hour 24 (hours run from 00 to 23)'],
+  },
+  {
+    name: '--now February 29 of a common year',
+    manifest: manifest(),
+    args: ['--now', '2025-02-29'],
+    exit: 2,
+    decision: null,
+    stderr: ['--now 2025-02-29: not a real calendar date: February 2025 has 28 days'],
+  },
+  {
+    name: '--now as a JS date string',
+    manifest: manifest(),
+    args: ['--now', 'Fri Nov 20 2026 12:00:00'],
+    exit: 2,
+    decision: null,
+    stderr: [`--now Fri Nov 20 2026 12:00:00: ${FORMS}`],
+  },
 
   // PR facts and replay carry date-times too.
   {
@@ -195,12 +400,17 @@ const attacks: Attack[] = [
     decision: 'blocked',
     stderr: Array.from(
       { length: HOSTILE_IDS },
-      (_, i) => `${M}:${7 + i}:3: unknown criterion id "${hostileId(i)}": the policy (default) has no such criterion. Run \`pilot-readiness explain\` to list them.`,
+      (_, i) =>
+        `${M}:${7 + i}:3: unknown criterion id "${hostileId(i)}": the policy (default) has no such criterion. Run \`pilot-readiness explain\` to list them.`,
     ),
   },
   {
     name: 'thirty near misses: the first twenty get a hint, the rest the error alone',
-    manifest: manifest({ evidence: Array.from({ length: 30 }, (_, i) => `  OPS-5${String.fromCharCode(97 + (i % 26))}${i < 26 ? '' : i}: { note: n }\n`).join('') }),
+    manifest: manifest({
+      evidence: Array.from({ length: 30 }, (_, i) => `  OPS-5${String.fromCharCode(97 + (i % 26))}${i < 26 ? '' : i}: { note: n }\n`).join(
+        '',
+      ),
+    }),
     exit: 2,
     decision: 'blocked',
     stderr: Array.from({ length: 30 }, (_, i) => {
@@ -228,7 +438,15 @@ describe('evidence strictness, through the built CLI', () => {
       const report = JSON.parse(readFileSync(join(dir, 'saved.json'), 'utf8'));
       writeFileSync(join(dir, 'edited.json'), JSON.stringify({ ...report, inputs: { ...report.inputs, now: '2026-11-20T12:00:00' } }));
     }
-    const args = attack.command ?? ['check', M, '--policy', 'policy.yml', '--format', 'json', ...(attack.args ?? ['--pr', 'pr.json', '--now', NOW])];
+    const args = attack.command ?? [
+      'check',
+      M,
+      '--policy',
+      'policy.yml',
+      '--format',
+      'json',
+      ...(attack.args ?? ['--pr', 'pr.json', '--now', NOW]),
+    ];
     const result = cli(args, { cwd: dir });
 
     expect(result.status).toBe(attack.exit);

@@ -20,7 +20,14 @@ describe('PR facts instants the rules could not compare', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pilot-readiness-facts-'));
     expect(FACTS).toContain(row.from);
     writeFileSync(join(dir, 'facts.json'), FACTS.replace(row.from, row.to));
-    const run = cli(['check', 'examples/churn-forecast/pilot-readiness.yml', '--pr', join(dir, 'facts.json'), '--now', '2026-11-28T00:00:00Z']);
+    const run = cli([
+      'check',
+      'examples/churn-forecast/pilot-readiness.yml',
+      '--pr',
+      join(dir, 'facts.json'),
+      '--now',
+      '2026-11-28T00:00:00Z',
+    ]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`${join(dir, 'facts.json')}:`);
@@ -56,10 +63,25 @@ describe('waivers renewed past the cap across renewals (policy max_waiver_total,
   /** The base branch renewed OPS-4 once already: waived since 1 August. */
   const BASE_TEXT = MANIFEST + waiver('2026-08-01', '2026-11-30');
   const rows = [
-    { name: 'since moved to today, to restart the clock', head: waiver('2026-11-28', '2027-01-20'), says: "waivers.OPS-4.since moves the start of OPS-4's waiver from 2026-08-01 (the base branch) to 2026-11-28", key: 'since:' },
+    {
+      name: 'since moved to today, to restart the clock',
+      head: waiver('2026-11-28', '2027-01-20'),
+      says: "waivers.OPS-4.since moves the start of OPS-4's waiver from 2026-08-01 (the base branch) to 2026-11-28",
+      key: 'since:',
+    },
     { name: 'since dropped', head: waiver(null, '2027-01-20'), says: 'the waiver for OPS-4 needs since', key: 'OPS-4:' },
-    { name: 'since kept, expires past since + 120d', head: waiver('2026-08-01', '2027-01-20'), says: 'OPS-4 has been waived since 2026-08-01', key: 'expires:' },
-    { name: 'since in the future', head: waiver('2027-01-01', '2027-01-20'), says: 'waivers.OPS-4.since 2027-01-01 is after today', key: 'since:' },
+    {
+      name: 'since kept, expires past since + 120d',
+      head: waiver('2026-08-01', '2027-01-20'),
+      says: 'OPS-4 has been waived since 2026-08-01',
+      key: 'expires:',
+    },
+    {
+      name: 'since in the future',
+      head: waiver('2027-01-01', '2027-01-20'),
+      says: 'waivers.OPS-4.since 2027-01-01 is after today',
+      key: 'since:',
+    },
   ];
   it.each(rows.map((r) => [r.name, r] as const))('%s: blocked, named at its line', (_name, row) => {
     const dir = mkdtempSync(join(tmpdir(), 'pilot-readiness-renewal-'));
@@ -68,7 +90,18 @@ describe('waivers renewed past the cap across renewals (policy max_waiver_total,
     writeFileSync(join(dir, 'policy.yml'), LAYER);
     const facts = { ...JSON.parse(FACTS), base_manifest: { owner: 'sam-cto', path: 'pilot-readiness.yml', text: BASE_TEXT } };
     writeFileSync(join(dir, 'facts.json'), JSON.stringify(facts));
-    const run = cli(['check', join(dir, 'pilot-readiness.yml'), '--policy', join(dir, 'policy.yml'), '--pr', join(dir, 'facts.json'), '--now', '2026-11-28T00:00:00Z', '--format', 'json']);
+    const run = cli([
+      'check',
+      join(dir, 'pilot-readiness.yml'),
+      '--policy',
+      join(dir, 'policy.yml'),
+      '--pr',
+      join(dir, 'facts.json'),
+      '--now',
+      '2026-11-28T00:00:00Z',
+      '--format',
+      'json',
+    ]);
     const report = JSON.parse(run.stdout) as { decision: string; errors: Array<{ message: string; location: { line: number } | null }> };
     expect(report.decision).toBe('blocked');
     const refusal = report.errors.find((e) => e.message.startsWith(row.says));
@@ -84,7 +117,18 @@ describe('waivers renewed past the cap across renewals (policy max_waiver_total,
     writeFileSync(join(dir, 'policy.yml'), LAYER);
     const facts = { ...JSON.parse(FACTS), base_manifest: { owner: 'sam-cto', path: 'pilot-readiness.yml', text: BASE_TEXT } };
     writeFileSync(join(dir, 'facts.json'), JSON.stringify(facts));
-    const run = cli(['check', join(dir, 'pilot-readiness.yml'), '--policy', join(dir, 'policy.yml'), '--pr', join(dir, 'facts.json'), '--now', '2026-11-28T00:00:00Z', '--format', 'json']);
+    const run = cli([
+      'check',
+      join(dir, 'pilot-readiness.yml'),
+      '--policy',
+      join(dir, 'policy.yml'),
+      '--pr',
+      join(dir, 'facts.json'),
+      '--now',
+      '2026-11-28T00:00:00Z',
+      '--format',
+      'json',
+    ]);
     const report = JSON.parse(run.stdout) as { errors: Array<{ message: string }> };
     expect(report.errors.filter((e) => e.message.includes('OPS-4'))).toEqual([]);
   });

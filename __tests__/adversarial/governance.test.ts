@@ -99,7 +99,13 @@ const ATTACKS: Attack[] = [
     head: headFiles({ [MANIFEST]: null }),
     files: [MANIFEST, MODEL],
     reviews: [approve(MALLORY)],
-    expect: { state: 'pending', decision: 'pending', exit: 1, changes: [['retired', false]], says: ['retiring churn-forecast', `${MANIFEST} is deleted`] },
+    expect: {
+      state: 'pending',
+      decision: 'pending',
+      exit: 1,
+      changes: [['retired', false]],
+      says: ['retiring churn-forecast', `${MANIFEST} is deleted`],
+    },
   },
   {
     name: 'delete the manifest without listing it among the changed files (a hostile file list)',
@@ -151,14 +157,29 @@ const ATTACKS: Attack[] = [
     head: { ...headFiles({ [MANIFEST]: null, [MODEL]: null }), ...moved(manifest((t) => t.replace(`owner: ${OWNER}`, `owner: ${BOSS}`))) },
     files: [movedManifest],
     reviews: [approve(BOSS)],
-    expect: { state: 'pending', decision: 'pending', changes: [['moved', true], ['owner_changed', false]], says: [`${OWNER} (the owner on the base branch) must also approve`] },
+    expect: {
+      state: 'pending',
+      decision: 'pending',
+      changes: [
+        ['moved', true],
+        ['owner_changed', false],
+      ],
+      says: [`${OWNER} (the owner on the base branch) must also approve`],
+    },
   },
   {
     name: 'move the pilot with a new owner, both owners approving: passes',
     head: { ...headFiles({ [MANIFEST]: null, [MODEL]: null }), ...moved(manifest((t) => t.replace(`owner: ${OWNER}`, `owner: ${BOSS}`))) },
     files: [movedManifest],
     reviews: [approve(BOSS), approve(OWNER)],
-    expect: { state: 'success', decision: 'ready', changes: [['moved', true], ['owner_changed', true]] },
+    expect: {
+      state: 'success',
+      decision: 'ready',
+      changes: [
+        ['moved', true],
+        ['owner_changed', true],
+      ],
+    },
   },
   {
     name: 'move the pilot, same owner approving: the move is shown, nothing more is needed',
@@ -191,7 +212,7 @@ const ATTACKS: Attack[] = [
     expect: { state: 'failure', decision: 'blocked', changes: [['risk_lowered', false]], says: ['judged as medium until approved'] },
   },
   {
-    name: 'lower the tier where the base manifest fails today\'s schema: its tier is still read, judged as medium',
+    name: "lower the tier where the base manifest fails today's schema: its tier is still read, judged as medium",
     base: baseFiles(manifest((t) => `${t.replace('risk: low', 'risk: medium')}\nnotes: a key an older schema allowed\n`)),
     head: headFiles({}),
     files: [MODEL],
@@ -232,10 +253,21 @@ const ATTACKS: Attack[] = [
   // ------------------------------------------------------------ reviewers
   {
     name: 'name the owner as legal and security: an error at each line',
-    head: headFiles({ [MANIFEST]: manifest((t) => t.replace('security: [kim-sec]', `security: [${OWNER}]`).replace('legal: [lee-legal]', `legal: [${OWNER}]`)) }),
+    head: headFiles({
+      [MANIFEST]: manifest((t) =>
+        t.replace('security: [kim-sec]', `security: [${OWNER}]`).replace('legal: [lee-legal]', `legal: [${OWNER}]`),
+      ),
+    }),
     files: [MANIFEST],
     reviews: [approve(OWNER)],
-    expect: { state: 'failure', decision: 'blocked', says: [`reviewers.security[0]: ${OWNER} is the accountable owner of this pilot`, `reviewers.legal[0]: ${OWNER} is the accountable owner`] },
+    expect: {
+      state: 'failure',
+      decision: 'blocked',
+      says: [
+        `reviewers.security[0]: ${OWNER} is the accountable owner of this pilot`,
+        `reviewers.legal[0]: ${OWNER} is the accountable owner`,
+      ],
+    },
   },
   {
     name: 'name the PR author as legal: an error at the line',
@@ -272,7 +304,13 @@ const ATTACKS: Attack[] = [
     files: [MANIFEST],
     pull: { requestedDaysAgo: 3 },
     reviews: [approve(OWNER)],
-    expect: { state: 'pending', decision: 'pending', changes: [['reviewers_changed', true]], roles: { legal: 'pending' }, members: { legal: ['lee-legal'] } },
+    expect: {
+      state: 'pending',
+      decision: 'pending',
+      changes: [['reviewers_changed', true]],
+      roles: { legal: 'pending' },
+      members: { legal: ['lee-legal'] },
+    },
   },
   {
     name: 'legal given to a team that holds only the owner: nobody fills it',
@@ -284,7 +322,12 @@ const ATTACKS: Attack[] = [
   // ------------------------------------------------------------ waivers
   {
     name: 'add a waiver the tier does not need: shown as a governance change that needs nothing',
-    head: headFiles({ [MANIFEST]: manifest((t) => `${t}\nwaivers:\n  OPS-4:\n    reason: "Runbook drafted; the on-call rota starts next sprint."\n    expires: ${inDays(20)}\n    approved_by: security\n`) }),
+    head: headFiles({
+      [MANIFEST]: manifest(
+        (t) =>
+          `${t}\nwaivers:\n  OPS-4:\n    reason: "Runbook drafted; the on-call rota starts next sprint."\n    expires: ${inDays(20)}\n    approved_by: security\n`,
+      ),
+    }),
     files: [MANIFEST],
     reviews: [approve(OWNER)],
     expect: { state: 'success', decision: 'ready', changes: [['waiver_added', true]] },
@@ -293,7 +336,12 @@ const ATTACKS: Attack[] = [
     name: 'add a waiver of a required criterion at medium risk, approved by nobody: it is not in force',
     base: baseFiles(manifest((t) => t.replace('risk: low', 'risk: medium'))),
     head: headFiles(
-      { [MANIFEST]: manifest((t) => `${t.replace('risk: low', 'risk: medium')}\nwaivers:\n  OPS-4:\n    reason: "Runbook drafted; the on-call rota starts next sprint."\n    expires: ${inDays(20)}\n    approved_by: security\n`) },
+      {
+        [MANIFEST]: manifest(
+          (t) =>
+            `${t.replace('risk: low', 'risk: medium')}\nwaivers:\n  OPS-4:\n    reason: "Runbook drafted; the on-call rota starts next sprint."\n    expires: ${inDays(20)}\n    approved_by: security\n`,
+        ),
+      },
       baseFiles(manifest((t) => t.replace('risk: low', 'risk: medium'))),
     ),
     files: [MANIFEST],
@@ -313,7 +361,12 @@ function scenarioFor(attack: Attack): { scenario: Scenario; number: number } {
   const repo = scenario.repos![REPO]!;
   repo.files![BASE] = attack.base ?? baseFiles();
   scenario.orgs = { acme: { teams: { legal: [OWNER, 'lee-legal'], owners: [OWNER] } } };
-  scenario.tokens = { 'gh-token': { login: 'github-actions[bot]', permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write', members: 'read' } } };
+  scenario.tokens = {
+    'gh-token': {
+      login: 'github-actions[bot]',
+      permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write', members: 'read' },
+    },
+  };
   return { scenario, number: p.number };
 }
 
@@ -325,7 +378,12 @@ describe('governance attacks from inside the pull request (built Action, fake Gi
   it.each(ATTACKS.map((a) => [a.name, a] as const))('%s', async (_name, attack) => {
     const { scenario } = scenarioFor(attack);
     gh = await startGitHub(scenario);
-    const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', pull({ requestedDaysAgo: ASKED_LONG_AGO, files: attack.files })), with: attack.with ?? {} });
+    const run = await runAction({
+      gh,
+      event: 'pull_request',
+      payload: pullRequestEvent('synchronize', pull({ requestedDaysAgo: ASKED_LONG_AGO, files: attack.files })),
+      with: attack.with ?? {},
+    });
     const reports = run.report ? ('reports' in run.report ? (run.report.reports as Report[]) : [run.report as Report]) : [];
     const report = reports[0];
     const last = statuses(gh).at(-1);
@@ -339,8 +397,10 @@ describe('governance attacks from inside the pull request (built Action, fake Gi
       expect((report?.governance_changes ?? []).map((c) => [c.kind, c.approved])).toEqual(attack.expect.changes);
     }
     if (attack.expect.score) expect(run.outputs.score).toBe(attack.expect.score);
-    for (const [role, status] of Object.entries(attack.expect.roles ?? {})) expect(report?.roles.find((r) => r.role === role)?.status).toBe(status);
-    for (const [role, members] of Object.entries(attack.expect.members ?? {})) expect(report?.roles.find((r) => r.role === role)?.resolved_members).toEqual(members);
+    for (const [role, status] of Object.entries(attack.expect.roles ?? {}))
+      expect(report?.roles.find((r) => r.role === role)?.status).toBe(status);
+    for (const [role, members] of Object.entries(attack.expect.members ?? {}))
+      expect(report?.roles.find((r) => r.role === role)?.resolved_members).toEqual(members);
     for (const text of attack.expect.says ?? []) expect(allText(report, run)).toContain(text);
   });
 });
@@ -349,10 +409,20 @@ describe('a hostile answer that hides the base manifest', () => {
   it('GitHub lists the base manifest in the tree but returns no text for it: fails closed, never a new pilot', async () => {
     const handedOver = manifest((t) => t.replace(`owner: ${OWNER}`, `owner: ${BOSS}`));
     const p = pull({ requestedDaysAgo: ASKED_LONG_AGO, reviews: [approve(BOSS)], files: [MANIFEST] });
-    const scenario = world({ pulls: [p], base: baseFiles(), heads: { [HEAD]: headFiles({ [MANIFEST]: handedOver }) as Record<string, string> } });
+    const scenario = world({
+      pulls: [p],
+      base: baseFiles(),
+      heads: { [HEAD]: headFiles({ [MANIFEST]: handedOver }) as Record<string, string> },
+    });
     // f0 is the head's manifest, f1 the base's: the answer drops the base's.
     const blob = { __typename: 'Blob', byteSize: handedOver.length, isBinary: false, isTruncated: false, text: handedOver };
-    scenario.faults = [{ match: { operation: 'FileTexts' }, respond: { status: 200, body: { data: { repository: { f0: blob, f1: null } } } }, times: 'always' }];
+    scenario.faults = [
+      {
+        match: { operation: 'FileTexts' },
+        respond: { status: 200, body: { data: { repository: { f0: blob, f1: null } } } },
+        times: 'always',
+      },
+    ];
     gh = await startGitHub(scenario, { checkContract: false });
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
     expect(run.status).toBe(1);
@@ -388,7 +458,11 @@ describe('governance changes rendered from hostile paths', () => {
 
 describe('a status that cannot be written never leaves an old success standing unnoticed', () => {
   const cases = [
-    { name: 'refused (403), report mode', fault: { status: 403, body: { message: 'Resource not accessible by integration' } }, mode: 'report' },
+    {
+      name: 'refused (403), report mode',
+      fault: { status: 403, body: { message: 'Resource not accessible by integration' } },
+      mode: 'report',
+    },
     { name: 'refused (403), gate mode', fault: { status: 403, body: { message: 'Resource not accessible by integration' } }, mode: 'gate' },
     { name: 'an outage (502), report mode', fault: { status: 502, body: { message: 'Bad Gateway' } }, mode: 'report' },
   ] as const;
@@ -409,10 +483,13 @@ describe('a status that cannot be written never leaves an old success standing u
 
 // ---------------------------------------------------------------- the same rules through the built CLI
 
-
 const CLI_MANIFEST = join(ROOT, 'examples', 'churn-forecast', 'pilot-readiness.yml');
 const CLI_TEXT = readFileSync(CLI_MANIFEST, 'utf8');
-const CLI_FACTS = JSON.parse(readFileSync(join(ROOT, 'examples', 'churn-forecast', 'pr-pending.json'), 'utf8')) as { reviews: unknown[]; head_sha: string; base_manifest?: unknown };
+const CLI_FACTS = JSON.parse(readFileSync(join(ROOT, 'examples', 'churn-forecast', 'pr-pending.json'), 'utf8')) as {
+  reviews: unknown[];
+  head_sha: string;
+  base_manifest?: unknown;
+};
 /** After legal's 14-day window has closed: silence consents, the owner approved the head. */
 const CLI_NOW = '2026-11-28T00:00:00Z';
 
@@ -454,9 +531,26 @@ describe('governance attacks through the built CLI (check --pr with the base man
     const baseOwner = /^owner: (\S+)/m.exec(attack.baseText)![1]!;
     const facts = structuredClone(CLI_FACTS);
     facts.base_manifest = { owner: baseOwner, path: 'examples/churn-forecast/pilot-readiness.yml', text: attack.baseText };
-    facts.reviews.push(...(attack.extraReviews ?? []).map((r, i) => ({ id: 3000 + i, author: r.author, state: 'APPROVED', at: '2026-11-20T10:00:00Z', commit: facts.head_sha })));
+    facts.reviews.push(
+      ...(attack.extraReviews ?? []).map((r, i) => ({
+        id: 3000 + i,
+        author: r.author,
+        state: 'APPROVED',
+        at: '2026-11-20T10:00:00Z',
+        commit: facts.head_sha,
+      })),
+    );
     writeFileSync(join(dir, 'facts.json'), JSON.stringify(facts));
-    const run = cli(['check', 'examples/churn-forecast/pilot-readiness.yml', '--pr', join(dir, 'facts.json'), '--now', CLI_NOW, '--format', 'json']);
+    const run = cli([
+      'check',
+      'examples/churn-forecast/pilot-readiness.yml',
+      '--pr',
+      join(dir, 'facts.json'),
+      '--now',
+      CLI_NOW,
+      '--format',
+      'json',
+    ]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(attack.expect.exit);
     const report = JSON.parse(run.stdout) as Report;

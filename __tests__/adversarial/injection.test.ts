@@ -23,7 +23,10 @@ import { cli, NOW as CLI_NOW } from '../cli/helpers.js';
 
 // ------------------------------------------------------------------------------------------ corpus
 
-const LONG = '<img src=x onerror=alert(1)> [click](https://evil.example) @acme/everyone `` ` \n## ✅ READY | a | b |\n::error::x \u001b[2K\r'.repeat(200).slice(0, 10_000);
+const LONG =
+  '<img src=x onerror=alert(1)> [click](https://evil.example) @acme/everyone `` ` \n## ✅ READY | a | b |\n::error::x \u001b[2K\r'
+    .repeat(200)
+    .slice(0, 10_000);
 
 /** The one corpus: each string is placed in every field below and rendered through every format. */
 const CORPUS: Array<[name: string, payload: string]> = [
@@ -191,7 +194,14 @@ function scenario(f: Fields): { path: string; text: string; facts: PrFacts } {
     ],
     reviews: [
       { id: 1, author: 'lee', state: 'CHANGES_REQUESTED', at: '2026-11-10T10:00:00Z', commit: HEAD, body: 'Not yet.' },
-      { id: 2, author: owner, state: 'APPROVED', at: '2026-11-18T10:00:00Z', commit: HEAD, body: `Approved.\n\n/override legal: ${f.overrideReason}` },
+      {
+        id: 2,
+        author: owner,
+        state: 'APPROVED',
+        at: '2026-11-18T10:00:00Z',
+        commit: HEAD,
+        body: `Approved.\n\n/override legal: ${f.overrideReason}`,
+      },
     ],
     teams: {},
   };
@@ -313,9 +323,20 @@ function everyFormat(report: Report): void {
 
 function portfolioOf(report: Report, payload: string) {
   const inputs: PortfolioInput[] = [
-    { repository: 'acme/ml', manifest: report.manifest.path, pullRequest: { number: 7, title: payload, url: 'https://github.com/acme/ml/pull/7', ready_at: '2026-11-01T09:00:00Z' }, report: portfolioReport(report) },
+    {
+      repository: 'acme/ml',
+      manifest: report.manifest.path,
+      pullRequest: { number: 7, title: payload, url: 'https://github.com/acme/ml/pull/7', ready_at: '2026-11-01T09:00:00Z' },
+      report: portfolioReport(report),
+    },
     { repository: 'acme/ml', manifest: report.manifest.path, pullRequest: null, report: portfolioReport(report) },
-    { repository: 'acme/other', manifest: '', pullRequest: { number: 9, title: payload, url: 'https://github.com/acme/other/pull/9', ready_at: null }, report: null, error: `could not read ${payload}` },
+    {
+      repository: 'acme/other',
+      manifest: '',
+      pullRequest: { number: 9, title: payload, url: 'https://github.com/acme/other/pull/9', ready_at: null },
+      report: null,
+      error: `could not read ${payload}`,
+    },
   ];
   return buildPortfolio(inputs, NOW, { repositories: 2, incomplete: `rate-limited while reading ${payload}` });
 }
@@ -324,7 +345,14 @@ function reviewsOf(payload: string, file: string): PolicyReview[] {
   const location = { file, line: 3, column: 5 };
   const change = { setting: `roles.${payload}.window`, message: `roles.${payload}.window: 14d → 7d "${payload}"`, location };
   return [
-    { path: file, valid: false, errors: [{ message: `unknown key "${payload}" in roles of the policy`, location }, { message: payload, location: null }] },
+    {
+      path: file,
+      valid: false,
+      errors: [
+        { message: `unknown key "${payload}" in roles of the policy`, location },
+        { message: payload, location: null },
+      ],
+    },
     { path: file, valid: true, deleted: false, comparison: { tightenings: [change], loosenings: [change, change] } },
     { path: file, valid: true, deleted: false, comparison: { tightenings: [], loosenings: [] } },
   ];
@@ -411,7 +439,11 @@ describe('a hostile string in a report field the engine fills, and in a policy c
   it.each(CORPUS)('every string of the report: %s', (_name, payload) => {
     const report = poisoned(reportWith(BENIGN), payload) as Report;
     everyFormat(report);
-    expectSafeMarkdown(renderPortfolioMarkdown(buildPortfolio([{ repository: payload, manifest: payload, pullRequest: null, report: portfolioReport(report) }], NOW)));
+    expectSafeMarkdown(
+      renderPortfolioMarkdown(
+        buildPortfolio([{ repository: payload, manifest: payload, pullRequest: null, report: portfolioReport(report) }], NOW),
+      ),
+    );
   });
 
   it.each(CORPUS)('the policy review: %s', (_name, payload) => {
@@ -425,7 +457,14 @@ describe('a hostile string in a report field the engine fills, and in a policy c
   it('a benign policy review reads as before: heading, findings, locations in the proposed file', () => {
     const at = { file: '.github/pilot-readiness-policy.yml', line: 12, column: 7 };
     const change = { setting: 'roles.legal.window', message: 'roles.legal.window: 14d → 21d (longer)', location: at };
-    expect(renderPolicyReview({ path: '.github/pilot-readiness-policy.yml', valid: true, deleted: false, comparison: { tightenings: [], loosenings: [change] } })).toBe(
+    expect(
+      renderPolicyReview({
+        path: '.github/pilot-readiness-policy.yml',
+        valid: true,
+        deleted: false,
+        comparison: { tightenings: [], loosenings: [change] },
+      }),
+    ).toBe(
       [
         '## 📝 Policy change: `.github/pilot-readiness-policy.yml`',
         '',
@@ -445,17 +484,25 @@ describe('a hostile string in a report field the engine fills, and in a policy c
   });
 
   it.each(CORPUS)('the job summary of a run that could not be verified (a team lookup error): %s', (_name, payload) => {
-    const teamError = { message: `"${payload}" is not a team: write teams as org/team-slug, e.g. acme/appsec`, location: { file: `${payload}/pilot-readiness.yml`, line: 8, column: 5 } };
+    const teamError = {
+      message: `"${payload}" is not a team: write teams as org/team-slug, e.g. acme/appsec`,
+      location: { file: `${payload}/pilot-readiness.yml`, line: 8, column: 5 },
+    };
     expectSafeMarkdown(renderFailureMarkdown('PR #3', [teamError, { message: payload, location: null }]));
     expectSafeMarkdown(renderFailureMarkdown('Pilot readiness', payload, { unexpected: true }));
-    expect(renderFailureMarkdown('PR #9', [{ message: 'GitHub GET /x failed (404): Not Found', location: null }])).toBe('### PR #9 could not be verified\n\n- GitHub GET /x failed \\(404\\): Not Found\n');
+    expect(renderFailureMarkdown('PR #9', [{ message: 'GitHub GET /x failed (404): Not Found', location: null }])).toBe(
+      '### PR #9 could not be verified\n\n- GitHub GET /x failed \\(404\\): Not Found\n',
+    );
   });
 });
 
 describe('schema-invalid manifests still render, escaped', () => {
   const invalid: Array<[string, string]> = [
     ['title: 12345 (a number)', 'version: 1\npilot:\n  name: claims\n  title: 12345\n  risk: high\nowner: maria\n'],
-    ['title: a map', 'version: 1\npilot:\n  name: claims\n  title: { html: "<img src=x>", ping: "@acme/everyone" }\n  risk: high\nowner: maria\n'],
+    [
+      'title: a map',
+      'version: 1\npilot:\n  name: claims\n  title: { html: "<img src=x>", ping: "@acme/everyone" }\n  risk: high\nowner: maria\n',
+    ],
     ['title: true', 'version: 1\npilot:\n  name: claims\n  title: true\n  risk: high\nowner: maria\n'],
     ['pilot.risk: "<img>"', 'version: 1\npilot:\n  name: claims\n  risk: "<img src=x onerror=alert(1)>"\nowner: maria\n'],
     ['pilot.risk: a list', 'version: 1\npilot:\n  name: claims\n  risk: ["<img>", "@acme/everyone"]\nowner: maria\n'],
@@ -468,11 +515,19 @@ describe('schema-invalid manifests still render, escaped', () => {
     expect(report.decision).toBe('blocked');
     expect(report.errors.length).toBeGreaterThan(0);
     everyFormat(report);
-    expectSafeMarkdown(renderPortfolioMarkdown(buildPortfolio([{ repository: 'acme/ml', manifest: 'ml/pilot-readiness.yml', pullRequest: null, report: portfolioReport(report) }], NOW)));
+    expectSafeMarkdown(
+      renderPortfolioMarkdown(
+        buildPortfolio(
+          [{ repository: 'acme/ml', manifest: 'ml/pilot-readiness.yml', pullRequest: null, report: portfolioReport(report) }],
+          NOW,
+        ),
+      ),
+    );
   });
 
   it('shows what it can: the number as text, the risk and the owner escaped', () => {
-    const run = (text: string) => renderMarkdown(evaluate({ manifest: { path: 'ml/pilot-readiness.yml', text }, policy: POLICY, files, facts: null, now: NOW }));
+    const run = (text: string) =>
+      renderMarkdown(evaluate({ manifest: { path: 'ml/pilot-readiness.yml', text }, policy: POLICY, files, facts: null, now: NOW }));
     expect(run(invalid[0]![1])).toContain('## 🔴 Pilot readiness: BLOCKED · 12345\n');
     expect(run(invalid[0]![1])).toContain('<sub>pilot `claims` · high risk ·');
     expect(run(invalid[3]![1])).toContain('pilot `claims` · &lt;img src=x onerror=alert\\(1\\)&gt; risk ·');
@@ -486,9 +541,32 @@ describe('the Markdown escapers', () => {
   it('render any value as text, never throwing', () => {
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic.self = cyclic;
-    const cases: unknown[] = [12345, 0, -1.5, NaN, true, false, null, undefined, 10n, Symbol('s'), () => 1, { a: '<b>' }, ['@x', 2], cyclic, { big: 1n }, { toJSON: () => { throw new Error('no'); } }, Object.create(null)];
+    const cases: unknown[] = [
+      12345,
+      0,
+      -1.5,
+      NaN,
+      true,
+      false,
+      null,
+      undefined,
+      10n,
+      Symbol('s'),
+      () => 1,
+      { a: '<b>' },
+      ['@x', 2],
+      cyclic,
+      { big: 1n },
+      {
+        toJSON: () => {
+          throw new Error('no');
+        },
+      },
+      Object.create(null),
+    ];
     for (const value of cases) {
-      for (const render of [toText, escapeMarkdown, escapeMessage, codeSpan, quietLogin, plainLine, plainText]) expect(() => render(value)).not.toThrow();
+      for (const render of [toText, escapeMarkdown, escapeMessage, codeSpan, quietLogin, plainLine, plainText])
+        expect(() => render(value)).not.toThrow();
     }
     expect(escapeMarkdown(12345)).toBe('12345');
     expect(escapeMarkdown(true)).toBe('true');
@@ -499,7 +577,8 @@ describe('the Markdown escapers', () => {
 
   it('handle a megabyte of backtick runs in one pass', () => {
     const huge = '`a``b'.repeat(200_000);
-    for (const render of [escapeMarkdown, escapeMessage, codeSpan, plainLine, plainText]) expect(render(huge).length).toBeGreaterThan(huge.length / 2);
+    for (const render of [escapeMarkdown, escapeMessage, codeSpan, plainLine, plainText])
+      expect(render(huge).length).toBeGreaterThan(huge.length / 2);
     expect(codeSpan(`${'`'.repeat(100_000)}x`).startsWith('`'.repeat(100_001))).toBe(true);
   });
 
@@ -525,8 +604,10 @@ describe('the Markdown escapers', () => {
     expect(markdownWhere({ file: 'ml\n<img>/p.yml', line: 3, column: 5 }, { table: false })).toBe(' <sub>`ml <img>/p.yml:3:5`</sub>');
   });
 
-  it('messages keep the tool\'s own code and escape the rest', () => {
-    expect(escapeMessage('approve with `/override legal: <reason>` @acme', { table: false })).toBe('approve with `/override legal: <reason>` @\u200dacme');
+  it("messages keep the tool's own code and escape the rest", () => {
+    expect(escapeMessage('approve with `/override legal: <reason>` @acme', { table: false })).toBe(
+      'approve with `/override legal: <reason>` @\u200dacme',
+    );
     expect(escapeMessage('a `` b ` c `` d ` e')).toBe('a ``b ` c`` d \\` e');
   });
 });
@@ -538,7 +619,9 @@ describe('the plain-text sanitiser', () => {
   });
 
   it('defuses every line the runner would read as a workflow command', () => {
-    expect(plainText('ok\n::error file=a::pwned\n  ::warning::x\n\t::set-output name=a::b\nx ##[error]y')).toBe('ok\n\\::error file=a::pwned\n  \\::warning::x\n\t\\::set-output name=a::b\nx ##\\[error]y');
+    expect(plainText('ok\n::error file=a::pwned\n  ::warning::x\n\t::set-output name=a::b\nx ##[error]y')).toBe(
+      'ok\n\\::error file=a::pwned\n  \\::warning::x\n\t\\::set-output name=a::b\nx ##\\[error]y',
+    );
     expect(plainText('\u3000\u00a0::error::x')).toBe('\u3000\u00a0\\::error::x');
     expect(plainLine('::error::x')).toBe('\\::error::x');
   });
@@ -563,7 +646,13 @@ describe('the built CLI on a hostile manifest', () => {
     ['a team ping', '@acme/everyone'],
     ['terminal controls', '\u001b[2K\r✅ READY \u001b]8;;https:evil\u0007x\u001b]8;;\u0007\u0007\u009b'],
   ];
-  const values = (payload: string) => ({ ...BENIGN, title: payload, evidencePath: `reports/${payload.replace(/\//g, '-')}.md`, notApplicable: `${payload} ${BENIGN.notApplicable}`, waiverReason: `${payload} ${BENIGN.waiverReason}` });
+  const values = (payload: string) => ({
+    ...BENIGN,
+    title: payload,
+    evidencePath: `reports/${payload.replace(/\//g, '-')}.md`,
+    notApplicable: `${payload} ${BENIGN.notApplicable}`,
+    waiverReason: `${payload} ${BENIGN.waiverReason}`,
+  });
 
   it.each(folders)('%s: text, markdown and json', (_name, payload) => {
     const root = mkdtempSync(join(tmpdir(), 'pr-injection-'));
@@ -587,7 +676,10 @@ describe('the built CLI on a hostile manifest', () => {
   it('schema-invalid: title 12345, risk "<img>", owner "@acme/everyone"', () => {
     const root = mkdtempSync(join(tmpdir(), 'pr-injection-'));
     mkdirSync(join(root, '.git'));
-    writeFileSync(join(root, 'pilot-readiness.yml'), 'version: 1\npilot:\n  name: claims\n  title: 12345\n  risk: "<img src=x>\\n::error::x"\nowner: "@acme/everyone"\n');
+    writeFileSync(
+      join(root, 'pilot-readiness.yml'),
+      'version: 1\npilot:\n  name: claims\n  title: 12345\n  risk: "<img src=x>\\n::error::x"\nowner: "@acme/everyone"\n',
+    );
     for (const format of ['text', 'markdown', 'json']) {
       const run = cli(['check', 'pilot-readiness.yml', '--format', format, '--now', CLI_NOW], { cwd: root });
       expect(run.status).toBe(2);

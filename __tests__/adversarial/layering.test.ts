@@ -42,13 +42,23 @@ const rows: Row[] = [
     name: 'a member added to a role whose members the parent fixes',
     layer: 'roles:\n  security: { members: [acme/appsec, dev-buddy] }\n',
     check: { status: 2, at: '4:24', says: 'roles.security.members adds dev-buddy, whom parent.yml does not let approve for security' },
-    diff: { edit: swap('members: [acme/appsec]', 'members: [acme/appsec, dev-buddy]'), status: 1, at: '10:76', says: 'roles.security.members adds dev-buddy, whom parent.yml does not let approve for security' },
+    diff: {
+      edit: swap('members: [acme/appsec]', 'members: [acme/appsec, dev-buddy]'),
+      status: 1,
+      at: '10:76',
+      says: 'roles.security.members adds dev-buddy, whom parent.yml does not let approve for security',
+    },
   },
   {
     name: 'a team added to a role whose members the parent fixes',
     layer: 'roles:\n  security:\n    members:\n      - acme/appsec\n      - acme/dev-buddies\n',
     check: { status: 2, at: '6:7', says: 'roles.security.members adds acme/dev-buddies' },
-    diff: { edit: swap('members: [acme/appsec]', 'members: [acme/appsec, acme/dev-buddies]'), status: 1, at: '10:76', says: 'roles.security.members adds acme/dev-buddies, whom parent.yml does not let approve for security' },
+    diff: {
+      edit: swap('members: [acme/appsec]', 'members: [acme/appsec, acme/dev-buddies]'),
+      status: 1,
+      at: '10:76',
+      says: 'roles.security.members adds acme/dev-buddies, whom parent.yml does not let approve for security',
+    },
   },
   {
     name: 'the fixed members replaced by the attacker',
@@ -59,29 +69,56 @@ const rows: Row[] = [
     name: 'fixed members dropped (a layer cannot empty them; a rewrite can drop the key)',
     layer: 'roles:\n  security: { members: [] }\n',
     check: { status: 2, at: '4:24', says: 'roles.security.members must not be empty' },
-    diff: { edit: swap(', members: [acme/appsec]', ''), status: 1, at: '10:13', says: 'roles.security.members is removed, so the manifest would name the reviewers' },
+    diff: {
+      edit: swap(', members: [acme/appsec]', ''),
+      status: 1,
+      at: '10:13',
+      says: 'roles.security.members is removed, so the manifest would name the reviewers',
+    },
   },
   {
     name: 'the cap on waivers across renewals raised',
     parent: CAPPED,
     layer: 'max_waiver_total: 365d\n',
-    check: { status: 2, at: '3:19', says: 'max_waiver_total 365d is longer than 120d in parent.yml: a child policy may only shorten max_waiver_total' },
-    diff: { edit: swap('max_waiver_total: 120d', 'max_waiver_total: 365d'), status: 1, at: '7:19', says: 'max_waiver_total 365d is longer than 120d in parent.yml' },
+    check: {
+      status: 2,
+      at: '3:19',
+      says: 'max_waiver_total 365d is longer than 120d in parent.yml: a child policy may only shorten max_waiver_total',
+    },
+    diff: {
+      edit: swap('max_waiver_total: 120d', 'max_waiver_total: 365d'),
+      status: 1,
+      at: '7:19',
+      says: 'max_waiver_total 365d is longer than 120d in parent.yml',
+    },
   },
   {
     name: 'the cap on waivers across renewals dropped by a rewrite',
     parent: CAPPED,
     layer: 'max_waiver_total: 90d\n',
     check: { status: 0 },
-    diff: { edit: swap('max_waiver_total: 120d\n', ''), status: 1, at: '2:1', says: 'max_waiver_total is removed: a criterion could stay waived renewal after renewal (parent.yml caps it at 120d)' },
+    diff: {
+      edit: swap('max_waiver_total: 120d\n', ''),
+      status: 1,
+      at: '2:1',
+      says: 'max_waiver_total is removed: a criterion could stay waived renewal after renewal (parent.yml caps it at 120d)',
+    },
   },
   {
     name: 'a new role named by an existing criterion’s sign-off',
     parent: SECURITY_WAIVERS,
     layer: `roles:\n  ${PRIVACY}\n${SEC('SEC-2', 'evidence: { signoff: privacy }')}`,
-    check: { status: 2, at: '4:12', says: 'roles.privacy is a new reviewer role that could approve what parent.yml leaves to its own roles: its approval would meet the sign-off of SEC-2' },
+    check: {
+      status: 2,
+      at: '4:12',
+      says: 'roles.privacy is a new reviewer role that could approve what parent.yml leaves to its own roles: its approval would meet the sign-off of SEC-2',
+    },
     diff: {
-      edit: (text) => swap('evidence: { file: {}, signoff: security }', 'evidence: { file: {}, signoff: privacy }')(swap('roles:\n', `roles:\n  ${PRIVACY}\n`)(text)),
+      edit: (text) =>
+        swap(
+          'evidence: { file: {}, signoff: security }',
+          'evidence: { file: {}, signoff: privacy }',
+        )(swap('roles:\n', `roles:\n  ${PRIVACY}\n`)(text)),
       status: 1,
       at: '8:12',
       says: 'roles.privacy is a new reviewer role that could approve what parent.yml leaves to its own roles: its approval would meet the sign-off of SEC-2',
@@ -90,8 +127,17 @@ const rows: Row[] = [
   {
     name: 'a new role while any reviewer role may approve a waiver',
     layer: `roles:\n  ${PRIVACY}\n`,
-    check: { status: 2, at: '4:12', says: 'roles.privacy is a new reviewer role that could approve what parent.yml leaves to its own roles: a waiver of SEC-1 could name it in approved_by' },
-    diff: { edit: swap('roles:\n', `roles:\n  ${PRIVACY}\n`), status: 1, at: '8:12', says: 'roles.privacy is a new reviewer role that could approve what parent.yml leaves to its own roles: a waiver of SEC-1 could name it in approved_by' },
+    check: {
+      status: 2,
+      at: '4:12',
+      says: 'roles.privacy is a new reviewer role that could approve what parent.yml leaves to its own roles: a waiver of SEC-1 could name it in approved_by',
+    },
+    diff: {
+      edit: swap('roles:\n', `roles:\n  ${PRIVACY}\n`),
+      status: 1,
+      at: '8:12',
+      says: 'roles.privacy is a new reviewer role that could approve what parent.yml leaves to its own roles: a waiver of SEC-1 could name it in approved_by',
+    },
   },
   {
     name: 'a new role put into waiver_approvers',
@@ -104,14 +150,24 @@ const rows: Row[] = [
     parent: SECURITY_WAIVERS,
     layer: SEC('SEC-1', 'waiver_approvers: [security, legal]'),
     check: { status: 2, at: '7:27', says: 'SEC-1.waiver_approvers adds legal, which parent.yml does not let approve a waiver of SEC-1' },
-    diff: { edit: swap('waiver_approvers: [security]', 'waiver_approvers: [security, legal]'), status: 1, at: '21:27', says: 'SEC-1.waiver_approvers adds legal, which parent.yml does not let approve a waiver of SEC-1' },
+    diff: {
+      edit: swap('waiver_approvers: [security]', 'waiver_approvers: [security, legal]'),
+      status: 1,
+      at: '21:27',
+      says: 'SEC-1.waiver_approvers adds legal, which parent.yml does not let approve a waiver of SEC-1',
+    },
   },
   {
     name: 'waiver_approvers dropped by a rewrite',
     parent: SECURITY_WAIVERS,
     layer: SEC('SEC-1', 'waivable: true'),
     check: { status: 0 },
-    diff: { edit: swap('        waiver_approvers: [security]\n', ''), status: 1, at: '15:9', says: 'SEC-1.waiver_approvers is removed, so any reviewer role could approve a waiver of SEC-1' },
+    diff: {
+      edit: swap('        waiver_approvers: [security]\n', ''),
+      status: 1,
+      at: '15:9',
+      says: 'SEC-1.waiver_approvers is removed, so any reviewer role could approve a waiver of SEC-1',
+    },
   },
   {
     name: 'a new role when every waivable criterion names its waiver approvers: accepted',
@@ -129,27 +185,46 @@ const rows: Row[] = [
     name: 'a new role that confirms lowered risk tiers',
     parent: SECURITY_WAIVERS,
     layer: `tier_confirmed_by: privacy\nroles:\n  ${PRIVACY}\n`,
-    check: { status: 2, at: '5:12', says: 'roles.privacy is a new reviewer role that could approve what parent.yml leaves to its own roles: it would confirm a lowered risk tier (tier_confirmed_by)' },
+    check: {
+      status: 2,
+      at: '5:12',
+      says: 'roles.privacy is a new reviewer role that could approve what parent.yml leaves to its own roles: it would confirm a lowered risk tier (tier_confirmed_by)',
+    },
   },
   {
     name: 'tier_confirmed_by changed to another role',
     parent: swap('max_waiver: 60d\n', 'max_waiver: 60d\ntier_confirmed_by: security\n'),
     layer: 'tier_confirmed_by: legal\n',
     check: { status: 2, at: '3:20', says: 'tier_confirmed_by legal replaces security as the role that confirms a lowered risk tier' },
-    diff: { edit: swap('tier_confirmed_by: security', 'tier_confirmed_by: legal'), status: 1, at: '7:20', says: 'tier_confirmed_by legal replaces security' },
+    diff: {
+      edit: swap('tier_confirmed_by: security', 'tier_confirmed_by: legal'),
+      status: 1,
+      at: '7:20',
+      says: 'tier_confirmed_by legal replaces security',
+    },
   },
   {
     name: 'people added to roles.owner.allowed',
     layer: 'roles:\n  owner: { allowed: [acme/executives, maria, dev-lin] }\n',
     check: { status: 2, at: '4:21', says: 'roles.owner.allowed adds dev-lin, which parent.yml does not allow' },
-    diff: { edit: swap('allowed: [acme/executives, maria]', 'allowed: [acme/executives, maria, dev-lin]'), status: 1, at: '8:40', says: 'roles.owner.allowed adds dev-lin, which parent.yml does not allow' },
+    diff: {
+      edit: swap('allowed: [acme/executives, maria]', 'allowed: [acme/executives, maria, dev-lin]'),
+      status: 1,
+      at: '8:40',
+      says: 'roles.owner.allowed adds dev-lin, which parent.yml does not allow',
+    },
   },
   {
     name: 'allow_self: true, so the author may be the accountable owner',
     parent: swap('allow_self: true', 'allow_self: false'),
     layer: 'roles:\n  owner: { allow_self: true }\n',
     check: { status: 2, at: '4:24', says: 'roles.owner.allow_self true is weaker than false in parent.yml' },
-    diff: { edit: swap('allow_self: false', 'allow_self: true'), status: 1, at: '8:78', says: 'roles.owner.allow_self true is weaker than false in parent.yml' },
+    diff: {
+      edit: swap('allow_self: false', 'allow_self: true'),
+      status: 1,
+      at: '8:78',
+      says: 'roles.owner.allow_self true is weaker than false in parent.yml',
+    },
   },
 ];
 

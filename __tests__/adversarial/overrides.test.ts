@@ -43,7 +43,12 @@ const hidden: Row[] = [
   { name: 'HTML comment inside a paragraph', body: `Approved. <!--\n${CMD}\n-->`, where: 'inside inline HTML' },
   { name: 'HTML comment never closed', body: `Approved.\n\n<!--\n\n${CMD}`, where: HTML },
   { name: 'text after a comment on its line', body: `<!-- note --> ${CMD}`, where: HTML },
-  { name: '<details> folded away', body: `Approved.\n\n<details>\n<summary>Notes</summary>\n\n${CMD}\n\n</details>`, where: AFTER_HTML, e2e: true },
+  {
+    name: '<details> folded away',
+    body: `Approved.\n\n<details>\n<summary>Notes</summary>\n\n${CMD}\n\n</details>`,
+    where: AFTER_HTML,
+    e2e: true,
+  },
   { name: '<div> block', body: `Approved.\n\n<div>\n${CMD}\n</div>`, where: HTML },
   { name: '<div hidden> around a paragraph', body: `Approved.\n\n<div hidden>\n\n${CMD}\n\n</div>`, where: AFTER_HTML, e2e: true },
   { name: 'after inline raw HTML earlier in the paragraph', body: `Approved <details>\n${CMD}`, where: AFTER_HTML },
@@ -64,7 +69,11 @@ const hidden: Row[] = [
   { name: 'footnote', body: `Approved.[^1]\n\n[^1]: see below\n${CMD}`, where: 'inside a footnote' },
   { name: 'link text', body: `[${CMD}](https://example.com)`, where: 'inside a link', e2e: true },
   { name: 'link text over two lines', body: `Approved, [see\n${CMD}](https://example.com)`, where: 'inside a link' },
-  { name: 'link text behind brackets nested past the parser', body: `${'['.repeat(24)}x\n${CMD}]()`, where: 'in a paragraph with brackets nested too deeply to read' },
+  {
+    name: 'link text behind brackets nested past the parser',
+    body: `${'['.repeat(24)}x\n${CMD}]()`,
+    where: 'in a paragraph with brackets nested too deeply to read',
+  },
   { name: 'image alt', body: `![\n${CMD}](https://example.com/x.png)`, where: 'inside an image' },
   { name: 'inline code', body: `\`${CMD}\``, where: 'inside inline code', e2e: true },
   { name: 'inline code over two lines', body: `Approved \`see\n${CMD}\``, where: 'inside inline code' },
@@ -81,7 +90,11 @@ const hidden: Row[] = [
   { name: 'backslash-escaped slash', body: `\\${CMD}`, where: 'written with a backslash escape or an HTML entity' },
   { name: 'entity for the slash', body: CMD.replace('/', '&#47;'), where: 'written with a backslash escape or an HTML entity' },
   { name: 'in the middle of a line', body: `Approved; ${CMD}`, where: 'not at the start of a line' },
-  { name: 'emphasis around the role', body: CMD.replace('security', '*security*'), where: 'not written as `/override ROLE: reason` in plain text' },
+  {
+    name: 'emphasis around the role',
+    body: CMD.replace('security', '*security*'),
+    where: 'not written as `/override ROLE: reason` in plain text',
+  },
 ];
 
 const counted: Row[] = [
@@ -116,7 +129,9 @@ describe('an /override the review does not show as a plain paragraph line does n
     const { result, security, warnings, approval } = core(body);
     expect(security).toMatchObject({ status: 'objected', blocking: true });
     expect(result.overrides).toEqual([]);
-    expect(warnings).toEqual([`\`/override security\` in review ${approval.id} does not count: it is ${where}; write it as a plain paragraph line`]);
+    expect(warnings).toEqual([
+      `\`/override security\` in review ${approval.id} does not count: it is ${where}; write it as a plain paragraph line`,
+    ]);
   });
 });
 
@@ -169,7 +184,10 @@ let gh: FakeGitHub | undefined;
 async function action(body: string) {
   const p = pull({
     requestedDaysAgo: 20,
-    reviews: [reviewSpec('kim-sec', 'CHANGES_REQUESTED', 2, { body: 'The model endpoint is public.' }), reviewSpec(E2E_OWNER, 'APPROVED', 1, { body })],
+    reviews: [
+      reviewSpec('kim-sec', 'CHANGES_REQUESTED', 2, { body: 'The model endpoint is public.' }),
+      reviewSpec(E2E_OWNER, 'APPROVED', 1, { body }),
+    ],
   });
   gh = await startGitHub(world({ pulls: [p] }));
   const run = await runAction({ gh, event: 'pull_request_review', payload: reviewEvent(p, { user: E2E_OWNER, state: 'approved' }) });

@@ -68,7 +68,10 @@ const ROWS: Row[] = [
   {
     name: 'the PR adds itself to policy_owners and loosens in the same change: the base owners decide',
     base: WITH_OWNERS,
-    head: WITH_OWNERS.replace('policy_owners: [gov-lead, acme/governance]', 'policy_owners: [gov-lead, acme/governance, dev-buddy]').replace('window: 10d', 'window: 7d'),
+    head: WITH_OWNERS.replace(
+      'policy_owners: [gov-lead, acme/governance]',
+      'policy_owners: [gov-lead, acme/governance, dev-buddy]',
+    ).replace('window: 10d', 'window: 7d'),
     reviews: [['dev-buddy', 'APPROVED']],
     expect: { state: 'pending', says: ['adds dev-buddy'] },
   },
@@ -82,10 +85,20 @@ const ROWS: Row[] = [
 
 describe('a policy pull request that loosens does not pass on its own (built Action, fake GitHub)', () => {
   it.each(ROWS.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
-    const p = pull({ files: [POLICY], requestedDaysAgo: null, author: row.author, reviews: (row.reviews ?? []).map(([who, state]) => review(who, state, 0.5)) });
+    const p = pull({
+      files: [POLICY],
+      requestedDaysAgo: null,
+      author: row.author,
+      reviews: (row.reviews ?? []).map(([who, state]) => review(who, state, 0.5)),
+    });
     const scenario = world({ pulls: [p], base: { [POLICY]: row.base }, heads: { [HEAD]: { [POLICY]: row.head } } });
     scenario.orgs = { acme: { teams: { governance: ['tia-gov'] } } };
-    scenario.tokens = { 'gh-token': { login: 'github-actions[bot]', permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write', members: 'read' } } };
+    scenario.tokens = {
+      'gh-token': {
+        login: 'github-actions[bot]',
+        permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write', members: 'read' },
+      },
+    };
     gh = await startGitHub(scenario);
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { policy: POLICY } });
     expect(statuses(gh).at(-1)?.state).toBe(row.expect.state);

@@ -5,7 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import type { FakeGitHub } from '../support/fake-github/index.js';
 import { runAction } from '../e2e/run-action.js';
-import { HEAD, MANIFEST, OWNER, REPO, pilotFiles, pull, pullRequestEvent, review, scheduleEvent, statuses, world } from '../e2e/scenario.js';
+import {
+  HEAD,
+  MANIFEST,
+  OWNER,
+  REPO,
+  pilotFiles,
+  pull,
+  pullRequestEvent,
+  review,
+  scheduleEvent,
+  statuses,
+  world,
+} from '../e2e/scenario.js';
 
 const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
@@ -35,7 +47,7 @@ const ROWS: Row[] = [
     expect: { state: 'failure', exit: 1, says: 'the workflow file that runs the gate' },
   },
   {
-    name: 'the PR edits a local reusable workflow the gate\'s workflow could call, not the file itself',
+    name: "the PR edits a local reusable workflow the gate's workflow could call, not the file itself",
     files: [MANIFEST, '.github/workflows/gate-steps.yml'],
     expect: { state: 'failure', exit: 1, says: 'changes .github/workflows/gate-steps.yml, a workflow or action of this repository' },
   },
@@ -102,9 +114,13 @@ describe('a success that no longer holds when it would be written', () => {
     fake.fault({ match: { operation: 'PullRequestFreshness' }, delay_ms: 1500 });
     const running = runAction({ gh: fake, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
     const deadline = Date.now() + 10_000;
-    while (!fake.requests.some((r) => r.operation === 'PullRequestFacts') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    while (!fake.requests.some((r) => r.operation === 'PullRequestFacts') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
     const record = fake.world.repo('acme', 'models')!.pulls.get(7)!;
-    record.spec = { ...record.spec, reviews: (record.spec.reviews ?? []).map((r) => (r.user === OWNER ? { ...r, state: 'DISMISSED' as const } : r)) };
+    record.spec = {
+      ...record.spec,
+      reviews: (record.spec.reviews ?? []).map((r) => (r.user === OWNER ? { ...r, state: 'DISMISSED' as const } : r)),
+    };
     const run = await running;
 
     expect(run.outputs.decision).toBe('ready');
@@ -127,9 +143,13 @@ describe('a dismissal of an approval older than the latest 100 reviews, between 
     fake.fault({ match: { operation: 'PullRequestFreshness' }, delay_ms: 1500 });
     const running = runAction({ gh: fake, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
     const deadline = Date.now() + 10_000;
-    while (!fake.requests.some((r) => r.operation === 'PullRequestFacts') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    while (!fake.requests.some((r) => r.operation === 'PullRequestFacts') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
     const record = fake.world.repo('acme', 'models')!.pulls.get(7)!;
-    record.spec = { ...record.spec, reviews: (record.spec.reviews ?? []).map((r) => (r.user === OWNER ? { ...r, state: 'DISMISSED' as const } : r)) };
+    record.spec = {
+      ...record.spec,
+      reviews: (record.spec.reviews ?? []).map((r) => (r.user === OWNER ? { ...r, state: 'DISMISSED' as const } : r)),
+    };
     const run = await running;
     expect(run.outputs.decision).toBe('ready');
     expect(statuses(fake)).toEqual([]);
@@ -145,7 +165,10 @@ describe('least privilege: a separate token reads team members', () => {
     const scenario = world({ pulls: [p], base: pilotFiles(manifest), heads: { [HEAD]: pilotFiles(manifest) } });
     scenario.orgs = { acme: { teams: { appsec: ['kim-sec', 'lee-sec'] }, members_visible: false } };
     scenario.tokens = {
-      'gh-token': { login: 'github-actions[bot]', permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write' } },
+      'gh-token': {
+        login: 'github-actions[bot]',
+        permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write' },
+      },
       'members-only': { login: 'members-reader[bot]', permissions: { members: 'read' } },
     };
     gh = await startGitHub(scenario);
@@ -153,12 +176,19 @@ describe('least privilege: a separate token reads team members', () => {
     expect(without.status).toBe(1);
     expect(statuses(gh).some((s) => s.state === 'success')).toBe(false);
 
-    const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { 'members-token': 'members-only' } });
+    const run = await runAction({
+      gh,
+      event: 'pull_request',
+      payload: pullRequestEvent('synchronize', p),
+      with: { 'members-token': 'members-only' },
+    });
     expect(run.status).toBe(0);
     expect(statuses(gh).at(-1)?.state).toBe('success');
     const teamReads = run.requests.filter((r) => r.operation === 'TeamMembers');
     expect(teamReads.length).toBeGreaterThan(0);
     expect(teamReads.every((r) => r.token === 'members-only')).toBe(true);
-    expect(run.requests.filter((r) => r.method === 'POST' && r.endpoint?.includes('/statuses/')).every((r) => r.token === 'gh-token')).toBe(true);
+    expect(run.requests.filter((r) => r.method === 'POST' && r.endpoint?.includes('/statuses/')).every((r) => r.token === 'gh-token')).toBe(
+      true,
+    );
   });
 });

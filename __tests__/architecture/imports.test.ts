@@ -46,7 +46,8 @@ function buildGraph(): Graph {
       }
       const target = posix.normalize(posix.join(posix.dirname(from), fileName)).replace(/\.js$/, '.ts');
       // Generated validators are .js with a .d.ts beside them: a module all the same.
-      if (!known.has(target) && !target.startsWith('core/generated/')) throw new Error(`${from} imports ${fileName}, which is not a module of src/`);
+      if (!known.has(target) && !target.startsWith('core/generated/'))
+        throw new Error(`${from} imports ${fileName}, which is not a module of src/`);
       edges.push(target);
     }
     local.set(from, edges);
@@ -137,7 +138,9 @@ describe('the import graph of src/', () => {
     const users = (name: string) => [...graph.packages].filter(([, pkgs]) => pkgs.includes(name)).map(([m]) => m);
     expect(users('@actions/core')).toEqual(['action/runtime.ts']);
     expect(users('@actions/github')).toEqual(['adapters/github/client.ts']);
-    const actionsPackages = [...graph.packages].filter(([m, pkgs]) => m !== 'action/runtime.ts' && m !== 'adapters/github/client.ts' && pkgs.some((p) => p.startsWith('@actions/')));
+    const actionsPackages = [...graph.packages].filter(
+      ([m, pkgs]) => m !== 'action/runtime.ts' && m !== 'adapters/github/client.ts' && pkgs.some((p) => p.startsWith('@actions/')),
+    );
     expect(actionsPackages).toEqual([]);
   });
 

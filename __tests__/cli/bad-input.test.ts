@@ -14,27 +14,63 @@ const manifests: Array<[string, string]> = [
   ['duplicate-key.yml', `${M}/duplicate-key.yml:6:1: duplicate key "pilot" (first defined at line 2); keep one`],
   ['unknown-key.yml', `${M}/unknown-key.yml:4:3: unknown key "titel" in pilot of the manifest. Did you mean "title"?`],
   ['owner-list.yml', `${M}/owner-list.yml:6:3: owner must be exactly one GitHub login (the ONE accountable executive), not a list`],
-  ['owner-team.yml', `${M}/owner-team.yml:5:8: owner must be exactly one GitHub login (the ONE accountable executive), not a team or a list (got the text "acme/executives")`],
+  [
+    'owner-team.yml',
+    `${M}/owner-team.yml:5:8: owner must be exactly one GitHub login (the ONE accountable executive), not a team or a list (got the text "acme/executives")`,
+  ],
   ['wrong-type.yml', `${M}/wrong-type.yml:8:30: evidence.DR-2.metrics.completeness must be number, not the text "high"`],
-  ['unknown-criterion.yml', `${M}/unknown-criterion.yml:7:3: unknown criterion id "SEC-22": the policy (default) has no such criterion. Did you mean "SEC-2"? Run \`pilot-readiness explain\` to list them.`],
-  ['unknown-tier.yml', `${M}/unknown-tier.yml:4:9: unknown risk tier: pilot.risk must be one of low, medium, high, not the text "extreme".`],
-  ['alias-bomb.yml', `${M}/alias-bomb.yml:6:6: anchors and aliases (&name / *name) are not accepted here: they allow alias bombs; write the value out`],
+  [
+    'unknown-criterion.yml',
+    `${M}/unknown-criterion.yml:7:3: unknown criterion id "SEC-22": the policy (default) has no such criterion. Did you mean "SEC-2"? Run \`pilot-readiness explain\` to list them.`,
+  ],
+  [
+    'unknown-tier.yml',
+    `${M}/unknown-tier.yml:4:9: unknown risk tier: pilot.risk must be one of low, medium, high, not the text "extreme".`,
+  ],
+  [
+    'alias-bomb.yml',
+    `${M}/alias-bomb.yml:6:6: anchors and aliases (&name / *name) are not accepted here: they allow alias bombs; write the value out`,
+  ],
   ['proto-key.yml', `${M}/proto-key.yml:7:3: the key "__proto__" is not allowed`],
   ['constructor-key.yml', `${M}/constructor-key.yml:7:3: the key "constructor" is not allowed`],
-  ['path-escape.yml', `${M}/path-escape.yml:7:18: evidence path "../../../../../etc/passwd" escapes the repository; evidence must live inside the repository`],
+  [
+    'path-escape.yml',
+    `${M}/path-escape.yml:7:18: evidence path "../../../../../etc/passwd" escapes the repository; evidence must live inside the repository`,
+  ],
   ['path-absolute.yml', `${M}/path-absolute.yml:7:18: evidence path "/etc/passwd" is absolute; write it relative to the manifest's folder`],
   ['non-utf8.yml', `${M}/non-utf8.yml:4:13: invalid UTF-8 byte 0xe9: save the file as UTF-8`],
   ['wrong-version.yml', `${M}/wrong-version.yml:1:10: version must be 1, not number 2`],
-  ['bad-slug.yml', `${M}/bad-slug.yml:3:9: pilot.name must be a slug: lowercase letters, digits and dashes, such as claims-triage (got the text "Claims Triage")`],
-  ['weaken-policy.yml', `${M}/weaken-policy.yml:6:1: "roles" belongs to the policy, not the manifest: a manifest cannot set roles, windows or gates. Ask the policy owners to change the policy.`],
+  [
+    'bad-slug.yml',
+    `${M}/bad-slug.yml:3:9: pilot.name must be a slug: lowercase letters, digits and dashes, such as claims-triage (got the text "Claims Triage")`,
+  ],
+  [
+    'weaken-policy.yml',
+    `${M}/weaken-policy.yml:6:1: "roles" belongs to the policy, not the manifest: a manifest cannot set roles, windows or gates. Ask the policy owners to change the policy.`,
+  ],
 ];
 
 const policies: Array<[string, string]> = [
-  ['bad-duration.yml', `${P}/bad-duration.yml:4:20: roles.legal.window must be a duration: a whole number and a unit, such as 30m, 72h, 14d or 2w (got the text "2 weeks")`],
-  ['duplicate-criterion.yml', `${P}/duplicate-criterion.yml:14:13: criterion id "SEC-1" is already used in gate "security"; criterion ids must be unique`],
-  ['unknown-key.yml', `${P}/unknown-key.yml:12:9: unknown key "alow_not_applicable" in gates[0].criteria[0] of the policy. Did you mean "allow_not_applicable"?`],
-  ['unknown-signoff-role.yml', `${P}/unknown-signoff-role.yml:14:30: SEC-1 asks for sign-off by role "secruity", which the policy does not define. Add it under roles.`],
-  ['unknown-tier.yml', `${P}/unknown-tier.yml:11:24: unknown risk tier: gates[0].criteria[0].required_for[0] must be one of low, medium, high, not the text "critical".`],
+  [
+    'bad-duration.yml',
+    `${P}/bad-duration.yml:4:20: roles.legal.window must be a duration: a whole number and a unit, such as 30m, 72h, 14d or 2w (got the text "2 weeks")`,
+  ],
+  [
+    'duplicate-criterion.yml',
+    `${P}/duplicate-criterion.yml:14:13: criterion id "SEC-1" is already used in gate "security"; criterion ids must be unique`,
+  ],
+  [
+    'unknown-key.yml',
+    `${P}/unknown-key.yml:12:9: unknown key "alow_not_applicable" in gates[0].criteria[0] of the policy. Did you mean "allow_not_applicable"?`,
+  ],
+  [
+    'unknown-signoff-role.yml',
+    `${P}/unknown-signoff-role.yml:14:30: SEC-1 asks for sign-off by role "secruity", which the policy does not define. Add it under roles.`,
+  ],
+  [
+    'unknown-tier.yml',
+    `${P}/unknown-tier.yml:11:24: unknown risk tier: gates[0].criteria[0].required_for[0] must be one of low, medium, high, not the text "critical".`,
+  ],
 ];
 
 function expectCleanFailure(result: ReturnType<typeof cli>, line: string) {
@@ -62,7 +98,10 @@ describe('bad manifests', () => {
     const report = JSON.parse(result.stdout);
     expect(report.decision).toBe('blocked');
     expect(report.errors).toEqual([
-      { message: 'unknown risk tier: pilot.risk must be one of low, medium, high, not the text "extreme".', location: { file: `${M}/unknown-tier.yml`, line: 4, column: 9 } },
+      {
+        message: 'unknown risk tier: pilot.risk must be one of low, medium, high, not the text "extreme".',
+        location: { file: `${M}/unknown-tier.yml`, line: 4, column: 9 },
+      },
     ]);
   });
 });
@@ -77,11 +116,20 @@ describe('usage errors', () => {
   it.each([
     [['frobnicate'], 'error: unknown command "frobnicate"; run pilot-readiness --help\n'],
     [['check', '--format', 'xml'], 'error: --format xml: use text, json or markdown\n'],
-    [['check', 'examples/claims-triage/pilot-readiness.yml', '--now', 'yesterday'], 'error: --now yesterday: not a date (YYYY-MM-DD, such as 2026-11-20) or a date-time with a time zone (such as 2026-11-20T12:00:00Z)\n'],
+    [
+      ['check', 'examples/claims-triage/pilot-readiness.yml', '--now', 'yesterday'],
+      'error: --now yesterday: not a date (YYYY-MM-DD, such as 2026-11-20) or a date-time with a time zone (such as 2026-11-20T12:00:00Z)\n',
+    ],
     [['check', 'nope.yml'], 'error: nope.yml: no such file\n'],
-    [['check', 'examples/claims-triage/pilot-readiness.yml', '--policy', 'strict'], 'error: --policy strict: no such file, and not a bundled policy (bundled: default)\n'],
+    [
+      ['check', 'examples/claims-triage/pilot-readiness.yml', '--policy', 'strict'],
+      'error: --policy strict: no such file, and not a bundled policy (bundled: default)\n',
+    ],
     [['init', '--risk', 'extreme'], 'error: --risk extreme: use one of low, medium, high\n'],
-    [['explain', 'SEC-9'], 'error: no criterion "SEC-9" in policy default. Did you mean "SEC-1"? Run `pilot-readiness explain` for the list.\n'],
+    [
+      ['explain', 'SEC-9'],
+      'error: no criterion "SEC-9" in policy default. Did you mean "SEC-1"? Run `pilot-readiness explain` for the list.\n',
+    ],
   ])('%j', (args, stderr) => {
     const result = cli(args);
     expect(result.stderr).toBe(stderr);

@@ -25,11 +25,15 @@ describe('check', () => {
     expect(result.stdout).toContain(`Decision: ${decision}`);
   });
 
-  it('prints the blocked pilot\'s failures grouped by gate, each with file:line:column', () => {
+  it("prints the blocked pilot's failures grouped by gate, each with file:line:column", () => {
     const { stdout } = cli(['check', LOAN, '--now', NOW]);
     expect(stdout).toContain('Data readiness (pre-pilot)  6 met of 7 required; 1 missing or failed');
-    expect(stdout).toMatch(/✗ DR-2 +Quality baseline — failed\n +examples\/loan-approval\/pilot-readiness\.yml:\d+:\d+: completeness is 0\.91, below the minimum 0\.98 for high risk/);
-    expect(stdout).toMatch(/✗ SEC-2 .*\n +examples\/loan-approval\/pilot-readiness\.yml:\d+:\d+: evidence dated 2026-03-02 is 263 days old; the policy accepts at most 180d for high risk/);
+    expect(stdout).toMatch(
+      /✗ DR-2 +Quality baseline — failed\n +examples\/loan-approval\/pilot-readiness\.yml:\d+:\d+: completeness is 0\.91, below the minimum 0\.98 for high risk/,
+    );
+    expect(stdout).toMatch(
+      /✗ SEC-2 .*\n +examples\/loan-approval\/pilot-readiness\.yml:\d+:\d+: evidence dated 2026-03-02 is 263 days old; the policy accepts at most 180d for high risk/,
+    );
     expect(stdout).toMatch(/○ EXP-3 +Human oversight and contestability — missing/);
   });
 
@@ -39,8 +43,22 @@ describe('check', () => {
     expect(report.decision).toBe('pending');
     expect(report.next_change_at).toBe('2026-11-27T14:10:00.000Z');
     const legal = report.roles.find((r: { role: string }) => r.role === 'legal');
-    expect(legal).toMatchObject({ status: 'pending', members: ['lee-legal'], started_at: '2026-11-13T14:10:00.000Z', deadline: '2026-11-27T14:10:00.000Z' });
-    const after = cli(['check', CHURN, '--pr', 'examples/churn-forecast/pr-pending.json', '--now', report.next_change_at, '--format', 'json']);
+    expect(legal).toMatchObject({
+      status: 'pending',
+      members: ['lee-legal'],
+      started_at: '2026-11-13T14:10:00.000Z',
+      deadline: '2026-11-27T14:10:00.000Z',
+    });
+    const after = cli([
+      'check',
+      CHURN,
+      '--pr',
+      'examples/churn-forecast/pr-pending.json',
+      '--now',
+      report.next_change_at,
+      '--format',
+      'json',
+    ]);
     expect(after.status).toBe(0);
     const later = JSON.parse(after.stdout);
     expect(later.decision).toBe('ready');
@@ -50,12 +68,36 @@ describe('check', () => {
   it('--format json follows the report contract', () => {
     const result = cli(['check', LOAN, '--format', 'json', '--now', NOW]);
     const report = JSON.parse(result.stdout);
-    expect(Object.keys(report)).toEqual(expect.arrayContaining(['decision', 'score', 'gates', 'criteria', 'owner', 'errors', 'roles', 'overrides', 'next_change_at', 'inputs']));
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining([
+        'decision',
+        'score',
+        'gates',
+        'criteria',
+        'owner',
+        'errors',
+        'roles',
+        'overrides',
+        'next_change_at',
+        'inputs',
+      ]),
+    );
     expect(report.score).toEqual({ met: 22, required: 30 });
-    expect(report.gates.map((g: { id: string }) => g.id)).toEqual(['data-readiness', 'security', 'compliance', 'business', 'operations', 'explainability']);
+    expect(report.gates.map((g: { id: string }) => g.id)).toEqual([
+      'data-readiness',
+      'security',
+      'compliance',
+      'business',
+      'operations',
+      'explainability',
+    ]);
     expect(report.criteria).toHaveLength(30);
     const dr2 = report.criteria.find((c: { id: string }) => c.id === 'DR-2');
-    expect(dr2).toMatchObject({ gate: 'data-readiness', status: 'failed', location: { file: LOAN, line: expect.any(Number), column: expect.any(Number) } });
+    expect(dr2).toMatchObject({
+      gate: 'data-readiness',
+      status: 'failed',
+      location: { file: LOAN, line: expect.any(Number), column: expect.any(Number) },
+    });
     expect(report.owner).toMatchObject({ login: 'olu-risk', status: 'awaiting' });
     expect(report.manifest.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.policy).toMatchObject({ name: 'default', source: 'default', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -95,7 +137,9 @@ describe('replay', () => {
   it('refuses a file that is not a report', () => {
     const result = cli(['replay', 'package.json']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('error: package.json: no decision; replay needs a JSON report written by `pilot-readiness check --format json` or by the Action\n');
+    expect(result.stderr).toBe(
+      'error: package.json: no decision; replay needs a JSON report written by `pilot-readiness check --format json` or by the Action\n',
+    );
   });
 });
 
@@ -107,7 +151,8 @@ describe('init and explain', () => {
     expect(made.status).toBe(0);
     const text = readFileSync(join(dir, 'pilot-readiness.yml'), 'utf8');
     expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${DEFAULT_MANIFEST_SCHEMA_URL}`);
-    for (const id of ['DR-1', 'SEC-3', 'SEC-4', 'SEC-5', 'CMP-1', 'CMP-3', 'CMP-4', 'BUS-1', 'BUS-2', 'OPS-1', 'OPS-2', 'OPS-6']) expect(text).toContain(`# ${id}:`);
+    for (const id of ['DR-1', 'SEC-3', 'SEC-4', 'SEC-5', 'CMP-1', 'CMP-3', 'CMP-4', 'BUS-1', 'BUS-2', 'OPS-1', 'OPS-2', 'OPS-6'])
+      expect(text).toContain(`# ${id}:`);
     expect(text).not.toContain('# SEC-1:'); // not required for low risk
     const checked = cli(['check', 'pilot-readiness.yml', '--format', 'json', '--now', NOW], { cwd: dir });
     expect(checked.stderr).toBe('');
@@ -116,11 +161,16 @@ describe('init and explain', () => {
     expect(report.decision).toBe('blocked');
     expect(report.criteria.filter((c: { status: string }) => c.status === 'missing').length).toBeGreaterThan(10);
     // a second init does not overwrite without --force
-    expect(cli(['init'], { cwd: dir })).toMatchObject({ status: 2, stderr: 'error: pilot-readiness.yml exists; pass --force to overwrite it\n' });
+    expect(cli(['init'], { cwd: dir })).toMatchObject({
+      status: 2,
+      stderr: 'error: pilot-readiness.yml exists; pass --force to overwrite it\n',
+    });
     // Under a policy of its own (here one that tightens the default), the general schema: criterion ids are the policy's.
     writeFileSync(join(dir, 'policy.yml'), 'version: 1\nextends: default\nroles:\n  legal: { window: 21d }\n');
     expect(cli(['init', '--policy', 'policy.yml', '--force'], { cwd: dir }).status).toBe(0);
-    expect(readFileSync(join(dir, 'pilot-readiness.yml'), 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=${MANIFEST_SCHEMA_URL}`);
+    expect(readFileSync(join(dir, 'pilot-readiness.yml'), 'utf8').split('\n')[0]).toBe(
+      `# yaml-language-server: $schema=${MANIFEST_SCHEMA_URL}`,
+    );
   });
 
   it('explain prints a criterion with its evidence and references', () => {

@@ -25,7 +25,10 @@ describe('policy check', () => {
 
   it('names what it extends, found by a path relative to the extending file', () => {
     const result = cli(['policy', 'check', `${F}/tight-policy.yml`]);
-    expect(result).toMatchObject({ status: 0, stdout: `ok: ${F}/tight-policy.yml (1 gate, 2 criteria; extends ${F}/base.yml: tightens 3 settings)\n` });
+    expect(result).toMatchObject({
+      status: 0,
+      stdout: `ok: ${F}/tight-policy.yml (1 gate, 2 criteria; extends ${F}/base.yml: tightens 3 settings)\n`,
+    });
   });
 
   it('lists every loosening on stderr, one line each with file:line:column, exit 2', () => {
@@ -56,30 +59,56 @@ describe('policy check', () => {
     expect(report).toMatchObject({ ok: true, policy: `${F}/tight-policy.yml`, gates: 1, criteria: 2, extends: `${F}/base.yml` });
     expect(report.chain.map((c: { source: string }) => c.source)).toEqual([`${F}/tight-policy.yml`, `${F}/base.yml`]);
     expect(report.tightens).toEqual([
-      { setting: 'roles.legal.window', message: `roles.legal.window 21d is longer than 14d in ${F}/base.yml`, location: { file: `${F}/tight-policy.yml`, line: 6, column: 13 } },
-      { setting: 'roles.legal.on_objection', message: `roles.legal.on_objection block is stricter than advise in ${F}/base.yml`, location: { file: `${F}/tight-policy.yml`, line: 7, column: 19 } },
-      { setting: 'SEC-2.required_for', message: 'SEC-2.required_for adds medium', location: { file: `${F}/tight-policy.yml`, line: 12, column: 23 } },
+      {
+        setting: 'roles.legal.window',
+        message: `roles.legal.window 21d is longer than 14d in ${F}/base.yml`,
+        location: { file: `${F}/tight-policy.yml`, line: 6, column: 13 },
+      },
+      {
+        setting: 'roles.legal.on_objection',
+        message: `roles.legal.on_objection block is stricter than advise in ${F}/base.yml`,
+        location: { file: `${F}/tight-policy.yml`, line: 7, column: 19 },
+      },
+      {
+        setting: 'SEC-2.required_for',
+        message: 'SEC-2.required_for adds medium',
+        location: { file: `${F}/tight-policy.yml`, line: 12, column: 23 },
+      },
     ]);
 
     const bad = cli(['policy', 'check', `${F}/loose-policy.yml`, '--format', 'json']);
     expect(bad.status).toBe(2);
-    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, errors: [{ location: { line: 6, column: 13 } }, { location: { line: 11 } }, { location: { line: 13 } }] });
+    expect(JSON.parse(bad.stdout)).toMatchObject({
+      ok: false,
+      errors: [{ location: { line: 6, column: 13 } }, { location: { line: 11 } }, { location: { line: 13 } }],
+    });
     expect(bad.stderr.split('\n')).toHaveLength(4);
   });
 
   it('usage errors', () => {
-    expect(cli(['policy'])).toEqual({ status: 2, stdout: '', stderr: 'error: unknown policy command "": use pilot-readiness policy check PATH or pilot-readiness policy diff A B\n' });
-    expect(cli(['policy', 'check'])).toMatchObject({ status: 2, stderr: 'error: policy check takes one policy file: pilot-readiness policy check PATH\n' });
-    expect(cli(['policy', 'check', 'nope.yml'])).toMatchObject({ status: 2, stderr: 'error: nope.yml: no such file, and not a bundled policy (bundled: default)\n' });
+    expect(cli(['policy'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: unknown policy command "": use pilot-readiness policy check PATH or pilot-readiness policy diff A B\n',
+    });
+    expect(cli(['policy', 'check'])).toMatchObject({
+      status: 2,
+      stderr: 'error: policy check takes one policy file: pilot-readiness policy check PATH\n',
+    });
+    expect(cli(['policy', 'check', 'nope.yml'])).toMatchObject({
+      status: 2,
+      stderr: 'error: nope.yml: no such file, and not a bundled policy (bundled: default)\n',
+    });
     expect(cli(['policy', 'check', 'acme/governance/policies/org.yml@v3'])).toMatchObject({
       status: 2,
-      stderr: 'error: acme/governance/policies/org.yml@v3: central policy references are resolved by the Action; pass a local copy with --policy\n',
+      stderr:
+        'error: acme/governance/policies/org.yml@v3: central policy references are resolved by the Action; pass a local copy with --policy\n',
     });
   });
 });
 
 describe('policy diff', () => {
-  it('B only tightens A: the tightenings with B\'s file:line, exit 0', () => {
+  it("B only tightens A: the tightenings with B's file:line, exit 0", () => {
     expect(cli(['policy', 'diff', `${F}/base.yml`, `${F}/tight-policy.yml`])).toEqual({
       status: 0,
       stdout: [
@@ -123,7 +152,11 @@ describe('policy diff', () => {
   });
 
   it('identical policies: exit 0', () => {
-    expect(cli(['policy', 'diff', 'default', 'default'])).toEqual({ status: 0, stdout: 'default neither tightens nor loosens default\n', stderr: '' });
+    expect(cli(['policy', 'diff', 'default', 'default'])).toEqual({
+      status: 0,
+      stdout: 'default neither tightens nor loosens default\n',
+      stderr: '',
+    });
   });
 
   it('--format json', () => {
@@ -133,14 +166,25 @@ describe('policy diff', () => {
     expect(diff.from).toBe(`${F}/base.yml`);
     expect(diff.tightens.map((c: { setting: string }) => c.setting)).toEqual(['roles.legal.window']);
     expect(diff.loosens).toEqual([
-      { setting: 'roles.security.window', message: `roles.security.window 5d is shorter than 7d in ${F}/base.yml`, location: { file: `${F}/base-v2.yml`, line: 10, column: 23 } },
-      { setting: 'SEC-2', message: `SEC-2 is removed (${F}/base.yml has it in gate security)`, location: { file: `${F}/base-v2.yml`, line: 12, column: 5 } },
+      {
+        setting: 'roles.security.window',
+        message: `roles.security.window 5d is shorter than 7d in ${F}/base.yml`,
+        location: { file: `${F}/base-v2.yml`, line: 10, column: 23 },
+      },
+      {
+        setting: 'SEC-2',
+        message: `SEC-2 is removed (${F}/base.yml has it in gate security)`,
+        location: { file: `${F}/base-v2.yml`, line: 12, column: 5 },
+      },
     ]);
   });
 
   it('invalid input: exit 2', () => {
     expect(cli(['policy', 'diff', `${F}/base.yml`, `${F}/loose-policy.yml`])).toMatchObject({ status: 2, stdout: '' });
-    expect(cli(['policy', 'diff', `${F}/base.yml`])).toMatchObject({ status: 2, stderr: 'error: policy diff takes two policies: pilot-readiness policy diff A B (what B changes against A)\n' });
+    expect(cli(['policy', 'diff', `${F}/base.yml`])).toMatchObject({
+      status: 2,
+      stderr: 'error: policy diff takes two policies: pilot-readiness policy diff A B (what B changes against A)\n',
+    });
   });
 });
 
@@ -148,7 +192,18 @@ describe('check --policy with a policy that extends default', () => {
   it('evaluates against the merged policy, records the chain, and replays from the recorded texts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pr-layers-'));
     const saved = join(dir, 'report.json');
-    const result = cli(['check', CLAIMS, '--policy', `${F}/org-policy.yml`, '--pr', 'examples/claims-triage/pr-ready.json', '--now', NOW, '--output', saved]);
+    const result = cli([
+      'check',
+      CLAIMS,
+      '--policy',
+      `${F}/org-policy.yml`,
+      '--pr',
+      'examples/claims-triage/pr-ready.json',
+      '--now',
+      NOW,
+      '--output',
+      saved,
+    ]);
     expect(result.status).toBe(1);
     const report = JSON.parse(readFileSync(saved, 'utf8'));
     const org = readFileSync(`${F}/org-policy.yml`, 'utf8');
@@ -164,7 +219,9 @@ describe('check --policy with a policy that extends default', () => {
     // a doctored parent text is noticed
     report.inputs.policy.parents[0].text += '\n# edited\n';
     writeFileSync(saved, JSON.stringify(report));
-    expect(cli(['replay', saved]).stdout).toContain("the recorded text of policy default does not match its sha256 in the report's policy chain");
+    expect(cli(['replay', saved]).stdout).toContain(
+      "the recorded text of policy default does not match its sha256 in the report's policy chain",
+    );
   });
 
   it('a policy that loosens default is refused before any evaluation', () => {
@@ -172,13 +229,16 @@ describe('check --policy with a policy that extends default', () => {
     writeFileSync(join(dir, 'p.yml'), 'version: 1\nextends: default\nroles:\n  security:\n    on_objection: advise\n');
     const result = cli(['check', CLAIMS, '--policy', join(dir, 'p.yml'), '--now', NOW], { cwd: process.cwd() });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^error: .*p\.yml:5:19: roles\.security\.on_objection advise is weaker than block in default: a child policy may only turn advise into block\n$/);
+    expect(result.stderr).toMatch(
+      /^error: .*p\.yml:5:19: roles\.security\.on_objection advise is weaker than block in default: a child policy may only turn advise into block\n$/,
+    );
   });
 
   it('--policy with a central reference', () => {
     expect(cli(['check', CLAIMS, '--policy', 'acme/governance/policies/org.yml@v3'])).toMatchObject({
       status: 2,
-      stderr: 'error: --policy acme/governance/policies/org.yml@v3: central policy references are resolved by the Action; pass a local copy with --policy\n',
+      stderr:
+        'error: --policy acme/governance/policies/org.yml@v3: central policy references are resolved by the Action; pass a local copy with --policy\n',
     });
   });
 });

@@ -13,7 +13,10 @@ const MACHINES: Array<[string, Record<string, string>]> = [
   ['TZ=UTC', { TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' }],
   ['TZ=Pacific/Kiritimati', { TZ: 'Pacific/Kiritimati', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' }],
   ['TZ=America/Los_Angeles', { TZ: 'America/Los_Angeles', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' }],
-  ['TZ=Pacific/Kiritimati LANG=LC_ALL=tr_TR.UTF-8', { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8', LANGUAGE: 'tr' }],
+  [
+    'TZ=Pacific/Kiritimati LANG=LC_ALL=tr_TR.UTF-8',
+    { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8', LANGUAGE: 'tr' },
+  ],
 ];
 
 /** Every example manifest, offline and with each recorded PR facts file (as scripts/demo.mjs runs them). */
@@ -23,7 +26,9 @@ function exampleRuns(): string[][] {
     const manifest = join('examples', name, 'pilot-readiness.yml');
     if (!existsSync(join(ROOT, manifest))) continue;
     runs.push([manifest]);
-    for (const file of readdirSync(join(ROOT, 'examples', name)).filter((f) => /^pr-.*\.json$/.test(f)).sort()) {
+    for (const file of readdirSync(join(ROOT, 'examples', name))
+      .filter((f) => /^pr-.*\.json$/.test(f))
+      .sort()) {
       runs.push([manifest, '--pr', join('examples', name, file)]);
     }
   }
@@ -33,10 +38,17 @@ function exampleRuns(): string[][] {
 describe('time-zone and locale independence', () => {
   it('the machines really differ: Node sees each TZ and the Turkish locale', () => {
     const probe = (env: Record<string, string>) =>
-      spawnSync(process.execPath, ['-e', 'process.stdout.write(`${new Date(Date.UTC(2026, 10, 20, 12)).getTimezoneOffset()} ${Intl.DateTimeFormat().resolvedOptions().locale}`)'], {
-        encoding: 'utf8',
-        env: { ...process.env, ...env },
-      }).stdout;
+      spawnSync(
+        process.execPath,
+        [
+          '-e',
+          'process.stdout.write(`${new Date(Date.UTC(2026, 10, 20, 12)).getTimezoneOffset()} ${Intl.DateTimeFormat().resolvedOptions().locale}`)',
+        ],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, ...env },
+        },
+      ).stdout;
     expect(MACHINES.map(([, env]) => probe(env))).toEqual(['0 en-US', '-840 en-US', '480 en-US', '-840 tr-TR']);
   });
 
@@ -61,7 +73,9 @@ describe('time-zone and locale independence', () => {
       join(dir, 'pilot-readiness.yml'),
       'version: 1\npilot:\n  name: tz\n  risk: low\nowner: maria\nevidence:\n  DR-1: { date: 2026-11-20T23:30:00+14:00 }\n  SEC-1: { date: 2026-11-19T16:00:00-08:00 }\n  DR-2: { date: 2026-11-20 }\n',
     );
-    const outputs = MACHINES.map(([, env]) => cli(['check', 'pilot-readiness.yml', '--now', '2026-11-20T01:00:00-11:00', '--format', 'json'], { cwd: dir, env }));
+    const outputs = MACHINES.map(([, env]) =>
+      cli(['check', 'pilot-readiness.yml', '--now', '2026-11-20T01:00:00-11:00', '--format', 'json'], { cwd: dir, env }),
+    );
     for (const output of outputs) expect(output).toEqual(outputs[0]);
     expect(JSON.parse(outputs[0]!.stdout).now).toBe('2026-11-20T12:00:00.000Z');
   });

@@ -84,7 +84,7 @@ describe('evaluate, offline', () => {
     expect(report.owner).toMatchObject({ login: 'maria', status: 'awaiting' });
   });
 
-  it('applies the tier\'s max age: 50 days is fine for low and medium, too old for high', () => {
+  it("applies the tier's max age: 50 days is fine for low and medium, too old for high", () => {
     const evidence = GOOD.replace('2026-11-01', '2026-10-01');
     expect(statuses(run(manifest('low', evidence)))['DR-2']).toBe('met');
     expect(statuses(run(manifest('medium', evidence)))['DR-2']).toBe('met');
@@ -106,7 +106,9 @@ describe('evaluate, offline', () => {
       '10:17 file "reports/nope.md" does not exist in the repository (looked for ml/reports/nope.md)',
       '10:77 completeness is 0.9, below the minimum 0.98 for high risk',
     ]);
-    expect(report.criteria[0]!.reason).toBe('file "reports/nope.md" does not exist in the repository (looked for ml/reports/nope.md) (and 1 more)');
+    expect(report.criteria[0]!.reason).toBe(
+      'file "reports/nope.md" does not exist in the repository (looked for ml/reports/nope.md) (and 1 more)',
+    );
     expect(report.criteria[2]).toMatchObject({ reason: 'no evidence: add evidence.OPS-5 with link', location: { line: 9, column: 1 } });
     expect(report.gates).toEqual([
       { id: 'data', title: 'Data readiness', stage: 'pre-pilot', met: 0, required: 1 },
@@ -116,14 +118,19 @@ describe('evaluate, offline', () => {
 
   it('accepts not_applicable only where allowed and with a real justification', () => {
     const na = (text: string) => `${GOOD.split('\n').slice(0, 2).join('\n')}\n  OPS-5: { not_applicable: "${text}" }\n`;
-    expect(statuses(run(manifest('high', na('No on-call: batch job whose output a person reviews daily.'))))['OPS-5']).toBe('not_applicable');
+    expect(statuses(run(manifest('high', na('No on-call: batch job whose output a person reviews daily.'))))['OPS-5']).toBe(
+      'not_applicable',
+    );
     expect(run(manifest('high', na('n/a'))).criteria[2]).toMatchObject({
       status: 'failed',
       reason:
         'the not_applicable justification for OPS-5 is too short: it has 2 letters or digits; say why in at least 20 (spaces, punctuation, emoji and invisible characters do not count)',
     });
     const sec = `  SEC-2: { not_applicable: "We trust our network perimeter completely." }\n`;
-    expect(run(manifest('high', sec)).criteria[1]).toMatchObject({ status: 'failed', reason: 'SEC-2 cannot be marked not_applicable: the policy requires evidence for it' });
+    expect(run(manifest('high', sec)).criteria[1]).toMatchObject({
+      status: 'failed',
+      reason: 'SEC-2 cannot be marked not_applicable: the policy requires evidence for it',
+    });
   });
 
   it('refuses evidence for a criterion the policy does not have', () => {
@@ -131,7 +138,8 @@ describe('evaluate, offline', () => {
     expect(report.decision).toBe('blocked');
     expect(report.errors).toEqual([
       {
-        message: 'unknown criterion id "SEC-22": the policy (test-policy.yml) has no such criterion. Did you mean "SEC-2"? Run `pilot-readiness explain` to list them.',
+        message:
+          'unknown criterion id "SEC-22": the policy (test-policy.yml) has no such criterion. Did you mean "SEC-2"? Run `pilot-readiness explain` to list them.',
         location: { file: 'ml/pilot-readiness.yml', line: 13, column: 3 },
       },
     ]);
@@ -148,9 +156,20 @@ describe('evaluate, offline', () => {
   it('replay notices a tampered report', () => {
     const report = run(manifest('high', GOOD));
     const tampered = { ...report, decision: 'ready' };
-    expect(replay(JSON.stringify(tampered), 'r.json')).toMatchObject({ same: false, message: 'different outcome: the report says ready, re-evaluation gives pending' });
-    const edited = { ...report, inputs: { ...report.inputs, manifest: { ...report.inputs.manifest, text: (report.inputs.manifest.text ?? '').replace('0.99', '0.5') } } };
-    expect(replay(JSON.stringify(edited), 'r.json').message).toContain("the recorded manifest text does not match the report's manifest sha256");
+    expect(replay(JSON.stringify(tampered), 'r.json')).toMatchObject({
+      same: false,
+      message: 'different outcome: the report says ready, re-evaluation gives pending',
+    });
+    const edited = {
+      ...report,
+      inputs: {
+        ...report.inputs,
+        manifest: { ...report.inputs.manifest, text: (report.inputs.manifest.text ?? '').replace('0.99', '0.5') },
+      },
+    };
+    expect(replay(JSON.stringify(edited), 'r.json').message).toContain(
+      "the recorded manifest text does not match the report's manifest sha256",
+    );
   });
 });
 
@@ -171,7 +190,7 @@ describe('evaluate with PR facts', () => {
     });
   const approve = (author: string, id: number) => ({ id, author, state: 'APPROVED' as const, at: '2026-11-10T10:00:00Z', commit: HEAD });
 
-  it('a sign-off criterion is met only by the role\'s explicit approval, never by silence', () => {
+  it("a sign-off criterion is met only by the role's explicit approval, never by silence", () => {
     const silent = run(manifest('high', GOOD), facts([approve('maria', 1)]));
     expect(silent.roles.find((r) => r.role === 'legal')!.status).toBe('consented');
     expect(statuses(silent)['EXP-2']).toBe('awaiting_signoff');

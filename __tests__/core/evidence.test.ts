@@ -9,7 +9,14 @@ import type { CriterionPolicy, EvidenceEntry, EvidenceRequirements, RiskTier } f
 import { FILES, NOW } from './evidence/tester.js';
 
 function run(kind: EvidenceKind, evidence: EvidenceRequirements, entry: EvidenceEntry, tier: RiskTier = 'high') {
-  const criterion: CriterionPolicy = { id: 'SEC-2', title: 'Pen test', description: 'd', required_for: ['high'], allow_not_applicable: false, evidence };
+  const criterion: CriterionPolicy = {
+    id: 'SEC-2',
+    title: 'Pen test',
+    description: 'd',
+    required_for: ['high'],
+    allow_not_applicable: false,
+    evidence,
+  };
   const ctx: EvidenceContext = {
     criterion,
     entry,
@@ -29,22 +36,34 @@ describe('file evidence', () => {
     expect(run(fileEvidence, policy, { file: ['reports/pentest.md', './reports/pentest.md'] })).toEqual([]);
   });
   it('names a missing file with the path it looked for', () => {
-    expect(run(fileEvidence, policy, { file: 'reports/nope.md' })).toEqual(['file "reports/nope.md" does not exist in the repository (looked for pilots/claims/reports/nope.md)']);
+    expect(run(fileEvidence, policy, { file: 'reports/nope.md' })).toEqual([
+      'file "reports/nope.md" does not exist in the repository (looked for pilots/claims/reports/nope.md)',
+    ]);
   });
   it('refuses folders, symlinks out of the repository and files outside the accepted globs', () => {
     expect(run(fileEvidence, policy, { file: 'reports' })).toEqual(['"reports" is a folder; name the report file itself']);
-    expect(run(fileEvidence, policy, { file: 'reports/link.md' })).toEqual(['"reports/link.md" is a symbolic link that points outside the repository; commit the file itself']);
+    expect(run(fileEvidence, policy, { file: 'reports/link.md' })).toEqual([
+      '"reports/link.md" is a symbolic link that points outside the repository; commit the file itself',
+    ]);
     expect(run(fileEvidence, policy, { file: 'reports/sub.md' })).toEqual([
       '"reports/sub.md" is a symbolic link or a submodule, whose content cannot be verified through the GitHub API; commit the file itself',
     ]);
-    expect(run(fileEvidence, policy, { file: 'notes/pentest.md' })).toEqual(['file "notes/pentest.md" is not where the policy accepts evidence for SEC-2: reports/**']);
+    expect(run(fileEvidence, policy, { file: 'notes/pentest.md' })).toEqual([
+      'file "notes/pentest.md" is not where the policy accepts evidence for SEC-2: reports/**',
+    ]);
   });
   it('asks for a file when the entry has none', () => {
-    expect(run(fileEvidence, policy, { link: 'https://x.example.com' })).toEqual(["SEC-2 needs a file: add `file: path/to/report` (relative to the manifest's folder)"]);
+    expect(run(fileEvidence, policy, { link: 'https://x.example.com' })).toEqual([
+      "SEC-2 needs a file: add `file: path/to/report` (relative to the manifest's folder)",
+    ]);
   });
   it('refuses escapes and absolute paths', () => {
-    expect(run(fileEvidence, policy, { file: '../../../etc/passwd' })).toEqual(['evidence path "../../../etc/passwd" escapes the repository; evidence must live inside the repository']);
-    expect(run(fileEvidence, policy, { file: '/etc/passwd' })).toEqual(['evidence path "/etc/passwd" is absolute; write it relative to the manifest\'s folder']);
+    expect(run(fileEvidence, policy, { file: '../../../etc/passwd' })).toEqual([
+      'evidence path "../../../etc/passwd" escapes the repository; evidence must live inside the repository',
+    ]);
+    expect(run(fileEvidence, policy, { file: '/etc/passwd' })).toEqual([
+      'evidence path "/etc/passwd" is absolute; write it relative to the manifest\'s folder',
+    ]);
   });
   it('resolves paths against the manifest folder', () => {
     expect(resolveEvidencePath('pilots/claims', '../shared/report.md')).toEqual({ ok: true, repoPath: 'pilots/shared/report.md' });
@@ -53,7 +72,10 @@ describe('file evidence', () => {
     expect(resolveEvidencePath('', '..notes/x.md')).toEqual({ ok: true, repoPath: '..notes/x.md' });
     expect(resolveEvidencePath('pilots', '.')).toEqual({ ok: true, repoPath: 'pilots' });
     expect(resolveEvidencePath('', '.')).toMatchObject({ ok: false });
-    expect(resolveEvidencePath('', 'a/../../b')).toEqual({ ok: false, reason: 'escapes the repository; evidence must live inside the repository' });
+    expect(resolveEvidencePath('', 'a/../../b')).toEqual({
+      ok: false,
+      reason: 'escapes the repository; evidence must live inside the repository',
+    });
     expect(resolveEvidencePath('', 'C:/x')).toMatchObject({ ok: false });
     expect(resolveEvidencePath('', 'a\\b')).toMatchObject({ ok: false });
   });
@@ -61,7 +83,7 @@ describe('file evidence', () => {
 
 describe('date evidence', () => {
   const policy = { date: { max_age: { low: '365d', medium: '365d', high: '180d' } } };
-  it('accepts evidence within the tier\'s max age, at the boundary too', () => {
+  it("accepts evidence within the tier's max age, at the boundary too", () => {
     expect(run(dateEvidence, policy, { date: '2026-06-01' })).toEqual([]);
     expect(run(dateEvidence, { date: { max_age: '1d' } }, { date: '2026-11-19T12:00:00Z' })).toEqual([]);
   });
@@ -72,24 +94,41 @@ describe('date evidence', () => {
     ]);
   });
   it('refuses dates in the future and impossible dates', () => {
-    expect(run(dateEvidence, policy, { date: '2026-12-01' })).toEqual(['date 2026-12-01 is in the future; evidence is dated when it was produced']);
-    expect(run(dateEvidence, policy, { date: '2026-02-30' })).toEqual(['date "2026-02-30" is not a real calendar date: February 2026 has 28 days']);
-    expect(run(dateEvidence, policy, { date: '2026-11-01T09:00:00' })).toEqual(['date "2026-11-01T09:00:00" is a date-time without a time zone: add Z or an offset such as +02:00']);
+    expect(run(dateEvidence, policy, { date: '2026-12-01' })).toEqual([
+      'date 2026-12-01 is in the future; evidence is dated when it was produced',
+    ]);
+    expect(run(dateEvidence, policy, { date: '2026-02-30' })).toEqual([
+      'date "2026-02-30" is not a real calendar date: February 2026 has 28 days',
+    ]);
+    expect(run(dateEvidence, policy, { date: '2026-11-01T09:00:00' })).toEqual([
+      'date "2026-11-01T09:00:00" is a date-time without a time zone: add Z or an offset such as +02:00',
+    ]);
     expect(parseEvidenceDate('2026-02-28')?.toISOString()).toBe('2026-02-28T00:00:00.000Z');
   });
   it('asks for a date when the entry has none', () => {
-    expect(run(dateEvidence, policy, { file: 'reports/pentest.md' })).toEqual(['SEC-2 needs the date the evidence was produced: add `date: YYYY-MM-DD`']);
+    expect(run(dateEvidence, policy, { file: 'reports/pentest.md' })).toEqual([
+      'SEC-2 needs the date the evidence was produced: add `date: YYYY-MM-DD`',
+    ]);
   });
 });
 
 describe('metrics evidence', () => {
-  const policy = { metrics: { completeness: { min: 0.98 }, open_critical_findings: { max: 0 }, retention_days: { min: { low: 30, high: 183 } }, baseline: {} } };
+  const policy = {
+    metrics: {
+      completeness: { min: 0.98 },
+      open_critical_findings: { max: 0 },
+      retention_days: { min: { low: 30, high: 183 } },
+      baseline: {},
+    },
+  };
   const good = { completeness: 0.99, open_critical_findings: 0, retention_days: 200, baseline: 40 };
   it('accepts metrics within bounds and present names', () => {
     expect(run(metricsEvidence, policy, { metrics: good })).toEqual([]);
   });
   it('reports each metric out of bounds, per tier, and each missing one', () => {
-    expect(run(metricsEvidence, policy, { metrics: { ...good, completeness: 0.91, open_critical_findings: 2, retention_days: 90 } })).toEqual([
+    expect(
+      run(metricsEvidence, policy, { metrics: { ...good, completeness: 0.91, open_critical_findings: 2, retention_days: 90 } }),
+    ).toEqual([
       'completeness is 0.91, below the minimum 0.98 for high risk',
       'open_critical_findings is 2, above the maximum 0 for high risk',
       'retention_days is 90, below the minimum 183 for high risk',
@@ -102,7 +141,9 @@ describe('metrics evidence', () => {
     ]);
   });
   it('refuses non-finite numbers', () => {
-    expect(run(metricsEvidence, policy, { metrics: { ...good, completeness: Number.NaN } })).toEqual(['metric "completeness" must be a finite number']);
+    expect(run(metricsEvidence, policy, { metrics: { ...good, completeness: Number.NaN } })).toEqual([
+      'metric "completeness" must be a finite number',
+    ]);
   });
 });
 

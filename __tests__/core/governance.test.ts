@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { pairPilots, type ManifestAt, type PathKind } from '../../src/core/governance.js';
 
-const manifest = (name: string, owner = 'sam', extra = ''): string => `version: 1\npilot: { name: ${name}, risk: low }\nowner: ${owner}\n${extra}`;
+const manifest = (name: string, owner = 'sam', extra = ''): string =>
+  `version: 1\npilot: { name: ${name}, risk: low }\nowner: ${owner}\n${extra}`;
 const at = (path: string, text: string): ManifestAt => ({ path, text });
 
 function pair(base: ManifestAt[], head: ManifestAt[], changed: string[], kinds: Record<string, PathKind> = {}) {
@@ -43,13 +44,19 @@ describe('pairPilots', () => {
     const a = at('pilots/a/pilot-readiness.yml', manifest('a'));
     expect(pair([a], [], []).pilots).toEqual([{ head: null, base: a, retired: 'pilots/a/pilot-readiness.yml is deleted' }]);
     expect(pair([a], [], [], { 'pilots/a/pilot-readiness.yml': 'symlink' }).pilots[0]?.retired).toContain('symbolic link');
-    expect(pair([a], [], [], { 'pilots/a/pilot-readiness.yaml': 'file' }).pilots[0]?.retired).toContain('pilots/a/pilot-readiness.yaml is there instead');
+    expect(pair([a], [], [], { 'pilots/a/pilot-readiness.yaml': 'file' }).pilots[0]?.retired).toContain(
+      'pilots/a/pilot-readiness.yaml is there instead',
+    );
   });
 
   it('treats a path reused for another pilot as retiring the old one and adding the new one', () => {
     const old = at('pilots/a/pilot-readiness.yml', manifest('a'));
     const other = at('pilots/a/pilot-readiness.yml', manifest('z', 'mallory'));
-    const { pilots } = pair([old, at('pilots/z/pilot-readiness.yml', manifest('z'))], [other, at('pilots/z/pilot-readiness.yml', manifest('zz'))], ['pilots/a/x']);
+    const { pilots } = pair(
+      [old, at('pilots/z/pilot-readiness.yml', manifest('z'))],
+      [other, at('pilots/z/pilot-readiness.yml', manifest('zz'))],
+      ['pilots/a/x'],
+    );
     // The head's "z" at pilots/a is the base's "z" (by name), and the base's "a" is being retired.
     expect(pilots.find((p) => p.head?.path === 'pilots/a/pilot-readiness.yml')?.base?.path).toBe('pilots/z/pilot-readiness.yml');
     expect(pilots.find((p) => p.head === null)?.base?.path).toBe('pilots/a/pilot-readiness.yml');

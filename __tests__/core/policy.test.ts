@@ -87,7 +87,9 @@ describe('policy checks beyond the schema', () => {
     ]);
   });
   it('refuses min above max', () => {
-    expect(messages(base(criterion('A-1', '{ metrics: { x: { min: 0.9, max: 0.5 } } }')))).toEqual(['14:35 metric x has min 0.9 above max 0.5 for low risk: nothing could pass']);
+    expect(messages(base(criterion('A-1', '{ metrics: { x: { min: 0.9, max: 0.5 } } }')))).toEqual([
+      '14:35 metric x has min 0.9 above max 0.5 for low risk: nothing could pass',
+    ]);
   });
   it('refuses governed invalidation without governed paths', () => {
     expect(messages(base(criterion('A-1', '{ file: {} }'), 'invalidate_on_push: governed\n'))).toEqual([
@@ -95,6 +97,8 @@ describe('policy checks beyond the schema', () => {
     ]);
   });
   it('refuses a sign-off by an unknown role, with a did-you-mean', () => {
-    expect(messages(base(criterion('A-1', '{ signoff: legl }')))).toEqual(['14:30 A-1 asks for sign-off by role "legl", which the policy does not define. Did you mean "legal"? Add it under roles.']);
+    expect(messages(base(criterion('A-1', '{ signoff: legl }')))).toEqual([
+      '14:30 A-1 asks for sign-off by role "legl", which the policy does not define. Did you mean "legal"? Add it under roles.',
+    ]);
   });
 });

@@ -44,7 +44,14 @@ describe('sortReviews', () => {
     id: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constantFrom('PRR_a', 'PRR_b')),
     author: fc.constantFrom('lena', 'lars', 'dev'),
     state: fc.constantFrom('APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED'),
-    at: fc.constantFrom('2026-03-02T09:00:00Z', '2026-03-02T09:00:00.000Z', '2026-03-02T10:00:00+01:00', '2026-03-03T00:00:00Z', 'not a time', 'also not'),
+    at: fc.constantFrom(
+      '2026-03-02T09:00:00Z',
+      '2026-03-02T09:00:00.000Z',
+      '2026-03-02T10:00:00+01:00',
+      '2026-03-03T00:00:00Z',
+      'not a time',
+      'also not',
+    ),
     commit: fc.constantFrom('abc1234', 'def5678'),
     body: fc.option(fc.constantFrom('ok', 'nope'), { nil: undefined }),
   }) as fc.Arbitrary<Review>;

@@ -57,12 +57,24 @@ describe('parseInstant: real calendar dates and date-times with a zone', () => {
     expect(reasonOf(parseInstant(text))).toBe(reason);
   });
 
-  it.each(['yesterday', '', '2026-1-5', '26-11-20', '2026-11-20T12:00:00z', '2026-11-20t12:00:00Z', '2026-11-20T12:00:00+02', '+002026-11-20', 'Fri, 20 Nov 2026 12:00:00 GMT', '1795176000000', ' 2026-11-20', '2026-11-20\n'])(
-    'refuses the form %j',
-    (text) => {
-      expect(reasonOf(parseInstant(text))).toBe('not a date (YYYY-MM-DD, such as 2026-11-20) or a date-time with a time zone (such as 2026-11-20T12:00:00Z)');
-    },
-  );
+  it.each([
+    'yesterday',
+    '',
+    '2026-1-5',
+    '26-11-20',
+    '2026-11-20T12:00:00z',
+    '2026-11-20t12:00:00Z',
+    '2026-11-20T12:00:00+02',
+    '+002026-11-20',
+    'Fri, 20 Nov 2026 12:00:00 GMT',
+    '1795176000000',
+    ' 2026-11-20',
+    '2026-11-20\n',
+  ])('refuses the form %j', (text) => {
+    expect(reasonOf(parseInstant(text))).toBe(
+      'not a date (YYYY-MM-DD, such as 2026-11-20) or a date-time with a time zone (such as 2026-11-20T12:00:00Z)',
+    );
+  });
 
   it('agrees with Date.UTC on every day of a leap year and a common year', () => {
     for (const year of [2024, 2026, 2100]) {
@@ -189,12 +201,17 @@ describe('dates in the manifest', () => {
     const report = run('  OPS-5: { link: "https://x.example.com" }\n  SEC-1: { date: 2026-02-30 }\n');
     expect(errorsOf(report)).toEqual(['10:18 evidence.SEC-1.date "2026-02-30" is not a real calendar date: February 2026 has 28 days']);
     expect(report.decision).toBe('blocked');
-    expect(report.criteria.find((c) => c.id === 'SEC-1')).toMatchObject({ status: 'failed', reason: 'date "2026-02-30" is not a real calendar date: February 2026 has 28 days' });
+    expect(report.criteria.find((c) => c.id === 'SEC-1')).toMatchObject({
+      status: 'failed',
+      reason: 'date "2026-02-30" is not a real calendar date: February 2026 has 28 days',
+    });
   });
 
   it('a zone-less date-time is an error at its line that says what to add', () => {
     const report = run('  OPS-5: { link: "https://x.example.com" }\n  SEC-1: { date: "2026-11-01T09:00:00" }\n');
-    expect(errorsOf(report)).toEqual(['10:18 evidence.SEC-1.date "2026-11-01T09:00:00" is a date-time without a time zone: add Z or an offset such as +02:00']);
+    expect(errorsOf(report)).toEqual([
+      '10:18 evidence.SEC-1.date "2026-11-01T09:00:00" is a date-time without a time zone: add Z or an offset such as +02:00',
+    ]);
   });
 
   it('a date is checked even where the policy asks for none', () => {
@@ -207,21 +224,32 @@ describe('dates in the manifest', () => {
     expect(report.errors).toEqual([]);
     expect(report.criteria.find((c) => c.id === 'SEC-1')?.status).toBe('met');
     const future = run('  OPS-5: { link: "https://x.example.com" }\n  SEC-1: { date: 2026-11-20T12:00:01Z }\n');
-    expect(future.criteria.find((c) => c.id === 'SEC-1')?.reason).toBe('date 2026-11-20T12:00:01Z is in the future; evidence is dated when it was produced');
+    expect(future.criteria.find((c) => c.id === 'SEC-1')?.reason).toBe(
+      'date 2026-11-20T12:00:01Z is in the future; evidence is dated when it was produced',
+    );
   });
 
   it('waiver expiry: a real day, not a date-time', () => {
-    const waiver = (expires: string) => run('  OPS-5: { link: "https://x.example.com" }\n', `waivers:\n  SEC-1:\n    reason: Pen test booked for January; internal users only.\n    expires: ${expires}\n    approved_by: security\n`);
+    const waiver = (expires: string) =>
+      run(
+        '  OPS-5: { link: "https://x.example.com" }\n',
+        `waivers:\n  SEC-1:\n    reason: Pen test booked for January; internal users only.\n    expires: ${expires}\n    approved_by: security\n`,
+      );
     expect(errorsOf(waiver('2026-12-31'))).toEqual([]);
-    expect(errorsOf(waiver('2027-02-29'))).toEqual(['13:14 waivers.SEC-1.expires "2027-02-29" is not a real calendar date: February 2027 has 28 days']);
-    expect(errorsOf(waiver('2026-12-31T00:00:00'))).toEqual(['13:14 waivers.SEC-1.expires "2026-12-31T00:00:00" is a date-time, not a day: write the day alone, as YYYY-MM-DD']);
+    expect(errorsOf(waiver('2027-02-29'))).toEqual([
+      '13:14 waivers.SEC-1.expires "2027-02-29" is not a real calendar date: February 2027 has 28 days',
+    ]);
+    expect(errorsOf(waiver('2026-12-31T00:00:00'))).toEqual([
+      '13:14 waivers.SEC-1.expires "2026-12-31T00:00:00" is a date-time, not a day: write the day alone, as YYYY-MM-DD',
+    ]);
   });
 
   it('the not_applicable count decides, at the not_applicable line', () => {
     const report = run(`  OPS-5: { not_applicable: "${'\u3164'.repeat(20)}" }\n  SEC-1: { date: 2026-11-01 }\n`);
     expect(report.criteria.find((c) => c.id === 'OPS-5')).toMatchObject({
       status: 'failed',
-      reason: 'the not_applicable justification for OPS-5 is too short: it has 0 letters or digits; say why in at least 20 (spaces, punctuation, emoji and invisible characters do not count)',
+      reason:
+        'the not_applicable justification for OPS-5 is too short: it has 0 letters or digits; say why in at least 20 (spaces, punctuation, emoji and invisible characters do not count)',
       location: { file: 'm.yml', line: 9, column: 28 },
     });
   });
@@ -254,15 +282,23 @@ describe('dates in PR facts and replay', () => {
 
   it('a facts date-time that is not one names the problem', () => {
     expect(factsError('2026-11-01T09:00:00Z')).toEqual([]);
-    expect(factsError('2026-02-30T09:00:00Z')).toEqual(['ready_at is not a real calendar date: February 2026 has 28 days (got the text "2026-02-30T09:00:00Z")']);
-    expect(factsError('2026-11-01T09:00:00')).toEqual(['ready_at is a date-time without a time zone: add Z or an offset such as +02:00 (got the text "2026-11-01T09:00:00")']);
-    expect(factsError('2026-11-01T24:00:00Z')).toEqual(['ready_at is not a real time of day: there is no hour 24 (hours run from 00 to 23) (got the text "2026-11-01T24:00:00Z")']);
+    expect(factsError('2026-02-30T09:00:00Z')).toEqual([
+      'ready_at is not a real calendar date: February 2026 has 28 days (got the text "2026-02-30T09:00:00Z")',
+    ]);
+    expect(factsError('2026-11-01T09:00:00')).toEqual([
+      'ready_at is a date-time without a time zone: add Z or an offset such as +02:00 (got the text "2026-11-01T09:00:00")',
+    ]);
+    expect(factsError('2026-11-01T24:00:00Z')).toEqual([
+      'ready_at is not a real time of day: there is no hour 24 (hours run from 00 to 23) (got the text "2026-11-01T24:00:00Z")',
+    ]);
   });
 
   it('replay reads the recorded instant as strictly as --now', () => {
     const report = run('  OPS-5: { link: "https://x.example.com" }\n  SEC-1: { date: 2026-11-01 }\n');
     const saved = { ...report, inputs: { ...report.inputs, now: '2026-11-20T12:00:00' } };
-    expect(() => replay(JSON.stringify(saved), 'r.json')).toThrow('r.json: inputs.now "2026-11-20T12:00:00" is a date-time without a time zone: add Z or an offset such as +02:00');
+    expect(() => replay(JSON.stringify(saved), 'r.json')).toThrow(
+      'r.json: inputs.now "2026-11-20T12:00:00" is a date-time without a time zone: add Z or an offset such as +02:00',
+    );
   });
 });
 
@@ -284,24 +320,35 @@ describe('a hostile manifest at the 1 MiB limit', () => {
   });
 
   it('only the first unknown ids of a file get a hint; the rest get the error alone', () => {
-    const evidence = Array.from({ length: 30 }, (_, i) => `  SEC-1${String.fromCharCode(97 + (i % 26))}${i >= 26 ? i : ''}: { note: n }\n`).join('');
+    const evidence = Array.from(
+      { length: 30 },
+      (_, i) => `  SEC-1${String.fromCharCode(97 + (i % 26))}${i >= 26 ? i : ''}: { note: n }\n`,
+    ).join('');
     const report = run(evidence);
     const hinted = report.errors.filter((e) => e.message.includes('Did you mean "SEC-1"?'));
     expect(report.errors).toHaveLength(30);
     expect(hinted).toHaveLength(MAX_SUGGESTIONS_PER_FILE);
     expect(report.errors.slice(0, MAX_SUGGESTIONS_PER_FILE)).toEqual(hinted);
-    expect(report.errors[MAX_SUGGESTIONS_PER_FILE]!.message).toBe('unknown criterion id "SEC-1u": the policy (policy.yml) has no such criterion. Run `pilot-readiness explain` to list them.');
+    expect(report.errors[MAX_SUGGESTIONS_PER_FILE]!.message).toBe(
+      'unknown criterion id "SEC-1u": the policy (policy.yml) has no such criterion. Run `pilot-readiness explain` to list them.',
+    );
   });
 
   it('thousands of unknown keys: each reported, the first few with a hint', () => {
     const keys = Array.from({ length: 5000 }, (_, i) => `    lnk${i}: x\n`).join('');
     const report = run(`  OPS-5:\n${keys}`);
     expect(report.errors).toHaveLength(5000);
-    expect(report.errors[0]!.message).toBe('unknown key "lnk0" in evidence.OPS-5 of the manifest. Allowed keys: file, date, metrics, unit, link, not_applicable, note.');
+    expect(report.errors[0]!.message).toBe(
+      'unknown key "lnk0" in evidence.OPS-5 of the manifest. Allowed keys: file, date, metrics, unit, link, not_applicable, note.',
+    );
     expect(report.errors[4999]!.location).toEqual({ file: 'm.yml', line: 5009, column: 5 });
     // Thirty keys one edit away from link, note and date: the first twenty get a hint.
     const typos = ['lin', 'not', 'dat'].flatMap((stem) => [...'qrstuvwxyz'].map((c) => `${stem}${c}`));
     const near = run(`  OPS-5:\n${typos.map((key) => `    ${key}: x\n`).join('')}`);
-    expect(near.errors.map((e) => / Did you mean "(\w+)"\?/.exec(e.message)?.[1] ?? null)).toEqual([...Array(10).fill('link'), ...Array(10).fill('note'), ...Array(10).fill(null)]);
+    expect(near.errors.map((e) => / Did you mean "(\w+)"\?/.exec(e.message)?.[1] ?? null)).toEqual([
+      ...Array(10).fill('link'),
+      ...Array(10).fill('note'),
+      ...Array(10).fill(null),
+    ]);
   });
 });

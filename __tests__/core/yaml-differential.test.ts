@@ -31,7 +31,7 @@ function expectSame(text: string): { accepted: boolean; exactError: boolean; str
   if (now.error !== undefined && SYNTAX.test(now.error) && (before.error === undefined || !SYNTAX.test(before.error))) {
     return { accepted: false, exactError: false, stricter: true };
   }
-  if (now.error !== undefined && now.error.includes('`---` at the start of a line')) return { accepted: false, exactError: true };
+  if (now.error?.includes('`---` at the start of a line')) return { accepted: false, exactError: true };
   if (before.error !== undefined && now.error === undefined && before.error.endsWith('deficient indentation')) {
     return { accepted: true, exactError: false };
   }

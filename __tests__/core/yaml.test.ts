@@ -15,7 +15,18 @@ function errorOf(fn: () => unknown): string {
 }
 
 describe('parseYaml', () => {
-  const source = ['version: 1', 'pilot:', '  name: x   # comment', '  risk: "high"', 'evidence:', '  A: { file: a.md, date: 2026-10-02 }', '  B:', '    - one', '    - two', ''].join('\n');
+  const source = [
+    'version: 1',
+    'pilot:',
+    '  name: x   # comment',
+    '  risk: "high"',
+    'evidence:',
+    '  A: { file: a.md, date: 2026-10-02 }',
+    '  B:',
+    '    - one',
+    '    - two',
+    '',
+  ].join('\n');
 
   it('keeps dates as strings and builds plain data', () => {
     expect(parseYaml(source, 'm.yml').data).toEqual({
@@ -39,7 +50,10 @@ describe('parseYaml', () => {
 
   it.each([
     ['a: 1\na: 2\n', 'x.yml:2:1: duplicate key "a" (first defined at line 1); keep one'],
-    ['a: &x 1\nb: *x\n', 'x.yml:1:4: anchors and aliases (&name / *name) are not accepted here: they allow alias bombs; write the value out'],
+    [
+      'a: &x 1\nb: *x\n',
+      'x.yml:1:4: anchors and aliases (&name / *name) are not accepted here: they allow alias bombs; write the value out',
+    ],
     ['__proto__: 1\n', 'x.yml:1:1: the key "__proto__" is not allowed'],
     ['a:\n  constructor: 1\n', 'x.yml:2:3: the key "constructor" is not allowed'],
     ['? [a]\n: 1\n', 'x.yml:1:3: only plain text keys are accepted'],
@@ -74,18 +88,29 @@ describe('decodeUtf8', () => {
 
 describe('the data parseYaml builds', () => {
   // It builds the data in the same pass that records positions; js-yaml's own loader is the reference.
-  const files = ['policies/default.yml', 'examples/claims-triage/pilot-readiness.yml', 'examples/loan-approval/pilot-readiness.yml', 'examples/churn-forecast/pilot-readiness.yml'];
+  const files = [
+    'policies/default.yml',
+    'examples/claims-triage/pilot-readiness.yml',
+    'examples/loan-approval/pilot-readiness.yml',
+    'examples/churn-forecast/pilot-readiness.yml',
+  ];
   it.each(files)('equals js-yaml load() for %s', (file) => {
     const text = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
     expect(parseYaml(text, file).data).toEqual(load(text, { schema: CORE_SCHEMA }));
   });
 
   it.each([
-    ['scalars of every core type', 'a: ~\nb: null\nc: true\nd: False\ne: 12\nf: -0x1F\ng: 0o17\nh: 1.5e3\ni: .inf\nj: -.Inf\nk: .nan\nl: "12"\nm: \'true\'\nn: 2026-10-02\no:\n'],
-    ['block and flow collections', 'a: [1, "two", {b: c}]\nd:\n  - e\n  - f: [g]\n    h: |\n      line one\n      line two\n    i: >-\n      folded\n      text\n'],
+    [
+      'scalars of every core type',
+      'a: ~\nb: null\nc: true\nd: False\ne: 12\nf: -0x1F\ng: 0o17\nh: 1.5e3\ni: .inf\nj: -.Inf\nk: .nan\nl: "12"\nm: \'true\'\nn: 2026-10-02\no:\n',
+    ],
+    [
+      'block and flow collections',
+      'a: [1, "two", {b: c}]\nd:\n  - e\n  - f: [g]\n    h: |\n      line one\n      line two\n    i: >-\n      folded\n      text\n',
+    ],
     ['an empty document', ''],
     ['a top-level list', '- 1\n- [2, 3]\n'],
-    ['explicit tags, through js-yaml\'s constructor', 'a: !!str 12\nb: [!!str true]\n'],
+    ["explicit tags, through js-yaml's constructor", 'a: !!str 12\nb: [!!str true]\n'],
   ])('equals js-yaml load() for %s', (_name, text) => {
     const expected = text.trim() === '' ? null : load(text, { schema: CORE_SCHEMA });
     const data = parseYaml(text, 'x.yml').data;

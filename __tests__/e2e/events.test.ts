@@ -35,7 +35,9 @@ describe('an event the gate ignores', () => {
   it('(a closed pull request) ends with a notice and exit 0, without calling GitHub', async () => {
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('closed', pull()) });
     expect(run.status).toBe(0);
-    expect(run.annotations).toEqual([{ level: 'notice', message: 'pilot-readiness: nothing to evaluate for pull_request.closed; nothing to do.' }]);
+    expect(run.annotations).toEqual([
+      { level: 'notice', message: 'pilot-readiness: nothing to evaluate for pull_request.closed; nothing to do.' },
+    ]);
     expect(run.outputs).toEqual({});
     expect(run.requests).toEqual([]);
     expect(gh.statuses(REPO, pull().head.sha)).toEqual([]);
@@ -55,7 +57,9 @@ describe('a workflow mistake', () => {
   it('(an input with a typo) fails with the input named, before any API call', async () => {
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('opened', pull()), with: { mode: 'gating' } });
     expect(run.status).toBe(1);
-    expect(run.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toContain('pilot-readiness: input mode: "gating" is not a mode; use gate, report or portfolio');
+    expect(run.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toContain(
+      'pilot-readiness: input mode: "gating" is not a mode; use gate, report or portfolio',
+    );
     expect(run.summary).toContain('input mode: "gating" is not a mode; use gate, report or portfolio');
     expect(run.requests).toEqual([]);
   });

@@ -4,7 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import type { FakeGitHub } from '../support/fake-github/index.js';
 import { runAction } from './run-action.js';
-import { HEAD, OWNER, REPO, RUN_URL, pull, pullRequestEvent, reportOf, review, reviewEvent, shownText, statuses, world } from './scenario.js';
+import {
+  HEAD,
+  OWNER,
+  REPO,
+  RUN_URL,
+  pull,
+  pullRequestEvent,
+  reportOf,
+  review,
+  reviewEvent,
+  shownText,
+  statuses,
+  world,
+} from './scenario.js';
 
 const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
@@ -37,7 +50,9 @@ describe('a server error', () => {
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);
     expect(run.annotations).toEqual([{ level: 'warning', message: 'GitHub API POST /graphql failed (500: Server Error) on attempt 1' }]);
-    expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'success', description: '16/16 criteria · roles consulted · owner approved' })]);
+    expect(statuses(gh)).toEqual([
+      expect.objectContaining({ state: 'success', description: '16/16 criteria · roles consulted · owner approved' }),
+    ]);
     expect(gh.comments(REPO, 7)).toHaveLength(1);
     expect(run.summary).toContain('Pilot readiness: READY');
   });
@@ -51,7 +66,11 @@ describe('a server error', () => {
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'success' });
 
     gh.fault({ match: { operation: 'PullRequestFacts' }, kind: 'server-error', times: 'always' });
-    const run = await runAction({ gh, event: 'pull_request_review', payload: reviewEvent(p, { user: OWNER, state: 'dismissed' }, 'dismissed') });
+    const run = await runAction({
+      gh,
+      event: 'pull_request_review',
+      payload: reviewEvent(p, { user: OWNER, state: 'dismissed' }, 'dismissed'),
+    });
 
     expect(run.status).toBe(1);
     expect(run.outputs).toEqual({});
@@ -63,7 +82,13 @@ describe('a server error', () => {
       'PullRequestFacts 500',
       'POST /repos/{owner}/{repo}/statuses/{sha} 201',
     ]);
-    expect(statuses(gh).at(-1)).toMatchObject({ state: 'error', context: 'pilot-readiness', description: 'could not be verified: GitHub POST /graphql failed (500): Server Error', target_url: RUN_URL, sha: HEAD });
+    expect(statuses(gh).at(-1)).toMatchObject({
+      state: 'error',
+      context: 'pilot-readiness',
+      description: 'could not be verified: GitHub POST /graphql failed (500): Server Error',
+      target_url: RUN_URL,
+      sha: HEAD,
+    });
     expect(run.annotations.at(-1)).toEqual({ level: 'error', message: 'pilot-readiness: GitHub POST /graphql failed (500): Server Error' });
     expect(shownText(run.summary)).toBe('### Pilot readiness could not be verified\n\nGitHub POST /graphql failed (500): Server Error\n');
   });
@@ -89,14 +114,23 @@ describe('a pull request from a fork, with its read-only GITHUB_TOKEN', () => {
     expect(gh.comments(REPO, 7)).toEqual([]);
     const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toMatch(/^reviews were not requested from lee-legal, kim-sec: .*on pull requests from forks GITHUB_TOKEN is read-only/);
-    expect(warnings[1]).toMatch(/^the report comment was not posted: .*403.*on pull requests from forks GITHUB_TOKEN is read-only whatever the workflow asks for, so there the report stays in the job summary\)$/);
+    expect(warnings[0]).toMatch(
+      /^reviews were not requested from lee-legal, kim-sec: .*on pull requests from forks GITHUB_TOKEN is read-only/,
+    );
+    expect(warnings[1]).toMatch(
+      /^the report comment was not posted: .*403.*on pull requests from forks GITHUB_TOKEN is read-only whatever the workflow asks for, so there the report stays in the job summary\)$/,
+    );
     // Said once, not twice.
     expect(warnings[1]?.match(/fork/g)).toHaveLength(1);
     // The status that could not be written is an error, not a warning: an earlier one may still stand.
     const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message);
-    expect(errors[0]).toMatch(/^could not set the pilot-readiness status to pending \(this pull request comes from a fork, whose workflow token is read-only\): .*403.*An earlier pilot-readiness status of \w{7} may still stand/);
-    expect(run.annotations.at(-1)).toEqual({ level: 'error', message: 'pilot-readiness: the commit status of #7 could not be written; an earlier status may still stand (see the annotations)' });
+    expect(errors[0]).toMatch(
+      /^could not set the pilot-readiness status to pending \(this pull request comes from a fork, whose workflow token is read-only\): .*403.*An earlier pilot-readiness status of \w{7} may still stand/,
+    );
+    expect(run.annotations.at(-1)).toEqual({
+      level: 'error',
+      message: 'pilot-readiness: the commit status of #7 could not be written; an earlier status may still stand (see the annotations)',
+    });
     expect(run.summary).toContain('### 🟡 Pilot readiness: PENDING');
     expect(run.summary).toContain('<b>Scorecard</b>');
   });
@@ -111,7 +145,10 @@ describe('a pull request from a fork, with its read-only GITHUB_TOKEN', () => {
     expect(reportOf(run).decision).toBe('ready');
     expect(run.annotations.map((a) => [a.level, a.message.split(':')[0]])).toEqual([
       ['warning', 'the report comment was not posted'],
-      ['error', 'could not set the pilot-readiness status to success (this pull request comes from a fork, whose workflow token is read-only)'],
+      [
+        'error',
+        'could not set the pilot-readiness status to success (this pull request comes from a fork, whose workflow token is read-only)',
+      ],
       ['error', 'pilot-readiness'],
     ]);
     expect(run.annotations.at(-2)?.message).toContain('An earlier pilot-readiness status of');

@@ -79,35 +79,52 @@ function evaluate(value: unknown, contexts: Record<string, Record<string, string
 
 /** The step's `with:` evaluated, as INPUT_* values the runner would pass. */
 function inputsOf(step: Step, contexts: Record<string, Record<string, string>>): Partial<Record<InputName, string>> {
-  return Object.fromEntries(Object.entries(step.with ?? {}).map(([name, value]) => [name, evaluate(value, contexts)])) as Partial<Record<InputName, string>>;
+  return Object.fromEntries(Object.entries(step.with ?? {}).map(([name, value]) => [name, evaluate(value, contexts)])) as Partial<
+    Record<InputName, string>
+  >;
 }
 
 const APP_TOKEN = 'gate-app-installation-token';
 const APP_LOGIN = 'acme-pilot-readiness-gate[bot]';
 /** The policy the example gate pins: the central repository's file at that commit. */
-const POLICY_INPUT = String(actionStep(read(GATE_FILE).jobs['gate']!).with?.['policy']);
+const POLICY_INPUT = String(actionStep(read(GATE_FILE).jobs.gate!).with?.policy);
 const [, POLICY_PATH = '', POLICY_SHA = ''] = /^acme\/ml-governance\/(.+)@([0-9a-f]{40})$/.exec(POLICY_INPUT) ?? [];
 /** The organisation's layer: stricter than the default (a cap on waivers across renewals). */
 const CENTRAL_POLICY = 'version: 1\nextends: default\nname: acme\nmax_waiver_total: 120d\n';
 
 /** acme/models with the pull request, the central repository with the policy, and the App's token. */
-function organisation(p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)], files: [MANIFEST, '.github/workflows/pilot-readiness.yml'] })): Scenario {
-  const models = world({ pulls: [p], base: pilotFiles(), heads: { [HEAD]: { ...pilotFiles(), '.github/workflows/pilot-readiness.yml': 'on: pull_request\n' } } });
+function organisation(
+  p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)], files: [MANIFEST, '.github/workflows/pilot-readiness.yml'] }),
+): Scenario {
+  const models = world({
+    pulls: [p],
+    base: pilotFiles(),
+    heads: { [HEAD]: { ...pilotFiles(), '.github/workflows/pilot-readiness.yml': 'on: pull_request\n' } },
+  });
   return {
     ...models,
     tokens: {
-      [APP_TOKEN]: { login: APP_LOGIN, app: true, permissions: { contents: 'read', pull_requests: 'write', statuses: 'write', members: 'read' } },
+      [APP_TOKEN]: {
+        login: APP_LOGIN,
+        app: true,
+        permissions: { contents: 'read', pull_requests: 'write', statuses: 'write', members: 'read' },
+      },
     },
     repos: {
       ...models.repos,
-      'acme/ml-governance': { default_branch: 'main', private: true, branches: { main: POLICY_SHA }, files: { [POLICY_SHA]: { [POLICY_PATH]: CENTRAL_POLICY } } },
+      'acme/ml-governance': {
+        default_branch: 'main',
+        private: true,
+        branches: { main: POLICY_SHA },
+        files: { [POLICY_SHA]: { [POLICY_PATH]: CENTRAL_POLICY } },
+      },
     },
   };
 }
 
 describe('the central gate workflow, as the ruleset runs it (pull_request_target, from acme/ml-governance)', () => {
   const workflow = read(GATE_FILE);
-  const job = workflow.jobs['gate']!;
+  const job = workflow.jobs.gate!;
 
   it('is shaped as the README says: pull_request_target only, no GITHUB_TOKEN permissions, the key behind an environment', () => {
     expect(Object.keys(workflow.on)).toEqual(['pull_request_target']);
@@ -119,7 +136,7 @@ describe('the central gate workflow, as the ruleset runs it (pull_request_target
       expect(step.run ?? '').not.toMatch(/github\.event|head_ref|\$\{\{/);
     }
     expect(POLICY_SHA).toMatch(/^[0-9a-f]{40}$/);
-    expect(actionStep(job).with?.['mode']).toBe('gate');
+    expect(actionStep(job).with?.mode).toBe('gate');
   });
 
   it('a ready pull request that also edits its own workflow copy: success, written with the App token', async () => {
@@ -131,11 +148,14 @@ describe('the central gate workflow, as the ruleset runs it (pull_request_target
       payload: pullRequestEvent('synchronize', p),
       with: inputsOf(actionStep(job), { steps: { 'app.outputs.token': APP_TOKEN }, github: { token: 'workflow-github-token' } }),
       // GitHub runs the required workflow from the central repository at its pinned commit.
-      env: { GITHUB_WORKFLOW_REF: `acme/ml-governance/.github/workflows/pilot-readiness-gate.yml@${'d'.repeat(40)}`, GITHUB_REF: 'refs/heads/main' },
+      env: {
+        GITHUB_WORKFLOW_REF: `acme/ml-governance/.github/workflows/pilot-readiness-gate.yml@${'d'.repeat(40)}`,
+        GITHUB_REF: 'refs/heads/main',
+      },
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.outputs['decision']).toBe('ready');
+    expect(run.outputs.decision).toBe('ready');
     const written = statuses(gh);
     expect(written.map((s) => [s.state, s.creator])).toEqual([['success', APP_LOGIN]]);
     // Every request carried the App's token, and the policy was read from the central repository at the pinned commit.
@@ -145,7 +165,9 @@ describe('the central gate workflow, as the ruleset runs it (pull_request_target
   });
 
   it('a pull request without the owner’s approval: pending, whatever its own workflow copy says', async () => {
-    gh = await startFakeGitHub(organisation(pull({ requestedDaysAgo: 20, reviews: [], files: [MANIFEST, '.github/workflows/pilot-readiness.yml'] })));
+    gh = await startFakeGitHub(
+      organisation(pull({ requestedDaysAgo: 20, reviews: [], files: [MANIFEST, '.github/workflows/pilot-readiness.yml'] })),
+    );
     const p = gh.world.repo('acme', 'models')!.pulls.get(7)!.spec;
     const run = await runAction({
       gh,
@@ -154,7 +176,7 @@ describe('the central gate workflow, as the ruleset runs it (pull_request_target
       with: inputsOf(actionStep(job), { steps: { 'app.outputs.token': APP_TOKEN }, github: { token: 'workflow-github-token' } }),
       env: { GITHUB_WORKFLOW_REF: `acme/ml-governance/.github/workflows/pilot-readiness-gate.yml@${'d'.repeat(40)}` },
     });
-    expect(run.outputs['decision']).toBe('pending');
+    expect(run.outputs.decision).toBe('pending');
     expect(statuses(gh).map((s) => [s.state, s.creator])).toEqual([['pending', APP_LOGIN]]);
     expect(run.status).toBe(1);
   });
@@ -162,22 +184,22 @@ describe('the central gate workflow, as the ruleset runs it (pull_request_target
 
 describe('the hourly sweep: sweep-caller.yml calling the reusable workflow in the pilot-readiness environment', () => {
   const caller = read(SWEEP_FILE);
-  const callerJob = caller.jobs['sweep']!;
+  const callerJob = caller.jobs.sweep!;
   const reusable = read(REUSABLE_FILE);
-  const call = reusable.on['workflow_call'] as WorkflowCall;
-  const gateJob = reusable.jobs['gate']!;
+  const call = reusable.on.workflow_call as WorkflowCall;
+  const gateJob = reusable.jobs.gate!;
 
   it('runs only from the default branch and passes the environment’s key by name', () => {
     expect(Object.keys(caller.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
     expect(callerJob.uses).toMatch(/^pilot-readiness\/pilot-readiness\/\.github\/workflows\/pilot-readiness\.yml@[0-9a-f]{40}$/);
-    expect(callerJob.with?.['environment']).toBe('pilot-readiness');
+    expect(callerJob.with?.environment).toBe('pilot-readiness');
     expect(gateJob.environment).toBe('${{ inputs.environment }}');
     // A secret the caller does not pass is empty in the reusable workflow, even in an environment.
     const passed = callerJob.secrets as Record<string, string>;
     expect(passed).toEqual({ PILOT_READINESS_GATE_KEY: '${{ secrets.PILOT_READINESS_GATE_KEY }}' });
     for (const name of Object.keys(passed)) expect(Object.keys(call.secrets)).toContain(name);
     // The same policy as the gate: the sweep cannot judge by other rules.
-    expect(callerJob.with?.['policy']).toBe(POLICY_INPUT);
+    expect(callerJob.with?.policy).toBe(POLICY_INPUT);
   });
 
   it('the sweep writes success for the ready pull request with the App token', async () => {
@@ -185,7 +207,8 @@ describe('the hourly sweep: sweep-caller.yml calling the reusable workflow in th
     // The caller's `with:` over the reusable workflow's defaults, then the Action step's expressions.
     const inputs: Record<string, string> = {};
     for (const [name, spec] of Object.entries(call.inputs)) inputs[name] = spec.default === undefined ? '' : String(spec.default);
-    for (const [name, value] of Object.entries(callerJob.with ?? {})) inputs[name] = evaluate(value, { vars: { PILOT_READINESS_GATE_CLIENT_ID: 'Iv23liGateClientId' } });
+    for (const [name, value] of Object.entries(callerJob.with ?? {}))
+      inputs[name] = evaluate(value, { vars: { PILOT_READINESS_GATE_CLIENT_ID: 'Iv23liGateClientId' } });
     // The environment releases its secret to this default-branch run; the caller passed it by name.
     const secrets = { PILOT_READINESS_GATE_KEY: '-----BEGIN PRIVATE KEY-----' };
     const app = gateJob.steps!.find((s) => s.id === 'app')!;
@@ -197,7 +220,12 @@ describe('the hourly sweep: sweep-caller.yml calling the reusable workflow in th
       gh,
       event: 'schedule',
       payload: scheduleEvent('17 * * * *'),
-      with: inputsOf(actionStep(gateJob), { inputs, secrets, steps: { 'app.outputs.token': APP_TOKEN }, github: { token: 'workflow-github-token' } }),
+      with: inputsOf(actionStep(gateJob), {
+        inputs,
+        secrets,
+        steps: { 'app.outputs.token': APP_TOKEN },
+        github: { token: 'workflow-github-token' },
+      }),
       env: { GITHUB_WORKFLOW_REF: `${REPO}/.github/workflows/pilot-readiness-sweep.yml@refs/heads/main` },
     });
     expect(run.stderr).toBe('');

@@ -104,7 +104,9 @@ describe('a pull request that changes a pilot', () => {
     expect(writes(run)).toEqual(['POST /repos/{owner}/{repo}/statuses/{sha}', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}']);
     expect(run.annotations).toEqual([]);
     expect(run.summary).toContain('### 🟢 Pilot readiness: READY');
-    expect(run.summary).toContain('Ready: 15 met + 1 not applicable of 16 required; the owner `sam-cto` approved; every required role consulted.');
+    expect(run.summary).toContain(
+      'Ready: 15 met + 1 not applicable of 16 required; the owner `sam-cto` approved; every required role consulted.',
+    );
     expect(run.requests.length).toBeLessThanOrEqual(10);
     // The report carries its inputs: the CLI reaches the same decision from it.
     expect(replay(run)).toBe(0);
@@ -124,7 +126,11 @@ describe('a pull request that changes a pilot', () => {
     ]);
     // Asked 3 days ago: 14d and 7d windows have 10d 23h and 3d 23h left (minus the seconds of the run).
     expect(statuses(gh)).toEqual([
-      expect.objectContaining({ state: 'pending', context: 'pilot-readiness', description: '16/16 criteria · legal 10d 23h left · security 3d 23h left' }),
+      expect.objectContaining({
+        state: 'pending',
+        context: 'pilot-readiness',
+        description: '16/16 criteria · legal 10d 23h left · security 3d 23h left',
+      }),
     ]);
     expect(report.next_change_at).toBe(report.roles.find((r) => r.role === 'security')?.deadline);
     expect(theComment(gh).body).toContain('⏳ 10d\u00a023h\u00a0left, then consent');
@@ -145,7 +151,10 @@ describe('a pull request that changes a pilot', () => {
     expect(run.outputs).toEqual(outputs('pending', 'legal,security,owner'));
     const asked = run.requests.filter((r) => r.endpoint === 'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers');
     expect(asked.map((r) => r.body)).toEqual([{ reviewers: ['lee-legal', 'kim-sec'], team_reviewers: [] }]);
-    expect(statuses(gh).at(-1)).toMatchObject({ state: 'pending', description: '16/16 criteria · legal 14d left · security 7d left · awaiting owner' });
+    expect(statuses(gh).at(-1)).toMatchObject({
+      state: 'pending',
+      description: '16/16 criteria · legal 14d left · security 7d left · awaiting owner',
+    });
 
     // The next run finds the requests on the timeline: nobody is asked twice.
     const again = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
@@ -157,15 +166,25 @@ describe('a pull request that changes a pilot', () => {
   it('is blocked by a security member’s objection, until the owner overrides it', async () => {
     const manifest = exampleManifest();
     // Asked 20 days ago: legal consented by silence; security objected, which no window closes.
-    const p = pull({ requestedDaysAgo: 20, reviews: [review('kim-sec', 'CHANGES_REQUESTED', 1, { body: 'The model endpoint is public.' }), review(OWNER, 'APPROVED', 1)] });
+    const p = pull({
+      requestedDaysAgo: 20,
+      reviews: [review('kim-sec', 'CHANGES_REQUESTED', 1, { body: 'The model endpoint is public.' }), review(OWNER, 'APPROVED', 1)],
+    });
     gh = await startGitHub(world({ pulls: [p] }));
-    const run = await runAction({ gh, event: 'pull_request_review', payload: reviewEvent(p, { user: 'kim-sec', state: 'changes_requested' }) });
+    const run = await runAction({
+      gh,
+      event: 'pull_request_review',
+      payload: reviewEvent(p, { user: 'kim-sec', state: 'changes_requested' }),
+    });
 
     expect(run.status).toBe(1);
     expect(run.outputs).toEqual(outputs('blocked', 'security'));
     expect(reportOf(run).roles.find((r) => r.role === 'security')).toMatchObject({ status: 'objected', blocking: true });
-    expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'failure', context: 'pilot-readiness', description: '16/16 criteria · blocked by security' })]);
-    const hint = 'kim-sec requested changes; this blocks until they approve, the review is dismissed, or the owner approves the head commit with `/override security: <reason>`';
+    expect(statuses(gh)).toEqual([
+      expect.objectContaining({ state: 'failure', context: 'pilot-readiness', description: '16/16 criteria · blocked by security' }),
+    ]);
+    const hint =
+      'kim-sec requested changes; this blocks until they approve, the review is dismissed, or the owner approves the head commit with `/override security: <reason>`';
     expect(run.annotations).toEqual([
       { level: 'error', title: 'Role security', message: hint, ...at(manifest, 'security: [kim-sec]', '[') },
       { level: 'error', message: 'pilot-readiness: blocked. churn-forecast: blocked by security' },
@@ -175,11 +194,19 @@ describe('a pull request that changes a pilot', () => {
     expect(run.summary).toContain('### 🔴 Pilot readiness: BLOCKED');
     expect(run.summary).toContain('Blocked by security');
 
-    submitReview(gh, 7, review(OWNER, 'APPROVED', 0, { body: 'Accepting this.\n/override security: the endpoint sits behind the VPN until the Q1 gateway work' }));
+    submitReview(
+      gh,
+      7,
+      review(OWNER, 'APPROVED', 0, {
+        body: 'Accepting this.\n/override security: the endpoint sits behind the VPN until the Q1 gateway work',
+      }),
+    );
     const overridden = await runAction({ gh, event: 'pull_request_review', payload: reviewEvent(p, { user: OWNER, state: 'approved' }) });
     expect(overridden.status).toBe(0);
     expect(overridden.outputs).toEqual(outputs('ready', ''));
-    expect(reportOf(overridden).overrides).toEqual([expect.objectContaining({ role: 'security', by: OWNER, reason: 'the endpoint sits behind the VPN until the Q1 gateway work' })]);
+    expect(reportOf(overridden).overrides).toEqual([
+      expect.objectContaining({ role: 'security', by: OWNER, reason: 'the endpoint sits behind the VPN until the Q1 gateway work' }),
+    ]);
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'success' });
     expect(theComment(gh)).toMatchObject({ id: created.id, body: expect.stringContaining('Override of **security** by `sam-cto`') });
   });
@@ -235,7 +262,9 @@ describe('a pull request that changes a pilot', () => {
     expect(run.outputs).toEqual(outputs('pending', 'security'));
     const security = reportOf(run).roles.find((r) => r.role === 'security');
     expect(security?.status).toBe('pending');
-    expect(security?.reviews).toEqual([expect.objectContaining({ author: 'kim-sec', counted: false, not_counted_because: 'stale: approved a1a1a1a, head is c1c1c1c' })]);
+    expect(security?.reviews).toEqual([
+      expect.objectContaining({ author: 'kim-sec', counted: false, not_counted_because: 'stale: approved a1a1a1a, head is c1c1c1c' }),
+    ]);
     const stale = "security: kim-sec's approval no longer counts (stale: approved a1a1a1a, head is c1c1c1c); ask kim-sec to approve again";
     expect(run.annotations).toEqual([
       { level: 'warning', title: 'pilot-readiness', message: stale, ...at(manifest, 'security: [kim-sec]', '[') },
@@ -264,7 +293,9 @@ describe('a pull request that changes a pilot', () => {
     expect(run.outputs).toEqual(outputs('blocked', 'security'));
     expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'failure', description: '16/16 criteria · blocked by security' })]);
     // The objection is still annotated at its line; only the failing of the job is gone.
-    expect(run.annotations).toEqual([expect.objectContaining({ level: 'error', title: 'Role security', ...at(manifest, 'security: [kim-sec]', '[') })]);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({ level: 'error', title: 'Role security', ...at(manifest, 'security: [kim-sec]', '[') }),
+    ]);
     expect(theComment(gh).body).toContain('Pilot readiness: BLOCKED');
     expect(run.summary).toContain('### 🔴 Pilot readiness: BLOCKED');
   });

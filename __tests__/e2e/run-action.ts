@@ -21,7 +21,15 @@ interface ActionYml {
 
 export const ACTION: ActionYml = load(readFileSync(join(ROOT, 'action.yml'), 'utf8'), { schema: JSON_SCHEMA }) as ActionYml;
 
-export type InputName = 'policy' | 'manifest' | 'github-token' | 'members-token' | 'mode' | 'comment' | 'status-context' | 'request-reviews';
+export type InputName =
+  | 'policy'
+  | 'manifest'
+  | 'github-token'
+  | 'members-token'
+  | 'mode'
+  | 'comment'
+  | 'status-context'
+  | 'request-reviews';
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';
@@ -72,7 +80,8 @@ export function inputEnvironment(given: Partial<Record<InputName, string>>, toke
   const env: Record<string, string> = {};
   for (const [name, spec] of Object.entries(ACTION.inputs)) {
     const value = given[name as InputName] ?? (spec.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/g, token);
-    if (/\$\{\{/.test(value)) throw new Error(`run-action: the default of input ${name} (${value}) has an expression this helper cannot evaluate`);
+    if (/\$\{\{/.test(value))
+      throw new Error(`run-action: the default of input ${name} (${value}) has an expression this helper cannot evaluate`);
     // The runner upper-cases the name and keeps its hyphens: INPUT_GITHUB-TOKEN.
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
@@ -170,7 +179,12 @@ function workflowRefOf(event: string, payload: unknown): string {
 }
 
 /** Asynchronous on purpose: the fake GitHub answers from this process's event loop. */
-function spawnNode(node: string, entry: string, cwd: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function spawnNode(
+  node: string,
+  entry: string,
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(node, [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -210,7 +224,8 @@ export function parseOutputs(text: string): Record<string, string> {
 }
 
 const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-const unescapeProperty = (s: string) => s.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+const unescapeProperty = (s: string) =>
+  s.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 
 /** `::error file=f,line=3,col=5,title=T::message` lines, as the runner turns them into annotations. */
 export function parseAnnotations(stdout: string): Annotation[] {

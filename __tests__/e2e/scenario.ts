@@ -149,7 +149,10 @@ export function world(options: WorldOptions = {}): Scenario {
   const heads = options.heads ?? { [HEAD]: pilotFiles() };
   return {
     tokens: options.tokens ?? {
-      'gh-token': { login: 'github-actions[bot]', permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write' } },
+      'gh-token': {
+        login: 'github-actions[bot]',
+        permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write' },
+      },
     },
     repos: {
       [REPO]: {

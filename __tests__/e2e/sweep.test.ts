@@ -5,7 +5,23 @@ import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { elapse } from '../support/fake-github/clock.js';
 import type { FakeGitHub } from '../support/fake-github/index.js';
 import { runAction } from './run-action.js';
-import { DAY, HEAD, OWNER, REPO, pilotFiles, pull, pullRequestEvent, reportOf, review, scheduleEvent, sha, shownText, statuses, world, writes } from './scenario.js';
+import {
+  DAY,
+  HEAD,
+  OWNER,
+  REPO,
+  pilotFiles,
+  pull,
+  pullRequestEvent,
+  reportOf,
+  review,
+  scheduleEvent,
+  sha,
+  shownText,
+  statuses,
+  world,
+  writes,
+} from './scenario.js';
 
 const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
@@ -21,7 +37,9 @@ describe('a scheduled sweep', () => {
       pull({ number: 8, head: other, files: ['README.md'], requestedDaysAgo: null }),
       pull({ number: 9, head: closed, state: 'closed', requestedDaysAgo: null }),
     ];
-    gh = await startGitHub(world({ pulls, heads: { [HEAD]: pilotFiles(), [other]: { ...pilotFiles(), 'README.md': '# models\n' }, [closed]: pilotFiles() } }));
+    gh = await startGitHub(
+      world({ pulls, heads: { [HEAD]: pilotFiles(), [other]: { ...pilotFiles(), 'README.md': '# models\n' }, [closed]: pilotFiles() } }),
+    );
 
     const first = await runAction({ gh, event: 'schedule', payload: scheduleEvent() });
     expect(first.status).toBe(1);
@@ -31,7 +49,9 @@ describe('a scheduled sweep', () => {
       ['security', 'consented'],
     ]);
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'pending', description: '16/16 criteria · legal 3d 23h left' });
-    expect(statuses(gh, other)).toEqual([expect.objectContaining({ state: 'success', description: 'no pilot manifest (**/pilot-readiness.yml) touched' })]);
+    expect(statuses(gh, other)).toEqual([
+      expect.objectContaining({ state: 'success', description: 'no pilot manifest (**/pilot-readiness.yml) touched' }),
+    ]);
     expect(statuses(gh, closed)).toEqual([]);
     expect(first.requests.filter((r) => r.variables?.number === 9)).toEqual([]);
     const [comment] = gh.comments(REPO, 7);
@@ -51,7 +71,9 @@ describe('a scheduled sweep', () => {
       ['security', 'consented'],
     ]);
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'success', description: '16/16 criteria · roles consulted · owner approved' });
-    expect(gh.comments(REPO, 7)).toEqual([expect.objectContaining({ id: comment?.id, body: expect.stringContaining('Pilot readiness: READY') })]);
+    expect(gh.comments(REPO, 7)).toEqual([
+      expect.objectContaining({ id: comment?.id, body: expect.stringContaining('Pilot readiness: READY') }),
+    ]);
     expect(writes(second)).toEqual([
       'POST /repos/{owner}/{repo}/statuses/{sha}',
       'POST /repos/{owner}/{repo}/statuses/{sha}',
@@ -69,7 +91,9 @@ describe('a scheduled sweep', () => {
   });
 
   it('of five open pull requests stays within 5×10+5 round trips, the second time too', async () => {
-    const pulls = Array.from({ length: 5 }, (_, i) => pull({ number: 10 + i, head: sha('c', 10 + i), requestedDaysAgo: null, openedDaysAgo: 1 }));
+    const pulls = Array.from({ length: 5 }, (_, i) =>
+      pull({ number: 10 + i, head: sha('c', 10 + i), requestedDaysAgo: null, openedDaysAgo: 1 }),
+    );
     gh = await startGitHub(world({ pulls, heads: Object.fromEntries(pulls.map((p) => [p.head.sha, pilotFiles()])) }));
 
     const first = await runAction({ gh, event: 'schedule', payload: scheduleEvent() });
@@ -92,7 +116,10 @@ describe('a scheduled sweep', () => {
 
   it('evaluates the other pull requests when one cannot be read, and marks that one with an error status', async () => {
     const broken = sha('c', 9);
-    const pulls = [pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] }), pull({ number: 9, head: broken, requestedDaysAgo: 20 })];
+    const pulls = [
+      pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] }),
+      pull({ number: 9, head: broken, requestedDaysAgo: 20 }),
+    ];
     gh = await startGitHub(
       world({
         pulls,
@@ -108,11 +135,18 @@ describe('a scheduled sweep', () => {
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'success' });
     expect(gh.comments(REPO, 7)).toHaveLength(1);
     expect(statuses(gh, broken)).toEqual([
-      expect.objectContaining({ state: 'error', description: `could not be verified: GitHub GET /repos/acme/models/git/trees/${broken} failed (404): Not Found` }),
+      expect.objectContaining({
+        state: 'error',
+        description: `could not be verified: GitHub GET /repos/acme/models/git/trees/${broken} failed (404): Not Found`,
+      }),
     ]);
-    expect(run.annotations).toEqual([{ level: 'error', message: `pilot-readiness: GitHub GET /repos/acme/models/git/trees/${broken} failed (404): Not Found` }]);
+    expect(run.annotations).toEqual([
+      { level: 'error', message: `pilot-readiness: GitHub GET /repos/acme/models/git/trees/${broken} failed (404): Not Found` },
+    ]);
     expect(run.summary).toContain('### 🟢 Pilot readiness: READY');
-    expect(shownText(run.summary)).toContain(`### PR #9 could not be verified\n\nGitHub GET /repos/acme/models/git/trees/${broken} failed (404): Not Found`);
+    expect(shownText(run.summary)).toContain(
+      `### PR #9 could not be verified\n\nGitHub GET /repos/acme/models/git/trees/${broken} failed (404): Not Found`,
+    );
   });
 });
 
@@ -120,14 +154,22 @@ describe('the API budget of one pull request', () => {
   it('with 100 reviews and a team to resolve is at most 10 round trips', async () => {
     const manifest = pilotFiles()['pilots/churn-forecast/pilot-readiness.yml']!.replace('security: [kim-sec]', 'security: [acme/appsec]');
     const chatter = Array.from({ length: 98 }, (_, i) => review(`watcher-${i}`, 'COMMENTED', 2, { body: `note ${i}` }));
-    const p = pull({ requestedDaysAgo: null, openedDaysAgo: 1, reviews: [...chatter, review('kim-sec', 'APPROVED', 1), review(OWNER, 'APPROVED', 1)] });
+    const p = pull({
+      requestedDaysAgo: null,
+      openedDaysAgo: 1,
+      reviews: [...chatter, review('kim-sec', 'APPROVED', 1), review(OWNER, 'APPROVED', 1)],
+    });
     expect(p.reviews).toHaveLength(100);
     gh = await startGitHub(
       world({
         pulls: [p],
         heads: { [HEAD]: pilotFiles(manifest) },
         orgs: { acme: { teams: { appsec: ['kim-sec', 'lee-sec'] } } },
-        tokens: { 'members-token': { permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write', members: 'read' } } },
+        tokens: {
+          'members-token': {
+            permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write', members: 'read' },
+          },
+        },
       }),
     );
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('opened', p), token: 'members-token' });

@@ -31,7 +31,9 @@ let gh: FakeGitHub | undefined;
 const POLICY_PATH = '.github/pilot-readiness-policy.yml';
 const BASE_POLICY = DEFAULT_POLICY_TEXT.replace(/^name: default$/m, 'name: acme-base');
 /** What the pull request would like the policy to be: one-day windows, so that both have closed in silence. */
-const LOOSENED_POLICY = BASE_POLICY.replace(/^name: acme-base$/m, 'name: acme-loosened').replace('window: 14d', 'window: 1d').replace('window: 7d', 'window: 1d');
+const LOOSENED_POLICY = BASE_POLICY.replace(/^name: acme-base$/m, 'name: acme-loosened')
+  .replace('window: 14d', 'window: 1d')
+  .replace('window: 7d', 'window: 1d');
 
 describe('the trusted policy', () => {
   it('is read from the base branch when the pull request edits it in its head', async () => {
@@ -58,7 +60,9 @@ describe('the trusted policy', () => {
       ['legal', '14d', 'pending'],
       ['security', '7d', 'pending'],
     ]);
-    expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'failure', description: '16/16 criteria · legal 10d 23h left · security 3d 23h left' })]);
+    expect(statuses(gh)).toEqual([
+      expect.objectContaining({ state: 'failure', description: '16/16 criteria · legal 10d 23h left · security 3d 23h left' }),
+    ]);
     // The policy that judges was asked for at the base commit. The head's version is read once more,
     // after the evaluation, only to show reviewers what the proposed change would do.
     const facts = run.requests.find((r) => r.operation === 'PullRequestFacts');
@@ -77,14 +81,23 @@ describe('the trusted policy', () => {
     const broken = BASE_POLICY.replace('window: 14d', 'window: two weeks');
     const p = pull({ requestedDaysAgo: 3, reviews: [review(OWNER, 'APPROVED', 1)], files: [POLICY_PATH] });
     gh = await startGitHub(
-      world({ pulls: [p], base: { ...pilotFiles(), [POLICY_PATH]: BASE_POLICY }, heads: { [HEAD]: { ...pilotFiles(), [POLICY_PATH]: broken } } }),
+      world({
+        pulls: [p],
+        base: { ...pilotFiles(), [POLICY_PATH]: BASE_POLICY },
+        heads: { [HEAD]: { ...pilotFiles(), [POLICY_PATH]: broken } },
+      }),
     );
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { policy: POLICY_PATH } });
     expect(run.status).toBe(1);
     expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'failure', description: 'policy change invalid: 1 problem(s)' })]);
     const line = broken.split('\n').findIndex((l) => l.includes('window: two weeks')) + 1;
     expect(run.annotations).toContainEqual(
-      expect.objectContaining({ level: 'error', file: POLICY_PATH, line, message: expect.stringContaining('roles.legal.window must be a duration') }),
+      expect.objectContaining({
+        level: 'error',
+        file: POLICY_PATH,
+        line,
+        message: expect.stringContaining('roles.legal.window must be a duration'),
+      }),
     );
     expect(gh.comments(REPO, 7)[0]?.body).toContain('## 🔴 Policy change: `.github/pilot-readiness-policy.yml`');
   });
@@ -101,7 +114,15 @@ describe('the trusted policy', () => {
       { level: 'error', message: advice },
       { level: 'error', message: `pilot-readiness: ${advice}` },
     ]);
-    expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'error', description: expect.stringMatching(/^could not be verified: input policy: \.github\/pilot-readiness-policy\.yml does not exist on the base branch/), target_url: RUN_URL })]);
+    expect(statuses(gh)).toEqual([
+      expect.objectContaining({
+        state: 'error',
+        description: expect.stringMatching(
+          /^could not be verified: input policy: \.github\/pilot-readiness-policy\.yml does not exist on the base branch/,
+        ),
+        target_url: RUN_URL,
+      }),
+    ]);
     expect(gh.comments(REPO, 7)).toEqual([]);
     expect(run.summary).toContain(`### Pilot readiness could not be verified\n\n- ${advice}`);
   });
@@ -114,7 +135,8 @@ describe('a manifest that tries to loosen the policy', () => {
     gh = await startGitHub(world({ pulls: [p], heads: { [HEAD]: pilotFiles(manifest) } }));
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
 
-    const message = '"roles" belongs to the policy, not the manifest: a manifest cannot set roles, windows or gates. Ask the policy owners to change the policy.';
+    const message =
+      '"roles" belongs to the policy, not the manifest: a manifest cannot set roles, windows or gates. Ask the policy owners to change the policy.';
     expect(run.status).toBe(1);
     expect(run.outputs).toMatchObject({ decision: 'blocked', ready: 'false', blocking: 'manifest' });
     expect(run.annotations).toEqual([
@@ -133,7 +155,9 @@ describe('a manifest that tries to loosen the policy', () => {
     expect(policy).toContain('    window: 7d\n    members: [kim-sec]\n');
     const manifest = exampleManifest().replace('security: [kim-sec]', 'security: [pal-of-dev]');
     const p = pull({ requestedDaysAgo: 20, reviews: [review('pal-of-dev', 'APPROVED', 1), review(OWNER, 'APPROVED', 1)] });
-    gh = await startGitHub(world({ pulls: [p], base: { ...pilotFiles(), [POLICY_PATH]: policy }, heads: { [HEAD]: pilotFiles(manifest) } }));
+    gh = await startGitHub(
+      world({ pulls: [p], base: { ...pilotFiles(), [POLICY_PATH]: policy }, heads: { [HEAD]: pilotFiles(manifest) } }),
+    );
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { policy: POLICY_PATH } });
 
     expect(run.status).toBe(1);
@@ -144,7 +168,10 @@ describe('a manifest that tries to loosen the policy', () => {
       message: 'reviewers.security: the policy fixes the members of role security; remove this entry',
       ...at(manifest, 'security: [pal-of-dev]', '['),
     });
-    expect(run.annotations[1]).toMatchObject({ level: 'error', message: expect.stringMatching(/^pilot-readiness: blocked\. churn-forecast: blocked by \S/) });
+    expect(run.annotations[1]).toMatchObject({
+      level: 'error',
+      message: expect.stringMatching(/^pilot-readiness: blocked\. churn-forecast: blocked by \S/),
+    });
     expect(run.annotations).toHaveLength(2);
     expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'failure', description: `invalid manifest ${MANIFEST}: 1 error(s)` })]);
     expect(run.summary).toContain('### 🔴 Pilot readiness: BLOCKED');
@@ -155,7 +182,9 @@ describe('a manifest that tries to loosen the policy', () => {
     const policy = BASE_POLICY.replace(/(\n {2}security:\n(?: {4}.*\n)*? {4}window: 7d\n)/, '$1    members: [kim-sec]\n');
     const manifest = exampleManifest().replace('security: [kim-sec]', 'security: [pal-of-dev]');
     const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] });
-    gh = await startGitHub(world({ pulls: [p], base: { ...pilotFiles(), [POLICY_PATH]: policy }, heads: { [HEAD]: pilotFiles(manifest) } }));
+    gh = await startGitHub(
+      world({ pulls: [p], base: { ...pilotFiles(), [POLICY_PATH]: policy }, heads: { [HEAD]: pilotFiles(manifest) } }),
+    );
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { policy: POLICY_PATH } });
     expect(run.outputs.blocking).toBe('manifest');
   });
@@ -166,22 +195,33 @@ describe('a role filled by a team the token cannot read', () => {
     const manifest = exampleManifest().replace('security: [kim-sec]', 'security: [acme/appsec]');
     const p = pull({ requestedDaysAgo: 20, reviews: [review('kim-sec', 'APPROVED', 2), review(OWNER, 'APPROVED', 1)] });
     // GITHUB_TOKEN: pull requests, statuses and contents, but no organization members.
-    gh = await startGitHub(world({ pulls: [p], heads: { [HEAD]: pilotFiles(manifest) }, orgs: { acme: { teams: { appsec: ['kim-sec', 'lee-sec'] } } } }));
+    gh = await startGitHub(
+      world({ pulls: [p], heads: { [HEAD]: pilotFiles(manifest) }, orgs: { acme: { teams: { appsec: ['kim-sec', 'lee-sec'] } } } }),
+    );
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
 
     expect(run.status).toBe(1);
     expect(run.outputs).toEqual({});
     const failure = run.annotations.find((a) => a.level === 'error');
-    expect(failure?.message).toMatch(/^pilot-readiness: GitHub refused GraphQL organization\.team \(acme\/appsec\) \(FORBIDDEN: Resource not accessible by integration\)/);
+    expect(failure?.message).toMatch(
+      /^pilot-readiness: GitHub refused GraphQL organization\.team \(acme\/appsec\) \(FORBIDDEN: Resource not accessible by integration\)/,
+    );
     expect(failure?.message).toContain('GITHUB_TOKEN cannot read organization teams');
     expect(failure?.message).toContain('read:org');
     expect(failure?.message).toContain('Members: read');
     expect(failure?.message).toContain('as github-token');
     expect(run.summary).toContain('### Pilot readiness could not be verified');
-    expect(shownText(run.summary)).toContain('pass a token with read:org (a fine-grained token with Members: read, or a GitHub App with members:read) as github-token');
+    expect(shownText(run.summary)).toContain(
+      'pass a token with read:org (a fine-grained token with Members: read, or a GitHub App with members:read) as github-token',
+    );
     // Nothing says ready: no comment, and the required status is an error, not a stale success.
     expect(gh.comments(REPO, 7)).toEqual([]);
-    expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'error', description: expect.stringMatching(/^could not be verified: GitHub refused GraphQL organization\.team \(acme\/appsec\)/) })]);
+    expect(statuses(gh)).toEqual([
+      expect.objectContaining({
+        state: 'error',
+        description: expect.stringMatching(/^could not be verified: GitHub refused GraphQL organization\.team \(acme\/appsec\)/),
+      }),
+    ]);
     expect(run.requests.map((r) => r.operation ?? r.endpoint)).toEqual([
       'PullRequestFacts',
       'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
@@ -200,13 +240,21 @@ describe('a role filled by a team the token cannot read', () => {
         pulls: [p],
         heads: { [HEAD]: pilotFiles(manifest) },
         orgs: { acme: { teams: { appsec: ['kim-sec', 'lee-sec'] }, members_visible: false } },
-        tokens: { 'members-token': { login: 'github-actions[bot]', permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write', members: 'read' } } },
+        tokens: {
+          'members-token': {
+            login: 'github-actions[bot]',
+            permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write', members: 'read' },
+          },
+        },
       }),
     );
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), token: 'members-token' });
     expect(run.status).toBe(0);
     expect(run.outputs).toMatchObject({ decision: 'ready', ready: 'true' });
-    expect(reportOf(run).roles.find((r) => r.role === 'security')).toMatchObject({ status: 'approved', resolved_members: ['kim-sec', 'lee-sec'] });
+    expect(reportOf(run).roles.find((r) => r.role === 'security')).toMatchObject({
+      status: 'approved',
+      resolved_members: ['kim-sec', 'lee-sec'],
+    });
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'success' });
   });
 });

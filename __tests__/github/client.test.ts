@@ -78,7 +78,9 @@ describe('rate limits', () => {
     const octokit = fakeClient(gh);
     expect(await listOpenPullRequests(octokit, REPO)).toHaveLength(1);
     expect(gh.count()).toBe(2);
-    expect(octokit.testLog.warnings).toContain('GitHub secondary rate limit hit on GET /repos/acme/models/pulls; retrying after 2s (retry 1 of 2)');
+    expect(octokit.testLog.warnings).toContain(
+      'GitHub secondary rate limit hit on GET /repos/acme/models/pulls; retrying after 2s (retry 1 of 2)',
+    );
   });
 
   it('waits retry-after units before retrying', async () => {
@@ -100,7 +102,9 @@ describe('rate limits', () => {
     const octokit = fakeClient(gh);
     const error = await listOpenPullRequests(octokit, REPO).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubApiError);
-    expect((error as Error).message).toMatch(/^GitHub GET \/repos\/acme\/models\/pulls failed \(403\): You have exceeded a secondary rate limit.*try again later/);
+    expect((error as Error).message).toMatch(
+      /^GitHub GET \/repos\/acme\/models\/pulls failed \(403\): You have exceeded a secondary rate limit.*try again later/,
+    );
     expect(gh.count()).toBe(3);
     expect(octokit.testLog.warnings.at(-1)).toMatch(/giving up after 2 retries/);
   });

@@ -16,7 +16,9 @@ function scenario(comments: CommentSpec[] = []): Scenario {
       'fork-token': { login: 'github-actions[bot]', permissions: 'read-only' },
       'app-token': { login: 'pilot-gate[bot]' },
     },
-    repos: { 'acme/models': { pulls: [{ number: 7, user: 'dev-ana', head: { sha: 'c'.repeat(40) }, base: { sha: 'b'.repeat(40) }, comments }] } },
+    repos: {
+      'acme/models': { pulls: [{ number: 7, user: 'dev-ana', head: { sha: 'c'.repeat(40) }, base: { sha: 'b'.repeat(40) }, comments }] },
+    },
   };
 }
 
@@ -64,7 +66,11 @@ describe('upsertStickyComment', () => {
   it('finds its comment past the first page of comments', async () => {
     const others = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, user: 'dev-ana', body: `comment ${i}` }));
     gh = await startGitHub(scenario([...others, { id: 500, user: 'pilot-gate[bot]', body: `${MARKER}\nold` }]));
-    const result = await upsertStickyComment(fakeClient(gh, { token: 'app-token' }), { ...TARGET, body: 'new', botLogin: 'pilot-gate[bot]' });
+    const result = await upsertStickyComment(fakeClient(gh, { token: 'app-token' }), {
+      ...TARGET,
+      body: 'new',
+      botLogin: 'pilot-gate[bot]',
+    });
     expect(result).toMatchObject({ ok: true, action: 'updated', id: 500 });
     expect(gh.requests.map((r) => `${r.method} ${r.query.page ?? ''}`)).toEqual(['GET ', 'GET 2', 'PATCH ']);
   });
@@ -86,7 +92,10 @@ describe('upsertStickyComment', () => {
     const cut = gh.comments('acme/models', 7)[1]?.body ?? '';
     expect(cut.length).toBe(MAX_COMMENT_LENGTH);
     expect(cut.endsWith('…(cut short: the full report is in the job summary)')).toBe(true);
-    expect(writes(gh)).toEqual(['POST POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'POST POST /repos/{owner}/{repo}/issues/{issue_number}/comments']);
+    expect(writes(gh)).toEqual([
+      'POST POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'POST POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
   });
 
   it('never splits a character in two when cutting', () => {
@@ -100,14 +109,17 @@ describe('upsertStickyComment', () => {
     const result = await upsertStickyComment(fakeClient(gh, { token: 'fork-token' }), { ...TARGET, body: 'b' });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.warning).toBe(
-      'the report comment was not posted: GitHub refused POST /repos/acme/models/issues/7/comments (403 Resource not accessible by integration): the token needs `pull-requests: write` to comment: add it to the job\'s permissions (on pull requests from forks GITHUB_TOKEN is read-only whatever the workflow asks for, so there the report stays in the job summary)',
+      "the report comment was not posted: GitHub refused POST /repos/acme/models/issues/7/comments (403 Resource not accessible by integration): the token needs `pull-requests: write` to comment: add it to the job's permissions (on pull requests from forks GITHUB_TOKEN is read-only whatever the workflow asks for, so there the report stays in the job summary)",
     );
   });
 
   it('returns a warning when GitHub keeps failing', async () => {
     gh = await startGitHub({ ...scenario(), faults: [{ match: { path: '/comments$' }, times: 'always', kind: 'server-error' }] });
     const result = await upsertStickyComment(fakeClient(gh, { token: 'gh-token', retries: 1 }), { ...TARGET, body: 'b' });
-    expect(result).toEqual({ ok: false, warning: 'the report comment was not posted: GitHub GET /repos/acme/models/issues/7/comments failed (500): Server Error' });
+    expect(result).toEqual({
+      ok: false,
+      warning: 'the report comment was not posted: GitHub GET /repos/acme/models/issues/7/comments failed (500): Server Error',
+    });
   });
 
   it('refuses a key that could break out of the marker', () => {

@@ -25,7 +25,10 @@ async function call(
   if (!gh) throw new Error('start the fake first');
   const res = await fetch(`${gh.url}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `token ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `token ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
@@ -97,32 +100,54 @@ describe('GraphQL', () => {
     await start();
     const res = await graphql('query { repository(owner: "acme", name: "models") { pullRequest(number: 7) { reviewz { totalCount } } } }');
     expect(res.status).toBe(200);
-    expect(res.json()).toEqual({ errors: [expect.objectContaining({ message: expect.stringContaining('Cannot query field "reviewz" on type "PullRequest"') })] });
+    expect(res.json()).toEqual({
+      errors: [expect.objectContaining({ message: expect.stringContaining('Cannot query field "reviewz" on type "PullRequest"') })],
+    });
   });
 
   it('rejects variables of the wrong type', async () => {
     await start();
-    const res = await graphql('query Q($n: Int!) { repository(owner: "acme", name: "models") { pullRequest(number: $n) { title } } }', { n: 'seven' });
+    const res = await graphql('query Q($n: Int!) { repository(owner: "acme", name: "models") { pullRequest(number: $n) { title } } }', {
+      n: 'seven',
+    });
     expect(JSON.stringify(res.json())).toContain('Int cannot represent non-integer value');
   });
 
   it("enforces GitHub's connection rules: first or last is required, and at most 100", async () => {
     await start();
     const none = await graphql('query { repository(owner: "acme", name: "models") { pullRequest(number: 7) { reviews { totalCount } } } }');
-    expect(JSON.stringify(none.json())).toContain('You must provide a `first` or `last` value to properly paginate the `reviews` connection.');
-    const many = await graphql('query { repository(owner: "acme", name: "models") { pullRequest(number: 7) { reviews(first: 101) { totalCount } } } }');
-    expect(JSON.stringify(many.json())).toContain('Requesting 101 records on the `reviews` connection exceeds the `first` limit of 100 records.');
+    expect(JSON.stringify(none.json())).toContain(
+      'You must provide a `first` or `last` value to properly paginate the `reviews` connection.',
+    );
+    const many = await graphql(
+      'query { repository(owner: "acme", name: "models") { pullRequest(number: 7) { reviews(first: 101) { totalCount } } } }',
+    );
+    expect(JSON.stringify(many.json())).toContain(
+      'Requesting 101 records on the `reviews` connection exceeds the `first` limit of 100 records.',
+    );
   });
 
   it('pages connections with cursors', async () => {
     const reviews = Array.from({ length: 5 }, (_, i) => ({ id: i + 1, user: `r${i}`, state: 'COMMENTED' as const }));
-    await start({ repos: { 'acme/models': { pulls: [{ number: 1, user: 'a', head: { sha: 'a'.repeat(40) }, base: { sha: 'b'.repeat(40) }, reviews }] } } });
+    await start({
+      repos: {
+        'acme/models': { pulls: [{ number: 1, user: 'a', head: { sha: 'a'.repeat(40) }, base: { sha: 'b'.repeat(40) }, reviews }] },
+      },
+    });
     const page = async (after: string | null) =>
       (
-        (await graphql(
-          'query P($after: String) { repository(owner: "acme", name: "models") { pullRequest(number: 1) { reviews(first: 2, after: $after) { pageInfo { hasNextPage endCursor } nodes { databaseId } } } } }',
-          { after },
-        )).json() as { data: { repository: { pullRequest: { reviews: { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ databaseId: number }> } } } } }
+        (
+          await graphql(
+            'query P($after: String) { repository(owner: "acme", name: "models") { pullRequest(number: 1) { reviews(first: 2, after: $after) { pageInfo { hasNextPage endCursor } nodes { databaseId } } } } }',
+            { after },
+          )
+        ).json() as {
+          data: {
+            repository: {
+              pullRequest: { reviews: { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ databaseId: number }> } };
+            };
+          };
+        }
       ).data.repository.pullRequest.reviews;
     const ids: number[] = [];
     let after: string | null = null;
@@ -136,17 +161,27 @@ describe('GraphQL', () => {
   });
 
   it('shows bots as Bot without the [bot] suffix, as GitHub does', async () => {
-    await start({ repos: { 'acme/models': { pulls: [{ number: 1, user: 'renovate[bot]', head: { sha: 'a'.repeat(40) }, base: { sha: 'b'.repeat(40) } }] } } });
-    const res = await graphql('query { repository(owner: "acme", name: "models") { pullRequest(number: 1) { author { __typename login } } } }');
+    await start({
+      repos: {
+        'acme/models': { pulls: [{ number: 1, user: 'renovate[bot]', head: { sha: 'a'.repeat(40) }, base: { sha: 'b'.repeat(40) } }] },
+      },
+    });
+    const res = await graphql(
+      'query { repository(owner: "acme", name: "models") { pullRequest(number: 1) { author { __typename login } } } }',
+    );
     expect(res.json()).toEqual({ data: { repository: { pullRequest: { author: { __typename: 'Bot', login: 'renovate' } } } } });
   });
 
   it('reads blobs by expression, with text, size and binary flag', async () => {
-    await start({ repos: { 'acme/models': { files: { main: { 'a.txt': 'hello', 'b.bin': { base64: Buffer.from([0, 1, 2]).toString('base64') } } } } } });
+    await start({
+      repos: { 'acme/models': { files: { main: { 'a.txt': 'hello', 'b.bin': { base64: Buffer.from([0, 1, 2]).toString('base64') } } } } },
+    });
     const res = await graphql(
       'query { repository(owner: "acme", name: "models") { a: object(expression: "main:a.txt") { ... on Blob { text byteSize isBinary } } b: object(expression: "main:b.bin") { ... on Blob { text isBinary } } c: object(expression: "main:none") { id } } }',
     );
-    expect(res.json()).toEqual({ data: { repository: { a: { text: 'hello', byteSize: 5, isBinary: false }, b: { text: null, isBinary: true }, c: null } } });
+    expect(res.json()).toEqual({
+      data: { repository: { a: { text: 'hello', byteSize: 5, isBinary: false }, b: { text: null, isBinary: true }, c: null } },
+    });
   });
 });
 
@@ -183,7 +218,10 @@ describe('tokens', () => {
       expect.objectContaining({ login: 'lee-sec' }),
     ]);
     const res = await graphql('query { organization(login: "acme") { team(slug: "appsec") { slug } } }');
-    expect(res.json()).toMatchObject({ data: { organization: { team: null } }, errors: [{ type: 'FORBIDDEN', path: ['organization', 'team'] }] });
+    expect(res.json()).toMatchObject({
+      data: { organization: { team: null } },
+      errors: [{ type: 'FORBIDDEN', path: ['organization', 'team'] }],
+    });
   });
 
   it('hides the teams of an org with members_visible: false from tokens not granted members explicitly', async () => {
@@ -196,7 +234,11 @@ describe('tokens', () => {
   });
 
   it('names a misspelt scenario key instead of ignoring it', async () => {
-    await expect(startGitHub({ repos: { 'acme/models': { pulls: [{ number: 1, user: 'a', head: { sha: 'a' }, base: { sha: 'b' }, review: [] } as never] } } })).rejects.toThrow(
+    await expect(
+      startGitHub({
+        repos: { 'acme/models': { pulls: [{ number: 1, user: 'a', head: { sha: 'a' }, base: { sha: 'b' }, review: [] } as never] } },
+      }),
+    ).rejects.toThrow(
       'scenario repos.acme/models pull #1: unknown key "review" (a pull has number, title, body, user, state, draft, created_at, head, base, files, commits, reviews, timeline, comments, requested_reviewers)',
     );
   });
@@ -252,7 +294,11 @@ describe('faults', () => {
   describe('hostile paging', () => {
     const reviewsQuery = `query Reviews($after: String) { repository(owner: "acme", name: "models") { pullRequest(number: 1) {
       reviews(first: 1, after: $after) { pageInfo { hasNextPage endCursor } nodes { databaseId } } } } }`;
-    type Answer = { data: { repository: { pullRequest: { reviews: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: unknown[] } } } } };
+    type Answer = {
+      data: {
+        repository: { pullRequest: { reviews: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: unknown[] } } };
+      };
+    };
     const withReviews: Scenario = {
       repos: {
         'acme/models': {
@@ -262,19 +308,28 @@ describe('faults', () => {
               user: 'dev-ana',
               head: { sha: 'a'.repeat(40) },
               base: { sha: 'b'.repeat(40) },
-              reviews: [{ id: 1, user: 'kim', state: 'APPROVED' }, { id: 2, user: 'lee', state: 'APPROVED' }],
+              reviews: [
+                { id: 1, user: 'kim', state: 'APPROVED' },
+                { id: 2, user: 'lee', state: 'APPROVED' },
+              ],
             },
           ],
         },
       },
     };
-    const page = async (after: string | null = null) => ((await graphql(reviewsQuery, { after })).json() as Answer).data.repository.pullRequest.reviews;
+    const page = async (after: string | null = null) =>
+      ((await graphql(reviewsQuery, { after })).json() as Answer).data.repository.pullRequest.reviews;
 
     it('page-null-cursor: more pages with no cursor, in the named connection only', async () => {
-      await start({ ...withReviews, faults: [{ match: { operation: 'Reviews' }, times: 'always', kind: 'page-null-cursor', connection: 'reviews' }] });
+      await start({
+        ...withReviews,
+        faults: [{ match: { operation: 'Reviews' }, times: 'always', kind: 'page-null-cursor', connection: 'reviews' }],
+      });
       const reviews = await page();
       expect(reviews).toEqual({ pageInfo: { hasNextPage: true, endCursor: null }, nodes: [{ databaseId: 1 }] });
-      expect((await graphql('query Other { repository(owner: "acme", name: "models") { name } }')).json()).toEqual({ data: { repository: { name: 'models' } } });
+      expect((await graphql('query Other { repository(owner: "acme", name: "models") { name } }')).json()).toEqual({
+        data: { repository: { name: 'models' } },
+      });
       expect(gh?.requests.map((r) => [r.operation, r.fault])).toEqual([
         ['Reviews', true],
         ['Other', false],
@@ -282,7 +337,10 @@ describe('faults', () => {
     });
 
     it('page-repeated-cursor: the same cursor in every answer, though the pages move on', async () => {
-      await start({ ...withReviews, faults: [{ match: { operation: 'Reviews' }, times: 'always', kind: 'page-repeated-cursor', connection: 'reviews' }] });
+      await start({
+        ...withReviews,
+        faults: [{ match: { operation: 'Reviews' }, times: 'always', kind: 'page-repeated-cursor', connection: 'reviews' }],
+      });
       const first = await page();
       const second = await page(first.pageInfo.endCursor);
       expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: expect.any(String) });
@@ -290,7 +348,10 @@ describe('faults', () => {
     });
 
     it('page-endless: a new, valid cursor every time, past the end', async () => {
-      await start({ ...withReviews, faults: [{ match: { operation: 'Reviews' }, times: 'always', kind: 'page-endless', connection: 'reviews' }] });
+      await start({
+        ...withReviews,
+        faults: [{ match: { operation: 'Reviews' }, times: 'always', kind: 'page-endless', connection: 'reviews' }],
+      });
       const cursors: Array<string | null> = [];
       let after: string | null = null;
       for (let i = 0; i < 4; i++) {
@@ -326,7 +387,9 @@ describe('faults', () => {
       await expect(startGitHub({ faults: [{ match: { path: '/pulls$' }, kind: 'server-error', connection: 'reviews' }] })).rejects.toThrow(
         'connection applies only to the page-* kinds',
       );
-      await expect(startGitHub({ faults: [{ match: { path: '/pulls$' }, kind: 'page-endless', respond: { status: 200 } }] })).rejects.toThrow('it takes no respond');
+      await expect(
+        startGitHub({ faults: [{ match: { path: '/pulls$' }, kind: 'page-endless', respond: { status: 200 } }] }),
+      ).rejects.toThrow('it takes no respond');
     });
   });
 
@@ -374,7 +437,13 @@ describe('recording and state', () => {
     ]);
     const author = await call('POST', '/repos/acme/models/pulls/7/requested_reviewers', { body: { reviewers: ['dev-ana'] } });
     expect(author.json()).toMatchObject({ message: 'Review cannot be requested from pull request author.' });
-    expect((await call('POST', '/repos/acme/models/pulls/7/requested_reviewers', { body: { reviewers: ['kim-sec'], team_reviewers: ['appsec'] } })).status).toBe(201);
+    expect(
+      (
+        await call('POST', '/repos/acme/models/pulls/7/requested_reviewers', {
+          body: { reviewers: ['kim-sec'], team_reviewers: ['appsec'] },
+        })
+      ).status,
+    ).toBe(201);
     const q = await graphql(
       'query { repository(owner: "acme", name: "models") { pullRequest(number: 7) { timelineItems(first: 10, itemTypes: [REVIEW_REQUESTED_EVENT]) { nodes { ... on ReviewRequestedEvent { requestedReviewer { ... on User { login } ... on Team { combinedSlug } } } } } } } }',
     );
@@ -390,8 +459,12 @@ describe('REST honesty', () => {
   });
 
   it('catches an answer GitHub would never give', () => {
-    expect(checkResponse('GET /repos/{owner}/{repo}/pulls/{pull_number}', 200, { number: 7 })).toContain("/ must have required property '_links'");
-    expect(checkResponse('POST /repos/{owner}/{repo}/statuses/{sha}', 204, {})).toEqual(['POST /repos/{owner}/{repo}/statuses/{sha} does not document status 204']);
+    expect(checkResponse('GET /repos/{owner}/{repo}/pulls/{pull_number}', 200, { number: 7 })).toContain(
+      "/ must have required property '_links'",
+    );
+    expect(checkResponse('POST /repos/{owner}/{repo}/statuses/{sha}', 204, {})).toEqual([
+      'POST /repos/{owner}/{repo}/statuses/{sha} does not document status 204',
+    ]);
   });
 
   it('serves every endpoint within the description (close() would fail otherwise)', async () => {
@@ -402,7 +475,11 @@ describe('REST honesty', () => {
       ['GET', '/repos/acme/models/contents/pilots/churn/pilot.yml?ref=main'],
       ['GET', '/repos/acme/models/contents/docs/current?ref=main'],
       ['GET', '/repos/acme/models/contents/docs?ref=main'],
-      ['POST', `/repos/acme/models/statuses/${HEAD}`, { state: 'pending', context: 'c', description: 'd', target_url: 'https://example.com' }],
+      [
+        'POST',
+        `/repos/acme/models/statuses/${HEAD}`,
+        { state: 'pending', context: 'c', description: 'd', target_url: 'https://example.com' },
+      ],
       ['GET', `/repos/acme/models/commits/${HEAD}/statuses`],
       ['GET', `/repos/acme/models/commits/${HEAD}/status`],
       ['GET', '/repos/acme/models/issues/7/comments'],
@@ -417,7 +494,9 @@ describe('REST honesty', () => {
     for (const [method, path, body] of paths) await call(method, path, { token: 'kim-pat', body });
     const comment = (await call('GET', '/repos/acme/models/issues/7/comments', { token: 'kim-pat' })).json() as Array<{ id: number }>;
     await call('PATCH', `/repos/acme/models/issues/comments/${comment[0]?.id}`, { token: 'kim-pat', body: { body: 'edited' } });
-    expect(gh?.requests.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 201, 200, 200, 200, 201, 201, 200, 200, 200, 200, 404, 200, 200]);
+    expect(gh?.requests.map((r) => r.status)).toEqual([
+      200, 200, 200, 200, 200, 201, 200, 200, 200, 201, 201, 200, 200, 200, 200, 404, 200, 200,
+    ]);
     expect(gh?.violations).toEqual([]);
   });
 });

@@ -47,13 +47,17 @@ describe('fetchTree', () => {
     const gh = await start({ tree_entry_limit: 3 });
     const error = await fetchTree(fakeClient(gh), { ...REPO, sha: SHA }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubApiError);
-    expect((error as Error).message).toContain(`the tree of acme/models at ${SHA} has more entries than GitHub lists in one answer (truncated)`);
+    expect((error as Error).message).toContain(
+      `the tree of acme/models at ${SHA} has more entries than GitHub lists in one answer (truncated)`,
+    );
     expect((error as Error).message).toContain('fails closed');
   });
 
   it('names the commit GitHub does not know', async () => {
     const gh = await start();
-    await expect(fetchTree(fakeClient(gh), { ...REPO, sha: 'f'.repeat(40) })).rejects.toThrow(`GitHub GET /repos/acme/models/git/trees/${'f'.repeat(40)} failed (404): Not Found`);
+    await expect(fetchTree(fakeClient(gh), { ...REPO, sha: 'f'.repeat(40) })).rejects.toThrow(
+      `GitHub GET /repos/acme/models/git/trees/${'f'.repeat(40)} failed (404): Not Found`,
+    );
   });
 });
 
@@ -79,7 +83,11 @@ describe('fetchFileTexts', () => {
     const gh = await start({ files: { [SHA]: { ...FILES, 'big.yml': 'a'.repeat(1024 * 1024 + 10) } } });
     const client = fakeClient(gh);
     await expect(fetchFileTexts(client, REPO, [{ ref: SHA, path: 'data/sample.bin' }])).rejects.toThrow(InputError);
-    await expect(fetchFileTexts(client, REPO, [{ ref: SHA, path: 'pilots/churn' }])).rejects.toThrow(`pilots/churn at ${SHA} in acme/models is a folder, not a file`);
-    await expect(fetchFileTexts(client, REPO, [{ ref: SHA, path: 'big.yml' }])).rejects.toThrow(/is 1048586 bytes; pilot-readiness reads trusted files up to 1048576 bytes/);
+    await expect(fetchFileTexts(client, REPO, [{ ref: SHA, path: 'pilots/churn' }])).rejects.toThrow(
+      `pilots/churn at ${SHA} in acme/models is a folder, not a file`,
+    );
+    await expect(fetchFileTexts(client, REPO, [{ ref: SHA, path: 'big.yml' }])).rejects.toThrow(
+      /is 1048586 bytes; pilot-readiness reads trusted files up to 1048576 bytes/,
+    );
   });
 });

@@ -51,13 +51,17 @@ describe('PageGuard', () => {
     const guard = new PageGuard('GraphQL X', 'things', 10);
     guard.next(true, 'a');
     guard.next(true, 'b');
-    expect(() => guard.next(true, 'a')).toThrow(`GitHub GraphQL X failed: GitHub answered hasNextPage with a cursor it gave before (page 3 of things); ${FOREVER}`);
+    expect(() => guard.next(true, 'a')).toThrow(
+      `GitHub GraphQL X failed: GitHub answered hasNextPage with a cursor it gave before (page 3 of things); ${FOREVER}`,
+    );
   });
 
   it('refuses more than its pages', () => {
     const guard = new PageGuard('GraphQL X', 'things', 2);
     guard.next(true, 'a');
-    expect(() => guard.next(true, 'b')).toThrow(`GitHub still answered that there is more after 2 pages of things, the most pilot-readiness reads; ${FOREVER}`);
+    expect(() => guard.next(true, 'b')).toThrow(
+      `GitHub still answered that there is more after 2 pages of things, the most pilot-readiness reads; ${FOREVER}`,
+    );
   });
 
   it('speaks of links for REST listings, and checks a next link against the pages read', async () => {
@@ -71,10 +75,12 @@ describe('PageGuard', () => {
       return seen;
     };
     expect(await read(['<https://x/p?page=2>; rel="next"', undefined])).toEqual([0, 1]);
-    await expect(read(['<https://x/p?page=1>; rel="next"'])).rejects.toThrow(`GitHub GET /p failed: GitHub answered a next link to a page it gave before (page 1 of items); ${FOREVER}`);
-    await expect(read(['<https://x/p?page=2>; rel="next"', '<https://x/p?page=3>; rel="next"', '<https://x/p?page=4>; rel="next"'], 2)).rejects.toThrow(
-      'after 2 pages of items',
+    await expect(read(['<https://x/p?page=1>; rel="next"'])).rejects.toThrow(
+      `GitHub GET /p failed: GitHub answered a next link to a page it gave before (page 1 of items); ${FOREVER}`,
     );
+    await expect(
+      read(['<https://x/p?page=2>; rel="next"', '<https://x/p?page=3>; rel="next"', '<https://x/p?page=4>; rel="next"'], 2),
+    ).rejects.toThrow('after 2 pages of items');
     expect(nextLink('<https://x/p?page=3>; rel="prev", <https://x/p?page=5>; rel="next"')).toBe('https://x/p?page=5');
     expect(nextLink('<>; rel="next"')).toBeNull();
   });
@@ -83,14 +89,30 @@ describe('PageGuard', () => {
 // ---------------------------------------------------------------- the pull request's four connections
 
 function pull(extra: Partial<PullSpec> = {}): PullSpec {
-  return { number: 7, user: 'dev-ana', created_at: '2024-03-01T09:00:00Z', head: { sha: HEAD, ref: 'churn' }, base: { sha: BASE, ref: 'main' }, files: ['a.yml'], ...extra };
+  return {
+    number: 7,
+    user: 'dev-ana',
+    created_at: '2024-03-01T09:00:00Z',
+    head: { sha: HEAD, ref: 'churn' },
+    base: { sha: BASE, ref: 'main' },
+    files: ['a.yml'],
+    ...extra,
+  };
 }
 
-const prScenario = (faults: Scenario['faults'], extra: Partial<PullSpec> = {}): Scenario => ({ repos: { 'acme/models': { pulls: [pull(extra)] } }, faults });
+const prScenario = (faults: Scenario['faults'], extra: Partial<PullSpec> = {}): Scenario => ({
+  repos: { 'acme/models': { pulls: [pull(extra)] } },
+  faults,
+});
 const PR_ENDPOINT = 'GraphQL PullRequestFacts (acme/models#7)';
 
 /** Every GraphQL request, the first query and its page queries alike. */
-const everyQuery = (kind: FaultKind, connection: string): NonNullable<Scenario['faults']>[number] => ({ match: { path: '^/graphql$' }, times: 'always', kind, connection });
+const everyQuery = (kind: FaultKind, connection: string): NonNullable<Scenario['faults']>[number] => ({
+  match: { path: '^/graphql$' },
+  times: 'always',
+  kind,
+  connection,
+});
 
 describe('fetchPullRequestFacts on hostile paging', () => {
   const connections = [
@@ -111,14 +133,18 @@ describe('fetchPullRequestFacts on hostile paging', () => {
   it.each(connections)('$connection: a repeated cursor fails on the page that repeats it', async ({ connection, what }) => {
     gh = await startGitHub(prScenario([everyQuery('page-repeated-cursor', connection)]));
     const error = await failure(fetchPullRequestFacts(fakeClient(gh), { owner: 'acme', repo: 'models', number: 7 }));
-    expect(error.message).toBe(`GitHub ${PR_ENDPOINT} failed: GitHub answered hasNextPage with a cursor it gave before (page 2 of ${what}); ${FOREVER}`);
+    expect(error.message).toBe(
+      `GitHub ${PR_ENDPOINT} failed: GitHub answered hasNextPage with a cursor it gave before (page 2 of ${what}); ${FOREVER}`,
+    );
     expect(gh.requests.map((r) => r.operation)).toEqual(['PullRequestFacts', 'PullRequestFactsPage']);
   });
 
   it.each(connections)('$connection: fresh cursors without end stop after its most pages', async ({ connection, what, max }) => {
     gh = await startGitHub(prScenario([everyQuery('page-endless', connection)]));
     const error = await failure(fetchPullRequestFacts(fakeClient(gh), { owner: 'acme', repo: 'models', number: 7 }));
-    expect(error.message).toBe(`GitHub ${PR_ENDPOINT} failed: GitHub still answered that there is more after ${max} pages of ${what}, the most pilot-readiness reads; ${FOREVER}`);
+    expect(error.message).toBe(
+      `GitHub ${PR_ENDPOINT} failed: GitHub still answered that there is more after ${max} pages of ${what}, the most pilot-readiness reads; ${FOREVER}`,
+    );
     expect(gh.count()).toBe(max);
     // Only the endless connection was asked for again.
     const asked = gh.requests.slice(1).map((r) => ['reviews', 'timeline', 'commits', 'files'].filter((c) => r.variables?.[c] === true));
@@ -133,9 +159,16 @@ describe('fetchPullRequestFacts on hostile paging', () => {
   });
 
   it('fails when a page leaves out a connection it was asked for, instead of asking again forever', async () => {
-    const reviews = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, user: `r${i}`, state: 'COMMENTED' as const, submitted_at: '2024-03-02T10:00:00Z' }));
+    const reviews = Array.from({ length: 150 }, (_, i) => ({
+      id: i + 1,
+      user: `r${i}`,
+      state: 'COMMENTED' as const,
+      submitted_at: '2024-03-02T10:00:00Z',
+    }));
     const page = { data: { repository: { pullRequest: { headRefOid: HEAD, reviews: null } } } };
-    gh = await startGitHub(prScenario([{ match: { operation: 'PullRequestFactsPage' }, times: 'always', respond: { status: 200, body: page } }], { reviews }));
+    gh = await startGitHub(
+      prScenario([{ match: { operation: 'PullRequestFactsPage' }, times: 'always', respond: { status: 200, body: page } }], { reviews }),
+    );
     const error = await failure(fetchPullRequestFacts(fakeClient(gh), { owner: 'acme', repo: 'models', number: 7 }));
     expect(error.message).toBe('GitHub GraphQL PullRequestFactsPage (acme/models#7) failed: a page of the answer has no reviews');
     expect(gh.count()).toBe(2);
@@ -151,7 +184,11 @@ describe('fetchTeamMembers on hostile paging', () => {
   it.each([
     ['page-null-cursor', 1, `GitHub answered hasNextPage with no cursor (page 1 of the members of acme/appsec)`],
     ['page-repeated-cursor', 2, `GitHub answered hasNextPage with a cursor it gave before (page 2 of the members of acme/appsec)`],
-    ['page-endless', MAX_PAGES.teamMembers, `GitHub still answered that there is more after ${MAX_PAGES.teamMembers} pages of the members of acme/appsec, the most pilot-readiness reads`],
+    [
+      'page-endless',
+      MAX_PAGES.teamMembers,
+      `GitHub still answered that there is more after ${MAX_PAGES.teamMembers} pages of the members of acme/appsec, the most pilot-readiness reads`,
+    ],
   ] as const)('%s: fails after %i requests, naming the team', async (kind, requests, problem) => {
     gh = await startGitHub({ ...teams, faults: [everyQuery(kind, 'members')] });
     const error = await failure(fetchTeamMembers(fakeClient(gh), ['acme/appsec', 'acme/legal']));
@@ -167,7 +204,11 @@ describe('listOrgRepositories on hostile paging', () => {
   it.each([
     ['page-null-cursor', 1, 'GitHub answered hasNextPage with no cursor (page 1 of the repositories of acme)'],
     ['page-repeated-cursor', 2, 'GitHub answered hasNextPage with a cursor it gave before (page 2 of the repositories of acme)'],
-    ['page-endless', MAX_PAGES.orgRepositories, `GitHub still answered that there is more after ${MAX_PAGES.orgRepositories} pages of the repositories of acme, the most pilot-readiness reads`],
+    [
+      'page-endless',
+      MAX_PAGES.orgRepositories,
+      `GitHub still answered that there is more after ${MAX_PAGES.orgRepositories} pages of the repositories of acme, the most pilot-readiness reads`,
+    ],
   ] as const)('%s: fails after %i requests', async (kind, requests, problem) => {
     gh = await startGitHub({ ...org, faults: [everyQuery(kind, 'repositories')] });
     const error = await failure(listOrgRepositories(fakeClient(gh), 'acme'));
@@ -188,7 +229,9 @@ describe('listOpenPullRequests on hostile paging', () => {
   it('a next link to the page just read fails before asking for it again', async () => {
     gh = await startGitHub({ ...openPulls, faults: [{ match: { path: '/pulls$' }, times: 'always', kind: 'page-repeated-cursor' }] });
     const error = await failure(listOpenPullRequests(fakeClient(gh), { owner: 'acme', repo: 'models' }));
-    expect(error.message).toBe(`GitHub ${ENDPOINT} failed: GitHub answered a next link to a page it gave before (page 1 of open pull requests); ${FOREVER}`);
+    expect(error.message).toBe(
+      `GitHub ${ENDPOINT} failed: GitHub answered a next link to a page it gave before (page 1 of open pull requests); ${FOREVER}`,
+    );
     expect(gh.count()).toBe(1);
   });
 
@@ -209,11 +252,19 @@ describe('upsertStickyComment on hostile paging', () => {
   it.each([
     ['page-repeated-cursor', 1, 'GitHub answered a next link to a page it gave before (page 1 of comments)'],
     ['page-endless', MAX_PAGES.comments, `GitHub still answered that there is more after ${MAX_PAGES.comments} pages of comments`],
-  ] as const)('%s: a warning (as for any failure to comment), after a bounded search and no comment posted', async (kind, requests, problem) => {
-    gh = await startGitHub({ ...openPulls, faults: [{ match: { method: 'GET', path: '/comments$' }, times: 'always', kind }] });
-    const result = await upsertStickyComment(fakeClient(gh), comment);
-    expect(result).toEqual({ ok: false, warning: expect.stringContaining(`the report comment was not posted: GitHub GET /repos/acme/models/issues/7/comments failed: ${problem}`) });
-    expect(gh.count()).toBe(requests);
-    expect(gh.comments('acme/models', 7)).toEqual([]);
-  });
+  ] as const)(
+    '%s: a warning (as for any failure to comment), after a bounded search and no comment posted',
+    async (kind, requests, problem) => {
+      gh = await startGitHub({ ...openPulls, faults: [{ match: { method: 'GET', path: '/comments$' }, times: 'always', kind }] });
+      const result = await upsertStickyComment(fakeClient(gh), comment);
+      expect(result).toEqual({
+        ok: false,
+        warning: expect.stringContaining(
+          `the report comment was not posted: GitHub GET /repos/acme/models/issues/7/comments failed: ${problem}`,
+        ),
+      });
+      expect(gh.count()).toBe(requests);
+      expect(gh.comments('acme/models', 7)).toEqual([]);
+    },
+  );
 });

@@ -25,7 +25,12 @@ let gh: FakeGitHub | undefined;
 
 describe('parsePolicyReference', () => {
   it('splits owner, repo, path and ref', () => {
-    expect(parsePolicyReference('acme/ml-governance/policies/pilot.yml@v1.2.0')).toEqual({ owner: 'acme', repo: 'ml-governance', path: 'policies/pilot.yml', ref: 'v1.2.0' });
+    expect(parsePolicyReference('acme/ml-governance/policies/pilot.yml@v1.2.0')).toEqual({
+      owner: 'acme',
+      repo: 'ml-governance',
+      path: 'policies/pilot.yml',
+      ref: 'v1.2.0',
+    });
   });
 
   it.each([
@@ -37,7 +42,9 @@ describe('parsePolicyReference', () => {
   ])('rejects %s, saying the expected form', (text, problem) => {
     expect(() => parsePolicyReference(text)).toThrow(InputError);
     expect(() => parsePolicyReference(text)).toThrow(problem);
-    expect(() => parsePolicyReference(text)).toThrow('owner/repo/path@ref (for example acme/ml-governance/policies/pilot-readiness.yml@v1.2.0)');
+    expect(() => parsePolicyReference(text)).toThrow(
+      'owner/repo/path@ref (for example acme/ml-governance/policies/pilot-readiness.yml@v1.2.0)',
+    );
   });
 });
 
@@ -117,7 +124,9 @@ describe('fetchPolicySource', () => {
     await expect(fetchPolicySource(fakeClient(gh), 'acme/ml-governance/policies/none.yml@v1.2.0')).rejects.toThrow(
       'policy acme/ml-governance/policies/none.yml@v1.2.0: acme/ml-governance has no file policies/none.yml at v1.2.0',
     );
-    await expect(fetchPolicySource(fakeClient(gh), 'acme/ml-governance/policies/pilot.yml@v9')).rejects.toThrow('acme/ml-governance has no branch, tag or commit "v9"');
+    await expect(fetchPolicySource(fakeClient(gh), 'acme/ml-governance/policies/pilot.yml@v9')).rejects.toThrow(
+      'acme/ml-governance has no branch, tag or commit "v9"',
+    );
   });
 
   it('explains a repository the token cannot see', async () => {

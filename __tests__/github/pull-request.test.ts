@@ -16,11 +16,24 @@ const sha = (i: number) => i.toString(16).padStart(40, '0');
 const at = (minute: number) => new Date(Date.UTC(2024, 2, 1, 9, minute)).toISOString().replace('.000Z', 'Z');
 
 function pull(extra: Partial<PullSpec> = {}): PullSpec {
-  return { number: 7, user: 'dev-ana', created_at: '2024-03-01T09:00:00Z', head: { sha: HEAD, ref: 'churn' }, base: { sha: BASE, ref: 'main' }, ...extra };
+  return {
+    number: 7,
+    user: 'dev-ana',
+    created_at: '2024-03-01T09:00:00Z',
+    head: { sha: HEAD, ref: 'churn' },
+    base: { sha: BASE, ref: 'main' },
+    ...extra,
+  };
 }
 
 function reviews(n: number): ReviewSpec[] {
-  return Array.from({ length: n }, (_, i) => ({ id: i + 1, user: `reviewer-${i}`, state: 'COMMENTED' as const, submitted_at: at(i % 60), body: `note ${i}` }));
+  return Array.from({ length: n }, (_, i) => ({
+    id: i + 1,
+    user: `reviewer-${i}`,
+    state: 'COMMENTED' as const,
+    submitted_at: at(i % 60),
+    body: `note ${i}`,
+  }));
 }
 
 function scenario(p: PullSpec, files: Record<string, string | { base64: string }> = {}): Scenario {
@@ -37,9 +50,10 @@ async function facts(s: Scenario, trustedFiles: Array<{ ref: string; path: strin
 
 describe('request counts', () => {
   it('reads a PR with 100 reviews, its trusted files and everything else in 1 request', async () => {
-    const read = await facts(scenario(pull({ reviews: reviews(100), files: ['a.yml'] }), { '.github/pilot-readiness.yml': 'version: 1\n' }), [
-      { ref: BASE, path: '.github/pilot-readiness.yml' },
-    ]);
+    const read = await facts(
+      scenario(pull({ reviews: reviews(100), files: ['a.yml'] }), { '.github/pilot-readiness.yml': 'version: 1\n' }),
+      [{ ref: BASE, path: '.github/pilot-readiness.yml' }],
+    );
     expect(gh?.count()).toBe(1);
     expect(gh?.requests[0]?.operation).toBe('PullRequestFacts');
     expect(read.facts.reviews).toHaveLength(100);
@@ -54,12 +68,22 @@ describe('request counts', () => {
 
   it('pages every long connection together: 250 reviews, 150 commits, 120 events and 230 files in 3 requests', async () => {
     const commits = Array.from({ length: 150 }, (_, i) => ({ sha: sha(i + 1), at: at(i % 60) }));
-    const timeline = Array.from({ length: 120 }, (_, i) => ({ event: 'review_requested' as const, created_at: at(i % 60), requested_reviewer: `r${i}` }));
+    const timeline = Array.from({ length: 120 }, (_, i) => ({
+      event: 'review_requested' as const,
+      created_at: at(i % 60),
+      requested_reviewer: `r${i}`,
+    }));
     const files = Array.from({ length: 230 }, (_, i) => `pilots/p${i}/pilot.yml`);
     const read = await facts(scenario(pull({ reviews: reviews(250), commits, timeline, files })));
     expect(gh?.count()).toBe(3);
-    expect([read.facts.reviews.length, read.facts.commits.length, read.facts.review_requests.length, read.changedFiles.length]).toEqual([250, 150, 120, 230]);
-    expect(gh?.requests.slice(1).map((r) => [r.operation, r.variables?.reviews, r.variables?.commits, r.variables?.timeline, r.variables?.files])).toEqual([
+    expect([read.facts.reviews.length, read.facts.commits.length, read.facts.review_requests.length, read.changedFiles.length]).toEqual([
+      250, 150, 120, 230,
+    ]);
+    expect(
+      gh?.requests
+        .slice(1)
+        .map((r) => [r.operation, r.variables?.reviews, r.variables?.commits, r.variables?.timeline, r.variables?.files]),
+    ).toEqual([
       ['PullRequestFactsPage', true, true, true, true],
       ['PullRequestFactsPage', true, false, false, true],
     ]);
@@ -86,7 +110,14 @@ describe('facts', () => {
             { sha: HEAD, at: '2024-03-01T08:55:00Z' },
           ],
           reviews: [
-            { id: 11, user: 'kim-sec', state: 'CHANGES_REQUESTED', submitted_at: '2024-03-02T10:00:00Z', commit_id: sha(1), body: 'Needs a bias audit.' },
+            {
+              id: 11,
+              user: 'kim-sec',
+              state: 'CHANGES_REQUESTED',
+              submitted_at: '2024-03-02T10:00:00Z',
+              commit_id: sha(1),
+              body: 'Needs a bias audit.',
+            },
             { id: 12, user: 'kim-sec', state: 'APPROVED', submitted_at: '2024-03-03T10:00:00Z' },
             { id: 13, user: 'lee-sec', state: 'DISMISSED', submitted_at: '2024-03-03T11:00:00Z' },
           ],
@@ -189,7 +220,14 @@ describe('facts', () => {
   });
 
   it('leaves out pending reviews, which count for nothing', async () => {
-    const s = scenario(pull({ reviews: [{ id: 1, user: 'kim-sec', state: 'PENDING' }, { id: 2, user: 'kim-sec', state: 'APPROVED', submitted_at: '2024-03-02T10:00:00Z' }] }));
+    const s = scenario(
+      pull({
+        reviews: [
+          { id: 1, user: 'kim-sec', state: 'PENDING' },
+          { id: 2, user: 'kim-sec', state: 'APPROVED', submitted_at: '2024-03-02T10:00:00Z' },
+        ],
+      }),
+    );
     // Only the reviewer's own token sees a pending review.
     const read = await facts({ ...s, tokens: { kim: { login: 'kim-sec' } } }, [], 'kim');
     expect(read.facts.reviews.map((r) => r.id)).toEqual([2]);
@@ -205,9 +243,9 @@ describe('facts', () => {
   });
 
   it('refuses a binary or oversized trusted file with a clear error', async () => {
-    await expect(facts(scenario(pull(), { 'p.yml': { base64: Buffer.from([0x76, 0, 1]).toString('base64') } }), [{ ref: BASE, path: 'p.yml' }])).rejects.toThrow(
-      new InputError(`p.yml at ${BASE} in acme/models is a binary file; pilot-readiness reads only text (YAML) here`),
-    );
+    await expect(
+      facts(scenario(pull(), { 'p.yml': { base64: Buffer.from([0x76, 0, 1]).toString('base64') } }), [{ ref: BASE, path: 'p.yml' }]),
+    ).rejects.toThrow(new InputError(`p.yml at ${BASE} in acme/models is a binary file; pilot-readiness reads only text (YAML) here`));
     await gh?.close();
     gh = undefined;
     await expect(facts(scenario(pull(), { 'p.yml': 'x'.repeat(1024 * 1024 + 1) }), [{ ref: BASE, path: 'p.yml' }])).rejects.toThrow(
@@ -280,6 +318,11 @@ describe('consistency', () => {
     await push;
     expect(read.facts.head_sha).toBe(pushed);
     expect(read.facts.reviews).toHaveLength(150);
-    expect(gh.requests.map((r) => r.operation)).toEqual(['PullRequestFacts', 'PullRequestFactsPage', 'PullRequestFacts', 'PullRequestFactsPage']);
+    expect(gh.requests.map((r) => r.operation)).toEqual([
+      'PullRequestFacts',
+      'PullRequestFactsPage',
+      'PullRequestFacts',
+      'PullRequestFactsPage',
+    ]);
   });
 });

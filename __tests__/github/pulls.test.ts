@@ -41,7 +41,17 @@ describe('listOpenPullRequests', () => {
   it('marks pull requests from forks', async () => {
     gh = await startGitHub({
       repos: {
-        'acme/models': { pulls: [{ number: 1, user: 'outsider', draft: true, head: { sha: 'a'.repeat(40), repo: 'outsider/models' }, base: { sha: 'b'.repeat(40) } }] },
+        'acme/models': {
+          pulls: [
+            {
+              number: 1,
+              user: 'outsider',
+              draft: true,
+              head: { sha: 'a'.repeat(40), repo: 'outsider/models' },
+              base: { sha: 'b'.repeat(40) },
+            },
+          ],
+        },
         'outsider/models': {},
       },
     });

@@ -35,7 +35,12 @@ describe('setCommitStatus', () => {
       target_url: 'https://github.com/acme/models/actions/runs/1',
     });
     const [status] = gh.statuses('acme/models', HEAD);
-    expect(status).toMatchObject({ state: 'pending', context: 'pilot-readiness', target_url: 'https://github.com/acme/models/actions/runs/1', creator: 'github-actions[bot]' });
+    expect(status).toMatchObject({
+      state: 'pending',
+      context: 'pilot-readiness',
+      target_url: 'https://github.com/acme/models/actions/runs/1',
+      creator: 'github-actions[bot]',
+    });
     expect([...(status?.description ?? '')]).toHaveLength(140);
     expect(status?.description?.endsWith('…')).toBe(true);
     expect(gh.count()).toBe(1);
@@ -48,9 +53,14 @@ describe('setCommitStatus', () => {
 
   it('names `statuses: write` when refused', async () => {
     gh = await startGitHub(SCENARIO);
-    const error = await setCommitStatus(fakeClient(gh, { token: 'no-statuses' }), { owner: 'acme', repo: 'models', sha: HEAD, state: 'success', context: 'c', description: 'd' }).catch(
-      (e: unknown) => e,
-    );
+    const error = await setCommitStatus(fakeClient(gh, { token: 'no-statuses' }), {
+      owner: 'acme',
+      repo: 'models',
+      sha: HEAD,
+      state: 'success',
+      context: 'c',
+      description: 'd',
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubAccessError);
     expect((error as Error).message).toBe(
       `GitHub refused POST /repos/acme/models/statuses/${HEAD} (403 Resource not accessible by integration): the token needs \`statuses: write\`: add \`permissions: { statuses: write }\` to the job`,
@@ -65,7 +75,10 @@ describe('requestReviews', () => {
 
   it('requests people and teams (org/slug or slug) in one request', async () => {
     gh = await startGitHub(SCENARIO);
-    expect(await ask('gh-token', ['kim-sec', 'kim-sec'], ['acme/appsec'])).toEqual({ ok: true, requested: { reviewers: ['kim-sec'], team_reviewers: ['appsec'] } });
+    expect(await ask('gh-token', ['kim-sec', 'kim-sec'], ['acme/appsec'])).toEqual({
+      ok: true,
+      requested: { reviewers: ['kim-sec'], team_reviewers: ['appsec'] },
+    });
     expect(gh.requests.map((r) => r.body)).toEqual([{ reviewers: ['kim-sec'], team_reviewers: ['appsec'] }]);
   });
 
@@ -78,7 +91,10 @@ describe('requestReviews', () => {
   it('warns about teams of another organization, which GitHub cannot be asked for', async () => {
     gh = await startGitHub(SCENARIO);
     const result = await ask('gh-token', ['kim-sec'], ['umbrella/risk']);
-    expect(result).toEqual({ ok: false, warning: 'reviews were requested from kim-sec; not requested from umbrella/risk: GitHub only requests reviews from teams of acme' });
+    expect(result).toEqual({
+      ok: false,
+      warning: 'reviews were requested from kim-sec; not requested from umbrella/risk: GitHub only requests reviews from teams of acme',
+    });
   });
 
   it('returns a warning, not a throw, when GitHub refuses (the author, a read-only token)', async () => {
@@ -86,9 +102,12 @@ describe('requestReviews', () => {
     const author = await ask('gh-token', ['dev-ana'], []);
     expect(author).toEqual({
       ok: false,
-      warning: 'reviews were not requested from dev-ana: GitHub POST /repos/acme/models/pulls/7/requested_reviewers failed (422): Review cannot be requested from pull request author.',
+      warning:
+        'reviews were not requested from dev-ana: GitHub POST /repos/acme/models/pulls/7/requested_reviewers failed (422): Review cannot be requested from pull request author.',
     });
     const fork = await ask('fork-token', ['kim-sec'], []);
-    expect(!fork.ok && fork.warning).toMatch(/403 Resource not accessible by integration\): the token needs `pull-requests: write` to request reviews/);
+    expect(!fork.ok && fork.warning).toMatch(
+      /403 Resource not accessible by integration\): the token needs `pull-requests: write` to request reviews/,
+    );
   });
 });

@@ -27,7 +27,12 @@ let gh: FakeGitHub | undefined;
 describe('fetchTeamMembers', () => {
   it('reads several teams of several orgs in one request', async () => {
     gh = await startGitHub(SCENARIO);
-    const members = await fetchTeamMembers(fakeClient(gh, { token: 'org-reader' }), ['acme/appsec', 'acme/legal', 'umbrella/risk', 'acme/appsec']);
+    const members = await fetchTeamMembers(fakeClient(gh, { token: 'org-reader' }), [
+      'acme/appsec',
+      'acme/legal',
+      'umbrella/risk',
+      'acme/appsec',
+    ]);
     expect(members).toEqual({ 'acme/appsec': ['kim-sec', 'lee-sec'], 'acme/legal': ['lou'], 'umbrella/risk': ['ria'] });
     expect(gh.count()).toBe(1);
   });
@@ -59,7 +64,9 @@ describe('fetchTeamMembers', () => {
   it('gives the same advice for a team that cannot be found, naming it', async () => {
     gh = await startGitHub(SCENARIO);
     const error = await fetchTeamMembers(fakeClient(gh, { token: 'org-reader' }), ['acme/appsec', 'acme/apsec']).catch((e: unknown) => e);
-    expect((error as Error).message).toBe(`GitHub refused GraphQL organization.team (acme/apsec) (not found, or not visible to this token): ${ADVICE}`);
+    expect((error as Error).message).toBe(
+      `GitHub refused GraphQL organization.team (acme/apsec) (not found, or not visible to this token): ${ADVICE}`,
+    );
   });
 
   it('names an organization GitHub does not know', async () => {
@@ -71,6 +78,8 @@ describe('fetchTeamMembers', () => {
 
   it('rejects a slug that is not org/team', async () => {
     gh = await startGitHub(SCENARIO);
-    await expect(fetchTeamMembers(fakeClient(gh), ['appsec'])).rejects.toThrow('"appsec" is not a team: write teams as org/team-slug, e.g. acme/appsec');
+    await expect(fetchTeamMembers(fakeClient(gh), ['appsec'])).rejects.toThrow(
+      '"appsec" is not a team: write teams as org/team-slug, e.g. acme/appsec',
+    );
   });
 });

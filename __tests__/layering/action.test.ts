@@ -5,7 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import type { FakeGitHub, Scenario } from '../support/fake-github/index.js';
 import { runAction } from '../e2e/run-action.js';
-import { DEFAULT_POLICY_TEXT, HEAD, MANIFEST, OWNER, pilotFiles, pull, pullRequestEvent, reportOf, review, world } from '../e2e/scenario.js';
+import {
+  DEFAULT_POLICY_TEXT,
+  HEAD,
+  MANIFEST,
+  OWNER,
+  pilotFiles,
+  pull,
+  pullRequestEvent,
+  reportOf,
+  review,
+  world,
+} from '../e2e/scenario.js';
 
 const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
@@ -26,7 +37,12 @@ function scenario(repoPolicy: string): Scenario {
     ...base,
     repos: {
       ...base.repos,
-      'acme/governance': { default_branch: 'main', branches: { main: TIP }, tags: { v3: V3 }, files: { [V3]: { [CENTRAL_PATH]: ORG }, [TIP]: { [CENTRAL_PATH]: ORG } } },
+      'acme/governance': {
+        default_branch: 'main',
+        branches: { main: TIP },
+        tags: { v3: V3 },
+        files: { [V3]: { [CENTRAL_PATH]: ORG }, [TIP]: { [CENTRAL_PATH]: ORG } },
+      },
     },
   } as Scenario;
 }
@@ -70,7 +86,9 @@ describe('the Action resolves extends', () => {
     expect(result.annotations).toContainEqual(
       expect.objectContaining({
         level: 'warning',
-        message: expect.stringContaining(`policy acme/governance/${CENTRAL_PATH}@main follows the branch main, which can change without review in this repository; pin the commit sha: @`),
+        message: expect.stringContaining(
+          `policy acme/governance/${CENTRAL_PATH}@main follows the branch main, which can change without review in this repository; pin the commit sha: @`,
+        ),
       }),
     );
   });

@@ -12,7 +12,8 @@ import { InputError } from '../../src/core/errors.js';
 const ORG = readFileSync(new URL('../fixtures/layering/org-policy.yml', import.meta.url), 'utf8');
 const BASE = readFileSync(new URL('../fixtures/layering/base.yml', import.meta.url), 'utf8');
 const DEFAULT = loadBundledPolicy('default');
-const show = (finding: Finding): string => `${finding.location?.file}:${finding.location?.line}:${finding.location?.column}: ${finding.message}`;
+const show = (finding: Finding): string =>
+  `${finding.location?.file}:${finding.location?.line}:${finding.location?.column}: ${finding.message}`;
 const failing = (run: () => unknown): string[] => {
   try {
     run();
@@ -76,18 +77,30 @@ describe('extends default, from a fixture file', () => {
     expect(policy.roles.privacy).toMatchObject({ window: '10d', on_silence: 'block', on_objection: 'block', members: ['acme/privacy'] });
     expect(policy.governed_paths).toEqual(DEFAULT.policy.governed_paths);
     expect(policy.gates.map((g) => g.id)).toEqual([...DEFAULT.policy.gates.map((g) => g.id), 'privacy']);
-    expect(policy.gates.find((g) => g.id === 'security')!.criteria.map((c) => c.id)).toEqual(['SEC-1', 'SEC-2', 'SEC-3', 'SEC-4', 'SEC-5', 'SEC-6']);
+    expect(policy.gates.find((g) => g.id === 'security')!.criteria.map((c) => c.id)).toEqual([
+      'SEC-1',
+      'SEC-2',
+      'SEC-3',
+      'SEC-4',
+      'SEC-5',
+      'SEC-6',
+    ]);
     expect(criteriaById(policy).size).toBe(32);
     // a per-tier map in the child changes only the tier it names
     const sec2 = criteriaById(policy).get('SEC-2')!.criterion;
     const before = criteriaById(DEFAULT.policy).get('SEC-2')!.criterion;
     expect(sec2).toEqual({ ...before, evidence: { ...before.evidence, date: { max_age: { low: '365d', medium: '365d', high: '90d' } } } });
     // the bundled default itself is untouched
-    expect(criteriaById(DEFAULT.policy).get('SEC-2')!.criterion.evidence.date!.max_age).toEqual({ low: '365d', medium: '365d', high: '180d' });
+    expect(criteriaById(DEFAULT.policy).get('SEC-2')!.criterion.evidence.date!.max_age).toEqual({
+      low: '365d',
+      medium: '365d',
+      high: '180d',
+    });
   });
 
   it('a scalar in the child replaces a per-tier map, and a map over a scalar keeps the scalar for the other tiers', () => {
-    const child = 'version: 1\nextends: base.yml\ngates:\n  - id: security\n    criteria:\n      - id: SEC-1\n        evidence:\n          date: { max_age: 30d }\n          metrics: { coverage: { min: { high: 0.9 } } }\n';
+    const child =
+      'version: 1\nextends: base.yml\ngates:\n  - id: security\n    criteria:\n      - id: SEC-1\n        evidence:\n          date: { max_age: 30d }\n          metrics: { coverage: { min: { high: 0.9 } } }\n';
     const merged = resolvePolicySync({ text: child, source: 'c.yml', file: 'c.yml' }, memory({ 'base.yml': BASE }).read).policy;
     const sec1 = criteriaById(merged).get('SEC-1')!.criterion;
     expect(sec1.evidence.date).toEqual({ max_age: '30d' });
@@ -133,11 +146,11 @@ describe('chains that cannot be resolved', () => {
     ]);
   });
 
-  it('a reader\'s error without a place is placed at the extends that asked for it', () => {
+  it("a reader's error without a place is placed at the extends that asked for it", () => {
     const { read } = memory({});
-    expect(failing(() => resolvePolicySync({ text: `# org\n${layer('../org.yml')}`, source: 'repo.yml', file: 'repo.yml' }, read))).toEqual([
-      'repo.yml:3:10: ../org.yml: no such policy in this test',
-    ]);
+    expect(failing(() => resolvePolicySync({ text: `# org\n${layer('../org.yml')}`, source: 'repo.yml', file: 'repo.yml' }, read))).toEqual(
+      ['repo.yml:3:10: ../org.yml: no such policy in this test'],
+    );
   });
 
   it('an invalid parent is reported in its own file', () => {
@@ -178,7 +191,9 @@ describe('an asynchronous reader (the Action fetching central policies)', () => 
       { source: central, sha256: sha256(ORG) },
       { source: 'default', sha256: DEFAULT.sha256 },
     ]);
-    expect(resolved.tightenings.map(show)).toEqual([`.github/pilot-readiness.yml:4:23: roles.security.window 10d is longer than 7d in ${central}`]);
+    expect(resolved.tightenings.map(show)).toEqual([
+      `.github/pilot-readiness.yml:4:23: roles.security.window 10d is longer than 7d in ${central}`,
+    ]);
     expect(resolved.policy.roles.legal).toMatchObject({ window: '21d' });
   });
 
@@ -186,8 +201,8 @@ describe('an asynchronous reader (the Action fetching central policies)', () => 
     const read = async (): Promise<PolicyFile> => {
       throw new InputError('policy acme/governance/org.yml@main: acme/governance has no file org.yml at main');
     };
-    await expect(resolvePolicy({ text: 'version: 1\nextends: acme/governance/org.yml@main\n', source: 'p.yml', file: 'p.yml' }, read)).rejects.toThrow(
-      'p.yml:2:10: policy acme/governance/org.yml@main: acme/governance has no file org.yml at main',
-    );
+    await expect(
+      resolvePolicy({ text: 'version: 1\nextends: acme/governance/org.yml@main\n', source: 'p.yml', file: 'p.yml' }, read),
+    ).rejects.toThrow('p.yml:2:10: policy acme/governance/org.yml@main: acme/governance has no file org.yml at main');
   });
 });

@@ -20,7 +20,13 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 const EXAMPLE = join(ROOT, 'examples', 'churn-forecast', 'pilot-readiness.yml');
 const NOW = '2026-11-28T00:00:00Z';
 // npm must not reach the network (there is none in CI) nor write into the user's cache.
-const npmEnv = (dir: string) => ({ ...process.env, npm_config_cache: join(dir, 'npm-cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' });
+const npmEnv = (dir: string) => ({
+  ...process.env,
+  npm_config_cache: join(dir, 'npm-cache'),
+  npm_config_update_notifier: 'false',
+  npm_config_fund: 'false',
+  npm_config_audit: 'false',
+});
 
 let dir = '';
 let tarball = '';
@@ -44,7 +50,16 @@ describe('the npm package', () => {
   it('ships only what runs: dist/, policies/, schemas/, README and LICENSE', () => {
     const paths = listed.map((f) => f.path);
     for (const path of paths) expect(path, path).toMatch(/^(dist\/|policies\/|schemas\/|README\.md$|LICENSE$|package\.json$)/);
-    for (const needed of ['dist/cli.js', 'dist/index.js', 'policies/default.yml', 'schemas/manifest.schema.json', 'README.md', 'LICENSE', 'package.json']) expect(paths).toContain(needed);
+    for (const needed of [
+      'dist/cli.js',
+      'dist/index.js',
+      'policies/default.yml',
+      'schemas/manifest.schema.json',
+      'README.md',
+      'LICENSE',
+      'package.json',
+    ])
+      expect(paths).toContain(needed);
     expect(paths.some((p) => p.startsWith('__tests__') || p.startsWith('src/'))).toBe(false);
   });
 
@@ -62,14 +77,25 @@ describe('the npm package', () => {
     const bin = join(project, 'node_modules', '.bin', 'pilot-readiness');
     const check = spawnSync(bin, ['check', EXAMPLE, '--now', NOW, '--format', 'json'], { cwd: project, encoding: 'utf8' });
     expect(check.stderr).toBe('');
-    expect(JSON.parse(check.stdout)).toMatchObject({ pilot: { name: 'churn-forecast' }, tool: { name: 'pilot-readiness', version: pkg.version } });
-    const npx = spawnSync('npx', ['--offline', '--yes', 'pilot-readiness', '--version'], { cwd: project, env: npmEnv(dir), encoding: 'utf8' });
+    expect(JSON.parse(check.stdout)).toMatchObject({
+      pilot: { name: 'churn-forecast' },
+      tool: { name: 'pilot-readiness', version: pkg.version },
+    });
+    const npx = spawnSync('npx', ['--offline', '--yes', 'pilot-readiness', '--version'], {
+      cwd: project,
+      env: npmEnv(dir),
+      encoding: 'utf8',
+    });
     expect(npx.stdout).toBe(`${pkg.version}\n`);
   }, 60_000);
 
   it('installs globally (npm install -g) offline and runs', () => {
     const prefix = join(dir, 'global');
-    const install = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--offline', tarball], { cwd: dir, env: npmEnv(dir), encoding: 'utf8' });
+    const install = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--offline', tarball], {
+      cwd: dir,
+      env: npmEnv(dir),
+      encoding: 'utf8',
+    });
     expect(install.status, install.stderr).toBe(0);
     const run = spawnSync(join(prefix, 'bin', 'pilot-readiness'), ['explain', 'SEC-1'], { encoding: 'utf8' });
     expect(run.status).toBe(0);

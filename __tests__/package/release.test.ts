@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/helpers.js';
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-const script = (name: string, ...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'scripts', name), ...args], { encoding: 'utf8' });
+const script = (name: string, ...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'scripts', name), ...args], { encoding: 'utf8' });
 
 describe('scripts/release-check.mjs', () => {
   it('passes for the tag of the current version', () => {
@@ -56,14 +57,14 @@ describe('.github/workflows/release.yml', () => {
   it('runs on release tags only, verifies before it publishes, and publishes before it tags', () => {
     expect(workflow.on.push.tags).toEqual(['v[0-9]+.[0-9]+.[0-9]+']);
     expect(workflow.permissions).toEqual({});
-    expect(workflow.jobs['publish']?.needs).toBe('verify');
-    expect(workflow.jobs['release']?.needs).toBe('publish');
+    expect(workflow.jobs.publish?.needs).toBe('verify');
+    expect(workflow.jobs.release?.needs).toBe('publish');
     const runs = (job: string) => workflow.jobs[job]!.steps.map((s) => s.run ?? '').join('\n');
     expect(runs('verify')).toContain('node scripts/release-check.mjs "$TAG"');
     expect(runs('verify')).toContain('bash .ci/run');
     expect(runs('publish')).toContain('npm publish --provenance');
-    expect(workflow.jobs['publish']?.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
-    expect(workflow.jobs['publish']?.environment).toBe('npm');
+    expect(workflow.jobs.publish?.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    expect(workflow.jobs.publish?.environment).toBe('npm');
     expect(runs('release')).toContain('gh release create "$TAG" --verify-tag');
     expect(runs('release')).toContain('git push --force origin "refs/tags/$major"');
   });

@@ -27,7 +27,14 @@ function portfolio(args: string[], env: Record<string, string> = {}): Promise<{ 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'portfolio', ...args], {
       cwd: dir,
-      env: { PATH: process.env.PATH ?? '', HOME: dir, PILOT_READINESS_RETRY_UNIT_MS: '1', PILOT_READINESS_PACE_WRITES: 'false', ...(gh ? { GITHUB_API_URL: gh.url } : {}), ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: dir,
+        PILOT_READINESS_RETRY_UNIT_MS: '1',
+        PILOT_READINESS_PACE_WRITES: 'false',
+        ...(gh ? { GITHUB_API_URL: gh.url } : {}),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -100,17 +107,32 @@ describe('pilot-readiness portfolio', () => {
       stdout: '',
       stderr: expect.stringContaining('error: portfolio reads the organisation through the GitHub API: set GITHUB_TOKEN or GH_TOKEN'),
     });
-    expect(await portfolio([], { GITHUB_TOKEN: 't' })).toMatchObject({ status: 2, stderr: expect.stringContaining('portfolio needs --org ORG') });
-    expect(await portfolio(['--org', ORG, '--shard', '5/4'], { GITHUB_TOKEN: 't' })).toMatchObject({ status: 2, stderr: expect.stringContaining('--shard: "5/4" is not a shard') });
+    expect(await portfolio([], { GITHUB_TOKEN: 't' })).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('portfolio needs --org ORG'),
+    });
+    expect(await portfolio(['--org', ORG, '--shard', '5/4'], { GITHUB_TOKEN: 't' })).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('--shard: "5/4" is not a shard'),
+    });
     writeFileSync(join(dir, 'other.json'), JSON.stringify({ version: 1, org: 'globex', done: {} }));
-    expect(await portfolio(['--org', ORG, '--state', 'other.json'], { GITHUB_TOKEN: 't' })).toMatchObject({ status: 2, stderr: expect.stringContaining('other.json holds the portfolio state of globex, not acme') });
+    expect(await portfolio(['--org', ORG, '--state', 'other.json'], { GITHUB_TOKEN: 't' })).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('other.json holds the portfolio state of globex, not acme'),
+    });
     writeFileSync(join(dir, 'bad.json'), '{"pilots": []}');
-    expect(await portfolio(['--merge', 'bad.json'])).toMatchObject({ status: 2, stderr: expect.stringContaining('bad.json: not a portfolio') });
+    expect(await portfolio(['--merge', 'bad.json'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('bad.json: not a portfolio'),
+    });
   });
 
   it('says when GitHub does not know the organisation (exit 2)', async () => {
     gh = await startFakeGitHub({ orgs: { acme: {} } });
     const run = await portfolio(['--org', 'globex'], { GITHUB_TOKEN: 't' });
-    expect(run).toMatchObject({ status: 2, stderr: expect.stringContaining("Could not resolve to an Organization with the login of 'globex'") });
+    expect(run).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining("Could not resolve to an Organization with the login of 'globex'"),
+    });
   });
 });

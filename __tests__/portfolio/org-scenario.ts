@@ -12,7 +12,11 @@ export function daysAgo(days: number): string {
 
 /** A 40-hex sha from a tag and numbers: sha(3, 12) is the same in every run. */
 export function sha(...parts: number[]): string {
-  return parts.map((n) => n.toString(16).padStart(4, '0')).join('').padEnd(40, 'f').slice(0, 40);
+  return parts
+    .map((n) => n.toString(16).padStart(4, '0'))
+    .join('')
+    .padEnd(40, 'f')
+    .slice(0, 40);
 }
 
 export const repoName = (i: number) => `ml-${String(i).padStart(2, '0')}`;
@@ -83,7 +87,11 @@ export function orgScenario(options: OrgOptions): { scenario: Scenario; expected
     const owner = `owner-${i % 7}`;
     const a = `pilots/p${i}a`;
     const b = `pilots/p${i}b`;
-    const baseFiles: Record<string, string> = { 'README.md': `# ${name}\n`, ...pilot(a, `p${i}a`, owner), ...(i % 5 === 0 ? pilot(b, `p${i}b`, owner) : {}) };
+    const baseFiles: Record<string, string> = {
+      'README.md': `# ${name}\n`,
+      ...pilot(a, `p${i}a`, owner),
+      ...(i % 5 === 0 ? pilot(b, `p${i}b`, owner) : {}),
+    };
     const files: Record<string, Record<string, string>> = { [base]: baseFiles };
     const pulls: PullSpec[] = [];
     const entries: string[] = [];
@@ -133,7 +141,11 @@ export function orgScenario(options: OrgOptions): { scenario: Scenario; expected
     expected.pilots += entries.length;
   }
   // A repository with no pilot at all: listed, read (PR list and tree), nothing to show.
-  repos[`${ORG}/website`] = { default_branch: 'main', branches: { main: sha(9999, 0) }, files: { [sha(9999, 0)]: { 'index.html': '<html></html>\n' } } };
+  repos[`${ORG}/website`] = {
+    default_branch: 'main',
+    branches: { main: sha(9999, 0) },
+    files: { [sha(9999, 0)]: { 'index.html': '<html></html>\n' } },
+  };
   expected.repositories.push(`${ORG}/website`);
   expected.repositories.sort();
   expected.entries[`${ORG}/website`] = [];
@@ -141,7 +153,9 @@ export function orgScenario(options: OrgOptions): { scenario: Scenario; expected
 }
 
 /** "manifest#pr" / "manifest" for each portfolio input of a repository, sorted, as Expected.entries has them. */
-export function entriesOf(inputs: Array<{ repository: string; manifest: string; pullRequest: { number: number } | null }>): Record<string, string[]> {
+export function entriesOf(
+  inputs: Array<{ repository: string; manifest: string; pullRequest: { number: number } | null }>,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const input of inputs) {
     out[input.repository] ??= [];

@@ -17,7 +17,10 @@ const NOW = new Date('2026-11-20T12:00:00Z');
 const policy = loadBundledPolicy('default');
 const report = (name: string, risk: string, evidence = '') =>
   evaluate({
-    manifest: { path: `${name}/pilot-readiness.yml`, text: `version: 1\npilot:\n  name: ${name}\n  risk: ${risk}\nowner: maria-ops\nevidence:\n${evidence}` },
+    manifest: {
+      path: `${name}/pilot-readiness.yml`,
+      text: `version: 1\npilot:\n  name: ${name}\n  risk: ${risk}\nowner: maria-ops\nevidence:\n${evidence}`,
+    },
     policy,
     files: { stat: () => 'file' },
     facts: null,
@@ -36,7 +39,13 @@ describe('portfolio', () => {
     { repository: 'acme/a', manifest: 'claims/pilot-readiness.yml', pullRequest: pr(1, 3), report: report('claims', 'low') },
     { repository: 'acme/b', manifest: 'churn/pilot-readiness.yml', pullRequest: pr(2, 40), report: report('churn', 'high') },
     { repository: 'acme/c', manifest: 'fraud/pilot-readiness.yml', pullRequest: null, report: report('fraud', 'medium') },
-    { repository: 'acme/d', manifest: 'x/pilot-readiness.yml', pullRequest: pr(4, 10), report: null, error: 'GitHub API: 502 after 3 retries' },
+    {
+      repository: 'acme/d',
+      manifest: 'x/pilot-readiness.yml',
+      pullRequest: pr(4, 10),
+      report: null,
+      error: 'GitHub API: 502 after 3 retries',
+    },
   ];
   const portfolio = buildPortfolio(inputs, NOW);
 
@@ -84,7 +93,12 @@ describe('portfolio: slim reports, shards, merge, state', () => {
   it('keeps of a report only what the portfolio reads, and builds the same pilot from it', () => {
     expect(Object.keys(slim).sort()).toEqual(['blocking', 'decision', 'errors', 'gates', 'owner', 'pilot', 'score', 'waiting_on']);
     expect(JSON.stringify(slim).length).toBeLessThan(JSON.stringify(full).length / 10);
-    const input = (r: PortfolioInput['report']): PortfolioInput => ({ repository: 'acme/a', manifest: 'claims/pilot-readiness.yml', pullRequest: pr(1, 3), report: r });
+    const input = (r: PortfolioInput['report']): PortfolioInput => ({
+      repository: 'acme/a',
+      manifest: 'claims/pilot-readiness.yml',
+      pullRequest: pr(1, 3),
+      report: r,
+    });
     expect(buildPortfolio([input(slim)], NOW)).toEqual(buildPortfolio([input(full)], NOW));
   });
 
@@ -106,9 +120,16 @@ describe('portfolio: slim reports, shards, merge, state', () => {
 
   it('merges shards, sorted as one, and says which shard is missing', () => {
     const shard = (index: number, inputs: PortfolioInput[], incomplete: string | null = null) =>
-      parsePortfolio(JSON.stringify(buildPortfolio(inputs, NOW, { repositories: 2, shard: { index, count: 3 }, incomplete })), `shard-${index}.json`);
+      parsePortfolio(
+        JSON.stringify(buildPortfolio(inputs, NOW, { repositories: 2, shard: { index, count: 3 }, incomplete })),
+        `shard-${index}.json`,
+      );
     const a = shard(1, [{ repository: 'acme/a', manifest: 'claims/pilot-readiness.yml', pullRequest: pr(1, 3), report: slim }]);
-    const b = shard(3, [{ repository: 'acme/c', manifest: 'churn/pilot-readiness.yml', pullRequest: pr(2, 40), report: slim }], 'rate-limited');
+    const b = shard(
+      3,
+      [{ repository: 'acme/c', manifest: 'churn/pilot-readiness.yml', pullRequest: pr(2, 40), report: slim }],
+      'rate-limited',
+    );
     const merged = mergePortfolios([a, b]);
     expect(merged).toMatchObject({ repositories: 4, shard: null, totals: { pilots: 2, blocked: 2 } });
     expect(merged.pilots.map((p) => p.stuck_days)).toEqual([40, 3]);
@@ -116,17 +137,28 @@ describe('portfolio: slim reports, shards, merge, state', () => {
     expect(renderPortfolioMarkdown(merged)).toContain('> Incomplete: shard 2/3 missing');
     expect(renderPortfolioMarkdown(a)).toContain('**1 pilot** in 2 repositories (shard 1/3)');
     expect(() => parsePortfolio('{"portfolio_version": 2}', 'x.json')).toThrow('x.json: not a portfolio');
-    expect(() => parsePortfolio('{"portfolio_version": 1, "generated_at": "", "pilots": [{}]}', 'x.json')).toThrow('x.json: pilots[0] is not a portfolio pilot');
+    expect(() => parsePortfolio('{"portfolio_version": 1, "generated_at": "", "pilots": [{}]}', 'x.json')).toThrow(
+      'x.json: pilots[0] is not a portfolio pilot',
+    );
   });
 
   it('reads shards and states, refusing what does not fit', () => {
     expect(parseShard('2/4', '--shard')).toEqual({ index: 2, count: 4 });
     expect(parseShard(' 1 / 1 ', '--shard')).toEqual({ index: 1, count: 1 });
-    for (const bad of ['0/4', '5/4', '2', 'a/b', '1/0']) expect(() => parseShard(bad, '--shard')).toThrow(`--shard: "${bad}" is not a shard`);
-    const state = { version: 1, org: 'Acme', done: { 'acme/a': [{ repository: 'acme/a', manifest: 'x.yml', pullRequest: null, report: slim }] } };
+    for (const bad of ['0/4', '5/4', '2', 'a/b', '1/0'])
+      expect(() => parseShard(bad, '--shard')).toThrow(`--shard: "${bad}" is not a shard`);
+    const state = {
+      version: 1,
+      org: 'Acme',
+      done: { 'acme/a': [{ repository: 'acme/a', manifest: 'x.yml', pullRequest: null, report: slim }] },
+    };
     expect(parsePortfolioState(JSON.stringify(state), 's.json', 'acme').done['acme/a']).toHaveLength(1);
-    expect(() => parsePortfolioState(JSON.stringify(state), 's.json', 'globex')).toThrow('s.json holds the portfolio state of Acme, not globex');
-    expect(() => parsePortfolioState('{"version": 1, "org": "acme", "done": {"acme/a": 3}}', 's.json', 'acme')).toThrow('done["acme/a"] is not a list');
+    expect(() => parsePortfolioState(JSON.stringify(state), 's.json', 'globex')).toThrow(
+      's.json holds the portfolio state of Acme, not globex',
+    );
+    expect(() => parsePortfolioState('{"version": 1, "org": "acme", "done": {"acme/a": 3}}', 's.json', 'acme')).toThrow(
+      'done["acme/a"] is not a list',
+    );
     expect(() => parsePortfolioState('nope', 's.json', 'acme')).toThrow('s.json: not valid JSON');
   });
 });

@@ -19,7 +19,15 @@ const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
 
 function options(client: ReturnType<typeof fakeClient>, extra: Partial<PortfolioOptions> = {}): PortfolioOptions {
-  return { org: ORG, policy: 'default', manifest: '**/pilot-readiness.yml', now: new Date(), serverUrl: 'https://github.example', log: client.testLog, ...extra };
+  return {
+    org: ORG,
+    policy: 'default',
+    manifest: '**/pilot-readiness.yml',
+    now: new Date(),
+    serverUrl: 'https://github.example',
+    log: client.testLog,
+    ...extra,
+  };
 }
 
 /** Requests the fake answered normally (a fault's answer is a retry's first attempt, not a round trip of the budget). */
@@ -39,7 +47,10 @@ describe('runPortfolio', () => {
 
     expect(run.incomplete).toBeNull();
     expect(run.repositories).toEqual({ listed: 51, total: 51, failed: 0, resumed: 0 });
-    const openPulls = Object.values(scenario.repos ?? {}).filter((r) => !r.archived).flatMap((r) => r.pulls ?? []).filter((p) => p.state === 'open');
+    const openPulls = Object.values(scenario.repos ?? {})
+      .filter((r) => !r.archived)
+      .flatMap((r) => r.pulls ?? [])
+      .filter((p) => p.state === 'open');
     expect(openPulls.length).toBeGreaterThanOrEqual(200);
     expect(expected.readPulls).toBe(200);
     expect(entriesOf(run.inputs)).toEqual(Object.fromEntries(Object.entries(expected.entries).filter(([, e]) => e.length > 0)));
@@ -65,7 +76,11 @@ describe('runPortfolio', () => {
     const portfolio = buildPortfolio(run.inputs, new Date(), { repositories: run.repositories.total });
     expect(portfolio.totals).toMatchObject({ pilots: expected.pilots, blocked: expected.pilots });
     const top = portfolio.pilots[0]!;
-    expect(top).toMatchObject({ decision: 'blocked', risk: 'low', pull_request: { number: 4, url: expect.stringMatching(/^https:\/\/github\.example\/acme\/ml-\d\d\/pull\/4$/) } });
+    expect(top).toMatchObject({
+      decision: 'blocked',
+      risk: 'low',
+      pull_request: { number: 4, url: expect.stringMatching(/^https:\/\/github\.example\/acme\/ml-\d\d\/pull\/4$/) },
+    });
     expect(top.stuck_days).toBeGreaterThanOrEqual(20);
     expect(top.waiting_on).toEqual(expect.arrayContaining(['DR-2']));
     const days = portfolio.pilots.map((p) => p.stuck_days ?? -1);
@@ -81,7 +96,9 @@ describe('runPortfolio', () => {
     const client = fakeClient(gh);
     const first = await runPortfolio(client, options(client, { concurrency: 2 }));
 
-    expect(first.incomplete).toMatch(/^the GitHub rate limit stopped the run with \d+ of 13 repositories not read \(GitHub GET \/repos\/acme\/ml-05\/pulls failed \(403\): API rate limit exceeded/);
+    expect(first.incomplete).toMatch(
+      /^the GitHub rate limit stopped the run with \d+ of 13 repositories not read \(GitHub GET \/repos\/acme\/ml-05\/pulls failed \(403\): API rate limit exceeded/,
+    );
     expect(first.incomplete).toContain('re-run later with the same state to resume');
     const done = Object.keys(first.state.done);
     expect(done).not.toContain(`${ORG}/${repoName(5)}`);
@@ -90,7 +107,8 @@ describe('runPortfolio', () => {
     const remaining = expected.repositories.filter((r) => !done.includes(r));
     expect(first.incomplete).toContain(`with ${remaining.length} of 13`);
     // Only whole repositories are kept: each done one has all its pilots.
-    for (const repository of done) expect(entriesOf(first.state.done[repository] ?? [])[repository] ?? []).toEqual(expected.entries[repository]);
+    for (const repository of done)
+      expect(entriesOf(first.state.done[repository] ?? [])[repository] ?? []).toEqual(expected.entries[repository]);
 
     // The state survives a trip through a file.
     const state = parsePortfolioState(JSON.stringify(first.state), 'state.json', ORG);
@@ -101,10 +119,17 @@ describe('runPortfolio', () => {
     expect(entriesOf(second.inputs)).toEqual(Object.fromEntries(Object.entries(expected.entries).filter(([, e]) => e.length > 0)));
 
     // The second call lists the organisation once and then touches only the repositories not done.
-    const touched = new Set(gh.requests.map((r) => /^\/repos\/([^/]+\/[^/]+)\//.exec(r.path)?.[1] ?? (r.variables?.owner ? `${r.variables.owner}/${r.variables.repo}` : null)).filter(Boolean));
+    const touched = new Set(
+      gh.requests
+        .map(
+          (r) => /^\/repos\/([^/]+\/[^/]+)\//.exec(r.path)?.[1] ?? (r.variables?.owner ? `${r.variables.owner}/${r.variables.repo}` : null),
+        )
+        .filter(Boolean),
+    );
     expect([...touched].sort()).toEqual(remaining);
     expect(gh.count({ operation: 'OrgRepositories' })).toBe(1);
-    const perRepo = (repository: string) => gh!.requests.filter((r) => r.path.startsWith(`/repos/${repository}/`) || r.variables?.repo === repository.split('/')[1]).length;
+    const perRepo = (repository: string) =>
+      gh!.requests.filter((r) => r.path.startsWith(`/repos/${repository}/`) || r.variables?.repo === repository.split('/')[1]).length;
     expect(remaining.reduce((n, r) => n + perRepo(r), 0) + 1).toBe(gh.requests.length);
   });
 
@@ -124,7 +149,13 @@ describe('runPortfolio', () => {
     expect(run.incomplete).toBeNull();
     expect(run.repositories).toMatchObject({ total: 9, failed: 1 });
     expect(run.inputs.filter((i) => i.error)).toEqual([
-      { repository: brokenRepo, manifest: '', pullRequest: null, report: null, error: `GitHub GET /repos/${brokenRepo}/pulls failed (404): Not Found` },
+      {
+        repository: brokenRepo,
+        manifest: '',
+        pullRequest: null,
+        report: null,
+        error: `GitHub GET /repos/${brokenRepo}/pulls failed (404): Not Found`,
+      },
       {
         repository: brokenPr,
         manifest: '',
@@ -148,11 +179,19 @@ describe('runPortfolio', () => {
   it('keeps a shard of the name-sorted list, names repositories it cannot find, and reads a central policy once', async () => {
     const { scenario } = orgScenario({ repos: 8 });
     const policy = `version: 1\nextends: default\n`;
-    scenario.repos![`${ORG}/governance`] = { default_branch: 'main', branches: { main: 'a'.repeat(40) }, tags: { v1: 'a'.repeat(40) }, files: { ['a'.repeat(40)]: { 'policies/pilot-readiness.yml': policy } } };
+    scenario.repos![`${ORG}/governance`] = {
+      default_branch: 'main',
+      branches: { main: 'a'.repeat(40) },
+      tags: { v1: 'a'.repeat(40) },
+      files: { ['a'.repeat(40)]: { 'policies/pilot-readiness.yml': policy } },
+    };
     gh = await startGitHub(scenario);
     const client = fakeClient(gh);
     const named = [repoName(1), `${ORG}/${repoName(2)}`, repoName(4), repoName(6), 'no-such-repo'];
-    const run = await runPortfolio(client, options(client, { repositories: named, shard: { index: 2, count: 2 }, policy: `${ORG}/governance/policies/pilot-readiness.yml@v1` }));
+    const run = await runPortfolio(
+      client,
+      options(client, { repositories: named, shard: { index: 2, count: 2 }, policy: `${ORG}/governance/policies/pilot-readiness.yml@v1` }),
+    );
 
     // Sorted: ml-01, ml-02, ml-04, ml-06, no-such-repo → the second of two shards holds positions 1 and 3.
     expect(run.repositories).toMatchObject({ total: 2, failed: 0 });
@@ -162,21 +201,30 @@ describe('runPortfolio', () => {
 
     const first = await runPortfolio(client, options(client, { repositories: named, shard: { index: 1, count: 2 } }));
     expect(first.inputs.filter((i) => i.error)).toEqual([
-      { repository: `${ORG}/no-such-repo`, manifest: '', pullRequest: null, report: null, error: `not found among the unarchived repositories of ${ORG} that the token can see` },
+      {
+        repository: `${ORG}/no-such-repo`,
+        manifest: '',
+        pullRequest: null,
+        report: null,
+        error: `not found among the unarchived repositories of ${ORG} that the token can see`,
+      },
     ]);
     expect(first.repositories).toMatchObject({ total: 3, failed: 1 });
   });
 
   it('reads a repository-path policy at each default branch head, in the same query as the manifests', async () => {
     const { scenario } = orgScenario({ repos: 3 });
-    for (const repo of Object.values(scenario.repos!)) for (const files of Object.values(repo.files ?? {})) files['.github/pilot-readiness.yml'] = 'version: 1\nextends: default\n';
+    for (const repo of Object.values(scenario.repos!))
+      for (const files of Object.values(repo.files ?? {})) files['.github/pilot-readiness.yml'] = 'version: 1\nextends: default\n';
     gh = await startGitHub(scenario);
     const client = fakeClient(gh);
     const run = await runPortfolio(client, options(client, { policy: '.github/pilot-readiness.yml' }));
     expect(run.inputs.filter((i) => i.error)).toEqual([]);
     const offline = run.inputs.filter((i) => !i.pullRequest);
     expect(offline.length).toBeGreaterThan(0);
-    const texts = gh.find({ operation: 'FileTexts' }).filter((r) => Object.values(r.variables ?? {}).some((v) => String(v).endsWith(':.github/pilot-readiness.yml')));
+    const texts = gh
+      .find({ operation: 'FileTexts' })
+      .filter((r) => Object.values(r.variables ?? {}).some((v) => String(v).endsWith(':.github/pilot-readiness.yml')));
     expect(texts.length).toBe(new Set(offline.map((i) => i.repository)).size);
   });
 });

@@ -15,11 +15,18 @@ import { ROOT } from '../cli/helpers.js';
 
 const POLICY = loadBundledPolicy('default');
 const NOW = new Date('2026-11-20T12:00:00Z');
-const facts = (example: string, file: string): PrFacts => JSON.parse(readFileSync(join(ROOT, 'examples', example, file), 'utf8')) as PrFacts;
+const facts = (example: string, file: string): PrFacts =>
+  JSON.parse(readFileSync(join(ROOT, 'examples', example, file), 'utf8')) as PrFacts;
 const manifestOf = (example: string) => readFileSync(join(ROOT, 'examples', example, 'pilot-readiness.yml'), 'utf8');
 
 function report(example: string, text: string, prFacts: PrFacts | null): Report {
-  return evaluate({ manifest: { path: `examples/${example}/pilot-readiness.yml`, text }, policy: POLICY, files: localRepoFiles(ROOT), facts: prFacts, now: NOW });
+  return evaluate({
+    manifest: { path: `examples/${example}/pilot-readiness.yml`, text },
+    policy: POLICY,
+    files: localRepoFiles(ROOT),
+    facts: prFacts,
+    now: NOW,
+  });
 }
 
 const ready = facts('claims-triage', 'pr-ready.json');
@@ -30,11 +37,34 @@ const loanFacts: PrFacts = { ...ready, base_manifest: null, teams: { 'acme/legal
 
 const KINDS: Array<[string, Report, { decision: Report['decision']; verdict: RegExp }]> = [
   ['ready', report('claims-triage', manifestOf('claims-triage'), ready), { decision: 'ready', verdict: /^\*\*Ready: \d+ met/ }],
-  ['pending by a review window', report('churn-forecast', manifestOf('churn-forecast'), facts('churn-forecast', 'pr-pending.json')), { decision: 'pending', verdict: /^\*\*Waiting on legal \(`lee-legal`\): 7d 2h left; silence counts as consent on Fri 27 Nov 2026 14:10 UTC\./ }],
-  ['pending by the owner', report('claims-triage', manifestOf('claims-triage'), noOwner), { decision: 'pending', verdict: /Waiting on the accountable owner `maria-ops` to approve the head commit/ }],
-  ['blocked by an objection', report('claims-triage', manifestOf('claims-triage'), facts('claims-triage', 'pr-objection.json')), { decision: 'blocked', verdict: /^\*\*Blocked by security: `kim-sec` requested changes\.\*\*/ }],
-  ['blocked by evidence', report('loan-approval', manifestOf('loan-approval'), loanFacts), { decision: 'blocked', verdict: /^\*\*Blocked: \d+ of \d+ required criteria are not met, in / }],
-  ['bad input', report('claims-triage', manifestOf('claims-triage').replace(/^(\s+)title: .*$/m, '$1title: 12345'), ready), { decision: 'blocked', verdict: /^\*\*Blocked: the manifest has 1 problem/ }],
+  [
+    'pending by a review window',
+    report('churn-forecast', manifestOf('churn-forecast'), facts('churn-forecast', 'pr-pending.json')),
+    {
+      decision: 'pending',
+      verdict: /^\*\*Waiting on legal \(`lee-legal`\): 7d 2h left; silence counts as consent on Fri 27 Nov 2026 14:10 UTC\./,
+    },
+  ],
+  [
+    'pending by the owner',
+    report('claims-triage', manifestOf('claims-triage'), noOwner),
+    { decision: 'pending', verdict: /Waiting on the accountable owner `maria-ops` to approve the head commit/ },
+  ],
+  [
+    'blocked by an objection',
+    report('claims-triage', manifestOf('claims-triage'), facts('claims-triage', 'pr-objection.json')),
+    { decision: 'blocked', verdict: /^\*\*Blocked by security: `kim-sec` requested changes\.\*\*/ },
+  ],
+  [
+    'blocked by evidence',
+    report('loan-approval', manifestOf('loan-approval'), loanFacts),
+    { decision: 'blocked', verdict: /^\*\*Blocked: \d+ of \d+ required criteria are not met, in / },
+  ],
+  [
+    'bad input',
+    report('claims-triage', manifestOf('claims-triage').replace(/^(\s+)title: .*$/m, '$1title: 12345'), ready),
+    { decision: 'blocked', verdict: /^\*\*Blocked: the manifest has 1 problem/ },
+  ],
 ];
 
 const lines = (md: string) => md.split('\n');
@@ -68,7 +98,10 @@ describe.each(KINDS)('the comment when %s', (_kind, r, expected) => {
 
   it('tells one count story that adds up, the same in the text report', () => {
     if (!judged) return expect(r.errors.length).toBeGreaterThan(0);
-    const story = /<summary><b>Scorecard<\/b>: (\d+) met(?: \+ (\d+) not applicable)?(?: \+ (\d+) waived)? of (\d+) required(?:; (\d+) missing or failed)?(?:, (\d+) awaiting sign-off)?(?:; (\d+) awaiting sign-off)?<\/summary>/.exec(md);
+    const story =
+      /<summary><b>Scorecard<\/b>: (\d+) met(?: \+ (\d+) not applicable)?(?: \+ (\d+) waived)? of (\d+) required(?:; (\d+) missing or failed)?(?:, (\d+) awaiting sign-off)?(?:; (\d+) awaiting sign-off)?<\/summary>/.exec(
+        md,
+      );
     expect(story).not.toBeNull();
     const [, met, na = '0', waived = '0', required, open = '0', pendingA = '0', pendingB = '0'] = story!;
     expect(Number(met) + Number(na) + Number(waived) + Number(open) + Number(pendingA) + Number(pendingB)).toBe(Number(required));
@@ -95,7 +128,12 @@ describe.each(KINDS)('the comment when %s', (_kind, r, expected) => {
       const spans = out.match(/`[^`\s]+\.ya?ml:\d+:\d+`/g) ?? [];
       const linked = [...out.matchAll(/\[(`[^`\s]+\.ya?ml:\d+:\d+`)\]\(([^)\s]+)\)/g)];
       expect(linked.length).toBe(spans.length);
-      for (const [, , url] of linked) expect(url).toMatch(new RegExp(`^${server.replace(/\./g, '\\.')}/acme/[a-z-]+/blob/${r.inputs.facts!.head_sha}/examples/[a-z-]+/pilot-readiness\\.yml#L\\d+$`));
+      for (const [, , url] of linked)
+        expect(url).toMatch(
+          new RegExp(
+            `^${server.replace(/\./g, '\\.')}/acme/[a-z-]+/blob/${r.inputs.facts!.head_sha}/examples/[a-z-]+/pilot-readiness\\.yml#L\\d+$`,
+          ),
+        );
     }
   });
 });
@@ -111,8 +149,13 @@ describe('locations without PR facts', () => {
     const r = report('claims-triage', manifestOf('claims-triage'), ready);
     const hostile: Report = { ...r, errors: [{ message: 'x', location: { file: 'a b/(x)/pilot-readiness.yml', line: 3, column: 1 } }] };
     const md = renderMarkdown(hostile, { serverUrl: 'https://github.com' });
-    expect(md).toContain(`[\`a b/(x)/pilot-readiness.yml:3:1\`](https://github.com/${r.inputs.facts!.repository}/blob/${r.inputs.facts!.head_sha}/a%20b/%28x%29/pilot-readiness.yml#L3)`);
-    const closing: Report = { ...r, errors: [{ message: 'x', location: { file: 'x)**[y](https://evil.example)/pilot-readiness.yml', line: 1, column: 1 } }] };
+    expect(md).toContain(
+      `[\`a b/(x)/pilot-readiness.yml:3:1\`](https://github.com/${r.inputs.facts!.repository}/blob/${r.inputs.facts!.head_sha}/a%20b/%28x%29/pilot-readiness.yml#L3)`,
+    );
+    const closing: Report = {
+      ...r,
+      errors: [{ message: 'x', location: { file: 'x)**[y](https://evil.example)/pilot-readiness.yml', line: 1, column: 1 } }],
+    };
     const link = /\]\((https:\/\/github\.com\/\S+)\)/.exec(renderMarkdown(closing, { serverUrl: 'https://github.com' }))![1]!;
     expect(link).toContain('x%29%2A%2A%5By%5D%28https%3A/evil.example%29/pilot-readiness.yml#L1');
     expect(link).not.toMatch(/[()*[\]]/);

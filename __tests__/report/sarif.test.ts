@@ -14,7 +14,11 @@ import { ROOT } from '../cli/helpers.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, '__tests__', 'fixtures', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
 // ajv-draft-04 is CommonJS with an ES-style default export: require it and take .default.
-const Ajv = (createRequire(import.meta.url)('ajv-draft-04') as { default: new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null } } }).default;
+const Ajv = (
+  createRequire(import.meta.url)('ajv-draft-04') as {
+    default: new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null } };
+  }
+).default;
 const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
 const POLICY = loadBundledPolicy('default');
 const NOW = new Date('2026-11-28T00:00:00Z');
@@ -22,7 +26,13 @@ const NOW = new Date('2026-11-28T00:00:00Z');
 function reportOf(example: string, factsFile?: string, text?: string): Report {
   const path = `examples/${example}/pilot-readiness.yml`;
   const facts = factsFile ? (JSON.parse(readFileSync(join(ROOT, 'examples', example, factsFile), 'utf8')) as PrFacts) : null;
-  return evaluate({ manifest: { path, text: text ?? readFileSync(join(ROOT, path), 'utf8') }, policy: POLICY, files: localRepoFiles(ROOT), facts, now: NOW });
+  return evaluate({
+    manifest: { path, text: text ?? readFileSync(join(ROOT, path), 'utf8') },
+    policy: POLICY,
+    files: localRepoFiles(ROOT),
+    facts,
+    now: NOW,
+  });
 }
 
 const EXAMPLES: Array<[string, Report]> = [

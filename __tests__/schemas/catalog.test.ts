@@ -10,7 +10,10 @@ const entry = JSON.parse(read('docs/schemastore-catalog.json')) as { name: strin
 const manifestSchema = JSON.parse(read('schemas/manifest.schema.json')) as { $id: string };
 
 /** As editors apply a catalog's fileMatch: a pattern without a slash matches the file name in any folder. */
-const matched = (path: string): boolean => entry.fileMatch.some((pattern) => (pattern.includes('/') ? minimatch(path, pattern, { dot: true }) : minimatch(path.split('/').pop()!, pattern)));
+const matched = (path: string): boolean =>
+  entry.fileMatch.some((pattern) =>
+    pattern.includes('/') ? minimatch(path, pattern, { dot: true }) : minimatch(path.split('/').pop()!, pattern),
+  );
 
 describe('docs/schemastore-catalog.json', () => {
   it('has exactly the keys a catalog entry takes, and points at the general manifest schema', () => {
@@ -23,10 +26,22 @@ describe('docs/schemastore-catalog.json', () => {
   });
 
   it('matches every manifest path the project uses, and none of its policy files', () => {
-    for (const path of ['pilot-readiness.yml', 'pilot-readiness.yaml', 'examples/claims-triage/pilot-readiness.yml', 'examples/loan-approval/pilot-readiness.yml', 'examples/churn-forecast/pilot-readiness.yml', 'ml/fraud/pilot-readiness.yaml']) {
+    for (const path of [
+      'pilot-readiness.yml',
+      'pilot-readiness.yaml',
+      'examples/claims-triage/pilot-readiness.yml',
+      'examples/loan-approval/pilot-readiness.yml',
+      'examples/churn-forecast/pilot-readiness.yml',
+      'ml/fraud/pilot-readiness.yaml',
+    ]) {
       expect(matched(path), path).toBe(true);
     }
-    for (const path of ['.github/pilot-readiness-policy.yml', 'policies/default.yml', 'examples/claims-triage/ops/rollout.yml', 'pilot-readiness.yml.bak']) {
+    for (const path of [
+      '.github/pilot-readiness-policy.yml',
+      'policies/default.yml',
+      'examples/claims-triage/ops/rollout.yml',
+      'pilot-readiness.yml.bak',
+    ]) {
       expect(matched(path), path).toBe(false);
     }
   });

@@ -14,7 +14,10 @@ function undescribed(schema: Node): string[] {
     if (isNode(node) && !(typeof node.description === 'string' && node.description.trim().length > 0)) missing.push(pointer);
   };
   const walk = (node: unknown, pointer: string): void => {
-    if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${pointer}/${i}`));
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) walk(item, `${pointer}/${i}`);
+      return;
+    }
     if (!isNode(node)) return;
     for (const group of ['properties', 'definitions']) {
       if (isNode(node[group])) for (const [key, child] of Object.entries(node[group])) needs(child, `${pointer}/${group}/${key}`);
@@ -42,6 +45,12 @@ describe('undescribed', () => {
       definitions: { e: { description: ' ' }, f: { description: 'ok', additionalProperties: false } },
       allOf: [{ properties: { g: { const: 1 } } }],
     };
-    expect(undescribed(schema)).toEqual(['#/properties/b', '#/definitions/e', '#/additionalProperties', '#/properties/b/properties/c', '#/allOf/0/properties/g']);
+    expect(undescribed(schema)).toEqual([
+      '#/properties/b',
+      '#/definitions/e',
+      '#/additionalProperties',
+      '#/properties/b/properties/c',
+      '#/allOf/0/properties/g',
+    ]);
   });
 });

@@ -11,7 +11,8 @@ const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv, ['uri', 'date-time']);
 const validate = ajv.compile(schema);
 
-const errorsOf = (data: unknown): string[] => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`));
+const errorsOf = (data: unknown): string[] =>
+  validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
 
 describe('schemas/facts.schema.json', () => {
   it('has the published $id and accepts complete facts', () => {
@@ -60,6 +61,9 @@ describe('schemas/facts.schema.json', () => {
   });
 
   it('keys teams by org/team slug', () => {
-    expect(errorsOf(factsWith({ teams: { legal: ['lena'] } }))).toEqual(['/teams must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"', '/teams property name must be valid']);
+    expect(errorsOf(factsWith({ teams: { legal: ['lena'] } }))).toEqual([
+      '/teams must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"',
+      '/teams property name must be valid',
+    ]);
   });
 });

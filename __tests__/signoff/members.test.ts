@@ -72,9 +72,13 @@ describe('who fills a role', () => {
     const manifest = manifestWith({ reviewers: { legal: ['@lena', 'lars', 'not a login'] } });
     const result = signoffs({ manifest });
     expect(result.errors).toEqual([
-      { message: 'reviewers.legal[0]: "@lena" is not a GitHub login or org/team slug; write it without the @', location: at(manifest, ['reviewers', 'legal', 0]) },
       {
-        message: 'reviewers.legal[2]: "not a login" is not a GitHub login or org/team slug; write a login such as octocat or a team such as acme/legal',
+        message: 'reviewers.legal[0]: "@lena" is not a GitHub login or org/team slug; write it without the @',
+        location: at(manifest, ['reviewers', 'legal', 0]),
+      },
+      {
+        message:
+          'reviewers.legal[2]: "not a login" is not a GitHub login or org/team slug; write a login such as octocat or a team such as acme/legal',
         location: at(manifest, ['reviewers', 'legal', 2]),
       },
     ]);
@@ -86,7 +90,8 @@ describe('who fills a role', () => {
     const result = signoffs({ manifest });
     expect(result.errors).toEqual([
       {
-        message: 'reviewers.legal[1]: dev opened this pull request, and may not also review for legal: a role\'s reviewers must be people other than the owner and the PR author; name someone else',
+        message:
+          "reviewers.legal[1]: dev opened this pull request, and may not also review for legal: a role's reviewers must be people other than the owner and the PR author; name someone else",
         location: at(manifest, ['reviewers', 'legal', 1]),
       },
     ]);
@@ -119,7 +124,9 @@ describe('a role filled only by a team', () => {
     const legal = role(signoffs({ manifest, facts }), 'legal');
     expect(legal).toMatchObject({ status: 'pending', blocking: true, resolved_members: [] });
     expect(legal.hint).toBe(`could not resolve team acme/legal, so who may review for legal is unknown; ${TEAM_PERMISSION}`);
-    expect(TEAM_PERMISSION).toBe('the token needs read access to organization members (fine-grained token: Members read; classic: read:org)');
+    expect(TEAM_PERMISSION).toBe(
+      'the token needs read access to organization members (fine-grained token: Members read; classic: read:org)',
+    );
   });
 
   it('stays blocking on an unresolvable team even when a known member approved', () => {
@@ -134,7 +141,11 @@ describe('a role filled only by a team', () => {
     const facts = factsWith({ reviews: [review('lars', 'APPROVED', H)] });
     const legal = role(signoffs({ manifest, facts }), 'legal');
     expect(legal.reviews).toEqual([
-      expect.objectContaining({ author: 'lars', counted: false, not_counted_because: 'not a known member of legal (team acme/legal could not be resolved)' }),
+      expect.objectContaining({
+        author: 'lars',
+        counted: false,
+        not_counted_because: 'not a known member of legal (team acme/legal could not be resolved)',
+      }),
     ]);
   });
 
@@ -143,7 +154,9 @@ describe('a role filled only by a team', () => {
     const m = manifestWith({ pilot: { name: 'claims-triage', risk: 'low' }, reviewers: { legal: ['acme/legal'] } });
     const result = signoffs({ policy, manifest: m });
     expect(role(result, 'legal')).toMatchObject({ required: false, blocking: false });
-    expect(messages(result.warnings)).toEqual([`legal: could not resolve team acme/legal, so who may review for legal is unknown; ${TEAM_PERMISSION}`]);
+    expect(messages(result.warnings)).toEqual([
+      `legal: could not resolve team acme/legal, so who may review for legal is unknown; ${TEAM_PERMISSION}`,
+    ]);
   });
 });
 
@@ -151,7 +164,14 @@ describe('a role nobody fills', () => {
   it('is blocking when the tier requires it, with a hint on how to fill it', () => {
     const manifest = manifestWith({ reviewers: {} });
     const legal = role(signoffs({ manifest }), 'legal');
-    expect(legal).toMatchObject({ status: 'not_requested', required: true, blocking: true, members: [], members_from: 'none', location: null });
+    expect(legal).toMatchObject({
+      status: 'not_requested',
+      required: true,
+      blocking: true,
+      members: [],
+      members_from: 'none',
+      location: null,
+    });
     expect(legal.hint).toBe(
       'nobody fills role legal, which is required for high-risk pilots: add reviewers.legal (GitHub logins or org/team slugs) to the manifest, or set roles.legal.members in the policy',
     );

@@ -25,7 +25,11 @@ describe('objections', () => {
 
   it('only advise with on_objection: advise: a warning, and the role counts as consulted', () => {
     const { legal, warnings } = run([objection], 'advise');
-    expect(legal).toMatchObject({ status: 'objected', blocking: false, hint: 'lena requested changes; legal only advises, so the objection does not block' });
+    expect(legal).toMatchObject({
+      status: 'objected',
+      blocking: false,
+      hint: 'lena requested changes; legal only advises, so the objection does not block',
+    });
     expect(warnings).toEqual(['legal: lena requested changes; legal only advises (on_objection: advise), so this does not block']);
   });
 
@@ -82,7 +86,9 @@ describe("the owner's override", () => {
     const { legal, result, warnings } = run([objection, override, review('lars', 'CHANGES_REQUESTED', 4 * H)]);
     expect(legal.blocking).toBe(true);
     expect(result.overrides).toEqual([]);
-    expect(warnings).toEqual([`legal: olivia's /override legal (review ${override.id}) predates the latest objection, so it does not cover it; override again`]);
+    expect(warnings).toEqual([
+      `legal: olivia's /override legal (review ${override.id}) predates the latest objection, so it does not cover it; override again`,
+    ]);
   });
 
   it('lapses when the owner later requests changes', () => {

@@ -32,7 +32,12 @@ describe('offline (no PR facts)', () => {
       location: { file: 'pilot-readiness.yml', line: 7, column: 3 },
     });
     expect(OFFLINE_HINT).toBe('evaluated on the pull request (no PR facts given)');
-    expect(role(result, 'security')).toMatchObject({ status: 'not_requested', blocking: false, members_from: 'policy', resolved_members: ['sam'] });
+    expect(role(result, 'security')).toMatchObject({
+      status: 'not_requested',
+      blocking: false,
+      members_from: 'policy',
+      resolved_members: ['sam'],
+    });
   });
 
   it('still blocks on a required role nobody fills', () => {

@@ -15,7 +15,9 @@ describe('parseOverrides', () => {
     expect(parseOverrides('/override legal:accepted')).toEqual([{ role: 'legal', reason: 'accepted' }]);
     expect(parseOverrides('/override\tlegal\t:  accepted  ')).toEqual([{ role: 'legal', reason: 'accepted' }]);
     expect(parseOverrides('/OVERRIDE legal: accepted')).toEqual([{ role: 'legal', reason: 'accepted' }]);
-    expect(parseOverrides('   /override legal: indented up to three spaces')).toEqual([{ role: 'legal', reason: 'indented up to three spaces' }]);
+    expect(parseOverrides('   /override legal: indented up to three spaces')).toEqual([
+      { role: 'legal', reason: 'indented up to three spaces' },
+    ]);
   });
 
   it('reads every line of a paragraph, after soft and hard breaks, and every paragraph', () => {
@@ -37,9 +39,9 @@ describe('parseOverrides', () => {
   });
 
   it('keeps the visible text of inline Markdown in the reason, and drops raw HTML', () => {
-    expect(parseOverrides('/override legal: see `RISK-12`, [the memo](https://x.test/m) and *note* ~~old~~ AT&amp;T\\_x <b>ok</b>')).toEqual([
-      { role: 'legal', reason: 'see RISK-12, the memo and note old AT&T_x ok' },
-    ]);
+    expect(
+      parseOverrides('/override legal: see `RISK-12`, [the memo](https://x.test/m) and *note* ~~old~~ AT&amp;T\\_x <b>ok</b>'),
+    ).toEqual([{ role: 'legal', reason: 'see RISK-12, the memo and note old AT&T_x ok' }]);
   });
 
   it('reads a command without a reason with an empty reason (collectOverrides refuses it)', () => {
@@ -162,18 +164,32 @@ describe('isCompleteComment', () => {
 
 describe('collectOverrides', () => {
   it('warns once per role and place that does not count, at most ten times a review', () => {
-    const body = ['```', '/override legal: a', '/override legal: b', '```', '', ...Array.from({ length: 12 }, (_, i) => `> /override r${i}: x`)].join('\n');
+    const body = [
+      '```',
+      '/override legal: a',
+      '/override legal: b',
+      '```',
+      '',
+      ...Array.from({ length: 12 }, (_, i) => `> /override r${i}: x`),
+    ].join('\n');
     const { byRole, warnings } = collectOverrides(OWNER, [approval(7, body)], ['legal']);
     expect(byRole.size).toBe(0);
     expect(messages(warnings)).toEqual([
       '`/override legal` in review 7 does not count: it is inside a code block; write it as a plain paragraph line',
-      ...Array.from({ length: 9 }, (_, i) => `\`/override r${i}\` in review 7 does not count: it is inside a block quote; write it as a plain paragraph line`),
+      ...Array.from(
+        { length: 9 },
+        (_, i) => `\`/override r${i}\` in review 7 does not count: it is inside a block quote; write it as a plain paragraph line`,
+      ),
       '3 more `/override` lines in review 7 do not count either; write each as a plain paragraph line',
     ]);
   });
 
   it('keeps the warnings about a role the policy does not define and about a missing reason', () => {
-    const { byRole, warnings } = collectOverrides(OWNER, [approval(8, '/override legl: x\n/override legal\n\n- /override legal: y')], ['legal']);
+    const { byRole, warnings } = collectOverrides(
+      OWNER,
+      [approval(8, '/override legl: x\n/override legal\n\n- /override legal: y')],
+      ['legal'],
+    );
     expect(byRole.size).toBe(0);
     expect(messages(warnings)).toEqual([
       "olivia's /override legl (review 8) names no reviewer role; did you mean legal?",
@@ -185,7 +201,40 @@ describe('collectOverrides', () => {
 
 describe('properties', () => {
   // Bodies built from Markdown's significant pieces and command lines, so that they meet often.
-  const PIECES = ['/override security: x', '/override legal: y', '\n', '\n\n', '\r\n', '  ', '    ', '> ', '- ', '1. ', '```', '~~~', '`', '*', '_', '~~', '[', ']', '(u)', '![', '<!--', '-->', '<details>', '<b>', '|', '| - |', '---', '[^1]: ', '\\', '&#47;', '\u200b', 'text'];
+  const PIECES = [
+    '/override security: x',
+    '/override legal: y',
+    '\n',
+    '\n\n',
+    '\r\n',
+    '  ',
+    '    ',
+    '> ',
+    '- ',
+    '1. ',
+    '```',
+    '~~~',
+    '`',
+    '*',
+    '_',
+    '~~',
+    '[',
+    ']',
+    '(u)',
+    '![',
+    '<!--',
+    '-->',
+    '<details>',
+    '<b>',
+    '|',
+    '| - |',
+    '---',
+    '[^1]: ',
+    '\\',
+    '&#47;',
+    '\u200b',
+    'text',
+  ];
   const body = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((pieces) => pieces.join(''));
 
   it('counts a command only where its text starts a line of the body', () => {
@@ -206,7 +255,14 @@ describe('properties', () => {
         // A line of the text that is itself a fence would close the block: then it is no longer unclosed.
         if (!/^ {0,3}(`{3,}|~{3,})/m.test(text)) expect(parseOverrides(`\`\`\`\n${text}`)).toEqual([]);
         expect(parseOverrides(`<div>\n\n${text}`)).toEqual([]);
-        expect(parseOverrides(text.split('\n').map((line) => `> ${line}`).join('\n'))).toEqual([]);
+        expect(
+          parseOverrides(
+            text
+              .split('\n')
+              .map((line) => `> ${line}`)
+              .join('\n'),
+          ),
+        ).toEqual([]);
       }),
       { numRuns: 1000 },
     );

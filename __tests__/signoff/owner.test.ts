@@ -6,7 +6,10 @@ import { AUTHOR, H, OLD, OWNER, factsWith, manifestWith, policyWith, review, sig
 const OWNER_AT = { file: 'pilot-readiness.yml', line: 5, column: 8 };
 
 function ownerOf(owner: string, options: { rules?: Partial<OwnerRolePolicy>; facts?: Partial<PrFacts> | null; invalidate?: 'never' } = {}) {
-  const policy = policyWith({ legal: {} }, { owner: options.rules ?? {}, ...(options.invalidate ? { invalidate_on_push: options.invalidate } : {}) });
+  const policy = policyWith(
+    { legal: {} },
+    { owner: options.rules ?? {}, ...(options.invalidate ? { invalidate_on_push: options.invalidate } : {}) },
+  );
   const facts = options.facts === null ? null : factsWith(options.facts ?? {});
   return signoffs({ policy, manifest: manifestWith({ owner }), facts }).owner;
 }
@@ -32,7 +35,8 @@ describe('who may be the owner', () => {
     expect(ownerOf(AUTHOR)).toEqual({
       login: AUTHOR,
       status: 'invalid',
-      reason: 'owner: dev opened this pull request and may not be its accountable owner (the policy does not set roles.owner.allow_self); name someone else',
+      reason:
+        'owner: dev opened this pull request and may not be its accountable owner (the policy does not set roles.owner.allow_self); name someone else',
       location: OWNER_AT,
     });
   });
@@ -40,7 +44,8 @@ describe('who may be the owner', () => {
   it('the PR author with allow_self: true decides by making the pull request ready (GitHub cannot record their approval)', () => {
     expect(ownerOf(AUTHOR, { rules: { allow_self: true } })).toMatchObject({
       status: 'approved',
-      reason: 'dev opened this pull request and marked it ready for review at def5678; the policy lets the owner be the author (allow_self), so that is their decision',
+      reason:
+        'dev opened this pull request and marked it ready for review at def5678; the policy lets the owner be the author (allow_self), so that is their decision',
     });
     expect(ownerOf(AUTHOR, { rules: { allow_self: true }, facts: { draft: true, ready_at: null } })).toMatchObject({
       status: 'awaiting',
@@ -146,7 +151,9 @@ describe('a hand-over of ownership needs the base owner too', () => {
   });
 
   it("does not accept the base owner's approval of an older commit", () => {
-    const owner = ownerOf(OWNER, { facts: { ...handOver, reviews: [review('oscar', 'APPROVED', H, { commit: OLD }), review(OWNER, 'APPROVED', 2 * H)] } });
+    const owner = ownerOf(OWNER, {
+      facts: { ...handOver, reviews: [review('oscar', 'APPROVED', H, { commit: OLD }), review(OWNER, 'APPROVED', 2 * H)] },
+    });
     expect(owner).toMatchObject({ status: 'awaiting', base_owner: { login: 'oscar', status: 'awaiting' } });
   });
 

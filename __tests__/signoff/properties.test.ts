@@ -80,14 +80,16 @@ function build(s: Scenario, extra: { reviews?: PrFacts['reviews']; requests?: Pr
     review_requests: extra.requests ?? s.requests.map((r) => ({ reviewer: r.reviewer, at: iso(r.at) })),
     reviews:
       extra.reviews ??
-      [...s.reviews, ...(s.ownerApproval ? [{ ...s.ownerApproval, author: OWNER, state: 'APPROVED' as const, commit: HEAD }] : [])].map((r, index) => ({
-        id: index % 2 === 0 ? index : `PRR_${index}`,
-        author: r.author,
-        state: r.state,
-        at: iso(r.at),
-        commit: r.commit,
-        ...(r.body ? { body: r.body } : {}),
-      })),
+      [...s.reviews, ...(s.ownerApproval ? [{ ...s.ownerApproval, author: OWNER, state: 'APPROVED' as const, commit: HEAD }] : [])].map(
+        (r, index) => ({
+          id: index % 2 === 0 ? index : `PRR_${index}`,
+          author: r.author,
+          state: r.state,
+          at: iso(r.at),
+          commit: r.commit,
+          ...(r.body ? { body: r.body } : {}),
+        }),
+      ),
     teams,
     ...(s.baseOwner !== undefined ? { base_manifest: s.baseOwner } : {}),
   };
@@ -96,7 +98,14 @@ function build(s: Scenario, extra: { reviews?: PrFacts['reviews']; requests?: Pr
 
 function evaluateAt(s: Scenario, now: number, extra: Parameters<typeof build>[1] = {}) {
   const { policy, manifest, facts } = build(s, extra);
-  return evaluateSignoffs({ policy, manifest, locate: locator(manifest), facts, now: new Date(T0 + now), signoffCriteria: { 'legal-review': 'legal' } });
+  return evaluateSignoffs({
+    policy,
+    manifest,
+    locate: locator(manifest),
+    facts,
+    now: new Date(T0 + now),
+    signoffCriteria: { 'legal-review': 'legal' },
+  });
 }
 
 const CRITERIA = [
@@ -124,7 +133,14 @@ describe('properties of the sign-off rules', () => {
     fc.assert(
       fc.property(scenario, reviewShape, fc.integer({ min: 1, max: 99 }), (s, extra, n) => {
         const { facts } = build(s);
-        const outsider = { id: `PRR_outsider_${n}`, author: `outsider-${n}`, state: extra.state, at: iso(extra.at), commit: extra.commit, body: extra.body };
+        const outsider = {
+          id: `PRR_outsider_${n}`,
+          author: `outsider-${n}`,
+          state: extra.state,
+          at: iso(extra.at),
+          commit: extra.commit,
+          body: extra.body,
+        };
         const without = decide({ criteria: CRITERIA, signoffs: evaluateAt(s, s.now), errors: 0 });
         const withIt = decide({ criteria: CRITERIA, signoffs: evaluateAt(s, s.now, { reviews: [...facts.reviews, outsider] }), errors: 0 });
         expect(withIt).toEqual(without);
@@ -146,7 +162,9 @@ describe('properties of the sign-off rules', () => {
         const original = evaluateAt(s, s.now);
         const reordered = evaluateAt(s, s.now, { reviews, requests });
         expect(reordered).toEqual(original);
-        expect(decide({ criteria: CRITERIA, signoffs: reordered, errors: 0 })).toEqual(decide({ criteria: CRITERIA, signoffs: original, errors: 0 }));
+        expect(decide({ criteria: CRITERIA, signoffs: reordered, errors: 0 })).toEqual(
+          decide({ criteria: CRITERIA, signoffs: original, errors: 0 }),
+        );
       }),
     );
   });
@@ -156,7 +174,9 @@ describe('properties of the sign-off rules', () => {
       fc.property(scenario, (s) => {
         const result = evaluateAt(s, s.now);
         for (const r of result.roles) if (r.blocking) expect(r.required).toBe(true);
-        const deadlines = result.roles.filter((r) => r.status === 'pending' && r.deadline !== null).map((r) => Date.parse(r.deadline ?? ''));
+        const deadlines = result.roles
+          .filter((r) => r.status === 'pending' && r.deadline !== null)
+          .map((r) => Date.parse(r.deadline ?? ''));
         expect(result.next_change_at).toBe(deadlines.length > 0 ? new Date(Math.min(...deadlines)).toISOString() : null);
         for (const r of result.roles) {
           if (r.status === 'pending' && r.deadline !== null) expect(r.time_left_ms).toBe(Date.parse(r.deadline) - (T0 + s.now));

@@ -13,7 +13,15 @@ describe('reviews that never count', () => {
     const legal = legalWith([own]);
     expect(legal.status).toBe('pending');
     expect(legal.reviews).toEqual([
-      { id: own.id, author: AUTHOR, state: 'APPROVED', at: own.at, commit: own.commit, counted: false, not_counted_because: 'the PR author cannot review their own pull request' },
+      {
+        id: own.id,
+        author: AUTHOR,
+        state: 'APPROVED',
+        at: own.at,
+        commit: own.commit,
+        counted: false,
+        not_counted_because: 'the PR author cannot review their own pull request',
+      },
     ]);
   });
 
@@ -21,14 +29,18 @@ describe('reviews that never count', () => {
     const outsider = review('mallory', 'APPROVED', 2 * H);
     const legal = legalWith([outsider]);
     expect(legal.status).toBe('pending');
-    expect(legal.reviews).toEqual([expect.objectContaining({ author: 'mallory', counted: false, not_counted_because: 'not a member of legal' })]);
+    expect(legal.reviews).toEqual([
+      expect.objectContaining({ author: 'mallory', counted: false, not_counted_because: 'not a member of legal' }),
+    ]);
   });
 
   it("a bot's approval", () => {
     const bot = review('release-bot[bot]', 'APPROVED', 2 * H);
     const legal = legalWith([bot]);
     expect(legal.status).toBe('pending');
-    expect(legal.reviews).toEqual([expect.objectContaining({ author: 'release-bot[bot]', counted: false, not_counted_because: 'reviews by bots do not count' })]);
+    expect(legal.reviews).toEqual([
+      expect.objectContaining({ author: 'release-bot[bot]', counted: false, not_counted_because: 'reviews by bots do not count' }),
+    ]);
   });
 
   it("a member of another role is not listed under this one; the owner's reviews are not listed either", () => {
@@ -36,7 +48,10 @@ describe('reviews that never count', () => {
     const facts = factsWith({ reviews: [review('sam', 'APPROVED', H), review(OWNER, 'APPROVED', H)] });
     const result = signoffs({ policy, manifest, facts });
     expect(role(result, 'legal').reviews).toEqual([]);
-    expect(role(result, 'security')).toMatchObject({ status: 'approved', reviews: [expect.objectContaining({ author: 'sam', counted: true })] });
+    expect(role(result, 'security')).toMatchObject({
+      status: 'approved',
+      reviews: [expect.objectContaining({ author: 'sam', counted: true })],
+    });
   });
 
   it('a dismissed objection: the role is as if it had not been made', () => {
@@ -75,7 +90,11 @@ describe("a member's standing is their latest APPROVED or CHANGES_REQUESTED revi
     const legal = legalWith([approval, objection]);
     expect(legal).toMatchObject({ status: 'approved', blocking: false });
     expect(legal.reviews).toEqual([
-      expect.objectContaining({ id: objection.id, counted: false, not_counted_because: `superseded by lena's later review ${approval.id}` }),
+      expect.objectContaining({
+        id: objection.id,
+        counted: false,
+        not_counted_because: `superseded by lena's later review ${approval.id}`,
+      }),
       expect.objectContaining({ id: approval.id, counted: true }),
     ]);
   });
@@ -105,12 +124,18 @@ describe("a member's standing is their latest APPROVED or CHANGES_REQUESTED revi
   it('an approval counts before any review request and in a draft: it is explicit input', () => {
     const unasked = role(signoffs({ manifest, facts: factsWith({ reviews: [review('lena', 'APPROVED', H)] }) }), 'legal');
     expect(unasked).toMatchObject({ status: 'approved', started_at: null, deadline: null });
-    const draft = role(signoffs({ manifest, facts: factsWith({ draft: true, ready_at: null, reviews: [review('lars', 'APPROVED', H)] }) }), 'legal');
+    const draft = role(
+      signoffs({ manifest, facts: factsWith({ draft: true, ready_at: null, reviews: [review('lars', 'APPROVED', H)] }) }),
+      'legal',
+    );
     expect(draft.status).toBe('approved');
   });
 
   it('an objection counts before any review request and in a draft', () => {
-    const draft = role(signoffs({ manifest, facts: factsWith({ draft: true, ready_at: null, reviews: [review('lars', 'CHANGES_REQUESTED', H)] }) }), 'legal');
+    const draft = role(
+      signoffs({ manifest, facts: factsWith({ draft: true, ready_at: null, reviews: [review('lars', 'CHANGES_REQUESTED', H)] }) }),
+      'legal',
+    );
     expect(draft).toMatchObject({ status: 'objected', blocking: true });
   });
 });

@@ -18,9 +18,19 @@ describe('invalidate_on_push: any (the default)', () => {
     const { legal, warnings } = legalAfter(policyFor(undefined), [stale]);
     expect(legal.status).toBe('pending');
     expect(legal.reviews).toEqual([
-      { id: stale.id, author: 'lena', state: 'APPROVED', at: stale.at, commit: OLD, counted: false, not_counted_because: 'stale: approved abc1234, head is def5678' },
+      {
+        id: stale.id,
+        author: 'lena',
+        state: 'APPROVED',
+        at: stale.at,
+        commit: OLD,
+        counted: false,
+        not_counted_because: 'stale: approved abc1234, head is def5678',
+      },
     ]);
-    expect(warnings).toEqual(["legal: lena's approval no longer counts (stale: approved abc1234, head is def5678); ask lena to approve again"]);
+    expect(warnings).toEqual([
+      "legal: lena's approval no longer counts (stale: approved abc1234, head is def5678); ask lena to approve again",
+    ]);
   });
 
   it('counts an approval of the head commit', () => {
@@ -81,7 +91,9 @@ describe('invalidate_on_push: governed', () => {
     ];
     const { legal } = legalAfter(governed, [review('lena', 'APPROVED', 2 * H, { commit: OLD })], { commits });
     expect(legal.status).toBe('pending');
-    expect(legal.reviews[0]?.not_counted_because).toBe('stale: approved abc1234, head is def5678 (bcd2345 changed governed file models/claims/model.onnx)');
+    expect(legal.reviews[0]?.not_counted_because).toBe(
+      'stale: approved abc1234, head is def5678 (bcd2345 changed governed file models/claims/model.onnx)',
+    );
   });
 
   it('matches dotfiles (minimatch dot: true)', () => {
@@ -90,7 +102,9 @@ describe('invalidate_on_push: governed', () => {
       { sha: HEAD, at: iso(-H), files: ['.github/workflows/deploy.yml'] },
     ];
     const { legal } = legalAfter(policyFor('governed', ['**/*.yml']), [review('lena', 'APPROVED', 2 * H, { commit: OLD })], { commits });
-    expect(legal.reviews[0]?.not_counted_because).toBe('stale: approved abc1234, head is def5678 (def5678 changed governed file .github/workflows/deploy.yml)');
+    expect(legal.reviews[0]?.not_counted_because).toBe(
+      'stale: approved abc1234, head is def5678 (def5678 changed governed file .github/workflows/deploy.yml)',
+    );
   });
 
   it('fails closed on a later commit whose files are unknown', () => {
@@ -108,7 +122,9 @@ describe('invalidate_on_push: governed', () => {
   it('fails closed on an approval of a commit that is no longer part of the pull request (force-push)', () => {
     const gone = `0ff0ff0${'0'.repeat(33)}`;
     const { legal } = legalAfter(governed, [review('lena', 'APPROVED', 2 * H, { commit: gone })]);
-    expect(legal.reviews[0]?.not_counted_because).toBe('stale: approved 0ff0ff0, head is def5678 (0ff0ff0 is no longer a commit of this pull request)');
+    expect(legal.reviews[0]?.not_counted_because).toBe(
+      'stale: approved 0ff0ff0, head is def5678 (0ff0ff0 is no longer a commit of this pull request)',
+    );
   });
 
   it('ignores changes before the reviewed commit', () => {

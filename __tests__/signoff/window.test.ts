@@ -83,7 +83,11 @@ describe('the review window', () => {
   });
 
   it('starts no window in a draft, even when asked', () => {
-    for (const draft of [{ draft: true, ready_at: null }, { draft: true, ready_at: iso(0) }, { draft: false, ready_at: null }]) {
+    for (const draft of [
+      { draft: true, ready_at: null },
+      { draft: true, ready_at: iso(0) },
+      { draft: false, ready_at: null },
+    ]) {
       const { legal } = legalAt(30 * D, { facts: draft });
       expect(legal).toMatchObject({ status: 'not_requested', blocking: false, started_at: null });
       expect(legal.hint).toBe("the pull request is a draft: mark it ready for review to start legal's 14d window");
@@ -107,11 +111,22 @@ describe('the review window', () => {
 
   it('mentions a criterion that needs the role explicitly while it is only pending or consented', () => {
     const facts = { teams: { 'acme/legal': ['lars'] }, review_requests: [request('lena', START)] };
-    const pending = signoffs({ policy: policyWhere('consent'), manifest, facts: factsWith(facts), signoffCriteria: { 'legal-review': 'legal' } });
+    const pending = signoffs({
+      policy: policyWhere('consent'),
+      manifest,
+      facts: factsWith(facts),
+      signoffCriteria: { 'legal-review': 'legal' },
+    });
     expect(role(pending, 'legal').hint).toBe(
       "waiting for lena or acme/legal to review: 13d 1h left (until Mon 16 Mar 2026 10:00 UTC); silence then counts as consent; criterion legal-review needs legal's explicit approval (silence and overrides do not count)",
     );
-    const consented = signoffs({ policy: policyWhere('consent'), manifest, facts: factsWith(facts), now: DEADLINE, signoffCriteria: { 'legal-review': 'legal' } });
+    const consented = signoffs({
+      policy: policyWhere('consent'),
+      manifest,
+      facts: factsWith(facts),
+      now: DEADLINE,
+      signoffCriteria: { 'legal-review': 'legal' },
+    });
     expect(role(consented, 'legal').status).toBe('consented');
     expect(consented.approvedRoles).toEqual([]);
     const approved = signoffs({
@@ -125,7 +140,9 @@ describe('the review window', () => {
 
   it('warns about a criterion that needs a sign-off from a role the policy does not define', () => {
     const result = signoffs({ manifest, signoffCriteria: { 'legal-review': 'legl' } });
-    expect(result.warnings.map((w) => w.message)).toEqual(['criterion legal-review needs a sign-off from role legl, which the policy does not define; did you mean legal?']);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'criterion legal-review needs a sign-off from role legl, which the policy does not define; did you mean legal?',
+    ]);
   });
 
   it('fails closed on a window that is not a duration', () => {
@@ -145,8 +162,11 @@ describe('the review window', () => {
 const removal = (reviewer: string, offset: number): PrFacts['review_requests'][number] => ({ ...request(reviewer, offset), removed: true });
 
 describe('removed review requests', () => {
-  const legal = (now: number, review_requests: PrFacts['review_requests'], options: { silence?: OnSilence; facts?: Partial<PrFacts> } = {}) =>
-    legalAt(now, { ...options, facts: { review_requests, ...options.facts } }).legal;
+  const legal = (
+    now: number,
+    review_requests: PrFacts['review_requests'],
+    options: { silence?: OnSilence; facts?: Partial<PrFacts> } = {},
+  ) => legalAt(now, { ...options, facts: { review_requests, ...options.facts } }).legal;
 
   it('end the window when the only request is removed a minute later: the role is not requested, long after the deadline too', () => {
     for (const silence of ['block', 'consent'] as const) {
@@ -164,10 +184,18 @@ describe('removed review requests', () => {
   it('a request after the removal starts a full new window from that request', () => {
     const again = 20 * D;
     const requests = [request('lena', START), removal('lena', START + M), request('lena', again)];
-    expect(legal(again + D, requests)).toMatchObject({ status: 'pending', started_at: iso(again), deadline: iso(again + 14 * D), time_left_ms: 13 * D });
+    expect(legal(again + D, requests)).toMatchObject({
+      status: 'pending',
+      started_at: iso(again),
+      deadline: iso(again + 14 * D),
+      time_left_ms: 13 * D,
+    });
     expect(legal(again + 14 * D, requests, { silence: 'consent' })).toMatchObject({ status: 'consented', started_at: iso(again) });
     // Asking the team instead starts it just the same.
-    expect(legal(again + D, [...requests.slice(0, 2), request('acme/legal', again)])).toMatchObject({ status: 'pending', started_at: iso(again) });
+    expect(legal(again + D, [...requests.slice(0, 2), request('acme/legal', again)])).toMatchObject({
+      status: 'pending',
+      started_at: iso(again),
+    });
   });
 
   it('leave the window as it was while another member or team of the role is still requested', () => {
@@ -183,36 +211,61 @@ describe('removed review requests', () => {
   });
 
   it('a request while another of the role is requested does not move the start; the last removal ends it', () => {
-    const requests = [request('lena', START), request('acme/legal', START + D), removal('lena', START + 2 * D), request('lena', START + 3 * D)];
+    const requests = [
+      request('lena', START),
+      request('acme/legal', START + D),
+      removal('lena', START + 2 * D),
+      request('lena', START + 3 * D),
+    ];
     expect(legal(START + 4 * D, requests)).toMatchObject({ started_at: iso(START) });
     const all = [...requests, removal('lena', START + 5 * D), removal('acme/legal', START + 6 * D)];
     expect(legal(START + 7 * D, all)).toMatchObject({ status: 'not_requested', started_at: null });
-    expect(legal(START + 8 * D, [...all, request('acme/legal', START + 8 * D)])).toMatchObject({ status: 'pending', started_at: iso(START + 8 * D) });
+    expect(legal(START + 8 * D, [...all, request('acme/legal', START + 8 * D)])).toMatchObject({
+      status: 'pending',
+      started_at: iso(START + 8 * D),
+    });
   });
 
   it('count a removal of someone not requested, or not of the role, for nothing', () => {
-    expect(legal(START + D, [removal('acme/legal', 0), request('lena', START), removal('acme/legal', START + M)])).toMatchObject({ started_at: iso(START) });
-    expect(legal(START + D, [request('lena', START), request('mallory', START), removal('mallory', START + M)])).toMatchObject({ started_at: iso(START) });
+    expect(legal(START + D, [removal('acme/legal', 0), request('lena', START), removal('acme/legal', START + M)])).toMatchObject({
+      started_at: iso(START),
+    });
+    expect(legal(START + D, [request('lena', START), request('mallory', START), removal('mallory', START + M)])).toMatchObject({
+      started_at: iso(START),
+    });
     expect(legal(START + D, [removal('lena', START)])).toMatchObject({ status: 'not_requested' });
   });
 
   it('match logins and teams without regard to case', () => {
     expect(legal(DEADLINE + D, [request('Lena', START), removal('lena', START + M)])).toMatchObject({ status: 'not_requested' });
-    expect(legal(DEADLINE + D, [request('ACME/Legal', START), removal('acme/legal', START + M)])).toMatchObject({ status: 'not_requested' });
+    expect(legal(DEADLINE + D, [request('ACME/Legal', START), removal('acme/legal', START + M)])).toMatchObject({
+      status: 'not_requested',
+    });
   });
 
   it('removed before the pull request was ready, and asked again: the window starts at the later of the two', () => {
     expect(legal(D, [request('lena', -3 * D), removal('lena', -2 * D)])).toMatchObject({ status: 'not_requested' });
-    expect(legal(D, [request('lena', -3 * D), removal('lena', -2 * D), request('lena', -D)])).toMatchObject({ status: 'pending', started_at: iso(0) });
+    expect(legal(D, [request('lena', -3 * D), removal('lena', -2 * D), request('lena', -D)])).toMatchObject({
+      status: 'pending',
+      started_at: iso(0),
+    });
   });
 
   it('do not touch an approval: a reviewer whose request was removed may still approve', () => {
-    const role = legal(DEADLINE + D, [request('lena', START), removal('lena', START + M)], { facts: { reviews: [review('lena', 'APPROVED', 2 * H)] } });
+    const role = legal(DEADLINE + D, [request('lena', START), removal('lena', START + M)], {
+      facts: { reviews: [review('lena', 'APPROVED', 2 * H)] },
+    });
     expect(role).toMatchObject({ status: 'approved', blocking: false, started_at: null });
   });
 
   it('give the same window whatever order the facts list the events in', () => {
-    const requests = [request('lena', START), request('acme/legal', START + D), removal('lena', START + 2 * D), removal('acme/legal', START + 3 * D), request('lars', 5 * D)];
+    const requests = [
+      request('lena', START),
+      request('acme/legal', START + D),
+      removal('lena', START + 2 * D),
+      removal('acme/legal', START + 3 * D),
+      request('lars', 5 * D),
+    ];
     const expected = legal(6 * D, requests);
     expect(expected).toMatchObject({ status: 'pending', started_at: iso(5 * D) });
     for (const order of [[...requests].reverse(), [requests[3], requests[0], requests[4], requests[2], requests[1]]]) {
@@ -222,7 +275,8 @@ describe('removed review requests', () => {
 
   describe('at the same instant (GitHub gives seconds: the order within one is unknown)', () => {
     const namesLegal = (reviewer: string) => ['lena', 'lars', 'acme/legal'].includes(reviewer.toLowerCase());
-    const windowOf = (review_requests: PrFacts['review_requests']) => reviewWindow(factsWith({ review_requests }), '14d', namesLegal, T0 + 30 * D);
+    const windowOf = (review_requests: PrFacts['review_requests']) =>
+      reviewWindow(factsWith({ review_requests }), '14d', namesLegal, T0 + 30 * D);
 
     it('a reviewer both requested and removed counts as removed', () => {
       expect(windowOf([request('lena', H), removal('lena', H)])).toEqual({ kind: 'not_requested' });
@@ -232,12 +286,24 @@ describe('removed review requests', () => {
     });
 
     it('swapping the one requested reviewer for another starts a new window (the latest start any order allows)', () => {
-      expect(windowOf([request('lena', H), removal('lena', 2 * H), request('lars', 2 * H)])).toEqual({ kind: 'closed', start: T0 + 2 * H, deadline: T0 + 2 * H + 14 * D });
-      expect(windowOf([request('lena', H), request('lars', 2 * H), removal('lena', 2 * H)])).toEqual({ kind: 'closed', start: T0 + 2 * H, deadline: T0 + 2 * H + 14 * D });
+      expect(windowOf([request('lena', H), removal('lena', 2 * H), request('lars', 2 * H)])).toEqual({
+        kind: 'closed',
+        start: T0 + 2 * H,
+        deadline: T0 + 2 * H + 14 * D,
+      });
+      expect(windowOf([request('lena', H), request('lars', 2 * H), removal('lena', 2 * H)])).toEqual({
+        kind: 'closed',
+        start: T0 + 2 * H,
+        deadline: T0 + 2 * H + 14 * D,
+      });
     });
 
     it('a removal that leaves another of the role requested (from before) moves nothing', () => {
-      expect(windowOf([request('lena', H), request('lars', H), removal('lena', 2 * H), request('acme/legal', 2 * H)])).toEqual({ kind: 'closed', start: T0 + H, deadline: T0 + H + 14 * D });
+      expect(windowOf([request('lena', H), request('lars', H), removal('lena', 2 * H), request('acme/legal', 2 * H)])).toEqual({
+        kind: 'closed',
+        start: T0 + H,
+        deadline: T0 + H + 14 * D,
+      });
     });
   });
 
@@ -248,7 +314,9 @@ describe('removed review requests', () => {
 
   it('are valid facts (removed: true), and older facts without the flag stay valid', () => {
     const validate = validatorFor('facts');
-    expect(validate(factsWith({ review_requests: [request('lena', H), removal('lena', 2 * H)] })), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(factsWith({ review_requests: [request('lena', H), removal('lena', 2 * H)] })), JSON.stringify(validate.errors)).toBe(
+      true,
+    );
     expect(validate(factsWith({ review_requests: [request('lena', H)] }))).toBe(true);
     expect(validate(factsWith({ review_requests: [{ ...request('lena', H), removed: false } as never] }))).toBe(false);
     expect(validate.errors?.map((e) => `${e.instancePath} ${e.message}`)).toEqual(['/review_requests/0/removed must be equal to constant']);

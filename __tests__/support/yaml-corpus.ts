@@ -9,8 +9,61 @@ export type Doc =
   | { t: 'map'; entries: Array<{ key: string; quoted: 'plain' | 'single' | 'double'; value: Doc; comment: boolean }>; flow: boolean }
   | { t: 'seq'; items: Doc[]; flow: boolean };
 
-const words = ['x', 'pilot-1', 'DR-1', '2026-10-02', '12', '1.5', '-3', 'true', 'False', '~', 'null', '0x1F', '0o17', '.inf', '1e3', 'a b c', 'https://x.example/y?q=1', 'reports/a.md', 'café ✓', 'it\'s', 'say "hi"', '', ' lead', 'trail ', 'a: b', '# not a comment', '- dash', '[x]', '{y}', 'tab\there'];
-const keys = ['version', 'pilot', 'name', 'risk', 'owner', 'evidence', 'file', 'date', 'metrics', 'link', 'DR-1', 'SEC-2', 'a', 'b', '1', '1.0', 'true', '~', 'two words', 'x:y', 'key with "quotes"'];
+const words = [
+  'x',
+  'pilot-1',
+  'DR-1',
+  '2026-10-02',
+  '12',
+  '1.5',
+  '-3',
+  'true',
+  'False',
+  '~',
+  'null',
+  '0x1F',
+  '0o17',
+  '.inf',
+  '1e3',
+  'a b c',
+  'https://x.example/y?q=1',
+  'reports/a.md',
+  'café ✓',
+  "it's",
+  'say "hi"',
+  '',
+  ' lead',
+  'trail ',
+  'a: b',
+  '# not a comment',
+  '- dash',
+  '[x]',
+  '{y}',
+  'tab\there',
+];
+const keys = [
+  'version',
+  'pilot',
+  'name',
+  'risk',
+  'owner',
+  'evidence',
+  'file',
+  'date',
+  'metrics',
+  'link',
+  'DR-1',
+  'SEC-2',
+  'a',
+  'b',
+  '1',
+  '1.0',
+  'true',
+  '~',
+  'two words',
+  'x:y',
+  'key with "quotes"',
+];
 
 const scalar = fc.record({
   t: fc.constant('scalar' as const),
@@ -25,7 +78,12 @@ export const docArbitrary: fc.Arbitrary<Doc> = fc.letrec<{ doc: Doc }>((tie) => 
     fc.record({
       t: fc.constant('map' as const),
       entries: fc.uniqueArray(
-        fc.record({ key: fc.constantFrom(...keys), quoted: fc.constantFrom('plain', 'plain', 'single', 'double'), value: tie('doc'), comment: fc.boolean() }),
+        fc.record({
+          key: fc.constantFrom(...keys),
+          quoted: fc.constantFrom('plain', 'plain', 'single', 'double'),
+          value: tie('doc'),
+          comment: fc.boolean(),
+        }),
         { selector: (e) => e.key, minLength: 1, maxLength: 5 },
       ),
       flow: fc.boolean(),
@@ -45,7 +103,14 @@ function key(entry: { key: string; quoted: string }): string {
 
 function inlineScalar(doc: Extract<Doc, { t: 'scalar' }>, flow: boolean): string {
   if (doc.style === 'single') return single(doc.text);
-  if (doc.style === 'double' || doc.style !== 'plain' || doc.text === '' || /^[\s\-?:,[\]{}#&*!|>'"%@`]|[:#]\s|\s$|[\t]|:$/.test(doc.text) || (flow && /[,[\]{}]/.test(doc.text))) return double(doc.text);
+  if (
+    doc.style === 'double' ||
+    doc.style !== 'plain' ||
+    doc.text === '' ||
+    /^[\s\-?:,[\]{}#&*!|>'"%@`]|[:#]\s|\s$|[\t]|:$/.test(doc.text) ||
+    (flow && /[,[\]{}]/.test(doc.text))
+  )
+    return double(doc.text);
   return doc.text;
 }
 
@@ -93,7 +158,10 @@ export const variants = fc.record({
   trailingSpaces: fc.boolean(),
 });
 
-export function vary(text: string, v: { crlf: boolean; bom: boolean; leadingComment: boolean; documentMarker: boolean; trailingSpaces: boolean }): string {
+export function vary(
+  text: string,
+  v: { crlf: boolean; bom: boolean; leadingComment: boolean; documentMarker: boolean; trailingSpaces: boolean },
+): string {
   let out = text;
   if (v.trailingSpaces) out = out.replace(/([^|>+-\s])\n/g, '$1 \t\n');
   if (v.documentMarker) out = `---\n${out}`;
@@ -105,7 +173,31 @@ export function vary(text: string, v: { crlf: boolean; bom: boolean; leadingComm
 
 /** A few characters inserted at chosen places: the rejections must match too. */
 export const damage = fc.array(
-  fc.record({ at: fc.nat(), insert: fc.constantFrom('&a ', '*a', '!!str ', ': ', '- ', '#', '{', '[', ']', '}', ',', '\t', '\n---\n', '"', "'", '? ', '|', '\n  ', 'x', '\n') }),
+  fc.record({
+    at: fc.nat(),
+    insert: fc.constantFrom(
+      '&a ',
+      '*a',
+      '!!str ',
+      ': ',
+      '- ',
+      '#',
+      '{',
+      '[',
+      ']',
+      '}',
+      ',',
+      '\t',
+      '\n---\n',
+      '"',
+      "'",
+      '? ',
+      '|',
+      '\n  ',
+      'x',
+      '\n',
+    ),
+  }),
   { minLength: 1, maxLength: 3 },
 );
 

@@ -2,15 +2,7 @@
 // joined path keys), kept unchanged as the reference of the differential test in
 // __tests__/core/yaml-differential.test.ts: the faster src/core/yaml.ts must give the same data, the
 // same line and column for every key and value, and the same rejections.
-import {
-  CORE_SCHEMA,
-  EVENT_ID,
-  YAMLException,
-  constructFromEvents,
-  getScalarValue,
-  parseEvents,
-  type Event,
-} from 'js-yaml-5';
+import { CORE_SCHEMA, EVENT_ID, YAMLException, constructFromEvents, getScalarValue, parseEvents, type Event } from 'js-yaml-5';
 import { InputError } from '../../src/core/errors.js';
 import type { DataPath, SourceLocation } from '../../src/core/types.js';
 
@@ -90,7 +82,8 @@ class LineIndex {
 /** A map key for a data path: segments joined by NUL, numbers marked so that 0 and "0" differ. */
 const segmentKey = (segment: string | number): string => (typeof segment === 'number' ? `\u0001${segment}` : segment);
 const pathKey = (path: DataPath): string => path.map(segmentKey).join('\u0000');
-const childKey = (parent: string, segment: string | number, root: boolean): string => (root ? segmentKey(segment) : `${parent}\u0000${segmentKey(segment)}`);
+const childKey = (parent: string, segment: string | number, root: boolean): string =>
+  root ? segmentKey(segment) : `${parent}\u0000${segmentKey(segment)}`;
 
 interface Frame {
   kind: 'map' | 'seq';
@@ -164,58 +157,73 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   };
 
   try {
-  for (const event of events) {
-    switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        documents++;
-        if (documents > 1) fail('expected one YAML document, found several (remove the extra `---`)', 0);
-        break;
-      case EVENT_ID.ALIAS:
-        fail('anchors and aliases (&name / *name) are not accepted here: they allow alias bombs; write the value out', event.anchorStart - 1);
-        break;
-      case EVENT_ID.SCALAR:
-      case EVENT_ID.SEQUENCE:
-      case EVENT_ID.MAPPING: {
-        if (event.anchorStart >= 0) {
-          fail('anchors and aliases (&name / *name) are not accepted here: they allow alias bombs; write the value out', event.anchorStart - 1);
-        }
-        if (event.tagStart >= 0) tagged = true;
-        const top = stack[stack.length - 1];
-        const parentKey = top?.kind === 'map' ? top.key : null;
-        const path = place();
-        if (path === null) {
-          // a mapping key
-          if (event.type !== EVENT_ID.SCALAR) fail('only plain text keys are accepted', startOf(event));
-          const scalar = event as Extract<Event, { type: 4 }>;
-          const key = getScalarValue(text, scalar);
-          const offset = startOf(event);
-          if (FORBIDDEN_KEYS.has(key)) fail(`the key "${key}" is not allowed`, offset);
-          const earlier = top!.seen.get(key);
-          if (earlier !== undefined) {
-            fail(`duplicate key "${key}" (first defined at line ${lines.at(earlier).line}); keep one`, offset);
+    for (const event of events) {
+      switch (event.type) {
+        case EVENT_ID.DOCUMENT:
+          documents++;
+          if (documents > 1) fail('expected one YAML document, found several (remove the extra `---`)', 0);
+          break;
+        case EVENT_ID.ALIAS:
+          fail(
+            'anchors and aliases (&name / *name) are not accepted here: they allow alias bombs; write the value out',
+            event.anchorStart - 1,
+          );
+          break;
+        case EVENT_ID.SCALAR:
+        case EVENT_ID.SEQUENCE:
+        case EVENT_ID.MAPPING: {
+          if (event.anchorStart >= 0) {
+            fail(
+              'anchors and aliases (&name / *name) are not accepted here: they allow alias bombs; write the value out',
+              event.anchorStart - 1,
+            );
           }
-          top!.seen.set(key, offset);
-          top!.key = key;
-          top!.keyOffset = offset;
+          if (event.tagStart >= 0) tagged = true;
+          const top = stack[stack.length - 1];
+          const parentKey = top?.kind === 'map' ? top.key : null;
+          const path = place();
+          if (path === null) {
+            // a mapping key
+            if (event.type !== EVENT_ID.SCALAR) fail('only plain text keys are accepted', startOf(event));
+            const scalar = event as Extract<Event, { type: 4 }>;
+            const key = getScalarValue(text, scalar);
+            const offset = startOf(event);
+            if (FORBIDDEN_KEYS.has(key)) fail(`the key "${key}" is not allowed`, offset);
+            const earlier = top!.seen.get(key);
+            if (earlier !== undefined) {
+              fail(`duplicate key "${key}" (first defined at line ${lines.at(earlier).line}); keep one`, offset);
+            }
+            top!.seen.set(key, offset);
+            top!.key = key;
+            top!.keyOffset = offset;
+            break;
+          }
+          values.set(path, startOf(event));
+          if (event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING) {
+            const container: Record<string, unknown> | unknown[] = event.type === EVENT_ID.SEQUENCE ? [] : {};
+            attach(top, parentKey, container);
+            stack.push({
+              kind: event.type === EVENT_ID.SEQUENCE ? 'seq' : 'map',
+              key_: path,
+              root: stack.length === 0,
+              index: 0,
+              key: null,
+              keyOffset: 0,
+              seen: new Map(),
+              container,
+            });
+          } else {
+            const source = getScalarValue(text, event);
+            // Plain scalars resolve by the core schema (null, booleans, numbers); quoted and block ones are text.
+            attach(top, parentKey, event.style === 1 ? CORE_SCHEMA.resolveImplicitScalarTag(source).value : source);
+          }
           break;
         }
-        values.set(path, startOf(event));
-        if (event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING) {
-          const container: Record<string, unknown> | unknown[] = event.type === EVENT_ID.SEQUENCE ? [] : {};
-          attach(top, parentKey, container);
-          stack.push({ kind: event.type === EVENT_ID.SEQUENCE ? 'seq' : 'map', key_: path, root: stack.length === 0, index: 0, key: null, keyOffset: 0, seen: new Map(), container });
-        } else {
-          const source = getScalarValue(text, event);
-          // Plain scalars resolve by the core schema (null, booleans, numbers); quoted and block ones are text.
-          attach(top, parentKey, event.style === 1 ? CORE_SCHEMA.resolveImplicitScalarTag(source).value : source);
-        }
-        break;
+        case EVENT_ID.POP:
+          stack.pop();
+          break;
       }
-      case EVENT_ID.POP:
-        stack.pop();
-        break;
     }
-  }
   } catch (error) {
     // Our own findings pass through; js-yaml's (a bad escape in a quoted scalar) get a location.
     if (error instanceof InputError) throw error;

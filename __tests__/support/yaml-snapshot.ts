@@ -9,7 +9,7 @@ export type Snapshot = { error: string } | { error?: undefined; data: unknown; p
 function paths(data: unknown, prefix: DataPath, out: DataPath[]): DataPath[] {
   out.push(prefix);
   if (Array.isArray(data)) {
-    data.forEach((item, i) => paths(item, [...prefix, i], out));
+    for (const [i, item] of data.entries()) paths(item, [...prefix, i], out);
     out.push([...prefix, data.length], [...prefix, 'missing']);
   } else if (data !== null && typeof data === 'object') {
     for (const [key, value] of Object.entries(data)) paths(value, [...prefix, key], out);

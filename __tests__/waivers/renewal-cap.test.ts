@@ -87,7 +87,7 @@ describe('max_waiver_total: the cap across renewals', () => {
   it('without since where the base branch has one: the advice names the base date', () => {
     const base = manifest({ since: '2026-09-01', expires: '2026-11-30' });
     const report = run(manifest({ since: null, expires: '2026-11-30' }), { base });
-    expect(report.errors[0]?.message).toContain('add `since: 2026-09-01` (the base branch\'s)');
+    expect(report.errors[0]?.message).toContain("add `since: 2026-09-01` (the base branch's)");
   });
 
   it('a renewal that runs past since + max_waiver_total: refused at expires', () => {
@@ -118,7 +118,9 @@ describe('max_waiver_total: the cap across renewals', () => {
 
   it('a since in the future: refused, whatever the base', () => {
     const report = run(manifest({ since: '2026-12-01', expires: '2027-01-10' }));
-    expect(report.errors.map((e) => e.message)).toEqual(['waivers.SEC-1.since 2026-12-01 is after today (2026-11-20, UTC): since is the first day SEC-1 was waived, today at the latest']);
+    expect(report.errors.map((e) => e.message)).toEqual([
+      'waivers.SEC-1.since 2026-12-01 is after today (2026-11-20, UTC): since is the first day SEC-1 was waived, today at the latest',
+    ]);
   });
 
   it('a since that is not a real day: refused at since', () => {
@@ -141,7 +143,9 @@ describe('max_waiver_total: the cap across renewals', () => {
     const base = manifest({ since: null, expires: '2026-11-25' });
     const report = run(manifest({ since: '2026-10-01', expires: '2026-12-20' }), { base });
     expect(report.errors).toEqual([]);
-    expect(report.governance_changes?.map((c) => c.summary)).toEqual(['waiver of SEC-1 extended from 2026-11-25 to 2026-12-20 (waived since 2026-10-01)']);
+    expect(report.governance_changes?.map((c) => c.summary)).toEqual([
+      'waiver of SEC-1 extended from 2026-11-25 to 2026-12-20 (waived since 2026-10-01)',
+    ]);
   });
 
   it('without max_waiver_total: since is optional, but a stated one must still be a past day', () => {

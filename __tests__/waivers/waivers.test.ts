@@ -42,7 +42,10 @@ const files = { stat: (path: string) => FILES[path] ?? ('missing' as const) };
 
 const REASON = 'Pen test booked for 2027-01-10; the pilot serves internal users only until then.';
 /** The waiver's lines: its key on line 12, reason 13, expires 14, approved_by 15. */
-function manifest(waiver: { id?: string; reason?: string; expires?: string; approved_by?: string } = {}, evidence = '  SEC-2: { file: reports/access.md }\n') {
+function manifest(
+  waiver: { id?: string; reason?: string; expires?: string; approved_by?: string } = {},
+  evidence = '  SEC-2: { file: reports/access.md }\n',
+) {
   const { id = 'SEC-1', reason = REASON, expires = '2027-01-31', approved_by = 'security' } = waiver;
   return `version: 1\npilot:\n  name: claims\n  risk: high\nowner: maria\nreviewers:\n  legal: [lee]\n  security: [kim]\nevidence:\n${evidence}waivers:\n  ${id}:\n    reason: ${reason}\n    expires: ${expires}\n    approved_by: ${approved_by}\n`;
 }
@@ -71,7 +74,13 @@ function facts(reviews: PrFacts['reviews']): PrFacts {
 const APPROVED = facts([approve('maria', 1), approve('kim', 2)]);
 
 function run(text: string, options: { facts?: PrFacts | null; now?: Date; policy?: typeof POLICY } = {}): Report {
-  return evaluate({ manifest: { path: M, text }, policy: options.policy ?? POLICY, files, facts: options.facts ?? null, now: options.now ?? NOW });
+  return evaluate({
+    manifest: { path: M, text },
+    policy: options.policy ?? POLICY,
+    files,
+    facts: options.facts ?? null,
+    now: options.now ?? NOW,
+  });
 }
 const sec1 = (report: Report) => report.criteria.find((c) => c.id === 'SEC-1')!;
 const at = (line: number, column: number) => ({ file: M, line, column });
@@ -79,12 +88,22 @@ const at = (line: number, column: number) => ({ file: M, line, column });
 describe('a waiver before it expires', () => {
   it('approved by its role: the criterion is waived, counted apart from met, and shown as a warning', () => {
     const report = run(manifest(), { facts: APPROVED });
-    expect(sec1(report)).toMatchObject({ status: 'waived', required: true, reason: `waived until 2027-01-31, approved by the security role: ${REASON}`, problems: [], location: at(12, 3) });
+    expect(sec1(report)).toMatchObject({
+      status: 'waived',
+      required: true,
+      reason: `waived until 2027-01-31, approved by the security role: ${REASON}`,
+      problems: [],
+      location: at(12, 3),
+    });
     expect(report.score).toEqual({ met: 1, required: 2, waived: 1 });
     expect(report.gates).toEqual([{ id: 'security', title: 'Security clearance', stage: 'production', met: 1, required: 2, waived: 1 }]);
-    expect(report.warnings).toEqual([{ message: `SEC-1 is waived until 2027-01-31, approved by the security role: ${REASON}`, location: at(12, 3) }]);
+    expect(report.warnings).toEqual([
+      { message: `SEC-1 is waived until 2027-01-31, approved by the security role: ${REASON}`, location: at(12, 3) },
+    ]);
     expect(report.errors).toEqual([]);
-    expect(report.waivers).toEqual([{ criterion: 'SEC-1', reason: REASON, expires: '2027-01-31', approved_by: 'security', status: 'in_force', location: at(12, 3) }]);
+    expect(report.waivers).toEqual([
+      { criterion: 'SEC-1', reason: REASON, expires: '2027-01-31', approved_by: 'security', status: 'in_force', location: at(12, 3) },
+    ]);
     expect(report.decision).toBe('ready');
     expect(report.reasons).toContain('SEC-1 is waived until 2027-01-31; after that day its evidence is needed');
   });
@@ -127,7 +146,9 @@ describe('a waiver before it expires', () => {
   });
 
   it('is not needed where the evidence is met: the criterion is met, and a warning says to remove the waiver', () => {
-    const report = run(manifest({}, '  SEC-1: { file: reports/pentest.md, date: 2026-10-01 }\n  SEC-2: { file: reports/access.md }\n'), { facts: APPROVED });
+    const report = run(manifest({}, '  SEC-1: { file: reports/pentest.md, date: 2026-10-01 }\n  SEC-2: { file: reports/access.md }\n'), {
+      facts: APPROVED,
+    });
     expect(sec1(report).status).toBe('met');
     expect(report.warnings).toEqual([{ message: 'the waiver for SEC-1 is not needed: SEC-1 is met; remove it', location: at(13, 3) }]);
     expect(report.score).toEqual({ met: 2, required: 2, waived: 0 });
@@ -145,7 +166,11 @@ describe('a waiver after it expires', () => {
     const report = run(manifest(), { facts: APPROVED, now: new Date('2027-02-01T00:00:00Z') });
     expect(sec1(report)).toMatchObject({ status: 'missing', reason: 'no evidence: add evidence.SEC-1 with file, date' });
     expect(report.errors).toEqual([
-      { message: "waiver for SEC-1 expired on 2027-01-31: provide the evidence, or renew the waiver with a new date and the security role's approval", location: at(12, 3) },
+      {
+        message:
+          "waiver for SEC-1 expired on 2027-01-31: provide the evidence, or renew the waiver with a new date and the security role's approval",
+        location: at(12, 3),
+      },
     ]);
     expect(report.waivers?.[0]?.status).toBe('expired');
     expect(report.decision).toBe('blocked');
@@ -161,13 +186,48 @@ describe('waivers the policy does not accept: input errors at their line', () =>
       POLICY,
       "14:14 the waiver for SEC-1 expires on 2027-02-19, more than 90d (the policy's max_waiver) from now: the latest date allowed is 2027-02-18",
     ],
-    ['a criterion that is not waivable', manifest({ id: 'SEC-2' }), POLICY, '12:3 SEC-2 cannot be waived: the policy (waiver-policy.yml) does not mark it waivable; provide the evidence instead'],
-    ['a policy without max_waiver', manifest(), NO_WAIVERS, '12:3 SEC-1 cannot be waived: the policy (strict-policy.yml) accepts no waivers (it sets no max_waiver); provide the evidence instead'],
-    ['a reason too short', manifest({ reason: 'later' }), POLICY, '13:13 the waiver reason for SEC-1 is too short (5 letters or digits); say why in at least 20'],
-    ['an unknown role', manifest({ approved_by: 'securty' }), POLICY, '15:18 waivers.SEC-1.approved_by "securty" is not a reviewer role of the policy. Did you mean "security"? Name one of: legal, security.'],
-    ['the owner, who is not a reviewer role', manifest({ approved_by: 'owner' }), POLICY, '15:18 waivers.SEC-1.approved_by "owner" is not a reviewer role of the policy. Name one of: legal, security.'],
-    ['a date that is not one', manifest({ expires: '2027-02-30' }), POLICY, '14:14 waivers.SEC-1.expires "2027-02-30" is not a real calendar date: February 2027 has 28 days'],
-    ['a date-time instead of a day', manifest({ expires: '2027-01-31T00:00:00Z' }), POLICY, '14:14 waivers.SEC-1.expires "2027-01-31T00:00:00Z" is a date-time, not a day: write the day alone, as YYYY-MM-DD'],
+    [
+      'a criterion that is not waivable',
+      manifest({ id: 'SEC-2' }),
+      POLICY,
+      '12:3 SEC-2 cannot be waived: the policy (waiver-policy.yml) does not mark it waivable; provide the evidence instead',
+    ],
+    [
+      'a policy without max_waiver',
+      manifest(),
+      NO_WAIVERS,
+      '12:3 SEC-1 cannot be waived: the policy (strict-policy.yml) accepts no waivers (it sets no max_waiver); provide the evidence instead',
+    ],
+    [
+      'a reason too short',
+      manifest({ reason: 'later' }),
+      POLICY,
+      '13:13 the waiver reason for SEC-1 is too short (5 letters or digits); say why in at least 20',
+    ],
+    [
+      'an unknown role',
+      manifest({ approved_by: 'securty' }),
+      POLICY,
+      '15:18 waivers.SEC-1.approved_by "securty" is not a reviewer role of the policy. Did you mean "security"? Name one of: legal, security.',
+    ],
+    [
+      'the owner, who is not a reviewer role',
+      manifest({ approved_by: 'owner' }),
+      POLICY,
+      '15:18 waivers.SEC-1.approved_by "owner" is not a reviewer role of the policy. Name one of: legal, security.',
+    ],
+    [
+      'a date that is not one',
+      manifest({ expires: '2027-02-30' }),
+      POLICY,
+      '14:14 waivers.SEC-1.expires "2027-02-30" is not a real calendar date: February 2027 has 28 days',
+    ],
+    [
+      'a date-time instead of a day',
+      manifest({ expires: '2027-01-31T00:00:00Z' }),
+      POLICY,
+      '14:14 waivers.SEC-1.expires "2027-01-31T00:00:00Z" is a date-time, not a day: write the day alone, as YYYY-MM-DD',
+    ],
     [
       'an unknown criterion',
       manifest({ id: 'SEC-9' }),
@@ -184,7 +244,9 @@ describe('waivers the policy does not accept: input errors at their line', () =>
 
   it('a waiver missing a key is a schema error', () => {
     const report = run(manifest().replace('    approved_by: security\n', ''));
-    expect(report.errors.map((e) => `${e.location?.line}:${e.location?.column} ${e.message}`)).toEqual(['13:5 waivers.SEC-1 is missing the required key "approved_by"']);
+    expect(report.errors.map((e) => `${e.location?.line}:${e.location?.column} ${e.message}`)).toEqual([
+      '13:5 waivers.SEC-1 is missing the required key "approved_by"',
+    ]);
   });
 });
 
@@ -200,13 +262,17 @@ describe('reports with waivers', () => {
     const text = renderText(run(manifest(), { facts: APPROVED }));
     expect(text).toContain('Decision: READY · 1 met + 1 waived of 2 required; every role consulted; the accountable owner approved');
     expect(text).toContain('Security clearance  1 met + 1 waived of 2 required');
-    expect(text).toContain(`  ≈ SEC-1  Penetration test — waived\n      ${M}:12:3: waived until 2027-01-31, approved by the security role: ${REASON}`);
+    expect(text).toContain(
+      `  ≈ SEC-1  Penetration test — waived\n      ${M}:12:3: waived until 2027-01-31, approved by the security role: ${REASON}`,
+    );
   });
 
   it('markdown lists the waivers in a table, and what the awaited role should do', () => {
     const ready = renderMarkdown(run(manifest(), { facts: APPROVED }));
     expect(ready).toContain('| ✅ | Security clearance | 1 met + 1 waived of 2 required |');
-    expect(ready).toContain(`### Waivers\n\n| Criterion | Until | Approved by | State | Reason |\n| --- | --- | --- | --- | --- |\n| **SEC-1** | 2027-01-31 | security | in force | ${REASON} · \`pilot-readiness.yml:12:3\` |`);
+    expect(ready).toContain(
+      `### Waivers\n\n| Criterion | Until | Approved by | State | Reason |\n| --- | --- | --- | --- | --- |\n| **SEC-1** | 2027-01-31 | security | in force | ${REASON} · \`pilot-readiness.yml:12:3\` |`,
+    );
     expect(ready).toContain('| ≈ | **SEC-1** Penetration test | security | waived |');
     expect(ready).not.toContain('## Warnings');
     const waiting = renderMarkdown(run(manifest(), { facts: facts([approve('maria', 1)]) }));
@@ -223,7 +289,10 @@ describe('reports with waivers', () => {
 });
 
 describe('waiver_approvers: the roles that may approve a waiver of a criterion', () => {
-  const ONLY_SECURITY = loadPolicy(POLICY_TEXT.replace('        waivable: true\n', '        waivable: true\n        waiver_approvers: [security]\n'), 'approvers-policy.yml');
+  const ONLY_SECURITY = loadPolicy(
+    POLICY_TEXT.replace('        waivable: true\n', '        waivable: true\n        waiver_approvers: [security]\n'),
+    'approvers-policy.yml',
+  );
   const errors = (report: Report) => report.errors.map((e) => `${e.location?.line}:${e.location?.column} ${e.message}`);
 
   it('a role in the list: the waiver holds once that role approves', () => {
@@ -246,7 +315,9 @@ describe('waiver_approvers: the roles that may approve a waiver of a criterion',
 
   it('an unknown role is told the roles of the list, not every role', () => {
     const report = run(manifest({ approved_by: 'privacy' }), { facts: APPROVED, policy: ONLY_SECURITY });
-    expect(errors(report)).toEqual(['15:18 waivers.SEC-1.approved_by "privacy" is not a reviewer role of the policy. Name one of: security.']);
+    expect(errors(report)).toEqual([
+      '15:18 waivers.SEC-1.approved_by "privacy" is not a reviewer role of the policy. Name one of: security.',
+    ]);
   });
 
   it('without the key any reviewer role may approve, as before', () => {
@@ -257,7 +328,10 @@ describe('waiver_approvers: the roles that may approve a waiver of a criterion',
   });
 
   it('the policy may name only reviewer roles in it: the owner or an unknown name is an error at the list', () => {
-    const text = POLICY_TEXT.replace('        waivable: true\n', '        waivable: true\n        waiver_approvers: [security, owner, legl]\n');
+    const text = POLICY_TEXT.replace(
+      '        waivable: true\n',
+      '        waivable: true\n        waiver_approvers: [security, owner, legl]\n',
+    );
     expect(() => loadPolicy(text, 'bad.yml')).toThrowError(
       [
         'bad.yml:17:27: SEC-1.waiver_approvers names role "owner", which is not a reviewer role of the policy. Name the reviewer roles that may approve a waiver of SEC-1',

@@ -81,8 +81,8 @@ function yamlFilesUnder(dir: string): string[] {
   });
 }
 
-const WORKFLOWS = [...yamlFilesUnder(join(ROOT, '.github', 'workflows')), ...yamlFilesUnder(join(ROOT, 'examples', 'workflows'))].map((path) =>
-  relative(ROOT, path).split('\\').join('/'),
+const WORKFLOWS = [...yamlFilesUnder(join(ROOT, '.github', 'workflows')), ...yamlFilesUnder(join(ROOT, 'examples', 'workflows'))].map(
+  (path) => relative(ROOT, path).split('\\').join('/'),
 );
 
 type LintResult = { message: string; line: number; column: number; kind: string };
@@ -103,12 +103,15 @@ describe('workflows', () => {
   });
 
   it.each(WORKFLOWS)('%s passes only inputs action.yml declares to this action', (path) => {
-    const workflow = load(readFileSync(join(ROOT, path), 'utf8'), { schema: JSON_SCHEMA }) as { jobs?: Record<string, { steps?: Array<{ uses?: string; with?: Record<string, unknown> }> }> };
+    const workflow = load(readFileSync(join(ROOT, path), 'utf8'), { schema: JSON_SCHEMA }) as {
+      jobs?: Record<string, { steps?: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
+    };
     for (const job of Object.values(workflow.jobs ?? {})) {
       for (const step of job.steps ?? []) {
         // actionlint knows popular actions' inputs, not this one's (nor a local `uses: ./`).
         if (!step.uses || !/^(\.\/?|pilot-readiness\/pilot-readiness@)/.test(step.uses)) continue;
-        for (const input of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs), `${path}: ${step.uses} with ${input}`).toContain(input);
+        for (const input of Object.keys(step.with ?? {}))
+          expect(Object.keys(action.inputs), `${path}: ${step.uses} with ${input}`).toContain(input);
       }
     }
   });
@@ -127,7 +130,9 @@ describe('workflows', () => {
   });
 
   it.each(WORKFLOWS)('%s mints every App token for an owner, with explicit permission-* inputs', (path) => {
-    const workflow = load(readFileSync(join(ROOT, path), 'utf8'), { schema: JSON_SCHEMA }) as { jobs?: Record<string, { steps?: Array<{ uses?: string; with?: Record<string, unknown> }> }> };
+    const workflow = load(readFileSync(join(ROOT, path), 'utf8'), { schema: JSON_SCHEMA }) as {
+      jobs?: Record<string, { steps?: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
+    };
     for (const [job, { steps = [] }] of Object.entries(workflow.jobs ?? {})) {
       for (const step of steps) {
         if (!step.uses?.startsWith('actions/create-github-app-token@')) continue;
@@ -148,7 +153,11 @@ describe('workflows', () => {
     };
     const step = reusable.jobs.gate.steps.find((s) => s.uses?.startsWith('pilot-readiness/pilot-readiness@'))!;
     expect(Object.keys(step.with ?? {}).sort()).toEqual(Object.keys(action.inputs).sort());
-    expect(Object.keys(reusable.on.workflow_call.outputs).sort()).toEqual(Object.keys(action.outputs).filter((o) => o !== 'report').sort());
+    expect(Object.keys(reusable.on.workflow_call.outputs).sort()).toEqual(
+      Object.keys(action.outputs)
+        .filter((o) => o !== 'report')
+        .sort(),
+    );
   });
 
   it('the README, the caller and the central gate listen to the same pull request actions, review requests included', () => {
@@ -159,21 +168,38 @@ describe('workflows', () => {
     const files = ['README.md', 'examples/workflows/caller.yml', 'examples/workflows/org-dot-github/pilot-readiness-gate.yml'];
     const [readme, ...others] = files.map((f) => typesIn(readFileSync(join(ROOT, f), 'utf8')));
     for (const types of others) expect(types).toEqual(readme);
-    for (const needed of ['opened', 'synchronize', 'reopened', 'ready_for_review', 'converted_to_draft', 'edited', 'review_requested', 'review_request_removed']) {
+    for (const needed of [
+      'opened',
+      'synchronize',
+      'reopened',
+      'ready_for_review',
+      'converted_to_draft',
+      'edited',
+      'review_requested',
+      'review_request_removed',
+    ]) {
       expect(readme).toContain(needed);
     }
   });
 
   it('the pinning check is for real: a tag, a short sha or a sha without its version fails', () => {
     const pinned = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+@[0-9a-f]{40} # v\d[^\s]*/;
-    for (const bad of ['actions/checkout@v4', 'actions/checkout@11bd719', 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683', 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # main']) {
+    for (const bad of [
+      'actions/checkout@v4',
+      'actions/checkout@11bd719',
+      'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683',
+      'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # main',
+    ]) {
       expect(bad).not.toMatch(pinned);
     }
     expect('actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2').toMatch(pinned);
   });
 
   it('are checked for real: actionlint reports a broken one', async () => {
-    const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with: { fetch: 1 }\n';
-    expect(await actionlint(broken, 'broken.yml')).toEqual([expect.stringContaining('broken.yml:7:17: input "fetch" is not defined in action "actions/checkout@v4"')]);
+    const broken =
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with: { fetch: 1 }\n';
+    expect(await actionlint(broken, 'broken.yml')).toEqual([
+      expect.stringContaining('broken.yml:7:17: input "fetch" is not defined in action "actions/checkout@v4"'),
+    ]);
   });
 });

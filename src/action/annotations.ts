@@ -23,7 +23,8 @@ export function rankAnnotations(report: Report): { errors: Ranked[]; warnings: R
   const warnings: Ranked[] = [];
   for (const error of report.errors) errors.push({ title: 'Invalid manifest', finding: error });
   // With an invalid manifest the owner is "invalid" only because of those errors, already shown at their lines.
-  if (report.owner.status === 'invalid' && report.errors.length === 0) errors.push({ title: 'Accountable owner', finding: { message: report.owner.reason, location: report.owner.location } });
+  if (report.owner.status === 'invalid' && report.errors.length === 0)
+    errors.push({ title: 'Accountable owner', finding: { message: report.owner.reason, location: report.owner.location } });
   for (const role of report.roles.filter((r) => r.blocking)) {
     errors.push({ title: `Role ${role.role}`, finding: { message: role.hint, location: role.location } });
   }
@@ -44,7 +45,13 @@ function cap(list: Ranked[], what: string): Ranked[] {
   if (list.length <= ANNOTATION_LIMIT) return list;
   const shown = list.slice(0, ANNOTATION_LIMIT - 1);
   const rest = list.length - shown.length;
-  shown.push({ title: `${rest} more ${what}`, finding: { message: `${rest} more ${what} are listed in the job summary and the readiness comment`, location: list[ANNOTATION_LIMIT - 1]!.finding.location } });
+  shown.push({
+    title: `${rest} more ${what}`,
+    finding: {
+      message: `${rest} more ${what} are listed in the job summary and the readiness comment`,
+      location: list[ANNOTATION_LIMIT - 1]!.finding.location,
+    },
+  });
   return shown;
 }
 
@@ -53,7 +60,17 @@ export function reportAnnotations(reports: Report[]): Annotation[] {
   const errors = reports.flatMap((r) => rankAnnotations(r).errors);
   const warnings = reports.flatMap((r) => rankAnnotations(r).warnings);
   return [
-    ...cap(errors, 'errors').map(({ title, finding }) => ({ level: 'error' as const, message: finding.message, title, location: finding.location })),
-    ...cap(warnings, 'warnings').map(({ title, finding }) => ({ level: 'warning' as const, message: finding.message, title, location: finding.location })),
+    ...cap(errors, 'errors').map(({ title, finding }) => ({
+      level: 'error' as const,
+      message: finding.message,
+      title,
+      location: finding.location,
+    })),
+    ...cap(warnings, 'warnings').map(({ title, finding }) => ({
+      level: 'warning' as const,
+      message: finding.message,
+      title,
+      location: finding.location,
+    })),
   ];
 }

@@ -24,7 +24,8 @@ export function readRunnerContext(env: Record<string, string | undefined>, cwd: 
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   const repository = env.GITHUB_REPOSITORY ?? '';
   const [owner, repo] = repository.split('/');
-  if (!owner || !repo) throw new InputError('GITHUB_REPOSITORY is not set to owner/repo: run pilot-readiness as a step of a GitHub Actions workflow');
+  if (!owner || !repo)
+    throw new InputError('GITHUB_REPOSITORY is not set to owner/repo: run pilot-readiness as a step of a GitHub Actions workflow');
   let payload: Record<string, unknown> = {};
   const eventPath = env.GITHUB_EVENT_PATH;
   if (eventPath) {
@@ -50,7 +51,16 @@ export function readRunnerContext(env: Record<string, string | undefined>, cwd: 
   };
 }
 
-const PR_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review', 'edited', 'converted_to_draft', 'review_requested', 'review_request_removed']);
+const PR_ACTIONS = new Set([
+  'opened',
+  'synchronize',
+  'reopened',
+  'ready_for_review',
+  'edited',
+  'converted_to_draft',
+  'review_requested',
+  'review_request_removed',
+]);
 const REVIEW_ACTIONS = new Set(['submitted', 'edited', 'dismissed']);
 
 /** The pull requests this run evaluates: the event's one, or every open one for a sweep; a string says why none. */

@@ -26,10 +26,13 @@ function booleanInput(name: string, fallback: boolean): boolean {
 
 export function readInputs(): ActionInputs {
   const mode = input('mode').trim() || 'gate';
-  if (mode !== 'gate' && mode !== 'report' && mode !== 'portfolio') throw new InputError(`input mode: "${mode}" is not a mode; use gate, report or portfolio`);
+  if (mode !== 'gate' && mode !== 'report' && mode !== 'portfolio')
+    throw new InputError(`input mode: "${mode}" is not a mode; use gate, report or portfolio`);
   const token = input('github-token').trim() || process.env.GITHUB_TOKEN || '';
   if (!token) {
-    throw new InputError('input github-token is empty: pass `github-token: ${{ github.token }}` (the default) or a token with the permissions listed in the README');
+    throw new InputError(
+      'input github-token is empty: pass `github-token: ${{ github.token }}` (the default) or a token with the permissions listed in the README',
+    );
   }
   secret(token);
   const membersToken = input('members-token').trim();
@@ -44,7 +47,9 @@ export function readInputs(): ActionInputs {
     statusContext: input('status-context').trim() || 'pilot-readiness',
     requestReviews: booleanInput('request-reviews', true),
     organization: input('organization').trim(),
-    repositories: input('repositories').split(/[\s,]+/).filter(Boolean),
+    repositories: input('repositories')
+      .split(/[\s,]+/)
+      .filter(Boolean),
     shard: input('shard').trim() ? parseShard(input('shard'), 'input shard') : null,
   };
 }

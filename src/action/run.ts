@@ -47,7 +47,8 @@ function reportFailure(error: unknown, summary: string[], what: string): void {
   const message = messageOf(error);
   if (error instanceof UserError) {
     if (error.annotated) {
-      for (const finding of error.findings) runtime.annotate({ level: 'error', message: plainLine(finding.message), location: finding.location });
+      for (const finding of error.findings)
+        runtime.annotate({ level: 'error', message: plainLine(finding.message), location: finding.location });
     }
     summary.push(renderFailureMarkdown(what, error.annotated ? error.findings : message));
     runtime.fail(plainLine(`pilot-readiness: ${message}`));
@@ -63,14 +64,17 @@ const SUMMARY_LIMIT = 1_000_000;
 export function withinSummaryLimit(text: string): string {
   if (Buffer.byteLength(text, 'utf8') <= SUMMARY_LIMIT) return text;
   const note = '\n…the summary is cut here (GitHub keeps 1 MiB); every report is in the JSON file named by the `report` output.\n';
-  let cut = Buffer.from(text, 'utf8').subarray(0, SUMMARY_LIMIT - Buffer.byteLength(note)).toString('utf8');
+  let cut = Buffer.from(text, 'utf8')
+    .subarray(0, SUMMARY_LIMIT - Buffer.byteLength(note))
+    .toString('utf8');
   cut = cut.replace(/\uFFFD$/, '');
   return `${cut.slice(0, cut.lastIndexOf('\n') + 1)}${note}`;
 }
 
 function failureLine(report: Report): string {
   const name = report.pilot?.name ?? report.manifest.path;
-  if (report.decision === 'blocked') return `${name}: blocked by ${report.blocking.join(', ') || (report.errors.length > 0 ? 'an invalid manifest' : 'the policy')}`;
+  if (report.decision === 'blocked')
+    return `${name}: blocked by ${report.blocking.join(', ') || (report.errors.length > 0 ? 'an invalid manifest' : 'the policy')}`;
   return `${name}: waiting on ${report.waiting_on.join(', ') || 'sign-offs'}`;
 }
 
@@ -91,14 +95,22 @@ async function runPortfolioMode(gh: GitHubClient, ctx: RunnerContext, inputs: Ac
     ...(inputs.repositories.length > 0 ? { repositories: inputs.repositories } : {}),
     ...(inputs.shard ? { shard: inputs.shard } : {}),
   });
-  const portfolio = buildPortfolio(run.inputs, ctx.now, { repositories: run.repositories.total, shard: inputs.shard, incomplete: run.incomplete });
+  const portfolio = buildPortfolio(run.inputs, ctx.now, {
+    repositories: run.repositories.total,
+    shard: inputs.shard,
+    incomplete: run.incomplete,
+  });
   const path = join(ctx.tempDir, 'pilot-readiness-portfolio.json');
   writeFileSync(path, `${JSON.stringify(portfolio, null, 2)}\n`);
   // The file is written even for a partial run: a merge job can still show what was read.
   runtime.output('report', path);
   summary.push(renderPortfolioMarkdown(portfolio));
   const unread = run.inputs.filter((i) => i.error).length;
-  if (unread > 0) runtime.annotate({ level: 'warning', message: `pilot-readiness: ${unread} pilot(s), pull request(s) or repositories of ${org} could not be read; each counts as blocked (see the job summary)` });
+  if (unread > 0)
+    runtime.annotate({
+      level: 'warning',
+      message: `pilot-readiness: ${unread} pilot(s), pull request(s) or repositories of ${org} could not be read; each counts as blocked (see the job summary)`,
+    });
   const shard = inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : '';
   if (run.incomplete) {
     runtime.fail(`pilot-readiness: the portfolio of ${org}${shard} is incomplete: ${run.incomplete}`);
@@ -123,7 +135,12 @@ interface Failure {
  * Every pull request of the run through the gate. One that cannot be verified neither stops a sweep
  * of the others nor keeps its earlier status: it gets an error status, and the run fails at the end.
  */
-async function gateAll(gh: GitHubClient, ctx: GateContext, inputs: ActionInputs, targets: PullRequestRef[]): Promise<{ outcomes: PullRequestOutcome[]; failures: Failure[] }> {
+async function gateAll(
+  gh: GitHubClient,
+  ctx: GateContext,
+  inputs: ActionInputs,
+  targets: PullRequestRef[],
+): Promise<{ outcomes: PullRequestOutcome[]; failures: Failure[] }> {
   const outcomes: PullRequestOutcome[] = [];
   const failures: Failure[] = [];
   for (const pr of targets) {
@@ -149,9 +166,15 @@ function failIfNeeded(outcomes: PullRequestOutcome[], decision: Decision | null,
   const unwritten = outcomes.filter((o) => o.statusNotWritten);
   const policyErrors = outcomes.flatMap((o) => o.errors);
   if (untrusted.length > 0) {
-    runtime.fail(plainLine(`pilot-readiness: ${untrusted.map((o) => `#${o.number}`).join(', ')} changes the gate's own workflow file; see the annotations`));
+    runtime.fail(
+      plainLine(
+        `pilot-readiness: ${untrusted.map((o) => `#${o.number}`).join(', ')} changes the gate's own workflow file; see the annotations`,
+      ),
+    );
   } else if (unwritten.length > 0) {
-    runtime.fail(`pilot-readiness: the commit status of ${unwritten.map((o) => `#${o.number}`).join(', ')} could not be written; an earlier status may still stand (see the annotations)`);
+    runtime.fail(
+      `pilot-readiness: the commit status of ${unwritten.map((o) => `#${o.number}`).join(', ')} could not be written; an earlier status may still stand (see the annotations)`,
+    );
   } else if (policyErrors.length > 0) {
     runtime.fail(`pilot-readiness: the proposed policy is invalid (${policyErrors.length} problem(s)); see the annotations`);
   } else if (inputs.mode === 'gate' && decision !== null && decision !== 'ready') {
@@ -159,7 +182,9 @@ function failIfNeeded(outcomes: PullRequestOutcome[], decision: Decision | null,
     const reports = outcomes.flatMap((o) => o.reports);
     const lines = [
       ...reports.filter((r) => r.decision !== 'ready').map(failureLine),
-      ...outcomes.filter((o) => o.reports.length === 0 && o.decision !== 'ready').map((o) => `#${o.number}: the policy change needs a policy owner's approval`),
+      ...outcomes
+        .filter((o) => o.reports.length === 0 && o.decision !== 'ready')
+        .map((o) => `#${o.number}: the policy change needs a policy owner's approval`),
     ];
     runtime.fail(plainLine(`pilot-readiness: ${decision}. ${lines.join('; ')}`));
   }
@@ -167,7 +192,9 @@ function failIfNeeded(outcomes: PullRequestOutcome[], decision: Decision | null,
 
 async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInputs, summary: string[]): Promise<void> {
   let author: Promise<string | undefined> | null = null;
-  const members = inputs.membersToken ? createGitHubClient(inputs.membersToken, { baseUrl: base.apiUrl, log: runtime.runnerLog, ...clientTuning(process.env) }) : undefined;
+  const members = inputs.membersToken
+    ? createGitHubClient(inputs.membersToken, { baseUrl: base.apiUrl, log: runtime.runnerLog, ...clientTuning(process.env) })
+    : undefined;
   const ctx: GateContext = {
     eventName: base.eventName,
     owner: base.owner,
@@ -192,7 +219,8 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
   runtime.annotateReports(reports);
   for (const outcome of outcomes) {
     for (const warning of outcome.warnings) runtime.annotate({ level: 'warning', message: plainLine(warning) });
-    for (const error of outcome.errors) runtime.annotate({ level: 'error', message: plainLine(error.message), title: 'Policy change', location: error.location });
+    for (const error of outcome.errors)
+      runtime.annotate({ level: 'error', message: plainLine(error.message), title: 'Policy change', location: error.location });
     summariseOutcome(outcome, summary);
   }
   if (outcomes.length === 0 && failures.length === 0) summary.push('No open pull request touches a pilot manifest.\n');

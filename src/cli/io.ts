@@ -52,7 +52,6 @@ export function parseNow(text: string | undefined, io: Io): Date {
   return new Date(parsed.ms);
 }
 
-
 /**
  * Every write of the CLI goes through the plain-text sanitiser: what it prints quotes manifests,
  * policies and paths, and in a workflow a line of stdout or stderr can be a workflow command.
@@ -61,4 +60,3 @@ export function parseNow(text: string | undefined, io: Io): Date {
 export function sanitised(io: Io): Io {
   return { ...io, out: (text) => io.out(plainText(text)), err: (text) => io.err(plainText(text)) };
 }
-

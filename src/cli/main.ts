@@ -49,7 +49,6 @@ portfolio  every pilot of ORG's unarchived repositories (or --repos), read throu
 
 Exit codes: 0 ready, 1 not ready (blocked or pending), 2 invalid input or usage, 3 internal error.`;
 
-
 export function main(argv: string[], raw: Io): number | Promise<number> {
   const io = sanitised(raw);
   try {

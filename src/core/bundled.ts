@@ -4,7 +4,9 @@ import { BUNDLED } from './generated/bundled-policies.js';
 import { sha256 } from './hash.js';
 import type { LoadedPolicy } from './policy.js';
 
-export const BUNDLED_POLICIES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(BUNDLED).map(([name, { text }]) => [name, text]));
+export const BUNDLED_POLICIES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(BUNDLED).map(([name, { text }]) => [name, text]),
+);
 
 export function isBundledPolicy(name: string): boolean {
   return Object.hasOwn(BUNDLED, name);

@@ -91,7 +91,9 @@ function evaluateCriterion(
       title: criterion.title,
       required,
       status: required ? status : 'not_required',
-      reason: required ? reason : `not required for ${ctx.tier} risk${status === 'met' || status === 'not_applicable' ? '' : ` (${reason})`}`,
+      reason: required
+        ? reason
+        : `not required for ${ctx.tier} risk${status === 'met' || status === 'not_applicable' ? '' : ` (${reason})`}`,
       problems,
       location,
     };
@@ -124,7 +126,9 @@ function evaluateCriterion(
   const problems: Finding[] = [];
   if (entry !== undefined) {
     for (const kind of kinds) {
-      problems.push(...kind.check({ criterion, entry, tier: ctx.tier, now: ctx.now, manifestDir: ctx.manifestDir, files: ctx.files, locate }));
+      problems.push(
+        ...kind.check({ criterion, entry, tier: ctx.tier, now: ctx.now, manifestDir: ctx.manifestDir, files: ctx.files, locate }),
+      );
     }
   }
   const location = entry !== undefined ? ctx.parsed.locateKey(entryPath) : null;
@@ -180,13 +184,20 @@ function blockedByInput(input: EvaluationInput, errors: Finding[], parsed: Parse
     pilot: pilot && typeof pilot.name === 'string' ? { name: pilot.name, title: pilot.title ?? null, risk: pilot.risk as RiskTier } : null,
     gates: [],
     criteria: [],
-    owner: { login: typeof manifest?.owner === 'string' ? manifest.owner : null, status: 'invalid', reason: 'the manifest is invalid', location: null },
+    owner: {
+      login: typeof manifest?.owner === 'string' ? manifest.owner : null,
+      status: 'invalid',
+      reason: 'the manifest is invalid',
+      location: null,
+    },
     roles: [],
     overrides: [],
     blocking: ['manifest'],
     waiting_on: [],
     next_change_at: null,
-    reasons: [`the manifest ${input.manifest.path} is invalid (${errors.length} error${errors.length === 1 ? '' : 's'}); fix it and run again`],
+    reasons: [
+      `the manifest ${input.manifest.path} is invalid (${errors.length} error${errors.length === 1 ? '' : 's'}); fix it and run again`,
+    ],
     errors,
     warnings: [],
     inputs: inputsOf(input, {}),
@@ -203,7 +214,9 @@ function header(input: EvaluationInput) {
       source: input.policy.source,
       sha256: input.policy.sha256,
       // Only for a policy that extends another: a report without `chain` was decided by the entry alone.
-      ...(input.policy.layers && input.policy.layers.length > 1 ? { chain: input.policy.layers.map(({ source, sha256: hash }) => ({ source, sha256: hash })) } : {}),
+      ...(input.policy.layers && input.policy.layers.length > 1
+        ? { chain: input.policy.layers.map(({ source, sha256: hash }) => ({ source, sha256: hash })) }
+        : {}),
     },
     now: input.now.toISOString(),
   };
@@ -211,12 +224,18 @@ function header(input: EvaluationInput) {
 
 function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>) {
   return {
-    manifest: { path: input.manifest.path, text: input.manifest.text, ...(input.manifest.retired !== undefined ? { retired: input.manifest.retired } : {}) },
+    manifest: {
+      path: input.manifest.path,
+      text: input.manifest.text,
+      ...(input.manifest.retired !== undefined ? { retired: input.manifest.retired } : {}),
+    },
     policy: {
       source: input.policy.source,
       text: input.policy.text,
       // What the entry extends, as read: replay resolves the chain from these texts, not from the network.
-      ...(input.policy.layers && input.policy.layers.length > 1 ? { parents: input.policy.layers.slice(1).map(({ source, text }) => ({ source, text })) } : {}),
+      ...(input.policy.layers && input.policy.layers.length > 1
+        ? { parents: input.policy.layers.slice(1).map(({ source, text }) => ({ source, text })) }
+        : {}),
     },
     files,
     facts: input.facts,
@@ -233,7 +252,10 @@ function evaluateRetirement(input: EvaluationInput, base: BaseVersion | null): R
   const facts = input.facts;
   const retiredAt = input.manifest.path;
   if (base === null || facts === null) {
-    const problem = { message: `${retiredAt}: no manifest to evaluate (the pilot's manifest is not a regular file, and the base branch holds no manifest to compare it with)`, location: null };
+    const problem = {
+      message: `${retiredAt}: no manifest to evaluate (the pilot's manifest is not a regular file, and the base branch holds no manifest to compare it with)`,
+      location: null,
+    };
     return blockedByInput(input, [problem], null);
   }
   const name = base.name ?? base.path ?? retiredAt;
@@ -290,7 +312,14 @@ export function rolesToRequest(input: EvaluationInput): { people: string[]; team
   const { parsed, manifest } = read;
   const base = baseVersion(facts);
   const plan = planFor(input, parsed, manifest, base);
-  const signoffs = evaluateSignoffs({ policy: input.policy.policy, manifest: plan?.effective ?? manifest, locate: (path) => parsed.locate(path), facts, now: input.now, signoffCriteria: {} });
+  const signoffs = evaluateSignoffs({
+    policy: input.policy.policy,
+    manifest: plan?.effective ?? manifest,
+    locate: (path) => parsed.locate(path),
+    facts,
+    now: input.now,
+    signoffCriteria: {},
+  });
   const barred = [manifest.owner, facts.author, ...(base ? [base.owner] : [])];
   const people = new Set<string>();
   const teams = new Set<string>();
@@ -305,7 +334,10 @@ export function rolesToRequest(input: EvaluationInput): { people: string[]; team
 }
 
 /** The manifest parsed and checked against its schema: what both the evaluation and rolesToRequest start from. */
-function readManifest(manifest: { path: string; text: string }): { ok: true; parsed: ParsedYaml; manifest: Manifest } | { ok: false; errors: Finding[]; parsed: ParsedYaml | null } {
+function readManifest(manifest: {
+  path: string;
+  text: string;
+}): { ok: true; parsed: ParsedYaml; manifest: Manifest } | { ok: false; errors: Finding[]; parsed: ParsedYaml | null } {
   let parsed: ParsedYaml;
   try {
     parsed = parseYaml(manifest.text, manifest.path);
@@ -322,7 +354,15 @@ function readManifest(manifest: { path: string; text: string }): { ok: true; par
 function planFor(input: EvaluationInput, parsed: ParsedYaml, manifest: Manifest, base: BaseVersion | null): GovernancePlan | null {
   const facts = input.facts;
   if (base === null || facts === null) return null;
-  return planGovernance({ head: manifest, headPath: input.manifest.path, parsed, base, policy: input.policy.policy, facts, reviews: sortReviews(facts.reviews) });
+  return planGovernance({
+    head: manifest,
+    headPath: input.manifest.path,
+    parsed,
+    base,
+    policy: input.policy.policy,
+    facts,
+    reviews: sortReviews(facts.reviews),
+  });
 }
 
 /** Evaluates a manifest against the policy. Invalid input yields a `blocked` report whose `errors` say why. */
@@ -400,7 +440,14 @@ export function evaluate(input: EvaluationInput): Report {
         if (result.status === 'waived') waived++;
       }
     }
-    gates.push({ id: gate.id, title: gate.title, stage: gate.stage ?? 'production', met, required, ...(declaresWaivers ? { waived } : {}) });
+    gates.push({
+      id: gate.id,
+      title: gate.title,
+      stage: gate.stage ?? 'production',
+      met,
+      required,
+      ...(declaresWaivers ? { waived } : {}),
+    });
   }
 
   const errors = [...crossErrors, ...signoffs.errors, ...waiverErrors];
@@ -409,19 +456,25 @@ export function evaluate(input: EvaluationInput): Report {
     if (tierChange?.change) governance.push(tierChange.change);
     const handOver = signoffs.owner.base_owner;
     if (handOver) {
-      const ownerApproved = signoffs.owner.status === 'approved' || (facts !== null && approvedHead(sortReviews(facts.reviews), manifest.owner, facts));
+      const ownerApproved =
+        signoffs.owner.status === 'approved' || (facts !== null && approvedHead(sortReviews(facts.reviews), manifest.owner, facts));
       governance.push(ownerChange(handOver.login, manifest.owner, handOver.status === 'approved', ownerApproved, parsed));
     }
-    governance.push(...waiverChanges(manifest, base, parsed, (criterion) => {
-      const status = waiverStatus.get(criterion);
-      return status === 'in_force' ? 'approved' : status === 'not_needed' ? 'not_needed' : 'awaiting';
-    }));
+    governance.push(
+      ...waiverChanges(manifest, base, parsed, (criterion) => {
+        const status = waiverStatus.get(criterion);
+        return status === 'in_force' ? 'approved' : status === 'not_needed' ? 'not_needed' : 'awaiting';
+      }),
+    );
   }
   // The owner rule already waits for a hand-over; waivers wait through their criterion. The rest wait here.
   const awaitingGovernance = (governance ?? []).filter((c) => !c.approved && (c.kind === 'risk_lowered' || c.kind === 'reviewers_changed'));
   // A waiver's end is a moment when time alone changes the report, like a review window's deadline.
   const ends = [...waivers.valid.values()].map((w) => w.endsAt.getTime()).filter((end) => end > input.now.getTime());
-  const nextChange = [signoffs.next_change_at === null ? Infinity : Date.parse(signoffs.next_change_at), ...ends].reduce((a, b) => Math.min(a, b), Infinity);
+  const nextChange = [signoffs.next_change_at === null ? Infinity : Date.parse(signoffs.next_change_at), ...ends].reduce(
+    (a, b) => Math.min(a, b),
+    Infinity,
+  );
   const decision = decide({
     criteria,
     signoffs: { ...signoffs, next_change_at: Number.isFinite(nextChange) ? new Date(nextChange).toISOString() : null },
@@ -429,7 +482,11 @@ export function evaluate(input: EvaluationInput): Report {
     governance: awaitingGovernance.map((change) => `${change.summary}; awaiting ${awaitedBy(change)}`),
   });
   const score = gates.reduce(
-    (sum, gate) => ({ met: sum.met + gate.met, required: sum.required + gate.required, ...(declaresWaivers ? { waived: (sum.waived ?? 0) + (gate.waived ?? 0) } : {}) }),
+    (sum, gate) => ({
+      met: sum.met + gate.met,
+      required: sum.required + gate.required,
+      ...(declaresWaivers ? { waived: (sum.waived ?? 0) + (gate.waived ?? 0) } : {}),
+    }),
     { met: 0, required: 0 } as Report['score'],
   );
   const reasons = [...decision.reasons];

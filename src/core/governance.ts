@@ -7,7 +7,16 @@ import { reviewerRoles } from './signoff/members.js';
 import { loginKey, sameLogin } from './signoff/identity.js';
 import { standing, verdictsOf, type Review } from './signoff/reviews.js';
 import { headOnly } from './signoff/staleness.js';
-import { RISK_TIERS, type Finding, type GovernanceApproval, type GovernanceChange, type Manifest, type Policy, type PrFacts, type RiskTier } from './types.js';
+import {
+  RISK_TIERS,
+  type Finding,
+  type GovernanceApproval,
+  type GovernanceChange,
+  type Manifest,
+  type Policy,
+  type PrFacts,
+  type RiskTier,
+} from './types.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
 
 // ---------------------------------------------------------------- which pilots a pull request gates
@@ -143,7 +152,12 @@ export function pairPilots(input: PairingInput): Pairing {
     const sameName = name === null ? [] : (baseByName.get(name.toLowerCase()) ?? []);
     const base = sameName.length === 1 ? sameName[0]! : (baseByPath.get(head.path) ?? null);
     if (base) partnered.add(base);
-    const gated = base === null || base.path !== head.path || base.text !== head.text || touches(head, input.changedFiles) || (base !== null && touches(base, input.changedFiles));
+    const gated =
+      base === null ||
+      base.path !== head.path ||
+      base.text !== head.text ||
+      touches(head, input.changedFiles) ||
+      (base !== null && touches(base, input.changedFiles));
     if (gated) pairs.push({ head, base });
   }
   for (const base of input.base) {
@@ -205,7 +219,16 @@ export interface BaseVersion {
 export function baseVersion(facts: PrFacts | null): BaseVersion | null {
   const base = facts?.base_manifest;
   if (!base) return null;
-  const version: BaseVersion = { owner: base.owner, path: base.path ?? null, known: typeof base.text === 'string', name: null, title: null, risk: 'high', reviewers: {}, waivers: {} };
+  const version: BaseVersion = {
+    owner: base.owner,
+    path: base.path ?? null,
+    known: typeof base.text === 'string',
+    name: null,
+    title: null,
+    risk: 'high',
+    reviewers: {},
+    waivers: {},
+  };
   if (typeof base.text !== 'string') return version;
   const data = manifestData({ path: base.path ?? 'base manifest', text: base.text });
   const pilot = (data?.pilot ?? {}) as { name?: unknown; title?: unknown; risk?: unknown };
@@ -214,7 +237,8 @@ export function baseVersion(facts: PrFacts | null): BaseVersion | null {
   if ((RISK_TIERS as readonly unknown[]).includes(pilot.risk)) version.risk = pilot.risk as RiskTier;
   const reviewers = data?.reviewers;
   if (reviewers !== null && typeof reviewers === 'object' && !Array.isArray(reviewers)) {
-    for (const [role, list] of Object.entries(reviewers)) if (Array.isArray(list)) version.reviewers[role] = list.filter((x): x is string => typeof x === 'string');
+    for (const [role, list] of Object.entries(reviewers))
+      if (Array.isArray(list)) version.reviewers[role] = list.filter((x): x is string => typeof x === 'string');
   }
   const waivers = data?.waivers;
   if (waivers !== null && typeof waivers === 'object' && !Array.isArray(waivers)) {
@@ -254,7 +278,15 @@ export interface GovernancePlan {
  * base owner's approval; until then the base's reviewers stand. A lowered tier is judged at the base
  * tier until the base owner and the confirming role approve (settled in `settleTier`).
  */
-export function planGovernance(args: { head: Manifest; headPath: string; parsed: ParsedYaml; base: BaseVersion; policy: Policy; facts: PrFacts; reviews: readonly Review[] }): GovernancePlan {
+export function planGovernance(args: {
+  head: Manifest;
+  headPath: string;
+  parsed: ParsedYaml;
+  base: BaseVersion;
+  policy: Policy;
+  facts: PrFacts;
+  reviews: readonly Review[];
+}): GovernancePlan {
   const { head, base, facts, reviews, parsed } = args;
   const baseOwnerApproved = approvedHead(reviews, base.owner, facts);
   const needBaseOwner: GovernanceApproval = { who: base.owner, as: 'base_owner', status: baseOwnerApproved ? 'approved' : 'awaiting' };
@@ -262,7 +294,15 @@ export function planGovernance(args: { head: Manifest; headPath: string; parsed:
   const effective: Manifest = { ...head, pilot: { ...head.pilot } };
 
   if (base.path !== null && base.path !== args.headPath) {
-    changes.push({ kind: 'moved', summary: `pilot moved from ${base.path} to ${args.headPath}`, from: base.path, to: args.headPath, needs: [], approved: true, location: parsed.locate(['pilot', 'name']) });
+    changes.push({
+      kind: 'moved',
+      summary: `pilot moved from ${base.path} to ${args.headPath}`,
+      from: base.path,
+      to: args.headPath,
+      needs: [],
+      approved: true,
+      location: parsed.locate(['pilot', 'name']),
+    });
   }
 
   if (base.known) {
@@ -283,7 +323,12 @@ export function planGovernance(args: { head: Manifest; headPath: string; parsed:
         to,
         needs: [needBaseOwner],
         approved: baseOwnerApproved,
-        location: after !== undefined ? parsed.locateKey(['reviewers', role]) : parsed.has(['reviewers']) ? parsed.locateKey(['reviewers']) : parsed.locate([]),
+        location:
+          after !== undefined
+            ? parsed.locateKey(['reviewers', role])
+            : parsed.has(['reviewers'])
+              ? parsed.locateKey(['reviewers'])
+              : parsed.locate([]),
       });
       if (!baseOwnerApproved) {
         anyReverted = true;
@@ -309,7 +354,12 @@ export function planGovernance(args: { head: Manifest; headPath: string; parsed:
  * The second half of a lowered tier: it takes effect when the base owner and the role the policy names
  * (tier_confirmed_by) have approved. Returns the change and whether the head's tier now applies.
  */
-export function settleTier(plan: GovernancePlan, policy: Policy, approvedRoles: readonly string[], parsed: ParsedYaml): { change: GovernanceChange | null; applies: boolean } {
+export function settleTier(
+  plan: GovernancePlan,
+  policy: Policy,
+  approvedRoles: readonly string[],
+  parsed: ParsedYaml,
+): { change: GovernanceChange | null; applies: boolean } {
   if (plan.lowered === null) return { change: null, applies: false };
   const role = policy.tier_confirmed_by;
   const roleKnown = role !== undefined && reviewerRoles(policy).some(([name]) => name === role);
@@ -343,8 +393,12 @@ export function waiverChanges(
     const previous = Object.hasOwn(before, criterion) ? before[criterion] : undefined;
     if (previous !== undefined && waiver.expires <= previous.expires) continue;
     const status = statusOf(criterion);
-    const since = typeof waiver.since === 'string' && waiver.since < waiver.expires && previous !== undefined ? ` (waived since ${waiver.since})` : '';
-    const what = previous === undefined ? `waiver of ${criterion} added, until ${waiver.expires}` : `waiver of ${criterion} extended from ${previous.expires} to ${waiver.expires}${since}`;
+    const since =
+      typeof waiver.since === 'string' && waiver.since < waiver.expires && previous !== undefined ? ` (waived since ${waiver.since})` : '';
+    const what =
+      previous === undefined
+        ? `waiver of ${criterion} added, until ${waiver.expires}`
+        : `waiver of ${criterion} extended from ${previous.expires} to ${waiver.expires}${since}`;
     changes.push({
       kind: previous === undefined ? 'waiver_added' : 'waiver_extended',
       summary: status === 'not_needed' ? `${what} (not needed: the criterion is met or not required)` : what,
@@ -391,7 +445,8 @@ export function retirementChange(pilot: string, how: string, owner: string, appr
 export function awaitedBy(change: GovernanceChange): string {
   const words = change.needs
     .filter((n) => n.status === 'awaiting')
-    .map((n) => (n.as === 'base_owner' ? `${n.who} (owner on the base branch)` : n.as === 'owner' ? `${n.who} (the new owner)` : `the ${n.who} role`));
+    .map((n) =>
+      n.as === 'base_owner' ? `${n.who} (owner on the base branch)` : n.as === 'owner' ? `${n.who} (the new owner)` : `the ${n.who} role`,
+    );
   return words.length <= 1 ? (words[0] ?? 'no one') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
-

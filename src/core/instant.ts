@@ -66,13 +66,18 @@ export function parseInstant(text: string): InstantResult {
   if (calendar) return { ok: false, reason: calendar };
   if (hour! > 23) return { ok: false, reason: `not a real time of day: there is no hour ${match[4]} (hours run from 00 to 23)` };
   if (minute! > 59) return { ok: false, reason: `not a real time of day: there is no minute ${match[5]} (minutes run from 00 to 59)` };
-  if (second > 59) return { ok: false, reason: `not a real time of day: there is no second ${match[6]} (seconds run from 00 to 59; leap seconds are not accepted)` };
+  if (second > 59)
+    return {
+      ok: false,
+      reason: `not a real time of day: there is no second ${match[6]} (seconds run from 00 to 59; leap seconds are not accepted)`,
+    };
   const zone = match[8];
   if (zone === undefined) return { ok: false, reason: MISSING_ZONE };
   let offsetMinutes = 0;
   if (zone !== 'Z') {
     const [, sign, hh, mm] = OFFSET.exec(zone)!;
-    if (Number(hh) > 23 || Number(mm) > 59) return { ok: false, reason: `not a real time zone offset: ${zone} (offsets run from -23:59 to +23:59)` };
+    if (Number(hh) > 23 || Number(mm) > 59)
+      return { ok: false, reason: `not a real time zone offset: ${zone} (offsets run from -23:59 to +23:59)` };
     offsetMinutes = (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm));
   }
   const millis = match[7] === undefined ? 0 : Number(match[7].slice(0, 3).padEnd(3, '0'));

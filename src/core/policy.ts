@@ -8,7 +8,16 @@ import { schemaFindings } from './validate.js';
 import { validatorFor } from './schemas.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
 import { didYouMean } from './suggest.js';
-import { RISK_TIERS, type CriterionPolicy, type Finding, type GatePolicy, type Policy, type PolicyLayer, type ReviewerRolePolicy, type SourceLocation } from './types.js';
+import {
+  RISK_TIERS,
+  type CriterionPolicy,
+  type Finding,
+  type GatePolicy,
+  type Policy,
+  type PolicyLayer,
+  type ReviewerRolePolicy,
+  type SourceLocation,
+} from './types.js';
 
 export interface LoadedPolicy {
   /** The effective policy: for a policy that extends others, the merge of its whole chain. */
@@ -63,14 +72,20 @@ function documentFindings(data: PolicyLayer, parsed: ParsedYaml): Finding[] {
   const criterionIds = new Map<string, string>();
   (data.gates ?? []).forEach((gate, g) => {
     if (gateIds.has(gate.id)) {
-      findings.push({ message: `gate id "${gate.id}" is used twice; gate ids must be unique`, location: parsed.locate(['gates', g, 'id']) });
+      findings.push({
+        message: `gate id "${gate.id}" is used twice; gate ids must be unique`,
+        location: parsed.locate(['gates', g, 'id']),
+      });
     }
     gateIds.add(gate.id);
     (gate.criteria ?? []).forEach((criterion, c) => {
       const at = (...rest: Array<string | number>) => parsed.locate(['gates', g, 'criteria', c, ...rest]);
       const earlier = criterionIds.get(criterion.id);
       if (earlier !== undefined) {
-        findings.push({ message: `criterion id "${criterion.id}" is already used in gate "${earlier}"; criterion ids must be unique`, location: at('id') });
+        findings.push({
+          message: `criterion id "${criterion.id}" is already used in gate "${earlier}"; criterion ids must be unique`,
+          location: at('id'),
+        });
       }
       criterionIds.set(criterion.id, gate.id);
       const pattern = criterion.evidence?.link?.pattern;
@@ -78,7 +93,10 @@ function documentFindings(data: PolicyLayer, parsed: ParsedYaml): Finding[] {
         try {
           new RegExp(pattern);
         } catch (error) {
-          findings.push({ message: `link pattern is not a valid regular expression: ${(error as Error).message}`, location: at('evidence', 'link', 'pattern') });
+          findings.push({
+            message: `link pattern is not a valid regular expression: ${(error as Error).message}`,
+            location: at('evidence', 'link', 'pattern'),
+          });
         }
       }
     });
@@ -104,7 +122,10 @@ export function effectiveFindings(policy: Policy, locate: PolicyLocator): Findin
         const min = typeof rule.min === 'object' ? rule.min[tier] : rule.min;
         const max = typeof rule.max === 'object' ? rule.max[tier] : rule.max;
         if (min !== undefined && max !== undefined && min > max) {
-          findings.push({ message: `metric ${name} has min ${min} above max ${max} for ${tier} risk: nothing could pass`, location: at('evidence', 'metrics', name) });
+          findings.push({
+            message: `metric ${name} has min ${min} above max ${max} for ${tier} risk: nothing could pass`,
+            location: at('evidence', 'metrics', name),
+          });
           break;
         }
       }
@@ -131,7 +152,10 @@ export function effectiveFindings(policy: Policy, locate: PolicyLocator): Findin
     });
   }
   if (policy.invalidate_on_push === 'governed' && !(policy.governed_paths && policy.governed_paths.length > 0)) {
-    findings.push({ message: 'invalidate_on_push: governed needs governed_paths (globs of the files whose change makes approvals stale)', location: locate(['invalidate_on_push']) });
+    findings.push({
+      message: 'invalidate_on_push: governed needs governed_paths (globs of the files whose change makes approvals stale)',
+      location: locate(['invalidate_on_push']),
+    });
   }
   return findings;
 }
@@ -157,7 +181,10 @@ export function parsePolicyDocument(text: string, file: string): PolicyDocument 
 export function loadPolicy(text: string, source: string, file = source): LoadedPolicy {
   const { parsed, data } = parsePolicyDocument(text, file);
   if (data.extends !== undefined) {
-    throw new InputError(`this policy extends "${data.extends}", so it is loaded with its chain: use resolvePolicy (layering/), as \`pilot-readiness policy check\` does`, parsed.locate(['extends']));
+    throw new InputError(
+      `this policy extends "${data.extends}", so it is loaded with its chain: use resolvePolicy (layering/), as \`pilot-readiness policy check\` does`,
+      parsed.locate(['extends']),
+    );
   }
   const policy = data as Policy;
   const semantic = effectiveFindings(policy, (path) => placeIn(parsed, path).location);

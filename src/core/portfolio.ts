@@ -167,8 +167,6 @@ function pilotOf(input: PortfolioInput, now: Date): PortfolioPilot {
   };
 }
 
-
-
 function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -186,7 +184,13 @@ function byStuck(a: PortfolioPilot, b: PortfolioPilot): number {
 
 function totalsOf(pilots: PortfolioPilot[]): Portfolio['totals'] {
   const count = (d: Decision) => pilots.filter((p) => p.decision === d).length;
-  return { pilots: pilots.length, ready: count('ready'), pending: count('pending'), blocked: count('blocked'), without_pr: pilots.filter((p) => !p.pull_request).length };
+  return {
+    pilots: pilots.length,
+    ready: count('ready'),
+    pending: count('pending'),
+    blocked: count('blocked'),
+    without_pr: pilots.filter((p) => !p.pull_request).length,
+  };
 }
 
 export interface PortfolioScope {
@@ -216,12 +220,17 @@ export function buildPortfolio(inputs: PortfolioInput[], now: Date, scope: Portf
  */
 export function mergePortfolios(portfolios: Portfolio[]): Portfolio {
   const pilots = portfolios.flatMap((p) => p.pilots).sort(byStuck);
-  const incomplete = portfolios.map((p, i) => (p.incomplete ? `${p.shard ? `shard ${p.shard.index}/${p.shard.count}` : `portfolio ${i + 1}`}: ${p.incomplete}` : null)).filter((m): m is string => m !== null);
+  const incomplete = portfolios
+    .map((p, i) => (p.incomplete ? `${p.shard ? `shard ${p.shard.index}/${p.shard.count}` : `portfolio ${i + 1}`}: ${p.incomplete}` : null))
+    .filter((m): m is string => m !== null);
   const count = Math.max(0, ...portfolios.map((p) => p.shard?.count ?? 0));
   if (count > 0) {
     const present = new Set(portfolios.map((p) => p.shard?.index));
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !present.has(i));
-    if (missing.length > 0) incomplete.unshift(`${missing.map((i) => `shard ${i}/${count}`).join(', ')} missing: ${missing.length === 1 ? 'its' : 'their'} repositories are not in this report`);
+    if (missing.length > 0)
+      incomplete.unshift(
+        `${missing.map((i) => `shard ${i}/${count}`).join(', ')} missing: ${missing.length === 1 ? 'its' : 'their'} repositories are not in this report`,
+      );
   }
   const counts = portfolios.map((p) => p.repositories);
   const times = portfolios.map((p) => p.generated_at).sort();
@@ -257,14 +266,25 @@ function parseJson(text: string, source: string): unknown {
 export function parsePortfolio(text: string, source: string): Portfolio {
   const data = parseJson(text, source);
   if (!isObject(data) || data.portfolio_version !== 1 || !Array.isArray(data.pilots) || typeof data.generated_at !== 'string') {
-    throw new InputError(`${source}: not a portfolio (a JSON file with portfolio_version: 1, written by pilot-readiness portfolio --output or the Action's report output)`);
+    throw new InputError(
+      `${source}: not a portfolio (a JSON file with portfolio_version: 1, written by pilot-readiness portfolio --output or the Action's report output)`,
+    );
   }
   data.pilots.forEach((pilot, i) => {
-    if (!isObject(pilot) || typeof pilot.repository !== 'string' || typeof pilot.pilot !== 'string' || !DECISIONS.includes(pilot.decision as Decision) || !Array.isArray(pilot.gates)) {
+    if (
+      !isObject(pilot) ||
+      typeof pilot.repository !== 'string' ||
+      typeof pilot.pilot !== 'string' ||
+      !DECISIONS.includes(pilot.decision as Decision) ||
+      !Array.isArray(pilot.gates)
+    ) {
       throw new InputError(`${source}: pilots[${i}] is not a portfolio pilot (repository, pilot, decision, gates)`);
     }
   });
-  const shard = isObject(data.shard) && typeof data.shard.index === 'number' && typeof data.shard.count === 'number' ? { index: data.shard.index, count: data.shard.count } : null;
+  const shard =
+    isObject(data.shard) && typeof data.shard.index === 'number' && typeof data.shard.count === 'number'
+      ? { index: data.shard.index, count: data.shard.count }
+      : null;
   return {
     ...(data as unknown as Portfolio),
     repositories: typeof data.repositories === 'number' ? data.repositories : null,
@@ -280,7 +300,9 @@ export function parsePortfolioState(text: string, source: string, org: string): 
     throw new InputError(`${source}: not a portfolio state (version 1, org, done); delete it to start afresh`);
   }
   if (data.org.toLowerCase() !== org.toLowerCase()) {
-    throw new InputError(`${source} holds the portfolio state of ${data.org}, not ${org}; use another state file, or delete it to start afresh`);
+    throw new InputError(
+      `${source} holds the portfolio state of ${data.org}, not ${org}; use another state file, or delete it to start afresh`,
+    );
   }
   for (const [repository, inputs] of Object.entries(data.done)) {
     if (!Array.isArray(inputs) || !inputs.every((i) => isObject(i) && typeof i.repository === 'string' && typeof i.manifest === 'string')) {

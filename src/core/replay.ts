@@ -21,7 +21,8 @@ interface Saved {
 }
 
 function inputsOf(saved: unknown, file: string): Saved {
-  const bad = (what: string) => new InputError(`${file}: ${what}; replay needs a JSON report written by \`pilot-readiness check --format json\` or by the Action`);
+  const bad = (what: string) =>
+    new InputError(`${file}: ${what}; replay needs a JSON report written by \`pilot-readiness check --format json\` or by the Action`);
   if (!saved || typeof saved !== 'object') throw bad('not a JSON object');
   const report = saved as Partial<Report>;
   const inputs = report.inputs;
@@ -39,7 +40,13 @@ function inputsOf(saved: unknown, file: string): Saved {
     throw bad('no recorded inputs (inputs.manifest, inputs.policy, inputs.files, inputs.now)');
   }
   if (inputs.policy.parents !== undefined && !Array.isArray(inputs.policy.parents)) throw bad('inputs.policy.parents is not a list');
-  return { decision: report.decision, inputs, manifestSha: report.manifest?.sha256 ?? '', policySha: report.policy?.sha256 ?? '', chain: report.policy?.chain ?? [] };
+  return {
+    decision: report.decision,
+    inputs,
+    manifestSha: report.manifest?.sha256 ?? '',
+    policySha: report.policy?.sha256 ?? '',
+    chain: report.policy?.chain ?? [],
+  };
 }
 
 /** Serves the recorded texts of the policies the entry extends, in the order the chain asks for them. */
@@ -48,7 +55,9 @@ function recordedParents(parents: Array<{ source: string; text: string }>) {
   return (reference: string, from: string) => {
     const recorded = parents[next++];
     if (!recorded) {
-      throw new InputError(`${from} extends ${reference}, whose text the report does not record (inputs.policy.parents); replay needs a report written by this version`);
+      throw new InputError(
+        `${from} extends ${reference}, whose text the report does not record (inputs.policy.parents); replay needs a report written by this version`,
+      );
     }
     return { text: recorded.text, source: recorded.source, file: recorded.source };
   };
@@ -63,8 +72,9 @@ export function replay(text: string, file: string): ReplayOutcome {
   }
   const { decision, inputs, manifestSha, policySha, chain } = inputsOf(saved, file);
   const mismatches: string[] = [];
-  if (sha256(inputs.manifest.text ?? '') !== manifestSha) mismatches.push('the recorded manifest text does not match the report\'s manifest sha256');
-  if (sha256(inputs.policy.text) !== policySha) mismatches.push('the recorded policy text does not match the report\'s policy sha256');
+  if (sha256(inputs.manifest.text ?? '') !== manifestSha)
+    mismatches.push("the recorded manifest text does not match the report's manifest sha256");
+  if (sha256(inputs.policy.text) !== policySha) mismatches.push("the recorded policy text does not match the report's policy sha256");
   const parents = inputs.policy.parents ?? [];
   parents.forEach((parent, i) => {
     const expected = chain[i + 1];

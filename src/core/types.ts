@@ -354,7 +354,14 @@ export interface WaiverResult {
  * What a pull request changes about who decides or what is required, against the base branch's
  * manifest of the same pilot. Each needs approvals beyond the usual ones, listed in `needs`.
  */
-export type GovernanceChangeKind = 'retired' | 'moved' | 'owner_changed' | 'risk_lowered' | 'reviewers_changed' | 'waiver_added' | 'waiver_extended';
+export type GovernanceChangeKind =
+  | 'retired'
+  | 'moved'
+  | 'owner_changed'
+  | 'risk_lowered'
+  | 'reviewers_changed'
+  | 'waiver_added'
+  | 'waiver_extended';
 
 export interface GovernanceApproval {
   /** A login (owners) or a role name. */

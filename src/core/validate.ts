@@ -17,7 +17,8 @@ function patternAdvice(path: Array<string | number>, schemaPath: string): string
   }
   if (last === 'date') return 'must be a date such as 2026-10-02 (YYYY-MM-DD) or a date-time with a time zone such as 2026-10-02T14:00:00Z';
   if (path[0] === 'pilot' && last === 'name') return 'must be a slug: lowercase letters, digits and dashes, such as claims-triage';
-  if (path[0] === 'reviewers' || schemaPath.includes('principal')) return 'must be a GitHub login (maria-ops) or an org/team slug (acme/appsec)';
+  if (path[0] === 'reviewers' || schemaPath.includes('principal'))
+    return 'must be a GitHub login (maria-ops) or an org/team slug (acme/appsec)';
   if (last === 'link') return 'must be an http(s) URL';
   if (last === 'signoff') return 'must be a role name such as legal or security';
   return 'has an invalid form';
@@ -50,7 +51,19 @@ function toPath(pointer: string, data: unknown): Array<string | number> {
 }
 
 /** Keys a manifest might carry to weaken the policy; each gets a message saying why it cannot. */
-const POLICY_KEYS = new Set(['roles', 'gates', 'window', 'windows', 'invalidate_on_push', 'governed_paths', 'criteria', 'policy', 'on_silence', 'on_objection', 'extends']);
+const POLICY_KEYS = new Set([
+  'roles',
+  'gates',
+  'window',
+  'windows',
+  'invalidate_on_push',
+  'governed_paths',
+  'criteria',
+  'policy',
+  'on_silence',
+  'on_objection',
+  'extends',
+]);
 
 const label = (path: Array<string | number>): string =>
   path.length === 0 ? 'the top level' : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
@@ -116,7 +129,10 @@ function toFinding(error: ErrorObject, parsed: ParsedYaml, kind: string, ctx: Fi
           location: parsed.locate(path),
         };
       }
-      return { message: `${where} must be ${String(params.type).replace(',', ' or ')}, not ${describe(value)}`, location: parsed.locate(path) };
+      return {
+        message: `${where} must be ${String(params.type).replace(',', ' or ')}, not ${describe(value)}`,
+        location: parsed.locate(path),
+      };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
@@ -137,7 +153,8 @@ function toFinding(error: ErrorObject, parsed: ParsedYaml, kind: string, ctx: Fi
     case 'format': {
       // A date-time that is not one: say what is wrong with it (no zone, no such day, hour 24).
       const instant = params.format === 'date-time' && typeof value === 'string' ? parseInstant(value) : null;
-      if (instant && !instant.ok) return { message: `${where} is ${instant.reason} (got ${describe(value)})`, location: parsed.locate(path) };
+      if (instant && !instant.ok)
+        return { message: `${where} is ${instant.reason} (got ${describe(value)})`, location: parsed.locate(path) };
       return { message: `${where} must be a valid ${String(params.format)} (got ${describe(value)})`, location: parsed.locate(path) };
     }
     case 'anyOf':
@@ -186,7 +203,11 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, k
   const seen = new Map<number, string[]>();
   const findings: Finding[] = [];
   for (const error of kept) {
-    if (error.keyword === 'required' && misspelt.has(`${error.instancePath}\u0000${String((error.params as Record<string, unknown>).missingProperty)}`)) continue;
+    if (
+      error.keyword === 'required' &&
+      misspelt.has(`${error.instancePath}\u0000${String((error.params as Record<string, unknown>).missingProperty)}`)
+    )
+      continue;
     const finding = toFinding(error, parsed, kind, ctx);
     const place = (finding.location?.line ?? 0) * 2 ** 22 + (finding.location?.column ?? 0);
     const messages = seen.get(place);
@@ -195,5 +216,7 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, k
     else messages.push(finding.message);
     findings.push(finding);
   }
-  return findings.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+  return findings.sort(
+    (a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0),
+  );
 }

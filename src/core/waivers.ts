@@ -36,7 +36,13 @@ export interface WaiverCheck {
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
 /** Checks every waiver against the policy: criterion, max_waiver, waivable, reason, date, role (and the criterion's waiver_approvers). */
-export function checkWaivers(input: { manifest: Manifest; parsed: ParsedYaml; policy: LoadedPolicy; now: Date; base?: BaseWaivers | null }): WaiverCheck {
+export function checkWaivers(input: {
+  manifest: Manifest;
+  parsed: ParsedYaml;
+  policy: LoadedPolicy;
+  now: Date;
+  base?: BaseWaivers | null;
+}): WaiverCheck {
   const { manifest, parsed, now } = input;
   const baseWaivers = input.base ?? {};
   const maxTotal = maxWaiverTotal(input.policy);
@@ -51,7 +57,9 @@ export function checkWaivers(input: { manifest: Manifest; parsed: ParsedYaml; po
     const problems: Finding[] = [];
     const refuse = (message: string, location = at()) => problems.push({ message, location });
     if (!criteria.has(id)) {
-      refuse(`waiver for unknown criterion "${id}": the policy (${source}) has no such criterion.${didYouMean(id, criteria.keys())} Run \`pilot-readiness explain\` to list them.`);
+      refuse(
+        `waiver for unknown criterion "${id}": the policy (${source}) has no such criterion.${didYouMean(id, criteria.keys())} Run \`pilot-readiness explain\` to list them.`,
+      );
     } else if (maxWaiver === null) {
       refuse(`${id} cannot be waived: the policy (${source}) accepts no waivers (it sets no max_waiver); provide the evidence instead`);
     } else if (criteria.get(id)!.criterion.waivable !== true) {
@@ -60,7 +68,10 @@ export function checkWaivers(input: { manifest: Manifest; parsed: ParsedYaml; po
       // Letters and digits, not code units: 20 zero-width spaces or emoji say nothing.
       const letters = countLettersAndDigits(entry.reason, MIN_WAIVER_REASON_LENGTH);
       if (letters < MIN_WAIVER_REASON_LENGTH) {
-        refuse(`the waiver reason for ${id} is too short (${letters} letters or digits); say why in at least ${MIN_WAIVER_REASON_LENGTH}`, at('reason'));
+        refuse(
+          `the waiver reason for ${id} is too short (${letters} letters or digits); say why in at least ${MIN_WAIVER_REASON_LENGTH}`,
+          at('reason'),
+        );
       }
       const day = parseCalendarDate(entry.expires);
       if (!day.ok) {
@@ -69,16 +80,34 @@ export function checkWaivers(input: { manifest: Manifest; parsed: ParsedYaml; po
         // Whole days: a waiver may end on the day max_waiver from now reaches, whatever the hour.
         const latest = isoDay(new Date(now.getTime() + maxWaiver));
         if (entry.expires > latest) {
-          refuse(`the waiver for ${id} expires on ${entry.expires}, more than ${policy.max_waiver} (the policy's max_waiver) from now: the latest date allowed is ${latest}`, at('expires'));
+          refuse(
+            `the waiver for ${id} expires on ${entry.expires}, more than ${policy.max_waiver} (the policy's max_waiver) from now: the latest date allowed is ${latest}`,
+            at('expires'),
+          );
         }
       }
       const previous = Object.hasOwn(baseWaivers, id) ? baseWaivers[id] : undefined;
-      problems.push(...checkSince({ id, entry, total: maxTotal, totalText: policy.max_waiver_total ?? '', source, now, previousSince: previous?.since, expiresOk: day.ok, at }));
+      problems.push(
+        ...checkSince({
+          id,
+          entry,
+          total: maxTotal,
+          totalText: policy.max_waiver_total ?? '',
+          source,
+          now,
+          previousSince: previous?.since,
+          expiresOk: day.ok,
+          at,
+        }),
+      );
       const approvers = criteria.get(id)!.criterion.waiver_approvers;
       if (!roles.includes(entry.approved_by)) {
         const allowed = approvers ?? roles;
         const names = allowed.length > 0 ? ` Name one of: ${allowed.join(', ')}.` : '';
-        refuse(`waivers.${id}.approved_by "${entry.approved_by}" is not a reviewer role of the policy.${didYouMean(entry.approved_by, allowed)}${names}`, at('approved_by'));
+        refuse(
+          `waivers.${id}.approved_by "${entry.approved_by}" is not a reviewer role of the policy.${didYouMean(entry.approved_by, allowed)}${names}`,
+          at('approved_by'),
+        );
       } else if (approvers !== undefined && !approvers.includes(entry.approved_by)) {
         // The policy names who may approve a waiver of this criterion; another role's approval would not do.
         refuse(
@@ -131,13 +160,24 @@ function checkSince(args: {
   if (entry.since === undefined) {
     if (total === null) return [];
     const start = previousSince ?? today;
-    return [{ message: `the waiver for ${id} needs since: the first day ${id} was waived, since ${cap}; add \`since: ${start}\`${previousSince === undefined ? ' for a waiver that starts today' : ' (the base branch\'s)'}`, location: at() }];
+    return [
+      {
+        message: `the waiver for ${id} needs since: the first day ${id} was waived, since ${cap}; add \`since: ${start}\`${previousSince === undefined ? ' for a waiver that starts today' : " (the base branch's)"}`,
+        location: at(),
+      },
+    ];
   }
-  if (typeof entry.since !== 'string') return [{ message: `waivers.${id}.since must be a date written as YYYY-MM-DD`, location: at('since') }];
+  if (typeof entry.since !== 'string')
+    return [{ message: `waivers.${id}.since must be a date written as YYYY-MM-DD`, location: at('since') }];
   const start = parseCalendarDate(entry.since);
   if (!start.ok) return [{ message: `waivers.${id}.since "${entry.since}" is ${start.reason}`, location: at('since') }];
   if (entry.since > today) {
-    return [{ message: `waivers.${id}.since ${entry.since} is after today (${today}, UTC): since is the first day ${id} was waived, today at the latest`, location: at('since') }];
+    return [
+      {
+        message: `waivers.${id}.since ${entry.since} is after today (${today}, UTC): since is the first day ${id} was waived, today at the latest`,
+        location: at('since'),
+      },
+    ];
   }
   if (total !== null && previousSince !== undefined && entry.since > previousSince) {
     return [
@@ -174,7 +214,11 @@ export interface AppliedWaiver {
  * (met, not applicable, not required): the result stands, plus a warning. Not yet approved by its role: the
  * result stands, saying what it awaits. Otherwise the criterion is `waived` until the waiver ends.
  */
-export function applyWaiver(result: CriterionResult, waiver: Waiver, ctx: { now: Date; approvedRoles: ReadonlySet<string>; tier: RiskTier }): AppliedWaiver {
+export function applyWaiver(
+  result: CriterionResult,
+  waiver: Waiver,
+  ctx: { now: Date; approvedRoles: ReadonlySet<string>; tier: RiskTier },
+): AppliedWaiver {
   const { criterion: id, entry, location } = waiver;
   const role = entry.approved_by;
   if (ctx.now.getTime() >= waiver.endsAt.getTime()) {
@@ -182,24 +226,48 @@ export function applyWaiver(result: CriterionResult, waiver: Waiver, ctx: { now:
       result,
       status: 'expired',
       warning: null,
-      error: { message: `waiver for ${id} expired on ${entry.expires}: provide the evidence, or renew the waiver with a new date and the ${role} role's approval`, location },
+      error: {
+        message: `waiver for ${id} expired on ${entry.expires}: provide the evidence, or renew the waiver with a new date and the ${role} role's approval`,
+        location,
+      },
     };
   }
-  const unneeded = result.status === 'met' ? 'met' : result.status === 'not_applicable' ? 'justified as not applicable' : result.status === 'not_required' ? `not required for ${ctx.tier} risk` : null;
+  const unneeded =
+    result.status === 'met'
+      ? 'met'
+      : result.status === 'not_applicable'
+        ? 'justified as not applicable'
+        : result.status === 'not_required'
+          ? `not required for ${ctx.tier} risk`
+          : null;
   if (unneeded !== null) {
-    return { result, status: 'not_needed', warning: { message: `the waiver for ${id} is not needed: ${id} is ${unneeded}; remove it`, location }, error: null };
+    return {
+      result,
+      status: 'not_needed',
+      warning: { message: `the waiver for ${id} is not needed: ${id} is ${unneeded}; remove it`, location },
+      error: null,
+    };
   }
   if (!ctx.approvedRoles.has(role)) {
     return {
       result: { ...result, reason: `${result.reason} (its waiver awaits an explicit approval from the ${role} role)` },
       status: 'awaiting_approval',
-      warning: { message: `the waiver for ${id} awaits an explicit approval from the ${role} role; until then ${id} counts as if it had no waiver`, location },
+      warning: {
+        message: `the waiver for ${id} awaits an explicit approval from the ${role} role; until then ${id} counts as if it had no waiver`,
+        location,
+      },
       error: null,
     };
   }
   const reason = entry.reason.trim();
   return {
-    result: { ...result, status: 'waived', reason: `waived until ${entry.expires}, approved by the ${role} role: ${reason}`, problems: [], location },
+    result: {
+      ...result,
+      status: 'waived',
+      reason: `waived until ${entry.expires}, approved by the ${role} role: ${reason}`,
+      problems: [],
+      location,
+    },
     status: 'in_force',
     warning: { message: `${id} is waived until ${entry.expires}, approved by the ${role} role: ${reason}`, location },
     error: null,

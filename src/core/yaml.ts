@@ -173,7 +173,8 @@ function gluedDocumentMarker(text: string): number {
   for (let i = text.indexOf('---'); i !== -1; i = text.indexOf('---', i + 1)) {
     const lineStart = i === 0 || text.charCodeAt(i - 1) === 0x0a || (i === 1 && text.charCodeAt(0) === 0xfeff);
     const after = text.charCodeAt(i + 3);
-    if (lineStart && after === after && !isSpace(after)) return i + 3;
+    // charCodeAt past the end is NaN: `---` at the very end is a plain marker.
+    if (lineStart && !Number.isNaN(after) && !isSpace(after)) return i + 3;
   }
   return -1;
 }
@@ -259,12 +260,13 @@ export function parseYaml(text: string, file: string): ParsedYaml {
         pairs.push([key, data]);
       }
     }
-    if (renamed) renames.push(() => {
-      // A plain key that is not text (`1.0`, `~`, `0x1F`) stays as written, not as js-yaml converts
-      // it ("1", "null", "31"); the mapping is rebuilt from its pairs, in order.
-      for (const key of Object.keys(result)) delete result[key];
-      for (const [key, value] of pairs) result[key] = value;
-    });
+    if (renamed)
+      renames.push(() => {
+        // A plain key that is not text (`1.0`, `~`, `0x1F`) stays as written, not as js-yaml converts
+        // it ("1", "null", "31"); the mapping is rebuilt from its pairs, in order.
+        for (const key of Object.keys(result)) delete result[key];
+        for (const [key, value] of pairs) result[key] = value;
+      });
     return entries;
   };
 
@@ -297,7 +299,19 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return items;
   };
 
-  const listener = (event: 'open' | 'close', state: { anchorMap: object; position: number; depth: number; kind: string | null; result: unknown; tag: string | null; anchor: string | null; input: string }): void => {
+  const listener = (
+    event: 'open' | 'close',
+    state: {
+      anchorMap: object;
+      position: number;
+      depth: number;
+      kind: string | null;
+      result: unknown;
+      tag: string | null;
+      anchor: string | null;
+      input: string;
+    },
+  ): void => {
     if (event === 'open') {
       if (state.depth === 1) {
         input = state.input;
@@ -335,7 +349,13 @@ export function parseYaml(text: string, file: string): ParsedYaml {
           at = eol === -1 ? input.length : eol + 1;
         }
       }
-      read = { node: { at, keyAt: -1, children: positions }, open: frame.open, end: state.position, kind: state.kind, result: state.result };
+      read = {
+        node: { at, keyAt: -1, children: positions },
+        open: frame.open,
+        end: state.position,
+        kind: state.kind,
+        result: state.result,
+      };
     }
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(read);
@@ -344,7 +364,10 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 
   const marker = gluedDocumentMarker(text);
   if (marker >= 0) {
-    throw new InputError('YAML syntax error: `---` at the start of a line begins a document; follow it with a space or a line break, or quote the text', loc(marker - shift));
+    throw new InputError(
+      'YAML syntax error: `---` at the start of a line begins a document; follow it with a space or a line break, or quote the text',
+      loc(marker - shift),
+    );
   }
 
   let data: unknown;
@@ -367,7 +390,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   // A text with no node at all (empty, or only comments) has no position but the file's start; an
   // explicit `---` starts a document whose value is null.
   const top = root as ReadNode | null;
-  const empty = top !== null && top.kind === null && top.result === null && top.end === top.open && !/^---(?:\s|$)/m.test(input.slice(0, top.open));
+  const empty =
+    top !== null && top.kind === null && top.result === null && top.end === top.open && !/^---(?:\s|$)/m.test(input.slice(0, top.open));
   const tree = top === null || empty ? null : top.node;
   const find = (path: DataPath, exact: boolean): PositionNode | null => {
     let node = tree;
@@ -375,7 +399,15 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     for (const segment of path) {
       const children: PositionNode['children'] = node.children;
       const child: PositionNode | undefined =
-        children === null ? undefined : Array.isArray(children) ? (typeof segment === 'number' ? children[segment] : undefined) : typeof segment === 'string' ? children.get(segment) : undefined;
+        children === null
+          ? undefined
+          : Array.isArray(children)
+            ? typeof segment === 'number'
+              ? children[segment]
+              : undefined
+            : typeof segment === 'string'
+              ? children.get(segment)
+              : undefined;
       if (child === undefined) return exact ? null : node;
       node = child;
     }

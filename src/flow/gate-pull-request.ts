@@ -75,13 +75,22 @@ async function askRoles(gh: GitHubClient, ctx: GateContext, reading: PullRequest
   const facts = reading.facts;
   const { people, teams } = reading.toRequest(facts);
   if (people.length === 0 && teams.length === 0) return null;
-  const result = await requestReviews(gh, { owner: ctx.owner, repo: ctx.repo, number: facts.number, reviewers: people, team_reviewers: teams });
+  const result = await requestReviews(gh, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    number: facts.number,
+    reviewers: people,
+    team_reviewers: teams,
+  });
   if (!result.ok) {
     warnings.push(`${result.warning}; those roles stay not requested, and their windows have not started`);
     return null;
   }
   const at = ctx.now.toISOString();
-  const requested = [...result.requested.reviewers, ...result.requested.team_reviewers.map((t) => (t.includes('/') ? t : `${ctx.owner}/${t}`))];
+  const requested = [
+    ...result.requested.reviewers,
+    ...result.requested.team_reviewers.map((t) => (t.includes('/') ? t : `${ctx.owner}/${t}`)),
+  ];
   return { ...facts, review_requests: [...facts.review_requests, ...requested.map((reviewer) => ({ reviewer, at }))] };
 }
 
@@ -90,7 +99,13 @@ async function askRoles(gh: GitHubClient, ctx: GateContext, reading: PullRequest
  * earlier `success` of the same commit (say, before an approval was dismissed) cannot stand while
  * nothing is verified. Best effort: the run fails anyway; a refusal here is returned as a warning.
  */
-export async function markUnverified(gh: GitHubClient, ctx: GateContext, inputs: GateSettings, pr: PullRequestRef, reason: string): Promise<string | null> {
+export async function markUnverified(
+  gh: GitHubClient,
+  ctx: GateContext,
+  inputs: GateSettings,
+  pr: PullRequestRef,
+  reason: string,
+): Promise<string | null> {
   try {
     await setCommitStatus(gh, {
       owner: ctx.owner,
@@ -117,7 +132,12 @@ const MERGE_REF_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_r
  * required workflow or a reusable one called by the central repository) or the base branch's
  * (pull_request_target, schedule) is trusted.
  */
-export function untrustedWorkflow(eventName: string, workflowRef: string | null, repository: string, changedFiles: readonly string[]): string | null {
+export function untrustedWorkflow(
+  eventName: string,
+  workflowRef: string | null,
+  repository: string,
+  changedFiles: readonly string[],
+): string | null {
   if (!MERGE_REF_EVENTS.has(eventName)) return null;
   if (workflowRef === null) {
     return `GITHUB_WORKFLOW_REF is not set, so which workflow file runs the gate cannot be checked; on ${eventName} that file comes from the pull request`;
@@ -129,7 +149,9 @@ export function untrustedWorkflow(eventName: string, workflowRef: string | null,
   const workflow = path.join('/');
   // The running file, and any local workflow or action it can call (uses: ./.github/...): the gate
   // cannot tell which of them its job reads, so a change to any of them is a change to the gate.
-  const changed = changedFiles.find((file) => file === workflow || file.startsWith('.github/workflows/') || file.startsWith('.github/actions/'));
+  const changed = changedFiles.find(
+    (file) => file === workflow || file.startsWith('.github/workflows/') || file.startsWith('.github/actions/'),
+  );
   if (changed === undefined) return null;
   return `this pull request changes ${changed}, ${changed === workflow ? 'the workflow file that runs the gate' : `a workflow or action of this repository that the gate's workflow (${workflow}) may use`}, so it could choose the gate's own inputs; merge the workflow change on its own first, or run the gate as a required workflow from a central repository`;
 }
@@ -142,7 +164,14 @@ interface Publisher {
   readonly statusNotWritten: string | undefined;
 }
 
-function publisherFor(gh: GitHubClient, ctx: GateContext, inputs: GateSettings, pr: PullRequestRef, reading: PullRequestReading, warnings: string[]): Publisher {
+function publisherFor(
+  gh: GitHubClient,
+  ctx: GateContext,
+  inputs: GateSettings,
+  pr: PullRequestRef,
+  reading: PullRequestReading,
+  warnings: string[],
+): Publisher {
   let statusNotWritten: string | undefined;
   const earlier = `An earlier ${inputs.statusContext} status of ${reading.headSha.slice(0, 7)} may still stand`;
   return {
@@ -160,7 +189,15 @@ function publisherFor(gh: GitHubClient, ctx: GateContext, inputs: GateSettings, 
         }
       }
       try {
-        await setCommitStatus(gh, { owner: ctx.owner, repo: ctx.repo, sha: reading.headSha, state, context: inputs.statusContext, description: plainLine(description), ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}) });
+        await setCommitStatus(gh, {
+          owner: ctx.owner,
+          repo: ctx.repo,
+          sha: reading.headSha,
+          state,
+          context: inputs.statusContext,
+          description: plainLine(description),
+          ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}),
+        });
       } catch (error) {
         // Fail closed: whatever the decision, a status that cannot be written fails the run, since an
         // earlier status of this commit may still stand.
@@ -176,9 +213,20 @@ function publisherFor(gh: GitHubClient, ctx: GateContext, inputs: GateSettings, 
     async comment(body, shortBody) {
       if (!inputs.comment) return;
       const botLogin = await ctx.commentAuthor();
-      const result = await upsertStickyComment(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, key: 'readiness', body, shortBody, ...(botLogin ? { botLogin } : {}) });
+      const result = await upsertStickyComment(gh, {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        number: pr.number,
+        key: 'readiness',
+        body,
+        shortBody,
+        ...(botLogin ? { botLogin } : {}),
+      });
       // The advice for a refused comment already explains forks; other failures (5xx) do not.
-      if (!result.ok) warnings.push(`${result.warning}${pr.fork && !/fork/i.test(result.warning) ? ' (pull requests from forks get a read-only token: the scorecard is in the job summary)' : ''}`);
+      if (!result.ok)
+        warnings.push(
+          `${result.warning}${pr.fork && !/fork/i.test(result.warning) ? ' (pull requests from forks get a read-only token: the scorecard is in the job summary)' : ''}`,
+        );
     },
   };
 }
@@ -187,7 +235,12 @@ function publisherFor(gh: GitHubClient, ctx: GateContext, inputs: GateSettings, 
  * One pull request through the gate: read once, refuse a pull request that chose its own gate, ask
  * the roles not yet asked, evaluate each pilot once, then write one status and one comment.
  */
-export async function gatePullRequest(gh: GitHubClient, ctx: GateContext, inputs: GateSettings, pr: PullRequestRef): Promise<PullRequestOutcome> {
+export async function gatePullRequest(
+  gh: GitHubClient,
+  ctx: GateContext,
+  inputs: GateSettings,
+  pr: PullRequestRef,
+): Promise<PullRequestOutcome> {
   const warnings: string[] = [];
   const reading = await readPullRequest(
     gh,
@@ -209,7 +262,14 @@ export async function gatePullRequest(gh: GitHubClient, ctx: GateContext, inputs
     await publish.status('failure', "the gate's own workflow file is changed by this pull request");
     const text = renderFailureMarkdown('Pilot readiness', untrusted, { level: 2 });
     if (inputs.comment) {
-      const result = await upsertStickyComment(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, key: 'readiness', body: text, shortBody: text });
+      const result = await upsertStickyComment(gh, {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        number: pr.number,
+        key: 'readiness',
+        body: text,
+        shortBody: text,
+      });
       if (!result.ok) warnings.push(result.warning);
     }
     return outcome({ decision: 'blocked', reports: [], note: { markdown: text }, errors: [], untrusted });
@@ -219,7 +279,10 @@ export async function gatePullRequest(gh: GitHubClient, ctx: GateContext, inputs
   if (reading.unmatched.length > 0) throw new InputError(reading.unmatched);
 
   const spec = policySpec(inputs.policy);
-  const review = spec.kind === 'base' && reading.changedFiles.includes(spec.path) ? await reviewPolicyChange(gh, ctx, spec.path, reading, warnings) : null;
+  const review =
+    spec.kind === 'base' && reading.changedFiles.includes(spec.path)
+      ? await reviewPolicyChange(gh, ctx, spec.path, reading, warnings)
+      : null;
   const reviewErrors = review && !review.valid ? review.errors : [];
 
   if (reading.gated.length === 0) {
@@ -237,7 +300,10 @@ export async function gatePullRequest(gh: GitHubClient, ctx: GateContext, inputs
 
   let decision = worstOf([...reports.map((r) => r.decision), ...(review ? [policyVerdict(review)] : [])]);
   if (reviewErrors.length > 0) decision = 'blocked';
-  await publish.status(STATE[decision], reviewErrors.length > 0 ? `policy change invalid: ${reviewErrors.length} problem(s)` : statusDescription(reports, ctx.now));
+  await publish.status(
+    STATE[decision],
+    reviewErrors.length > 0 ? `policy change invalid: ${reviewErrors.length} problem(s)` : statusDescription(reports, ctx.now),
+  );
   const policyText = review ? `\n---\n\n${renderPolicyReview(review)}` : '';
   await publish.comment(
     reports.map((r) => renderMarkdown(r)).join('\n---\n\n') + policyText,
@@ -248,9 +314,12 @@ export async function gatePullRequest(gh: GitHubClient, ctx: GateContext, inputs
 
 /** The policy's own pull request, touching no pilot: an invalid policy must not merge; a valid one passes, with its diff shown. */
 async function publishPolicyChangeAlone(publish: Publisher, review: PolicyReview): Promise<Decision> {
-  const counts = review.valid ? `tightens ${review.comparison.tightenings.length}, loosens ${review.comparison.loosenings.length}` : `${review.errors.length} problem(s)`;
+  const counts = review.valid
+    ? `tightens ${review.comparison.tightenings.length}, loosens ${review.comparison.loosenings.length}`
+    : `${review.errors.length} problem(s)`;
   const verdict = policyVerdict(review);
-  const awaiting = verdict === 'pending' ? ' · awaiting a policy owner' : verdict === 'blocked' && review.valid ? ' · no policy owner may approve' : '';
+  const awaiting =
+    verdict === 'pending' ? ' · awaiting a policy owner' : verdict === 'blocked' && review.valid ? ' · no policy owner may approve' : '';
   await publish.status(STATE[verdict], `policy change ${review.valid ? 'valid' : 'invalid'}: ${counts}${awaiting}`);
   const text = renderPolicyReview(review);
   await publish.comment(text, text);

@@ -21,7 +21,12 @@ export function treeFiles(tree: Map<string, TreeEntryKind>): RepoFiles {
 /** Trees read in a run by `owner/repo@sha`, shared by the pull requests of a sweep (they mostly share a base). */
 export type TreeCache = Map<string, Promise<Map<string, TreeEntryKind>>>;
 
-export function treeAt(gh: GitHubClient, repo: { owner: string; repo: string }, sha: string, cache: TreeCache | undefined): Promise<Map<string, TreeEntryKind>> {
+export function treeAt(
+  gh: GitHubClient,
+  repo: { owner: string; repo: string },
+  sha: string,
+  cache: TreeCache | undefined,
+): Promise<Map<string, TreeEntryKind>> {
   if (!cache) return fetchTree(gh, { ...repo, sha });
   const key = `${repo.owner}/${repo.repo}@${sha}`.toLowerCase();
   let tree = cache.get(key);
@@ -39,7 +44,8 @@ const TEXTS_PER_QUERY = 100;
 
 export async function fileTexts(gh: GitHubClient, repo: { owner: string; repo: string }, files: FileAt[]): Promise<FileText[]> {
   const out: FileText[] = [];
-  for (let i = 0; i < files.length; i += TEXTS_PER_QUERY) out.push(...(await fetchFileTexts(gh, repo, files.slice(i, i + TEXTS_PER_QUERY))));
+  for (let i = 0; i < files.length; i += TEXTS_PER_QUERY)
+    out.push(...(await fetchFileTexts(gh, repo, files.slice(i, i + TEXTS_PER_QUERY))));
   return out;
 }
 
@@ -51,7 +57,10 @@ const notGitHubFolder = (path: string): boolean => !path.startsWith('.github/');
 
 /** The manifests a tree holds: regular files the pattern matches, outside .github/. */
 export function matching(tree: Map<string, TreeEntryKind>, glob: string): string[] {
-  return [...tree.entries()].filter(([path, kind]) => kind === 'file' && notGitHubFolder(path) && minimatch(path, glob, { dot: true })).map(([path]) => path).sort();
+  return [...tree.entries()]
+    .filter(([path, kind]) => kind === 'file' && notGitHubFolder(path) && minimatch(path, glob, { dot: true }))
+    .map(([path]) => path)
+    .sort();
 }
 
 /** The names pilot manifests go by, whatever the manifest pattern says. */
@@ -61,7 +70,12 @@ const MANIFEST_NAMES = new Set(['pilot-readiness.yml', 'pilot-readiness.yaml']);
  * A file named like a pilot manifest, in a folder the pull request touches, that the manifest pattern
  * does not match: a pilot the gate would otherwise skip. An error, never a silent pass.
  */
-export function unmatchedManifests(tree: Map<string, TreeEntryKind>, matched: readonly string[], glob: string, changed: readonly string[]): Finding[] {
+export function unmatchedManifests(
+  tree: Map<string, TreeEntryKind>,
+  matched: readonly string[],
+  glob: string,
+  changed: readonly string[],
+): Finding[] {
   const known = new Set(matched);
   const findings: Finding[] = [];
   for (const [path, kind] of tree) {

@@ -19,14 +19,32 @@ import { centralReader } from './trusted-policy.js';
  * the base version, but the proposed version is validated (its extends chain included) and compared
  * with the base, so reviewers see what it tightens or loosens. One round trip (the head text).
  */
-export async function reviewPolicyChange(gh: GitHubClient, ctx: { owner: string; repo: string; members?: GitHubClient }, path: string, reading: PullRequestReading, warnings: string[]): Promise<PolicyReview> {
+export async function reviewPolicyChange(
+  gh: GitHubClient,
+  ctx: { owner: string; repo: string; members?: GitHubClient },
+  path: string,
+  reading: PullRequestReading,
+  warnings: string[],
+): Promise<PolicyReview> {
   const [head] = await fetchFileTexts(gh, { owner: ctx.owner, repo: ctx.repo }, [{ ref: reading.headSha, path }]);
   if (head?.text === null || head === undefined) {
-    return { path, valid: false, errors: [{ message: `this pull request deletes the policy ${path}: once merged, every gated pull request would fail closed until a policy is back`, location: null }] };
+    return {
+      path,
+      valid: false,
+      errors: [
+        {
+          message: `this pull request deletes the policy ${path}: once merged, every gated pull request would fail closed until a policy is back`,
+          location: null,
+        },
+      ],
+    };
   }
   try {
     const proposed = await resolvePolicy({ text: head.text, source: path, file: path }, centralReader(gh, warnings));
-    const raw = comparePolicies(reading.policy.policy, proposed.policy, proposed.locate, { parentName: `${path} on ${reading.baseRef}`, advice: false });
+    const raw = comparePolicies(reading.policy.policy, proposed.policy, proposed.locate, {
+      parentName: `${path} on ${reading.baseRef}`,
+      advice: false,
+    });
     // Every finding in the pull request's own file: a setting it inherits (say from extends: default)
     // is placed at its extends line, or its first line, never in the file it extends.
     const parsed = parseYaml(head.text, path);

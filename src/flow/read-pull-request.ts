@@ -92,22 +92,44 @@ export async function readPullRequest(
   const read = await fetchPullRequestFacts(gh, { owner, repo, number: target.number }, { trustedFiles });
   const policy = await loadTrustedPolicy(gh, spec, read.trustedFiles[0]?.text, warnings, options.policySources);
   const headSha = read.facts.head_sha;
-  const [tree, baseTree] = await Promise.all([treeAt(gh, { owner, repo }, headSha, options.trees), treeAt(gh, { owner, repo }, read.baseSha, options.trees)]);
+  const [tree, baseTree] = await Promise.all([
+    treeAt(gh, { owner, repo }, headSha, options.trees),
+    treeAt(gh, { owner, repo }, read.baseSha, options.trees),
+  ]);
   // The policy file is never a pilot, even where the manifest pattern matches its name.
   const notPolicy = (path: string) => spec.kind !== 'base' || path !== spec.path;
   const headPaths = matching(tree, options.manifest).filter(notPolicy);
   const basePaths = matching(baseTree, options.manifest).filter(notPolicy);
-  const unmatched = unmatchedManifests(tree, [...headPaths, ...(spec.kind === 'base' ? [spec.path] : [])], options.manifest, read.changedFiles);
+  const unmatched = unmatchedManifests(
+    tree,
+    [...headPaths, ...(spec.kind === 'base' ? [spec.path] : [])],
+    options.manifest,
+    read.changedFiles,
+  );
   const common = { headSha, baseRef: read.facts.base_ref, changedFiles: read.changedFiles, policy, unmatched, freshness: read.freshness };
-  const none = (): PullRequestReading => ({ ...common, gated: [], facts: { ...read.facts, teams: {}, base_manifest: null }, evaluateWith: () => [], toRequest: () => ({ people: [], teams: [] }) });
+  const none = (): PullRequestReading => ({
+    ...common,
+    gated: [],
+    facts: { ...read.facts, teams: {}, base_manifest: null },
+    evaluateWith: () => [],
+    toRequest: () => ({ people: [], teams: [] }),
+  });
   if (headPaths.length === 0 && basePaths.length === 0) return none();
 
-  const texts = await fileTexts(gh, { owner, repo }, [...headPaths.map((path) => ({ ref: headSha, path })), ...basePaths.map((path) => ({ ref: read.baseSha, path }))]);
+  const texts = await fileTexts(gh, { owner, repo }, [
+    ...headPaths.map((path) => ({ ref: headSha, path })),
+    ...basePaths.map((path) => ({ ref: read.baseSha, path })),
+  ]);
   // The trees list each of these as a regular file: a missing text is an answer that cannot be
   // trusted (dropping a base manifest would make its pilot look new, with no base owner to ask).
   const present = (list: FileText[]): ManifestAt[] =>
     list.map(({ path, ref, text }) => {
-      if (text === null) throw new GitHubApiError(`GraphQL FileTexts (${owner}/${repo})`, null, `the tree at ${ref} lists ${path}, but GitHub returned no text for it; pilot-readiness cannot tell which pilot it is, so it stops here`);
+      if (text === null)
+        throw new GitHubApiError(
+          `GraphQL FileTexts (${owner}/${repo})`,
+          null,
+          `the tree at ${ref} lists ${path}, but GitHub returned no text for it; pilot-readiness cannot tell which pilot it is, so it stops here`,
+        );
       return { path, text };
     });
   const pairing = pairPilots({
@@ -121,7 +143,10 @@ export async function readPullRequest(
   const pilots = pairing.pilots;
   if (pilots.length === 0) return none();
 
-  const teamSlugs = teamsNamed(policy, pilots.flatMap((p) => [p.head, p.base]).map((m) => (m ? (manifestData(m) as Partial<Manifest> | null) : null)));
+  const teamSlugs = teamsNamed(
+    policy,
+    pilots.flatMap((p) => [p.head, p.base]).map((m) => (m ? (manifestData(m) as Partial<Manifest> | null) : null)),
+  );
   const teams = teamSlugs.length > 0 ? await fetchTeamMembers(options.members ?? gh, teamSlugs) : {};
   const files = treeFiles(tree);
   const bases = pilots.map((p): PrFacts['base_manifest'] => {
@@ -134,7 +159,9 @@ export async function readPullRequest(
     return { owner: baseOwner, path: p.base.path, text: p.base.text };
   });
   const inputFor = (pilot: PilotPair, i: number, facts: PrFacts): EvaluationInput => ({
-    manifest: pilot.head ? { path: pilot.head.path, text: pilot.head.text } : { path: pilot.base!.path, text: null, ...(pilot.retired ? { retired: pilot.retired } : {}) },
+    manifest: pilot.head
+      ? { path: pilot.head.path, text: pilot.head.text }
+      : { path: pilot.base!.path, text: null, ...(pilot.retired ? { retired: pilot.retired } : {}) },
     policy,
     files,
     facts: { ...facts, base_manifest: bases[i] ?? null },

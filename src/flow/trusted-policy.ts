@@ -16,7 +16,8 @@ export function policySpec(input: string): PolicySpec {
   if (isBundledPolicy(input)) return { kind: 'bundled', name: input };
   if (isCentralReference(input)) return { kind: 'central', reference: input };
   const path = posix.normalize(input.replace(/^\.\//, ''));
-  if (path.startsWith('../') || path.startsWith('/')) throw new InputError(`input policy: "${input}" must be a path inside this repository, "default", or owner/repo/path@ref`);
+  if (path.startsWith('../') || path.startsWith('/'))
+    throw new InputError(`input policy: "${input}" must be a path inside this repository, "default", or owner/repo/path@ref`);
   return { kind: 'base', path };
 }
 
@@ -54,7 +55,13 @@ function shared(sources: PolicySources, reference: string, read: () => Promise<P
   return answer;
 }
 
-export async function loadTrustedPolicy(gh: GitHubClient, spec: PolicySpec, baseText: string | null | undefined, warnings: string[], sources?: PolicySources): Promise<LoadedPolicy> {
+export async function loadTrustedPolicy(
+  gh: GitHubClient,
+  spec: PolicySpec,
+  baseText: string | null | undefined,
+  warnings: string[],
+  sources?: PolicySources,
+): Promise<LoadedPolicy> {
   if (spec.kind === 'bundled') return loadBundledPolicy(spec.name);
   const read = centralReader(gh, warnings, sources);
   if (spec.kind === 'central') return resolvePolicy(await read(spec.reference, 'input policy'), read);

@@ -19,7 +19,10 @@ export function describeEvidence(criterion: CriterionPolicy): string[] {
 export function explainCriterion(policy: Policy, id: string): string {
   const all = criteriaById(policy);
   const entry = all.get(id) ?? [...all.values()].find((c) => c.criterion.id.toLowerCase() === id.toLowerCase());
-  if (!entry) throw new InputError(`no criterion "${id}" in policy ${policy.name ?? ''}.${didYouMean(id, all.keys())} Run \`pilot-readiness explain\` for the list.`);
+  if (!entry)
+    throw new InputError(
+      `no criterion "${id}" in policy ${policy.name ?? ''}.${didYouMean(id, all.keys())} Run \`pilot-readiness explain\` for the list.`,
+    );
   const { gate, criterion } = entry;
   const out = [
     `${p(criterion.id)} · ${p(criterion.title)}`,

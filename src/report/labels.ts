@@ -60,7 +60,12 @@ export function governanceNeeds(change: GovernanceChange): string {
   if (change.needs.length === 0) return 'needs no further approval';
   return change.needs
     .map((need) => {
-      const who = need.as === 'base_owner' ? `${need.who} (owner on the base branch)` : need.as === 'owner' ? `${need.who} (new owner)` : `role ${need.who}`;
+      const who =
+        need.as === 'base_owner'
+          ? `${need.who} (owner on the base branch)`
+          : need.as === 'owner'
+            ? `${need.who} (new owner)`
+            : `role ${need.who}`;
       return `${who}: ${need.status === 'approved' ? 'approved' : 'awaiting approval'}`;
     })
     .join('; ');
@@ -100,20 +105,24 @@ export function tally(report: Report, which: (criterion: CriterionResult) => boo
  */
 export function countStory(t: Tally): string {
   if (t.required === 0) return 'none required';
-  const parts = [`${t.met} met`, ...(t.not_applicable > 0 ? [`${t.not_applicable} not applicable`] : []), ...(t.waived > 0 ? [`${t.waived} waived`] : [])];
+  const parts = [
+    `${t.met} met`,
+    ...(t.not_applicable > 0 ? [`${t.not_applicable} not applicable`] : []),
+    ...(t.waived > 0 ? [`${t.waived} waived`] : []),
+  ];
   const rest = [...(t.open > 0 ? [`${t.open} missing or failed`] : []), ...(t.pending > 0 ? [`${t.pending} awaiting sign-off`] : [])];
   return `${parts.join(' + ')} of ${t.required} required${rest.length > 0 ? `; ${rest.join(', ')}` : ''}`;
 }
 
 export function headline(report: Report): string {
   const retiring = report.governance_changes?.find((change) => change.kind === 'retired');
-  if (retiring) return `${retiring.summary}; ${retiring.approved ? 'approved by the owner on the base branch' : `waiting on ${retiring.needs.map((n) => n.who).join(', ')} (owner on the base branch)`}`;
+  if (retiring)
+    return `${retiring.summary}; ${retiring.approved ? 'approved by the owner on the base branch' : `waiting on ${retiring.needs.map((n) => n.who).join(', ')} (owner on the base branch)`}`;
   const score = countStory(tally(report));
   if (report.decision === 'ready') return `${score}; every role consulted; the accountable owner approved`;
   if (report.decision === 'blocked') return `${score}; blocked by ${report.blocking.join(', ') || 'invalid input'}`;
   return `${score}; waiting on ${report.waiting_on.join(', ') || 'sign-offs'}`;
 }
-
 
 export const WAIVER_WORD: Record<WaiverStatus, string> = {
   in_force: 'in force',
@@ -121,4 +130,4 @@ export const WAIVER_WORD: Record<WaiverStatus, string> = {
   expired: 'expired',
   not_needed: 'not needed',
   invalid: 'invalid',
-}
+};

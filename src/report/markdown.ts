@@ -9,7 +9,17 @@
 import type { CriterionResult, Finding, Report, RoleResult, SourceLocation } from '../core/types.js';
 import { formatLocation } from '../core/errors.js';
 import { codeSpan, toText, escapeMarkdown as esc, escapeMessage, quietLogin } from './escape.js';
-import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, WAIVER_WORD, countStory, formatInstant, governanceNeeds, tally, type Tally } from './labels.js';
+import {
+  CRITERION_SYMBOL,
+  CRITERION_WORD,
+  DECISION_WORD,
+  WAIVER_WORD,
+  countStory,
+  formatInstant,
+  governanceNeeds,
+  tally,
+  type Tally,
+} from './labels.js';
 import { formatSpan } from '../core/duration.js';
 
 const DECISION_ICON = { ready: '🟢', pending: '🟡', blocked: '🔴' } as const;
@@ -44,7 +54,10 @@ interface Ctx {
  */
 function located(ctx: Ctx, location: SourceLocation | null | undefined, table = false): string {
   if (!location) return '';
-  const shown = ctx.manifest !== null && location.file === ctx.manifest ? { ...location, file: toText(location.file).split('/').pop() ?? '' } : location;
+  const shown =
+    ctx.manifest !== null && location.file === ctx.manifest
+      ? { ...location, file: toText(location.file).split('/').pop() ?? '' }
+      : location;
   const text = codeSpan(formatLocation(shown), { table });
   const url = ctx.link(location);
   return url ? ` · [${text}](${url})` : ` · ${text}`;
@@ -61,7 +74,11 @@ function blobLink(serverUrl: string | undefined, report: Report): (location: Sou
   return (location) => {
     // encodeURIComponent leaves ! ' ( ) * as they are; a ) would end the Markdown link early.
     const segment = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    const path = toText(location.file).split('/').filter((s) => s !== '').map(segment).join('/');
+    const path = toText(location.file)
+      .split('/')
+      .filter((s) => s !== '')
+      .map(segment)
+      .join('/');
     const line = Number.isInteger(location.line) && location.line > 0 ? `#L${location.line}` : '';
     return `${base}/${repository}/blob/${sha}/${path}${line}`;
   };
@@ -74,12 +91,19 @@ const message = (value: unknown): string => escapeMessage(value, { table: false 
 const logins = (values: readonly string[]): string => values.map((v) => quietLogin(v, { table: false })).join(', ');
 
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  const ctx: Ctx = { h: '#'.repeat((options.level ?? 2) + 1), manifest: toText(report.manifest.path), compact: options.compact === true, link: blobLink(options.serverUrl, report) };
+  const ctx: Ctx = {
+    h: '#'.repeat((options.level ?? 2) + 1),
+    manifest: toText(report.manifest.path),
+    compact: options.compact === true,
+    link: blobLink(options.serverUrl, report),
+  };
   const out: string[] = [];
   const pilot = report.pilot;
   // The slug and the manifest go to the footer: the title stays on one line.
   const title = pilot ? esc(pilot.title ?? pilot.name) : code(report.manifest.path);
-  out.push(`${'#'.repeat(options.level ?? 2)} ${DECISION_ICON[report.decision]} Pilot readiness: ${DECISION_WORD[report.decision]} · ${title}`);
+  out.push(
+    `${'#'.repeat(options.level ?? 2)} ${DECISION_ICON[report.decision]} Pilot readiness: ${DECISION_WORD[report.decision]} · ${title}`,
+  );
   // A backslash at the end of a line is a hard break: the next step sits under the verdict.
   const [said, next] = verdict(report);
   out.push('', next ? `${said}\\\n${next}` : said!);
@@ -93,7 +117,10 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const changes = report.governance_changes ?? [];
   if (changes.length > 0) {
     out.push('', `${ctx.h} Governance changes`, '');
-    for (const change of changes) out.push(`- ${change.approved ? '✅' : '⏳'} ${esc(change.summary)} · ${esc(governanceNeeds(change))}${located(ctx, change.location)}`);
+    for (const change of changes)
+      out.push(
+        `- ${change.approved ? '✅' : '⏳'} ${esc(change.summary)} · ${esc(governanceNeeds(change))}${located(ctx, change.location)}`,
+      );
   }
 
   missing(report, ctx, out);
@@ -114,7 +141,10 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   }
   const change = report.next_change_at ? ` · can change by time alone at ${esc(formatInstant(report.next_change_at))}` : '';
   const which = pilot ? `pilot ${code(pilot.name)} · ${esc(pilot.risk)} risk · ${code(report.manifest.path)} · ` : '';
-  out.push('', `<sub>${which}policy ${esc(report.policy.name ?? report.policy.source)} · sha256 ${esc(toText(report.policy.sha256).slice(0, 12))} · evaluated ${esc(formatInstant(report.now))}${change}</sub>`);
+  out.push(
+    '',
+    `<sub>${which}policy ${esc(report.policy.name ?? report.policy.source)} · sha256 ${esc(toText(report.policy.sha256).slice(0, 12))} · evaluated ${esc(formatInstant(report.now))}${change}</sub>`,
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -122,7 +152,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 
 /** The members of a role who acted, else those configured: the people to name. */
 function peopleOf(role: RoleResult, state?: RoleResult['reviews'][number]['state']): string[] {
-  const acted = list(role.reviews).filter((r) => r.counted && (state === undefined || r.state === state)).map((r) => r.author);
+  const acted = list(role.reviews)
+    .filter((r) => r.counted && (state === undefined || r.state === state))
+    .map((r) => r.author);
   return [...new Set(acted)];
 }
 
@@ -137,12 +169,19 @@ function verdict(report: Report): string[] {
   const t = tally(report);
   if (report.errors.length > 0) {
     const n = report.errors.length;
-    return [`**Blocked: the manifest has ${n} ${n === 1 ? 'problem' : 'problems'} to fix before anything else is judged.**`, `Next: the author fixes ${n === 1 ? 'it' : 'them'} in ${code(report.manifest.path)} (listed below).`];
+    return [
+      `**Blocked: the manifest has ${n} ${n === 1 ? 'problem' : 'problems'} to fix before anything else is judged.**`,
+      `Next: the author fixes ${n === 1 ? 'it' : 'them'} in ${code(report.manifest.path)} (listed below).`,
+    ];
   }
   const retiring = report.governance_changes?.find((c) => c.kind === 'retired');
   if (retiring) {
-    if (retiring.approved) return [`**Ready: ${esc(retiring.summary)}, approved by the owner on the base branch.**`, 'Next: nothing; merge when you are ready.'];
-    return [`**Pending: ${esc(retiring.summary)}.**`, `Next: ${logins(retiring.needs.filter((n) => n.status === 'awaiting').map((n) => n.who))} (owner on the base branch) approves the head commit.`];
+    if (retiring.approved)
+      return [`**Ready: ${esc(retiring.summary)}, approved by the owner on the base branch.**`, 'Next: nothing; merge when you are ready.'];
+    return [
+      `**Pending: ${esc(retiring.summary)}.**`,
+      `Next: ${logins(retiring.needs.filter((n) => n.status === 'awaiting').map((n) => n.who))} (owner on the base branch) approves the head commit.`,
+    ];
   }
 
   if (report.decision === 'blocked') {
@@ -152,7 +191,9 @@ function verdict(report: Report): string[] {
       if (role.status === 'objected') {
         const who = peopleOf(role, 'CHANGES_REQUESTED');
         lines.push(`Blocked by ${esc(role.role)}: ${who.length > 0 ? logins(who) : 'a reviewer'} requested changes`);
-        nexts.push(`${who.length > 0 ? logins(who) : `a ${esc(role.role)} reviewer`} re-reviews, or the owner ${owner} approves with ${code(`/override ${role.role}: <reason>`)}`);
+        nexts.push(
+          `${who.length > 0 ? logins(who) : `a ${esc(role.role)} reviewer`} re-reviews, or the owner ${owner} approves with ${code(`/override ${role.role}: <reason>`)}`,
+        );
       } else if (role.status === 'lapsed') {
         lines.push(`Blocked by ${esc(role.role)}: its ${esc(role.window)} window closed without a review, and its silence blocks`);
         nexts.push(`${logins(list(role.members)) || `a ${esc(role.role)} reviewer`} reviews; an approval still counts`);
@@ -167,12 +208,16 @@ function verdict(report: Report): string[] {
     const open = report.criteria.filter(openStatus);
     if (open.length > 0) {
       const gates = [...new Set(open.map((c) => report.gates.find((g) => g.id === c.gate)?.title ?? c.gate))];
-      lines.push(`Blocked: ${open.length} of ${t.required} required criteria ${open.length === 1 ? 'is' : 'are'} not met, in ${gates.map((g) => esc(g)).join(', ')}`);
+      lines.push(
+        `Blocked: ${open.length} of ${t.required} required criteria ${open.length === 1 ? 'is' : 'are'} not met, in ${gates.map((g) => esc(g)).join(', ')}`,
+      );
       nexts.push(`the author provides the evidence listed under *What is missing*, in ${code(report.manifest.path)}`);
     }
     for (const w of report.waivers ?? []) {
-      if (w.status === 'awaiting_approval') nexts.push(`a member of ${esc(w.approved_by)} approves the head commit to put the waiver of **${esc(w.criterion)}** in force`);
-      if (w.status === 'expired') nexts.push(`the author provides the evidence for **${esc(w.criterion)}** or renews its waiver, which expired on ${esc(w.expires)}`);
+      if (w.status === 'awaiting_approval')
+        nexts.push(`a member of ${esc(w.approved_by)} approves the head commit to put the waiver of **${esc(w.criterion)}** in force`);
+      if (w.status === 'expired')
+        nexts.push(`the author provides the evidence for **${esc(w.criterion)}** or renews its waiver, which expired on ${esc(w.expires)}`);
     }
     if (lines.length === 0) lines.push(`Blocked by ${esc(report.blocking.join(', ') || 'the policy')}`);
     return [`**${lines.join('. ')}.**`, nexts.length > 0 ? `Next: ${nexts.join('; or ')}.` : ''].filter((l) => l !== '');
@@ -185,14 +230,20 @@ function verdict(report: Report): string[] {
     for (const change of report.governance_changes ?? []) {
       const awaited = change.needs.filter((n) => n.status === 'awaiting');
       if (awaited.length === 0) continue;
-      waits.push(`${esc(change.summary)} awaits ${awaited.map((n) => (n.as === 'role' ? `the ${esc(n.who)} role` : code(n.who))).join(' and ')}`);
-      nexts.push(`${awaited.map((n) => (n.as === 'role' ? `a member of ${esc(n.who)}` : code(n.who))).join(' and ')} approve${awaited.length === 1 ? 's' : ''} the head commit`);
+      waits.push(
+        `${esc(change.summary)} awaits ${awaited.map((n) => (n.as === 'role' ? `the ${esc(n.who)} role` : code(n.who))).join(' and ')}`,
+      );
+      nexts.push(
+        `${awaited.map((n) => (n.as === 'role' ? `a member of ${esc(n.who)}` : code(n.who))).join(' and ')} approve${awaited.length === 1 ? 's' : ''} the head commit`,
+      );
     }
     for (const role of report.roles.filter((r) => r.required && r.status === 'pending')) {
       const who = logins(list(role.resolved_members).length > 0 ? list(role.resolved_members) : list(role.members));
       if (role.deadline && role.time_left_ms !== null) {
         const after = role.on_silence === 'consent' ? 'counts as consent' : 'blocks';
-        waits.push(`Waiting on ${esc(role.role)}${who ? ` (${who})` : ''}: ${formatSpan(role.time_left_ms)} left; silence ${after} on ${esc(formatInstant(role.deadline))}`);
+        waits.push(
+          `Waiting on ${esc(role.role)}${who ? ` (${who})` : ''}: ${formatSpan(role.time_left_ms)} left; silence ${after} on ${esc(formatInstant(role.deadline))}`,
+        );
         nexts.push(`nothing for the author to do${who ? `; ${who} may review sooner` : ''}`);
       } else {
         waits.push(`Waiting on ${esc(role.role)}: ${message(role.hint)}`);
@@ -201,7 +252,9 @@ function verdict(report: Report): string[] {
     }
     for (const role of report.roles.filter((r) => r.required && r.status === 'not_requested')) {
       waits.push(`${esc(role.role)} has not been asked to review`);
-      nexts.push(`request a review from ${logins(list(role.members)) || `the ${esc(role.role)} role`} (this starts its ${esc(role.window)} window)`);
+      nexts.push(
+        `request a review from ${logins(list(role.members)) || `the ${esc(role.role)} role`} (this starts its ${esc(role.window)} window)`,
+      );
     }
     for (const w of report.waivers ?? []) {
       if (w.status === 'awaiting_approval') {
@@ -221,14 +274,19 @@ function verdict(report: Report): string[] {
     return [`**${waits.join('. ')}.**`, `Next: ${next.join('; ')}.`];
   }
 
-  return [`**Ready: ${countStory(t)}; the owner ${owner} approved; every required role consulted.**`, 'Next: nothing; merge when you are ready.'];
+  return [
+    `**Ready: ${countStory(t)}; the owner ${owner} approved; every required role consulted.**`,
+    'Next: nothing; merge when you are ready.',
+  ];
 }
 
 // ---------------------------------------------------------------- sections
 
 /** What is missing, grouped by gate, the failing gates first, each problem at its (linked) location. */
 function missing(report: Report, ctx: Ctx, out: string[]): void {
-  const open = report.criteria.filter((c) => c.required && c.status !== 'met' && c.status !== 'not_applicable' && c.status !== 'waived' && c.status !== 'not_required');
+  const open = report.criteria.filter(
+    (c) => c.required && c.status !== 'met' && c.status !== 'not_applicable' && c.status !== 'waived' && c.status !== 'not_required',
+  );
   if (open.length === 0) return;
   out.push('', `${ctx.h} What is missing`, '');
   const gates = [...report.gates].sort((a, b) => rank(report, b.id) - rank(report, a.id));
@@ -237,9 +295,12 @@ function missing(report: Report, ctx: Ctx, out: string[]): void {
     if (here.length === 0) continue;
     out.push(`**${esc(gate.title)}**`, '');
     for (const criterion of here) {
-      out.push(`- ${CRITERION_SYMBOL[criterion.status]} **${esc(criterion.id)}** ${esc(criterion.title)}: ${CRITERION_WORD[criterion.status]}`);
+      out.push(
+        `- ${CRITERION_SYMBOL[criterion.status]} **${esc(criterion.id)}** ${esc(criterion.title)}: ${CRITERION_WORD[criterion.status]}`,
+      );
       const problems = criterion.problems.length > 0 ? criterion.problems : [{ message: criterion.reason, location: criterion.location }];
-      for (const problem of ctx.compact ? problems.slice(0, 1) : problems) out.push(`  - ${message(problem.message)}${located(ctx, problem.location)}`);
+      for (const problem of ctx.compact ? problems.slice(0, 1) : problems)
+        out.push(`  - ${message(problem.message)}${located(ctx, problem.location)}`);
     }
     out.push('');
   }
@@ -254,7 +315,9 @@ function waiversSection(report: Report, ctx: Ctx, out: string[]): void {
   if (waivers.length === 0) return;
   out.push('', `${ctx.h} Waivers`, '', '| Criterion | Until | Approved by | State | Reason |', '| --- | --- | --- | --- | --- |');
   for (const w of waivers) {
-    out.push(`| **${esc(w.criterion)}** | ${esc(w.expires)} | ${esc(w.approved_by)} | ${WAIVER_WORD[w.status]} | ${esc(w.reason)}${located(ctx, w.location, true)} |`);
+    out.push(
+      `| **${esc(w.criterion)}** | ${esc(w.expires)} | ${esc(w.approved_by)} | ${WAIVER_WORD[w.status]} | ${esc(w.reason)}${located(ctx, w.location, true)} |`,
+    );
   }
 }
 
@@ -266,7 +329,9 @@ function threeQuestions(report: Report, ctx: Ctx, out: string[]): void {
   const icon = (t: Tally) => (t.open > 0 ? '❌' : '✅');
   const owner = report.owner;
   const blockers = report.roles.filter((r) => r.blocking).map((r) => r.role);
-  const pendingRoles = report.roles.filter((r) => r.required && (r.status === 'pending' || r.status === 'not_requested')).map((r) => r.role);
+  const pendingRoles = report.roles
+    .filter((r) => r.required && (r.status === 'pending' || r.status === 'not_requested'))
+    .map((r) => r.role);
   let ownerIcon: string;
   let ownerText: string;
   const who = owner.login ? code(owner.login) : 'nobody';
@@ -288,7 +353,9 @@ function threeQuestions(report: Report, ctx: Ctx, out: string[]): void {
   }
   out.push('', `${ctx.h} The three questions`, '', '| | Question | Answer |', '| --- | --- | --- |');
   out.push(`| ${ownerIcon} | One accountable owner decides | ${ownerText.replace(/\|/g, '\\|')} |`);
-  out.push(`| ${hasData ? icon(data) : '➖'} | Data readiness before the pilot | ${hasData ? countStory(data) : 'the policy has no data-readiness gate'} |`);
+  out.push(
+    `| ${hasData ? icon(data) : '➖'} | Data readiness before the pilot | ${hasData ? countStory(data) : 'the policy has no data-readiness gate'} |`,
+  );
   out.push(`| ${icon(production)} | Production criteria, ${esc(pilot.risk)}${NB}risk | ${countStory(production)} |`);
 }
 
@@ -308,18 +375,26 @@ function roleStatus(role: RoleResult): { blocks: string; status: string } {
     case 'consented':
       return { blocks: 'no', status: '✅ consented (silence)' };
     case 'objected':
-      return role.blocking ? { blocks: '**yes**', status: `⛔ objected${by(objectors)}` } : { blocks: 'no', status: `⚠️ objected${by(objectors)}; it advises only` };
+      return role.blocking
+        ? { blocks: '**yes**', status: `⛔ objected${by(objectors)}` }
+        : { blocks: 'no', status: `⚠️ objected${by(objectors)}; it advises only` };
     case 'lapsed':
       return { blocks: role.blocking ? '**yes**' : 'no', status: '⛔ window closed without a review' };
     case 'pending':
       if (!role.required) return { blocks: 'no', status: '➖ not required at this tier' };
       if (role.time_left_ms !== null && role.deadline) {
         const then = role.on_silence === 'consent' ? 'then consent' : 'then blocks';
-        return { blocks: `until ${esc(formatInstant(role.deadline)).replace(/ /g, NB)}`, status: `⏳ ${formatSpan(role.time_left_ms).replace(/ /g, NB)}${NB}left, ${then}` };
+        return {
+          blocks: `until ${esc(formatInstant(role.deadline)).replace(/ /g, NB)}`,
+          status: `⏳ ${formatSpan(role.time_left_ms).replace(/ /g, NB)}${NB}left, ${then}`,
+        };
       }
       return { blocks: role.blocking ? '**yes**' : 'until it answers', status: `⏳ ${escapeMessage(role.hint)}` };
     case 'not_requested':
-      return { blocks: role.required ? 'until asked and answered' : 'no', status: role.required ? '⏳ not asked for review yet' : '➖ not required at this tier' };
+      return {
+        blocks: role.required ? 'until asked and answered' : 'no',
+        status: role.required ? '⏳ not asked for review yet' : '➖ not required at this tier',
+      };
     default:
       return { blocks: role.blocking ? '**yes**' : '—', status: esc(role.status) };
   }
@@ -328,17 +403,27 @@ function roleStatus(role: RoleResult): { blocks: string; status: string } {
 function decisionRights(report: Report, ctx: Ctx, out: string[]): void {
   out.push('', `${ctx.h} Decision rights`, '', '| Role | Who | Blocks merge? | Status |', '| --- | --- | --- | --- |');
   const owner = report.owner;
-  const ownerStatus = owner.status === 'approved' ? '✅ approved the head commit' : owner.status === 'awaiting' ? '⏳ has not approved the head commit' : `⛔ ${escapeMessage(owner.reason)}`;
-  out.push(`| **Accountable owner** | ${owner.login ? quietLogin(owner.login) : '—'} | ${owner.status === 'approved' ? 'no' : '**yes**, until approved'} | ${ownerStatus} |`);
+  const ownerStatus =
+    owner.status === 'approved'
+      ? '✅ approved the head commit'
+      : owner.status === 'awaiting'
+        ? '⏳ has not approved the head commit'
+        : `⛔ ${escapeMessage(owner.reason)}`;
+  out.push(
+    `| **Accountable owner** | ${owner.login ? quietLogin(owner.login) : '—'} | ${owner.status === 'approved' ? 'no' : '**yes**, until approved'} | ${ownerStatus} |`,
+  );
   if (owner.base_owner) {
-    out.push(`| Previous owner (hand-over) | ${quietLogin(owner.base_owner.login)} | ${owner.base_owner.status === 'approved' ? 'no' : '**yes**, until approved'} | ${owner.base_owner.status === 'approved' ? '✅ approved' : '⏳ awaiting approval'} |`);
+    out.push(
+      `| Previous owner (hand-over) | ${quietLogin(owner.base_owner.login)} | ${owner.base_owner.status === 'approved' ? 'no' : '**yes**, until approved'} | ${owner.base_owner.status === 'approved' ? '✅ approved' : '⏳ awaiting approval'} |`,
+    );
   }
   for (const role of report.roles) {
     const { blocks, status } = roleStatus(role);
     const window = role.required ? ` · ${esc(role.window).replace(/ /g, NB)}` : '';
     out.push(`| ${esc(role.title || role.role)}${window} | ${roleWho(role)} | ${blocks} | ${status} |`);
   }
-  for (const override of report.overrides) out.push('', `> Override of **${esc(override.role)}** by ${code(override.by)}: ${esc(override.reason)}`);
+  for (const override of report.overrides)
+    out.push('', `> Override of **${esc(override.role)}** by ${code(override.by)}: ${esc(override.reason)}`);
 }
 
 function scorecard(report: Report, ctx: Ctx, out: string[]): void {
@@ -354,7 +439,8 @@ function scorecard(report: Report, ctx: Ctx, out: string[]): void {
   }
   if (!ctx.compact) {
     out.push('', '| | Criterion | Gate | Status |', '| --- | --- | --- | --- |');
-    for (const c of report.criteria) out.push(`| ${CRITERION_SYMBOL[c.status]} | **${esc(c.id)}** ${esc(c.title)} | ${esc(c.gate)} | ${CRITERION_WORD[c.status]} |`);
+    for (const c of report.criteria)
+      out.push(`| ${CRITERION_SYMBOL[c.status]} | **${esc(c.id)}** ${esc(c.title)} | ${esc(c.gate)} | ${CRITERION_WORD[c.status]} |`);
   }
   out.push('', '</details>');
 }
@@ -362,11 +448,23 @@ function scorecard(report: Report, ctx: Ctx, out: string[]): void {
 /** Reviews that did not count, each with why (author, bot, not a member, dismissed, stale). */
 function notCounted(report: Report, ctx: Ctx, out: string[]): void {
   if (ctx.compact) return;
-  const rows = report.roles.flatMap((role) => list(role.reviews).filter((r) => !r.counted).map((r) => ({ role: role.role, review: r })));
+  const rows = report.roles.flatMap((role) =>
+    list(role.reviews)
+      .filter((r) => !r.counted)
+      .map((r) => ({ role: role.role, review: r })),
+  );
   if (rows.length === 0) return;
-  out.push('', `<details><summary>Reviews that did not count (${rows.length})</summary>`, '', '| Role | Reviewer | Review | Why it does not count |', '| --- | --- | --- | --- |');
+  out.push(
+    '',
+    `<details><summary>Reviews that did not count (${rows.length})</summary>`,
+    '',
+    '| Role | Reviewer | Review | Why it does not count |',
+    '| --- | --- | --- | --- |',
+  );
   for (const { role, review } of rows) {
-    out.push(`| ${esc(role)} | ${quietLogin(review.author)} | ${esc(toText(review.state).toLowerCase().replace('_', ' '))}, ${esc(formatInstant(review.at))} | ${esc(review.not_counted_because ?? 'not counted')} |`);
+    out.push(
+      `| ${esc(role)} | ${quietLogin(review.author)} | ${esc(toText(review.state).toLowerCase().replace('_', ' '))}, ${esc(formatInstant(review.at))} | ${esc(review.not_counted_because ?? 'not counted')} |`,
+    );
   }
   out.push('', '</details>');
 }
@@ -377,7 +475,11 @@ function notCounted(report: Report, ctx: Ctx, out: string[]): void {
  * path quoted in an error comes from the pull request. `what` is the caller's own words ("Pilot
  * readiness", "PR #9"), written as they are on one line.
  */
-export function renderFailureMarkdown(what: string, problems: Finding[] | string, options: { level?: number; unexpected?: boolean } = {}): string {
+export function renderFailureMarkdown(
+  what: string,
+  problems: Finding[] | string,
+  options: { level?: number; unexpected?: boolean } = {},
+): string {
   const h = '#'.repeat(options.level ?? 3);
   const ctx: Ctx = { h, manifest: null, compact: false, link: () => null };
   const body =

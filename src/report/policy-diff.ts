@@ -12,7 +12,13 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 /** `ok: PATH (6 gates, 30 criteria; extends default: tightens 4 settings)` */
 export function checkLine(shown: string, resolved: ResolvedPolicy): string {
   const size = `${plural(resolved.policy.gates.length, 'gate')}, ${plural(criteriaById(resolved.policy).size, 'criterion', 'criteria')}`;
-  const layering = resolved.parent === null ? '' : `; extends ${resolved.chain.slice(1).map((c) => p(c.source)).join(' → ')}: tightens ${plural(resolved.tightenings.length, 'setting')}`;
+  const layering =
+    resolved.parent === null
+      ? ''
+      : `; extends ${resolved.chain
+          .slice(1)
+          .map((c) => p(c.source))
+          .join(' → ')}: tightens ${plural(resolved.tightenings.length, 'setting')}`;
   return `ok: ${p(shown)} (${size}${layering})`;
 }
 

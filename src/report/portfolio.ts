@@ -19,7 +19,10 @@ function pullRequestLink(pr: PortfolioPullRequest): string {
 export function renderPortfolioMarkdown(portfolio: Portfolio): string {
   const t = portfolio.totals;
   const shard = portfolio.shard ? ` (shard ${esc(portfolio.shard.index)}/${esc(portfolio.shard.count)})` : '';
-  const read = portfolio.repositories !== null ? ` in ${esc(portfolio.repositories)} ${portfolio.repositories === 1 ? 'repository' : 'repositories'}${shard}` : shard;
+  const read =
+    portfolio.repositories !== null
+      ? ` in ${esc(portfolio.repositories)} ${portfolio.repositories === 1 ? 'repository' : 'repositories'}${shard}`
+      : shard;
   const out = ['## AI pilot portfolio', ''];
   if (portfolio.incomplete) out.push(`> [!WARNING]`, `> Incomplete: ${escapeMessage(portfolio.incomplete, { table: false })}`, '');
   out.push(
@@ -30,7 +33,9 @@ export function renderPortfolioMarkdown(portfolio: Portfolio): string {
   );
   for (const p of portfolio.pilots) {
     const pr = p.pull_request ? pullRequestLink(p.pull_request) : 'no PR';
-    const gates = p.gates.filter((g) => g.met < g.required).map((g) => `${esc(g.title)} ${esc(g.met)}/${esc(g.required)}${g.waiting_days !== null ? ` (${esc(g.waiting_days)}d)` : ''}`);
+    const gates = p.gates
+      .filter((g) => g.met < g.required)
+      .map((g) => `${esc(g.title)} ${esc(g.met)}/${esc(g.required)}${g.waiting_days !== null ? ` (${esc(g.waiting_days)}d)` : ''}`);
     const waiting = p.error ? `could not evaluate: ${escapeMessage(p.error)}` : p.waiting_on.map((w) => esc(w)).join(', ') || '—';
     out.push(
       `| ${ICON[p.decision]} | **${esc(p.title ?? p.pilot)}** (${pr}) | ${esc(p.repository)} | ${p.risk === null || p.risk === undefined ? '—' : esc(p.risk)} | ${p.owner ? quietLogin(p.owner) : '—'} | ${esc(p.score.met)}/${esc(p.score.required)} | ${waiting} | ${p.stuck_days === null || p.stuck_days === undefined ? '—' : esc(p.stuck_days)} | ${gates.join(', ') || '—'} |`,

@@ -14,7 +14,10 @@ const RULES = {
   owner: { name: 'AccountableOwner', text: 'The one accountable owner named by the manifest must approve the head commit.' },
   role: { name: 'ReviewerRole', text: 'A reviewer role of the policy objected, or its window cannot close in consent.' },
   governance: { name: 'GovernanceChange', text: 'A change to who decides or what is required needs the approvals the base branch names.' },
-  warning: { name: 'ReadinessWarning', text: 'Worth fixing, but not what holds the pilot: an unneeded waiver, a hint, a policy ref that can move.' },
+  warning: {
+    name: 'ReadinessWarning',
+    text: 'Worth fixing, but not what holds the pilot: an unneeded waiver, a hint, a policy ref that can move.',
+  },
 } as const;
 type ExtraRule = keyof typeof RULES;
 const ruleId = (extra: ExtraRule) => `pilot-readiness/${extra}`;
@@ -27,10 +30,13 @@ const FRAMEWORKS: Record<keyof FrameworkReferences, string> = {
 };
 
 /** SARIF names are identifiers: "Lineage map" → "LineageMap". */
-const identifier = (title: string) => title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toUpperCase());
+const identifier = (title: string) =>
+  title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toUpperCase());
 
 function referencesText(references: FrameworkReferences | undefined): string[] {
-  return Object.entries(references ?? {}).map(([framework, items]) => `${FRAMEWORKS[framework as keyof FrameworkReferences] ?? framework}: ${(items as string[]).join(', ')}`);
+  return Object.entries(references ?? {}).map(
+    ([framework, items]) => `${FRAMEWORKS[framework as keyof FrameworkReferences] ?? framework}: ${(items as string[]).join(', ')}`,
+  );
 }
 
 function rules(policy: Policy): ReportingDescriptor[] {
@@ -52,7 +58,11 @@ function rules(policy: Policy): ReportingDescriptor[] {
         help: { text: help, markdown: help },
         helpUri: `${INFORMATION_URI}#the-default-policy`,
         defaultConfiguration: { level: 'error' },
-        properties: { tags: ['pilot-readiness', gate.id], gate: gate.title, ...(criterion.references ? { references: criterion.references } : {}) },
+        properties: {
+          tags: ['pilot-readiness', gate.id],
+          gate: gate.title,
+          ...(criterion.references ? { references: criterion.references } : {}),
+        },
       };
     }),
   );
@@ -84,7 +94,9 @@ function location(at: SourceLocation | null, fallback: string) {
  * A fingerprint that survives lines moving: the rule, the file and the message, not the line. Code
  * scanning then keeps one alert per problem across pushes.
  */
-const fingerprint = (rule: string, file: string, message: string) => ({ 'pilotReadiness/v1': sha256(`${rule}\u0000${file}\u0000${message}`).slice(0, 32) });
+const fingerprint = (rule: string, file: string, message: string) => ({
+  'pilotReadiness/v1': sha256(`${rule}\u0000${file}\u0000${message}`).slice(0, 32),
+});
 
 function resultsOf(report: Report): Result[] {
   const file = report.manifest.path;
@@ -103,10 +115,13 @@ function resultsOf(report: Report): Result[] {
   for (const criterion of report.criteria) {
     if (!criterion.required || (criterion.status !== 'missing' && criterion.status !== 'failed')) continue;
     const level: Result.level = report.decision === 'blocked' ? 'error' : 'warning';
-    if (criterion.problems.length === 0) add(criterion.id, level, `${criterion.id} ${criterion.title}: ${criterion.reason}`, criterion.location);
-    for (const problem of criterion.problems) add(criterion.id, level, `${criterion.id} ${criterion.title}: ${problem.message}`, problem.location ?? criterion.location);
+    if (criterion.problems.length === 0)
+      add(criterion.id, level, `${criterion.id} ${criterion.title}: ${criterion.reason}`, criterion.location);
+    for (const problem of criterion.problems)
+      add(criterion.id, level, `${criterion.id} ${criterion.title}: ${problem.message}`, problem.location ?? criterion.location);
   }
-  if (report.owner.status !== 'approved') add(ruleId('owner'), report.owner.status === 'invalid' ? 'error' : 'note', report.owner.reason, report.owner.location);
+  if (report.owner.status !== 'approved')
+    add(ruleId('owner'), report.owner.status === 'invalid' ? 'error' : 'note', report.owner.reason, report.owner.location);
   for (const role of report.roles) {
     if (role.blocking) add(ruleId('role'), 'error', `${role.role} (${role.status.replace('_', ' ')}): ${role.hint}`, role.location);
     else if (role.required && role.status === 'pending') add(ruleId('role'), 'note', `${role.role} (pending): ${role.hint}`, role.location);
@@ -125,7 +140,9 @@ export function renderSarif(reports: readonly Report[], policy: Policy, version:
     $schema: SARIF_SCHEMA,
     runs: [
       {
-        tool: { driver: { name: 'pilot-readiness', version, semanticVersion: version, informationUri: INFORMATION_URI, rules: rules(policy) } },
+        tool: {
+          driver: { name: 'pilot-readiness', version, semanticVersion: version, informationUri: INFORMATION_URI, rules: rules(policy) },
+        },
         automationDetails: { id: 'pilot-readiness/' },
         results: reports.flatMap(resultsOf),
         // Columns count UTF-16 code units, as the parser's offsets do.

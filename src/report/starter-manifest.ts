@@ -40,7 +40,9 @@ export function starterManifest(policy: Policy, options: { risk: RiskTier; name:
     `  risk: ${options.risk}`,
     `owner: ${options.owner}   # one GitHub login: the executive who decides`,
   ];
-  const open = reviewerRoles(policy).filter(([, role]) => !role.members && (!role.required_for || role.required_for.includes(options.risk)));
+  const open = reviewerRoles(policy).filter(
+    ([, role]) => !role.members && (!role.required_for || role.required_for.includes(options.risk)),
+  );
   if (open.length > 0) {
     out.push('reviewers:   # who gives input for each role the policy leaves open (logins or org/team)');
     for (const [name, role] of open) {

@@ -5,12 +5,17 @@ import type { Decision, Report } from '../core/types.js';
 /** `21/23 criteria · legal 9d left` and the like: what the status check shows beside its state. */
 export function statusDescription(reports: Report[], now: Date): string {
   if (reports.length > 1) {
-    const counts = (['blocked', 'pending', 'ready'] as Decision[]).map((d) => [d, reports.filter((r) => r.decision === d).length] as const).filter(([, n]) => n > 0);
+    const counts = (['blocked', 'pending', 'ready'] as Decision[])
+      .map((d) => [d, reports.filter((r) => r.decision === d).length] as const)
+      .filter(([, n]) => n > 0);
     return `${reports.length} pilots: ${counts.map(([d, n]) => `${n} ${d}`).join(', ')}`;
   }
   const report = reports[0]!;
   const retiring = report.governance_changes?.find((change) => change.kind === 'retired');
-  if (retiring) return retiring.approved ? `retiring ${report.pilot?.name ?? report.manifest.path}: approved` : `retiring ${report.pilot?.name ?? report.manifest.path}: awaiting ${retiring.needs.map((n) => n.who).join(', ')}`;
+  if (retiring)
+    return retiring.approved
+      ? `retiring ${report.pilot?.name ?? report.manifest.path}: approved`
+      : `retiring ${report.pilot?.name ?? report.manifest.path}: awaiting ${retiring.needs.map((n) => n.who).join(', ')}`;
   const score = `${report.score.met}/${report.score.required} criteria`;
   if (report.errors.length > 0) return `invalid manifest ${report.manifest.path}: ${report.errors.length} error(s)`;
   if (report.decision === 'ready') return `${score} · roles consulted · owner approved`;

@@ -4,7 +4,18 @@
 // read by the runner as a workflow command, and no escape sequence reaches the terminal.
 import type { Report } from '../core/types.js';
 import { formatLocation } from '../core/errors.js';
-import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, OWNER_WORD, countStory, formatInstant, governanceNeeds, headline, roleState, tally } from './labels.js';
+import {
+  CRITERION_SYMBOL,
+  CRITERION_WORD,
+  DECISION_WORD,
+  OWNER_WORD,
+  countStory,
+  formatInstant,
+  governanceNeeds,
+  headline,
+  roleState,
+  tally,
+} from './labels.js';
 import { plainLine as p, plainText } from './plain.js';
 
 /** `file:line:column: ` before a message, or ''. */
@@ -15,7 +26,9 @@ export function renderText(report: Report): string {
   const pilot = report.pilot;
   const name = pilot ? `${p(pilot.name)}${pilot.title ? ` (${p(pilot.title)})` : ''} · ${p(pilot.risk)} risk` : p(report.manifest.path);
   out.push(`pilot-readiness · ${name}`);
-  out.push(`manifest ${p(report.manifest.path)} · policy ${p(report.policy.name ?? report.policy.source)} (${p(report.policy.sha256).slice(0, 12)}) · at ${p(formatInstant(report.now))}`);
+  out.push(
+    `manifest ${p(report.manifest.path)} · policy ${p(report.policy.name ?? report.policy.source)} (${p(report.policy.sha256).slice(0, 12)}) · at ${p(formatInstant(report.now))}`,
+  );
   out.push('');
   out.push(`Decision: ${DECISION_WORD[report.decision]} · ${p(headline(report))}`);
   if (report.next_change_at) out.push(`Can change by time alone at ${p(formatInstant(report.next_change_at))}`);
@@ -28,12 +41,16 @@ export function renderText(report: Report): string {
   const changes = report.governance_changes ?? [];
   if (changes.length > 0) {
     out.push('', 'Governance changes (against the base branch):');
-    for (const change of changes) out.push(`  ${change.approved ? '✓' : '…'} ${at(change.location)}${p(change.summary)} · ${p(governanceNeeds(change))}`);
+    for (const change of changes)
+      out.push(`  ${change.approved ? '✓' : '…'} ${at(change.location)}${p(change.summary)} · ${p(governanceNeeds(change))}`);
   }
 
   for (const gate of report.gates) {
     const count = tally(report, (c) => c.gate === gate.id);
-    out.push('', `${p(gate.title)}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''}  ${count.required === 0 ? `none required at ${p(report.pilot?.risk ?? 'this')} risk` : countStory(count)}`);
+    out.push(
+      '',
+      `${p(gate.title)}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''}  ${count.required === 0 ? `none required at ${p(report.pilot?.risk ?? 'this')} risk` : countStory(count)}`,
+    );
     for (const criterion of report.criteria.filter((c) => c.gate === gate.id)) {
       const title = `${CRITERION_SYMBOL[criterion.status]} ${p(criterion.id).padEnd(6)} ${p(criterion.title)}`;
       if (criterion.status === 'met' || criterion.status === 'not_required') {
@@ -49,11 +66,16 @@ export function renderText(report: Report): string {
   if (report.pilot) {
     out.push('', 'Decision rights');
     const owner = report.owner;
-    out.push(`  accountable owner  ${owner.login === null || owner.login === undefined ? '(none)' : p(owner.login)} · ${OWNER_WORD[owner.status]}${owner.reason ? ` · ${p(owner.reason)}` : ''}`);
-    if (owner.base_owner) out.push(`  previous owner     ${p(owner.base_owner.login)} · ${p(owner.base_owner.status)} (a hand-over needs both)`);
+    out.push(
+      `  accountable owner  ${owner.login === null || owner.login === undefined ? '(none)' : p(owner.login)} · ${OWNER_WORD[owner.status]}${owner.reason ? ` · ${p(owner.reason)}` : ''}`,
+    );
+    if (owner.base_owner)
+      out.push(`  previous owner     ${p(owner.base_owner.login)} · ${p(owner.base_owner.status)} (a hand-over needs both)`);
     for (const role of report.roles) {
       const members = role.members.length > 0 ? role.members.map((member) => p(member)).join(', ') : '(nobody)';
-      const need = role.required ? `${p(role.window)} window, silence = ${role.on_silence === 'consent' ? 'consent' : 'block'}` : 'not required for this tier';
+      const need = role.required
+        ? `${p(role.window)} window, silence = ${role.on_silence === 'consent' ? 'consent' : 'block'}`
+        : 'not required for this tier';
       out.push(`  ${p(role.role).padEnd(18)} ${members} · ${p(roleState(role))} · ${need}`);
       if (role.hint && role.status !== 'approved' && role.status !== 'consented') out.push(`      ${p(role.hint)}`);
     }

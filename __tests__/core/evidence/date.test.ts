@@ -2,28 +2,34 @@
 import { dateEvidence } from '../../../src/core/evidence/date.js';
 import { evidenceTable } from './tester.js';
 
-evidenceTable(dateEvidence, { date: { max_age: { low: '365d', medium: '180d', high: '90d' } } }, {
-  valid: [
-    { entry: 'date: 2026-11-01' },
-    { entry: 'date: 2026-08-23' },
-    { entry: "date: '2026-06-01T09:00:00+02:00'", tier: 'low' },
-  ],
-  invalid: [
-    {
-      entry: 'date: 2026-05-01',
-      errors: [
-        {
-          message: 'evidence dated 2026-05-01 is 203 days old; the policy accepts at most 90d for high risk (113d 12h too old): renew it',
-          line: 4,
-          column: 11,
-        },
-      ],
-    },
-    { entry: 'date: 2026-12-24', errors: [{ message: 'date 2026-12-24 is in the future; evidence is dated when it was produced', line: 4, column: 11 }] },
-    { entry: "date: '2026-02-30'", errors: [{ message: 'date "2026-02-30" is not a real calendar date: February 2026 has 28 days', line: 4, column: 11 }] },
-    {
-      entry: 'file: reports/pentest.md',
-      errors: [{ message: 'SEC-2 needs the date the evidence was produced: add `date: YYYY-MM-DD`', line: 4, column: 5 }],
-    },
-  ],
-});
+evidenceTable(
+  dateEvidence,
+  { date: { max_age: { low: '365d', medium: '180d', high: '90d' } } },
+  {
+    valid: [{ entry: 'date: 2026-11-01' }, { entry: 'date: 2026-08-23' }, { entry: "date: '2026-06-01T09:00:00+02:00'", tier: 'low' }],
+    invalid: [
+      {
+        entry: 'date: 2026-05-01',
+        errors: [
+          {
+            message: 'evidence dated 2026-05-01 is 203 days old; the policy accepts at most 90d for high risk (113d 12h too old): renew it',
+            line: 4,
+            column: 11,
+          },
+        ],
+      },
+      {
+        entry: 'date: 2026-12-24',
+        errors: [{ message: 'date 2026-12-24 is in the future; evidence is dated when it was produced', line: 4, column: 11 }],
+      },
+      {
+        entry: "date: '2026-02-30'",
+        errors: [{ message: 'date "2026-02-30" is not a real calendar date: February 2026 has 28 days', line: 4, column: 11 }],
+      },
+      {
+        entry: 'file: reports/pentest.md',
+        errors: [{ message: 'SEC-2 needs the date the evidence was produced: add `date: YYYY-MM-DD`', line: 4, column: 5 }],
+      },
+    ],
+  },
+);

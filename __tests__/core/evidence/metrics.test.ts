@@ -2,7 +2,13 @@
 import { metricsEvidence } from '../../../src/core/evidence/metrics.js';
 import { evidenceTable } from './tester.js';
 
-const policy = { metrics: { completeness: { min: 0.98 }, open_critical_findings: { max: 0 }, retention_days: { min: { low: 30, high: 183 }, unit: 'days' } } };
+const policy = {
+  metrics: {
+    completeness: { min: 0.98 },
+    open_critical_findings: { max: 0 },
+    retention_days: { min: { low: 30, high: 183 }, unit: 'days' },
+  },
+};
 const GOOD = 'metrics:\n  completeness: 0.99\n  open_critical_findings: 0\n  retention_days: 200';
 
 evidenceTable(metricsEvidence, policy, {

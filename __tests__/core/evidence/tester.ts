@@ -43,7 +43,14 @@ function manifestText(entry: string): string {
 function findings(kind: EvidenceKind, policy: EvidenceRequirements, { entry, tier = 'high' }: ValidCase) {
   const parsed = parseYaml(manifestText(entry), FILE);
   const data = parsed.data as { evidence: Record<string, EvidenceEntry> };
-  const criterion: CriterionPolicy = { id: 'SEC-2', title: 'Pen test', description: 'd', required_for: ['high'], allow_not_applicable: false, evidence: policy };
+  const criterion: CriterionPolicy = {
+    id: 'SEC-2',
+    title: 'Pen test',
+    description: 'd',
+    required_for: ['high'],
+    allow_not_applicable: false,
+    evidence: policy,
+  };
   const ctx: EvidenceContext = {
     criterion,
     entry: data.evidence['SEC-2'] ?? {},
@@ -56,7 +63,11 @@ function findings(kind: EvidenceKind, policy: EvidenceRequirements, { entry, tie
   return kind.check(ctx).map((f) => ({ message: f.message, line: f.location?.line, column: f.location?.column, file: f.location?.file }));
 }
 
-export function evidenceTable(kind: EvidenceKind, policy: EvidenceRequirements, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+export function evidenceTable(
+  kind: EvidenceKind,
+  policy: EvidenceRequirements,
+  cases: { valid: ValidCase[]; invalid: InvalidCase[] },
+): void {
   describe(`${kind.kind} evidence`, () => {
     it.each(cases.valid.map((c) => [c.entry, c] as const))('valid: %s', (_, c) => {
       expect(findings(kind, policy, c)).toEqual([]);

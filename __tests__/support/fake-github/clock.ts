@@ -23,7 +23,8 @@ export function elapse(world: World, ms: number): void {
       const spec: PullSpec = { ...pull.spec };
       if (spec.created_at !== undefined) spec.created_at = earlier(spec.created_at, ms)!;
       if (spec.commits) spec.commits = spec.commits.map((c) => ({ ...c, ...(c.at ? { at: earlier(c.at, ms)! } : {}) }));
-      if (spec.reviews) spec.reviews = spec.reviews.map((r) => ({ ...r, ...(r.submitted_at ? { submitted_at: earlier(r.submitted_at, ms)! } : {}) }));
+      if (spec.reviews)
+        spec.reviews = spec.reviews.map((r) => ({ ...r, ...(r.submitted_at ? { submitted_at: earlier(r.submitted_at, ms)! } : {}) }));
       pull.spec = spec;
       pull.timeline = pull.timeline.map((e) => ({ ...e, created_at: earlier(e.created_at, ms)! }));
     }
@@ -41,7 +42,9 @@ export function elapse(world: World, ms: number): void {
     if (commits) {
       repo.spec = {
         ...repo.spec,
-        commits: Object.fromEntries(Object.entries(commits).map(([sha, c]) => [sha, { ...c, ...(c.date ? { date: earlier(c.date, ms)! } : {}) }])),
+        commits: Object.fromEntries(
+          Object.entries(commits).map(([sha, c]) => [sha, { ...c, ...(c.date ? { date: earlier(c.date, ms)! } : {}) }]),
+        ),
       };
     }
   }

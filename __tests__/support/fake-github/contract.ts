@@ -41,7 +41,12 @@ function validator(key: string, schema: object): ValidateFunction {
 }
 
 function problems(validate: ValidateFunction): string[] {
-  return (validate.errors ?? []).slice(0, 8).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+  return (validate.errors ?? [])
+    .slice(0, 8)
+    .map(
+      (e) =>
+        `${e.instancePath || '/'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+    );
 }
 
 /** Problems with a request body, as GitHub's request validation would report them; [] when fine. */

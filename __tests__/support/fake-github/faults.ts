@@ -31,7 +31,10 @@ export interface PageRewrite {
 
 const SECONDARY_DOCS = 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits';
 
-function preset(kind: FaultKind, retryAfter: number): { status: number; headers: Record<string, string>; body: unknown } | 'reset' | 'malformed' | 'rewrite' {
+function preset(
+  kind: FaultKind,
+  retryAfter: number,
+): { status: number; headers: Record<string, string>; body: unknown } | 'reset' | 'malformed' | 'rewrite' {
   switch (kind) {
     case 'page-null-cursor':
     case 'page-repeated-cursor':
@@ -101,11 +104,14 @@ export class Faults {
 function check(spec: FaultSpec): void {
   if (spec.match.path !== undefined) new RegExp(spec.match.path);
   const paging = spec.kind !== undefined && PAGING_FAULTS.includes(spec.kind);
-  if (spec.connection !== undefined && !paging) throw new Error(`fault ${JSON.stringify(spec.match)}: connection applies only to the page-* kinds`);
+  if (spec.connection !== undefined && !paging)
+    throw new Error(`fault ${JSON.stringify(spec.match)}: connection applies only to the page-* kinds`);
   if (!paging) return;
-  if (spec.respond !== undefined || spec.malformed_json) throw new Error(`fault ${spec.kind}: the answer is served normally and its paging rewritten; it takes no respond or malformed_json`);
+  if (spec.respond !== undefined || spec.malformed_json)
+    throw new Error(`fault ${spec.kind}: the answer is served normally and its paging rewritten; it takes no respond or malformed_json`);
   // REST pages are linked by URL, which cannot be null: a Link header either has a next page or not.
-  if (spec.kind === 'page-null-cursor' && !spec.connection) throw new Error('fault page-null-cursor is for GraphQL connections: name the connection (reviews, members, …)');
+  if (spec.kind === 'page-null-cursor' && !spec.connection)
+    throw new Error('fault page-null-cursor is for GraphQL connections: name the connection (reviews, members, …)');
 }
 
 function matches(spec: FaultSpec, t: FaultTarget): boolean {
@@ -122,10 +128,20 @@ function actionOf(spec: FaultSpec, state: PageRewrite['state']): FaultAction {
   const base = spec.kind ? preset(spec.kind, spec.retry_after ?? 1) : undefined;
   if (base === 'reset') return { delayMs, reset: true };
   if (base === 'rewrite') {
-    return { delayMs, rewrite: { kind: spec.kind as PageRewrite['kind'], ...(spec.connection ? { connection: spec.connection } : {}), state } };
+    return {
+      delayMs,
+      rewrite: { kind: spec.kind as PageRewrite['kind'], ...(spec.connection ? { connection: spec.connection } : {}), state },
+    };
   }
   if (base === 'malformed' || spec.malformed_json) {
-    return { delayMs, respond: { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"data": {"repository": {"pullRequest": ' } };
+    return {
+      delayMs,
+      respond: {
+        status: 200,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: '{"data": {"repository": {"pullRequest": ',
+      },
+    };
   }
   const respond = spec.respond ?? base;
   if (!respond) return { delayMs };
@@ -153,12 +169,14 @@ export function rewriteGraphQLPaging(answer: unknown, rewrite: PageRewrite): num
     if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) return value.forEach(visit);
     for (const [key, child] of Object.entries(value)) {
-      const pageInfo = key === rewrite.connection && child !== null && typeof child === 'object' ? (child as { pageInfo?: PageInfo }).pageInfo : undefined;
+      const pageInfo =
+        key === rewrite.connection && child !== null && typeof child === 'object' ? (child as { pageInfo?: PageInfo }).pageInfo : undefined;
       if (pageInfo) {
         rewritten++;
         pageInfo.hasNextPage = true;
         if (rewrite.kind === 'page-null-cursor') pageInfo.endCursor = null;
-        else if (rewrite.kind === 'page-repeated-cursor') pageInfo.endCursor = rewrite.state.cursor ??= pageInfo.endCursor ?? freshCursor(rewrite.state);
+        else if (rewrite.kind === 'page-repeated-cursor')
+          pageInfo.endCursor = rewrite.state.cursor ??= pageInfo.endCursor ?? freshCursor(rewrite.state);
         else pageInfo.endCursor = freshCursor(rewrite.state);
       }
       visit(child);

@@ -116,11 +116,20 @@ function indexOf(cursor: string, name: string): number {
 function connection<T>(name: string, items: T[], args: ConnectionArgs, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const { first, last, after, before } = args;
   if (first == null && last == null) {
-    throw new GitHubGraphQLError('MISSING_PAGINATION_BOUNDARIES', `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`);
+    throw new GitHubGraphQLError(
+      'MISSING_PAGINATION_BOUNDARIES',
+      `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`,
+    );
   }
-  for (const [arg, value] of [['first', first], ['last', last]] as const) {
+  for (const [arg, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
     if (value != null && value > 100) {
-      throw new GitHubGraphQLError('EXCESSIVE_PAGINATION', `Requesting ${value} records on the \`${name}\` connection exceeds the \`${arg}\` limit of 100 records.`);
+      throw new GitHubGraphQLError(
+        'EXCESSIVE_PAGINATION',
+        `Requesting ${value} records on the \`${name}\` connection exceeds the \`${arg}\` limit of 100 records.`,
+      );
     }
   }
   let start = after ? indexOf(after, name) + 1 : 0;
@@ -160,7 +169,10 @@ class Resolvers {
 
   need(permission: Permission): void {
     if (!allows(this.identity, permission, 'read')) {
-      throw new GitHubGraphQLError('FORBIDDEN', `Resource not accessible by ${this.identity.app ? 'integration' : 'personal access token'}`);
+      throw new GitHubGraphQLError(
+        'FORBIDDEN',
+        `Resource not accessible by ${this.identity.app ? 'integration' : 'personal access token'}`,
+      );
     }
   }
 
@@ -189,7 +201,12 @@ class Resolvers {
       name: team.name,
       combinedSlug: `${team.org}/${team.slug}`,
       organization: this.organization(team.org),
-      members: (args: ConnectionArgs) => connection('members', team.members.map((login) => this.actor(login)), args),
+      members: (args: ConnectionArgs) =>
+        connection(
+          'members',
+          team.members.map((login) => this.actor(login)),
+          args,
+        ),
     };
   }
 
@@ -200,7 +217,10 @@ class Resolvers {
       login,
       team: ({ slug }: { slug: string }) => {
         if (!this.world.canReadMembers(this.identity, login)) {
-          throw new GitHubGraphQLError('FORBIDDEN', `Resource not accessible by ${this.identity.app ? 'integration' : 'personal access token'}`);
+          throw new GitHubGraphQLError(
+            'FORBIDDEN',
+            `Resource not accessible by ${this.identity.app ? 'integration' : 'personal access token'}`,
+          );
         }
         const team = this.world.team(login, slug);
         return team ? this.team(team) : null;
@@ -211,7 +231,12 @@ class Resolvers {
           .filter((repo) => repo.owner.toLowerCase() === login.toLowerCase())
           .filter((repo) => args.isArchived == null || (repo.spec.archived ?? false) === args.isArchived)
           .sort((a, b) => a.name.localeCompare(b.name));
-        return connection('repositories', owned.map((repo) => this.repository(repo)), args, { totalCount: owned.length });
+        return connection(
+          'repositories',
+          owned.map((repo) => this.repository(repo)),
+          args,
+          { totalCount: owned.length },
+        );
       },
     };
   }
@@ -353,7 +378,11 @@ class Resolvers {
         const picked = visible
           .filter((r) => !args.states || args.states.includes(r.state))
           .filter((r) => !args.author || r.user.toLowerCase() === args.author.toLowerCase());
-        return connection('reviews', picked.map((r, i) => this.review(repo, pull, r, i)), args);
+        return connection(
+          'reviews',
+          picked.map((r, i) => this.review(repo, pull, r, i)),
+          args,
+        );
       },
       timelineItems: (args: ConnectionArgs & { itemTypes?: string[] | null; since?: string | null; skip?: number | null }) => {
         const events = pull.timeline
@@ -367,7 +396,11 @@ class Resolvers {
         const commits = p.commits ?? [{ sha: p.head.sha, at: created }];
         return connection(
           'commits',
-          commits.map((c) => ({ __typename: 'PullRequestCommit', id: nodeId('PRC', this.world.idFor(`prc:${c.sha}`)), commit: this.commit(repo, c.sha, c.at) })),
+          commits.map((c) => ({
+            __typename: 'PullRequestCommit',
+            id: nodeId('PRC', this.world.idFor(`prc:${c.sha}`)),
+            commit: this.commit(repo, c.sha, c.at),
+          })),
           args,
         );
       },
@@ -417,8 +450,17 @@ class Resolvers {
     if (e.event === 'review_requested' || e.event === 'review_request_removed') {
       let requestedReviewer: Record<string, unknown> | null = null;
       if (e.requested_team) {
-        const [org, slug] = e.requested_team.includes('/') ? (e.requested_team.split('/') as [string, string]) : [repo.owner, e.requested_team];
-        const team = this.world.team(org, slug) ?? { org, slug, id: this.world.idFor(`team:${org}/${slug}`.toLowerCase()), name: slug, members: [], privacy: 'closed' as const };
+        const [org, slug] = e.requested_team.includes('/')
+          ? (e.requested_team.split('/') as [string, string])
+          : [repo.owner, e.requested_team];
+        const team = this.world.team(org, slug) ?? {
+          org,
+          slug,
+          id: this.world.idFor(`team:${org}/${slug}`.toLowerCase()),
+          name: slug,
+          members: [],
+          privacy: 'closed' as const,
+        };
         requestedReviewer = this.team(team);
       } else {
         requestedReviewer = this.actor(e.requested_reviewer);
@@ -447,6 +489,13 @@ function root(r: Resolvers): Record<string, unknown> {
       if (r.identity.app) throw new GitHubGraphQLError('FORBIDDEN', 'Resource not accessible by integration');
       return r.actor(r.identity.login);
     },
-    rateLimit: () => ({ limit: 5000, cost: 1, remaining: 4999, used: 1, resetAt: new Date(Date.now() + 3600_000).toISOString(), nodeCount: 0 }),
+    rateLimit: () => ({
+      limit: 5000,
+      cost: 1,
+      remaining: 4999,
+      used: 1,
+      resetAt: new Date(Date.now() + 3600_000).toISOString(),
+      nodeCount: 0,
+    }),
   };
 }

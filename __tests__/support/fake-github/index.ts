@@ -104,7 +104,8 @@ export async function startFakeGitHub(scenario: Scenario | string = {}, options:
     const auth = req.headers.authorization;
     const token = auth ? auth.replace(/^(token|bearer)\s+/i, '') : null;
     const isGraphQL = method === 'POST' && url.pathname === '/graphql';
-    const graphqlBody = isGraphQL && body.ok && typeof body.value === 'object' && body.value !== null ? (body.value as GraphQLRequest) : undefined;
+    const graphqlBody =
+      isGraphQL && body.ok && typeof body.value === 'object' && body.value !== null ? (body.value as GraphQLRequest) : undefined;
     const match = isGraphQL ? undefined : findRoute(method, url.pathname);
     const record: RecordedRequest = {
       method,
@@ -173,11 +174,13 @@ export async function startFakeGitHub(scenario: Scenario | string = {}, options:
       answer = { status: error.status, body: error.body };
     }
     if (checkContract) {
-      for (const problem of checkResponse(endpoint, answer.status, answer.body)) violations.push(`${method} ${url.pathname} → ${answer.status}: ${problem}`);
+      for (const problem of checkResponse(endpoint, answer.status, answer.body))
+        violations.push(`${method} ${url.pathname} → ${answer.status}: ${problem}`);
     }
     if (rewrite && answer.status === 200 && Array.isArray(answer.body)) {
       const link = rewrittenLink(new URL(req.url ?? '/', site.api), rewrite);
-      if (link === null) violations.push(`${method} ${url.pathname}: the fault ${rewrite.kind} has no REST form (a Link header cannot hold a null cursor)`);
+      if (link === null)
+        violations.push(`${method} ${url.pathname}: the fault ${rewrite.kind} has no REST form (a Link header cannot hold a null cursor)`);
       else {
         answer = { ...answer, headers: { ...answer.headers, link } };
         record.fault = true;

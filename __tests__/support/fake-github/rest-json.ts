@@ -245,7 +245,12 @@ export function pullJson(site: Site, repo: RepoRecord, pull: PullRecord): Record
   };
 }
 
-export function diffEntryJson(site: Site, repo: RepoRecord, pull: PullRecord, file: NonNullable<PullRecord['spec']['files']>[number]): Record<string, unknown> {
+export function diffEntryJson(
+  site: Site,
+  repo: RepoRecord,
+  pull: PullRecord,
+  file: NonNullable<PullRecord['spec']['files']>[number],
+): Record<string, unknown> {
   const f = typeof file === 'string' ? { filename: file } : file;
   const additions = f.additions ?? 1;
   const deletions = f.deletions ?? 0;

@@ -208,7 +208,8 @@ function contentItem(req: RestRequest, repo: RepoRecord, key: string, ref: strin
   const kind = entry.kind === 'file' ? 'blob' : entry.kind === 'dir' ? 'tree' : 'blob';
   const html = `${req.site.web}/${repo.fullName}/${kind}/${encodeURIComponent(ref)}/${encoded}`;
   const gitUrl = entry.kind === 'dir' ? `${api}/git/trees/${sha}` : entry.kind === 'submodule' ? null : `${api}/git/blobs/${sha}`;
-  const download = entry.kind === 'file' || entry.kind === 'symlink' ? `${req.site.web}/${repo.fullName}/raw/${encodeURIComponent(ref)}/${encoded}` : null;
+  const download =
+    entry.kind === 'file' || entry.kind === 'symlink' ? `${req.site.web}/${repo.fullName}/raw/${encodeURIComponent(ref)}/${encoded}` : null;
   return {
     type: entry.kind,
     size: entrySize(entry),
@@ -277,11 +278,18 @@ route('POST /repos/{owner}/{repo}/statuses/{sha}', (req, params) => {
   if (req.site.world.resolveRef(repo, sha) === undefined) {
     throw new HttpError(422, { message: `No commit found for SHA: ${sha}`, documentation_url: DOCS.status, status: '422' });
   }
-  const body = req.body as { state: 'error' | 'failure' | 'pending' | 'success'; target_url?: string | null; description?: string | null; context?: string };
+  const body = req.body as {
+    state: 'error' | 'failure' | 'pending' | 'success';
+    target_url?: string | null;
+    description?: string | null;
+    context?: string;
+  };
   if ((body.description ?? '').length > 140) {
     throw new HttpError(422, {
       message: 'Validation Failed',
-      errors: [{ resource: 'Status', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' }],
+      errors: [
+        { resource: 'Status', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' },
+      ],
       documentation_url: DOCS.status,
     });
   }
@@ -313,7 +321,10 @@ route('GET /repos/{owner}/{repo}/commits/{ref}/statuses', (req, params) => {
   const repo = repoOf(req, params);
   need(req, 'statuses', 'read', DOCS.statuses);
   const { list } = statusesFor(req, repo, params.ref ?? '');
-  return paginate(req, [...list].reverse().map((s) => statusJson(req.site, repo, s)));
+  return paginate(
+    req,
+    [...list].reverse().map((s) => statusJson(req.site, repo, s)),
+  );
 });
 
 route('GET /repos/{owner}/{repo}/commits/{ref}/status', (req, params) => {
@@ -330,14 +341,24 @@ route('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', (req, params) 
   need(req, ['issues', 'pull_requests'], 'read', DOCS.comments);
   const pull = pullOf(repo, params.issue_number);
   const comments = repo.comments.filter((c) => c.issue_number === pull.spec.number);
-  return paginate(req, comments.map((c) => commentJson(req.site, repo, c)));
+  return paginate(
+    req,
+    comments.map((c) => commentJson(req.site, repo, c)),
+  );
 });
 
 function checkCommentBody(body: string): void {
   if (body.length > MAX_COMMENT_LENGTH) {
     throw new HttpError(422, {
       message: 'Validation Failed',
-      errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: `body is too long (maximum is ${MAX_COMMENT_LENGTH} characters)` }],
+      errors: [
+        {
+          resource: 'IssueComment',
+          code: 'custom',
+          field: 'body',
+          message: `body is too long (maximum is ${MAX_COMMENT_LENGTH} characters)`,
+        },
+      ],
       documentation_url: DOCS.comments,
     });
   }
@@ -350,7 +371,14 @@ route('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', (req, params)
   const { body } = req.body as { body: string };
   checkCommentBody(body);
   const at = now();
-  const record = { id: req.site.world.newId(), issue_number: pull.spec.number, user: req.identity.login, body, created_at: at, updated_at: at };
+  const record = {
+    id: req.site.world.newId(),
+    issue_number: pull.spec.number,
+    user: req.identity.login,
+    body,
+    created_at: at,
+    updated_at: at,
+  };
   repo.comments.push(record);
   return { status: 201, body: commentJson(req.site, repo, record) };
 });
@@ -375,7 +403,11 @@ route('POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', (req
   const pull = pullOf(repo, params.pull_number);
   const { reviewers = [], team_reviewers = [] } = (req.body ?? {}) as { reviewers?: string[]; team_reviewers?: string[] };
   if (reviewers.some((r) => r.toLowerCase() === pull.spec.user.toLowerCase())) {
-    throw new HttpError(422, { message: 'Review cannot be requested from pull request author.', documentation_url: DOCS.reviewers, status: '422' });
+    throw new HttpError(422, {
+      message: 'Review cannot be requested from pull request author.',
+      documentation_url: DOCS.reviewers,
+      status: '422',
+    });
   }
   const teams = team_reviewers.map((slug) => `${repo.owner}/${slug}`);
   const collaborators = repo.spec.collaborators?.map((c) => c.toLowerCase());
@@ -409,7 +441,10 @@ route('GET /repos/{owner}/{repo}/pulls', (req, params) => {
     .filter((p) => state === 'all' || (p.spec.state ?? 'open') === state)
     .filter((p) => !base || (p.spec.base.ref ?? repo.spec.default_branch ?? 'main') === base)
     .sort((a, b) => b.spec.number - a.spec.number);
-  return paginate(req, pulls.map((p) => pullSimpleJson(req.site, repo, p)));
+  return paginate(
+    req,
+    pulls.map((p) => pullSimpleJson(req.site, repo, p)),
+  );
 });
 
 route('GET /repos/{owner}/{repo}/pulls/{pull_number}', (req, params) => {
@@ -424,17 +459,25 @@ route('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', (req, params) => {
   const pull = pullOf(repo, params.pull_number);
   // GitHub lists at most 3000 files.
   const files = (pull.spec.files ?? []).slice(0, 3000);
-  return paginate(req, files.map((f) => diffEntryJson(req.site, repo, pull, f)));
+  return paginate(
+    req,
+    files.map((f) => diffEntryJson(req.site, repo, pull, f)),
+  );
 });
 
 // ---------------------------------------------------------------- teams
 
 route('GET /orgs/{org}/teams/{team_slug}/members', (req, params) => {
   if (!req.site.world.canReadMembers(req.identity, params.org ?? '')) {
-    throw new HttpError(403, errorJson(403, `Resource not accessible by ${req.identity.app ? 'integration' : 'personal access token'}`, DOCS.members));
+    throw new HttpError(
+      403,
+      errorJson(403, `Resource not accessible by ${req.identity.app ? 'integration' : 'personal access token'}`, DOCS.members),
+    );
   }
   const team = req.site.world.team(params.org ?? '', params.team_slug ?? '');
   if (!team) throw notFound(DOCS.members);
-  return paginate(req, team.members.map((login) => userJson(req.site, login)));
+  return paginate(
+    req,
+    team.members.map((login) => userJson(req.site, login)),
+  );
 });
-

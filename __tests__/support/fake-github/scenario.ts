@@ -63,10 +63,12 @@ export interface PullSpec {
   state?: 'open' | 'closed';
   draft?: boolean;
   created_at?: string;
-  head: { sha: string; ref?: string; /** owner/name of a fork */ repo?: string };
+  head: { sha: string; ref?: string /** owner/name of a fork */; repo?: string };
   base: { sha: string; ref?: string };
   /** Changed files (paths). */
-  files?: Array<string | { filename: string; status?: 'added' | 'removed' | 'modified' | 'renamed'; additions?: number; deletions?: number }>;
+  files?: Array<
+    string | { filename: string; status?: 'added' | 'removed' | 'modified' | 'renamed'; additions?: number; deletions?: number }
+  >;
   commits?: Array<{ sha: string; at?: string; files?: string[]; message?: string }>;
   reviews?: ReviewSpec[];
   timeline?: TimelineEventSpec[];
@@ -168,8 +170,36 @@ export interface Scenario {
 
 const KEYS: Record<string, readonly string[]> = {
   token: ['login', 'app', 'permissions'],
-  repo: ['default_branch', 'private', 'archived', 'branches', 'tags', 'files', 'commits', 'pulls', 'statuses', 'tree_entry_limit', 'collaborators'],
-  pull: ['number', 'title', 'body', 'user', 'state', 'draft', 'created_at', 'head', 'base', 'files', 'commits', 'reviews', 'timeline', 'comments', 'requested_reviewers'],
+  repo: [
+    'default_branch',
+    'private',
+    'archived',
+    'branches',
+    'tags',
+    'files',
+    'commits',
+    'pulls',
+    'statuses',
+    'tree_entry_limit',
+    'collaborators',
+  ],
+  pull: [
+    'number',
+    'title',
+    'body',
+    'user',
+    'state',
+    'draft',
+    'created_at',
+    'head',
+    'base',
+    'files',
+    'commits',
+    'reviews',
+    'timeline',
+    'comments',
+    'requested_reviewers',
+  ],
   review: ['id', 'user', 'state', 'submitted_at', 'commit_id', 'body'],
   event: ['event', 'created_at', 'requested_reviewer', 'requested_team', 'actor'],
   org: ['teams', 'members_visible'],

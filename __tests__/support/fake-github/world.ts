@@ -189,7 +189,10 @@ export class World {
     };
     for (const pull of spec.pulls ?? []) {
       for (const sha of [pull.head?.sha, pull.base?.sha, ...(pull.commits ?? []).map((c) => c.sha)]) {
-        if (typeof sha !== 'string') throw new Error(`scenario ${fullName}: pull #${pull.number} has a sha that is not a string (quote shas made only of digits in YAML)`);
+        if (typeof sha !== 'string')
+          throw new Error(
+            `scenario ${fullName}: pull #${pull.number} has a sha that is not a string (quote shas made only of digits in YAML)`,
+          );
       }
       if (record.pulls.has(pull.number)) throw new Error(`scenario ${fullName}: pull #${pull.number} appears twice`);
       record.pulls.set(pull.number, { spec: pull, timeline: [...(pull.timeline ?? [])], requested: [...(pull.requested_reviewers ?? [])] });

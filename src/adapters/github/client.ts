@@ -74,7 +74,9 @@ function attemptGuard(log: Logger, timeoutMs: number) {
       const attempt = (options.request?.retryCount ?? 0) + 1;
       const status = error.status ?? 'no answer';
       if (typeof error.status !== 'number' || error.status >= 500) {
-        log.warning(`GitHub API ${options.method ?? ''} ${pathOf(options.url)} failed (${status}: ${error.message.split('\n')[0]}) on attempt ${attempt}`);
+        log.warning(
+          `GitHub API ${options.method ?? ''} ${pathOf(options.url)} failed (${status}: ${error.message.split('\n')[0]}) on attempt ${attempt}`,
+        );
       } else {
         log.debug?.(`GitHub API ${options.method ?? ''} ${pathOf(options.url)} answered ${status} on attempt ${attempt}`);
       }

@@ -61,14 +61,18 @@ export async function upsertStickyComment(octokit: GitHubClient, comment: Sticky
   const marker = markerFor(comment.key);
   const author = comment.botLogin?.toLowerCase();
   const ours = (user: { login: string; type?: string } | null | undefined): boolean =>
-    !!user && (author !== undefined ? user.login.toLowerCase() === author : user.type === 'Bot' || user.login.toLowerCase().endsWith('[bot]'));
+    !!user &&
+    (author !== undefined ? user.login.toLowerCase() === author : user.type === 'Bot' || user.login.toLowerCase().endsWith('[bot]'));
   const body = commentBody(marker, comment.body, comment.shortBody);
   let endpoint = `GET /repos/${owner}/${repo}/issues/${number}/comments`;
   try {
     let existing: { id: number; body?: string; html_url: string } | undefined;
     // Bounded: a Link header that keeps pointing on (or back) ends in a warning, not an endless search.
     const guard = new PageGuard(endpoint, 'comments', MAX_PAGES.comments, 'link');
-    const pages = boundedPages(octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 }), guard);
+    const pages = boundedPages(
+      octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 }),
+      guard,
+    );
     search: for await (const page of pages) {
       for (const c of page.data) {
         // The author check keeps anyone else's comment that carries our marker from being taken over.

@@ -15,8 +15,8 @@ const ADVICE: Record<GitHubConcern, string> = {
   comments: `the token needs \`pull-requests: write\` to comment: add it to the job's permissions (${FORK_NOTE}, so there the report stays in the job summary)`,
   'review-requests': `the token needs \`pull-requests: write\` to request reviews: add it to the job's permissions (${FORK_NOTE})`,
   teams: TEAMS_ADVICE,
-  contents: 'the token needs `contents: read` on the repository: add it to the job\'s permissions',
-  pulls: 'the token needs `pull-requests: read` on the repository: add it to the job\'s permissions',
+  contents: "the token needs `contents: read` on the repository: add it to the job's permissions",
+  pulls: "the token needs `pull-requests: read` on the repository: add it to the job's permissions",
   organization:
     'the organization does not exist or the token cannot list its repositories; for a portfolio of private repositories pass a token (a GitHub App installation token, or a fine-grained token) with `contents: read` and `pull-requests: read` on them',
   'policy-source':
@@ -117,12 +117,16 @@ export function toGitHubError(error: unknown, concern: GitHubConcern, endpoint: 
     const access = gql.find((g) => g.type !== undefined && ACCESS_TYPES.has(g.type));
     if (access) return new GitHubAccessError(endpoint, null, ADVICE[concern], `${access.type}: ${access.message}`);
     // GraphQL's rate limit is an error of type RATE_LIMITED in a 200 answer.
-    return new GitHubApiError(endpoint, null, gql.map((g) => g.message).join('; '), { rateLimited: gql.some((g) => g.type === 'RATE_LIMITED') });
+    return new GitHubApiError(endpoint, null, gql.map((g) => g.message).join('; '), {
+      rateLimited: gql.some((g) => g.type === 'RATE_LIMITED'),
+    });
   }
   if (typeof e.status !== 'number') return error instanceof Error ? error : new Error(String(error));
   const message = firstLine(e.message);
   if (rateLimitedAnswer(e.status, e.response?.headers)) {
-    return new GitHubApiError(where, e.status, `${message} (retried; try again later, or use a token with its own rate limit)`, { rateLimited: true });
+    return new GitHubApiError(where, e.status, `${message} (retried; try again later, or use a token with its own rate limit)`, {
+      rateLimited: true,
+    });
   }
   if (e.status === 401) return new GitHubAccessError(where, 401, 'the token was rejected: check the github-token input', message);
   if (e.status === 403 || (e.status === 404 && (concern === 'teams' || concern === 'policy-source'))) {

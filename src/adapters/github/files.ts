@@ -29,7 +29,10 @@ export interface FileText extends FileAt {
  * Every path of the tree at `sha` and its kind. GitHub truncates the listing of very large trees;
  * a truncated tree fails closed, since a path missing from it might exist.
  */
-export async function fetchTree(octokit: GitHubClient, { owner, repo, sha }: RepoRef & { sha: string }): Promise<Map<string, TreeEntryKind>> {
+export async function fetchTree(
+  octokit: GitHubClient,
+  { owner, repo, sha }: RepoRef & { sha: string },
+): Promise<Map<string, TreeEntryKind>> {
   const endpoint = `GET /repos/${owner}/${repo}/git/trees/${sha}`;
   let data: unknown;
   try {
@@ -70,7 +73,10 @@ export const BLOB_FRAGMENT = `fragment TrustedBlob on GitObject {
 }`;
 
 /** Variables and aliased selections that read each file in the same query as anything else. */
-export function fileSelections(files: readonly FileAt[], prefix = 'f'): { variables: Record<string, string>; declarations: string; fields: string } {
+export function fileSelections(
+  files: readonly FileAt[],
+  prefix = 'f',
+): { variables: Record<string, string>; declarations: string; fields: string } {
   const variables: Record<string, string> = {};
   const declarations: string[] = [];
   const fields: string[] = [];
@@ -83,7 +89,10 @@ export function fileSelections(files: readonly FileAt[], prefix = 'f'): { variab
   return { variables, declarations: declarations.join(', '), fields: fields.join('\n    ') };
 }
 
-type BlobAnswer = { __typename?: string; byteSize?: number; isBinary?: boolean | null; isTruncated?: boolean; text?: string | null } | null | undefined;
+type BlobAnswer =
+  | { __typename?: string; byteSize?: number; isBinary?: boolean | null; isTruncated?: boolean; text?: string | null }
+  | null
+  | undefined;
 
 /** A file's text from its GraphQL answer, refusing what cannot be read whole as text. */
 export function blobText(file: FileAt, answer: BlobAnswer, where: string): string | null {

@@ -47,7 +47,11 @@ export async function listOrgRepositories(octokit: GitHubClient, org: string): P
     if (!connection) throw new GitHubApiError(endpoint, null, `organization ${org} does not exist or the token cannot see it`);
     for (const node of connection.nodes ?? []) {
       if (!node) continue;
-      repositories.push({ repository: node.nameWithOwner, defaultBranch: node.defaultBranchRef?.name ?? 'main', headSha: node.defaultBranchRef?.target?.oid ?? null });
+      repositories.push({
+        repository: node.nameWithOwner,
+        defaultBranch: node.defaultBranchRef?.name ?? 'main',
+        headSha: node.defaultBranchRef?.target?.oid ?? null,
+      });
     }
     after = guard.next(connection.pageInfo?.hasNextPage === true, connection.pageInfo?.endCursor);
     if (after === null) return repositories;

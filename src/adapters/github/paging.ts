@@ -67,15 +67,21 @@ export class PageGuard {
     if (!hasNextPage) return null;
     const at = `page ${this.pages} of ${this.what}`;
     if (cursor === null || cursor === undefined || cursor === '') {
-      throw this.fail(this.by === 'cursor' ? `GitHub answered hasNextPage with no cursor (${at})` : `GitHub answered a next link with no URL (${at})`);
+      throw this.fail(
+        this.by === 'cursor' ? `GitHub answered hasNextPage with no cursor (${at})` : `GitHub answered a next link with no URL (${at})`,
+      );
     }
     if (this.seen.has(cursor)) {
       throw this.fail(
-        this.by === 'cursor' ? `GitHub answered hasNextPage with a cursor it gave before (${at})` : `GitHub answered a next link to a page it gave before (${at})`,
+        this.by === 'cursor'
+          ? `GitHub answered hasNextPage with a cursor it gave before (${at})`
+          : `GitHub answered a next link to a page it gave before (${at})`,
       );
     }
     if (this.pages >= this.maxPages) {
-      throw this.fail(`GitHub still answered that there is more after ${this.maxPages} pages of ${this.what}, the most pilot-readiness reads`);
+      throw this.fail(
+        `GitHub still answered that there is more after ${this.maxPages} pages of ${this.what}, the most pilot-readiness reads`,
+      );
     }
     this.seen.add(cursor);
     return cursor;

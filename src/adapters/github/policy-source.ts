@@ -38,7 +38,9 @@ export function parsePolicyReference(text: string): PolicyReference {
   if (!m) throw new InputError(`policy "${text}" is not a central policy reference: write it as ${FORM}`);
   const [, owner = '', repo = '', path = '', ref = ''] = m;
   if (path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
-    throw new InputError(`policy "${text}": the path "${path}" must be a plain repository path without empty, "." or ".." parts; write it as ${FORM}`);
+    throw new InputError(
+      `policy "${text}": the path "${path}" must be a plain repository path without empty, "." or ".." parts; write it as ${FORM}`,
+    );
   }
   // git check-ref-format, in short.
   if (/\.\.|[~^:?*[\\\x00-\x20\x7f]|\/\/|^\/|\/$|\.lock$|^-|@\{/.test(ref)) {
@@ -128,7 +130,8 @@ export async function fetchPolicySource(octokit: GitHubClient, reference: string
     throw toGitHubError(error, 'policy-source', endpoint);
   }
   const repository = data?.repository;
-  if (!repository) throw new GitHubAccessError(endpoint, null, 'the repository does not exist or the token cannot read it', 'no repository');
+  if (!repository)
+    throw new GitHubAccessError(endpoint, null, 'the repository does not exist or the token cannot read it', 'no repository');
   if (!repository.commit) throw new InputError(`policy ${source}: ${r.owner}/${r.repo} has no branch, tag or commit "${r.ref}"`);
   const text = blobText(r, repository.file, `${r.owner}/${r.repo}`);
   if (text === null) throw new InputError(`policy ${source}: ${r.owner}/${r.repo} has no file ${r.path} at ${r.ref}`);

@@ -33,7 +33,13 @@ export interface PullRequestFacts {
 /** Reviews compared by the freshness check: the latest ones, as one page can carry. */
 const FRESH_REVIEWS = 100;
 
-function fingerprint(head: string, reviews: ReadonlyArray<{ databaseId: number | null; fullDatabaseId: string | null; state: string }>, totalReviews: number, dismissed: number, timeline: number): string {
+function fingerprint(
+  head: string,
+  reviews: ReadonlyArray<{ databaseId: number | null; fullDatabaseId: string | null; state: string }>,
+  totalReviews: number,
+  dismissed: number,
+  timeline: number,
+): string {
   const latest = reviews.slice(-FRESH_REVIEWS).map((r) => `${r.fullDatabaseId ?? r.databaseId ?? '?'}:${r.state}`);
   // Dismissals are counted over every review: one of an approval older than the latest 100 changes the count.
   return `${head}|${totalReviews}|${dismissed}|${latest.join(',')}|${timeline}`;
@@ -57,7 +63,10 @@ export async function fetchFreshness(octokit: GitHubClient, id: PullRequestId): 
     repository: {
       pullRequest: {
         headRefOid: string;
-        reviews: { totalCount: number; nodes: Array<{ databaseId: number | null; fullDatabaseId: string | null; state: string } | null> | null } | null;
+        reviews: {
+          totalCount: number;
+          nodes: Array<{ databaseId: number | null; fullDatabaseId: string | null; state: string } | null> | null;
+        } | null;
         dismissed: { totalCount: number } | null;
         timelineItems: { filteredCount: number } | null;
       } | null;
@@ -66,7 +75,13 @@ export async function fetchFreshness(octokit: GitHubClient, id: PullRequestId): 
   const data = await query<Answer>(octokit, endpoint, freshnessQuery(), { owner: id.owner, repo: id.repo, number: id.number });
   const pr = data.repository?.pullRequest;
   if (!pr?.reviews || !pr.dismissed || !pr.timelineItems) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
-  return fingerprint(pr.headRefOid, (pr.reviews.nodes ?? []).filter((n): n is NonNullable<typeof n> => n !== null), pr.reviews.totalCount, pr.dismissed.totalCount, pr.timelineItems.filteredCount);
+  return fingerprint(
+    pr.headRefOid,
+    (pr.reviews.nodes ?? []).filter((n): n is NonNullable<typeof n> => n !== null),
+    pr.reviews.totalCount,
+    pr.dismissed.totalCount,
+    pr.timelineItems.filteredCount,
+  );
 }
 
 const PAGE = 100;
@@ -104,7 +119,15 @@ fragment FilePage on PullRequestChangedFileConnection {
 
 type Actor = { __typename: string; login: string } | null;
 type Page<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<T | null> | null };
-type ReviewNode = { databaseId: number | null; fullDatabaseId: string | null; author: Actor; state: string; submittedAt: string | null; commit: { oid: string } | null; body: string };
+type ReviewNode = {
+  databaseId: number | null;
+  fullDatabaseId: string | null;
+  author: Actor;
+  state: string;
+  submittedAt: string | null;
+  commit: { oid: string } | null;
+  body: string;
+};
 type TimelineNode = {
   __typename: string;
   createdAt?: string;
@@ -196,7 +219,11 @@ const REVIEW_STATES = new Set<string>(['APPROVED', 'CHANGES_REQUESTED', 'COMMENT
  * When review could start: the last time the PR was marked ready for review, or its creation if it
  * was opened ready and never converted to draft; null while it is a draft.
  */
-export function readyAt(isDraft: boolean, createdAt: string, events: ReadonlyArray<{ kind: 'ready' | 'draft'; at: string }>): string | null {
+export function readyAt(
+  isDraft: boolean,
+  createdAt: string,
+  events: ReadonlyArray<{ kind: 'ready' | 'draft'; at: string }>,
+): string | null {
   if (isDraft) return null;
   const sorted = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const lastReady = sorted.filter((e) => e.kind === 'ready').at(-1);
@@ -238,15 +265,23 @@ async function readPullRequest(
   const pageEndpoint = `GraphQL PullRequestFactsPage (${id.owner}/${id.repo}#${id.number})`;
   for (let attempt = 1; ; attempt++) {
     const { query: text, variables } = factsQuery(trusted);
-    const data = await query<{ repository: ({ pullRequest: PullRequestAnswer | null } & Record<string, unknown>) | null }>(octokit, endpoint, text, {
-      owner: id.owner,
-      repo: id.repo,
-      number: id.number,
-      ...variables,
-    });
+    const data = await query<{ repository: ({ pullRequest: PullRequestAnswer | null } & Record<string, unknown>) | null }>(
+      octokit,
+      endpoint,
+      text,
+      {
+        owner: id.owner,
+        repo: id.repo,
+        number: id.number,
+        ...variables,
+      },
+    );
     const pr = data.repository?.pullRequest;
     if (!data.repository || !pr) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
-    const guards = Object.fromEntries(CONNECTIONS.map((c) => [c, new PageGuard(endpoint, LIMITS[c].what, LIMITS[c].maxPages)])) as Record<Connection, PageGuard>;
+    const guards = Object.fromEntries(CONNECTIONS.map((c) => [c, new PageGuard(endpoint, LIMITS[c].what, LIMITS[c].maxPages)])) as Record<
+      Connection,
+      PageGuard
+    >;
     // Where each connection's next page starts; null once it is read to the end.
     const after = Object.fromEntries(
       CONNECTIONS.map((c) => [c, guards[c].next(pr[c]?.pageInfo?.hasNextPage === true, pr[c]?.pageInfo?.endCursor)]),
@@ -291,7 +326,11 @@ async function readPullRequest(
     }
     if (!moved) return { pr, files: data.repository };
     if (attempt >= 2) {
-      throw new GitHubApiError(endpoint, null, 'new commits kept arriving while the pull request was read; the run for the newest commit will decide');
+      throw new GitHubApiError(
+        endpoint,
+        null,
+        'new commits kept arriving while the pull request was read; the run for the newest commit will decide',
+      );
     }
   }
 }
@@ -327,17 +366,26 @@ export async function fetchPullRequestFacts(
     else if (event.__typename === 'ConvertToDraftEvent') drafts.push({ kind: 'draft', at: event.createdAt });
     else if ((event.__typename === 'ReviewRequestedEvent' || event.__typename === 'ReviewRequestRemovedEvent') && event.requestedReviewer) {
       const r = event.requestedReviewer;
-      const reviewer = r.__typename === 'Team' ? r.combinedSlug : r.login ? actorLogin({ __typename: r.__typename, login: r.login }) : undefined;
+      const reviewer =
+        r.__typename === 'Team' ? r.combinedSlug : r.login ? actorLogin({ __typename: r.__typename, login: r.login }) : undefined;
       if (!reviewer) continue;
       // A removal ends the window of a role none of whose members or teams is still requested.
-      reviewRequests.push(event.__typename === 'ReviewRequestRemovedEvent' ? { reviewer, at: event.createdAt, removed: true } : { reviewer, at: event.createdAt });
+      reviewRequests.push(
+        event.__typename === 'ReviewRequestRemovedEvent'
+          ? { reviewer, at: event.createdAt, removed: true }
+          : { reviewer, at: event.createdAt },
+      );
     }
   }
   const reviews: PrFacts['reviews'] = [];
   for (const review of nodes(pr.reviews)) {
     // Pending reviews (not submitted) are visible only to their author and count for nothing.
     if (!review.submittedAt || !REVIEW_STATES.has(review.state) || !review.commit) continue;
-    const id = review.databaseId ?? (review.fullDatabaseId && Number.isSafeInteger(Number(review.fullDatabaseId)) ? Number(review.fullDatabaseId) : review.fullDatabaseId);
+    const id =
+      review.databaseId ??
+      (review.fullDatabaseId && Number.isSafeInteger(Number(review.fullDatabaseId))
+        ? Number(review.fullDatabaseId)
+        : review.fullDatabaseId);
     if (id === null) continue;
     reviews.push({
       id,
@@ -364,7 +412,13 @@ export async function fetchPullRequestFacts(
     },
     baseSha: pr.baseRefOid,
     headRef: pr.headRefName,
-    freshness: fingerprint(pr.headRefOid, nodes(pr.reviews), nodes(pr.reviews).length, nodes(pr.reviews).filter((r) => r.state === 'DISMISSED').length, nodes(pr.timelineItems).length),
+    freshness: fingerprint(
+      pr.headRefOid,
+      nodes(pr.reviews),
+      nodes(pr.reviews).length,
+      nodes(pr.reviews).filter((r) => r.state === 'DISMISSED').length,
+      nodes(pr.timelineItems).length,
+    ),
     changedFiles: listedFiles(pr, `GraphQL PullRequestFacts (${id.owner}/${id.repo}#${id.number})`),
     trustedFiles: trustedFiles.map((file, i) => ({
       ...file,

@@ -17,13 +17,19 @@ export interface OpenPullRequest {
   fork: boolean;
 }
 
-export async function listOpenPullRequests(octokit: GitHubClient, { owner, repo }: { owner: string; repo: string }): Promise<OpenPullRequest[]> {
+export async function listOpenPullRequests(
+  octokit: GitHubClient,
+  { owner, repo }: { owner: string; repo: string },
+): Promise<OpenPullRequest[]> {
   const endpoint = `GET /repos/${owner}/${repo}/pulls`;
   try {
     // Bounded: a Link header that keeps pointing on (or back) fails the listing rather than paging forever.
     const guard = new PageGuard(endpoint, 'open pull requests', MAX_PAGES.openPulls, 'link');
     const pulls: Awaited<ReturnType<typeof octokit.rest.pulls.list>>['data'] = [];
-    for await (const page of boundedPages(octokit.paginate.iterator(octokit.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 }), guard)) {
+    for await (const page of boundedPages(
+      octokit.paginate.iterator(octokit.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 }),
+      guard,
+    )) {
       if (!Array.isArray(page.data)) throw new GitHubApiError(endpoint, null, 'the answer is not a list');
       pulls.push(...page.data);
     }

@@ -27,9 +27,12 @@ export async function requestReviews(octokit: GitHubClient, request: ReviewReque
     if (org?.toLowerCase() === owner.toLowerCase() && slug) teams.push(slug);
     else foreign.push(team);
   }
-  const skipped = foreign.length > 0 ? `; not requested from ${foreign.join(', ')}: GitHub only requests reviews from teams of ${owner}` : '';
+  const skipped =
+    foreign.length > 0 ? `; not requested from ${foreign.join(', ')}: GitHub only requests reviews from teams of ${owner}` : '';
   if (reviewers.length === 0 && teams.length === 0) {
-    return skipped ? { ok: false, warning: `no review was requested${skipped}` } : { ok: true, requested: { reviewers: [], team_reviewers: [] } };
+    return skipped
+      ? { ok: false, warning: `no review was requested${skipped}` }
+      : { ok: true, requested: { reviewers: [], team_reviewers: [] } };
   }
   try {
     await octokit.rest.pulls.requestReviewers({ owner, repo, pull_number: number, reviewers, team_reviewers: teams });

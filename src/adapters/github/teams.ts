@@ -11,7 +11,10 @@ type MembersPage = { pageInfo: { hasNextPage: boolean; endCursor: string | null 
 /** What one `tN: organization(…)` alias holds. */
 type OrganizationAnswer = { team: { members: MembersPage } | null } | null;
 
-function teamsQuery(teams: ReadonlyArray<{ org: string; slug: string; after: string | null }>): { query: string; variables: Record<string, unknown> } {
+function teamsQuery(teams: ReadonlyArray<{ org: string; slug: string; after: string | null }>): {
+  query: string;
+  variables: Record<string, unknown>;
+} {
   const variables: Record<string, unknown> = {};
   const declarations: string[] = [];
   const fields: string[] = [];

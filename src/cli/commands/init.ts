@@ -25,6 +25,8 @@ export function init(args: string[], io: Io): number {
   const target = resolve(io.cwd, values.output!);
   if (existsSync(target) && !values.force) throw new UsageError(`${values.output} exists; pass --force to overwrite it`);
   writeFileSync(target, starterManifest(policy.policy, { risk, name: values.name!, owner: values.owner! }));
-  io.out(`wrote ${values.output}: a ${risk}-risk starter manifest for policy ${policy.source}; fill in the evidence, then run pilot-readiness check ${values.output}\n`);
+  io.out(
+    `wrote ${values.output}: a ${risk}-risk starter manifest for policy ${policy.source}; fill in the evidence, then run pilot-readiness check ${values.output}\n`,
+  );
   return 0;
 }

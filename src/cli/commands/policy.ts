@@ -9,7 +9,11 @@ import { loadPolicyArg, type Io } from '../io.js';
 /** `policy check PATH` and `policy diff A B`: exit 0 fine, 1 B loosens A, 2 invalid. */
 export function policyCommand(args: string[], io: Io): number {
   const [sub, ...rest] = args;
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' } },
+  });
   const format = values.format!;
   if (!['text', 'json'].includes(format)) throw new UsageError(`--format ${format}: use text or json`);
   const json = (value: object) => io.out(`${terminalJson(value)}\n`);
@@ -31,7 +35,8 @@ export function policyCommand(args: string[], io: Io): number {
     return 0;
   }
   if (sub === 'diff') {
-    if (positionals.length !== 2) throw new UsageError('policy diff takes two policies: pilot-readiness policy diff A B (what B changes against A)');
+    if (positionals.length !== 2)
+      throw new UsageError('policy diff takes two policies: pilot-readiness policy diff A B (what B changes against A)');
     const [a, b] = positionals as [string, string];
     const [from, to] = [load(a), load(b)];
     const comparison = comparePolicies(from.policy, to.policy, to.locate, { parentName: a, advice: false });

@@ -5,7 +5,14 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../../core/errors.js';
-import { buildPortfolio, mergePortfolios, parsePortfolio, parsePortfolioState, type Portfolio, type PortfolioState } from '../../core/portfolio.js';
+import {
+  buildPortfolio,
+  mergePortfolios,
+  parsePortfolio,
+  parsePortfolioState,
+  type Portfolio,
+  type PortfolioState,
+} from '../../core/portfolio.js';
 import { parseShard } from '../../flow/portfolio/shard.js';
 import { renderPortfolioMarkdown } from '../../report/portfolio.js';
 import { plainLine, terminalJson } from '../../report/plain.js';
@@ -53,7 +60,8 @@ export async function portfolioCommand(args: string[], io: Io, env: Env): Promis
   if (!['markdown', 'json'].includes(format)) throw new InputError(`--format ${format}: use markdown or json`);
 
   if (values.merge) {
-    if (positionals.length === 0) throw new InputError('portfolio --merge takes the JSON files to merge: pilot-readiness portfolio --merge shard-1.json shard-2.json');
+    if (positionals.length === 0)
+      throw new InputError('portfolio --merge takes the JSON files to merge: pilot-readiness portfolio --merge shard-1.json shard-2.json');
     const extra = (['org', 'repos', 'shard', 'state', 'now'] as const).filter((k) => values[k] !== undefined);
     if (extra.length > 0) throw new InputError(`portfolio --merge reads only JSON files; drop ${extra.map((k) => `--${k}`).join(', ')}`);
     const merged = mergePortfolios(positionals.map((path) => parsePortfolio(read(io, path), path)));
@@ -62,7 +70,8 @@ export async function portfolioCommand(args: string[], io: Io, env: Env): Promis
     return merged.incomplete ? 1 : 0;
   }
 
-  if (positionals.length > 0) throw new InputError(`portfolio takes no file arguments (${positionals.join(' ')}); to merge JSON portfolios, pass --merge`);
+  if (positionals.length > 0)
+    throw new InputError(`portfolio takes no file arguments (${positionals.join(' ')}); to merge JSON portfolios, pass --merge`);
   const org = values.org?.trim();
   if (!org) throw new InputError('portfolio needs --org ORG: the organisation whose repositories to read');
   const token = env.GITHUB_TOKEN || env.GH_TOKEN;
@@ -80,7 +89,10 @@ export async function portfolioCommand(args: string[], io: Io, env: Env): Promis
     io.err(`resuming from ${values.state}: ${Object.keys(state.done).length} repositories already read\n`);
   }
 
-  const [{ createGitHubClient, clientTuning }, { runPortfolio }] = await Promise.all([import('../../adapters/github/client.js'), import('../../flow/portfolio/run.js')]);
+  const [{ createGitHubClient, clientTuning }, { runPortfolio }] = await Promise.all([
+    import('../../adapters/github/client.js'),
+    import('../../flow/portfolio/run.js'),
+  ]);
   const apiUrl = env.GITHUB_API_URL || 'https://api.github.com';
   // Warnings quote GitHub's answers and the names read: one sanitised line each.
   const log = { info: () => {}, warning: (m: string) => io.err(`warning: ${plainLine(m)}\n`) };
@@ -88,11 +100,24 @@ export async function portfolioCommand(args: string[], io: Io, env: Env): Promis
   // A GitHub refusal or failure is a UserError: main prints it and exits 2.
   const run = await runPortfolio(
     gh,
-    { org, policy: values.policy!, manifest: values.manifest!, now, serverUrl: serverUrlOf(env, apiUrl), log, ...(repositories?.length ? { repositories } : {}), ...(shard ? { shard } : {}) },
+    {
+      org,
+      policy: values.policy!,
+      manifest: values.manifest!,
+      now,
+      serverUrl: serverUrlOf(env, apiUrl),
+      log,
+      ...(repositories?.length ? { repositories } : {}),
+      ...(shard ? { shard } : {}),
+    },
     state,
   );
 
-  const portfolio = buildPortfolio(run.inputs, now, { repositories: run.repositories.total, shard: shard ?? null, incomplete: run.incomplete });
+  const portfolio = buildPortfolio(run.inputs, now, {
+    repositories: run.repositories.total,
+    shard: shard ?? null,
+    incomplete: run.incomplete,
+  });
   emit(portfolio, format, values.output, io);
   if (values.state) {
     const path = resolve(io.cwd, values.state);

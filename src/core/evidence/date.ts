@@ -25,7 +25,8 @@ export function evidenceDateFindings(manifest: Manifest, locate: (path: DataPath
   for (const [id, entry] of Object.entries(manifest.evidence ?? {})) {
     if (typeof entry?.date !== 'string') continue;
     const parsed = parseInstant(entry.date);
-    if (!parsed.ok) findings.push({ message: `evidence.${id}.${notADate(entry.date, parsed.reason)}`, location: locate(['evidence', id, 'date']) });
+    if (!parsed.ok)
+      findings.push({ message: `evidence.${id}.${notADate(entry.date, parsed.reason)}`, location: locate(['evidence', id, 'date']) });
   }
   return findings;
 }
@@ -33,12 +34,15 @@ export function evidenceDateFindings(manifest: Manifest, locate: (path: DataPath
 export const dateEvidence: EvidenceKind = {
   kind: 'date',
   applies: (criterion) => criterion.evidence.date !== undefined,
-  describe: (criterion, show) => (criterion.evidence.date ? [`date: no older than ${perTierText(criterion.evidence.date.max_age, show)}`] : []),
+  describe: (criterion, show) =>
+    criterion.evidence.date ? [`date: no older than ${perTierText(criterion.evidence.date.max_age, show)}`] : [],
   starter: (criterion) => (criterion.evidence.date ? 'date: YYYY-MM-DD' : null),
   check(ctx) {
     const at = ctx.locate(['date']);
     if (ctx.entry.date === undefined) {
-      return [{ message: `${ctx.criterion.id} needs the date the evidence was produced: add \`date: YYYY-MM-DD\``, location: ctx.locate([]) }];
+      return [
+        { message: `${ctx.criterion.id} needs the date the evidence was produced: add \`date: YYYY-MM-DD\``, location: ctx.locate([]) },
+      ];
     }
     const parsed = parseInstant(ctx.entry.date);
     if (!parsed.ok) return [{ message: notADate(ctx.entry.date, parsed.reason), location: at }];

@@ -18,7 +18,12 @@ export const fileEvidence: EvidenceKind = {
   check(ctx) {
     const given = ctx.entry.file;
     if (given === undefined) {
-      return [{ message: `${ctx.criterion.id} needs a file: add \`file: path/to/report\` (relative to the manifest's folder)`, location: ctx.locate([]) }];
+      return [
+        {
+          message: `${ctx.criterion.id} needs a file: add \`file: path/to/report\` (relative to the manifest's folder)`,
+          location: ctx.locate([]),
+        },
+      ];
     }
     const list = typeof given === 'string' ? [given] : given;
     const globs = ctx.criterion.evidence.file?.paths;
@@ -40,7 +45,10 @@ export const fileEvidence: EvidenceKind = {
         continue;
       }
       if (kind === 'unverifiable') {
-        problems.push({ message: `"${raw}" is a symbolic link or a submodule, whose content cannot be verified through the GitHub API; commit the file itself`, location: at });
+        problems.push({
+          message: `"${raw}" is a symbolic link or a submodule, whose content cannot be verified through the GitHub API; commit the file itself`,
+          location: at,
+        });
         continue;
       }
       if (kind === 'outside') {
@@ -50,7 +58,10 @@ export const fileEvidence: EvidenceKind = {
       if (globs && globs.length > 0) {
         const relative = relativeToManifest(ctx.manifestDir, resolved.repoPath);
         if (!globs.some((glob) => minimatch(relative, glob, { dot: true }))) {
-          problems.push({ message: `file "${raw}" is not where the policy accepts evidence for ${ctx.criterion.id}: ${globs.join(', ')}`, location: at });
+          problems.push({
+            message: `file "${raw}" is not where the policy accepts evidence for ${ctx.criterion.id}: ${globs.join(', ')}`,
+            location: at,
+          });
         }
       }
     }

@@ -14,4 +14,3 @@ export const EVIDENCE_KEYS: ReadonlyArray<keyof EvidenceRequirements> = [...EVID
 export { countLettersAndDigits, MIN_NOT_APPLICABLE_LENGTH, notApplicableProblem } from './not-applicable.js';
 
 export type { EvidenceContext, EvidenceKind, Show } from './types.js';
-

@@ -4,7 +4,8 @@ import type { EvidenceKind } from './types.js';
 export const linkEvidence: EvidenceKind = {
   kind: 'link',
   applies: (criterion) => criterion.evidence.link !== undefined,
-  describe: (criterion, show) => (criterion.evidence.link ? [`link${criterion.evidence.link.pattern ? ` matching ${show(criterion.evidence.link.pattern)}` : ''}`] : []),
+  describe: (criterion, show) =>
+    criterion.evidence.link ? [`link${criterion.evidence.link.pattern ? ` matching ${show(criterion.evidence.link.pattern)}` : ''}`] : [],
   starter: (criterion) => (criterion.evidence.link ? 'link: https://' : null),
   check(ctx) {
     const link = ctx.entry.link;
@@ -16,7 +17,12 @@ export const linkEvidence: EvidenceKind = {
     }
     const pattern = ctx.criterion.evidence.link?.pattern;
     if (pattern && !new RegExp(pattern).test(link)) {
-      return [{ message: `link "${link}" does not match what the policy accepts for ${ctx.criterion.id} (${pattern})`, location: ctx.locate(['link']) }];
+      return [
+        {
+          message: `link "${link}" does not match what the policy accepts for ${ctx.criterion.id} (${pattern})`,
+          location: ctx.locate(['link']),
+        },
+      ];
     }
     return [];
   },

@@ -6,7 +6,12 @@ export const metricsEvidence: EvidenceKind = {
   applies: (criterion) => criterion.evidence.metrics !== undefined && Object.keys(criterion.evidence.metrics).length > 0,
   describe(criterion, show) {
     return Object.entries(criterion.evidence.metrics ?? {}).map(([name, rule]) => {
-      const bounds = [rule.min !== undefined ? `≥ ${perTierText(rule.min, show)}` : '', rule.max !== undefined ? `≤ ${perTierText(rule.max, show)}` : ''].filter(Boolean).join(' and ');
+      const bounds = [
+        rule.min !== undefined ? `≥ ${perTierText(rule.min, show)}` : '',
+        rule.max !== undefined ? `≤ ${perTierText(rule.max, show)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' and ');
       return `metric ${show(name)}${bounds ? ` ${bounds}` : ' (present)'}${rule.unit ? ` ${show(rule.unit)}` : ''}${rule.description ? ` (${show(rule.description)})` : ''}`;
     });
   },

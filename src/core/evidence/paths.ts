@@ -8,7 +8,7 @@ export function resolveEvidencePath(manifestDir: string, raw: string): ResolvedP
   if (raw.includes('\0')) return { ok: false, reason: 'contains a NUL character' };
   if (raw.includes('\\')) return { ok: false, reason: 'uses backslashes; write paths with forward slashes' };
   if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw)) {
-    return { ok: false, reason: 'is absolute; write it relative to the manifest\'s folder' };
+    return { ok: false, reason: "is absolute; write it relative to the manifest's folder" };
   }
   // Most paths are plain (`reports/x.md`): no `.` or `..` segment, no doubled or trailing slash.
   if (!/(^|\/)\.\.?(\/|$)|\/\/|\/$/.test(raw)) return { ok: true, repoPath: manifestDir ? `${manifestDir}/${raw}` : raw };

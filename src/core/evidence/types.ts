@@ -1,6 +1,17 @@
 // The contract every evidence kind implements: a small, pure check that returns problems with
 // the manifest location each one is about.
-import { RISK_TIERS, type CriterionPolicy, type DataPath, type EvidenceEntry, type EvidenceRequirements, type Finding, type PerTier, type RepoFiles, type RiskTier, type SourceLocation } from '../types.js';
+import {
+  RISK_TIERS,
+  type CriterionPolicy,
+  type DataPath,
+  type EvidenceEntry,
+  type EvidenceRequirements,
+  type Finding,
+  type PerTier,
+  type RepoFiles,
+  type RiskTier,
+  type SourceLocation,
+} from '../types.js';
 
 export interface EvidenceContext {
   criterion: CriterionPolicy;

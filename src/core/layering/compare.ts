@@ -50,10 +50,14 @@ const sameSet = (a: readonly string[], b: readonly string[]): boolean => without
 
 function perTierText(value: PerTier<string | number>): string {
   if (typeof value !== 'object') return String(value);
-  return RISK_TIERS.filter((tier) => value[tier] !== undefined).map((tier) => `${tier} ${String(value[tier])}`).join(', ');
+  return RISK_TIERS.filter((tier) => value[tier] !== undefined)
+    .map((tier) => `${tier} ${String(value[tier])}`)
+    .join(', ');
 }
 const atTier = <T>(value: PerTier<T> | undefined, tier: RiskTier): T | undefined =>
-  value === undefined || typeof value !== 'object' || value === null ? (value as T | undefined) : (value as Partial<Record<RiskTier, T>>)[tier];
+  value === undefined || typeof value !== 'object' || value === null
+    ? (value as T | undefined)
+    : (value as Partial<Record<RiskTier, T>>)[tier];
 
 /** How a per-tier setting is read and which way is stricter. */
 interface Bound {
@@ -72,8 +76,20 @@ const MAX_AGE: Bound = {
   words: { stricter: 'shorter than', weaker: 'longer than' },
   advice: 'a child policy may only shorten max_age',
 };
-const MINIMUM: Bound = { value: Number, stricter: 'higher', noun: 'minimum', words: { stricter: 'above', weaker: 'below' }, advice: 'a child policy may only raise minimums' };
-const MAXIMUM: Bound = { value: Number, stricter: 'lower', noun: 'maximum', words: { stricter: 'below', weaker: 'above' }, advice: 'a child policy may only lower maximums' };
+const MINIMUM: Bound = {
+  value: Number,
+  stricter: 'higher',
+  noun: 'minimum',
+  words: { stricter: 'above', weaker: 'below' },
+  advice: 'a child policy may only raise minimums',
+};
+const MAXIMUM: Bound = {
+  value: Number,
+  stricter: 'lower',
+  noun: 'maximum',
+  words: { stricter: 'below', weaker: 'above' },
+  advice: 'a child policy may only lower maximums',
+};
 
 /** Compares `child` with `parent`; every finding is placed by `locateChild` in the child's file. */
 export function comparePolicies(
@@ -89,11 +105,20 @@ export function comparePolicies(
     result.tightenings.push({ setting: settingLabel(path), message: `${settingLabel(path)} ${message}`, location: locateChild(at) });
   };
   const loosen = (path: PolicyPath, message: string, advice: string, at: PolicyPath = path): void => {
-    result.loosenings.push({ setting: settingLabel(path), message: `${settingLabel(path)} ${message}${advise ? `: ${advice}` : ''}`, location: locateChild(at) });
+    result.loosenings.push({
+      setting: settingLabel(path),
+      message: `${settingLabel(path)} ${message}${advise ? `: ${advice}` : ''}`,
+      location: locateChild(at),
+    });
   };
 
   /** A per-tier limit (max_age, min, max): one finding for two single values, else one per tier. */
-  const compareBound = (path: PolicyPath, p: PerTier<string | number> | undefined, c: PerTier<string | number> | undefined, bound: Bound): void => {
+  const compareBound = (
+    path: PolicyPath,
+    p: PerTier<string | number> | undefined,
+    c: PerTier<string | number> | undefined,
+    bound: Bound,
+  ): void => {
     if (p === undefined && c === undefined) return;
     if (p === undefined) return tighten(path, `${perTierText(c!)} is a new ${bound.noun} (${P} sets none)`);
     if (c === undefined) return loosen(path, `is removed (${P} sets ${perTierText(p)})`, bound.advice, path.slice(0, -1));
@@ -112,11 +137,17 @@ export function comparePolicies(
   };
 
   /** A list that may only grow (members, required_for, governed_paths). */
-  const mayGrow = (path: PolicyPath, p: readonly string[], c: readonly string[], what: { advice: string; fold?: boolean; quote?: boolean }): void => {
+  const mayGrow = (
+    path: PolicyPath,
+    p: readonly string[],
+    c: readonly string[],
+    what: { advice: string; fold?: boolean; quote?: boolean },
+  ): void => {
     const show = what.quote ? quoted : plain;
     const dropped = without(p, c, what.fold);
     const added = without(c, p, what.fold);
-    if (dropped.length > 0) loosen(path, `drops ${show(dropped)}, which ${P} ${path[path.length - 1] === 'required_for' ? 'requires' : 'lists'}`, what.advice);
+    if (dropped.length > 0)
+      loosen(path, `drops ${show(dropped)}, which ${P} ${path[path.length - 1] === 'required_for' ? 'requires' : 'lists'}`, what.advice);
     if (added.length > 0) tighten(path, `adds ${show(added)}`);
   };
 
@@ -132,33 +163,66 @@ export function comparePolicies(
   const pushC = child.invalidate_on_push ?? 'any';
   if (PUSH_ORDER[pushC] > PUSH_ORDER[pushP]) tighten(['invalidate_on_push'], `${pushC} is stricter than ${pushP} in ${P}`);
   if (PUSH_ORDER[pushC] < PUSH_ORDER[pushP]) {
-    loosen(['invalidate_on_push'], `${pushC} is weaker than ${pushP} in ${P}`, 'a child policy may only move it towards any (never → governed → any)');
+    loosen(
+      ['invalidate_on_push'],
+      `${pushC} is weaker than ${pushP} in ${P}`,
+      'a child policy may only move it towards any (never → governed → any)',
+    );
   }
-  mayGrow(['governed_paths'], parent.governed_paths ?? [], child.governed_paths ?? [], { advice: 'a child policy may only add governed paths', quote: true });
+  mayGrow(['governed_paths'], parent.governed_paths ?? [], child.governed_paths ?? [], {
+    advice: 'a child policy may only add governed paths',
+    quote: true,
+  });
 
   // Who confirms a lowered risk tier: adding a confirming role tightens; dropping or replacing it
   // changes who may approve the change, which counts as loosening.
   const tierP = parent.tier_confirmed_by;
   const tierC = child.tier_confirmed_by;
-  if (tierP === undefined && tierC !== undefined) tighten(['tier_confirmed_by'], `${tierC} must now confirm a lowered risk tier (${P} asks the base owner alone)`);
-  else if (tierP !== undefined && tierC === undefined) loosen(['tier_confirmed_by'], `is removed: ${tierP} no longer confirms a lowered risk tier`, 'a child policy may not drop the role that confirms risk tiers');
-  else if (tierP !== undefined && tierC !== undefined && tierP !== tierC) loosen(['tier_confirmed_by'], `${tierC} replaces ${tierP} as the role that confirms a lowered risk tier`, 'a child policy may not change who confirms risk tiers');
+  if (tierP === undefined && tierC !== undefined)
+    tighten(['tier_confirmed_by'], `${tierC} must now confirm a lowered risk tier (${P} asks the base owner alone)`);
+  else if (tierP !== undefined && tierC === undefined)
+    loosen(
+      ['tier_confirmed_by'],
+      `is removed: ${tierP} no longer confirms a lowered risk tier`,
+      'a child policy may not drop the role that confirms risk tiers',
+    );
+  else if (tierP !== undefined && tierC !== undefined && tierP !== tierC)
+    loosen(
+      ['tier_confirmed_by'],
+      `${tierC} replaces ${tierP} as the role that confirms a lowered risk tier`,
+      'a child policy may not change who confirms risk tiers',
+    );
 
   // Who may approve a loosening of the policy: more owners, more people who could let one through.
   const ownersP = parent.policy_owners;
   const ownersC = child.policy_owners;
-  if (ownersP === undefined && ownersC !== undefined) loosen(['policy_owners'], `lets ${ownersC.join(', ')} approve loosenings, which ${P} lets no one approve`, 'a child policy may not name who approves loosenings where its parent names no one');
+  if (ownersP === undefined && ownersC !== undefined)
+    loosen(
+      ['policy_owners'],
+      `lets ${ownersC.join(', ')} approve loosenings, which ${P} lets no one approve`,
+      'a child policy may not name who approves loosenings where its parent names no one',
+    );
   else if (ownersP !== undefined && ownersC !== undefined) {
     const added = ownersC.filter((o) => !ownersP.some((p) => p.toLowerCase() === o.toLowerCase()));
     const dropped = ownersP.filter((p) => !ownersC.some((o) => o.toLowerCase() === p.toLowerCase()));
-    if (added.length > 0) loosen(['policy_owners'], `adds ${added.join(', ')}, who could then approve a loosening`, 'a child policy may remove policy owners, not add them');
+    if (added.length > 0)
+      loosen(
+        ['policy_owners'],
+        `adds ${added.join(', ')}, who could then approve a loosening`,
+        'a child policy may remove policy owners, not add them',
+      );
     if (dropped.length > 0) tighten(['policy_owners'], `drops ${dropped.join(', ')}`);
-  } else if (ownersP !== undefined && ownersC === undefined) tighten(['policy_owners'], `is removed: no one may approve a loosening (${P} names ${ownersP.join(', ')})`);
+  } else if (ownersP !== undefined && ownersC === undefined)
+    tighten(['policy_owners'], `is removed: no one may approve a loosening (${P} names ${ownersP.join(', ')})`);
 
   const waiverP = parent.max_waiver;
   const waiverC = child.max_waiver;
   if (waiverP === undefined && waiverC !== undefined) {
-    loosen(['max_waiver'], `${waiverC} allows waivers, which ${P} does not (it sets no max_waiver)`, 'a child policy may not allow waivers its parent forbids');
+    loosen(
+      ['max_waiver'],
+      `${waiverC} allows waivers, which ${P} does not (it sets no max_waiver)`,
+      'a child policy may not allow waivers its parent forbids',
+    );
   } else if (waiverP !== undefined && waiverC === undefined) {
     tighten(['max_waiver'], `is removed: no waiver is accepted (${P} accepts waivers of up to ${waiverP})`, []);
   } else if (waiverP !== undefined && waiverC !== undefined) {
@@ -173,11 +237,17 @@ export function comparePolicies(
   if (totalP === undefined && totalC !== undefined) {
     tighten(['max_waiver_total'], `${totalC} caps how long a criterion stays waived across renewals, which ${P} does not`);
   } else if (totalP !== undefined && totalC === undefined) {
-    loosen(['max_waiver_total'], `is removed: a criterion could stay waived renewal after renewal (${P} caps it at ${totalP})`, 'a child policy may not remove the cap on waivers across renewals', []);
+    loosen(
+      ['max_waiver_total'],
+      `is removed: a criterion could stay waived renewal after renewal (${P} caps it at ${totalP})`,
+      'a child policy may not remove the cap on waivers across renewals',
+      [],
+    );
   } else if (totalP !== undefined && totalC !== undefined) {
     const [a, b] = [parseDuration(totalP)!, parseDuration(totalC)!];
     if (b < a) tighten(['max_waiver_total'], `${totalC} is shorter than ${totalP} in ${P}`);
-    if (b > a) loosen(['max_waiver_total'], `${totalC} is longer than ${totalP} in ${P}`, 'a child policy may only shorten max_waiver_total');
+    if (b > a)
+      loosen(['max_waiver_total'], `${totalC} is longer than ${totalP} in ${P}`, 'a child policy may only shorten max_waiver_total');
   }
 
   // ------------------------------------------------------------ roles
@@ -203,40 +273,62 @@ export function comparePolicies(
    */
   function compareNewRole(name: string): void {
     const powers: string[] = [];
-    const signs = [...childCriteria.values()].filter(({ criterion }) => criterion.evidence.signoff === name && parentCriteria.has(criterion.id)).map(({ criterion }) => criterion.id);
-    if (signs.length > 0) powers.push(`its approval would meet the sign-off of ${plain(signs)}, which ${P} asks of another role or of none`);
+    const signs = [...childCriteria.values()]
+      .filter(({ criterion }) => criterion.evidence.signoff === name && parentCriteria.has(criterion.id))
+      .map(({ criterion }) => criterion.id);
+    if (signs.length > 0)
+      powers.push(`its approval would meet the sign-off of ${plain(signs)}, which ${P} asks of another role or of none`);
     if (child.tier_confirmed_by === name) powers.push('it would confirm a lowered risk tier (tier_confirmed_by)');
     const waivable =
       child.max_waiver === undefined
         ? []
-        : [...childCriteria.values()].filter(({ criterion }) => criterion.waivable === true && (criterion.waiver_approvers === undefined || criterion.waiver_approvers.includes(name))).map(({ criterion }) => criterion.id);
+        : [...childCriteria.values()]
+            .filter(
+              ({ criterion }) =>
+                criterion.waivable === true && (criterion.waiver_approvers === undefined || criterion.waiver_approvers.includes(name)),
+            )
+            .map(({ criterion }) => criterion.id);
     if (waivable.length > 0) powers.push(`a waiver of ${plain(waivable)} could name it in approved_by`);
     if (powers.length === 0) return tighten(['roles', name], 'is a new reviewer role');
     loosen(
       ['roles', name],
       `is a new reviewer role that could approve what ${P} leaves to its own roles: ${powers.join('; ')}`,
-      'a child policy may add a role only where it approves nothing its parent decides: limit waiver_approvers on every waivable criterion to the parent\'s roles, and ask for its sign-off only in new criteria',
+      "a child policy may add a role only where it approves nothing its parent decides: limit waiver_approvers on every waivable criterion to the parent's roles, and ask for its sign-off only in new criteria",
     );
   }
 
   function compareOwner(p: OwnerRolePolicy, c: OwnerRolePolicy): void {
     const path = ['roles', 'owner', 'allowed'];
-    if (p.allowed === undefined && c.allowed !== undefined) tighten(path, `limits the accountable owner to ${plain(c.allowed)} (${P} allows anyone)`);
+    if (p.allowed === undefined && c.allowed !== undefined)
+      tighten(path, `limits the accountable owner to ${plain(c.allowed)} (${P} allows anyone)`);
     else if (p.allowed !== undefined && c.allowed === undefined) {
-      loosen(path, `is removed, so anyone could be the accountable owner (${P} allows only ${plain(p.allowed)})`, 'a child policy may only narrow roles.owner.allowed', ['roles', 'owner']);
+      loosen(
+        path,
+        `is removed, so anyone could be the accountable owner (${P} allows only ${plain(p.allowed)})`,
+        'a child policy may only narrow roles.owner.allowed',
+        ['roles', 'owner'],
+      );
     } else if (p.allowed !== undefined && c.allowed !== undefined) {
       const extra = without(c.allowed, p.allowed, true);
       const dropped = without(p.allowed, c.allowed, true);
-      if (extra.length > 0) loosen(path, `adds ${plain(extra)}, which ${P} does not allow`, 'a child policy may only narrow the allowed owners');
+      if (extra.length > 0)
+        loosen(path, `adds ${plain(extra)}, which ${P} does not allow`, 'a child policy may only narrow the allowed owners');
       if (dropped.length > 0) tighten(path, `drops ${plain(dropped)}`);
     }
-    flag(['roles', 'owner', 'allow_self'], p.allow_self === true, c.allow_self === true, false, 'a child policy may only turn allow_self off');
+    flag(
+      ['roles', 'owner', 'allow_self'],
+      p.allow_self === true,
+      c.allow_self === true,
+      false,
+      'a child policy may only turn allow_self off',
+    );
   }
 
   function compareReviewer(name: string, p: ReviewerRolePolicy, c: ReviewerRolePolicy): void {
     const at = (key: string): PolicyPath => ['roles', name, key];
     const [windowP, windowC] = [parseDuration(p.window)!, parseDuration(c.window)!];
-    if (windowC < windowP) loosen(at('window'), `${c.window} is shorter than ${p.window} in ${P}`, 'a child policy may only lengthen windows');
+    if (windowC < windowP)
+      loosen(at('window'), `${c.window} is shorter than ${p.window} in ${P}`, 'a child policy may only lengthen windows');
     if (windowC > windowP) tighten(at('window'), `${c.window} is longer than ${p.window} in ${P}`);
     if (p.on_silence !== c.on_silence) {
       if (c.on_silence === 'block') tighten(at('on_silence'), `block is stricter than consent in ${P}`);
@@ -247,7 +339,8 @@ export function comparePolicies(
       else loosen(at('on_objection'), `advise is weaker than block in ${P}`, 'a child policy may only turn advise into block');
     }
     // Members are who may approve for the role: more of them is a loosening, fewer a tightening.
-    if (p.members === undefined && c.members !== undefined) tighten(at('members'), `fixes the members to ${plain(c.members)} (${P} lets the manifest name them)`);
+    if (p.members === undefined && c.members !== undefined)
+      tighten(at('members'), `fixes the members to ${plain(c.members)} (${P} lets the manifest name them)`);
     else if (p.members !== undefined && c.members === undefined) {
       loosen(
         at('members'),
@@ -259,25 +352,41 @@ export function comparePolicies(
       const added = without(c.members, p.members, true);
       const dropped = without(p.members, c.members, true);
       if (added.length > 0) {
-        loosen(at('members'), `adds ${plain(added)}, whom ${P} does not let approve for ${name}`, 'a child policy may remove members from a role, not add them: more people could then approve for it');
+        loosen(
+          at('members'),
+          `adds ${plain(added)}, whom ${P} does not let approve for ${name}`,
+          'a child policy may remove members from a role, not add them: more people could then approve for it',
+        );
       }
       // Every member gone: nobody can approve for the role, so whatever needs it blocks (stricter still).
-      if (c.members.length === 0) tighten(at('members'), `drops every member (${plain(p.members)}): nobody can approve for ${name}, so what needs its approval blocks`);
+      if (c.members.length === 0)
+        tighten(
+          at('members'),
+          `drops every member (${plain(p.members)}): nobody can approve for ${name}, so what needs its approval blocks`,
+        );
       else if (dropped.length > 0) tighten(at('members'), `drops ${plain(dropped)}`);
     }
     // No required_for means every tier.
-    mayGrow(at('required_for'), p.required_for ?? RISK_TIERS, c.required_for ?? RISK_TIERS, { advice: 'a child policy may only add tiers' });
+    mayGrow(at('required_for'), p.required_for ?? RISK_TIERS, c.required_for ?? RISK_TIERS, {
+      advice: 'a child policy may only add tiers',
+    });
   }
 
   // ------------------------------------------------------------ gates and criteria
   for (const gate of parent.gates) {
     const mine = child.gates.find((g) => g.id === gate.id);
     const [stageP, stageC] = [gate.stage ?? 'production', mine?.stage ?? 'production'];
-    if (mine && stageP !== stageC) loosen(['gates', gate.id, 'stage'], `${stageC} differs from ${stageP} in ${P}`, 'a child policy may not move a gate to another stage');
+    if (mine && stageP !== stageC)
+      loosen(
+        ['gates', gate.id, 'stage'],
+        `${stageC} differs from ${stageP} in ${P}`,
+        'a child policy may not move a gate to another stage',
+      );
   }
   for (const [id, { gate, criterion }] of parentCriteria) {
     const mine = childCriteria.get(id);
-    if (!mine) loosen(['criteria', id], `is removed (${P} has it in gate ${gate.id})`, 'a child policy may not remove criteria', ['gates', gate.id]);
+    if (!mine)
+      loosen(['criteria', id], `is removed (${P} has it in gate ${gate.id})`, 'a child policy may not remove criteria', ['gates', gate.id]);
     else compareCriterion(id, criterion, mine.criterion);
   }
   for (const [id, { gate }] of childCriteria) {
@@ -289,7 +398,13 @@ export function comparePolicies(
   function compareCriterion(id: string, p: CriterionPolicy, c: CriterionPolicy): void {
     const at = (...rest: string[]): PolicyPath => ['criteria', id, ...rest];
     mayGrow(at('required_for'), p.required_for, c.required_for, { advice: 'a child policy may only add tiers' });
-    flag(at('allow_not_applicable'), p.allow_not_applicable, c.allow_not_applicable, false, 'a child policy may only forbid not_applicable');
+    flag(
+      at('allow_not_applicable'),
+      p.allow_not_applicable,
+      c.allow_not_applicable,
+      false,
+      'a child policy may only forbid not_applicable',
+    );
     flag(at('waivable'), p.waivable === true, c.waivable === true, false, 'a child policy may only make a criterion unwaivable');
     compareWaiverApprovers(id, p.waiver_approvers, c.waiver_approvers);
     compareEvidence(id, p.evidence, c.evidence);
@@ -300,8 +415,13 @@ export function comparePolicies(
     const path: PolicyPath = ['criteria', id, 'waiver_approvers'];
     const advice = 'a child policy may only remove roles from waiver_approvers';
     if (p === undefined && c === undefined) return;
-    if (p === undefined) return tighten(path, `limits who may approve a waiver of ${id} to ${plain(c!)} (${P} lets any reviewer role approve one)`);
-    if (c === undefined) return loosen(path, `is removed, so any reviewer role could approve a waiver of ${id} (${P} allows only ${plain(p)})`, advice, ['criteria', id]);
+    if (p === undefined)
+      return tighten(path, `limits who may approve a waiver of ${id} to ${plain(c!)} (${P} lets any reviewer role approve one)`);
+    if (c === undefined)
+      return loosen(path, `is removed, so any reviewer role could approve a waiver of ${id} (${P} allows only ${plain(p)})`, advice, [
+        'criteria',
+        id,
+      ]);
     const added = without(c, p);
     const dropped = without(p, c);
     if (added.length > 0) loosen(path, `adds ${plain(added)}, which ${P} does not let approve a waiver of ${id}`, advice);
@@ -312,7 +432,12 @@ export function comparePolicies(
     const at = (...rest: string[]): PolicyPath => ['criteria', id, 'evidence', ...rest];
     for (const kind of EVIDENCE_KEYS) {
       if (p[kind] === undefined && c[kind] !== undefined) {
-        tighten(at(kind), kind === 'signoff' ? `${c.signoff} is a new evidence requirement (an explicit approval by that role)` : 'is a new evidence requirement');
+        tighten(
+          at(kind),
+          kind === 'signoff'
+            ? `${c.signoff} is a new evidence requirement (an explicit approval by that role)`
+            : 'is a new evidence requirement',
+        );
       }
       if (p[kind] !== undefined && c[kind] === undefined) {
         loosen(at(kind), `is removed (${P} asks for ${kind} evidence)`, 'a child policy may only add evidence kinds', at());
@@ -322,7 +447,8 @@ export function comparePolicies(
       const [pathsP, pathsC] = [p.file.paths, c.file.paths];
       const advice = 'a child policy may only add paths where its parent has none, never change them';
       if (pathsP === undefined && pathsC !== undefined) tighten(at('file', 'paths'), `restricts evidence files to ${quoted(pathsC)}`);
-      else if (pathsP !== undefined && pathsC === undefined) loosen(at('file', 'paths'), `is removed (${P} restricts evidence files to ${quoted(pathsP)})`, advice, at('file'));
+      else if (pathsP !== undefined && pathsC === undefined)
+        loosen(at('file', 'paths'), `is removed (${P} restricts evidence files to ${quoted(pathsP)})`, advice, at('file'));
       else if (pathsP !== undefined && pathsC !== undefined && !sameSet(pathsP, pathsC)) {
         loosen(at('file', 'paths'), `${quoted(pathsC)} differs from ${quoted(pathsP)} in ${P}`, advice);
       }
@@ -344,11 +470,16 @@ export function comparePolicies(
       const [patternP, patternC] = [p.link.pattern, c.link.pattern];
       const advice = 'a child policy may only add a pattern where its parent has none, never change one';
       if (patternP === undefined && patternC !== undefined) tighten(at('link', 'pattern'), `restricts links to the pattern "${patternC}"`);
-      else if (patternP !== undefined && patternC === undefined) loosen(at('link', 'pattern'), `is removed (${P} requires links to match "${patternP}")`, advice, at('link'));
+      else if (patternP !== undefined && patternC === undefined)
+        loosen(at('link', 'pattern'), `is removed (${P} requires links to match "${patternP}")`, advice, at('link'));
       else if (patternP !== patternC) loosen(at('link', 'pattern'), `"${patternC}" differs from "${patternP}" in ${P}`, advice);
     }
     if (p.signoff !== undefined && c.signoff !== undefined && p.signoff !== c.signoff) {
-      loosen(at('signoff'), `${c.signoff} differs from ${p.signoff} in ${P}`, 'a child policy may only add a sign-off where its parent has none, never change it');
+      loosen(
+        at('signoff'),
+        `${c.signoff} differs from ${p.signoff} in ${P}`,
+        'a child policy may only add a sign-off where its parent has none, never change it',
+      );
     }
   }
 

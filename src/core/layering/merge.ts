@@ -46,7 +46,10 @@ function words(list: readonly string[]): string {
 }
 
 /** A per-tier value after a layer: a scalar replaces; a map changes only the tiers it names. */
-export function mergePerTier<T extends string | number>(parent: PerTier<T> | undefined, child: PerTier<T> | undefined): PerTier<T> | undefined {
+export function mergePerTier<T extends string | number>(
+  parent: PerTier<T> | undefined,
+  child: PerTier<T> | undefined,
+): PerTier<T> | undefined {
   if (child === undefined) return parent;
   if (typeof child !== 'object') return child;
   const base: Partial<Record<string, T>> =
@@ -69,7 +72,8 @@ function mergeEvidence(parent: EvidenceRequirements, child: Partial<EvidenceRequ
   if (child.date) merged.date = { max_age: mergePerTier(merged.date?.max_age, child.date.max_age)! };
   if (child.metrics) {
     const metrics = { ...merged.metrics };
-    for (const [name, rule] of Object.entries(child.metrics)) metrics[name] = metrics[name] ? mergeMetric(metrics[name]!, rule) : clone(rule);
+    for (const [name, rule] of Object.entries(child.metrics))
+      metrics[name] = metrics[name] ? mergeMetric(metrics[name]!, rule) : clone(rule);
     merged.metrics = metrics;
   }
   if (child.link) merged.link = { ...merged.link, ...clone(child.link) };

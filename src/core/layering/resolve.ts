@@ -68,7 +68,14 @@ function readLayer(file: PolicyFile): Layer {
 function bundledLayer(name: string): Layer {
   const loaded = loadBundledPolicy(name);
   let parsed: ParsedYaml | undefined;
-  return { source: name, text: loaded.text, sha256: loaded.sha256, data: loaded.policy, bundled: true, parsed: () => (parsed ??= parseYaml(loaded.text, name)) };
+  return {
+    source: name,
+    text: loaded.text,
+    sha256: loaded.sha256,
+    data: loaded.policy,
+    bundled: true,
+    parsed: () => (parsed ??= parseYaml(loaded.text, name)),
+  };
 }
 
 /** Finds a setting in the first layer that states it; failing that, near it in the first layer. */
@@ -117,14 +124,18 @@ function* resolution(entry: PolicyFile, options: ResolveOptions): Generator<Requ
       parent = readLayer(file);
     }
     if (names.includes(parent.source)) {
-      throw new InputError(`extends ${reference}: the policies extend each other in a cycle (${[...names, parent.source].join(' → ')}); remove one of these extends`, at);
+      throw new InputError(
+        `extends ${reference}: the policies extend each other in a cycle (${[...names, parent.source].join(' → ')}); remove one of these extends`,
+        at,
+      );
     }
     layers.push(parent);
   }
   return merge(layers);
 }
 
-const byPosition = (a: Finding, b: Finding): number => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0);
+const byPosition = (a: Finding, b: Finding): number =>
+  (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0);
 
 /** Merges the chain from its root down, collecting every problem of every layer before giving up. */
 function merge(layers: Layer[]): ResolvedPolicy {
@@ -158,7 +169,9 @@ function merge(layers: Layer[]): ResolvedPolicy {
   const validate = validatorFor('policy');
   if (!validate(effective)) {
     // Each layer was valid and every new item complete, so this is a bug in the merge, not in the input.
-    throw new Error(`merging ${layers.map((l) => l.source).join(' → ')} gave an invalid policy: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+    throw new Error(
+      `merging ${layers.map((l) => l.source).join(' → ')} gave an invalid policy: ${JSON.stringify(validate.errors?.slice(0, 3))}`,
+    );
   }
   const entry = layers[0]!;
   return {
@@ -211,5 +224,12 @@ export async function resolvePolicy(entry: PolicyFile, read: AsyncPolicyReader, 
 /** A bundled policy as a resolved one: a chain of one, nothing tightened. */
 export function resolveBundled(name: string): ResolvedPolicy {
   const layer = bundledLayer(name);
-  return { ...loadBundledPolicy(name), layers: [{ source: name, text: layer.text, sha256: layer.sha256 }], chain: [{ source: name, sha256: layer.sha256 }], parent: null, tightenings: [], locate: locatorFor([layer]) };
+  return {
+    ...loadBundledPolicy(name),
+    layers: [{ source: name, text: layer.text, sha256: layer.sha256 }],
+    chain: [{ source: name, sha256: layer.sha256 }],
+    parent: null,
+    tightenings: [],
+    locate: locatorFor([layer]),
+  };
 }

@@ -40,8 +40,7 @@ export function shortSha(sha: string): string {
 }
 
 /** Advice on what the token lacks when a team cannot be expanded. */
-export const TEAM_PERMISSION =
-  'the token needs read access to organization members (fine-grained token: Members read; classic: read:org)';
+export const TEAM_PERMISSION = 'the token needs read access to organization members (fine-grained token: Members read; classic: read:org)';
 
 /** `a`, `a or b`, `a, b or c`. */
 export function oneOf(names: readonly string[]): string {

@@ -65,7 +65,9 @@ let parser: MarkdownIt | undefined;
 function markdown(): MarkdownIt {
   // Built on first use: most reviews never mention /override and never need it. text_join is off
   // so that escapes and entities stay apart from plain text.
-  parser ??= new MarkdownItParser('default', { html: true, linkify: false, typographer: false, maxNesting: MAX_NESTING }).disable('text_join');
+  parser ??= new MarkdownItParser('default', { html: true, linkify: false, typographer: false, maxNesting: MAX_NESTING }).disable(
+    'text_join',
+  );
   return parser;
 }
 
@@ -144,7 +146,11 @@ export function outline(body: string): Outline {
       continue;
     }
     const place =
-      token.type === 'html_block' ? (isCompleteComment(token.content) ? 'HTML comment' : 'HTML') : (TOP_LEVEL_PLACE[token.type] ?? 'markup');
+      token.type === 'html_block'
+        ? isCompleteComment(token.content)
+          ? 'HTML comment'
+          : 'HTML'
+        : (TOP_LEVEL_PLACE[token.type] ?? 'markup');
     addSource(from, to, place);
   }
   addSource(covered, sourceLines.length, 'reference');

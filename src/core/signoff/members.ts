@@ -43,7 +43,8 @@ export function reviewerRoles(policy: Policy): Array<[string, ReviewerRolePolicy
 export function insidersOf(manifest: Manifest, facts: PrFacts | null): Array<{ login: string; why: string }> {
   const insiders = [{ login: manifest.owner, why: 'is the accountable owner of this pilot' }];
   const base = facts?.base_manifest?.owner;
-  if (base !== undefined && !sameLogin(base, manifest.owner)) insiders.push({ login: base, why: 'is the accountable owner of this pilot on the base branch' });
+  if (base !== undefined && !sameLogin(base, manifest.owner))
+    insiders.push({ login: base, why: 'is the accountable owner of this pilot on the base branch' });
   if (facts) insiders.push({ login: facts.author, why: 'opened this pull request' });
   return insiders.filter((insider) => typeof insider.login === 'string' && insider.login !== '');
 }

@@ -103,7 +103,7 @@ export function evaluateOwner(
   const reason = approved
     ? baseOwner
       ? `${login} approved the head commit ${head}, and ${baseOwner.login} (the owner on the base branch) approved the hand-over`
-        : selfDecided
+      : selfDecided
         ? `${login} opened this pull request and marked it ready for review at ${head}; the policy lets the owner be the author (allow_self), so that is their decision`
         : `${login} approved the head commit ${head}`
     : parts.join('; ');

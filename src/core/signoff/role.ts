@@ -146,13 +146,19 @@ function decideStatus(
     if (!required) {
       warn(`${objectors} requested changes; ${role} is not required for ${context.risk}-risk pilots, so this does not block`);
       noEffect(override, warn, `it is not required for ${context.risk}-risk pilots`);
-      return { hint: `${objectors} requested changes; ${role} is not required for ${context.risk}-risk pilots, so the objection does not block`, applied: null };
+      return {
+        hint: `${objectors} requested changes; ${role} is not required for ${context.risk}-risk pilots, so the objection does not block`,
+        applied: null,
+      };
     }
     if (override && judged.objections.every((review) => compareTimes(review.at, override.at) <= 0)) {
       return { hint: `${objectors} requested changes; overridden by ${override.by}: ${override.reason}`, applied: override };
     }
     result.blocking = true;
-    if (override) warn(`${override.by}'s /override ${role} (review ${override.review_id}) predates the latest objection, so it does not cover it; override again`);
+    if (override)
+      warn(
+        `${override.by}'s /override ${role} (review ${override.review_id}) predates the latest objection, so it does not cover it; override again`,
+      );
     return {
       hint: `${objectors} requested changes; this blocks until they approve, the review is dismissed, or the owner approves the head commit with \`/override ${role}: <reason>\``,
       applied: null,
@@ -173,7 +179,10 @@ function decideStatus(
     case 'bad_window':
       result.status = 'pending';
       result.blocking = required;
-      return { hint: `the policy's window "${result.window}" for ${role} is not a duration such as 14d, 72h or 2w; fix the policy`, applied: null };
+      return {
+        hint: `the policy's window "${result.window}" for ${role} is not a duration such as 14d, 72h or 2w; fix the policy`,
+        applied: null,
+      };
     case 'closed':
       if (result.on_silence === 'consent') {
         result.status = 'consented';
@@ -190,7 +199,10 @@ function decideStatus(
       const left = window.deadline - now;
       result.time_left_ms = left;
       const after = result.on_silence === 'consent' ? 'silence then counts as consent' : 'silence then blocks';
-      return { hint: `waiting for ${who} to review: ${formatSpan(left)} left (until ${formatInstant(window.deadline)}); ${after}`, applied: null };
+      return {
+        hint: `waiting for ${who} to review: ${formatSpan(left)} left (until ${formatInstant(window.deadline)}); ${after}`,
+        applied: null,
+      };
     }
   }
 }

@@ -58,12 +58,7 @@ function askedSince(facts: PrFacts, namesRole: (reviewer: string) => boolean): n
  * being asked (without removals: its first request); it is closed from the deadline instant on. A draft
  * starts no window; a role whose every request was removed is not requested.
  */
-export function reviewWindow(
-  facts: PrFacts,
-  window: string,
-  namesRole: (reviewer: string) => boolean,
-  now: number,
-): ReviewWindow {
+export function reviewWindow(facts: PrFacts, window: string, namesRole: (reviewer: string) => boolean, now: number): ReviewWindow {
   const ready = facts.ready_at === null ? Number.NaN : Date.parse(facts.ready_at);
   if (facts.draft || Number.isNaN(ready)) return { kind: 'draft' };
   const asked = askedSince(facts, namesRole);

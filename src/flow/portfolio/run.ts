@@ -20,7 +20,14 @@ import { InputError, messageOf, UserError } from '../../core/errors.js';
 import { evaluate } from '../../core/evaluate.js';
 import type { LoadedPolicy } from '../../core/policy.js';
 import type { Report } from '../../core/types.js';
-import { isRepositoryFailure, portfolioReport, repositoryFailure, type PortfolioInput, type PortfolioPullRequest, type PortfolioState } from '../../core/portfolio.js';
+import {
+  isRepositoryFailure,
+  portfolioReport,
+  repositoryFailure,
+  type PortfolioInput,
+  type PortfolioPullRequest,
+  type PortfolioState,
+} from '../../core/portfolio.js';
 import { plainLine } from '../../report/plain.js';
 import { matching, treeAt, treeFiles, type TreeCache } from '../manifests.js';
 import type { Logger } from '../ports.js';
@@ -106,14 +113,17 @@ function targetsOf(org: string, listed: OrgRepository[], options: PortfolioOptio
   } else {
     targets = listed.map((r) => ({ repository: r.repository, found: r }));
   }
-  targets.sort((a, b) => (a.repository.toLowerCase() < b.repository.toLowerCase() ? -1 : a.repository.toLowerCase() > b.repository.toLowerCase() ? 1 : 0));
+  targets.sort((a, b) =>
+    a.repository.toLowerCase() < b.repository.toLowerCase() ? -1 : a.repository.toLowerCase() > b.repository.toLowerCase() ? 1 : 0,
+  );
   const shard = options.shard;
   return shard ? targets.filter((_, i) => i % shard.count === shard.index - 1) : targets;
 }
 
 export async function runPortfolio(gh: GitHubClient, options: PortfolioOptions, state?: PortfolioState): Promise<PortfolioRun> {
   const { org, log } = options;
-  if (state && state.org.toLowerCase() !== org.toLowerCase()) throw new InputError(`the portfolio state is for ${state.org}, not ${org}; start afresh without it`);
+  if (state && state.org.toLowerCase() !== org.toLowerCase())
+    throw new InputError(`the portfolio state is for ${state.org}, not ${org}; start afresh without it`);
   const spec = policySpec(options.policy);
   const policySources: PolicySources = new Map();
   const done: Record<string, PortfolioInput[]> = { ...(state?.done ?? {}) };
@@ -145,7 +155,10 @@ export async function runPortfolio(gh: GitHubClient, options: PortfolioOptions, 
     listed = await listOrgRepositories(gh, org);
   } catch (error) {
     if (!isRateLimited(error)) throw error;
-    return result([], `rate-limited while listing the repositories of ${org} (${messageOf(error)}); re-run later with the same state to resume`);
+    return result(
+      [],
+      `rate-limited while listing the repositories of ${org} (${messageOf(error)}); re-run later with the same state to resume`,
+    );
   }
   const targets = targetsOf(org, listed, options);
 
@@ -158,17 +171,30 @@ export async function runPortfolio(gh: GitHubClient, options: PortfolioOptions, 
       sharedPolicy = await loadTrustedPolicy(gh, spec, undefined, warnings, policySources);
     } catch (error) {
       if (!isRateLimited(error)) throw error;
-      return result(targets, `rate-limited while reading the policy ${options.policy} (${messageOf(error)}); re-run later with the same state to resume`);
+      return result(
+        targets,
+        `rate-limited while reading the policy ${options.policy} (${messageOf(error)}); re-run later with the same state to resume`,
+      );
     }
     warn(warnings);
   }
 
-  const stopped = await readAll(gh, targets.filter((t) => !done[t.repository]), done, { spec, policy: sharedPolicy, sources: policySources }, options, warn);
+  const stopped = await readAll(
+    gh,
+    targets.filter((t) => !done[t.repository]),
+    done,
+    { spec, policy: sharedPolicy, sources: policySources },
+    options,
+    warn,
+  );
 
   const remaining = targets.filter((t) => !done[t.repository]).length;
   if (stopped) {
     log.warning(plainLine(`GitHub's rate limit stopped the portfolio of ${org}: ${stopped}`));
-    return result(targets, `the GitHub rate limit stopped the run with ${remaining} of ${targets.length} repositories not read (${stopped}); re-run later with the same state to resume`);
+    return result(
+      targets,
+      `the GitHub rate limit stopped the run with ${remaining} of ${targets.length} repositories not read (${stopped}); re-run later with the same state to resume`,
+    );
   }
   return result(targets, null);
 }
@@ -207,7 +233,9 @@ async function readAll(
     while (!stopped && next < queue.length) {
       const target = queue[next++]!;
       if (!target.found) {
-        done[target.repository] = [repositoryFailure(target.repository, `not found among the unarchived repositories of ${options.org} that the token can see`)];
+        done[target.repository] = [
+          repositoryFailure(target.repository, `not found among the unarchived repositories of ${options.org} that the token can see`),
+        ];
         continue;
       }
       const warnings: string[] = [];
@@ -280,7 +308,12 @@ async function readRepository(
       .filter((pr) => !pr.draft)
       .map((pr) =>
         step(async (): Promise<PullReading> => {
-          const reading = await readPullRequest(gh, { owner, repo, number: pr.number, baseSha: pr.baseSha }, { policy: options.policy, manifest: options.manifest, now: options.now, trees, policySources: shared.sources }, warnings);
+          const reading = await readPullRequest(
+            gh,
+            { owner, repo, number: pr.number, baseSha: pr.baseSha },
+            { policy: options.policy, manifest: options.manifest, now: options.now, trees, policySources: shared.sources },
+            warnings,
+          );
           if (reading.unmatched.length > 0) throw new InputError(reading.unmatched);
           return { pr, reading, reports: reading.evaluateWith(reading.facts) };
         }).catch((error: unknown) => {
@@ -291,7 +324,13 @@ async function readRepository(
   );
   for (const r of readings) {
     if ('error' in r) {
-      inputs.push({ repository: name, manifest: '', pullRequest: linkOf(options.serverUrl, name, r.pr, null), report: null, error: r.error });
+      inputs.push({
+        repository: name,
+        manifest: '',
+        pullRequest: linkOf(options.serverUrl, name, r.pr, null),
+        report: null,
+        error: r.error,
+      });
       continue;
     }
     const link = linkOf(options.serverUrl, name, r.pr, r.reading.facts.ready_at);
