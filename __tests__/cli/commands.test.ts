@@ -1,6 +1,7 @@
 // The CLI on the bundled examples, run from dist/ as a user would: exit codes, report contract,
 // init, explain and replay.
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -189,5 +190,34 @@ describe('init and explain', () => {
   it('--help and --version', () => {
     expect(cli(['--help'])).toMatchObject({ status: 0, stdout: expect.stringContaining('pilot-readiness check [MANIFEST]') });
     expect(cli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('check --format sarif', () => {
+  it('prints SARIF 2.1.0: one result per problem, at the manifest, with the exit code of the decision', () => {
+    const run = cli(['check', LOAN, '--now', NOW, '--format', 'sarif']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const log = JSON.parse(run.stdout) as {
+      version: string;
+      runs: Array<{
+        results: Array<{
+          ruleId: string;
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }>;
+        }>;
+      }>;
+    };
+    expect(log.version).toBe('2.1.0');
+    const results = log.runs[0]!.results;
+    expect(results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['DR-2', 'SEC-2', 'EXP-3']));
+    for (const r of results) expect(r.locations[0]!.physicalLocation.artifactLocation.uri).toBe(LOAN);
+  });
+
+  it('a reader that stops early (| head) ends the command quietly, without a stack trace', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" dist/cli.js check ${LOAN} --now ${NOW} --format sarif | head -1`], {
+      encoding: 'utf8',
+    });
+    expect(run.stdout).toBe('{\n');
+    expect(run.stderr).toBe('');
   });
 });

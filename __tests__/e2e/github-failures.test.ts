@@ -131,7 +131,7 @@ describe('a pull request from a fork, with its read-only GITHUB_TOKEN', () => {
       level: 'error',
       message: 'pilot-readiness: the commit status of #7 could not be written; an earlier status may still stand (see the annotations)',
     });
-    expect(run.summary).toContain('### 🟡 Pilot readiness: PENDING');
+    expect(run.summary).toContain('## 🟡 Pilot readiness: PENDING');
     expect(run.summary).toContain('<b>Scorecard</b>');
   });
 
@@ -153,7 +153,7 @@ describe('a pull request from a fork, with its read-only GITHUB_TOKEN', () => {
     ]);
     expect(run.annotations.at(-2)?.message).toContain('An earlier pilot-readiness status of');
     expect(statuses(gh)).toEqual([]);
-    expect(run.summary).toContain('### 🟢 Pilot readiness: READY');
+    expect(run.summary).toContain('## 🟢 Pilot readiness: READY');
     expect(run.summary).toContain('the commit status was not written');
   });
 });

@@ -39,7 +39,14 @@ const REPORT_PATH = /\/pilot-readiness-report\.json$/;
 
 /** The outputs of a run that evaluated the example pilot (16 criteria for its low tier). */
 function outputs(decision: 'ready' | 'pending' | 'blocked', blocking: string, score = '16/16') {
-  return { decision, ready: String(decision === 'ready'), score, blocking, report: expect.stringMatching(REPORT_PATH) };
+  return {
+    decision,
+    ready: String(decision === 'ready'),
+    score,
+    blocking,
+    report: expect.stringMatching(REPORT_PATH),
+    sarif: expect.stringMatching(/pilot-readiness\.sarif$/),
+  };
 }
 
 /** The one sticky comment, by the bot, with the marker first. */
@@ -103,7 +110,7 @@ describe('a pull request that changes a pilot', () => {
     expect(updated.body).toContain('| Legal and compliance · 14d | `lee-legal` | no | ✅ consented (silence) |');
     expect(writes(run)).toEqual(['POST /repos/{owner}/{repo}/statuses/{sha}', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}']);
     expect(run.annotations).toEqual([]);
-    expect(run.summary).toContain('### 🟢 Pilot readiness: READY');
+    expect(run.summary).toContain('## 🟢 Pilot readiness: READY');
     expect(run.summary).toContain(
       'Ready: 15 met + 1 not applicable of 16 required; the owner `sam-cto` approved; every required role consulted.',
     );
@@ -135,7 +142,7 @@ describe('a pull request that changes a pilot', () => {
     expect(report.next_change_at).toBe(report.roles.find((r) => r.role === 'security')?.deadline);
     expect(theComment(gh).body).toContain('⏳ 10d\u00a023h\u00a0left, then consent');
     expect(run.annotations).toEqual([{ level: 'error', message: 'pilot-readiness: pending. churn-forecast: waiting on legal, security' }]);
-    expect(run.summary).toContain('### 🟡 Pilot readiness: PENDING');
+    expect(run.summary).toContain('## 🟡 Pilot readiness: PENDING');
     expect(run.summary).toContain('Waiting on legal (');
     expect(run.summary).toContain('Waiting on security (');
     // Already asked: no second review request.
@@ -179,6 +186,10 @@ describe('a pull request that changes a pilot', () => {
 
     expect(run.status).toBe(1);
     expect(run.outputs).toEqual(outputs('blocked', 'security'));
+    // The sarif output: the objection as an error of the role rule, for code scanning.
+    expect(run.sarif?.version).toBe('2.1.0');
+    expect(run.sarif?.runs[0]?.results).toContainEqual(expect.objectContaining({ ruleId: 'pilot-readiness/role', level: 'error' }));
+    expect(run.sarif?.runs[0]?.tool.driver.rules?.map((r) => r.id)).toContain('DR-1');
     expect(reportOf(run).roles.find((r) => r.role === 'security')).toMatchObject({ status: 'objected', blocking: true });
     expect(statuses(gh)).toEqual([
       expect.objectContaining({ state: 'failure', context: 'pilot-readiness', description: '16/16 criteria · blocked by security' }),
@@ -191,7 +202,7 @@ describe('a pull request that changes a pilot', () => {
     ]);
     const created = theComment(gh);
     expect(created.body).toContain('## 🔴 Pilot readiness: BLOCKED');
-    expect(run.summary).toContain('### 🔴 Pilot readiness: BLOCKED');
+    expect(run.summary).toContain('## 🔴 Pilot readiness: BLOCKED');
     expect(run.summary).toContain('Blocked by security');
 
     submitReview(
@@ -297,7 +308,7 @@ describe('a pull request that changes a pilot', () => {
       expect.objectContaining({ level: 'error', title: 'Role security', ...at(manifest, 'security: [kim-sec]', '[') }),
     ]);
     expect(theComment(gh).body).toContain('Pilot readiness: BLOCKED');
-    expect(run.summary).toContain('### 🔴 Pilot readiness: BLOCKED');
+    expect(run.summary).toContain('## 🔴 Pilot readiness: BLOCKED');
   });
 
   it("keeps one comment with a GitHub App's token (any bot author)", async () => {

@@ -53,6 +53,14 @@ export interface ActionRun {
   annotations: Annotation[];
   /** The JSON report at outputs.report, read before the temp dir goes; null when there is none. */
   report: Report | { reports: Report[] } | null;
+  /** The SARIF file at outputs.sarif, parsed, read before the temp dir goes; null when there is none. */
+  sarif: {
+    version: string;
+    runs: Array<{
+      tool: { driver: { rules?: Array<{ id: string }> } };
+      results?: Array<{ ruleId: string; level: string; message: { text: string } }>;
+    }>;
+  } | null;
   /** The requests the fake received during this run. */
   requests: RecordedRequest[];
   ms: number;
@@ -155,7 +163,9 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     const outputs = parseOutputs(readFileSync(files.output, 'utf8'));
     let report: ActionRun['report'] = null;
     if (outputs.report) report = JSON.parse(readFileSync(outputs.report, 'utf8')) as ActionRun['report'];
+    const sarif = outputs.sarif ? (JSON.parse(readFileSync(outputs.sarif, 'utf8')) as ActionRun['sarif']) : null;
     return {
+      sarif,
       status,
       stdout,
       stderr,

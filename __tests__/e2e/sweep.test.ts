@@ -57,8 +57,12 @@ describe('a scheduled sweep', () => {
     const [comment] = gh.comments(REPO, 7);
     expect(comment?.body).toContain('Pilot readiness: PENDING');
     expect(gh.comments(REPO, 8)).toEqual([]);
-    expect(shownText(first.summary)).toContain('#### PR #8: touches no pilot manifest (**/pilot-readiness.yml)');
-    expect(first.summary).toContain('### 🟡 Pilot readiness: PENDING');
+    expect(shownText(first.summary)).toContain('### PR #8: touches no pilot manifest (**/pilot-readiness.yml)');
+    // A sweep's summary: each pull request under its own linked heading, separated by a rule.
+    expect(first.summary).toContain('# [PR #7](https://github.com/acme/models/pull/7)\n');
+    expect(first.summary).toContain('# [PR #8](https://github.com/acme/models/pull/8)\n');
+    expect(first.summary.match(/\n---\n\n# \[PR #\d+\]/g)).toHaveLength(1);
+    expect(first.summary).toContain('## 🟡 Pilot readiness: PENDING');
     expect(first.annotations).toEqual([{ level: 'error', message: 'pilot-readiness: pending. churn-forecast: waiting on legal' }]);
 
     // Five days later nobody has said anything: legal's window closed in silence.
@@ -84,7 +88,7 @@ describe('a scheduled sweep', () => {
     // The next sweep finds nothing new: same decision, still one comment, nobody asked again.
     const third = await runAction({ gh, event: 'schedule', payload: scheduleEvent() });
     expect(third.status).toBe(0);
-    expect(third.outputs).toEqual({ ...second.outputs, report: expect.any(String) });
+    expect(third.outputs).toEqual({ ...second.outputs, report: expect.any(String), sarif: expect.any(String) });
     expect(gh.comments(REPO, 7)).toEqual([expect.objectContaining({ id: comment?.id })]);
     expect(writes(third).filter((w) => !w.includes('/statuses/') && !w.startsWith('PATCH'))).toEqual([]);
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'success' });
@@ -143,7 +147,7 @@ describe('a scheduled sweep', () => {
     expect(run.annotations).toEqual([
       { level: 'error', message: `pilot-readiness: GitHub GET /repos/acme/models/git/trees/${broken} failed (404): Not Found` },
     ]);
-    expect(run.summary).toContain('### 🟢 Pilot readiness: READY');
+    expect(run.summary).toContain('## 🟢 Pilot readiness: READY');
     expect(shownText(run.summary)).toContain(
       `### PR #9 could not be verified\n\nGitHub GET /repos/acme/models/git/trees/${broken} failed (404): Not Found`,
     );

@@ -145,7 +145,7 @@ describe('a manifest that tries to loosen the policy', () => {
     ]);
     expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'failure', description: `invalid manifest ${MANIFEST}: 1 error(s)` })]);
     expect(gh.comments(REPO, 7)[0]?.body).toContain(message);
-    expect(run.summary).toContain('### 🔴 Pilot readiness: BLOCKED');
+    expect(run.summary).toContain('## 🔴 Pilot readiness: BLOCKED');
     expect(run.summary).toContain(`pilot-readiness.yml:${at(manifest, 'roles:', 'roles').line}:1`);
   });
 
@@ -174,7 +174,7 @@ describe('a manifest that tries to loosen the policy', () => {
     });
     expect(run.annotations).toHaveLength(2);
     expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'failure', description: `invalid manifest ${MANIFEST}: 1 error(s)` })]);
-    expect(run.summary).toContain('### 🔴 Pilot readiness: BLOCKED');
+    expect(run.summary).toContain('## 🔴 Pilot readiness: BLOCKED');
   });
 
   it('an invalid manifest lists what blocks it, whichever check found the error', async () => {

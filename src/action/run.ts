@@ -7,6 +7,7 @@ import { clientTuning, createGitHubClient, type GitHubClient } from '../adapters
 import { personalTokenLogin } from '../adapters/github/identity.js';
 import { worstOf } from '../core/decide.js';
 import { messageOf, UserError } from '../core/errors.js';
+import { TOOL_VERSION } from '../core/evaluate.js';
 import { buildPortfolio, worstDecision } from '../core/portfolio.js';
 import type { Decision, Report } from '../core/types.js';
 import { gatePullRequest, markUnverified, type GateContext, type PullRequestOutcome } from '../flow/gate-pull-request.js';
@@ -16,11 +17,12 @@ import { escapeMarkdown } from '../report/escape.js';
 import { renderFailureMarkdown, renderMarkdown } from '../report/markdown.js';
 import { plainLine } from '../report/plain.js';
 import { renderPortfolioMarkdown } from '../report/portfolio.js';
+import { renderSarif } from '../report/sarif.js';
 import { pullRequestsFor, readRunnerContext, type RunnerContext } from './event.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import * as runtime from './runtime.js';
 
-function writeOutputs(outcomes: PullRequestOutcome[], reportPath: string | null): Decision {
+function writeOutputs(outcomes: PullRequestOutcome[], reportPath: string | null, sarifPath: string | null): Decision {
   const reports = outcomes.flatMap((o) => o.reports);
   const decision = worstOf(outcomes.map((o) => o.decision));
   const met = reports.reduce((n, r) => n + r.score.met, 0);
@@ -31,6 +33,7 @@ function writeOutputs(outcomes: PullRequestOutcome[], reportPath: string | null)
   runtime.output('score', `${met}/${required}`);
   runtime.output('blocking', blocking.join(','));
   runtime.output('report', reportPath ?? '');
+  runtime.output('sarif', sarifPath ?? '');
   return decision;
 }
 
@@ -39,6 +42,14 @@ function writeReportFile(ctx: RunnerContext, reports: Report[]): string | null {
   const path = join(ctx.tempDir, 'pilot-readiness-report.json');
   const body = reports.length === 1 ? reports[0] : { reports };
   writeFileSync(path, `${JSON.stringify(body, null, 2)}\n`);
+  return path;
+}
+
+/** Every problem of every report as SARIF 2.1.0, for code scanning (github/codeql-action/upload-sarif). */
+function writeSarifFile(ctx: RunnerContext, reports: Report[]): string | null {
+  if (reports.length === 0) return null;
+  const path = join(ctx.tempDir, 'pilot-readiness.sarif');
+  writeFileSync(path, `${JSON.stringify(renderSarif(reports, null, TOOL_VERSION), null, 2)}\n`);
   return path;
 }
 
@@ -154,10 +165,23 @@ async function gateAll(
 }
 
 /** The job summary's part for each gated pull request: its reports, then what the flow adds (a policy review, or why there is no report). */
-function summariseOutcome(outcome: PullRequestOutcome, summary: string[]): void {
-  if (outcome.reports.length > 0) summary.push(outcome.reports.map((r) => renderMarkdown(r, { level: 3 })).join('\n'));
+function summariseOutcome(
+  outcome: PullRequestOutcome,
+  summary: string[],
+  links: { serverUrl: string; repository: string; sweep: boolean },
+): void {
+  // A sweep's summary: each pull request under its own linked heading, separated by a rule.
+  if (links.sweep) {
+    summary.push(
+      `${summary.length > 0 ? '---\n\n' : ''}# [PR #${outcome.number}](${links.serverUrl}/${links.repository}/pull/${outcome.number})\n`,
+    );
+  }
+  const level = 2;
+  if (outcome.reports.length > 0)
+    summary.push(outcome.reports.map((r) => renderMarkdown(r, { level, serverUrl: links.serverUrl })).join('\n'));
   const note = outcome.note;
-  if (note) summary.push('markdown' in note ? note.markdown : `#### PR #${outcome.number}: ${escapeMarkdown(note.sentence)}\n`);
+  if (note)
+    summary.push('markdown' in note ? note.markdown : `${'#'.repeat(level + 1)} PR #${outcome.number}: ${escapeMarkdown(note.sentence)}\n`);
 }
 
 /** The step's verdict, most serious first: a gate walked around, a status not written, an invalid policy, then the decision. */
@@ -200,6 +224,7 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
     owner: base.owner,
     repo: base.repo,
     runUrl: base.runUrl,
+    serverUrl: base.serverUrl,
     now: base.now,
     workflowRef: base.workflowRef,
     trees: new Map(),
@@ -214,14 +239,15 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
   const { outcomes, failures } = await gateAll(gh, ctx, inputs, targets);
   const reports = outcomes.flatMap((o) => o.reports);
   const reportPath = writeReportFile(base, reports);
+  const sarifPath = writeSarifFile(base, reports);
   // Outputs describe a complete run only: a consumer must not read `ready` off a partial one.
-  const decision = failures.length === 0 ? writeOutputs(outcomes, reportPath) : null;
+  const decision = failures.length === 0 ? writeOutputs(outcomes, reportPath, sarifPath) : null;
   runtime.annotateReports(reports);
   for (const outcome of outcomes) {
     for (const warning of outcome.warnings) runtime.annotate({ level: 'warning', message: plainLine(warning) });
     for (const error of outcome.errors)
       runtime.annotate({ level: 'error', message: plainLine(error.message), title: 'Policy change', location: error.location });
-    summariseOutcome(outcome, summary);
+    summariseOutcome(outcome, summary, { serverUrl: base.serverUrl, repository: `${base.owner}/${base.repo}`, sweep: outcomes.length > 1 });
   }
   if (outcomes.length === 0 && failures.length === 0) summary.push('No open pull request touches a pilot manifest.\n');
   for (const { pr, error, warning } of failures) {

@@ -7,6 +7,13 @@ import module from 'node:module';
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 // Stack traces from the bundle then name src/ files and lines (dist/ ships linked source maps).
 process.setSourceMapsEnabled(true);
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do, without a trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { main } = await import('./main.js');
 process.exitCode = await main(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),

@@ -17,7 +17,7 @@ const USAGE = `pilot-readiness ${TOOL_VERSION}: gate ML pilot deployments on a p
 
 Usage:
   pilot-readiness check [MANIFEST] [--policy default|PATH] [--pr FACTS.json] [--now ISO]
-                        [--format text|json|markdown] [--output REPORT.json]
+                        [--format text|json|markdown|sarif] [--output REPORT.json]
   pilot-readiness init [--risk low|medium|high] [--policy default|PATH] [--name SLUG]
                        [--owner LOGIN] [--output pilot-readiness.yml] [--force]
   pilot-readiness explain [ID] [--policy default|PATH]

@@ -29,6 +29,8 @@ export interface GateContext {
   repo: string;
   /** Link written on the commit status; null outside a workflow run. */
   runUrl: string | null;
+  /** The GitHub server's web address (GITHUB_SERVER_URL): where the comment's locations link to. */
+  serverUrl?: string;
   now: Date;
   /** GITHUB_WORKFLOW_REF: owner/repo/path@ref of the workflow file that runs this job (null when unset). */
   workflowRef: string | null;
@@ -305,9 +307,10 @@ export async function gatePullRequest(
     reviewErrors.length > 0 ? `policy change invalid: ${reviewErrors.length} problem(s)` : statusDescription(reports, ctx.now),
   );
   const policyText = review ? `\n---\n\n${renderPolicyReview(review)}` : '';
+  const links = ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {};
   await publish.comment(
-    reports.map((r) => renderMarkdown(r)).join('\n---\n\n') + policyText,
-    reports.map((r) => renderMarkdown(r, { compact: true })).join('\n---\n\n') + policyText,
+    reports.map((r) => renderMarkdown(r, links)).join('\n---\n\n') + policyText,
+    reports.map((r) => renderMarkdown(r, { ...links, compact: true })).join('\n---\n\n') + policyText,
   );
   return outcome({ decision, reports, note: policyText ? { markdown: policyText } : null, errors: reviewErrors });
 }

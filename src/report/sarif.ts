@@ -39,14 +39,40 @@ function referencesText(references: FrameworkReferences | undefined): string[] {
   );
 }
 
-function rules(policy: Policy): ReportingDescriptor[] {
-  const criteria = policy.gates.flatMap((gate) =>
+/** The policy's gates as the reports saw them, when the policy itself is not at hand (the Action's flow). */
+function gatesOfReports(reports: readonly Report[]): Policy['gates'] {
+  const gates = new Map<string, Policy['gates'][number]>();
+  for (const report of reports) {
+    for (const result of report.criteria ?? []) {
+      const gate = gates.get(result.gate) ?? {
+        id: result.gate,
+        title: report.gates.find((g) => g.id === result.gate)?.title ?? result.gate,
+        criteria: [],
+      };
+      if (!gate.criteria.some((c) => c.id === result.id)) {
+        gate.criteria.push({
+          id: result.id,
+          title: result.title,
+          description: result.title,
+          required_for: [],
+          allow_not_applicable: false,
+          evidence: {},
+        });
+      }
+      gates.set(result.gate, gate);
+    }
+  }
+  return [...gates.values()];
+}
+
+function rules(gatesOfPolicy: Policy['gates']): ReportingDescriptor[] {
+  const criteria = gatesOfPolicy.flatMap((gate) =>
     gate.criteria.map((criterion): ReportingDescriptor => {
       const references = referencesText(criterion.references);
       const needs = Object.keys(criterion.evidence).join(', ');
       const help = [
         criterion.description.trim(),
-        `Evidence: ${needs || 'none'}; required for ${criterion.required_for.join(', ') || 'no'} risk.`,
+        ...(needs ? [`Evidence: ${needs}; required for ${criterion.required_for.join(', ') || 'no'} risk.`] : []),
         ...(references.length > 0 ? [`References: ${references.join('; ')}.`] : []),
         `Run \`pilot-readiness explain ${criterion.id}\` for what it needs.`,
       ].join('\n\n');
@@ -133,15 +159,25 @@ function resultsOf(report: Report): Result[] {
   return results;
 }
 
-/** One SARIF run for the reports of one policy (a PR's pilots, or one manifest from the CLI). */
-export function renderSarif(reports: readonly Report[], policy: Policy, version: string): Log {
+/**
+ * One SARIF run for the reports of one policy (a PR's pilots, or one manifest from the CLI). With the
+ * policy, each rule carries the criterion's description, evidence and references; without it (null),
+ * the rules are the criteria the reports name, with their titles.
+ */
+export function renderSarif(reports: readonly Report[], policy: Policy | null, version: string): Log {
   return {
     version: '2.1.0',
     $schema: SARIF_SCHEMA,
     runs: [
       {
         tool: {
-          driver: { name: 'pilot-readiness', version, semanticVersion: version, informationUri: INFORMATION_URI, rules: rules(policy) },
+          driver: {
+            name: 'pilot-readiness',
+            version,
+            semanticVersion: version,
+            informationUri: INFORMATION_URI,
+            rules: rules(policy ? policy.gates : gatesOfReports(reports)),
+          },
         },
         automationDetails: { id: 'pilot-readiness/' },
         results: reports.flatMap(resultsOf),

@@ -4,11 +4,12 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findRepoRoot, localRepoFiles, readTextFile } from '../../adapters/local/files.js';
 import { formatFinding, UsageError } from '../../core/errors.js';
-import { evaluate } from '../../core/evaluate.js';
+import { evaluate, TOOL_VERSION } from '../../core/evaluate.js';
 import { parseFacts } from '../../core/facts.js';
-import type { Report } from '../../core/types.js';
+import type { Policy, Report } from '../../core/types.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { plainLine, terminalJson } from '../../report/plain.js';
+import { renderSarif } from '../../report/sarif.js';
 import { renderText } from '../../report/text.js';
 import { loadPolicyArg, parseNow, type Io } from '../io.js';
 
@@ -17,8 +18,9 @@ function exitFor(report: Report): number {
   return report.decision === 'ready' ? 0 : 1;
 }
 
-function render(report: Report, format: string): string {
+function render(report: Report, format: string, policy: Policy): string {
   if (format === 'json') return `${terminalJson(report)}\n`;
+  if (format === 'sarif') return `${terminalJson(renderSarif([report], policy, TOOL_VERSION))}\n`;
   if (format === 'markdown') return renderMarkdown(report);
   return renderText(report);
 }
@@ -37,7 +39,8 @@ export function check(args: string[], io: Io): number {
   });
   if (positionals.length > 1) throw new UsageError('check takes one manifest; run it once per manifest');
   const format = values.format!;
-  if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format ${format}: use text, json or markdown`);
+  if (!['text', 'json', 'markdown', 'sarif'].includes(format))
+    throw new UsageError(`--format ${format}: use text, json, markdown or sarif`);
   const manifestPath = resolve(io.cwd, positionals[0] ?? 'pilot-readiness.yml');
   const root = findRepoRoot(dirname(manifestPath)) ?? dirname(manifestPath);
   const repoPath = relative(root, manifestPath).split(sep).join('/');
@@ -55,6 +58,6 @@ export function check(args: string[], io: Io): number {
   // Invalid input: one line per problem on stderr. The JSON report still goes to stdout for tools;
   // a text scorecard of a manifest that could not be read would only repeat the errors.
   for (const error of report.errors) io.err(`error: ${plainLine(formatFinding(error))}\n`);
-  if (format !== 'text' || report.gates.length > 0) io.out(render(report, format));
+  if (format !== 'text' || report.gates.length > 0) io.out(render(report, format, policy.policy));
   return exitFor(report);
 }
