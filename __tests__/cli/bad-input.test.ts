@@ -115,7 +115,7 @@ describe('bad policies', () => {
 describe('usage errors', () => {
   it.each([
     [['frobnicate'], 'error: unknown command "frobnicate"; run pilot-readiness --help\n'],
-    [['check', '--format', 'xml'], 'error: --format xml: use text, json or markdown\n'],
+    [['check', '--format', 'xml'], 'error: --format xml: use text, json, markdown or sarif\n'],
     [
       ['check', 'examples/claims-triage/pilot-readiness.yml', '--now', 'yesterday'],
       'error: --now yesterday: not a date (YYYY-MM-DD, such as 2026-11-20) or a date-time with a time zone (such as 2026-11-20T12:00:00Z)\n',

@@ -83,7 +83,7 @@ describe('check', () => {
         'inputs',
       ]),
     );
-    expect(report.score).toEqual({ met: 22, required: 30 });
+    expect(report.score).toEqual({ met: 22, not_applicable: 0, required: 30 });
     expect(report.gates.map((g: { id: string }) => g.id)).toEqual([
       'data-readiness',
       'security',

@@ -72,9 +72,17 @@ const statuses = (report: ReturnType<typeof run>) => Object.fromEntries(report.c
 
 describe('evaluate, offline', () => {
   it.each([
-    ['low', { 'DR-2': 'met', 'SEC-2': 'not_required', 'OPS-5': 'not_required', 'EXP-2': 'not_required' }, { met: 1, required: 1 }],
-    ['medium', { 'DR-2': 'met', 'SEC-2': 'met', 'OPS-5': 'not_required', 'EXP-2': 'not_required' }, { met: 2, required: 2 }],
-    ['high', { 'DR-2': 'met', 'SEC-2': 'met', 'OPS-5': 'met', 'EXP-2': 'awaiting_signoff' }, { met: 3, required: 4 }],
+    [
+      'low',
+      { 'DR-2': 'met', 'SEC-2': 'not_required', 'OPS-5': 'not_required', 'EXP-2': 'not_required' },
+      { met: 1, not_applicable: 0, required: 1 },
+    ],
+    [
+      'medium',
+      { 'DR-2': 'met', 'SEC-2': 'met', 'OPS-5': 'not_required', 'EXP-2': 'not_required' },
+      { met: 2, not_applicable: 0, required: 2 },
+    ],
+    ['high', { 'DR-2': 'met', 'SEC-2': 'met', 'OPS-5': 'met', 'EXP-2': 'awaiting_signoff' }, { met: 3, not_applicable: 0, required: 4 }],
   ] as const)('scales by tier: %s', (tier, expected, score) => {
     const report = run(manifest(tier, GOOD));
     expect(statuses(report)).toEqual(expected);
@@ -111,8 +119,8 @@ describe('evaluate, offline', () => {
     );
     expect(report.criteria[2]).toMatchObject({ reason: 'no evidence: add evidence.OPS-5 with link', location: { line: 9, column: 1 } });
     expect(report.gates).toEqual([
-      { id: 'data', title: 'Data readiness', stage: 'pre-pilot', met: 0, required: 1 },
-      { id: 'security', title: 'Security clearance', stage: 'production', met: 0, required: 3 },
+      { id: 'data', title: 'Data readiness', stage: 'pre-pilot', met: 0, not_applicable: 0, required: 1 },
+      { id: 'security', title: 'Security clearance', stage: 'production', met: 0, not_applicable: 0, required: 3 },
     ]);
   });
 
@@ -199,6 +207,6 @@ describe('evaluate with PR facts', () => {
     const signed = run(manifest('high', GOOD), facts([approve('maria', 1), approve('lee', 2)]));
     expect(statuses(signed)['EXP-2']).toBe('met');
     expect(signed.decision).toBe('ready');
-    expect(signed.score).toEqual({ met: 4, required: 4 });
+    expect(signed.score).toEqual({ met: 4, not_applicable: 0, required: 4 });
   });
 });

@@ -109,6 +109,9 @@ describe.each(KINDS)('the comment when %s', (_kind, r, expected) => {
     expect(Number(na)).toBe(r.criteria.filter((c) => c.required && c.status === 'not_applicable').length);
     const summary = story![0].replace(/^<summary><b>Scorecard<\/b>: /, '').replace(/<\/summary>$/, '');
     if (r.errors.length === 0) expect(renderText(r)).toContain(summary);
+    // And the JSON report's score says the same.
+    expect(r.score).toMatchObject({ met: Number(met), not_applicable: Number(na), required: Number(required) });
+    expect(r.score.waived ?? 0).toBe(Number(waived));
   });
 
   it('never shows 0/0: a gate not required at the tier says so', () => {

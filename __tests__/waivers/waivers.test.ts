@@ -95,8 +95,10 @@ describe('a waiver before it expires', () => {
       problems: [],
       location: at(12, 3),
     });
-    expect(report.score).toEqual({ met: 1, required: 2, waived: 1 });
-    expect(report.gates).toEqual([{ id: 'security', title: 'Security clearance', stage: 'production', met: 1, required: 2, waived: 1 }]);
+    expect(report.score).toEqual({ met: 1, not_applicable: 0, required: 2, waived: 1 });
+    expect(report.gates).toEqual([
+      { id: 'security', title: 'Security clearance', stage: 'production', met: 1, not_applicable: 0, required: 2, waived: 1 },
+    ]);
     expect(report.warnings).toEqual([
       { message: `SEC-1 is waived until 2027-01-31, approved by the security role: ${REASON}`, location: at(12, 3) },
     ]);
@@ -128,7 +130,7 @@ describe('a waiver before it expires', () => {
       message: 'the waiver for SEC-1 awaits an explicit approval from the security role; until then SEC-1 counts as if it had no waiver',
       location: at(12, 3),
     });
-    expect(report.score).toEqual({ met: 1, required: 2, waived: 0 });
+    expect(report.score).toEqual({ met: 1, not_applicable: 0, required: 2, waived: 0 });
     expect(report.waivers?.[0]?.status).toBe('awaiting_approval');
     expect(report.decision).toBe('blocked');
     expect(report.blocking).toContain('SEC-1');
@@ -151,7 +153,7 @@ describe('a waiver before it expires', () => {
     });
     expect(sec1(report).status).toBe('met');
     expect(report.warnings).toEqual([{ message: 'the waiver for SEC-1 is not needed: SEC-1 is met; remove it', location: at(13, 3) }]);
-    expect(report.score).toEqual({ met: 2, required: 2, waived: 0 });
+    expect(report.score).toEqual({ met: 2, not_applicable: 0, required: 2, waived: 0 });
   });
 
   it('its end is the next moment time alone changes a pending decision', () => {
@@ -253,7 +255,7 @@ describe('waivers the policy does not accept: input errors at their line', () =>
 describe('reports with waivers', () => {
   it('a manifest without waivers keeps the report shape it always had', () => {
     const report = run(manifest().slice(0, manifest().indexOf('waivers:')), { facts: APPROVED });
-    expect(report.score).toEqual({ met: 1, required: 2 });
+    expect(report.score).toEqual({ met: 1, not_applicable: 0, required: 2 });
     expect('waivers' in report).toBe(false);
     expect(report.gates[0]).not.toHaveProperty('waived');
   });

@@ -25,7 +25,8 @@ import * as runtime from './runtime.js';
 function writeOutputs(outcomes: PullRequestOutcome[], reportPath: string | null, sarifPath: string | null): Decision {
   const reports = outcomes.flatMap((o) => o.reports);
   const decision = worstOf(outcomes.map((o) => o.decision));
-  const met = reports.reduce((n, r) => n + r.score.met, 0);
+  // met or justified not applicable, over required: the compact form of the reports' count story.
+  const met = reports.reduce((n, r) => n + r.score.met + (r.score.not_applicable ?? 0), 0);
   const required = reports.reduce((n, r) => n + r.score.required, 0);
   const blocking = [...new Set(reports.flatMap((r) => (r.decision === 'blocked' ? r.blocking : r.waiting_on)))];
   runtime.output('decision', decision);

@@ -180,7 +180,7 @@ function blockedByInput(input: EvaluationInput, errors: Finding[], parsed: Parse
   return {
     ...header(input),
     decision: 'blocked',
-    score: { met: 0, required: 0 },
+    score: { met: 0, not_applicable: 0, required: 0 },
     pilot: pilot && typeof pilot.name === 'string' ? { name: pilot.name, title: pilot.title ?? null, risk: pilot.risk as RiskTier } : null,
     gates: [],
     criteria: [],
@@ -273,7 +273,7 @@ function evaluateRetirement(input: EvaluationInput, base: BaseVersion | null): R
   return {
     ...header(input),
     decision: approved ? 'ready' : 'pending',
-    score: { met: 0, required: 0 },
+    score: { met: 0, not_applicable: 0, required: 0 },
     pilot: base.name !== null ? { name: base.name, title: base.title, risk: base.risk } : null,
     gates: [],
     criteria: [],
@@ -421,6 +421,7 @@ export function evaluate(input: EvaluationInput): Report {
   const waiverStatus = new Map<string, WaiverStatus>();
   for (const gate of policy.gates) {
     let met = 0;
+    let notApplicable = 0;
     let required = 0;
     let waived = 0;
     for (const criterion of gate.criteria) {
@@ -436,7 +437,8 @@ export function evaluate(input: EvaluationInput): Report {
       criteria.push(result);
       if (result.required) {
         required++;
-        if (result.status === 'met' || result.status === 'not_applicable') met++;
+        if (result.status === 'met') met++;
+        if (result.status === 'not_applicable') notApplicable++;
         if (result.status === 'waived') waived++;
       }
     }
@@ -445,6 +447,7 @@ export function evaluate(input: EvaluationInput): Report {
       title: gate.title,
       stage: gate.stage ?? 'production',
       met,
+      not_applicable: notApplicable,
       required,
       ...(declaresWaivers ? { waived } : {}),
     });
@@ -484,10 +487,11 @@ export function evaluate(input: EvaluationInput): Report {
   const score = gates.reduce(
     (sum, gate) => ({
       met: sum.met + gate.met,
+      not_applicable: sum.not_applicable + gate.not_applicable,
       required: sum.required + gate.required,
       ...(declaresWaivers ? { waived: (sum.waived ?? 0) + (gate.waived ?? 0) } : {}),
     }),
-    { met: 0, required: 0 } as Report['score'],
+    { met: 0, not_applicable: 0, required: 0 } as Report['score'],
   );
   const reasons = [...decision.reasons];
   if (decision.decision === 'ready') {

@@ -98,7 +98,7 @@ export function replay(text: string, file: string): ReplayOutcome {
   });
   const same = mismatches.length === 0 && report.decision === decision;
   const message = same
-    ? `same decision: ${report.decision} (${report.score.met}/${report.score.required} criteria, evaluated at ${inputs.now})`
+    ? `same decision: ${report.decision} (${report.score.met + report.score.not_applicable}/${report.score.required} criteria, evaluated at ${inputs.now})`
     : [`different outcome: the report says ${decision}, re-evaluation gives ${report.decision}`, ...mismatches].join('\n');
   return { same, message, report };
 }

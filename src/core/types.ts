@@ -279,7 +279,10 @@ export interface GateResult {
   id: string;
   title: string;
   stage: GateStage;
+  /** Required criteria met with evidence. */
   met: number;
+  /** Required criteria justified as not applicable (counted apart from met). */
+  not_applicable: number;
   required: number;
   /** Required criteria waived (counted apart from met); present when the manifest declares waivers. */
   waived?: number;
@@ -402,7 +405,11 @@ export interface Report {
    * Over every required criterion of every gate: met (or justified not-applicable) / required.
    * `waived` (present when the manifest declares waivers) counts required criteria waived, apart from met.
    */
-  score: { met: number; required: number; waived?: number };
+  /**
+   * One count story: required = met + not_applicable + waived + the rest (missing, failed, awaiting a
+   * sign-off). Every format tells it the same way ("29 met + 1 not applicable of 30 required").
+   */
+  score: { met: number; not_applicable: number; required: number; waived?: number };
   pilot: { name: string; title: string | null; risk: RiskTier } | null;
   manifest: { path: string; sha256: string };
   /**

@@ -16,7 +16,7 @@ export function statusDescription(reports: Report[], now: Date): string {
     return retiring.approved
       ? `retiring ${report.pilot?.name ?? report.manifest.path}: approved`
       : `retiring ${report.pilot?.name ?? report.manifest.path}: awaiting ${retiring.needs.map((n) => n.who).join(', ')}`;
-  const score = `${report.score.met}/${report.score.required} criteria`;
+  const score = `${report.score.met + (report.score.not_applicable ?? 0)}/${report.score.required} criteria`;
   if (report.errors.length > 0) return `invalid manifest ${report.manifest.path}: ${report.errors.length} error(s)`;
   if (report.decision === 'ready') return `${score} · roles consulted · owner approved`;
   if (report.decision === 'blocked') return `${score} · blocked by ${report.blocking.join(', ')}`;
