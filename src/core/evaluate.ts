@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import { InputError } from './errors.js';
 import { decide } from './decide.js';
 import { evidenceDateFindings } from './evidence/date.js';
-import { EVIDENCE_KINDS, notApplicableProblem } from './evidence/index.js';
+import { EVIDENCE_KINDS, judgeNotApplicable } from './evidence/index.js';
 import { resolveEvidencePath } from './evidence/paths.js';
 import { sha256 } from './hash.js';
 import { criteriaById, type LoadedPolicy } from './policy.js';
@@ -103,16 +103,8 @@ function evaluateCriterion(
 
   if (entry?.not_applicable !== undefined) {
     const at = locate(['not_applicable']);
-    if (!criterion.allow_not_applicable) {
-      const problem = { message: `${criterion.id} cannot be marked not_applicable: the policy requires evidence for it`, location: at };
-      return result('failed', problem.message, [problem], at);
-    }
-    const refused = notApplicableProblem(criterion.id, entry.not_applicable);
-    if (refused !== null) {
-      const problem = { message: refused, location: at };
-      return result('failed', problem.message, [problem], at);
-    }
-    return result('not_applicable', `not applicable: ${entry.not_applicable.trim()}`, [], at);
+    const judged = judgeNotApplicable(criterion, entry.not_applicable);
+    return result(judged.status, judged.reason, judged.problem === null ? [] : [{ message: judged.problem, location: at }], at);
   }
 
   const kinds = EVIDENCE_KINDS.filter((kind) => kind.applies(criterion));

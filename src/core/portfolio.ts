@@ -14,10 +14,11 @@ const DECISIONS: readonly Decision[] = ['ready', 'pending', 'blocked'];
  */
 export interface PortfolioReport {
   decision: Decision;
-  score: { met: number; required: number };
+  /** met: with evidence; not_applicable apart (absent in a state file written before it was counted apart). */
+  score: { met: number; not_applicable?: number; required: number };
   pilot: { name: string; title: string | null; risk: RiskTier } | null;
   owner: { login: string | null };
-  gates: Array<{ id: string; title: string; met: number; required: number }>;
+  gates: Array<{ id: string; title: string; met: number; not_applicable?: number; required: number }>;
   blocking: string[];
   waiting_on: string[];
   errors: Array<{ message: string }>;

@@ -2,7 +2,7 @@
 import { formatSpan, parseDuration } from '../duration.js';
 import { parseInstant } from '../instant.js';
 import type { DataPath, Finding, Manifest, SourceLocation } from '../types.js';
-import { forTier, perTierText, type EvidenceKind } from './types.js';
+import { forTier, mergePerTier, perTierText, type EvidenceKind } from './types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -33,6 +33,12 @@ export function evidenceDateFindings(manifest: Manifest, locate: (path: DataPath
 
 export const dateEvidence: EvidenceKind = {
   kind: 'date',
+  compareLayer(p, c, ops) {
+    if (p.date && c.date) ops.bound(ops.at('date', 'max_age'), p.date.max_age, c.date.max_age, 'max_age');
+  },
+  mergeLayer(merged, child) {
+    if (child.date) merged.date = { max_age: mergePerTier(merged.date?.max_age, child.date.max_age)! };
+  },
   applies: (criterion) => criterion.evidence.date !== undefined,
   describe: (criterion, show) =>
     criterion.evidence.date ? [`date: no older than ${perTierText(criterion.evidence.date.max_age, show)}`] : [],

@@ -3,8 +3,31 @@ import { minimatch } from 'minimatch';
 import type { EvidenceKind } from './types.js';
 import { relativeToManifest, resolveEvidencePath } from './paths.js';
 
+const quoted = (list: readonly string[]): string => list.map((item) => `"${item}"`).join(', ');
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
+
 export const fileEvidence: EvidenceKind = {
   kind: 'file',
+  compareLayer(p, c, ops) {
+    if (!p.file || !c.file) return;
+    const [pathsP, pathsC] = [p.file.paths, c.file.paths];
+    const advice = 'a child policy may only add paths where its parent has none, never change them';
+    if (pathsP === undefined && pathsC !== undefined) ops.tighten(ops.at('file', 'paths'), `restricts evidence files to ${quoted(pathsC)}`);
+    else if (pathsP !== undefined && pathsC === undefined)
+      ops.loosen(
+        ops.at('file', 'paths'),
+        `is removed (${ops.parent} restricts evidence files to ${quoted(pathsP)})`,
+        advice,
+        ops.at('file'),
+      );
+    else if (pathsP !== undefined && pathsC !== undefined && !sameSet(pathsP, pathsC)) {
+      ops.loosen(ops.at('file', 'paths'), `${quoted(pathsC)} differs from ${quoted(pathsP)} in ${ops.parent}`, advice);
+    }
+  },
+  mergeLayer(merged, child) {
+    if (child.file) merged.file = { ...merged.file, ...structuredClone(child.file) };
+  },
   applies: (criterion) => criterion.evidence.file !== undefined,
   describe(criterion, show) {
     const file = criterion.evidence.file;

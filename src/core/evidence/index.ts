@@ -11,6 +11,7 @@ export const EVIDENCE_KINDS: readonly EvidenceKind[] = [fileEvidence, dateEviden
 /** Every key a criterion's evidence may hold: the kinds above, then a role's sign-off (checked with the sign-offs). */
 export const EVIDENCE_KEYS: ReadonlyArray<keyof EvidenceRequirements> = [...EVIDENCE_KINDS.map((k) => k.kind), 'signoff'];
 
-export { countLettersAndDigits, MIN_NOT_APPLICABLE_LENGTH, notApplicableProblem } from './not-applicable.js';
+export { countLettersAndDigits, judgeNotApplicable, MIN_NOT_APPLICABLE_LENGTH, notApplicableProblem } from './not-applicable.js';
 
-export type { EvidenceContext, EvidenceKind, Show } from './types.js';
+export { mergePerTier } from './types.js';
+export type { EvidenceContext, EvidenceKind, LayerComparison, Show } from './types.js';

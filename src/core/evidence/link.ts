@@ -3,6 +3,20 @@ import type { EvidenceKind } from './types.js';
 
 export const linkEvidence: EvidenceKind = {
   kind: 'link',
+  compareLayer(p, c, ops) {
+    if (!p.link || !c.link) return;
+    const [patternP, patternC] = [p.link.pattern, c.link.pattern];
+    const advice = 'a child policy may only add a pattern where its parent has none, never change one';
+    if (patternP === undefined && patternC !== undefined)
+      ops.tighten(ops.at('link', 'pattern'), `restricts links to the pattern "${patternC}"`);
+    else if (patternP !== undefined && patternC === undefined)
+      ops.loosen(ops.at('link', 'pattern'), `is removed (${ops.parent} requires links to match "${patternP}")`, advice, ops.at('link'));
+    else if (patternP !== patternC)
+      ops.loosen(ops.at('link', 'pattern'), `"${patternC}" differs from "${patternP}" in ${ops.parent}`, advice);
+  },
+  mergeLayer(merged, child) {
+    if (child.link) merged.link = { ...merged.link, ...structuredClone(child.link) };
+  },
   applies: (criterion) => criterion.evidence.link !== undefined,
   describe: (criterion, show) =>
     criterion.evidence.link ? [`link${criterion.evidence.link.pattern ? ` matching ${show(criterion.evidence.link.pattern)}` : ''}`] : [],

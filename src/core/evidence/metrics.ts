@@ -1,8 +1,43 @@
 // `metrics` evidence: each metric the policy names is present, a finite number, and within its tier's bounds.
-import { forTier, perTierText, type EvidenceKind } from './types.js';
+import type { MetricRequirement } from '../types.js';
+import { forTier, mergePerTier, perTierText, type EvidenceKind } from './types.js';
+
+function mergeMetric(parent: MetricRequirement, child: MetricRequirement): MetricRequirement {
+  const merged: MetricRequirement = { ...parent, ...child };
+  const min = mergePerTier(parent.min, child.min);
+  const max = mergePerTier(parent.max, child.max);
+  if (min !== undefined) merged.min = min;
+  if (max !== undefined) merged.max = max;
+  return merged;
+}
 
 export const metricsEvidence: EvidenceKind = {
   kind: 'metrics',
+  compareLayer(p, c, ops) {
+    if (!p.metrics || !c.metrics) return;
+    for (const [name, rule] of Object.entries(p.metrics)) {
+      const mine = c.metrics[name];
+      if (!mine) {
+        ops.loosen(
+          ops.at('metrics', name),
+          `is removed (${ops.parent} requires it)`,
+          'a child policy may only add metrics',
+          ops.at('metrics'),
+        );
+        continue;
+      }
+      ops.bound(ops.at('metrics', name, 'min'), rule.min, mine.min, 'minimum');
+      ops.bound(ops.at('metrics', name, 'max'), rule.max, mine.max, 'maximum');
+    }
+    for (const name of Object.keys(c.metrics)) if (!p.metrics[name]) ops.tighten(ops.at('metrics', name), 'is a new required metric');
+  },
+  mergeLayer(merged, child) {
+    if (!child.metrics) return;
+    const metrics = { ...merged.metrics };
+    for (const [name, rule] of Object.entries(child.metrics))
+      metrics[name] = metrics[name] ? mergeMetric(metrics[name]!, rule) : structuredClone(rule);
+    merged.metrics = metrics;
+  },
   applies: (criterion) => criterion.evidence.metrics !== undefined && Object.keys(criterion.evidence.metrics).length > 0,
   describe(criterion, show) {
     return Object.entries(criterion.evidence.metrics ?? {}).map(([name, rule]) => {

@@ -1,6 +1,7 @@
 // `not_applicable`: a justification is a reason, not a shrug. What counts is letters and digits, one
 // per code point, so that padding does not: spaces, punctuation, emoji, zero-width characters and
 // the invisible "letters" (Hangul fillers, which Unicode files under Lo) add nothing.
+import type { CriterionPolicy } from '../types.js';
 
 /** Letters or digits a `not_applicable` justification needs. */
 export const MIN_NOT_APPLICABLE_LENGTH = 20;
@@ -20,6 +21,23 @@ export function countLettersAndDigits(text: string, enough = Infinity): number {
     }
   }
   return count;
+}
+
+/**
+ * How a criterion marked `not_applicable` is judged: refused where the policy does not allow it or the
+ * justification is too thin (a problem at the key), else not applicable with its reason.
+ */
+export function judgeNotApplicable(
+  criterion: CriterionPolicy,
+  justification: string,
+): { status: 'failed' | 'not_applicable'; reason: string; problem: string | null } {
+  if (!criterion.allow_not_applicable) {
+    const message = `${criterion.id} cannot be marked not_applicable: the policy requires evidence for it`;
+    return { status: 'failed', reason: message, problem: message };
+  }
+  const refused = notApplicableProblem(criterion.id, justification);
+  if (refused !== null) return { status: 'failed', reason: refused, problem: refused };
+  return { status: 'not_applicable', reason: `not applicable: ${justification.trim()}`, problem: null };
 }
 
 /** Why the justification is refused, or null when it counts as one. */

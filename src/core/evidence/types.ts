@@ -29,9 +29,31 @@ export interface EvidenceContext {
 export type Show = (value: unknown) => string;
 
 /**
+ * How a layer's evidence requirement is judged against its parent's, for one criterion: the kind
+ * reports each difference through these, at paths under the criterion's `evidence` (layering/compare.ts
+ * turns them into located tightenings and loosenings).
+ */
+export interface LayerComparison {
+  /** The parent policy's name, for messages. */
+  parent: string;
+  /** A path under this criterion's evidence, e.g. at('metrics', 'accuracy', 'min'). */
+  at(...rest: string[]): readonly string[];
+  tighten(path: readonly string[], message: string): void;
+  /** `at`: where the loosening is shown when `path` no longer exists in the child. */
+  loosen(path: readonly string[], message: string, advice: string, at?: readonly string[]): void;
+  /** A bound that may only get stricter: a max_age may shorten, a minimum rise, a maximum fall. */
+  bound(
+    path: readonly string[],
+    parent: PerTier<string | number> | undefined,
+    child: PerTier<string | number> | undefined,
+    kind: 'max_age' | 'minimum' | 'maximum',
+  ): void;
+}
+
+/**
  * One kind of evidence, as one module: when it applies, how it is checked (findings at the manifest's
- * lines), how `explain` words what the policy asks, and what `init` writes as a starter value.
- * How layers tighten or loosen it is in src/core/layering/ (compare.ts, merge.ts).
+ * lines), how `explain` words what the policy asks, what `init` writes as a starter value, and how a
+ * policy layer may change what it asks (compare: tighten or loosen; merge: the effective value).
  */
 export interface EvidenceKind {
   kind: Exclude<keyof EvidenceRequirements, 'signoff'>;
@@ -42,6 +64,22 @@ export interface EvidenceKind {
   describe(criterion: CriterionPolicy, show: Show): string[];
   /** A starter manifest's value for this kind, as a YAML flow entry (`date: YYYY-MM-DD`); null when the policy asks nothing of it. */
   starter(criterion: CriterionPolicy): string | null;
+  /** Compares what a parent and a child policy ask of this kind, when both ask something of it. */
+  compareLayer(parent: EvidenceRequirements, child: EvidenceRequirements, ops: LayerComparison): void;
+  /** Writes into `merged` (a copy of the parent's requirements) this kind's value once the layer `child` states it. */
+  mergeLayer(merged: EvidenceRequirements, child: Partial<EvidenceRequirements>): void;
+}
+
+/** A per-tier value after a layer: a scalar replaces; a map changes only the tiers it names. */
+export function mergePerTier<T extends string | number>(
+  parent: PerTier<T> | undefined,
+  child: PerTier<T> | undefined,
+): PerTier<T> | undefined {
+  if (child === undefined) return parent;
+  if (typeof child !== 'object') return child;
+  const base: Partial<Record<string, T>> =
+    parent === undefined ? {} : typeof parent === 'object' ? { ...parent } : Object.fromEntries(RISK_TIERS.map((tier) => [tier, parent]));
+  return { ...base, ...child } as PerTier<T>;
 }
 
 /** A per-tier value in words: `high 30d, medium 90d`, or the one value for every tier. */

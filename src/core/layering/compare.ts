@@ -2,7 +2,7 @@
 // time, each finding named by its setting and placed in the child's file. Cosmetic text (titles,
 // descriptions, references, units) is neither.
 import { parseDuration } from '../duration.js';
-import { EVIDENCE_KEYS } from '../evidence/index.js';
+import { EVIDENCE_KEYS, EVIDENCE_KINDS, type LayerComparison } from '../evidence/index.js';
 import { criteriaById } from '../policy.js';
 import {
   RISK_TIERS,
@@ -46,7 +46,6 @@ function without(list: readonly string[], other: readonly string[], fold = false
   const seen = fold ? lower(other) : new Set(other);
   return list.filter((item) => !seen.has(fold ? item.toLowerCase() : item));
 }
-const sameSet = (a: readonly string[], b: readonly string[]): boolean => without(a, b).length === 0 && without(b, a).length === 0;
 
 function perTierText(value: PerTier<string | number>): string {
   if (typeof value !== 'object') return String(value);
@@ -90,6 +89,7 @@ const MAXIMUM: Bound = {
   words: { stricter: 'below', weaker: 'above' },
   advice: 'a child policy may only lower maximums',
 };
+const BOUNDS: Record<'max_age' | 'minimum' | 'maximum', Bound> = { max_age: MAX_AGE, minimum: MINIMUM, maximum: MAXIMUM };
 
 /** Compares `child` with `parent`; every finding is placed by `locateChild` in the child's file. */
 export function comparePolicies(
@@ -443,37 +443,15 @@ export function comparePolicies(
         loosen(at(kind), `is removed (${P} asks for ${kind} evidence)`, 'a child policy may only add evidence kinds', at());
       }
     }
-    if (p.file && c.file) {
-      const [pathsP, pathsC] = [p.file.paths, c.file.paths];
-      const advice = 'a child policy may only add paths where its parent has none, never change them';
-      if (pathsP === undefined && pathsC !== undefined) tighten(at('file', 'paths'), `restricts evidence files to ${quoted(pathsC)}`);
-      else if (pathsP !== undefined && pathsC === undefined)
-        loosen(at('file', 'paths'), `is removed (${P} restricts evidence files to ${quoted(pathsP)})`, advice, at('file'));
-      else if (pathsP !== undefined && pathsC !== undefined && !sameSet(pathsP, pathsC)) {
-        loosen(at('file', 'paths'), `${quoted(pathsC)} differs from ${quoted(pathsP)} in ${P}`, advice);
-      }
-    }
-    if (p.date && c.date) compareBound(at('date', 'max_age'), p.date.max_age, c.date.max_age, MAX_AGE);
-    if (p.metrics && c.metrics) {
-      for (const [name, rule] of Object.entries(p.metrics)) {
-        const mine = c.metrics[name];
-        if (!mine) {
-          loosen(at('metrics', name), `is removed (${P} requires it)`, 'a child policy may only add metrics', at('metrics'));
-          continue;
-        }
-        compareBound(at('metrics', name, 'min'), rule.min, mine.min, MINIMUM);
-        compareBound(at('metrics', name, 'max'), rule.max, mine.max, MAXIMUM);
-      }
-      for (const name of Object.keys(c.metrics)) if (!p.metrics[name]) tighten(at('metrics', name), 'is a new required metric');
-    }
-    if (p.link && c.link) {
-      const [patternP, patternC] = [p.link.pattern, c.link.pattern];
-      const advice = 'a child policy may only add a pattern where its parent has none, never change one';
-      if (patternP === undefined && patternC !== undefined) tighten(at('link', 'pattern'), `restricts links to the pattern "${patternC}"`);
-      else if (patternP !== undefined && patternC === undefined)
-        loosen(at('link', 'pattern'), `is removed (${P} requires links to match "${patternP}")`, advice, at('link'));
-      else if (patternP !== patternC) loosen(at('link', 'pattern'), `"${patternC}" differs from "${patternP}" in ${P}`, advice);
-    }
+    // Each kind judges its own settings (src/core/evidence/<kind>.ts); a role's sign-off is judged here.
+    const ops: LayerComparison = {
+      parent: P,
+      at,
+      tighten: (path, message) => tighten(path, message),
+      loosen: (path, message, advice, shownAt) => loosen(path, message, advice, shownAt ?? path),
+      bound: (path, parentValue, childValue, kind) => compareBound(path, parentValue, childValue, BOUNDS[kind]),
+    };
+    for (const kind of EVIDENCE_KINDS) kind.compareLayer(p, c, ops);
     if (p.signoff !== undefined && c.signoff !== undefined && p.signoff !== c.signoff) {
       loosen(
         at('signoff'),

@@ -1,19 +1,17 @@
 // Applies a layer (a policy with `extends`) to its parent's effective policy. Mappings merge key by
 // key, gates and criteria merge by id, every other value the layer states replaces the parent's, and
 // a per-tier map changes only the tiers it names. Whether the result is stricter is compare.ts's job.
+import { EVIDENCE_KINDS, mergePerTier } from '../evidence/index.js';
 import { didYouMean } from '../suggest.js';
-import {
-  RISK_TIERS,
-  type CriterionPolicy,
-  type EvidenceRequirements,
-  type Finding,
-  type GatePolicy,
-  type MetricRequirement,
-  type PerTier,
-  type Policy,
-  type PolicyLayer,
-  type ReviewerRolePolicy,
-  type SourceLocation,
+import type {
+  CriterionPolicy,
+  EvidenceRequirements,
+  Finding,
+  GatePolicy,
+  Policy,
+  PolicyLayer,
+  ReviewerRolePolicy,
+  SourceLocation,
 } from '../types.js';
 import type { PolicyPath } from './paths.js';
 
@@ -45,41 +43,15 @@ function words(list: readonly string[]): string {
   return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
 }
 
-/** A per-tier value after a layer: a scalar replaces; a map changes only the tiers it names. */
-export function mergePerTier<T extends string | number>(
-  parent: PerTier<T> | undefined,
-  child: PerTier<T> | undefined,
-): PerTier<T> | undefined {
-  if (child === undefined) return parent;
-  if (typeof child !== 'object') return child;
-  const base: Partial<Record<string, T>> =
-    parent === undefined ? {} : typeof parent === 'object' ? { ...parent } : Object.fromEntries(RISK_TIERS.map((tier) => [tier, parent]));
-  return { ...base, ...child } as PerTier<T>;
-}
-
-function mergeMetric(parent: MetricRequirement, child: MetricRequirement): MetricRequirement {
-  const merged: MetricRequirement = { ...parent, ...child };
-  const min = mergePerTier(parent.min, child.min);
-  const max = mergePerTier(parent.max, child.max);
-  if (min !== undefined) merged.min = min;
-  if (max !== undefined) merged.max = max;
-  return merged;
-}
-
 function mergeEvidence(parent: EvidenceRequirements, child: Partial<EvidenceRequirements>): EvidenceRequirements {
   const merged = clone(parent);
-  if (child.file) merged.file = { ...merged.file, ...clone(child.file) };
-  if (child.date) merged.date = { max_age: mergePerTier(merged.date?.max_age, child.date.max_age)! };
-  if (child.metrics) {
-    const metrics = { ...merged.metrics };
-    for (const [name, rule] of Object.entries(child.metrics))
-      metrics[name] = metrics[name] ? mergeMetric(metrics[name]!, rule) : clone(rule);
-    merged.metrics = metrics;
-  }
-  if (child.link) merged.link = { ...merged.link, ...clone(child.link) };
+  // Each kind merges its own settings (src/core/evidence/<kind>.ts); a role's sign-off replaces.
+  for (const kind of EVIDENCE_KINDS) kind.mergeLayer(merged, child);
   if (child.signoff !== undefined) merged.signoff = child.signoff;
   return merged;
 }
+
+export { mergePerTier };
 
 function mergeCriterion(parent: CriterionPolicy, child: LayerCriterion): CriterionPolicy {
   const merged = clone(parent);
