@@ -24,7 +24,7 @@ describe('an event the gate ignores', () => {
       {
         level: 'notice',
         title: 'pilot-readiness',
-        message: `pilot-readiness has nothing to do on the "${event}" event; it runs on pull_request, pull_request_target, pull_request_review, schedule and workflow_dispatch.`,
+        message: `pilot-readiness has nothing to do on the "${event}" event; it runs on pull_request, pull_request_target, pull_request_review, merge_group, schedule and workflow_dispatch.`,
       },
     ]);
     expect(run.outputs).toEqual({});

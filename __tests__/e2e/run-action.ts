@@ -181,8 +181,13 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   }
 }
 
-/** The ref a workflow file is read at for an event: the merge ref on pull_request events, else the default branch. */
+/**
+ * The ref a workflow file is read at for an event: the merge ref on pull_request events, the queue's
+ * branch on merge_group, else the default branch.
+ */
 function workflowRefOf(event: string, payload: unknown): string {
+  const group = (payload as { merge_group?: { head_ref?: unknown } } | undefined)?.merge_group;
+  if (event === 'merge_group' && typeof group?.head_ref === 'string') return group.head_ref;
   const pr = (payload as { pull_request?: { number?: number } } | undefined)?.pull_request;
   if ((event === 'pull_request' || event === 'pull_request_review') && pr?.number !== undefined) return `refs/pull/${pr.number}/merge`;
   return 'refs/heads/main';

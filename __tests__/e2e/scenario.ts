@@ -221,6 +221,25 @@ export function reviewEvent(
   return event;
 }
 
+/** The merge queue's commit for a pull request in the e2e scenarios: the PR's changes on the base. */
+export const QUEUED = sha('a', 9);
+
+/**
+ * A merge_group payload (GitHub's `checks_requested` example) for a group holding pull request `p`:
+ * its branch gh-readonly-queue/<base>/pr-<number>-<base sha>, its commit `head`, its parent the base.
+ */
+export function mergeGroupEvent(p: PullSpec, head = QUEUED, headRef?: string): Record<string, unknown> {
+  const event = example('merge_group', 'checks_requested');
+  const base = p.base.ref ?? 'main';
+  event.merge_group.head_sha = head;
+  event.merge_group.head_ref = headRef ?? `refs/heads/gh-readonly-queue/${base}/pr-${p.number}-${p.base.sha}`;
+  event.merge_group.base_sha = p.base.sha;
+  event.merge_group.base_ref = `refs/heads/${base}`;
+  event.merge_group.head_commit.id = head;
+  retarget(event.repository);
+  return event;
+}
+
 /** The payload the runner writes for `schedule` (there is no webhook for it, so no example). */
 export function scheduleEvent(cron = '17 */6 * * *'): Record<string, unknown> {
   return { schedule: cron };

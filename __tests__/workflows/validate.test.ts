@@ -183,6 +183,25 @@ describe('workflows', () => {
     }
   });
 
+  it('the README and the caller listen to merge_group checks_requested alike; the central gate says why it does not', () => {
+    const mergeGroupIn = (text: string) =>
+      /^\s*merge_group:[^\n]*\n\s*types: \[([^\]]*)\]/m
+        .exec(text)?.[1]
+        ?.split(',')
+        .map((t) => t.trim()) ?? null;
+    const read = (f: string) => readFileSync(join(ROOT, f), 'utf8');
+    const readme = mergeGroupIn(read('README.md'));
+    expect(readme).toEqual(['checks_requested']);
+    expect(mergeGroupIn(read('examples/workflows/caller.yml'))).toEqual(readme);
+    // The queue waits for a status on its commit: the caller's concurrency must not put its run in the sweep's group.
+    for (const f of ['README.md', '.github/workflows/pilot-readiness.yml']) expect(read(f)).toContain('github.event.merge_group.head_ref');
+    // Required workflows on merge_group are not verified: the gate either listens alike, or says so in a comment.
+    const gate = read('examples/workflows/org-dot-github/pilot-readiness-gate.yml');
+    const gateTypes = mergeGroupIn(gate);
+    if (gateTypes === null) expect(gate).toMatch(/^# No merge_group trigger: /m);
+    else expect(gateTypes).toEqual(readme);
+  });
+
   it('the pinning check is for real: a tag, a short sha or a sha without its version fails', () => {
     const pinned = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+@[0-9a-f]{40} # v\d[^\s]*/;
     for (const bad of [

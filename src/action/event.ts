@@ -63,10 +63,59 @@ const PR_ACTIONS = new Set([
 ]);
 const REVIEW_ACTIONS = new Set(['submitted', 'edited', 'dismissed']);
 
-/** The pull requests this run evaluates: the event's one, or every open one for a sweep; a string says why none. */
-export async function pullRequestsFor(gh: GitHubClient, ctx: RunnerContext): Promise<PullRequestRef[] | string> {
+/**
+ * A merge_group run whose pull request cannot be told from the payload: the queue's commit (when the
+ * payload names one) gets a failure, never a success, since nothing about it can be verified.
+ */
+export interface UnidentifiedGroup {
+  sha: string | null;
+  reason: string;
+}
+
+const COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const BRANCH_REF = /^refs\/heads\/(.+)$/;
+
+/**
+ * The pull request a merge queue's group was made for. GitHub names the group's branch
+ * gh-readonly-queue/<base branch>/pr-<number>-<sha>: the number is the one place the payload names
+ * the pull request. Anything else (another shape, another base branch) is refused, never guessed.
+ */
+export function mergeGroupTarget(payload: Record<string, unknown>): PullRequestRef | UnidentifiedGroup | string {
+  const action = String(payload.action ?? '');
+  if (action && action !== 'checks_requested') return `nothing to evaluate for merge_group.${action}`;
+  const group = (payload.merge_group ?? {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof group[key] === 'string' ? (group[key] as string) : '');
+  const headSha = text('head_sha').toLowerCase();
+  const baseSha = text('base_sha').toLowerCase();
+  if (!COMMIT_SHA.test(headSha)) return { sha: null, reason: 'the merge_group payload names no head_sha, so there is no commit to judge' };
+  const baseRef = BRANCH_REF.exec(text('base_ref'))?.[1];
+  const prefix = `refs/heads/gh-readonly-queue/${baseRef}/pr-`;
+  const number =
+    baseRef && text('head_ref').startsWith(prefix)
+      ? /^([1-9][0-9]{0,9})-[0-9a-f]{40,64}$/.exec(text('head_ref').slice(prefix.length))?.[1]
+      : undefined;
+  if (!baseRef || number === undefined) {
+    return {
+      sha: headSha,
+      reason: `the merge queue's head_ref ${JSON.stringify(text('head_ref'))} is not gh-readonly-queue/<base branch>/pr-<number>-<sha> for base_ref ${JSON.stringify(text('base_ref'))}, so the pull request it holds cannot be known`,
+    };
+  }
+  if (!COMMIT_SHA.test(baseSha))
+    return { sha: headSha, reason: 'the merge_group payload names no base_sha, so the trusted policy cannot be read' };
+  return { number: Number(number), headSha, baseSha, baseRef, fork: false, queued: true };
+}
+
+/**
+ * The pull requests this run evaluates: the event's one, the one a merge queue's group holds, or
+ * every open one for a sweep; a string says why none, an UnidentifiedGroup why a group cannot be judged.
+ */
+export async function pullRequestsFor(gh: GitHubClient, ctx: RunnerContext): Promise<PullRequestRef[] | string | UnidentifiedGroup> {
   if (ctx.eventName === 'schedule' || ctx.eventName === 'workflow_dispatch') {
     return listOpenPullRequests(gh, { owner: ctx.owner, repo: ctx.repo });
+  }
+  if (ctx.eventName === 'merge_group') {
+    const target = mergeGroupTarget(ctx.payload);
+    return typeof target === 'string' || 'reason' in target ? target : [target];
   }
   const action = String(ctx.payload.action ?? '');
   const pr = ctx.payload.pull_request as Record<string, unknown> | undefined;

@@ -6,11 +6,17 @@ import { join } from 'node:path';
 import { clientTuning, createGitHubClient, type GitHubClient } from '../adapters/github/client.js';
 import { personalTokenLogin } from '../adapters/github/identity.js';
 import { worstOf } from '../core/decide.js';
-import { messageOf, UserError } from '../core/errors.js';
+import { InputError, messageOf, UserError } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/evaluate.js';
 import { buildPortfolio, worstDecision } from '../core/portfolio.js';
 import type { Decision, Report } from '../core/types.js';
-import { gatePullRequest, markUnverified, type GateContext, type PullRequestOutcome } from '../flow/gate-pull-request.js';
+import {
+  gatePullRequest,
+  markUnverified,
+  refuseQueuedCommit,
+  type GateContext,
+  type PullRequestOutcome,
+} from '../flow/gate-pull-request.js';
 import type { PullRequestRef } from '../flow/ports.js';
 import { runPortfolio } from '../flow/portfolio/run.js';
 import { escapeMarkdown } from '../report/escape.js';
@@ -236,6 +242,18 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
   if (typeof targets === 'string') {
     runtime.annotate({ level: 'notice', message: `pilot-readiness: ${targets}; nothing to do.` });
     return;
+  }
+  if (!Array.isArray(targets)) {
+    // A merge queue's group the gate cannot tie to a pull request: fail closed, on its commit too.
+    const warning = targets.sha ? await refuseQueuedCommit(gh, ctx, inputs, targets.sha, targets.reason) : null;
+    if (warning) runtime.annotate({ level: 'warning', message: plainLine(warning) });
+    throw new InputError(targets.reason);
+  }
+  const queued = targets.find((t) => t.queued);
+  if (queued) {
+    summary.push(
+      `Merge queue: commit \`${queued.headSha.slice(0, 7)}\` holds PR #${queued.number}; its ${escapeMarkdown(inputs.statusContext)} status is the verdict below.\n`,
+    );
   }
   const { outcomes, failures } = await gateAll(gh, ctx, inputs, targets);
   const reports = outcomes.flatMap((o) => o.reports);

@@ -24,14 +24,19 @@ export interface PortfolioReport {
   errors: Array<{ message: string }>;
 }
 
+/** A count's criteria justified not applicable, when it keeps them apart from met (a full Report does; a slimmed one has folded them in). */
+function notApplicable(count: object): number {
+  return 'not_applicable' in count && typeof count.not_applicable === 'number' ? count.not_applicable : 0;
+}
+
 /** A Report slimmed down to what buildPortfolio reads. */
 export function portfolioReport(report: Report | PortfolioReport): PortfolioReport {
   return {
     decision: report.decision,
-    score: { met: report.score.met + (report.score.not_applicable ?? 0), required: report.score.required },
+    score: { met: report.score.met + notApplicable(report.score), required: report.score.required },
     pilot: report.pilot ? { name: report.pilot.name, title: report.pilot.title, risk: report.pilot.risk } : null,
     owner: { login: report.owner.login },
-    gates: report.gates.map((g) => ({ id: g.id, title: g.title, met: g.met + (g.not_applicable ?? 0), required: g.required })),
+    gates: report.gates.map((g) => ({ id: g.id, title: g.title, met: g.met + notApplicable(g), required: g.required })),
     blocking: [...report.blocking],
     waiting_on: [...report.waiting_on],
     errors: report.errors.map((e) => ({ message: e.message })),
@@ -153,13 +158,13 @@ function pilotOf(input: PortfolioInput, now: Date): PortfolioPilot {
     risk: report.pilot?.risk ?? null,
     owner: report.owner.login,
     decision: report.decision,
-    score: { met: report.score.met + (report.score.not_applicable ?? 0), required: report.score.required },
+    score: { met: report.score.met + notApplicable(report.score), required: report.score.required },
     gates: report.gates.map((gate) => ({
       id: gate.id,
       title: gate.title,
-      met: gate.met + (gate.not_applicable ?? 0),
+      met: gate.met + notApplicable(gate),
       required: gate.required,
-      waiting_days: gate.met + (gate.not_applicable ?? 0) < gate.required && stuck !== null ? stuck : null,
+      waiting_days: gate.met + notApplicable(gate) < gate.required && stuck !== null ? stuck : null,
     })),
     waiting_on: report.decision === 'blocked' ? report.blocking : report.waiting_on,
     pull_request: input.pullRequest,

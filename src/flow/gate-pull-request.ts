@@ -96,40 +96,69 @@ async function askRoles(gh: GitHubClient, ctx: GateContext, reading: PullRequest
   return { ...facts, review_requests: [...facts.review_requests, ...requested.map((reviewer) => ({ reviewer, at }))] };
 }
 
+/** A status that must not fail the run on its own (the run fails anyway): why it could not be written, or null. */
+async function bestEffortStatus(
+  gh: GitHubClient,
+  ctx: GateContext,
+  inputs: GateSettings,
+  status: { sha: string; state: 'error' | 'failure'; description: string },
+): Promise<string | null> {
+  try {
+    await setCommitStatus(gh, {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      sha: status.sha,
+      state: status.state,
+      context: inputs.statusContext,
+      description: plainLine(status.description),
+      ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}),
+    });
+    return null;
+  } catch (error) {
+    return `could not set the ${inputs.statusContext} status to ${status.state} either: ${(error as Error).message}`;
+  }
+}
+
 /**
- * Marks a pull request that could not be evaluated with an `error` status on its head, so that an
- * earlier `success` of the same commit (say, before an approval was dismissed) cannot stand while
- * nothing is verified. Best effort: the run fails anyway; a refusal here is returned as a warning.
+ * Marks a pull request that could not be evaluated with an `error` status on its head (on
+ * merge_group, the queue's commit), so that an earlier `success` of the same commit (say, before an
+ * approval was dismissed) cannot stand while nothing is verified. Best effort: the run fails anyway;
+ * a refusal here is returned as a warning.
  */
-export async function markUnverified(
+export function markUnverified(
   gh: GitHubClient,
   ctx: GateContext,
   inputs: GateSettings,
   pr: PullRequestRef,
   reason: string,
 ): Promise<string | null> {
-  try {
-    await setCommitStatus(gh, {
-      owner: ctx.owner,
-      repo: ctx.repo,
-      sha: pr.headSha,
-      state: 'error',
-      context: inputs.statusContext,
-      description: plainLine(`could not be verified: ${reason}`),
-      ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}),
-    });
-    return null;
-  } catch (error) {
-    return `could not set the ${inputs.statusContext} status to error either: ${(error as Error).message}`;
-  }
+  return bestEffortStatus(gh, ctx, inputs, { sha: pr.headSha, state: 'error', description: `could not be verified: ${reason}` });
 }
 
-/** Events on which GitHub runs the workflow file of the pull request's merge ref, which the pull request controls. */
-const MERGE_REF_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+/**
+ * A merge queue's commit whose pull request cannot be known (its head_ref has another shape): a
+ * failure with the reason, so the queue never merges what nothing vouched for. Best effort, as above.
+ */
+export function refuseQueuedCommit(
+  gh: GitHubClient,
+  ctx: GateContext,
+  inputs: GateSettings,
+  sha: string,
+  reason: string,
+): Promise<string | null> {
+  return bestEffortStatus(gh, ctx, inputs, { sha, state: 'failure', description: `merge queue: ${reason}` });
+}
+
+/**
+ * Events on which GitHub runs a workflow file that holds the pull request's changes: the merge ref on
+ * pull_request events, and on merge_group the queue's merge commit (base + the pull request).
+ */
+const MERGE_REF_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment', 'merge_group']);
 
 /**
  * Why this run's inputs cannot be trusted, or null: on pull_request events the workflow file (and so
- * the gate's inputs: policy, manifest pattern, mode) comes from the pull request's merge ref. When the
+ * the gate's inputs: policy, manifest pattern, mode) comes from the pull request's merge ref, and on
+ * merge_group from the queue's merge commit, which holds the pull request's changes. When the
  * pull request changes that very file, it chose its own gate. A workflow from another repository (a
  * required workflow or a reusable one called by the central repository) or the base branch's
  * (pull_request_target, schedule) is trusted.
@@ -213,7 +242,8 @@ function publisherFor(
       }
     },
     async comment(body, shortBody) {
-      if (!inputs.comment) return;
+      // A merge queue's run reports on the queue's commit only: the pull request already has its comment.
+      if (!inputs.comment || pr.queued) return;
       const botLogin = await ctx.commentAuthor();
       const result = await upsertStickyComment(gh, {
         owner: ctx.owner,
@@ -246,7 +276,7 @@ export async function gatePullRequest(
   const warnings: string[] = [];
   const reading = await readPullRequest(
     gh,
-    { owner: ctx.owner, repo: ctx.repo, number: pr.number, baseSha: pr.baseSha },
+    { owner: ctx.owner, repo: ctx.repo, number: pr.number, baseSha: pr.baseSha, ...(pr.queued ? { queuedSha: pr.headSha } : {}) },
     { policy: inputs.policy, manifest: inputs.manifest, now: ctx.now, trees: ctx.trees, ...(ctx.members ? { members: ctx.members } : {}) },
     warnings,
   );
@@ -258,12 +288,20 @@ export async function gatePullRequest(
     ...(publish.statusNotWritten ? { statusNotWritten: publish.statusNotWritten } : {}),
   });
 
+  // The queue's branch names the pull request and the base branch; a pull request that targets another
+  // branch is not the one this group merges (fail closed: markUnverified marks the queue's commit).
+  if (pr.queued && reading.baseRef !== pr.baseRef) {
+    throw new InputError(
+      `the merge queue merges into ${pr.baseRef}, but pull request #${pr.number} targets ${reading.baseRef}, so it is not the pull request this group holds`,
+    );
+  }
+
   // Fail closed when the pull request chose the gate's own workflow file (and so its inputs).
   const untrusted = untrustedWorkflow(ctx.eventName, ctx.workflowRef, `${ctx.owner}/${ctx.repo}`, reading.changedFiles);
   if (untrusted) {
     await publish.status('failure', "the gate's own workflow file is changed by this pull request");
     const text = renderFailureMarkdown('Pilot readiness', untrusted, { level: 2 });
-    if (inputs.comment) {
+    if (inputs.comment && !pr.queued) {
       const result = await upsertStickyComment(gh, {
         owner: ctx.owner,
         repo: ctx.repo,
@@ -297,7 +335,15 @@ export async function gatePullRequest(
     return outcome({ decision: 'ready', reports: [], note: { sentence: `touches no pilot manifest (${inputs.manifest})` }, errors: [] });
   }
 
-  const asked = inputs.requestReviews ? await askRoles(gh, ctx, reading, warnings) : null;
+  // In a merge queue nobody is asked: a request would start a window on a pull request that is
+  // already on its way in, and the group's verdict must rest on the sign-offs as they stand.
+  const asked = inputs.requestReviews && !pr.queued ? await askRoles(gh, ctx, reading, warnings) : null;
+  // On merge_group the sign-offs are the pull request's reviews, judged against its own head
+  // (facts.head_sha), not against the queue's commit: GitHub builds the group from that head and
+  // takes the pull request out of the queue when its head moves, so an approval of the head is an
+  // approval of what is queued (the rest of the commit is the base branch, trusted as it is). A
+  // review of an older commit is stale exactly as it is on the pull request (invalidate_on_push):
+  // it approved content that is no longer what would merge, and counts for nothing under `any`.
   const reports = reading.evaluateWith(asked ?? reading.facts);
 
   let decision = worstOf([...reports.map((r) => r.decision), ...(review ? [policyVerdict(review)] : [])]);

@@ -12,10 +12,16 @@ export interface Logger {
 /** One pull request to gate, as the event (or the list of open pull requests) names it. */
 export interface PullRequestRef {
   number: number;
+  /** The commit judged and given the status: the pull request's head, or the merge queue's commit when `queued`. */
   headSha: string;
   baseSha: string;
   baseRef: string;
   fork: boolean;
+  /**
+   * A merge_group run: the pull request as the merge queue holds it. headSha and baseSha are the
+   * queue's commit and its parent; no comment is written and no review requested (the group is not a PR).
+   */
+  queued?: boolean;
 }
 
 /** How the gate is set up: the trusted workflow's inputs that the flow reads. */

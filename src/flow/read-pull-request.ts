@@ -15,6 +15,7 @@ import { loadTrustedPolicy, policySpec, type PolicySources } from './trusted-pol
 
 /** What reading one pull request gives: its gated manifests and how to evaluate them against given facts. */
 export interface PullRequestReading {
+  /** The commit whose files were judged: the pull request's head, or the merge queue's commit. */
   headSha: string;
   baseRef: string;
   /** Paths the pull request changes. */
@@ -82,7 +83,7 @@ function ownerOf(manifest: ManifestAt): string | null {
  */
 export async function readPullRequest(
   gh: GitHubClient,
-  target: { owner: string; repo: string; number: number; baseSha: string },
+  target: { owner: string; repo: string; number: number; baseSha: string; queuedSha?: string },
   options: ReadOptions,
   warnings: string[],
 ): Promise<PullRequestReading> {
@@ -91,10 +92,13 @@ export async function readPullRequest(
   const trustedFiles: FileAt[] = spec.kind === 'base' ? [{ ref: target.baseSha, path: spec.path }] : [];
   const read = await fetchPullRequestFacts(gh, { owner, repo, number: target.number }, { trustedFiles });
   const policy = await loadTrustedPolicy(gh, spec, read.trustedFiles[0]?.text, warnings, options.policySources);
-  const headSha = read.facts.head_sha;
+  // In a merge queue the files judged are the queue's commit and its parent (what the group merges
+  // into); the facts (reviews, commits, head_sha) stay the pull request's own.
+  const headSha = target.queuedSha ?? read.facts.head_sha;
+  const baseSha = target.queuedSha ? target.baseSha : read.baseSha;
   const [tree, baseTree] = await Promise.all([
     treeAt(gh, { owner, repo }, headSha, options.trees),
-    treeAt(gh, { owner, repo }, read.baseSha, options.trees),
+    treeAt(gh, { owner, repo }, baseSha, options.trees),
   ]);
   // The policy file is never a pilot, even where the manifest pattern matches its name.
   const notPolicy = (path: string) => spec.kind !== 'base' || path !== spec.path;
@@ -118,7 +122,7 @@ export async function readPullRequest(
 
   const texts = await fileTexts(gh, { owner, repo }, [
     ...headPaths.map((path) => ({ ref: headSha, path })),
-    ...basePaths.map((path) => ({ ref: read.baseSha, path })),
+    ...basePaths.map((path) => ({ ref: baseSha, path })),
   ]);
   // The trees list each of these as a regular file: a missing text is an answer that cannot be
   // trusted (dropping a base manifest would make its pilot look new, with no base owner to ask).
