@@ -141,6 +141,17 @@ describe.each(KINDS)('the comment when %s', (_kind, r, expected) => {
   });
 });
 
+describe('the next step when several things are awaited', () => {
+  it('names each approver once, and says when the author has nothing to do', () => {
+    const manifest = manifestOf('churn-forecast').replace(/^owner: sam-cto$/m, 'owner: nia-vp');
+    const base = { owner: 'sam-cto', path: 'examples/churn-forecast/pilot-readiness.yml', text: manifestOf('churn-forecast') };
+    const r = report('churn-forecast', manifest, { ...facts('churn-forecast', 'pr-pending.json'), base_manifest: base });
+    const [, , verdict, next] = renderMarkdown(r).split('\n');
+    expect(verdict).toMatch(/^\*\*Accountable owner changed from sam-cto to nia-vp: awaiting `nia-vp`\. Waiting on legal /);
+    expect(next).toBe('Next: `nia-vp` approves the head commit; `lee-legal` may review sooner. Nothing for the author to do.');
+  });
+});
+
 describe('locations without PR facts', () => {
   it('stay code: a local check knows no repository or head commit to link to', () => {
     const md = renderMarkdown(report('loan-approval', manifestOf('loan-approval'), null), { serverUrl: 'https://github.com' });

@@ -225,17 +225,18 @@ function verdict(report: Report): string[] {
 
   if (report.decision === 'pending') {
     const waits: string[] = [];
-    const nexts: string[] = [];
-    let authorActs = false;
+    /** Who must approve the head commit (logins as code, or "a member of <role>"), each named once. */
+    const approvers = new Set<string>();
+    const sooner: string[] = [];
+    const authorSteps: string[] = [];
     for (const change of report.governance_changes ?? []) {
       const awaited = change.needs.filter((n) => n.status === 'awaiting');
       if (awaited.length === 0) continue;
+      const summary = esc(change.summary);
       waits.push(
-        `${esc(change.summary)} awaits ${awaited.map((n) => (n.as === 'role' ? `the ${esc(n.who)} role` : code(n.who))).join(' and ')}`,
+        `${summary.charAt(0).toUpperCase()}${summary.slice(1)}: awaiting ${awaited.map((n) => (n.as === 'role' ? `the ${esc(n.who)} role` : code(n.who))).join(' and ')}`,
       );
-      nexts.push(
-        `${awaited.map((n) => (n.as === 'role' ? `a member of ${esc(n.who)}` : code(n.who))).join(' and ')} approve${awaited.length === 1 ? 's' : ''} the head commit`,
-      );
+      for (const n of awaited) approvers.add(n.as === 'role' ? `a member of ${esc(n.who)}` : code(n.who));
     }
     for (const role of report.roles.filter((r) => r.required && r.status === 'pending')) {
       const who = logins(list(role.resolved_members).length > 0 ? list(role.resolved_members) : list(role.members));
@@ -244,34 +245,41 @@ function verdict(report: Report): string[] {
         waits.push(
           `Waiting on ${esc(role.role)}${who ? ` (${who})` : ''}: ${formatSpan(role.time_left_ms)} left; silence ${after} on ${esc(formatInstant(role.deadline))}`,
         );
-        nexts.push(`nothing for the author to do${who ? `; ${who} may review sooner` : ''}`);
+        if (who) sooner.push(`${who} may review sooner`);
       } else {
         waits.push(`Waiting on ${esc(role.role)}: ${message(role.hint)}`);
-        authorActs = true;
+        authorSteps.push(`see ${esc(role.role)} under the decision rights`);
       }
     }
     for (const role of report.roles.filter((r) => r.required && r.status === 'not_requested')) {
       waits.push(`${esc(role.role)} has not been asked to review`);
-      nexts.push(
+      authorSteps.push(
         `request a review from ${logins(list(role.members)) || `the ${esc(role.role)} role`} (this starts its ${esc(role.window)} window)`,
       );
     }
     for (const w of report.waivers ?? []) {
       if (w.status === 'awaiting_approval') {
-        waits.push(`the waiver of **${esc(w.criterion)}** awaits the ${esc(w.approved_by)} role`);
-        nexts.push(`a member of ${esc(w.approved_by)} approves the head commit to put it in force`);
+        waits.push(`The waiver of **${esc(w.criterion)}** awaits the ${esc(w.approved_by)} role`);
+        approvers.add(`a member of ${esc(w.approved_by)}`);
       }
     }
-    const signoffs = report.criteria.filter((c) => c.required && c.status === 'awaiting_signoff');
-    for (const c of signoffs) waits.push(`**${esc(c.id)}** awaits ${esc(c.signoff ?? 'its')} sign-off`);
+    for (const c of report.criteria.filter((c) => c.required && c.status === 'awaiting_signoff')) {
+      waits.push(`**${esc(c.id)}** awaits ${esc(c.signoff ?? 'its')} sign-off`);
+      if (c.signoff) approvers.add(`a member of ${esc(c.signoff)}`);
+    }
     if (report.owner.status === 'awaiting') {
       waits.push(`Waiting on the accountable owner ${owner} to approve the head commit`);
-      nexts.push(`${owner} approves the pull request when satisfied`);
+      approvers.add(owner);
     }
     if (waits.length === 0) waits.push(`Waiting on ${esc(report.waiting_on.join(', ') || 'sign-offs')}`);
-    const next = [...new Set(nexts)];
-    if (authorActs && next.length === 0) next.push('see the decision rights below');
-    return [`**${waits.join('. ')}.**`, `Next: ${next.join('; ')}.`];
+    const people = [...approvers];
+    const next = [
+      ...authorSteps,
+      ...(people.length > 0 ? [`${people.join(' and ')} approve${people.length === 1 ? 's' : ''} the head commit`] : []),
+      ...sooner,
+    ];
+    const quiet = authorSteps.length === 0 ? ` Nothing for the author to do.` : '';
+    return [`**${waits.join('. ')}.**`, `Next: ${next.join('; ') || 'see the decision rights below'}.${quiet}`];
   }
 
   return [
