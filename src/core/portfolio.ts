@@ -14,10 +14,11 @@ const DECISIONS: readonly Decision[] = ['ready', 'pending', 'blocked'];
  */
 export interface PortfolioReport {
   decision: Decision;
-  score: { met: number; required: number };
+  /** A full Report counts not_applicable apart from met; the slim form has it folded into met. */
+  score: { met: number; not_applicable?: number; required: number };
   pilot: { name: string; title: string | null; risk: RiskTier } | null;
   owner: { login: string | null };
-  gates: Array<{ id: string; title: string; met: number; required: number }>;
+  gates: Array<{ id: string; title: string; met: number; not_applicable?: number; required: number }>;
   blocking: string[];
   waiting_on: string[];
   errors: Array<{ message: string }>;
