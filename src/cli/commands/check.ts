@@ -1,7 +1,6 @@
 // `pilot-readiness check`: one manifest against the policy, with the PR facts when given.
 import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { findRepoRoot, localRepoFiles, readTextFile } from '../../adapters/local/files.js';
 import { formatFinding, UsageError } from '../../core/errors.js';
 import { evaluate, TOOL_VERSION } from '../../core/evaluate.js';
@@ -11,6 +10,7 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { plainLine, terminalJson } from '../../report/plain.js';
 import { renderSarif } from '../../report/sarif.js';
 import { renderText } from '../../report/text.js';
+import { readArgs } from '../args.js';
 import { loadPolicyArg, parseNow, type Io } from '../io.js';
 
 function exitFor(report: Report): number {
@@ -26,17 +26,21 @@ function render(report: Report, format: string, policy: Policy): string {
 }
 
 export function check(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({
+  const parsed = readArgs(
+    io,
+    'check',
     args,
-    allowPositionals: true,
-    options: {
+    {
       policy: { type: 'string' },
       pr: { type: 'string' },
       now: { type: 'string' },
       format: { type: 'string', default: 'text' },
       output: { type: 'string' },
     },
-  });
+    true,
+  );
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError('check takes one manifest; run it once per manifest');
   const format = values.format!;
   if (!['text', 'json', 'markdown', 'sarif'].includes(format))
