@@ -38,7 +38,7 @@ describe('--help for every command', () => {
 describe('bad options', () => {
   const CHECK_USAGE =
     'usage: pilot-readiness check [MANIFEST] [--policy default|PATH] [--pr FACTS.json] [--now ISO]\n' +
-    '                             [--format text|json|markdown|sarif] [--output REPORT.json]\n';
+    '                             [--format text|json|markdown|sarif] [--output REPORT.json] [--worktree]\n';
   it.each([
     [['check', '--polcy', 'default'], 'error: check has no option --polcy\n', CHECK_USAGE],
     [['check', '-x'], 'error: check has no option -x\n', CHECK_USAGE],

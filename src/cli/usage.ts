@@ -4,7 +4,7 @@ import { TOOL_VERSION } from '../core/evaluate.js';
 
 export const COMMAND_USAGE = {
   check: `pilot-readiness check [MANIFEST] [--policy default|PATH] [--pr FACTS.json] [--now ISO]
-                      [--format text|json|markdown|sarif] [--output REPORT.json]`,
+                      [--format text|json|markdown|sarif] [--output REPORT.json] [--worktree]`,
   init: `pilot-readiness init [--risk low|medium|high] [--policy default|PATH] [--name SLUG]
                      [--owner LOGIN] [--output pilot-readiness.yml] [--force]`,
   explain: 'pilot-readiness explain [ID] [--policy default|PATH]',
@@ -21,8 +21,10 @@ export type CommandName = keyof typeof COMMAND_USAGE;
 
 const ABOUT: Record<CommandName | 'policy', string> = {
   check: `evaluates MANIFEST (default ./pilot-readiness.yml) against the policy. Evidence paths are
-checked in the git work tree that holds the manifest. With --pr, the PR facts file adds the
-sign-offs: roles, windows, silence as consent, the accountable owner's approval.`,
+checked against the files committed at HEAD of the git repository that holds the manifest, as CI
+sees them; --worktree checks the files on disk instead (untracked and ignored ones count). With
+--pr, the PR facts file adds the sign-offs: roles, windows, silence as consent, the accountable
+owner's approval.`,
   init: 'writes a starter manifest listing every criterion the policy sets for the risk tier.',
   explain: "prints a criterion's text, evidence requirements and framework references (no ID: all).",
   replay: 're-evaluates a saved JSON report from its recorded inputs; exit 0 only if the decision is the same.',

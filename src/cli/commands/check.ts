@@ -1,7 +1,8 @@
 // `pilot-readiness check`: one manifest against the policy, with the PR facts when given.
 import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { findRepoRoot, localRepoFiles, readTextFile } from '../../adapters/local/files.js';
+import { findRepoRoot, readTextFile } from '../../adapters/local/files.js';
+import { committedView, worktreeView } from '../../adapters/local/git.js';
 import { formatFinding, UsageError } from '../../core/errors.js';
 import { evaluate, TOOL_VERSION } from '../../core/evaluate.js';
 import { parseFacts } from '../../core/facts.js';
@@ -36,6 +37,7 @@ export function check(args: string[], io: Io): number {
       now: { type: 'string' },
       format: { type: 'string', default: 'text' },
       output: { type: 'string' },
+      worktree: { type: 'boolean', default: false },
     },
     true,
   );
@@ -46,21 +48,31 @@ export function check(args: string[], io: Io): number {
   if (!['text', 'json', 'markdown', 'sarif'].includes(format))
     throw new UsageError(`--format ${format}: use text, json, markdown or sarif`);
   const manifestPath = resolve(io.cwd, positionals[0] ?? 'pilot-readiness.yml');
-  const root = findRepoRoot(dirname(manifestPath)) ?? dirname(manifestPath);
+  const gitRoot = findRepoRoot(dirname(manifestPath));
+  const root = gitRoot ?? dirname(manifestPath);
   const repoPath = relative(root, manifestPath).split(sep).join('/');
   const policy = loadPolicyArg(values.policy, io.cwd);
   const manifestText = readTextFile(manifestPath, relative(io.cwd, manifestPath) || manifestPath);
   const facts = values.pr === undefined ? null : parseFacts(readTextFile(resolve(io.cwd, values.pr), values.pr), values.pr);
+  // CI judges the head commit's tree: by default so does check; --worktree counts the files on disk.
+  const view = values.worktree
+    ? worktreeView(root)
+    : gitRoot
+      ? committedView(gitRoot)
+      : worktreeView(root, `note: ${relative(io.cwd, root) || '.'} is not in a git repository: evidence is checked in the files on disk`);
+  if (view.notice) io.err(`${plainLine(view.notice)}\n`);
   const report = evaluate({
     manifest: { path: repoPath, text: manifestText },
     policy,
-    files: localRepoFiles(root),
+    files: view.files,
     facts,
     now: parseNow(values.now, io),
   });
   if (values.output) writeFileSync(resolve(io.cwd, values.output), `${JSON.stringify(report, null, 2)}\n`);
   // Invalid input: one line per problem on stderr. The JSON report still goes to stdout for tools;
   // a text scorecard of a manifest that could not be read would only repeat the errors.
+  for (const path of view.uncommitted())
+    io.err(`warning: ${plainLine(path)} exists but is not committed: CI will not see it; commit it or pass --worktree\n`);
   for (const error of report.errors) io.err(`error: ${plainLine(formatFinding(error))}\n`);
   if (format !== 'text' || report.gates.length > 0) io.out(render(report, format, policy.policy));
   return exitFor(report);
