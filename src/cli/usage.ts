@@ -25,7 +25,9 @@ checked against the files committed at HEAD of the git repository that holds the
 sees them; --worktree checks the files on disk instead (untracked and ignored ones count). With
 --pr, the PR facts file adds the sign-offs: roles, windows, silence as consent, the accountable
 owner's approval.`,
-  init: 'writes a starter manifest listing every criterion the policy sets for the risk tier.',
+  init: `writes a starter manifest listing every criterion the policy sets for the risk tier, with
+that tier's limits. Its placeholders (owner, title, reviewers, dates, links, metrics) are input
+errors for check until they are replaced.`,
   explain: "prints a criterion's text, evidence requirements and framework references (no ID: all).",
   replay: 're-evaluates a saved JSON report from its recorded inputs; exit 0 only if the decision is the same.',
   policy: `check: validates a policy and the chain it extends, listing every loosening (exit 0 or 2).

@@ -11,8 +11,8 @@ export function init(args: string[], io: Io): number {
   const parsed = readArgs(io, 'init', args, {
     risk: { type: 'string', default: 'medium' },
     policy: { type: 'string' },
-    name: { type: 'string', default: 'my-pilot' },
-    owner: { type: 'string', default: 'your-github-login' },
+    name: { type: 'string' },
+    owner: { type: 'string' },
     output: { type: 'string', default: 'pilot-readiness.yml' },
     force: { type: 'boolean', default: false },
   });
@@ -23,9 +23,16 @@ export function init(args: string[], io: Io): number {
   const policy = loadPolicyArg(values.policy, io.cwd);
   const target = resolve(io.cwd, values.output!);
   if (existsSync(target) && !values.force) throw new UsageError(`${values.output} exists; pass --force to overwrite it`);
-  writeFileSync(target, starterManifest(policy.policy, { risk, name: values.name!, owner: values.owner! }));
+  writeFileSync(
+    target,
+    starterManifest(policy.policy, {
+      risk,
+      ...(values.name ? { name: values.name } : {}),
+      ...(values.owner ? { owner: values.owner } : {}),
+    }),
+  );
   io.out(
-    `wrote ${values.output}: a ${risk}-risk starter manifest for policy ${policy.source}; fill in the evidence, then run pilot-readiness check ${values.output}\n`,
+    `wrote ${values.output}: a ${risk}-risk starter manifest for policy ${policy.source}; replace the placeholders and fill in the evidence, then run pilot-readiness check ${values.output}\n`,
   );
   return 0;
 }
