@@ -38,9 +38,10 @@ owner/repo/path@ref references are resolved by the Action only.`,
   'policy diff': 'what B tightens and loosens against A (exit 0 when B only tightens, 1 when it loosens).',
   portfolio: `every pilot of ORG's unarchived repositories (or --repos), read through the GitHub API:
 open deployment PRs and the default branch's pilots, longest waiting first. The token comes
-from GITHUB_TOKEN or GH_TOKEN, the API root from GITHUB_API_URL. Exit 0 when every repository
-was read (whatever the decisions), 1 when a rate limit stopped it: --state keeps what was read,
-and the same command resumes from it. --shard 2/4 reads every fourth repository; --merge joins the shards' JSON files into one report.`,
+from GITHUB_TOKEN or GH_TOKEN, the API root from GITHUB_API_URL (GitHub Enterprise Server:
+https://HOST/api/v3). Exit 0 when every repository was read (whatever the decisions), 1 when a
+rate limit stopped it: --state keeps what was read, and the same command resumes from it.
+--shard 2/4 reads every fourth repository; --merge joins the shards' JSON files into one report.`,
 };
 
 const EXIT_CODES = 'Exit codes: 0 ready, 1 not ready (blocked or pending), 2 invalid input or usage, 3 internal error.';
