@@ -43,14 +43,10 @@ export function placeholderFindings(data: unknown, locate: Locate): Finding[] {
   if (isObject(data.reviewers)) {
     for (const [role, list] of Object.entries(data.reviewers)) {
       const entries = Array.isArray(list) ? list : [list];
-      entries.forEach((value, i) =>
-        still(
-          ['reviewers', role, ...(Array.isArray(list) ? [i] : [])],
-          value,
-          PLACEHOLDERS.reviewer,
-          `the GitHub logins or org/teams of the ${role} role`,
-        ),
-      );
+      for (const [i, value] of entries.entries()) {
+        const path = ['reviewers', role, ...(Array.isArray(list) ? [i] : [])];
+        still(path, value, PLACEHOLDERS.reviewer, `the GitHub logins or org/teams of the ${role} role`);
+      }
     }
   }
   if (isObject(data.evidence)) {
