@@ -127,6 +127,24 @@ describe('check in a git repository', () => {
   });
 });
 
+describe('check in a git repository without a commit yet', () => {
+  it('counts nothing on disk: CI would see no file either', () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'pr-git-unborn-'));
+    try {
+      git(fresh, 'init', '--quiet');
+      mkdirSync(join(fresh, 'docs'));
+      writeFileSync(join(fresh, 'policy.yml'), POLICY);
+      writeFileSync(join(fresh, 'docs', 'card.md'), '# card\n');
+      writeFileSync(join(fresh, 'pilot-readiness.yml'), manifest('docs/card.md', 'docs/card.md'));
+      const result = cli(['check', 'pilot-readiness.yml', '--policy', 'policy.yml', '--format', 'json', '--now', NOW], { cwd: fresh });
+      expect(statuses(result.stdout)).toEqual({ 'DOC-1': 'failed', 'DOC-2': 'failed' });
+      expect(result.stderr).toBe('warning: docs/card.md exists but is not committed: CI will not see it; commit it or pass --worktree\n');
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('check outside a git repository', () => {
   it('falls back to the files on disk with a one-line notice', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pr-no-git-'));

@@ -19,18 +19,23 @@ export interface LocalRepoView {
 
 type TreeKind = 'file' | 'dir' | 'symlink' | 'submodule';
 
-function git(root: string, args: string[]): { ok: true; out: string } | { ok: false; why: string } {
+type GitRun = { ok: true; out: string } | { ok: false; status: number | null; out: string; why: string };
+
+function git(root: string, args: string[]): GitRun {
   const run = spawnSync('git', ['-C', root, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (run.error)
-    return { ok: false, why: (run.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : run.error.message };
-  if (run.status !== 0) return { ok: false, why: run.stderr.trim().split('\n')[0] ?? `git exited ${run.status}` };
+  if (run.error) {
+    const why = (run.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : run.error.message;
+    return { ok: false, status: null, out: '', why };
+  }
+  if (run.status !== 0)
+    return { ok: false, status: run.status, out: run.stdout, why: run.stderr.trim().split('\n')[0] || `git exited ${run.status}` };
   return { ok: true, out: run.stdout };
 }
 
 /** HEAD's tree, every entry (folders too) by repository path; empty when the repository has no commit yet. */
-function headTree(root: string): Map<string, TreeKind> | string {
+function headTree(root: string, hasHead: boolean): Map<string, TreeKind> | string {
   const tree = new Map<string, TreeKind>();
-  if (!git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).ok) return tree;
+  if (!hasHead) return tree;
   const listed = git(root, ['ls-tree', '-r', '-t', '-z', '--full-tree', 'HEAD']);
   if (!listed.ok) return listed.why;
   for (const line of listed.out.split('\0')) {
@@ -53,13 +58,15 @@ export function worktreeView(root: string, notice: string | null = null): LocalR
  * `root` is not the top of a git repository git can read.
  */
 export function committedView(root: string): LocalRepoView {
-  const top = git(root, ['rev-parse', '--show-toplevel']);
+  // One call: the repository's top, then HEAD's commit (exit 1, the top alone, when there is no commit yet).
+  const head = git(root, ['rev-parse', '--show-toplevel', '--verify', '--quiet', 'HEAD^{commit}']);
+  const top = head.ok || head.status === 1 ? head.out.split('\n')[0]?.trim() : undefined;
   const realRoot = realpathSync.native(root);
-  if (!top.ok || realpathSync.native(top.out.trim()) !== realRoot) {
-    const why = top.ok ? `git's repository starts at ${top.out.trim()}` : top.why;
+  if (!top || realpathSync.native(top) !== realRoot) {
+    const why = top ? `git's repository starts at ${top}` : head.ok ? 'git named no repository' : head.why;
     return worktreeView(root, `note: ${root} is not a git repository (${why}): evidence is checked in the files on disk, committed or not`);
   }
-  const tree = headTree(root);
+  const tree = headTree(root, head.ok);
   if (typeof tree === 'string')
     return worktreeView(root, `note: cannot list the files at HEAD (${tree}): evidence is checked in the files on disk`);
   const disk = localRepoFiles(root);
