@@ -433,14 +433,18 @@ describe('evidence strictness, through the built CLI', () => {
     writeFileSync(join(dir, M), attack.manifest ?? manifest());
     for (const [name, text] of Object.entries(attack.files ?? {})) writeFileSync(join(dir, name), text);
     if (attack.command?.[0] === 'replay') {
-      const saved = cli(['check', M, '--policy', 'policy.yml', '--pr', 'pr.json', '--now', NOW, '--output', 'saved.json'], { cwd: dir });
+      const saved = cli(['check', M, '--worktree', '--policy', 'policy.yml', '--pr', 'pr.json', '--now', NOW, '--output', 'saved.json'], {
+        cwd: dir,
+      });
       expect(saved.status).toBe(0);
       const report = JSON.parse(readFileSync(join(dir, 'saved.json'), 'utf8'));
       writeFileSync(join(dir, 'edited.json'), JSON.stringify({ ...report, inputs: { ...report.inputs, now: '2026-11-20T12:00:00' } }));
     }
+    // The temporary folder is no git repository: --worktree says so, and check prints no notice about it.
     const args = attack.command ?? [
       'check',
       M,
+      '--worktree',
       '--policy',
       'policy.yml',
       '--format',

@@ -155,7 +155,7 @@ describe('init and explain', () => {
     for (const id of ['DR-1', 'SEC-3', 'SEC-4', 'SEC-5', 'CMP-1', 'CMP-3', 'CMP-4', 'BUS-1', 'BUS-2', 'OPS-1', 'OPS-2', 'OPS-6'])
       expect(text).toContain(`# ${id}:`);
     expect(text).not.toContain('# SEC-1:'); // not required for low risk
-    const checked = cli(['check', 'pilot-readiness.yml', '--format', 'json', '--now', NOW], { cwd: dir });
+    const checked = cli(['check', 'pilot-readiness.yml', '--worktree', '--format', 'json', '--now', NOW], { cwd: dir });
     expect(checked.stderr).toBe('');
     const report = JSON.parse(checked.stdout);
     expect(report.errors).toEqual([]);

@@ -89,7 +89,10 @@ describe('policy check', () => {
     expect(cli(['policy'])).toEqual({
       status: 2,
       stdout: '',
-      stderr: 'error: unknown policy command "": use pilot-readiness policy check PATH or pilot-readiness policy diff A B\n',
+      stderr:
+        'error: policy needs a subcommand: use policy check PATH or policy diff A B\n' +
+        'usage: pilot-readiness policy check PATH [--format text|json]\n' +
+        '       pilot-readiness policy diff A B [--format text|json]\n',
     });
     expect(cli(['policy', 'check'])).toMatchObject({
       status: 2,

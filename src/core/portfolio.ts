@@ -14,7 +14,7 @@ const DECISIONS: readonly Decision[] = ['ready', 'pending', 'blocked'];
  */
 export interface PortfolioReport {
   decision: Decision;
-  /** met: with evidence; not_applicable apart (absent in a state file written before it was counted apart). */
+  /** A full Report counts not_applicable apart from met; the slim form has it folded into met. */
   score: { met: number; not_applicable?: number; required: number };
   pilot: { name: string; title: string | null; risk: RiskTier } | null;
   owner: { login: string | null };

@@ -6,11 +6,11 @@ import { plainLine as p, plainText } from './plain.js';
 import { criteriaById } from '../core/policy.js';
 import { didYouMean } from '../core/suggest.js';
 import { EVIDENCE_KINDS } from '../core/evidence/index.js';
-import type { CriterionPolicy, Policy } from '../core/types.js';
+import type { CriterionPolicy, Policy, RiskTier } from '../core/types.js';
 
-/** Evidence requirements in words, one line each (init writes them into YAML comments: no line breaks). */
-export function describeEvidence(criterion: CriterionPolicy): string[] {
-  const lines = EVIDENCE_KINDS.flatMap((kind) => kind.describe(criterion, p));
+/** Evidence requirements in words, one line each (init writes them into YAML comments: no line breaks); with a tier, its limits alone. */
+export function describeEvidence(criterion: CriterionPolicy, tier?: RiskTier): string[] {
+  const lines = EVIDENCE_KINDS.flatMap((kind) => kind.describe(criterion, p, tier));
   const signoff = criterion.evidence.signoff;
   if (signoff) lines.push(`sign-off: an explicit approval by the ${p(signoff)} role (silence does not count)`);
   return lines;

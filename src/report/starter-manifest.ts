@@ -3,6 +3,7 @@ import { BUNDLED } from '../core/generated/bundled-policies.js';
 import { describeEvidence } from './explain.js';
 import { EVIDENCE_KINDS } from '../core/evidence/index.js';
 import { reviewerRoles } from '../core/policy.js';
+import { PLACEHOLDERS } from '../core/placeholders.js';
 import type { Policy, RiskTier } from '../core/types.js';
 
 /**
@@ -28,17 +29,22 @@ export function manifestSchemaUrl(policy: Policy): string {
   return same ? DEFAULT_MANIFEST_SCHEMA_URL : MANIFEST_SCHEMA_URL;
 }
 
-export function starterManifest(policy: Policy, options: { risk: RiskTier; name: string; owner: string }): string {
+/**
+ * A starter manifest for one tier: only that tier's limits, and placeholders (src/core/placeholders.ts)
+ * wherever a person must write a value, which check refuses until they are replaced.
+ */
+export function starterManifest(policy: Policy, options: { risk: RiskTier; name?: string; owner?: string }): string {
+  const name = options.name ?? PLACEHOLDERS.pilot;
   const out: string[] = [
     `# yaml-language-server: $schema=${manifestSchemaUrl(policy)}`,
     `# pilot-readiness manifest: the pilot, its ONE accountable owner, and its evidence per criterion.`,
     `# Check it with: npx pilot-readiness check pilot-readiness.yml`,
     'version: 1',
     'pilot:',
-    `  name: ${options.name}`,
-    `  title: ${options.name}`,
+    `  name: ${name}`,
+    `  title: ${name}`,
     `  risk: ${options.risk}`,
-    `owner: ${options.owner}   # one GitHub login: the executive who decides`,
+    `owner: ${options.owner ?? PLACEHOLDERS.owner}   # one GitHub login: the executive who decides`,
   ];
   const open = reviewerRoles(policy).filter(
     ([, role]) => !role.members && (!role.required_for || role.required_for.includes(options.risk)),
@@ -47,7 +53,7 @@ export function starterManifest(policy: Policy, options: { risk: RiskTier; name:
     out.push('reviewers:   # who gives input for each role the policy leaves open (logins or org/team)');
     for (const [name, role] of open) {
       out.push(`  # ${role.title ?? name}: ${role.window} window, silence = ${role.on_silence}`);
-      out.push(`  # ${name}: [login-or-org/team]`);
+      out.push(`  # ${name}: [${PLACEHOLDERS.reviewer}]`);
     }
   }
   out.push('evidence:   # uncomment and fill in each entry; paths are relative to this file');
@@ -57,7 +63,7 @@ export function starterManifest(policy: Policy, options: { risk: RiskTier; name:
     out.push(`  # ── ${gate.title}${gate.stage === 'pre-pilot' ? ' (before the pilot)' : ''}`);
     for (const c of required) {
       out.push(`  # ${c.id}: ${c.title}`);
-      for (const line of describeEvidence(c)) out.push(`  #   needs ${line}`);
+      for (const line of describeEvidence(c, options.risk)) out.push(`  #   needs ${line}`);
       const example = EVIDENCE_KINDS.flatMap((kind) => kind.starter(c) ?? []);
       if (example.length > 0) out.push(`  # ${c.id}: { ${example.join(', ')} }`);
     }

@@ -16,8 +16,10 @@ export { loadScenario } from './scenario.js';
 
 export interface RecordedRequest {
   method: string;
-  /** The URL path, e.g. /repos/acme/models/pulls. */
+  /** The URL path, e.g. /repos/acme/models/pulls (under `enterprise`, without its /api/v3 prefix; /graphql for /api/graphql). */
   path: string;
+  /** The URL path as requested, prefix and all. */
+  rawPath: string;
   query: Record<string, string>;
   /** Parsed JSON body (or the raw text when it is not JSON); undefined without a body. */
   body: unknown;
@@ -45,7 +47,7 @@ export interface RequestFilter {
 }
 
 export interface FakeGitHub {
-  /** Base URL for octokit's baseUrl (GraphQL is at `${url}/graphql`). */
+  /** Base URL for octokit's baseUrl (GraphQL is at `${url}/graphql`; under `enterprise`, https://HOST/api/v3 with GraphQL at /api/graphql). */
   url: string;
   requests: RecordedRequest[];
   /** Answers that GitHub's OpenAPI description does not allow; close() fails when there are any. */
@@ -70,6 +72,18 @@ export interface FakeGitHub {
 export interface FakeGitHubOptions {
   /** Check answers against the OpenAPI fixture (default true). */
   checkContract?: boolean;
+  /**
+   * Serve as GitHub Enterprise Server does: REST under /api/v3 and GraphQL at /api/graphql. A request
+   * outside those prefixes is answered 404 and recorded as a violation.
+   */
+  enterprise?: boolean;
+}
+
+/** Under `enterprise`, the path GitHub.com would have served (null outside the prefixes); else the path itself. */
+function servedPath(method: string, path: string, enterprise: boolean): string | null {
+  if (!enterprise) return path;
+  if (method === 'POST' && path === '/api/graphql') return '/graphql';
+  return path.startsWith('/api/v3/') ? path.slice('/api/v3'.length) : null;
 }
 
 /** Starts the fake on a random loopback port. `scenario` is an object or a path to a .json/.yml file. */
@@ -103,13 +117,17 @@ export async function startFakeGitHub(scenario: Scenario | string = {}, options:
     const body = parseBody(raw);
     const auth = req.headers.authorization;
     const token = auth ? auth.replace(/^(token|bearer)\s+/i, '') : null;
-    const isGraphQL = method === 'POST' && url.pathname === '/graphql';
+    const enterprise = options.enterprise ?? false;
+    const served = servedPath(method, url.pathname, enterprise);
+    const path = served ?? url.pathname;
+    const isGraphQL = served !== null && method === 'POST' && path === '/graphql';
     const graphqlBody =
       isGraphQL && body.ok && typeof body.value === 'object' && body.value !== null ? (body.value as GraphQLRequest) : undefined;
-    const match = isGraphQL ? undefined : findRoute(method, url.pathname);
+    const match = isGraphQL || served === null ? undefined : findRoute(method, path);
     const record: RecordedRequest = {
       method,
-      path: url.pathname,
+      path,
+      rawPath: url.pathname,
       query: Object.fromEntries(url.searchParams),
       body: body.value,
       headers: pick(req.headers, ['authorization', 'accept', 'user-agent', 'content-type']),
@@ -132,7 +150,11 @@ export async function startFakeGitHub(scenario: Scenario | string = {}, options:
       send(res, status, { 'content-type': 'application/json; charset=utf-8', ...rateHeaders(isGraphQL), ...headers }, text);
     };
 
-    const fault = faults.take({ method, path: url.pathname, operation: record.operation, token });
+    if (served === null) {
+      violations.push(`${method} ${url.pathname}: outside GitHub Enterprise Server's /api/v3 and /api/graphql`);
+      return reply(404, errorJson(404, 'Not Found'));
+    }
+    const fault = faults.take({ method, path, operation: record.operation, token });
     const rewrite = fault?.rewrite;
     if (fault) {
       // A paging fault marks the request once it has rewritten something in its answer.
@@ -168,19 +190,19 @@ export async function startFakeGitHub(scenario: Scenario | string = {}, options:
     if (invalid.length > 0) return reply(422, errorJson(422, `Invalid request.\n\n${invalid.join('\n')}`));
     let answer: RestAnswer;
     try {
-      answer = match.route.handle({ method, path: url.pathname, query: url.searchParams, body: body.value, identity, site }, match.params);
+      answer = match.route.handle({ method, path, query: url.searchParams, body: body.value, identity, site }, match.params);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       answer = { status: error.status, body: error.body };
     }
     if (checkContract) {
       for (const problem of checkResponse(endpoint, answer.status, answer.body))
-        violations.push(`${method} ${url.pathname} → ${answer.status}: ${problem}`);
+        violations.push(`${method} ${path} → ${answer.status}: ${problem}`);
     }
     if (rewrite && answer.status === 200 && Array.isArray(answer.body)) {
       const link = rewrittenLink(new URL(req.url ?? '/', site.api), rewrite);
       if (link === null)
-        violations.push(`${method} ${url.pathname}: the fault ${rewrite.kind} has no REST form (a Link header cannot hold a null cursor)`);
+        violations.push(`${method} ${path}: the fault ${rewrite.kind} has no REST form (a Link header cannot hold a null cursor)`);
       else {
         answer = { ...answer, headers: { ...answer.headers, link } };
         record.fault = true;
@@ -191,7 +213,7 @@ export async function startFakeGitHub(scenario: Scenario | string = {}, options:
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  site.api = `http://127.0.0.1:${port}`;
+  site.api = `http://127.0.0.1:${port}${options.enterprise ? '/api/v3' : ''}`;
 
   const matching = (filter: RequestFilter = {}) =>
     requests.filter(

@@ -1,8 +1,8 @@
 // `pilot-readiness check`: one manifest against the policy, with the PR facts when given.
 import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
-import { findRepoRoot, localRepoFiles, readTextFile } from '../../adapters/local/files.js';
+import { findRepoRoot, readTextFile } from '../../adapters/local/files.js';
+import { committedView, worktreeView } from '../../adapters/local/git.js';
 import { formatFinding, UsageError } from '../../core/errors.js';
 import { evaluate, TOOL_VERSION } from '../../core/evaluate.js';
 import { parseFacts } from '../../core/facts.js';
@@ -11,6 +11,7 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { plainLine, terminalJson } from '../../report/plain.js';
 import { renderSarif } from '../../report/sarif.js';
 import { renderText } from '../../report/text.js';
+import { readArgs } from '../args.js';
 import { loadPolicyArg, parseNow, type Io } from '../io.js';
 
 function exitFor(report: Report): number {
@@ -26,37 +27,52 @@ function render(report: Report, format: string, policy: Policy): string {
 }
 
 export function check(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({
+  const parsed = readArgs(
+    io,
+    'check',
     args,
-    allowPositionals: true,
-    options: {
+    {
       policy: { type: 'string' },
       pr: { type: 'string' },
       now: { type: 'string' },
       format: { type: 'string', default: 'text' },
       output: { type: 'string' },
+      worktree: { type: 'boolean', default: false },
     },
-  });
+    true,
+  );
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError('check takes one manifest; run it once per manifest');
   const format = values.format!;
   if (!['text', 'json', 'markdown', 'sarif'].includes(format))
     throw new UsageError(`--format ${format}: use text, json, markdown or sarif`);
   const manifestPath = resolve(io.cwd, positionals[0] ?? 'pilot-readiness.yml');
-  const root = findRepoRoot(dirname(manifestPath)) ?? dirname(manifestPath);
+  const gitRoot = findRepoRoot(dirname(manifestPath));
+  const root = gitRoot ?? dirname(manifestPath);
   const repoPath = relative(root, manifestPath).split(sep).join('/');
   const policy = loadPolicyArg(values.policy, io.cwd);
   const manifestText = readTextFile(manifestPath, relative(io.cwd, manifestPath) || manifestPath);
   const facts = values.pr === undefined ? null : parseFacts(readTextFile(resolve(io.cwd, values.pr), values.pr), values.pr);
+  // CI judges the head commit's tree: by default so does check; --worktree counts the files on disk.
+  const view = values.worktree
+    ? worktreeView(root)
+    : gitRoot
+      ? committedView(gitRoot)
+      : worktreeView(root, `note: ${relative(io.cwd, root) || '.'} is not in a git repository: evidence is checked in the files on disk`);
+  if (view.notice) io.err(`${plainLine(view.notice)}\n`);
   const report = evaluate({
     manifest: { path: repoPath, text: manifestText },
     policy,
-    files: localRepoFiles(root),
+    files: view.files,
     facts,
     now: parseNow(values.now, io),
   });
   if (values.output) writeFileSync(resolve(io.cwd, values.output), `${JSON.stringify(report, null, 2)}\n`);
   // Invalid input: one line per problem on stderr. The JSON report still goes to stdout for tools;
   // a text scorecard of a manifest that could not be read would only repeat the errors.
+  for (const path of view.uncommitted())
+    io.err(`warning: ${plainLine(path)} exists but is not committed: CI will not see it; commit it or pass --worktree\n`);
   for (const error of report.errors) io.err(`error: ${plainLine(formatFinding(error))}\n`);
   if (format !== 'text' || report.gates.length > 0) io.out(render(report, format, policy.policy));
   return exitFor(report);

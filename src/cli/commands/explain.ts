@@ -1,10 +1,12 @@
 // `pilot-readiness explain`: a criterion's text, evidence and references; every criterion without an id.
-import { parseArgs } from 'node:util';
+import { readArgs } from '../args.js';
 import { explainCriterion, listCriteria } from '../../report/explain.js';
 import { loadPolicyArg, type Io } from '../io.js';
 
 export function explain(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { policy: { type: 'string' } } });
+  const parsed = readArgs(io, 'explain', args, { policy: { type: 'string' } }, true);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const policy = loadPolicyArg(values.policy, io.cwd);
   if (positionals.length === 0) {
     io.out(listCriteria(policy.policy));

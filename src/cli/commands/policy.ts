@@ -1,19 +1,26 @@
 // `pilot-readiness policy check|diff`: a policy's chain validated, or what one policy changes against another.
-import { parseArgs } from 'node:util';
+import { CommandUsageError, readArgs } from '../args.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import { comparePolicies, type ResolvedPolicy } from '../../core/layering/index.js';
 import { terminalJson } from '../../report/plain.js';
 import { checkJson, checkLine, diffJson, diffText } from '../../report/policy-diff.js';
 import { loadPolicyArg, type Io } from '../io.js';
+import { commandHelp, usageLines } from '../usage.js';
 
 /** `policy check PATH` and `policy diff A B`: exit 0 fine, 1 B loosens A, 2 invalid. */
 export function policyCommand(args: string[], io: Io): number {
   const [sub, ...rest] = args;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' } },
-  });
+  if (sub !== 'check' && sub !== 'diff') {
+    if (sub === '--help' || sub === '-h') {
+      io.out(commandHelp('policy'));
+      return 0;
+    }
+    const what = sub === undefined ? 'policy needs a subcommand' : `unknown policy command "${sub}"`;
+    throw new CommandUsageError(`${what}: use policy check PATH or policy diff A B`, usageLines('policy'));
+  }
+  const parsed = readArgs(io, `policy ${sub}`, rest, { format: { type: 'string', default: 'text' } }, true);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const format = values.format!;
   if (!['text', 'json'].includes(format)) throw new UsageError(`--format ${format}: use text or json`);
   const json = (value: object) => io.out(`${terminalJson(value)}\n`);
@@ -44,5 +51,5 @@ export function policyCommand(args: string[], io: Io): number {
     else io.out(diffText(comparison, a, b));
     return comparison.loosenings.length > 0 ? 1 : 0;
   }
-  throw new UsageError(`unknown policy command "${sub ?? ''}": use pilot-readiness policy check PATH or pilot-readiness policy diff A B`);
+  throw new UsageError(`unknown policy command "${sub}"`);
 }

@@ -3,7 +3,6 @@
 // loaded only here, on demand, so that `check` and the other offline commands never load octokit.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { InputError } from '../../core/errors.js';
 import {
   buildPortfolio,
@@ -16,6 +15,7 @@ import {
 import { parseShard } from '../../flow/portfolio/shard.js';
 import { renderPortfolioMarkdown } from '../../report/portfolio.js';
 import { plainLine, terminalJson } from '../../report/plain.js';
+import { readArgs } from '../args.js';
 import { parseNow, type Io } from '../io.js';
 
 type Env = Record<string, string | undefined>;
@@ -40,10 +40,11 @@ function emit(portfolio: Portfolio, format: string, output: string | undefined, 
 
 /** Exit 0 when complete (whatever the decisions), 1 when a rate limit stopped it (resumable), 2 on bad input or a refusal. */
 export async function portfolioCommand(args: string[], io: Io, env: Env): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const parsed = readArgs(
+    io,
+    'portfolio',
     args,
-    allowPositionals: true,
-    options: {
+    {
       org: { type: 'string' },
       repos: { type: 'string' },
       policy: { type: 'string', default: 'default' },
@@ -55,7 +56,10 @@ export async function portfolioCommand(args: string[], io: Io, env: Env): Promis
       now: { type: 'string' },
       merge: { type: 'boolean', default: false },
     },
-  });
+    true,
+  );
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const format = values.format!;
   if (!['markdown', 'json'].includes(format)) throw new InputError(`--format ${format}: use markdown or json`);
 

@@ -2,6 +2,7 @@
 import { formatSpan, parseDuration } from '../duration.js';
 import { parseInstant } from '../instant.js';
 import type { DataPath, Finding, Manifest, SourceLocation } from '../types.js';
+import { PLACEHOLDERS } from '../placeholders.js';
 import { forTier, mergePerTier, perTierText, type EvidenceKind } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -40,9 +41,12 @@ export const dateEvidence: EvidenceKind = {
     if (child.date) merged.date = { max_age: mergePerTier(merged.date?.max_age, child.date.max_age)! };
   },
   applies: (criterion) => criterion.evidence.date !== undefined,
-  describe: (criterion, show) =>
-    criterion.evidence.date ? [`date: no older than ${perTierText(criterion.evidence.date.max_age, show)}`] : [],
-  starter: (criterion) => (criterion.evidence.date ? 'date: YYYY-MM-DD' : null),
+  describe(criterion, show, tier) {
+    if (!criterion.evidence.date) return [];
+    const age = perTierText(criterion.evidence.date.max_age, show, tier);
+    return [age ? `date: no older than ${age}` : 'date: when the evidence was produced'];
+  },
+  starter: (criterion) => (criterion.evidence.date ? `date: ${PLACEHOLDERS.date}` : null),
   check(ctx) {
     const at = ctx.locate(['date']);
     if (ctx.entry.date === undefined) {

@@ -1,4 +1,5 @@
 // `link` evidence: a URL (to a ticket, dashboard or record) that matches the policy's pattern when it sets one.
+import { PLACEHOLDERS } from '../placeholders.js';
 import type { EvidenceKind } from './types.js';
 
 export const linkEvidence: EvidenceKind = {
@@ -20,7 +21,7 @@ export const linkEvidence: EvidenceKind = {
   applies: (criterion) => criterion.evidence.link !== undefined,
   describe: (criterion, show) =>
     criterion.evidence.link ? [`link${criterion.evidence.link.pattern ? ` matching ${show(criterion.evidence.link.pattern)}` : ''}`] : [],
-  starter: (criterion) => (criterion.evidence.link ? 'link: https://' : null),
+  starter: (criterion) => (criterion.evidence.link ? `link: ${PLACEHOLDERS.link}` : null),
   check(ctx) {
     const link = ctx.entry.link;
     if (link === undefined) {

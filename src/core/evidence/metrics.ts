@@ -1,4 +1,5 @@
 // `metrics` evidence: each metric the policy names is present, a finite number, and within its tier's bounds.
+import { PLACEHOLDERS } from '../placeholders.js';
 import type { MetricRequirement } from '../types.js';
 import { forTier, mergePerTier, perTierText, type EvidenceKind } from './types.js';
 
@@ -39,20 +40,17 @@ export const metricsEvidence: EvidenceKind = {
     merged.metrics = metrics;
   },
   applies: (criterion) => criterion.evidence.metrics !== undefined && Object.keys(criterion.evidence.metrics).length > 0,
-  describe(criterion, show) {
+  describe(criterion, show, tier) {
     return Object.entries(criterion.evidence.metrics ?? {}).map(([name, rule]) => {
-      const bounds = [
-        rule.min !== undefined ? `≥ ${perTierText(rule.min, show)}` : '',
-        rule.max !== undefined ? `≤ ${perTierText(rule.max, show)}` : '',
-      ]
-        .filter(Boolean)
-        .join(' and ');
+      const min = perTierText(rule.min, show, tier);
+      const max = perTierText(rule.max, show, tier);
+      const bounds = [min ? `≥ ${min}` : '', max ? `≤ ${max}` : ''].filter(Boolean).join(' and ');
       return `metric ${show(name)}${bounds ? ` ${bounds}` : ' (present)'}${rule.unit ? ` ${show(rule.unit)}` : ''}${rule.description ? ` (${show(rule.description)})` : ''}`;
     });
   },
   starter(criterion) {
     const metrics = Object.keys(criterion.evidence.metrics ?? {});
-    return metrics.length > 0 ? `metrics: { ${metrics.map((m) => `${m}: 0`).join(', ')} }` : null;
+    return metrics.length > 0 ? `metrics: { ${metrics.map((m) => `${m}: ${PLACEHOLDERS.metric}`).join(', ')} }` : null;
   },
   check(ctx) {
     const wanted = ctx.criterion.evidence.metrics ?? {};

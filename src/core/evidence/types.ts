@@ -60,8 +60,11 @@ export interface EvidenceKind {
   /** True when the policy asks this criterion for this kind of evidence. */
   applies(criterion: CriterionPolicy): boolean;
   check(ctx: EvidenceContext): Finding[];
-  /** What the policy asks, in words, one line each with no line break ([] when it asks nothing of this kind). */
-  describe(criterion: CriterionPolicy, show: Show): string[];
+  /**
+   * What the policy asks, in words, one line each with no line break ([] when it asks nothing of this
+   * kind); with a tier, only that tier's limits (init), else every tier's (explain).
+   */
+  describe(criterion: CriterionPolicy, show: Show, tier?: RiskTier): string[];
   /** A starter manifest's value for this kind, as a YAML flow entry (`date: YYYY-MM-DD`); null when the policy asks nothing of it. */
   starter(criterion: CriterionPolicy): string | null;
   /** Compares what a parent and a child policy ask of this kind, when both ask something of it. */
@@ -82,10 +85,14 @@ export function mergePerTier<T extends string | number>(
   return { ...base, ...child } as PerTier<T>;
 }
 
-/** A per-tier value in words: `high 30d, medium 90d`, or the one value for every tier. */
-export function perTierText<T>(value: PerTier<T> | undefined, show: Show): string {
+/** A per-tier value in words: `high 30d, medium 90d`, or the one value for every tier; with a tier, its value alone. */
+export function perTierText<T>(value: PerTier<T> | undefined, show: Show, tier?: RiskTier): string {
   if (value === undefined) return '';
   if (typeof value !== 'object' || value === null) return show(value);
+  if (tier !== undefined) {
+    const own = (value as Record<string, T>)[tier];
+    return own === undefined ? '' : show(own);
+  }
   return RISK_TIERS.filter((t) => (value as Record<string, T>)[t] !== undefined)
     .map((t) => `${t} ${show((value as Record<string, T>)[t])}`)
     .join(', ');
