@@ -210,3 +210,32 @@ describe('evaluate with PR facts', () => {
     expect(signed.score).toEqual({ met: 4, not_applicable: 0, required: 4 });
   });
 });
+
+describe('one read per manifest', () => {
+  it('asking roles first, then evaluating the same manifest object, gives the report evaluating alone gives', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { rolesToRequest } = await import('../../src/core/evaluate.js');
+    const { loadBundledPolicy } = await import('../../src/core/bundled.js');
+    const { localRepoFiles } = await import('../../src/adapters/local/files.js');
+    const root = join(import.meta.dirname, '..', '..');
+    const text = readFileSync(join(root, 'examples', 'churn-forecast', 'pilot-readiness.yml'), 'utf8');
+    const facts = JSON.parse(readFileSync(join(root, 'examples', 'churn-forecast', 'pr-pending.json'), 'utf8'));
+    const input = (manifest: { path: string; text: string }) => ({
+      manifest,
+      policy: loadBundledPolicy('default'),
+      files: localRepoFiles(root),
+      facts,
+      now: new Date('2026-11-20T12:00:00Z'),
+    });
+    const shared = { path: 'examples/churn-forecast/pilot-readiness.yml', text };
+    rolesToRequest(input(shared));
+    const twice = [evaluate(input(shared)), evaluate(input(shared))];
+    const alone = evaluate(input({ ...shared }));
+    expect(twice[0]).toEqual(alone);
+    expect(twice[1]).toEqual(alone);
+    // A changed text on the same object is read again, never served from the earlier read.
+    shared.text = text.replace('risk: low', 'risk: high');
+    expect(evaluate(input(shared)).pilot?.risk).toBe('high');
+  });
+});

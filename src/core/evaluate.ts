@@ -300,7 +300,7 @@ export function rolesToRequest(input: EvaluationInput): { people: string[]; team
   const none = { people: [], teams: [] };
   const facts = input.facts;
   if (input.manifest.text === null || facts === null || facts.draft || facts.ready_at === null) return none;
-  const read = readManifest({ path: input.manifest.path, text: input.manifest.text });
+  const read = readManifestOnce(input.manifest as { path: string; text: string });
   if (!read.ok) return none;
   const { parsed, manifest } = read;
   const base = baseVersion(facts);
@@ -324,6 +324,19 @@ export function rolesToRequest(input: EvaluationInput): { people: string[]; team
     }
   }
   return { people: [...people], teams: [...teams] };
+}
+
+type ManifestRead = { ok: true; parsed: ParsedYaml; manifest: Manifest } | { ok: false; errors: Finding[]; parsed: ParsedYaml | null };
+/** Reads per manifest object: asking roles, then evaluating, parses and schema-checks a manifest once. */
+const READS = new WeakMap<object, { text: string; read: ManifestRead }>();
+
+/** readManifest, once per manifest object (and text): the Action asks roles before it evaluates. */
+function readManifestOnce(manifest: { path: string; text: string }): ManifestRead {
+  const known = READS.get(manifest);
+  if (known && known.text === manifest.text) return known.read;
+  const read = readManifest(manifest);
+  READS.set(manifest, { text: manifest.text, read });
+  return read;
 }
 
 /** The manifest parsed and checked against its schema: what both the evaluation and rolesToRequest start from. */
@@ -367,7 +380,7 @@ function planFor(input: EvaluationInput, parsed: ParsedYaml, manifest: Manifest,
 export function evaluate(input: EvaluationInput): Report {
   const base = baseVersion(input.facts);
   if (input.manifest.text === null) return evaluateRetirement(input, base);
-  const read = readManifest({ path: input.manifest.path, text: input.manifest.text });
+  const read = readManifestOnce(input.manifest as { path: string; text: string });
   if (!read.ok) return blockedByInput(input, read.errors, read.parsed);
   const { parsed, manifest } = read;
   const waivers = checkWaivers({ manifest, parsed, policy: input.policy, now: input.now, base: base?.waivers ?? null });

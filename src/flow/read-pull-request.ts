@@ -163,9 +163,8 @@ export async function readPullRequest(
     return { owner: baseOwner, path: p.base.path, text: p.base.text };
   });
   const inputFor = (pilot: PilotPair, i: number, facts: PrFacts): EvaluationInput => ({
-    manifest: pilot.head
-      ? { path: pilot.head.path, text: pilot.head.text }
-      : { path: pilot.base!.path, text: null, ...(pilot.retired ? { retired: pilot.retired } : {}) },
+    // The head manifest itself (not a copy): the core reads it once for both rolesToRequest and evaluate.
+    manifest: pilot.head ? pilot.head : { path: pilot.base!.path, text: null, ...(pilot.retired ? { retired: pilot.retired } : {}) },
     policy,
     files,
     facts: { ...facts, base_manifest: bases[i] ?? null },
