@@ -1,14 +1,8 @@
 // The `pilot-readiness` command line: the same engine as the Action, on local files.
 // Exit codes: 0 ready (or a command that succeeded), 1 not ready, 2 invalid input or usage, 3 a bug.
 import { BUG_EXIT, formatFinding, messageOf, UsageError, UserError, USER_ERROR_EXIT } from '../core/errors.js';
-import { TOOL_VERSION } from '../core/evaluate.js';
+import { TOOL_VERSION } from '../core/version.js';
 import { plainLine } from '../report/plain.js';
-import { check } from './commands/check.js';
-import { explain } from './commands/explain.js';
-import { init } from './commands/init.js';
-import { policyCommand } from './commands/policy.js';
-import { portfolioCommand } from './commands/portfolio.js';
-import { replayCommand } from './commands/replay.js';
 import { CommandUsageError } from './args.js';
 import { sanitised, type Io } from './io.js';
 import { COMMAND_USAGE, commandHelp, fullUsage, type CommandName } from './usage.js';
@@ -32,24 +26,29 @@ export function main(argv: string[], raw: Io): number | Promise<number> {
       io.out(`${TOOL_VERSION}\n`);
       return 0;
     }
-    switch (command) {
-      case 'check':
-        return check(rest, io);
-      case 'init':
-        return init(rest, io);
-      case 'explain':
-        return explain(rest, io);
-      case 'replay':
-        return replayCommand(rest, io);
-      case 'policy':
-        return policyCommand(rest, io);
-      case 'portfolio':
-        return portfolioCommand(rest, io, io.env ?? process.env).catch((error: unknown) => failure(error, io));
-      default:
-        // `pilot-readiness path/to/manifest.yml` is a natural first try: treat it as check.
-        if (command.endsWith('.yml') || command.endsWith('.yaml')) return check(argv, io);
-        throw new UsageError(`unknown command "${command}"; run pilot-readiness --help`);
-    }
+    // Each command loads only what it needs: the engine, the renderers and the GitHub client are
+    // imported when the command runs, not to print usage or the version.
+    const run = async (): Promise<number> => {
+      switch (command) {
+        case 'check':
+          return (await import('./commands/check.js')).check(rest, io);
+        case 'init':
+          return (await import('./commands/init.js')).init(rest, io);
+        case 'explain':
+          return (await import('./commands/explain.js')).explain(rest, io);
+        case 'replay':
+          return (await import('./commands/replay.js')).replayCommand(rest, io);
+        case 'policy':
+          return (await import('./commands/policy.js')).policyCommand(rest, io);
+        case 'portfolio':
+          return (await import('./commands/portfolio.js')).portfolioCommand(rest, io, io.env ?? process.env);
+        default:
+          // `pilot-readiness path/to/manifest.yml` is a natural first try: treat it as check.
+          if (command.endsWith('.yml') || command.endsWith('.yaml')) return (await import('./commands/check.js')).check(argv, io);
+          throw new UsageError(`unknown command "${command}"; run pilot-readiness --help`);
+      }
+    };
+    return run().catch((error: unknown) => failure(error, io));
   } catch (error) {
     return failure(error, io);
   }

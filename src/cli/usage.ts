@@ -1,6 +1,6 @@
 // What each command accepts, in one place: `pilot-readiness COMMAND --help` prints its entry, a bad
 // option prints it after the error, and `pilot-readiness --help` prints them all.
-import { TOOL_VERSION } from '../core/evaluate.js';
+import { TOOL_VERSION } from '../core/version.js';
 
 export const COMMAND_USAGE = {
   check: `pilot-readiness check [MANIFEST] [--policy default|PATH] [--pr FACTS.json] [--now ISO]

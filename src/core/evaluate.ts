@@ -48,7 +48,9 @@ import type {
 import { placeholderFindings } from './placeholders.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
 
-export const TOOL_VERSION = '0.1.0';
+import { TOOL_VERSION } from './version.js';
+
+export { TOOL_VERSION };
 
 export interface EvaluationInput {
   /**
