@@ -7,16 +7,9 @@ import { InputError, UsageError } from '../core/errors.js';
 import { parseInstant } from '../core/instant.js';
 import { isCentralReference, resolveBundled, resolvePolicySync, type PolicyReader, type ResolvedPolicy } from '../core/layering/index.js';
 import { readTextFile } from '../adapters/local/files.js';
-import { plainText } from '../report/plain.js';
+import type { Io } from './terminal.js';
 
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-  cwd: string;
-  now: () => Date;
-  /** The environment `portfolio` reads its token and API root from. Default: process.env. */
-  env?: Record<string, string | undefined>;
-}
+export { sanitised, type Io } from './terminal.js';
 
 const CENTRAL_OFFLINE = 'central policy references are resolved by the Action; pass a local copy with --policy';
 
@@ -50,13 +43,4 @@ export function parseNow(text: string | undefined, io: Io): Date {
   const parsed = parseInstant(text);
   if (!parsed.ok) throw new UsageError(`--now ${text}: ${parsed.reason}`);
   return new Date(parsed.ms);
-}
-
-/**
- * Every write of the CLI goes through the plain-text sanitiser: what it prints quotes manifests,
- * policies and paths, and in a workflow a line of stdout or stderr can be a workflow command.
- * (JSON is written with terminalJson first, which the sanitiser leaves as it is.)
- */
-export function sanitised(io: Io): Io {
-  return { ...io, out: (text) => io.out(plainText(text)), err: (text) => io.err(plainText(text)) };
 }

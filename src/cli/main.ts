@@ -4,7 +4,7 @@ import { BUG_EXIT, formatFinding, messageOf, UsageError, UserError, USER_ERROR_E
 import { TOOL_VERSION } from '../core/version.js';
 import { plainLine } from '../report/plain.js';
 import { CommandUsageError } from './args.js';
-import { sanitised, type Io } from './io.js';
+import { sanitised, type Io } from './terminal.js';
 import { COMMAND_USAGE, commandHelp, fullUsage, type CommandName } from './usage.js';
 
 export type { Io };
