@@ -131,6 +131,8 @@ describe.each(KINDS)('the comment when %s', (_kind, r, expected) => {
       const spans = out.match(/`[^`\s]+\.ya?ml:\d+:\d+`/g) ?? [];
       const linked = [...out.matchAll(/\[(`[^`\s]+\.ya?ml:\d+:\d+`)\]\(([^)\s]+)\)/g)];
       expect(linked.length).toBe(spans.length);
+      // Where something is wrong there are locations to link: the check is not empty there.
+      if (r.decision === 'blocked' && r.roles.every((role) => !role.blocking)) expect(spans.length).toBeGreaterThan(0);
       for (const [, , url] of linked)
         expect(url).toMatch(
           new RegExp(
@@ -149,6 +151,20 @@ describe('the next step when several things are awaited', () => {
     const [, , verdict, next] = renderMarkdown(r).split('\n');
     expect(verdict).toMatch(/^\*\*Accountable owner changed from sam-cto to nia-vp: awaiting `nia-vp`\. Waiting on legal /);
     expect(next).toBe('Next: `nia-vp` approves the head commit; `lee-legal` may review sooner. Nothing for the author to do.');
+  });
+});
+
+describe('the three questions table', () => {
+  it('keeps an owner reason with | inside its cell: one escape, never two', () => {
+    const r = report('claims-triage', manifestOf('claims-triage'), ready);
+    const hostile: Report = { ...r, owner: { ...r.owner, status: 'invalid', reason: 'a | b `c|d`' } };
+    const row = renderMarkdown(hostile)
+      .split('\n')
+      .find((l) => l.includes('One accountable owner decides'))!;
+    // Cells split at pipes not escaped by one backslash, as GitHub splits them.
+    const cells = row.split(/(?<!\\)\|/);
+    expect(cells).toHaveLength(5);
+    expect(row).not.toContain('\\\\|');
   });
 });
 
@@ -173,5 +189,16 @@ describe('locations without PR facts', () => {
     const link = /\]\((https:\/\/github\.com\/\S+)\)/.exec(renderMarkdown(closing, { serverUrl: 'https://github.com' }))![1]!;
     expect(link).toContain('x%29%2A%2A%5By%5D%28https%3A/evil.example%29/pilot-readiness.yml#L1');
     expect(link).not.toMatch(/[()*[\]]/);
+  });
+});
+
+describe('the one time formatter', () => {
+  it('writes instants in UTC with the weekday, and a zone-less date-time as written (never in local time)', async () => {
+    const { formatInstant } = await import('../../src/core/instant.js');
+    expect(formatInstant('2026-11-27T14:10:00.000Z')).toBe('Fri 27 Nov 2026 14:10 UTC');
+    expect(formatInstant('2026-11-27T16:10:00+02:00')).toBe('Fri 27 Nov 2026 14:10 UTC');
+    expect(formatInstant(Date.parse('2026-11-27T14:10:00Z'))).toBe('Fri 27 Nov 2026 14:10 UTC');
+    expect(formatInstant('2026-11-27T14:10:00')).toBe('2026-11-27T14:10:00');
+    expect(formatInstant('yesterday')).toBe('yesterday');
   });
 });

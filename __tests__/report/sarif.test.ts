@@ -102,12 +102,23 @@ describe('SARIF output', () => {
   it('fingerprints do not move with the line: the same problem one line lower keeps its fingerprint', () => {
     const report = EXAMPLES[3]![1];
     const first = renderSarif([report], POLICY.policy, TOOL_VERSION).runs[0]!.results!;
+    const down = <T extends { location: Report['errors'][number]['location'] }>(f: T): T => ({
+      ...f,
+      location: f.location && { ...f.location, line: f.location.line + 1 },
+    });
     const shifted: Report = {
       ...report,
-      errors: report.errors.map((e) => ({ ...e, location: e.location && { ...e.location, line: e.location.line + 1 } })),
-      warnings: report.warnings.map((e) => ({ ...e, location: e.location && { ...e.location, line: e.location.line + 1 } })),
+      errors: report.errors.map(down),
+      warnings: report.warnings.map(down),
+      criteria: report.criteria.map((c) => ({ ...down(c), problems: c.problems.map(down) })),
+      owner: down(report.owner),
     };
     const second = renderSarif([shifted], POLICY.policy, TOOL_VERSION).runs[0]!.results!;
+    // Every located result did move one line down ...
+    const lines = (rs: typeof first) => rs.map((r) => r.locations?.[0]?.physicalLocation?.region?.startLine ?? 0);
+    expect(lines(first).filter((l) => l > 0).length).toBeGreaterThan(3);
+    expect(lines(second)).toEqual(lines(first).map((l) => (l > 0 ? l + 1 : 0)));
+    // ... and kept its fingerprint.
     expect(second.map((r) => r.partialFingerprints)).toEqual(first.map((r) => r.partialFingerprints));
     expect(new Set(first.map((r) => JSON.stringify(r.partialFingerprints))).size).toBe(first.length);
   });

@@ -393,8 +393,7 @@ export function waiverChanges(
     const previous = Object.hasOwn(before, criterion) ? before[criterion] : undefined;
     if (previous !== undefined && waiver.expires <= previous.expires) continue;
     const status = statusOf(criterion);
-    const since =
-      typeof waiver.since === 'string' && waiver.since < waiver.expires && previous !== undefined ? ` (waived since ${waiver.since})` : '';
+    const since = previous !== undefined && typeof waiver.since === 'string' ? ` (waived since ${waiver.since})` : '';
     const what =
       previous === undefined
         ? `waiver of ${criterion} added, until ${waiver.expires}`

@@ -93,8 +93,10 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
  * Accepts milliseconds or an ISO date-time; anything else (a hand-edited report) is shown as it is.
  */
 export function formatInstant(value: number | string): string {
-  const ms = typeof value === 'number' ? value : Date.parse(String(value));
-  if (!Number.isFinite(ms) || (typeof value === 'string' && !DATE_TIME.test(value) && !DATE.test(value))) return String(value);
+  // Read as strictly as any instant: a zone-less date-time is shown as written, never in local time.
+  const read = typeof value === 'number' ? null : parseInstant(value);
+  const ms = read === null ? value : read.ok ? read.ms : Number.NaN;
+  if (!Number.isFinite(ms)) return String(value);
   const d = new Date(ms);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]!.slice(0, 3)} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;

@@ -297,7 +297,7 @@ function missing(report: Report, ctx: Ctx, out: string[]): void {
   );
   if (open.length === 0) return;
   out.push('', `${ctx.h} What is missing`, '');
-  const gates = [...report.gates].sort((a, b) => rank(report, b.id) - rank(report, a.id));
+  const gates = failingFirst(report);
   for (const gate of gates) {
     const here = open.filter((c) => c.gate === gate.id);
     if (here.length === 0) continue;
@@ -316,7 +316,12 @@ function missing(report: Report, ctx: Ctx, out: string[]): void {
 }
 
 /** How many of a gate's required criteria fail or are missing: failing gates sort first. */
-const rank = (report: Report, gate: string): number => report.criteria.filter((c) => c.gate === gate && openStatus(c)).length;
+/** The report's gates, those with the most missing or failed criteria first (stable otherwise). */
+function failingFirst(report: Report): Report['gates'] {
+  const open = new Map<string, number>();
+  for (const c of report.criteria) if (openStatus(c)) open.set(c.gate, (open.get(c.gate) ?? 0) + 1);
+  return [...report.gates].sort((a, b) => (open.get(b.id) ?? 0) - (open.get(a.id) ?? 0));
+}
 
 function waiversSection(report: Report, ctx: Ctx, out: string[]): void {
   const waivers = report.waivers ?? [];
@@ -342,10 +347,11 @@ function threeQuestions(report: Report, ctx: Ctx, out: string[]): void {
     .map((r) => r.role);
   let ownerIcon: string;
   let ownerText: string;
-  const who = owner.login ? code(owner.login) : 'nobody';
+  // A table cell: the login and the reason are escaped for a cell (| written \|), once.
+  const who = owner.login ? quietLogin(owner.login) : 'nobody';
   if (owner.status === 'invalid') {
     ownerIcon = '❌';
-    ownerText = `no valid accountable owner: ${message(owner.reason)}`;
+    ownerText = `no valid accountable owner: ${escapeMessage(owner.reason)}`;
   } else if (owner.status === 'awaiting') {
     ownerIcon = '⏳';
     ownerText = `${who} has not approved the head commit yet`;
@@ -360,7 +366,7 @@ function threeQuestions(report: Report, ctx: Ctx, out: string[]): void {
     ownerText = `${who} approved; every required role answered or consented`;
   }
   out.push('', `${ctx.h} The three questions`, '', '| | Question | Answer |', '| --- | --- | --- |');
-  out.push(`| ${ownerIcon} | One accountable owner decides | ${ownerText.replace(/\|/g, '\\|')} |`);
+  out.push(`| ${ownerIcon} | One accountable owner decides | ${ownerText} |`);
   out.push(
     `| ${hasData ? icon(data) : '➖'} | Data readiness before the pilot | ${hasData ? countStory(data) : 'the policy has no data-readiness gate'} |`,
   );
@@ -438,7 +444,7 @@ function scorecard(report: Report, ctx: Ctx, out: string[]): void {
   if (report.gates.length === 0) return;
   const t = tally(report);
   out.push('', `<details><summary><b>Scorecard</b>: ${countStory(t)}</summary>`, '', '| | Gate | Criteria |', '| --- | --- | --- |');
-  const gates = [...report.gates].sort((a, b) => rank(report, b.id) - rank(report, a.id));
+  const gates = failingFirst(report);
   for (const gate of gates) {
     const g = tally(report, (c) => c.gate === gate.id);
     const symbol = g.required === 0 ? '➖' : g.open > 0 ? '❌' : g.pending > 0 ? '⏳' : '✅';
