@@ -30,8 +30,32 @@ export interface GateSettings {
   policy: string;
   /** Glob of pilot manifests. */
   manifest: string;
-  mode: 'gate' | 'report' | 'portfolio';
+  mode: 'gate' | 'report' | 'portfolio' | 'deployment';
   comment: boolean;
   statusContext: string;
   requestReviews: boolean;
+}
+
+/** A signed attestation as the signer returns it: the Sigstore bundle, and where GitHub keeps it. */
+export interface SignedAttestation {
+  bundle: unknown;
+  /** GitHub's attestation id, when the bundle was stored. */
+  id?: string;
+}
+
+/** Signs an in-toto statement (subjects, predicate type, predicate); the Action's is @actions/attest. */
+export interface AttestationSigner {
+  sign(statement: {
+    subject: Array<{ name: string; digest: Record<string, string> }>;
+    predicateType: string;
+    predicate: object;
+  }): Promise<SignedAttestation>;
+}
+
+/**
+ * Checks an attestation bundle's signature and returns the statement it signs, or why it cannot be
+ * trusted. The content (subject, predicate) is then checked by the core (checkStatement).
+ */
+export interface AttestationVerifier {
+  verify(bundle: unknown): Promise<{ ok: true; statement: unknown } | { ok: false; reason: string }>;
 }

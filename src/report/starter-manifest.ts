@@ -12,7 +12,8 @@ import type { Policy, RiskTier } from '../core/types.js';
  * Each schema's $id is this base and its file name (a test holds them together).
  */
 export const SCHEMA_BASE_URL = 'https://raw.githubusercontent.com/pilot-readiness/pilot-readiness/v0/schemas/';
-export const schemaUrl = (name: 'manifest' | 'manifest.default' | 'policy' | 'facts'): string => `${SCHEMA_BASE_URL}${name}.schema.json`;
+export const schemaUrl = (name: 'manifest' | 'manifest.default' | 'policy' | 'facts' | 'attestation'): string =>
+  `${SCHEMA_BASE_URL}${name}.schema.json`;
 /** The manifest schema for any policy: criterion ids are only checked by the engine. */
 export const MANIFEST_SCHEMA_URL = schemaUrl('manifest');
 /** The manifest schema under the bundled default policy: an editor flags a criterion id the default does not have. */
