@@ -10,7 +10,10 @@ const HANDLED_EVENTS = new Set([
 ]);
 
 const event = process.env.GITHUB_EVENT_NAME ?? '';
-if (HANDLED_EVENTS.has(event)) {
+// The deploy-time gate judges a commit, not an event: it runs in whatever job deploys (push,
+// deployment, workflow_run, workflow_dispatch...).
+const deploying = (process.env.INPUT_MODE ?? '').trim() === 'deployment';
+if (HANDLED_EVENTS.has(event) || deploying) {
   // Stack traces from the bundle then name src/ files and lines (dist/ ships linked source maps).
   process.setSourceMapsEnabled(true);
   const { run } = await import('./run.js');

@@ -14,6 +14,12 @@ export interface ActionInputs extends GateSettings {
   repositories: string[];
   /** Portfolio mode: this job's share of the repositories. */
   shard: { index: number; count: number } | null;
+  /** Deployment mode: the commit being deployed ('' = the deployment's, else GITHUB_SHA). */
+  sha: string;
+  /** Sign an in-toto readiness attestation when a pull request's decision is ready. */
+  attest: boolean;
+  /** Deployment mode: path of an attestation bundle to verify ('' = none). */
+  attestation: string;
 }
 
 function booleanInput(name: string, fallback: boolean): boolean {
@@ -26,8 +32,8 @@ function booleanInput(name: string, fallback: boolean): boolean {
 
 export function readInputs(): ActionInputs {
   const mode = input('mode').trim() || 'gate';
-  if (mode !== 'gate' && mode !== 'report' && mode !== 'portfolio')
-    throw new InputError(`input mode: "${mode}" is not a mode; use gate, report or portfolio`);
+  if (mode !== 'gate' && mode !== 'report' && mode !== 'portfolio' && mode !== 'deployment')
+    throw new InputError(`input mode: "${mode}" is not a mode; use gate, report, portfolio or deployment`);
   const token = input('github-token').trim() || process.env.GITHUB_TOKEN || '';
   if (!token) {
     throw new InputError(
@@ -51,5 +57,8 @@ export function readInputs(): ActionInputs {
       .split(/[\s,]+/)
       .filter(Boolean),
     shard: input('shard').trim() ? parseShard(input('shard'), 'input shard') : null,
+    sha: input('sha').trim(),
+    attest: booleanInput('attest', false),
+    attestation: input('attestation').trim(),
   };
 }

@@ -3,6 +3,7 @@
 // Nothing here talks to the runner but through ./runtime.ts.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { actionsAttestSigner } from '../adapters/github/attest.js';
 import { clientTuning, createGitHubClient, type GitHubClient } from '../adapters/github/client.js';
 import { personalTokenLogin } from '../adapters/github/identity.js';
 import { worstOf } from '../core/decide.js';
@@ -24,6 +25,7 @@ import { renderFailureMarkdown, renderMarkdown } from '../report/markdown.js';
 import { plainLine } from '../report/plain.js';
 import { renderPortfolioMarkdown } from '../report/portfolio.js';
 import { renderSarif } from '../report/sarif.js';
+import { attestReady, runDeploymentMode } from './deployment.js';
 import { pullRequestsFor, readRunnerContext, type RunnerContext } from './event.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import * as runtime from './runtime.js';
@@ -281,6 +283,14 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
   for (const outcome of outcomes.filter((o) => o.untrusted)) {
     runtime.annotate({ level: 'error', message: plainLine(outcome.untrusted!), title: 'The gate cannot vouch for this pull request' });
   }
+  // A merge queue's commit is not a pull request's head: nothing is attested there.
+  if (inputs.attest && !targets.some((t) => t.queued)) {
+    try {
+      await attestReady(outcomes, base, new Map(targets.map((t) => [t.number, t.headSha])), actionsAttestSigner(inputs.token));
+    } catch (error) {
+      reportFailure(error, summary, 'Readiness attestation');
+    }
+  }
   failIfNeeded(outcomes, decision, inputs);
 }
 
@@ -291,6 +301,7 @@ export async function run(): Promise<void> {
     const base = readRunnerContext(process.env, process.cwd());
     const gh = createGitHubClient(inputs.token, { baseUrl: base.apiUrl, log: runtime.runnerLog, ...clientTuning(process.env) });
     if (inputs.mode === 'portfolio') await runPortfolioMode(gh, base, inputs, summary);
+    else if (inputs.mode === 'deployment') await runDeploymentMode(gh, base, inputs, summary);
     else await runGate(gh, base, inputs, summary);
   } catch (error) {
     // Fail closed: whatever could not be verified fails the step, with advice rather than a stack trace.

@@ -42,6 +42,8 @@ export function main(argv: string[], raw: Io): number | Promise<number> {
           return (await import('./commands/policy.js')).policyCommand(rest, io);
         case 'portfolio':
           return (await import('./commands/portfolio.js')).portfolioCommand(rest, io, io.env ?? process.env);
+        case 'verify':
+          return (await import('./commands/verify.js')).verifyCommand(rest, io, io.env ?? process.env);
         default:
           // `pilot-readiness path/to/manifest.yml` is a natural first try: treat it as check.
           if (command.endsWith('.yml') || command.endsWith('.yaml')) return (await import('./commands/check.js')).check(argv, io);

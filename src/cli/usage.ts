@@ -15,6 +15,9 @@ export const COMMAND_USAGE = {
                           [--manifest GLOB] [--shard I/N] [--now ISO] [--format markdown|json]
                           [--output PORTFOLIO.json] [--state STATE.json]
 pilot-readiness portfolio --merge A.json B.json... [--format markdown|json] [--output PORTFOLIO.json]`,
+  verify: `pilot-readiness verify --sha SHA [--repo OWNER/REPO] [--policy default|OWNER/REPO/PATH@REF|PATH]
+                       [--manifest GLOB] [--now ISO] [--attestation BUNDLE.json]
+                       [--format text|json|markdown] [--output VERDICT.json]`,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_USAGE;
@@ -42,6 +45,12 @@ from GITHUB_TOKEN or GH_TOKEN, the API root from GITHUB_API_URL (GitHub Enterpri
 https://HOST/api/v3). Exit 0 when every repository was read (whatever the decisions), 1 when a
 rate limit stopped it: --state keeps what was read, and the same command resumes from it.
 --shard 2/4 reads every fourth repository; --merge joins the shards' JSON files into one report.`,
+  verify: `the deploy-time gate: finds the merged pull request whose merge commit is SHA (squash or
+merge commit), judges its pilots again at --now (default: now) with the sign-offs recorded at
+the merge, under the policy of SHA's first parent, and exits 1 with the reasons unless they
+were ready at the merge and still are; a commit no merged pull request produced (a direct push)
+exits 1 too. The repository comes from --repo or GITHUB_REPOSITORY, the token from GITHUB_TOKEN or
+GH_TOKEN, the API root from GITHUB_API_URL. Exit 2 for an unknown commit or a GitHub failure.`,
 };
 
 const EXIT_CODES = 'Exit codes: 0 ready, 1 not ready (blocked or pending), 2 invalid input or usage, 3 internal error.';
@@ -63,7 +72,7 @@ export function commandHelp(command: CommandName | 'policy'): string {
 /** `pilot-readiness --help`: every command. */
 export function fullUsage(): string {
   const lines = (Object.keys(COMMAND_USAGE) as CommandName[]).map((c) => `  ${indent(COMMAND_USAGE[c], '  ')}`);
-  const about = (['check', 'init', 'explain', 'replay', 'policy', 'portfolio'] as const).map(
+  const about = (['check', 'init', 'explain', 'replay', 'policy', 'portfolio', 'verify'] as const).map(
     (c) => `${c.padEnd(10)} ${indent(ABOUT[c], '           ')}`,
   );
   return `pilot-readiness ${TOOL_VERSION}: gate ML pilot deployments on a production-readiness policy

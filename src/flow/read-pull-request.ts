@@ -30,7 +30,8 @@ export interface PullRequestReading {
   gated: string[];
   /** The facts as read, with team members; evaluateWith() adds each manifest's base owner. */
   facts: PrFacts;
-  evaluateWith(facts: PrFacts): Report[];
+  /** `now` defaults to the read's; the deploy-time gate evaluates the same reading at two instants. */
+  evaluateWith(facts: PrFacts, now?: Date): Report[];
   /** Whom to ask for reviews, over every gated pilot, without evaluating them. */
   toRequest(facts: PrFacts): { people: string[]; teams: string[] };
 }
@@ -162,19 +163,19 @@ export async function readPullRequest(
     }
     return { owner: baseOwner, path: p.base.path, text: p.base.text };
   });
-  const inputFor = (pilot: PilotPair, i: number, facts: PrFacts): EvaluationInput => ({
+  const inputFor = (pilot: PilotPair, i: number, facts: PrFacts, now = options.now): EvaluationInput => ({
     // The head manifest itself (not a copy): the core reads it once for both rolesToRequest and evaluate.
     manifest: pilot.head ? pilot.head : { path: pilot.base!.path, text: null, ...(pilot.retired ? { retired: pilot.retired } : {}) },
     policy,
     files,
     facts: { ...facts, base_manifest: bases[i] ?? null },
-    now: options.now,
+    now,
   });
   return {
     ...common,
     gated: pilots.map((p) => (p.head ?? p.base)!.path),
     facts: { ...read.facts, teams, base_manifest: null },
-    evaluateWith: (facts) => pilots.map((pilot, i) => evaluate(inputFor(pilot, i, facts))),
+    evaluateWith: (facts, now) => pilots.map((pilot, i) => evaluate(inputFor(pilot, i, facts, now))),
     toRequest: (facts) => {
       const people = new Set<string>();
       const teamSet = new Set<string>();

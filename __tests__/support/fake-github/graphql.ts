@@ -296,7 +296,34 @@ class Resolvers {
       authoredDate: date,
       message: repo.spec.commits?.[sha]?.message ?? '',
       url: `https://github.com/${repo.fullName}/commit/${sha}`,
+      parents: (args: ConnectionArgs) =>
+        connection(
+          'parents',
+          (repo.spec.commits?.[sha]?.parents ?? []).map((parent) => this.commit(repo, parent)),
+          args,
+        ),
+      associatedPullRequests: (args: ConnectionArgs) => connection('associatedPullRequests', this.associatedPulls(repo, sha), args),
     };
+  }
+
+  /**
+   * As GitHub: the pull requests that merged as the commit, else the ones that hold it (open or not);
+   * a scenario's associated_pulls replaces the list (to serve a hostile answer).
+   */
+  associatedPulls(repo: RepoRecord, sha: string): Array<Record<string, unknown>> {
+    const override = repo.spec.associated_pulls?.[sha];
+    if (override) {
+      return override.flatMap((ref) => {
+        const [, other, n] = typeof ref === 'number' ? [null, repo.fullName, ref] : (/^(.+)#(\d+)$/.exec(ref) ?? []);
+        const owner = this.world.repos.get(String(other).toLowerCase());
+        const pull = owner?.pulls.get(Number(n));
+        return owner && pull ? [this.pullRequest(owner, pull)] : [];
+      });
+    }
+    const pulls = [...repo.pulls.values()];
+    const merged = pulls.filter((p) => p.spec.merge_commit_sha === sha);
+    const holding = pulls.filter((p) => p.spec.head.sha === sha || (p.spec.commits ?? []).some((c) => c.sha === sha));
+    return (merged.length > 0 ? merged : holding).map((p) => this.pullRequest(repo, p));
   }
 
   /** `object(expression: "rev:path")` → Blob, Tree or null; `object(expression: "rev")` → Commit. */
@@ -361,7 +388,11 @@ class Resolvers {
       title: p.title ?? `Pull request #${p.number}`,
       body: p.body ?? '',
       url: `https://github.com/${repo.fullName}/pull/${p.number}`,
-      state: (p.state ?? 'open').toUpperCase(),
+      state: p.merged_at ? 'MERGED' : (p.state ?? 'open').toUpperCase(),
+      merged: p.merged_at !== undefined,
+      mergedAt: p.merged_at ?? null,
+      mergeCommit: p.merge_commit_sha ? this.commit(repo, p.merge_commit_sha) : null,
+      baseRepository: () => this.repository(repo),
       isDraft: p.draft ?? false,
       createdAt: created,
       updatedAt: created,

@@ -75,6 +75,9 @@ export interface PullSpec {
   comments?: CommentSpec[];
   /** Pending review requests (logins and org/slug); POST requested_reviewers adds to them. */
   requested_reviewers?: string[];
+  /** A merged pull request: when (state should be closed) and the commit it merged as (squash or merge commit). */
+  merged_at?: string;
+  merge_commit_sha?: string;
 }
 
 export interface StatusSpec {
@@ -106,6 +109,12 @@ export interface RepoSpec {
   tree_entry_limit?: number;
   /** When given, review requests for anyone else fail with 422 as on GitHub. */
   collaborators?: string[];
+  /**
+   * Commit sha → the pull requests GraphQL Commit.associatedPullRequests lists for it, overriding the
+   * default (the pull requests that merged as it, else those that hold it): numbers of this
+   * repository's pull requests, or "owner/repo#n" for another repository's (a hostile answer).
+   */
+  associated_pulls?: Record<string, Array<number | string>>;
 }
 
 export interface TeamSpec {
@@ -182,6 +191,7 @@ const KEYS: Record<string, readonly string[]> = {
     'statuses',
     'tree_entry_limit',
     'collaborators',
+    'associated_pulls',
   ],
   pull: [
     'number',
@@ -199,6 +209,8 @@ const KEYS: Record<string, readonly string[]> = {
     'timeline',
     'comments',
     'requested_reviewers',
+    'merged_at',
+    'merge_commit_sha',
   ],
   review: ['id', 'user', 'state', 'submitted_at', 'commit_id', 'body'],
   event: ['event', 'created_at', 'requested_reviewer', 'requested_team', 'actor'],

@@ -168,7 +168,7 @@ export class World {
 
   private isPullCommit(repo: RepoRecord, sha: string): boolean {
     for (const pull of repo.pulls.values()) {
-      if (pull.spec.head.sha === sha || pull.spec.base.sha === sha) return true;
+      if (pull.spec.head.sha === sha || pull.spec.base.sha === sha || pull.spec.merge_commit_sha === sha) return true;
       if (pull.spec.commits?.some((c) => c.sha === sha)) return true;
     }
     return false;

@@ -1,0 +1,105 @@
+// The Action's deployment mode and its attestations: the deploy-time gate as a step of a deploy job,
+// and the readiness statement signed when a pull request's decision is ready.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { noSignatureVerifier } from '../adapters/github/attest.js';
+import type { GitHubClient } from '../adapters/github/client.js';
+import { buildStatement, type Statement } from '../core/attestation.js';
+import { InputError } from '../core/errors.js';
+import type { PullRequestOutcome } from '../flow/gate-pull-request.js';
+import type { AttestationSigner } from '../flow/ports.js';
+import { verifyDeployment } from '../flow/verify-deployment.js';
+import { renderDeploymentMarkdown } from '../report/deployment.js';
+import { plainLine } from '../report/plain.js';
+import type { RunnerContext } from './event.js';
+import type { ActionInputs } from './inputs.js';
+import * as runtime from './runtime.js';
+
+/** The commit a deploy job ships: the input, else the deployment's, else the triggering run's head, else GITHUB_SHA. */
+export function deploymentSha(given: string, ctx: RunnerContext, githubSha: string | undefined): string {
+  if (given) return given;
+  const payload = ctx.payload as { deployment?: { sha?: unknown }; workflow_run?: { head_sha?: unknown } };
+  const fromEvent =
+    ctx.eventName === 'deployment' || ctx.eventName === 'deployment_status' || ctx.eventName === 'deployment_protection_rule'
+      ? payload.deployment?.sha
+      : ctx.eventName === 'workflow_run'
+        ? payload.workflow_run?.head_sha
+        : undefined;
+  if (typeof fromEvent === 'string' && fromEvent) return fromEvent;
+  if (githubSha) return githubSha;
+  throw new InputError(
+    "mode: deployment needs the commit being deployed: pass the input sha (the workflow's github.sha, or the deployment's sha)",
+  );
+}
+
+function readBundle(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`input attestation: cannot read ${path} as JSON (${(error as Error).message})`);
+  }
+}
+
+/** `mode: deployment`: judge the commit again now; fail with the reasons unless it may ship. */
+export async function runDeploymentMode(gh: GitHubClient, ctx: RunnerContext, inputs: ActionInputs, summary: string[]): Promise<void> {
+  const sha = deploymentSha(inputs.sha, ctx, process.env.GITHUB_SHA);
+  const verdict = await verifyDeployment(
+    gh,
+    { owner: ctx.owner, repo: ctx.repo, sha },
+    {
+      policy: inputs.policy,
+      manifest: inputs.manifest,
+      now: ctx.now,
+      ...(inputs.attestation ? { attestation: { bundle: readBundle(inputs.attestation), verifier: noSignatureVerifier } } : {}),
+    },
+  );
+  const path = join(ctx.tempDir, 'pilot-readiness-deployment.json');
+  writeFileSync(path, `${JSON.stringify(verdict, null, 2)}\n`);
+  runtime.output('decision', verdict.decision);
+  runtime.output('ready', String(verdict.decision === 'ready'));
+  runtime.output('report', path);
+  runtime.output(
+    'blocking',
+    [...new Set(verdict.atDeploy.flatMap((r) => (r.decision === 'blocked' ? r.blocking : r.waiting_on)))].join(','),
+  );
+  summary.push(renderDeploymentMarkdown(verdict));
+  for (const note of verdict.notes) runtime.annotate({ level: 'notice', message: plainLine(`pilot-readiness: ${note}`) });
+  if (verdict.decision !== 'ready')
+    runtime.fail(plainLine(`pilot-readiness: commit ${sha.slice(0, 12)} may not be deployed: ${verdict.reasons.join('; ')}`));
+}
+
+/**
+ * `attest: true`: for each pull request whose decision is ready, the readiness statement of its head
+ * commit, written to a file and signed. A statement that cannot be signed fails the run: a deploy
+ * pipeline that asked for attestations must not find a ready pull request without one.
+ */
+export async function attestReady(
+  outcomes: PullRequestOutcome[],
+  ctx: RunnerContext,
+  heads: Map<number, string>,
+  signer: AttestationSigner,
+): Promise<string | null> {
+  const ready = outcomes.filter((o) => o.decision === 'ready' && o.reports.length > 0 && heads.has(o.number));
+  if (ready.length === 0) return null;
+  const statements: Statement[] = [];
+  for (const outcome of ready) {
+    const head = heads.get(outcome.number)!;
+    const statement = buildStatement({
+      repository: `${ctx.owner}/${ctx.repo}`,
+      pullRequest: outcome.number,
+      headSha: head,
+      commits: [head],
+      reports: outcome.reports,
+    });
+    const signed = await signer.sign(statement);
+    statements.push(statement);
+    runtime.annotate({
+      level: 'notice',
+      message: `pilot-readiness: readiness attestation of #${outcome.number} at ${head.slice(0, 12)} signed${signed.id ? ` (attestation ${signed.id})` : ''}`,
+    });
+  }
+  const path = join(ctx.tempDir, 'pilot-readiness-attestation.json');
+  writeFileSync(path, `${JSON.stringify(statements.length === 1 ? statements[0] : statements, null, 2)}\n`);
+  runtime.output('attestation', path);
+  return path;
+}

@@ -1,0 +1,121 @@
+// The deploy-time gate: for the commit a deploy job is about to ship, find the merged pull request
+// that produced it, and judge its pilots again at the deployment instant (evidence ages, waivers
+// expire) with the sign-offs as they stood at the merge. Writes nothing. Fail closed: a commit no
+// merged pull request vouches for, or one whose pilots are no longer ready, is refused with reasons;
+// an unknown commit or a GitHub failure is an error.
+//
+// Tracing rule: the commit must be the merge commit GitHub records for the pull request
+// (`mergeCommit`): for a squash merge the squashed commit, for a merge commit the merge itself, for a
+// rebase merge the last rebased commit. A later commit of the branch is not traced back to earlier
+// pull requests: whatever was pushed on top of them would pass unjudged. Deploy the merge commit.
+import type { GitHubClient } from '../adapters/github/client.js';
+import { type AssociatedPullRequest, fetchCommitPulls, fetchPullMerge } from '../adapters/github/commit-pulls.js';
+import { checkStatement } from '../core/attestation.js';
+import { type DeploymentVerdict, factsAtMerge, nameOf, notReady, refusal } from '../core/deployment.js';
+import { InputError } from '../core/errors.js';
+import type { AttestationVerifier } from './ports.js';
+import { readPullRequest } from './read-pull-request.js';
+
+export interface DeploymentTarget {
+  owner: string;
+  repo: string;
+  sha: string;
+}
+
+export interface DeploymentOptions {
+  policy: string;
+  manifest: string;
+  /** The deployment instant. */
+  now: Date;
+  members?: GitHubClient;
+  /** An attestation bundle to verify (signature through the verifier, content by checkStatement). */
+  attestation?: { bundle: unknown; verifier: AttestationVerifier };
+}
+
+const COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+export async function verifyDeployment(gh: GitHubClient, target: DeploymentTarget, options: DeploymentOptions): Promise<DeploymentVerdict> {
+  const sha = target.sha.trim().toLowerCase();
+  if (!COMMIT_SHA.test(sha))
+    throw new InputError(`"${target.sha}" is not a commit sha (40 or 64 hex digits): pass the full sha of the commit being deployed`);
+  const repository = `${target.owner}/${target.repo}`;
+  const verdict: DeploymentVerdict = {
+    sha,
+    decision: 'blocked',
+    pullRequest: null,
+    reasons: [],
+    notes: [],
+    atMerge: [],
+    atDeploy: [],
+    attestation: null,
+  };
+  const refuse = (reason: string): DeploymentVerdict => ({ ...verdict, reasons: [...verdict.reasons, reason] });
+
+  const listed = await fetchCommitPulls(gh, { owner: target.owner, repo: target.repo, sha });
+  if (!listed.commit)
+    throw new InputError(`commit ${sha} is not in ${repository}: check the sha (and that the token can read the repository)`);
+  if (listed.commit.oid !== sha)
+    throw new InputError(`GitHub answered commit ${listed.commit.oid} for ${sha}; the gate refuses an answer about another commit`);
+  const claims: AssociatedPullRequest[] = [];
+  for (const pr of listed.pulls) {
+    const why = refusal(pr, repository, sha);
+    if (why) verdict.notes.push(why);
+    else if (!claims.some((c) => c.number === pr.number)) claims.push(pr);
+  }
+  if (claims.length === 0) {
+    return refuse(
+      `commit ${sha.slice(0, 12)} was not produced by a merged pull request of ${repository}: it was pushed directly (bypassing the pull request gate) or is not a merge commit${verdict.notes.length > 0 ? ` (${verdict.notes.join('; ')})` : ''}`,
+    );
+  }
+  if (claims.length > 1)
+    return refuse(
+      `pull requests ${claims.map((c) => `#${c.number}`).join(' and ')} all claim ${sha.slice(0, 12)} as their merge commit; the gate cannot tell which produced it`,
+    );
+  const claim = claims[0]!;
+  // The list is GitHub's index of the commit; the pull request's own record must say the same.
+  const own = await fetchPullMerge(gh, { owner: target.owner, repo: target.repo, number: claim.number });
+  const ownWhy = refusal(own, repository, sha);
+  if (ownWhy || own.mergedAt !== claim.mergedAt)
+    return refuse(
+      `GitHub lists #${claim.number} as merged into ${sha.slice(0, 12)}, but #${claim.number}'s own record disagrees (${ownWhy ?? `merged at ${own.mergedAt}`})`,
+    );
+  const mergedAt = own.mergedAt!;
+  const parent = listed.commit.parents[0];
+  if (!parent)
+    return refuse(`commit ${sha.slice(0, 12)} has no parent, so the base it merged into (and its trusted policy) cannot be read`);
+
+  const warnings: string[] = [];
+  // The files judged are the deployed commit's; the base, and so the trusted policy, its first parent.
+  const reading = await readPullRequest(
+    gh,
+    { owner: target.owner, repo: target.repo, number: claim.number, baseSha: parent, queuedSha: sha },
+    { policy: options.policy, manifest: options.manifest, now: options.now, ...(options.members ? { members: options.members } : {}) },
+    warnings,
+  );
+  verdict.notes.push(...warnings);
+  verdict.pullRequest = { number: claim.number, mergedAt, headSha: reading.facts.head_sha, baseSha: parent };
+  if (reading.unmatched.length > 0) throw new InputError(reading.unmatched);
+
+  const facts = factsAtMerge(reading.facts, mergedAt);
+  verdict.atMerge = reading.evaluateWith(facts, new Date(mergedAt));
+  verdict.atDeploy = reading.evaluateWith(facts, options.now);
+  if (reading.gated.length === 0) verdict.notes.push(`#${claim.number} touches no pilot manifest (${options.manifest}): no pilot to judge`);
+  for (const report of verdict.atMerge)
+    if (report.decision !== 'ready')
+      verdict.reasons.push(`${nameOf(report)}: no ready decision at the merge of #${claim.number} (${mergedAt}): ${notReady(report)}`);
+  for (const report of verdict.atDeploy)
+    if (report.decision !== 'ready')
+      verdict.reasons.push(
+        `${nameOf(report)}: not ready at the deployment instant (${options.now.toISOString()}): ${notReady(report)}${report.reasons.length > 0 ? `; ${report.reasons.join('; ')}` : ''}`,
+      );
+
+  if (options.attestation) {
+    const signed = await options.attestation.verifier.verify(options.attestation.bundle);
+    const problems = signed.ok
+      ? checkStatement(signed.statement, { repository, commits: [reading.facts.head_sha, sha], pullRequest: claim.number })
+      : [`signature not verified: ${signed.reason}`];
+    verdict.attestation = { verified: problems.length === 0, problems };
+    for (const problem of problems) verdict.reasons.push(`attestation: ${problem}`);
+  }
+  return { ...verdict, decision: verdict.reasons.length === 0 ? 'ready' : 'blocked' };
+}
