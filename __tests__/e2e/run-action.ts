@@ -29,7 +29,10 @@ export type InputName =
   | 'mode'
   | 'comment'
   | 'status-context'
-  | 'request-reviews';
+  | 'request-reviews'
+  | 'sha'
+  | 'attest'
+  | 'attestation';
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';

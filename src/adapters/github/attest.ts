@@ -19,7 +19,7 @@ export function actionsAttestSigner(token: string): AttestationSigner {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         // Without an OIDC token there is nothing to sign with: say which permission is missing.
-        if (/ACTIONS_ID_TOKEN_REQUEST|id-token/i.test(message))
+        if (/identity token|ACTIONS_ID_TOKEN_REQUEST|id-token/i.test(message))
           throw new GitHubAccessError(
             'the attestation signing (OIDC token)',
             null,

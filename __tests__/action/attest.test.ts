@@ -1,0 +1,116 @@
+// attest: true, through the signer seam: the Action signs one statement per ready pull request (the
+// head commit as subject, the reports as predicate), writes them to a file and names it in an output;
+// pending or blocked pull requests are never attested. A fake signer stands in for Sigstore.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { attestReady, deploymentSha } from '../../src/action/deployment.js';
+import type { RunnerContext } from '../../src/action/event.js';
+import { localRepoFiles } from '../../src/adapters/local/files.js';
+import { checkStatement, type Statement } from '../../src/core/attestation.js';
+import { loadBundledPolicy } from '../../src/core/bundled.js';
+import { evaluate } from '../../src/core/evaluate.js';
+import type { PrFacts, Report } from '../../src/core/types.js';
+import type { PullRequestOutcome } from '../../src/flow/gate-pull-request.js';
+import type { AttestationSigner } from '../../src/flow/ports.js';
+import { ROOT } from '../cli/helpers.js';
+
+const FACTS = JSON.parse(readFileSync(join(ROOT, 'examples/claims-triage/pr-ready.json'), 'utf8')) as PrFacts;
+const path = 'examples/claims-triage/pilot-readiness.yml';
+const report = (facts: PrFacts | null): Report =>
+  evaluate({
+    manifest: { path, text: readFileSync(join(ROOT, path), 'utf8') },
+    policy: loadBundledPolicy('default'),
+    files: localRepoFiles(ROOT),
+    facts,
+    now: new Date('2026-11-28T00:00:00Z'),
+  });
+const outcome = (number: number, r: Report): PullRequestOutcome => ({
+  number,
+  decision: r.decision,
+  reports: [r],
+  note: null,
+  warnings: [],
+  errors: [],
+});
+
+let dir: string;
+let ctx: RunnerContext;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'attest-'));
+  writeFileSync(join(dir, 'output'), '');
+  vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output'));
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  ctx = {
+    eventName: 'pull_request',
+    payload: {},
+    owner: 'acme',
+    repo: 'claims-ml',
+    apiUrl: undefined,
+    serverUrl: 'https://github.com',
+    runUrl: null,
+    tempDir: dir,
+    now: new Date(),
+    workflowRef: null,
+  };
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('attestReady', () => {
+  it('signs the statement of each ready pull request and names the file in the attestation output', async () => {
+    const signed: Array<Parameters<AttestationSigner['sign']>[0]> = [];
+    const signer: AttestationSigner = { sign: async (s) => (signed.push(s), { bundle: {}, id: '123' }) };
+    const ready = report(FACTS);
+    const file = await attestReady(
+      [outcome(42, ready), outcome(43, report(null))],
+      ctx,
+      new Map([
+        [42, FACTS.head_sha],
+        [43, 'a'.repeat(40)],
+      ]),
+      signer,
+    );
+
+    expect(signed).toHaveLength(1);
+    expect(signed[0]?.subject).toEqual([{ name: `acme/claims-ml@${FACTS.head_sha}`, digest: { gitCommit: FACTS.head_sha } }]);
+    const written = JSON.parse(readFileSync(file!, 'utf8')) as Statement;
+    expect(written).toEqual(signed[0]);
+    expect(checkStatement(written, { repository: 'acme/claims-ml', commits: [FACTS.head_sha], pullRequest: 42 })).toEqual([]);
+    expect(readFileSync(join(dir, 'output'), 'utf8')).toContain(file!);
+  });
+
+  it('signs nothing and sets no output when no pull request is ready', async () => {
+    const signer: AttestationSigner = { sign: vi.fn() };
+    expect(await attestReady([outcome(43, report(null))], ctx, new Map([[43, 'a'.repeat(40)]]), signer)).toBeNull();
+    expect(signer.sign).not.toHaveBeenCalled();
+    expect(readFileSync(join(dir, 'output'), 'utf8')).toBe('');
+  });
+
+  it("lets a signer's failure through: the run fails rather than go on without the attestation", async () => {
+    const signer: AttestationSigner = { sign: async () => Promise.reject(new Error('Rekor is unreachable')) };
+    await expect(attestReady([outcome(42, report(FACTS))], ctx, new Map([[42, FACTS.head_sha]]), signer)).rejects.toThrow(
+      'Rekor is unreachable',
+    );
+  });
+});
+
+describe('deploymentSha', () => {
+  const sha = 'd'.repeat(40);
+  it.each([
+    ['the input first', 'x', 'push', {}, 'x'],
+    ["the deployment's sha on deployment", '', 'deployment', { deployment: { sha } }, sha],
+    ["the deployment's sha on deployment_status", '', 'deployment_status', { deployment: { sha } }, sha],
+    ["the triggering run's head on workflow_run", '', 'workflow_run', { workflow_run: { head_sha: sha } }, sha],
+    ['GITHUB_SHA otherwise', '', 'push', { deployment: { sha } }, 'e'.repeat(40)],
+  ])('%s', (_, given, eventName, payload, expected) => {
+    expect(deploymentSha(given, { ...ctx, eventName, payload }, 'e'.repeat(40))).toBe(expected);
+  });
+  it('refuses to guess when nothing names a commit', () => {
+    expect(() => deploymentSha('', ctx, undefined)).toThrow(/mode: deployment needs the commit being deployed/);
+  });
+});

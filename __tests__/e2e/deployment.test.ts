@@ -1,0 +1,155 @@
+// The deploy-time gate as a deploy job runs it: the built Action (mode: deployment) on the events a
+// deploy job has, and the built CLI (`verify --sha`), against the fake GitHub. Writes nothing.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
+import { MERGED, POLICY_PATH, PUSHED, READY, WAIVABLE_POLICY, daysFromNow, deployWorld, waivedManifest } from '../deploy/world.js';
+import { ROOT, runAction } from './run-action.js';
+import { otherEvent, pull, pullRequestEvent, sha, shownText, world } from './scenario.js';
+
+const startGitHub = fakeGitHubPerTest();
+
+describe('mode: deployment in a deploy job', () => {
+  it('passes the merge commit of a ready pull request, on push (GITHUB_SHA), writing nothing', async () => {
+    const gh = await startGitHub(deployWorld());
+    const run = await runAction({
+      gh,
+      event: 'push',
+      payload: otherEvent('push'),
+      with: { mode: 'deployment' },
+      env: { GITHUB_SHA: MERGED },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.outputs).toMatchObject({ decision: 'ready', ready: 'true', blocking: '' });
+    expect(run.summary).toContain(`Deployment of \`${MERGED.slice(0, 12)}\`: READY`);
+    expect(shownText(run.summary)).toContain('Produced by pull request #7, merged at ');
+    expect(run.summary).toContain('| churn-forecast | ready | ready |');
+    // One query for the commit, one for the pull request's record, then the reading of the pull request.
+    expect(run.requests.filter((r) => r.method !== 'GET' && r.endpoint !== 'POST /graphql')).toEqual([]);
+    expect(
+      run.requests
+        .map((r) => r.operation)
+        .filter(Boolean)
+        .slice(0, 2),
+    ).toEqual(['CommitPullRequests', 'PullRequestMerge']);
+  });
+
+  it("takes the deployment's sha on a deployment event, and refuses a direct push with the reason", async () => {
+    const gh = await startGitHub(deployWorld());
+    const payload = { ...otherEvent('deployment'), deployment: { ...(otherEvent('deployment').deployment as object), sha: PUSHED } };
+    const run = await runAction({ gh, event: 'deployment', payload, with: { mode: 'deployment' }, env: { GITHUB_SHA: MERGED } });
+    expect(run.status).toBe(1);
+    expect(run.outputs).toMatchObject({ decision: 'blocked', ready: 'false' });
+    expect(run.annotations).toContainEqual({
+      level: 'error',
+      message: `pilot-readiness: commit ${PUSHED.slice(0, 12)} may not be deployed: commit ${PUSHED.slice(0, 12)} was not produced by a merged pull request of acme/models: it was pushed directly (bypassing the pull request gate) or is not a merge commit`,
+    });
+    expect(run.summary).toContain('No merged pull request produced this commit.');
+  });
+
+  it('fails closed on an unknown sha and on a GitHub failure, with a message and no outputs', async () => {
+    const gh = await startGitHub(deployWorld());
+    const unknown = await runAction({ gh, event: 'workflow_dispatch', with: { mode: 'deployment', sha: sha('f', 3) } });
+    expect(unknown.status).toBe(1);
+    expect(unknown.outputs.decision).toBeUndefined();
+    expect(unknown.annotations.at(-1)?.message).toBe(
+      `pilot-readiness: commit ${sha('f', 3)} is not in acme/models: check the sha (and that the token can read the repository)`,
+    );
+
+    gh.fault({ match: { operation: 'CommitPullRequests' }, times: 'always', kind: 'server-error' });
+    const failing = await runAction({ gh, event: 'workflow_dispatch', with: { mode: 'deployment', sha: MERGED } });
+    expect(failing.status).toBe(1);
+    expect(failing.outputs.decision).toBeUndefined();
+    expect(failing.annotations.at(-1)?.message).toMatch(/^pilot-readiness: GitHub .* failed \(500\)/);
+  });
+});
+
+/** Asynchronous on purpose: the fake answers from this process's event loop. */
+function verify(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'verify', ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', PILOT_READINESS_RETRY_UNIT_MS: '1', PILOT_READINESS_PACE_WRITES: 'false', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+describe('pilot-readiness verify --sha', () => {
+  it('exits 0 today and 1 once the waiver has expired, for the same commit', async () => {
+    const scenario = deployWorld({
+      manifest: waivedManifest(daysFromNow(5).toISOString().slice(0, 10)),
+      base: { [POLICY_PATH]: WAIVABLE_POLICY },
+    });
+    const gh = await startGitHub(scenario);
+    const env = { GITHUB_API_URL: gh.url, GITHUB_TOKEN: 'gh-token', GITHUB_REPOSITORY: 'acme/models' };
+    const today = await verify(['--sha', MERGED, '--policy', POLICY_PATH], env);
+    expect(today.stderr).toBe('');
+    expect(today.status).toBe(0);
+    expect(today.stdout).toMatch(new RegExp(`^deployment of ${MERGED}: ready\\n  produced by pull request #7, merged at `));
+    expect(today.stdout).toContain('  churn-forecast: ready at the merge, ready now\n');
+
+    const later = await verify(['--sha', MERGED, '--policy', POLICY_PATH, '--now', daysFromNow(10).toISOString(), '--format', 'json'], env);
+    expect(later.status).toBe(1);
+    const verdict = JSON.parse(later.stdout) as { decision: string; reasons: string[]; atMerge: Array<{ decision: string }> };
+    expect(verdict.decision).toBe('blocked');
+    expect(verdict.atMerge.map((r) => r.decision)).toEqual(['ready']);
+    expect(verdict.reasons[0]).toMatch(/^churn-forecast: not ready at the deployment instant/);
+  });
+
+  it('exits 2 without a token, a repository or a sha, and for an unknown commit', async () => {
+    const gh = await startGitHub(deployWorld());
+    const base = { GITHUB_API_URL: gh.url };
+    expect(await verify(['--sha', MERGED], { ...base, GITHUB_REPOSITORY: 'acme/models' })).toMatchObject({
+      status: 2,
+      stderr:
+        'error: verify reads the pull request through the GitHub API: set GITHUB_TOKEN or GH_TOKEN to a token with Contents and Pull requests: read\n',
+    });
+    expect(await verify(['--sha', MERGED], { ...base, GITHUB_TOKEN: 't' })).toMatchObject({
+      status: 2,
+      stderr: 'error: verify needs --repo OWNER/REPO (or GITHUB_REPOSITORY)\n',
+    });
+    expect(await verify(['--repo', 'acme/models'], { ...base, GITHUB_TOKEN: 't' })).toMatchObject({
+      status: 2,
+      stderr: 'error: verify needs --sha SHA: the commit being deployed\n',
+    });
+    expect(await verify(['--repo', 'acme/models', '--sha', sha('f', 3)], { ...base, GITHUB_TOKEN: 'gh-token' })).toMatchObject({
+      status: 2,
+      stderr: `error: commit ${sha('f', 3)} is not in acme/models: check the sha (and that the token can read the repository)\n`,
+    });
+    // A token GitHub rejects: an error, never a verdict.
+    expect(await verify(['--repo', 'acme/models', '--sha', MERGED], { ...base, GITHUB_TOKEN: 'stolen' })).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: 'error: GitHub refused POST /graphql (401 Bad credentials): the token was rejected: check the github-token input\n',
+    });
+  });
+});
+
+describe('attest: true on a ready pull request', () => {
+  it('fails the run, naming the permissions, when the job cannot sign (no OIDC token here)', async () => {
+    const p = pull(READY);
+    const gh = await startGitHub(world({ pulls: [p] }));
+    const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { attest: 'true' } });
+    expect(run.outputs).toMatchObject({ decision: 'ready' });
+    expect(run.outputs.attestation).toBeUndefined();
+    expect(run.status).toBe(1);
+    expect(run.annotations.at(-1)).toEqual({
+      level: 'error',
+      message:
+        'pilot-readiness: GitHub refused the attestation signing (OIDC token) (error retrieving identity token): add `permissions: { id-token: write, attestations: write }` to the job',
+    });
+  });
+});
