@@ -64,7 +64,12 @@ afterEach(() => {
 describe('attestReady', () => {
   it('signs the statement of each ready pull request and names the file in the attestation output', async () => {
     const signed: Array<Parameters<AttestationSigner['sign']>[0]> = [];
-    const signer: AttestationSigner = { sign: async (s) => (signed.push(s), { bundle: {}, id: '123' }) };
+    const signer: AttestationSigner = {
+      sign: async (s) => {
+        signed.push(s);
+        return { bundle: {}, id: '123' };
+      },
+    };
     const ready = report(FACTS);
     const file = await attestReady(
       [outcome(42, ready), outcome(43, report(null))],
