@@ -1,0 +1,139 @@
+// The deploy-time gate against a GitHub (or an attestation) that lies: each row is a commit, a world
+// that says something about it, and the refusal the gate must give. Nothing here may come out ready.
+import { describe, expect, it } from 'vitest';
+import { buildStatement, type Statement } from '../../src/core/attestation.js';
+import { verifyDeployment } from '../../src/flow/verify-deployment.js';
+import type { AttestationVerifier } from '../../src/flow/ports.js';
+import type { Scenario } from '../support/fake-github/scenario.js';
+import { fakeClient } from '../support/fake-github/client.js';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
+import { BASE, HEAD, REPO, daysAgo, sha } from '../e2e/scenario.js';
+import { MERGED, deployWorld, mergedPull } from '../deploy/world.js';
+
+const startGitHub = fakeGitHubPerTest();
+const options = { policy: 'default', manifest: '**/pilot-readiness.yml', now: new Date() };
+
+/** Pull request #n in acme/models, open (never merged), holding the merged commit. */
+function openPull(number: number) {
+  const p = { ...mergedPull(), number, state: 'open' as const, head: { sha: sha('c', number), ref: `topic-${number}` } };
+  delete p.merged_at;
+  delete p.merge_commit_sha;
+  return p;
+}
+
+/** A CommitPullRequests answer that lists `nodes` for the merged commit (served in place of GitHub's). */
+function listing(nodes: object[]): Scenario['faults'] {
+  const answer = {
+    data: {
+      repository: { object: { __typename: 'Commit', oid: MERGED, parents: { nodes: [{ oid: BASE }] }, associatedPullRequests: { nodes } } },
+    },
+  };
+  return [{ match: { operation: 'CommitPullRequests' }, respond: { status: 200, body: answer } }];
+}
+const claim = (number: number, extra: object = {}) => ({
+  number,
+  merged: true,
+  mergedAt: daysAgo(0.5),
+  mergeCommit: { oid: MERGED },
+  baseRepository: { nameWithOwner: REPO },
+  ...extra,
+});
+
+const ROWS: Array<{ name: string; scenario: () => Scenario; contract?: false; reason: RegExp }> = [
+  {
+    name: 'a pull request that claims another pull request’s merge commit',
+    scenario: () => deployWorld({ pulls: [mergedPull(), { ...mergedPull(), number: 8, head: { sha: sha('c', 8), ref: 'copycat' } }] }),
+    reason: /^pull requests #7 and #8 all claim d1d1d1d1d1d1 as their merge commit; the gate cannot tell which produced it$/,
+  },
+  {
+    name: 'a list naming only an unmerged pull request that holds the commit',
+    scenario: () => deployWorld({ pulls: [mergedPull(), openPull(9)], associated: { [MERGED]: [9] } }),
+    reason: /was not produced by a merged pull request of acme\/models: .* \(#9 holds this commit but is not merged\)$/,
+  },
+  {
+    name: "a list naming another repository's pull request merged as the commit",
+    scenario: () =>
+      deployWorld({
+        associated: { [MERGED]: ['evil/models#7'] },
+        extraRepos: { 'evil/models': { ...deployWorld().repos!['acme/models']! } },
+      }),
+    reason: /\(#7 of evil\/models is not a pull request of acme\/models\)$/,
+  },
+  {
+    name: 'a list claiming a merge that the pull request’s own record denies',
+    scenario: () => deployWorld({ pulls: [mergedPull(), openPull(9)], faults: listing([claim(9)]) }),
+    contract: false,
+    reason: /^GitHub lists #9 as merged into d1d1d1d1d1d1, but #9's own record disagrees \(#9 holds this commit but is not merged\)$/,
+  },
+  {
+    name: 'a list claiming a merge at another instant than the pull request’s own record',
+    scenario: () => deployWorld({ faults: listing([claim(7, { mergedAt: daysAgo(40) })]) }),
+    contract: false,
+    reason: /^GitHub lists #7 as merged into d1d1d1d1d1d1, but #7's own record disagrees \(merged at /,
+  },
+  {
+    name: 'a list whose pull request has no base repository',
+    scenario: () => deployWorld({ faults: listing([claim(7, { baseRepository: null })]) }),
+    contract: false,
+    reason: /\(#7 of an unknown repository is not a pull request of acme\/models\)$/,
+  },
+  {
+    name: 'a merged pull request whose merge commit is a root commit (no base to read the policy at)',
+    scenario: () => {
+      const s = deployWorld();
+      s.repos!['acme/models']!.commits![MERGED] = { parents: [] };
+      return s;
+    },
+    reason: /^commit d1d1d1d1d1d1 has no parent, so the base it merged into \(and its trusted policy\) cannot be read$/,
+  },
+];
+
+describe('the deploy-time gate refuses a commit GitHub vouches for falsely', () => {
+  it.each(ROWS)('$name', async ({ scenario, contract, reason }) => {
+    const gh = await startGitHub(scenario(), contract === false ? { checkContract: false } : {});
+    const verdict = await verifyDeployment(fakeClient(gh, { token: 'gh-token' }), { owner: 'acme', repo: 'models', sha: MERGED }, options);
+    expect(verdict.decision).toBe('blocked');
+    expect(verdict.reasons).toEqual([expect.stringMatching(reason)]);
+  });
+});
+
+describe('the deploy-time gate refuses a forged attestation', () => {
+  const trusting = (statement: unknown): AttestationVerifier => ({ verify: async () => ({ ok: true, statement }) });
+  const FORGERIES: Array<[string, (s: Statement) => unknown, RegExp]> = [
+    [
+      'naming another commit',
+      (s) => ({ ...s, subject: [{ name: 'x', digest: { gitCommit: sha('f', 9) } }] }),
+      /^attestation: no subject names commit/,
+    ],
+    [
+      'naming an artifact only',
+      (s) => ({ ...s, subject: [{ name: 'model.onnx', digest: { sha256: 'ab'.repeat(32) } }] }),
+      /^attestation: no subject names commit/,
+    ],
+    ['with a pending report relabelled ready', (s) => relabel(s), /^attestation: predicate\.reports\[0\] does not replay/],
+    ['of another predicate type', (s) => ({ ...s, predicateType: 'https://slsa.dev/provenance/v1' }), /^attestation: predicateType is/],
+    ['that is not a statement at all', () => 'ready', /^attestation: the attestation is not a JSON object/],
+  ];
+  /** A statement whose report lost its owner's approval, with the decision still saying ready. */
+  function relabel(s: Statement): Statement {
+    const forged = structuredClone(s);
+    const facts = forged.predicate.reports[0]!.inputs.facts!;
+    facts.reviews = facts.reviews.filter((r) => r.author !== 'sam-cto');
+    return forged;
+  }
+
+  it.each(FORGERIES)('%s', async (_, forge, reason) => {
+    const gh = await startGitHub(deployWorld());
+    const client = fakeClient(gh, { token: 'gh-token' });
+    const target = { owner: 'acme', repo: 'models', sha: MERGED };
+    const genuine = await verifyDeployment(client, target, options);
+    expect(genuine.decision).toBe('ready');
+    const statement = buildStatement({ repository: REPO, pullRequest: 7, headSha: HEAD, commits: [HEAD], reports: genuine.atMerge });
+    const verdict = await verifyDeployment(client, target, {
+      ...options,
+      attestation: { bundle: {}, verifier: trusting(forge(statement)) },
+    });
+    expect(verdict.decision).toBe('blocked');
+    expect(verdict.reasons[0]).toMatch(reason);
+  });
+});
