@@ -10,8 +10,8 @@ import type { AttestationVerifier } from '../../src/flow/ports.js';
 import { verifyDeployment, type DeploymentOptions } from '../../src/flow/verify-deployment.js';
 import { fakeClient } from '../support/fake-github/client.js';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
-import { BASE, HEAD, OWNER, REPO, daysAgo, review, sha } from '../e2e/scenario.js';
-import { MERGED, POLICY_PATH, PUSHED, READY, WAIVABLE_POLICY, daysFromNow, deployWorld, mergedPull, waivedManifest } from './world.js';
+import { BASE, HEAD, OWNER, REPO, review, sha } from '../e2e/scenario.js';
+import { MERGED, POLICY_PATH, PUSHED, READY, WAIVABLE_POLICY, daysFromNow, deployWorld, waivedManifest } from './world.js';
 
 const startGitHub = fakeGitHubPerTest();
 const target = (commit: string) => ({ owner: 'acme', repo: 'models', sha: commit });
