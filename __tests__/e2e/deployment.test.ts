@@ -28,12 +28,14 @@ describe('mode: deployment in a deploy job', () => {
     expect(run.summary).toContain('| churn-forecast | ready | ready |');
     // One query for the commit, one for the pull request's record, then the reading of the pull request.
     expect(run.requests.filter((r) => r.method !== 'GET' && r.endpoint !== 'POST /graphql')).toEqual([]);
-    expect(
-      run.requests
-        .map((r) => r.operation)
-        .filter(Boolean)
-        .slice(0, 2),
-    ).toEqual(['CommitPullRequests', 'PullRequestMerge']);
+    expect(run.requests.map((r) => r.operation ?? r.endpoint)).toEqual([
+      'CommitPullRequests',
+      'PullRequestMerge',
+      'PullRequestFacts',
+      'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
+      'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
+      'FileTexts',
+    ]);
   });
 
   it("takes the deployment's sha on a deployment event, and refuses a direct push with the reason", async () => {

@@ -64,7 +64,7 @@ describe('action.yml', () => {
   });
 
   it('declares exactly the outputs the Action sets', () => {
-    const source = readFileSync(join(ROOT, 'src', 'action', 'run.ts'), 'utf8');
+    const source = ['run.ts', 'deployment.ts'].map((f) => readFileSync(join(ROOT, 'src', 'action', f), 'utf8')).join('\n');
     const set = [...source.matchAll(/runtime\.output\('([a-z-]+)'/g)].map((m) => m[1]).sort();
     expect(Object.keys(action.outputs).sort()).toEqual([...new Set(set)]);
   });
@@ -153,10 +153,10 @@ describe('workflows', () => {
     };
     const step = reusable.jobs.gate.steps.find((s) => s.uses?.startsWith('pilot-readiness/pilot-readiness@'))!;
     expect(Object.keys(step.with ?? {}).sort()).toEqual(Object.keys(action.inputs).sort());
-    // report and sarif are paths on the called job's runner: a caller's job could not read them.
+    // report, sarif and attestation are paths on the called job's runner: a caller's job could not read them.
     expect(Object.keys(reusable.on.workflow_call.outputs).sort()).toEqual(
       Object.keys(action.outputs)
-        .filter((o) => o !== 'report' && o !== 'sarif')
+        .filter((o) => o !== 'report' && o !== 'sarif' && o !== 'attestation')
         .sort(),
     );
   });
