@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { attestReady, deploymentSha } from '../../src/action/deployment.js';
+import { attestMerge, attestReady, deploymentSha, mergedPullRequest } from '../../src/action/deployment.js';
+import type { ActionInputs } from '../../src/action/inputs.js';
 import type { RunnerContext } from '../../src/action/event.js';
 import { localRepoFiles } from '../../src/adapters/local/files.js';
 import { checkStatement, type Statement } from '../../src/core/attestation.js';
@@ -15,6 +16,12 @@ import type { PrFacts, Report } from '../../src/core/types.js';
 import type { PullRequestOutcome } from '../../src/flow/gate-pull-request.js';
 import type { AttestationSigner } from '../../src/flow/ports.js';
 import { ROOT } from '../cli/helpers.js';
+import { MERGED, PUSHED, deployWorld } from '../deploy/world.js';
+import { HEAD } from '../e2e/scenario.js';
+import { fakeClient } from '../support/fake-github/client.js';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
+
+const startGitHub = fakeGitHubPerTest();
 
 const FACTS = JSON.parse(readFileSync(join(ROOT, 'examples/claims-triage/pr-ready.json'), 'utf8')) as PrFacts;
 const path = 'examples/claims-triage/pilot-readiness.yml';
@@ -117,5 +124,54 @@ describe('deploymentSha', () => {
   });
   it('refuses to guess when nothing names a commit', () => {
     expect(() => deploymentSha('', ctx, undefined)).toThrow(/mode: deployment needs the commit being deployed/);
+  });
+});
+
+describe('attest on merge', () => {
+  const inputs = { policy: 'default', manifest: '**/pilot-readiness.yml' } as ActionInputs;
+  const closed = (merged: boolean, mergeSha = MERGED) => ({
+    action: 'closed',
+    pull_request: { number: 7, merged, merge_commit_sha: mergeSha, head: { sha: HEAD } },
+  });
+
+  it('reads only a merged pull request out of a closed event', () => {
+    expect(mergedPullRequest({ ...ctx, payload: closed(true) })).toEqual({ number: 7, headSha: HEAD, mergeSha: MERGED });
+    expect(mergedPullRequest({ ...ctx, payload: closed(false) })).toBeNull();
+    expect(mergedPullRequest({ ...ctx, payload: { ...closed(true), action: 'synchronize' } })).toBeNull();
+    expect(mergedPullRequest({ ...ctx, eventName: 'push', payload: closed(true) })).toBeNull();
+  });
+
+  it('signs the decision at the merge with the head and the merge commit as subjects', async () => {
+    const gh = await startGitHub(deployWorld());
+    const signed: Array<Parameters<AttestationSigner['sign']>[0]> = [];
+    const signer: AttestationSigner = {
+      sign: async (s) => {
+        signed.push(s);
+        return { bundle: {} };
+      },
+    };
+    const repoCtx = { ...ctx, owner: 'acme', repo: 'models' };
+    await attestMerge(fakeClient(gh, { token: 'gh-token' }), repoCtx, inputs, { number: 7, headSha: HEAD, mergeSha: MERGED }, signer, []);
+    expect(signed.map((s) => s.subject)).toEqual([
+      [
+        { name: `acme/models@${HEAD}`, digest: { gitCommit: HEAD } },
+        { name: `acme/models@${MERGED}`, digest: { gitCommit: MERGED } },
+      ],
+    ]);
+    const statement = signed[0] as Statement;
+    expect(checkStatement(statement, { repository: 'acme/models', commits: [MERGED], pullRequest: 7 })).toEqual([]);
+    expect(readFileSync(join(dir, 'output'), 'utf8')).toContain('pilot-readiness-attestation.json');
+  });
+
+  it('refuses a merge commit that GitHub does not trace to the pull request, and signs nothing', async () => {
+    const gh = await startGitHub(deployWorld());
+    const signer: AttestationSigner = { sign: vi.fn() };
+    const repoCtx = { ...ctx, owner: 'acme', repo: 'models' };
+    await expect(
+      attestMerge(fakeClient(gh, { token: 'gh-token' }), repoCtx, inputs, { number: 7, headSha: HEAD, mergeSha: PUSHED }, signer, []),
+    ).rejects.toThrow(
+      /^the merge commit e1e1e1e1e1e1 of #7 is not traced to it \(commit e1e1e1e1e1e1 was not produced by a merged pull request/,
+    );
+    expect(signer.sign).not.toHaveBeenCalled();
   });
 });

@@ -4,9 +4,19 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
-import { MERGED, POLICY_PATH, PUSHED, READY, WAIVABLE_POLICY, daysFromNow, deployWorld, waivedManifest } from '../deploy/world.js';
+import {
+  MERGED,
+  POLICY_PATH,
+  PUSHED,
+  READY,
+  WAIVABLE_POLICY,
+  daysFromNow,
+  deployWorld,
+  mergedPull,
+  waivedManifest,
+} from '../deploy/world.js';
 import { ROOT, runAction } from './run-action.js';
-import { otherEvent, pull, pullRequestEvent, sha, shownText, world } from './scenario.js';
+import { OWNER, otherEvent, pull, pullRequestEvent, review, sha, shownText, world } from './scenario.js';
 
 const startGitHub = fakeGitHubPerTest();
 
@@ -153,5 +163,36 @@ describe('attest: true on a ready pull request', () => {
       message:
         'pilot-readiness: GitHub refused the attestation signing (OIDC token) (error retrieving identity token): add `permissions: { id-token: write, attestations: write }` to the job',
     });
+  });
+});
+
+describe('attest: true on the merge of a pull request', () => {
+  function closedEvent(p: ReturnType<typeof mergedPull>) {
+    const event = pullRequestEvent('closed', p) as { pull_request: Record<string, unknown> };
+    Object.assign(event.pull_request, { merged: true, merge_commit_sha: MERGED });
+    return event;
+  }
+
+  it('reaches the signing with the decision at the merge (and fails here, where there is no OIDC token)', async () => {
+    const gh = await startGitHub(deployWorld());
+    const run = await runAction({ gh, event: 'pull_request', payload: closedEvent(mergedPull()), with: { attest: 'true' } });
+    expect(run.status).toBe(1);
+    expect(run.annotations.at(-1)?.message).toBe(
+      'pilot-readiness: GitHub refused the attestation signing (OIDC token) (error retrieving identity token): add `permissions: { id-token: write, attestations: write }` to the job',
+    );
+    // It read the merge, and wrote nothing to the pull request.
+    expect(run.requests.map((r) => r.operation).slice(0, 2)).toEqual(['CommitPullRequests', 'PullRequestMerge']);
+    expect(run.requests.filter((r) => r.method !== 'GET' && r.endpoint !== 'POST /graphql')).toEqual([]);
+  });
+
+  it('attests nothing for a merge that had no ready decision, and says why', async () => {
+    const late = { ...READY, reviews: [review('kim-sec', 'APPROVED', 15), review(OWNER, 'APPROVED', 0.2)] };
+    const gh = await startGitHub(deployWorld({ pr: late, mergedDaysAgo: 0.5 }));
+    const run = await runAction({ gh, event: 'pull_request', payload: closedEvent(mergedPull({ pr: late })), with: { attest: 'true' } });
+    expect(run.status).toBe(1);
+    expect(run.outputs.attestation).toBeUndefined();
+    expect(run.annotations.at(-1)?.message).toMatch(
+      /^pilot-readiness: #7 was merged without a ready decision, so it is not attested: churn-forecast: no ready decision at the merge of #7 \(.*\): pending \(owner\)$/,
+    );
   });
 });

@@ -103,3 +103,65 @@ export async function attestReady(
   runtime.output('attestation', path);
   return path;
 }
+
+/** A pull_request `closed` event of a merged pull request: its number, head and merge commit; null otherwise. */
+export function mergedPullRequest(ctx: RunnerContext): { number: number; headSha: string; mergeSha: string } | null {
+  if (ctx.eventName !== 'pull_request' && ctx.eventName !== 'pull_request_target') return null;
+  const pr = ctx.payload.pull_request as
+    | { number?: unknown; merged?: unknown; merge_commit_sha?: unknown; head?: { sha?: unknown } }
+    | undefined;
+  if (ctx.payload.action !== 'closed' || pr?.merged !== true) return null;
+  if (typeof pr.merge_commit_sha !== 'string' || typeof pr.head?.sha !== 'string' || typeof pr.number !== 'number') return null;
+  return { number: pr.number, headSha: pr.head.sha, mergeSha: pr.merge_commit_sha };
+}
+
+/**
+ * `attest: true` on the merge of a pull request: the deploy-time gate's reading of the merge commit
+ * (sign-offs up to the merge, judged at the merge), attested with both the head and the merge commit
+ * as subjects, so a deploy pipeline can look the attestation up by the commit it ships. A merge
+ * that had no ready decision is not attested, and the step fails with the reasons.
+ */
+export async function attestMerge(
+  gh: GitHubClient,
+  ctx: RunnerContext,
+  inputs: ActionInputs,
+  merged: { number: number; headSha: string; mergeSha: string },
+  signer: AttestationSigner,
+  summary: string[],
+): Promise<void> {
+  const verdict = await verifyDeployment(
+    gh,
+    { owner: ctx.owner, repo: ctx.repo, sha: merged.mergeSha },
+    { policy: inputs.policy, manifest: inputs.manifest, now: ctx.now },
+  );
+  if (verdict.pullRequest?.number !== merged.number) {
+    throw new InputError(
+      `the merge commit ${merged.mergeSha.slice(0, 12)} of #${merged.number} is not traced to it (${verdict.reasons.join('; ') || `GitHub traces it to #${verdict.pullRequest?.number}`}); nothing is attested`,
+    );
+  }
+  const notReady = verdict.atMerge.filter((r) => r.decision !== 'ready');
+  if (verdict.atMerge.length === 0 || notReady.length > 0) {
+    summary.push(renderDeploymentMarkdown(verdict));
+    runtime.fail(
+      plainLine(
+        `pilot-readiness: #${merged.number} was merged without a ready decision, so it is not attested: ${verdict.reasons.filter((r) => r.includes('at the merge')).join('; ') || 'it touches no pilot manifest'}`,
+      ),
+    );
+    return;
+  }
+  const statement = buildStatement({
+    repository: `${ctx.owner}/${ctx.repo}`,
+    pullRequest: merged.number,
+    headSha: verdict.pullRequest.headSha,
+    commits: [verdict.pullRequest.headSha, merged.mergeSha],
+    reports: verdict.atMerge,
+  });
+  const signed = await signer.sign(statement);
+  const path = join(ctx.tempDir, 'pilot-readiness-attestation.json');
+  writeFileSync(path, `${JSON.stringify(statement, null, 2)}\n`);
+  runtime.output('attestation', path);
+  runtime.annotate({
+    level: 'notice',
+    message: `pilot-readiness: readiness attestation of #${merged.number} at its merge ${merged.mergeSha.slice(0, 12)} signed${signed.id ? ` (attestation ${signed.id})` : ''}`,
+  });
+}

@@ -25,7 +25,7 @@ import { renderFailureMarkdown, renderMarkdown } from '../report/markdown.js';
 import { plainLine } from '../report/plain.js';
 import { renderPortfolioMarkdown } from '../report/portfolio.js';
 import { renderSarif } from '../report/sarif.js';
-import { attestReady, runDeploymentMode } from './deployment.js';
+import { attestMerge, attestReady, mergedPullRequest, runDeploymentMode } from './deployment.js';
 import { pullRequestsFor, readRunnerContext, type RunnerContext } from './event.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import * as runtime from './runtime.js';
@@ -240,6 +240,12 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
     commentAuthor: () => (author ??= personalTokenLogin(gh)),
     ...(members ? { members } : {}),
   };
+  // The merge of a pull request: nothing to gate any more, but its readiness is attested when asked.
+  const merged = inputs.attest ? mergedPullRequest(base) : null;
+  if (merged) {
+    await attestMerge(gh, base, inputs, merged, actionsAttestSigner(inputs.token), summary);
+    return;
+  }
   const targets = await pullRequestsFor(gh, base);
   if (typeof targets === 'string') {
     runtime.annotate({ level: 'notice', message: `pilot-readiness: ${targets}; nothing to do.` });
