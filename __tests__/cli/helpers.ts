@@ -1,5 +1,5 @@
 // Runs the built CLI (dist/cli.js) as a user would, capturing output and exit code.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,4 +20,29 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * The built CLI run asynchronously, for commands that talk to the fake GitHub (which answers from this
+ * process's event loop, so spawnSync would wait on it forever). Only PATH and `env` reach it, with the
+ * fast-retry settings; killed after 15 s.
+ */
+export function cliAsync(args: string[], options: { cwd: string; env: Record<string, string> }): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`${ROOT}dist/cli.js`, ...args], {
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH ?? '', PILOT_READINESS_RETRY_UNIT_MS: '1', PILOT_READINESS_PACE_WRITES: 'false', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
 }

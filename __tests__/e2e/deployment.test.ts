@@ -1,7 +1,5 @@
 // The deploy-time gate as a deploy job runs it: the built Action (mode: deployment) on the events a
 // deploy job has, and the built CLI (`verify --sha`), against the fake GitHub. Writes nothing.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import {
@@ -16,6 +14,7 @@ import {
   waivedManifest,
 } from '../deploy/world.js';
 import { ROOT, runAction } from './run-action.js';
+import { cliAsync, type CliResult } from '../cli/helpers.js';
 import { OWNER, otherEvent, pull, pullRequestEvent, review, sha, shownText, world } from './scenario.js';
 
 const startGitHub = fakeGitHubPerTest();
@@ -78,25 +77,8 @@ describe('mode: deployment in a deploy job', () => {
   });
 });
 
-/** Asynchronous on purpose: the fake answers from this process's event loop. */
-function verify(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'verify', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', PILOT_READINESS_RETRY_UNIT_MS: '1', PILOT_READINESS_PACE_WRITES: 'false', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
+function verify(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return cliAsync(['verify', ...args], { cwd: ROOT, env });
 }
 
 describe('pilot-readiness verify --sha', () => {

@@ -1,12 +1,11 @@
 // `pilot-readiness portfolio` as a user runs it: the built CLI against the fake GitHub, its exit codes,
 // its output, a state file that resumes a rate-limited run, and --merge of shards.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
-import { ROOT } from '../cli/helpers.js';
+import { cliAsync, type CliResult } from '../cli/helpers.js';
 import type { Portfolio } from '../../src/core/portfolio.js';
 import { ORG, orgScenario, repoName } from './org-scenario.js';
 
@@ -23,31 +22,8 @@ afterEach(async () => {
 });
 
 /** Asynchronous on purpose: the fake answers from this process's event loop. */
-function portfolio(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'portfolio', ...args], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: dir,
-        PILOT_READINESS_RETRY_UNIT_MS: '1',
-        PILOT_READINESS_PACE_WRITES: 'false',
-        ...(gh ? { GITHUB_API_URL: gh.url } : {}),
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
+function portfolio(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return cliAsync(['portfolio', ...args], { cwd: dir, env: { HOME: dir, ...(gh ? { GITHUB_API_URL: gh.url } : {}), ...env } });
 }
 
 describe('pilot-readiness portfolio', () => {
