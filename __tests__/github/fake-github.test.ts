@@ -239,7 +239,7 @@ describe('tokens', () => {
         repos: { 'acme/models': { pulls: [{ number: 1, user: 'a', head: { sha: 'a' }, base: { sha: 'b' }, review: [] } as never] } },
       }),
     ).rejects.toThrow(
-      'scenario repos.acme/models pull #1: unknown key "review" (a pull has number, title, body, user, state, draft, created_at, head, base, files, commits, reviews, timeline, comments, requested_reviewers)',
+      'scenario repos.acme/models pull #1: unknown key "review" (a pull has number, title, body, user, state, draft, created_at, head, base, files, commits, reviews, timeline, comments, requested_reviewers, merged_at, merge_commit_sha)',
     );
   });
 });
