@@ -15,6 +15,8 @@ describe('--help for every command', () => {
     [['policy', 'diff', '--help'], 'pilot-readiness policy diff A B'],
     [['portfolio', '--help'], 'pilot-readiness portfolio --merge A.json'],
     [['help', 'portfolio'], 'pilot-readiness portfolio --org ORG'],
+    [['verify', '--help'], 'pilot-readiness verify --sha SHA'],
+    [['help', 'verify'], 'the deploy-time gate'],
   ])('%j prints its usage and exits 0', (args, usage) => {
     const result = cli(args);
     expect(result.stderr).toBe('');
@@ -59,6 +61,8 @@ describe('bad options', () => {
       'usage: pilot-readiness policy check PATH [--format text|json]\n       pilot-readiness policy diff A B',
     ],
     [['portfolio', '--org'], 'error: --org needs a value\n', 'usage: pilot-readiness portfolio --org ORG'],
+    [['verify', '--sha'], 'error: --sha needs a value\n', 'usage: pilot-readiness verify --sha SHA'],
+    [['verify', 'abc123'], 'error: verify takes no argument "abc123"\n', 'usage: pilot-readiness verify --sha SHA'],
   ])('%j: one line naming it, then the usage, exit 2', (args, line, usage) => {
     const result = cli(args);
     expect(result.status).toBe(2);
