@@ -58,9 +58,9 @@ describe('a workflow mistake', () => {
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('opened', pull()), with: { mode: 'gating' } });
     expect(run.status).toBe(1);
     expect(run.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toContain(
-      'pilot-readiness: input mode: "gating" is not a mode; use gate, report or portfolio',
+      'pilot-readiness: input mode: "gating" is not a mode; use gate, report, portfolio or deployment',
     );
-    expect(run.summary).toContain('input mode: "gating" is not a mode; use gate, report or portfolio');
+    expect(run.summary).toContain('input mode: "gating" is not a mode; use gate, report, portfolio or deployment');
     expect(run.requests).toEqual([]);
   });
 });
