@@ -12,8 +12,10 @@ import {
   DEFAULT_POLICY_TEXT,
   HEAD,
   OWNER,
+  QUEUED,
   REPO,
   daysAgo,
+  mergeGroupEvent,
   pilotFiles,
   pull,
   reportOf,
@@ -43,11 +45,14 @@ function start(options: {
   requestedDaysAgo: number;
   reviews?: ReturnType<typeof review>[];
   comments?: Array<{ user: string; body: string }>;
+  /** The pull request's description. */
+  body?: string;
 }) {
   const base = { ...pilotFiles(), [POLICY_PATH]: POLICY };
   const spec = pull({ requestedDaysAgo: options.requestedDaysAgo, reviews: options.reviews ?? [review(OWNER, 'APPROVED', 0.5)] });
   if (options.comments) spec.comments = options.comments.map((c) => ({ ...c, created_at: daysAgo(0.2) }));
-  return world({ pulls: [spec], heads: { [HEAD]: pilotFiles() }, base });
+  if (options.body !== undefined) spec.body = options.body;
+  return world({ pulls: [spec], heads: { [HEAD]: pilotFiles(), [QUEUED]: pilotFiles() }, base });
 }
 
 describe('reminders sent by the sweep', () => {
@@ -138,12 +143,13 @@ describe('reminders sent by the sweep', () => {
 });
 
 describe('forged reminders', () => {
-  it("do not count when a person posts the marker: the bot's own reminder is still posted", async () => {
+  it("do not count when a person posts the marker or puts it in the description: the bot's own reminder is still posted", async () => {
     // Asked 12.5 days ago: legal's reminder has been due for half a day; its deadline is in 1.5 days.
     const requested = daysAgo(12.5);
     const deadline = new Date(Date.parse(requested) + 14 * DAY).toISOString();
     const forged = `<!-- pilot-readiness-reminder pilot=churn-forecast role=legal deadline=${deadline} -->\nnothing to see`;
-    gh = await startGitHub(start({ requestedDaysAgo: 12.5, comments: [{ user: AUTHOR, body: forged }] }));
+    // The same marker in the pull request's description is no comment of the gate's either.
+    gh = await startGitHub(start({ requestedDaysAgo: 12.5, comments: [{ user: AUTHOR, body: forged }], body: forged }));
     const run = await sweep(gh);
     const legal = roleOf(run, 'legal');
     expect(legal.deadline).toBe(deadline);
@@ -152,6 +158,22 @@ describe('forged reminders', () => {
     expect(ours).toHaveLength(1);
     expect(legal.reminder?.state).toBe('sent');
     expect(Date.parse(legal.reminder!.sent_at!)).toBe(Date.parse(ours[0]!.created_at));
+  });
+});
+
+describe('in a merge queue', () => {
+  it('reads the reminders already sent but never posts one', async () => {
+    // Legal's reminder is due (its deadline is in 1.5 days), but the queue's run writes nothing to the pull request.
+    gh = await startGitHub(start({ requestedDaysAgo: 12.5, reviews: [review(OWNER, 'APPROVED', 0.5), review('kim-sec', 'APPROVED', 1)] }));
+    const run = await runAction({
+      gh,
+      event: 'merge_group',
+      payload: mergeGroupEvent(pull({ requestedDaysAgo: 12.5 })),
+      with: { policy: POLICY_PATH },
+    });
+    expect(roleOf(run, 'legal').reminder?.state).toBe('due');
+    expect(gh.comments(REPO, 7)).toEqual([]);
+    expect(run.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toEqual([]);
   });
 });
 
