@@ -66,6 +66,8 @@ describe('reminders sent by the sweep', () => {
     // The next change is the reminder's instant, so a sweep wakes for it.
     expect(reportOf(before).next_change_at).toBe(roleOf(before, 'legal').reminder?.due_at);
     expect(reminders(gh)).toEqual([]);
+    const sticky = () => gh!.comments(REPO, 7).find((c) => c.body.startsWith('<!-- pilot-readiness:readiness -->'))?.body ?? '';
+    expect(sticky()).toMatch(/left, then consent; reminder due \w{3} \d+ \w{3} \d{4} \d{2}:\d{2} UTC/);
 
     // One hour after it was due.
     elapse(gh.world, 8 * DAY + H);
@@ -87,6 +89,8 @@ describe('reminders sent by the sweep', () => {
     expect(posted[0]!.body).toMatch(/Silence will count as consent at \w{3} \d+ \w{3} \d{4} \d{2}:\d{2} UTC\./);
     expect(legal.status).toBe('pending');
     expect(legal.hint).toContain('reminder sent');
+    // The report comment (updated, not a second one) says when the reminder went out.
+    expect(sticky()).toMatch(/reminder sent \w{3} \d+ \w{3} \d{4} \d{2}:\d{2} UTC/);
 
     // The next sweep finds its own reminder: nothing new is posted.
     const again = await sweep(gh);
