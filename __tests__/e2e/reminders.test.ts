@@ -41,17 +41,9 @@ const sweep = (github: FakeGitHub) => runAction({ gh: github, event: 'schedule',
 const reminders = (github: FakeGitHub) => github.comments(REPO, 7).filter((c) => c.body.startsWith('<!-- pilot-readiness-reminder '));
 const roleOf = (run: Awaited<ReturnType<typeof sweep>>, name: string) => reportOf(run).roles.find((r) => r.role === name)!;
 
-function start(options: {
-  requestedDaysAgo: number;
-  reviews?: ReturnType<typeof review>[];
-  comments?: Array<{ user: string; body: string }>;
-  /** The pull request's description. */
-  body?: string;
-}) {
+function start(options: { requestedDaysAgo: number; reviews?: ReturnType<typeof review>[] }) {
   const base = { ...pilotFiles(), [POLICY_PATH]: POLICY };
   const spec = pull({ requestedDaysAgo: options.requestedDaysAgo, reviews: options.reviews ?? [review(OWNER, 'APPROVED', 0.5)] });
-  if (options.comments) spec.comments = options.comments.map((c) => ({ ...c, created_at: daysAgo(0.2) }));
-  if (options.body !== undefined) spec.body = options.body;
   return world({ pulls: [spec], heads: { [HEAD]: pilotFiles(), [QUEUED]: pilotFiles() }, base });
 }
 
@@ -149,11 +141,14 @@ describe('reminders sent by the sweep', () => {
 describe('forged reminders', () => {
   it("do not count when a person posts the marker or puts it in the description: the bot's own reminder is still posted", async () => {
     // Asked 12.5 days ago: legal's reminder has been due for half a day; its deadline is in 1.5 days.
-    const requested = daysAgo(12.5);
-    const deadline = new Date(Date.parse(requested) + 14 * DAY).toISOString();
+    const scenario = start({ requestedDaysAgo: 12.5 });
+    const spec = scenario.repos![REPO]!.pulls![0]!;
+    const deadline = new Date(Date.parse(spec.timeline![0]!.created_at) + 14 * DAY).toISOString();
     const forged = `<!-- pilot-readiness-reminder pilot=churn-forecast role=legal deadline=${deadline} -->\nnothing to see`;
+    spec.comments = [{ user: AUTHOR, body: forged, created_at: daysAgo(0.2) }];
     // The same marker in the pull request's description is no comment of the gate's either.
-    gh = await startGitHub(start({ requestedDaysAgo: 12.5, comments: [{ user: AUTHOR, body: forged }], body: forged }));
+    spec.body = forged;
+    gh = await startGitHub(scenario);
     const run = await sweep(gh);
     const legal = roleOf(run, 'legal');
     expect(legal.deadline).toBe(deadline);

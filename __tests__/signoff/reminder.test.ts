@@ -107,7 +107,7 @@ describe('consent_requires_reminder', () => {
     expect(pending.legal).toMatchObject({ status: 'pending', time_left_ms: 2 * D - H });
     expect(pending.legal.reminder?.consent_at).toBe(iso(late + 2 * D));
     expect(pending.legal.hint).toBe(
-      'reminder sent Mon 16 Mar 2026 12:00 UTC, after it was due; silence counts as consent from Wed 18 Mar 2026 12:00 UTC so that lena get the full notice',
+      'reminder sent Mon 16 Mar 2026 12:00 UTC, after it was due; silence counts as consent from Wed 18 Mar 2026 12:00 UTC (the full notice the policy gives)',
     );
     expect(pending.result.next_change_at).toBe(iso(late + 2 * D));
     expect(legalAt(late + 2 * D, { sent: [sentAt(late)] }).legal.status).toBe('consented');

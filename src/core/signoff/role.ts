@@ -222,7 +222,7 @@ function decideStatus(
           }
           result.time_left_ms = consentAt - now;
           return {
-            hint: `reminder sent ${formatInstant(Date.parse(reminder!.sent_at!))}, after it was due; silence counts as consent from ${formatInstant(consentAt)} so that ${who} get the full notice`,
+            hint: `reminder sent ${formatInstant(Date.parse(reminder!.sent_at!))}, after it was due; silence counts as consent from ${formatInstant(consentAt)} (the full notice the policy gives)`,
             applied: null,
           };
         }
