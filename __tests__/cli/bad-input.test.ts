@@ -68,6 +68,14 @@ const policies: Array<[string, string]> = [
     `${P}/unknown-signoff-role.yml:14:30: SEC-1 asks for sign-off by role "secruity", which the policy does not define. Add it under roles.`,
   ],
   [
+    'bad-remind.yml',
+    `${P}/bad-remind.yml:4:75: roles.legal.remind must be a duration such as 2d or 36h, or false for no reminder (got the text "none")`,
+  ],
+  [
+    'remind-off-consent.yml',
+    `${P}/remind-off-consent.yml:8:13: roles.legal.remind is false, but consent_requires_reminder is on for high (the default for high), so silence could never count as consent: give remind a duration (for example 2d), or set consent_requires_reminder: false`,
+  ],
+  [
     'unknown-tier.yml',
     `${P}/unknown-tier.yml:11:24: unknown risk tier: gates[0].criteria[0].required_for[0] must be one of low, medium, high, not the text "critical".`,
   ],

@@ -42,7 +42,8 @@ describe('check', () => {
     const before = cli(['check', CHURN, '--pr', 'examples/churn-forecast/pr-pending.json', '--now', NOW, '--format', 'json']);
     const report = JSON.parse(before.stdout);
     expect(report.decision).toBe('pending');
-    expect(report.next_change_at).toBe('2026-11-27T14:10:00.000Z');
+    // The next change is legal's reminder, due 2 days (remind's default) before the deadline.
+    expect(report.next_change_at).toBe('2026-11-25T14:10:00.000Z');
     const legal = report.roles.find((r: { role: string }) => r.role === 'legal');
     expect(legal).toMatchObject({
       status: 'pending',
@@ -50,16 +51,7 @@ describe('check', () => {
       started_at: '2026-11-13T14:10:00.000Z',
       deadline: '2026-11-27T14:10:00.000Z',
     });
-    const after = cli([
-      'check',
-      CHURN,
-      '--pr',
-      'examples/churn-forecast/pr-pending.json',
-      '--now',
-      report.next_change_at,
-      '--format',
-      'json',
-    ]);
+    const after = cli(['check', CHURN, '--pr', 'examples/churn-forecast/pr-pending.json', '--now', legal.deadline, '--format', 'json']);
     expect(after.status).toBe(0);
     const later = JSON.parse(after.stdout);
     expect(later.decision).toBe('ready');

@@ -199,12 +199,17 @@ describe('evaluate with PR facts', () => {
   const approve = (author: string, id: number) => ({ id, author, state: 'APPROVED' as const, at: '2026-11-10T10:00:00Z', commit: HEAD });
 
   it("a sign-off criterion is met only by the role's explicit approval, never by silence", () => {
-    const silent = run(manifest('high', GOOD), facts([approve('maria', 1)]));
+    // High risk: silence counts as consent once the role's reminder was sent (consent_requires_reminder's default).
+    const reminders = [
+      { pilot: 'claims', role: 'legal', deadline: '2026-11-15T09:00:00.000Z', at: '2026-11-13T09:00:00Z' },
+      { pilot: 'claims', role: 'security', deadline: '2026-11-08T09:00:00.000Z', at: '2026-11-06T09:00:00Z' },
+    ];
+    const silent = run(manifest('high', GOOD), { ...facts([approve('maria', 1)]), reminders });
     expect(silent.roles.find((r) => r.role === 'legal')!.status).toBe('consented');
     expect(statuses(silent)['EXP-2']).toBe('awaiting_signoff');
     expect(silent.decision).toBe('pending');
 
-    const signed = run(manifest('high', GOOD), facts([approve('maria', 1), approve('lee', 2)]));
+    const signed = run(manifest('high', GOOD), { ...facts([approve('maria', 1), approve('lee', 2)]), reminders });
     expect(statuses(signed)['EXP-2']).toBe('met');
     expect(signed.decision).toBe('ready');
     expect(signed.score).toEqual({ met: 4, not_applicable: 0, required: 4 });

@@ -139,7 +139,11 @@ describe('a pull request that changes a pilot', () => {
         description: '16/16 criteria · legal 10d 23h left · security 3d 23h left',
       }),
     ]);
-    expect(report.next_change_at).toBe(report.roles.find((r) => r.role === 'security')?.deadline);
+    // The next change is security's reminder, due 2 days (remind's default) before its deadline.
+    const security = report.roles.find((r) => r.role === 'security');
+    expect(security?.reminder).toMatchObject({ state: 'scheduled', sent_at: null, deadline: security?.deadline });
+    expect(report.next_change_at).toBe(security?.reminder?.due_at);
+    expect(Date.parse(security!.deadline!) - Date.parse(report.next_change_at!)).toBe(2 * 86_400_000);
     expect(theComment(gh).body).toContain('⏳ 10d\u00a023h\u00a0left, then consent');
     expect(run.annotations).toEqual([{ level: 'error', message: 'pilot-readiness: pending. churn-forecast: waiting on legal, security' }]);
     expect(run.summary).toContain('## 🟡 Pilot readiness: PENDING');

@@ -77,6 +77,31 @@ const cases: Array<[string, string, ReturnType<typeof layer>, string?]> = [
     role('security: { on_objection: advise }'),
     L('4:29 roles.security.on_objection advise is weaker than block in base.yml: a child policy may only turn advise into block'),
   ],
+  // reminders: more notice and waiting for the reminder tighten; less notice or consent without it loosen
+  ['remind longer', role('legal: { remind: 3d }'), T('4:20 roles.legal.remind 3d gives more notice than 2d in base.yml')],
+  [
+    'remind shorter',
+    role('legal: { remind: 1d }'),
+    L('4:20 roles.legal.remind 1d gives less notice than 2d in base.yml: a child policy may only lengthen remind or turn it on'),
+  ],
+  [
+    'remind off',
+    role('legal: { remind: false, consent_requires_reminder: false }'),
+    L(
+      '4:20 roles.legal.remind false (no reminder) gives less notice than 2d in base.yml: a child policy may only lengthen remind or turn it on',
+      '4:54 roles.legal.consent_requires_reminder silence would count as consent without a reminder for high (base.yml requires one): a child policy may only turn consent_requires_reminder on',
+    ),
+  ],
+  [
+    'consent requires the reminder for every tier',
+    role('legal: { consent_requires_reminder: true }'),
+    T('4:39 roles.legal.consent_requires_reminder silence counts as consent only after the reminder for low, medium (not so in base.yml)'),
+  ],
+  [
+    'a map that keeps the default for high',
+    role('legal: { consent_requires_reminder: { medium: true } }'),
+    T('4:39 roles.legal.consent_requires_reminder silence counts as consent only after the reminder for medium (not so in base.yml)'),
+  ],
   // members and tiers of roles
   // who may approve for a role whose members the parent fixes: more people loosen, fewer tighten
   ['members added', role('security: { members: [acme/appsec, kim] }'), L(MEMBERS_ADDED('4:24', 'kim'))],

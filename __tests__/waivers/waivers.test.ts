@@ -12,12 +12,13 @@ const NOW = new Date('2026-11-20T12:00:00Z');
 const HEAD = 'abcdef1234567890abcdef1234567890abcdef12';
 const M = 'ml/pilot-readiness.yml';
 
+// consent_requires_reminder: false: silence counts at the deadline without a reminder (these rows are about waivers).
 const POLICY_TEXT = `version: 1
 max_waiver: 90d
 roles:
   owner: { accountable: true }
-  legal: { window: 14d, on_silence: consent, on_objection: block }
-  security: { window: 7d, on_silence: consent, on_objection: block }
+  legal: { window: 14d, on_silence: consent, on_objection: block, consent_requires_reminder: false }
+  security: { window: 7d, on_silence: consent, on_objection: block, consent_requires_reminder: false }
 gates:
   - id: security
     title: Security clearance

@@ -7,7 +7,7 @@ export const COMMAND_USAGE = {
                       [--format text|json|markdown|sarif] [--output REPORT.json] [--worktree]`,
   init: `pilot-readiness init [--risk low|medium|high] [--policy default|PATH] [--name SLUG]
                      [--owner LOGIN] [--output pilot-readiness.yml] [--force]`,
-  explain: 'pilot-readiness explain [ID] [--policy default|PATH]',
+  explain: 'pilot-readiness explain [ID] [--roles] [--policy default|PATH]',
   replay: 'pilot-readiness replay REPORT.json',
   'policy check': 'pilot-readiness policy check PATH [--format text|json]',
   'policy diff': 'pilot-readiness policy diff A B [--format text|json]',

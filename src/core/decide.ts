@@ -69,10 +69,15 @@ export function decide(input: DecisionInput): DecisionResult {
       );
     } else if (role.status === 'pending') {
       waiting.push(role.role);
+      const reminder = role.reminder;
       waitingBecause.push(
-        role.time_left_ms !== null && role.deadline !== null
-          ? `role ${role.role} has ${formatSpan(role.time_left_ms)} left to review (until ${role.deadline})`
-          : `role ${role.role} has not reviewed yet`,
+        reminder?.required && (reminder.consent_at === null || reminder.consent_at !== reminder.deadline) && role.time_left_ms === null
+          ? `role ${role.role} is pending: ${role.hint}`
+          : reminder?.consent_at && reminder.consent_at !== reminder.deadline && role.time_left_ms !== null
+            ? `role ${role.role} has ${formatSpan(role.time_left_ms)} left to review (reminder sent ${reminder.sent_at} after it was due; silence counts as consent from ${reminder.consent_at})`
+            : role.time_left_ms !== null && role.deadline !== null
+              ? `role ${role.role} has ${formatSpan(role.time_left_ms)} left to review (until ${role.deadline})`
+              : `role ${role.role} has not reviewed yet`,
       );
     } else if (role.status === 'not_requested') {
       waiting.push(role.role);

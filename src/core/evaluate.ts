@@ -524,7 +524,13 @@ export function evaluate(input: EvaluationInput): Report {
     overrides: signoffs.overrides,
     blocking: decision.blocking,
     waiting_on: decision.waiting_on,
-    next_change_at: decision.decision === 'pending' ? decision.next_change_at : null,
+    // A blocked pilot's roles still get their reminders: the sweep wakes for the next one due.
+    next_change_at:
+      decision.decision === 'pending'
+        ? decision.next_change_at
+        : decision.decision === 'blocked'
+          ? (signoffs.next_reminder_at ?? null)
+          : null,
     reasons,
     errors,
     warnings: [...signoffs.warnings, ...waiverWarnings],

@@ -8,6 +8,7 @@ import { schemaFindings } from './validate.js';
 import { validatorFor } from './schemas.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
 import { didYouMean } from './suggest.js';
+import { consentRequiresReminder } from './signoff/reminder.js';
 import {
   RISK_TIERS,
   type CriterionPolicy,
@@ -142,6 +143,16 @@ export function effectiveFindings(policy: Policy, locate: PolicyLocator): Findin
       findings.push({
         message: `${criterion.id} is waivable, but the policy sets no max_waiver, so no waiver could be accepted: add max_waiver (for example 90d) at the top level, or remove waivable`,
         location: at('waivable'),
+      });
+    }
+  }
+  for (const [name, role] of reviewerRoles(policy)) {
+    const needs = RISK_TIERS.filter((tier) => consentRequiresReminder(role, tier));
+    if (role.remind === false && role.on_silence === 'consent' && needs.length > 0) {
+      const why = role.consent_requires_reminder === undefined ? ' (the default for high)' : '';
+      findings.push({
+        message: `roles.${name}.remind is false, but consent_requires_reminder is on for ${needs.join(', ')}${why}, so silence could never count as consent: give remind a duration (for example 2d), or set consent_requires_reminder: false`,
+        location: locate(['roles', name, 'remind']),
       });
     }
   }

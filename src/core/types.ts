@@ -43,6 +43,13 @@ export interface ReviewerRolePolicy {
   members?: string[];
   /** Risk tiers for which this role must be consulted. Absent: every tier. */
   required_for?: RiskTier[];
+  /** How long before the deadline one reminder is posted (a duration), or false for none. Absent: 2d. */
+  remind?: string | false;
+  /**
+   * Silence counts as consent only once the reminder was sent: one value for every tier, or per tier
+   * (a tier missing from the map keeps the default). Absent: true for high, false otherwise.
+   */
+  consent_requires_reminder?: PerTier<boolean>;
 }
 
 export interface FileRequirement {
@@ -220,11 +227,26 @@ export interface PrFacts {
   /** org/team -> member logins, as resolved when the facts were gathered. */
   teams: Record<string, string[]>;
   /**
+   * Reminders already posted, as the bot's own comments record them (pilot, role, the deadline of the
+   * window they were sent for, and the comment's creation instant). Absent: none known.
+   */
+  reminders?: SentReminder[];
+  /**
    * The pilot's manifest on the base branch, if it existed there: the reference every governance
    * change is judged against. `path` and `text` are absent in facts written before they were recorded;
    * then only a change of owner is recognised.
    */
   base_manifest?: BaseManifest | null;
+}
+
+/** One reminder comment as found on the pull request (only the bot's own comments count). */
+export interface SentReminder {
+  pilot: string;
+  role: string;
+  /** The deadline of the window the reminder was sent for (ISO 8601): one reminder per window. */
+  deadline: string;
+  /** When the comment was created (ISO 8601). */
+  at: string;
 }
 
 /** The same pilot (by pilot.name, or by path) as the base branch holds it. */
@@ -333,9 +355,34 @@ export interface RoleResult {
   /** Milliseconds until the deadline at `now`; null when no window runs. */
   time_left_ms: number | null;
   reviews: ReviewVerdict[];
+  /** The window's reminder, when the policy reminds this role and the role is waiting on silence. */
+  reminder?: RoleReminder;
   /** What a person should do next about this role, in one sentence. */
   hint: string;
   location: SourceLocation | null;
+}
+
+/**
+ * scheduled: not due yet; due: to be posted now (not sent, due, and still useful); sent; missed: not
+ * sent and no longer useful (the window closed and silence does not wait for a reminder).
+ */
+export type ReminderState = 'scheduled' | 'due' | 'sent' | 'missed';
+
+export interface RoleReminder {
+  state: ReminderState;
+  /** When it is (or was) due: `remind` before the deadline, never before the window started. */
+  due_at: string;
+  /** When its comment was created; null while not sent. */
+  sent_at: string | null;
+  /** The window's deadline it is sent for (the marker's deadline). */
+  deadline: string;
+  /** Silence counts as consent only after it was sent (consent_requires_reminder for the pilot's tier). */
+  required: boolean;
+  /**
+   * With on_silence: consent, when silence counts as consent: the deadline, or for a reminder sent
+   * late, its sending plus the notice it should have given; null while a required reminder is unsent.
+   */
+  consent_at: string | null;
 }
 
 export type WaiverStatus = 'in_force' | 'awaiting_approval' | 'expired' | 'not_needed' | 'invalid';

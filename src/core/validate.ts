@@ -159,6 +159,11 @@ function toFinding(error: ErrorObject, parsed: ParsedYaml, kind: string, ctx: Fi
     }
     case 'anyOf':
       if (path[path.length - 1] === 'file') return { message: `${where} must be a path or a list of paths`, location: parsed.locate(path) };
+      if (path[path.length - 1] === 'remind')
+        return {
+          message: `${where} must be a duration such as 2d or 36h, or false for no reminder (got ${describe(value)})`,
+          location: parsed.locate(path),
+        };
       return { message: `${where} has an unexpected form`, location: parsed.locate(path) };
     case 'minItems':
     case 'minProperties':
@@ -182,7 +187,8 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, k
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const kept = errors.filter((e) => {
     if (e.keyword === 'anyOf') return true;
-    if (e.schemaPath.includes('/anyOf/') && anyOfPaths.has(e.instancePath)) return false;
+    // A branch's own errors (inline, or through a $ref such as a duration's pattern) are the anyOf's.
+    if (anyOfPaths.has(e.instancePath)) return false;
     if (e.keyword === 'if') return false;
     return !(e.propertyName !== undefined && e.keyword !== 'propertyNames');
   });

@@ -4,7 +4,7 @@
 // + status (1) + comment (≤2), plus 1 per central policy in the policy's extends chain (at most 6):
 // at most 9 with one central policy, whatever the review count.
 import type { GitHubClient } from '../adapters/github/client.js';
-import { upsertStickyComment } from '../adapters/github/comment.js';
+import { type IssueComment, listIssueComments, ownedBy, upsertStickyComment } from '../adapters/github/comment.js';
 import { GitHubAccessError, GitHubApiError } from '../adapters/github/errors.js';
 import { fetchFreshness } from '../adapters/github/pull-request.js';
 import { requestReviews } from '../adapters/github/reviews.js';
@@ -20,6 +20,7 @@ import type { TreeCache } from './manifests.js';
 import { policyVerdict, reviewPolicyChange } from './policy-change.js';
 import type { GateSettings, PullRequestRef } from './ports.js';
 import { readPullRequest, type PullRequestReading } from './read-pull-request.js';
+import { findReminders, sendReminders } from './reminders.js';
 import { policySpec } from './trusted-policy.js';
 
 /** The run a pull request is gated in: where, when, and what it shares with the other pull requests of a sweep. */
@@ -190,7 +191,8 @@ export function untrustedWorkflow(
 /** Where one pull request's verdict is written: its commit status (re-checked before a success) and its sticky comment. */
 interface Publisher {
   status(state: CommitState, description: string): Promise<void>;
-  comment(body: string, shortBody: string): Promise<void>;
+  /** `comments`: the pull request's comments as already read this run, if they were. */
+  comment(body: string, shortBody: string, comments?: readonly IssueComment[]): Promise<void>;
   /** Why a status could not be written, once one could not (the run then fails). */
   readonly statusNotWritten: string | undefined;
 }
@@ -241,7 +243,7 @@ function publisherFor(
         statusNotWritten = `could not set the ${inputs.statusContext} status to ${state} (${why}): ${error.message}. ${earlier}, so this run fails; the next run or scheduled sweep that can write it replaces it`;
       }
     },
-    async comment(body, shortBody) {
+    async comment(body, shortBody, comments) {
       // A merge queue's run reports on the queue's commit only: the pull request already has its comment.
       if (!inputs.comment || pr.queued) return;
       const botLogin = await ctx.commentAuthor();
@@ -253,6 +255,7 @@ function publisherFor(
         body,
         shortBody,
         ...(botLogin ? { botLogin } : {}),
+        ...(comments ? { comments } : {}),
       });
       // The advice for a refused comment already explains forks; other failures (5xx) do not.
       if (!result.ok)
@@ -344,7 +347,7 @@ export async function gatePullRequest(
   // approval of what is queued (the rest of the commit is the base branch, trusted as it is). A
   // review of an older commit is stale exactly as it is on the pull request (invalidate_on_push):
   // it approved content that is no longer what would merge, and counts for nothing under `any`.
-  const reports = reading.evaluateWith(asked ?? reading.facts);
+  const { reports, comments } = await evaluateAndRemind(gh, ctx, inputs, pr, reading, asked ?? reading.facts, warnings);
 
   let decision = worstOf([...reports.map((r) => r.decision), ...(review ? [policyVerdict(review)] : [])]);
   if (reviewErrors.length > 0) decision = 'blocked';
@@ -357,8 +360,65 @@ export async function gatePullRequest(
   await publish.comment(
     reports.map((r) => renderMarkdown(r, links)).join('\n---\n\n') + policyText,
     reports.map((r) => renderMarkdown(r, { ...links, compact: true })).join('\n---\n\n') + policyText,
+    comments,
   );
   return outcome({ decision, reports, note: policyText ? { markdown: policyText } : null, errors: reviewErrors });
+}
+
+/** Would the reminders already sent change these reports, or is one due to be posted? */
+function remindersMatter(reports: readonly Report[], queued: boolean): boolean {
+  return reports.some((report) =>
+    report.roles.some((role) => role.reminder !== undefined && (role.reminder.required || (!queued && role.reminder.state === 'due'))),
+  );
+}
+
+/**
+ * Evaluates the pull request with the reminders already sent, posts those now due (never in a merge
+ * queue), and re-evaluates when one was posted so that the report says so. The comments are read
+ * once: up front when the sticky comment will be written anyway, otherwise only when a reminder
+ * matters. Comments that cannot be read make reminders unknown: none is posted (it might be a
+ * second), and a role whose silence needs one stays pending (fail closed).
+ */
+async function evaluateAndRemind(
+  gh: GitHubClient,
+  ctx: GateContext,
+  inputs: GateSettings,
+  pr: PullRequestRef,
+  reading: PullRequestReading,
+  facts: PrFacts,
+  warnings: string[],
+): Promise<{ reports: Report[]; comments: IssueComment[] | undefined }> {
+  const where = { owner: ctx.owner, repo: ctx.repo, number: pr.number };
+  let comments: IssueComment[] | null | undefined;
+  const readComments = async (): Promise<IssueComment[] | null> => {
+    const read = await listIssueComments(gh, where);
+    if (read.ok) return read.comments;
+    warnings.push(
+      `${read.warning}; the reminders already sent are unknown, so none is posted and silence that needs one does not count as consent`,
+    );
+    return null;
+  };
+  const withReminders = async (list: IssueComment[]): Promise<PrFacts> => {
+    const botLogin = await ctx.commentAuthor();
+    const sent = findReminders(list, ownedBy(botLogin));
+    return sent.length > 0 ? { ...facts, reminders: [...(facts.reminders ?? []), ...sent] } : facts;
+  };
+
+  if (inputs.comment && !pr.queued) comments = await readComments();
+  let judged = comments ? await withReminders(comments) : facts;
+  let reports = reading.evaluateWith(judged);
+  if (comments === undefined && remindersMatter(reports, pr.queued === true)) {
+    comments = await readComments();
+    if (comments) {
+      judged = await withReminders(comments);
+      reports = reading.evaluateWith(judged);
+    }
+  }
+  if (comments && !pr.queued) {
+    const sent = await sendReminders(gh, where, reports, ctx.now, warnings);
+    if (sent.length > 0) reports = reading.evaluateWith({ ...judged, reminders: [...(judged.reminders ?? []), ...sent] });
+  }
+  return { reports, comments: comments ?? undefined };
 }
 
 /** The policy's own pull request, touching no pilot: an invalid policy must not merge; a valid one passes, with its diff shown. */

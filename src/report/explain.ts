@@ -3,10 +3,11 @@
 // the plain-text sanitiser (one line each; the description keeps its line breaks).
 import { InputError } from '../core/errors.js';
 import { plainLine as p, plainText } from './plain.js';
-import { criteriaById } from '../core/policy.js';
+import { criteriaById, reviewerRoles } from '../core/policy.js';
+import { DEFAULT_REMIND, consentRequiresReminder } from '../core/signoff/reminder.js';
 import { didYouMean } from '../core/suggest.js';
 import { EVIDENCE_KINDS } from '../core/evidence/index.js';
-import type { CriterionPolicy, Policy, RiskTier } from '../core/types.js';
+import { RISK_TIERS, type CriterionPolicy, type Policy, type RiskTier } from '../core/types.js';
 
 /** Evidence requirements in words, one line each (init writes them into YAML comments: no line breaks); with a tier, its limits alone. */
 export function describeEvidence(criterion: CriterionPolicy, tier?: RiskTier): string[] {
@@ -50,6 +51,31 @@ export function listCriteria(policy: Policy): string {
   for (const gate of policy.gates) {
     out.push(`${p(gate.title)}${gate.stage === 'pre-pilot' ? ' (pre-pilot)' : ''}`);
     for (const c of gate.criteria) out.push(`  ${p(c.id).padEnd(7)} ${p(c.title)}  [${p(c.required_for.join(', '))}]`);
+    out.push('');
+  }
+  return plainText(out.join('\n'));
+}
+
+/** Every reviewer role: its window, what silence and objections mean, its reminder and when silence waits for it. */
+export function explainRoles(policy: Policy): string {
+  const out: string[] = [];
+  for (const [name, role] of reviewerRoles(policy)) {
+    const tiers = role.required_for ?? RISK_TIERS;
+    out.push(`${p(name)}${role.title ? ` · ${p(role.title)}` : ''}  [required for ${p(tiers.join(', ')) || 'no tier'}]`);
+    out.push(`  window: ${p(role.window)} · on silence: ${role.on_silence} · on objection: ${role.on_objection}`);
+    out.push(
+      role.remind === false
+        ? '  reminder: none (remind: false)'
+        : `  reminder: one comment ${p(role.remind ?? DEFAULT_REMIND)} before the deadline${role.remind === undefined ? ' (the default)' : ''}, mentioning the role`,
+    );
+    if (role.on_silence === 'consent') {
+      const waits = RISK_TIERS.filter((tier) => consentRequiresReminder(role, tier));
+      out.push(
+        waits.length === 0
+          ? '  silence counts as consent at the deadline, reminded or not'
+          : `  silence counts as consent only after the reminder was sent for ${waits.join(', ')}${role.consent_requires_reminder === undefined ? ' (the default)' : ''}; a late reminder moves consent to its sending plus the notice`,
+      );
+    }
     out.push('');
   }
   return plainText(out.join('\n'));

@@ -379,6 +379,15 @@ function roleWho(role: RoleResult): string {
   return people.length > 0 ? people.map((p) => quietLogin(p)).join(', ') : '—';
 }
 
+/** "; reminder sent …" or "; reminder due …" for a role reminded in this window. */
+function reminderNote(role: RoleResult): string {
+  const reminder = role.reminder;
+  if (!reminder || reminder.state === 'missed') return '';
+  return reminder.sent_at
+    ? `; reminder sent ${esc(formatInstant(reminder.sent_at))}`
+    : `; reminder due ${esc(formatInstant(reminder.due_at))}`;
+}
+
 function roleStatus(role: RoleResult): { blocks: string; status: string } {
   const objectors = peopleOf(role, 'CHANGES_REQUESTED');
   const approvers = peopleOf(role, 'APPROVED');
@@ -387,7 +396,7 @@ function roleStatus(role: RoleResult): { blocks: string; status: string } {
     case 'approved':
       return { blocks: 'no', status: `✅ approved${by(approvers)}` };
     case 'consented':
-      return { blocks: 'no', status: '✅ consented (silence)' };
+      return { blocks: 'no', status: `✅ consented (silence)${reminderNote(role)}` };
     case 'objected':
       return role.blocking
         ? { blocks: '**yes**', status: `⛔ objected${by(objectors)}` }
@@ -398,9 +407,11 @@ function roleStatus(role: RoleResult): { blocks: string; status: string } {
       if (!role.required) return { blocks: 'no', status: '➖ not required at this tier' };
       if (role.time_left_ms !== null && role.deadline) {
         const then = role.on_silence === 'consent' ? 'then consent' : 'then blocks';
+        // A reminder sent late moves consent past the deadline (the reviewer gets the full notice).
+        const until = role.reminder?.consent_at && role.reminder.consent_at > role.deadline ? role.reminder.consent_at : role.deadline;
         return {
-          blocks: `until ${esc(formatInstant(role.deadline)).replace(/ /g, NB)}`,
-          status: `⏳ ${formatSpan(role.time_left_ms).replace(/ /g, NB)}${NB}left, ${then}`,
+          blocks: `until ${esc(formatInstant(until)).replace(/ /g, NB)}`,
+          status: `⏳ ${formatSpan(role.time_left_ms).replace(/ /g, NB)}${NB}left, ${then}${reminderNote(role)}`,
         };
       }
       return { blocks: role.blocking ? '**yes**' : 'until it answers', status: `⏳ ${escapeMessage(role.hint)}` };

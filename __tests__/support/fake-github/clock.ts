@@ -14,7 +14,7 @@ function earlier(iso: string | undefined, ms: number): string | undefined {
 
 /**
  * As if `ms` milliseconds had passed: pull requests (creation, commits, reviews, timeline events),
- * comments, statuses and commit dates of every repository move `ms` into the past. File contents
+ * comments (and the deadline in a reminder's marker), statuses and commit dates of every repository move `ms` into the past. File contents
  * (evidence dates written in manifests) do not change.
  */
 export function elapse(world: World, ms: number): void {
@@ -29,6 +29,11 @@ export function elapse(world: World, ms: number): void {
       pull.timeline = pull.timeline.map((e) => ({ ...e, created_at: earlier(e.created_at, ms)! }));
     }
     for (const comment of repo.comments) {
+      // The instant a reminder's hidden marker records is the world's time too (the deadline it was sent for).
+      comment.body = comment.body.replace(
+        /^(<!-- pilot-readiness-reminder [^\n]*? deadline=)(\S+)( -->)/,
+        (_, head: string, at: string, tail: string) => `${head}${earlier(at, ms)}${tail}`,
+      );
       comment.created_at = earlier(comment.created_at, ms)!;
       comment.updated_at = earlier(comment.updated_at, ms)!;
     }

@@ -56,32 +56,127 @@ export function commentBody(marker: string, body: string, shortBody?: string): s
 
 const normalise = (text: string | undefined | null) => (text ?? '').replace(/\r\n/g, '\n');
 
-export async function upsertStickyComment(octokit: GitHubClient, comment: StickyComment): Promise<StickyResult> {
-  const { owner, repo, number } = comment;
-  const marker = markerFor(comment.key);
-  const author = comment.botLogin?.toLowerCase();
-  const ours = (user: { login: string; type?: string } | null | undefined): boolean =>
-    !!user &&
-    (author !== undefined ? user.login.toLowerCase() === author : user.type === 'Bot' || user.login.toLowerCase().endsWith('[bot]'));
-  const body = commentBody(marker, comment.body, comment.shortBody);
-  let endpoint = `GET /repos/${owner}/${repo}/issues/${number}/comments`;
+/**
+ * One comment of a pull request as the gate needs it, whatever read it (REST pages here; a GraphQL
+ * read can supply the same list): the finders below work on this list only.
+ */
+export interface IssueComment {
+  id: number;
+  url: string;
+  body: string;
+  /** null: a deleted account ("ghost"). type: `Bot`, `User` or `Organization`, when known. */
+  author: { login: string; type?: string } | null;
+  createdAt: string;
+}
+
+/**
+ * Which comments are the gate's own: those of `botLogin` (the token's login, when known); else any
+ * bot account (GITHUB_TOKEN and App tokens comment as `<app>[bot]`), never a person.
+ */
+export function ownedBy(botLogin?: string): (author: IssueComment['author']) => boolean {
+  const login = botLogin?.toLowerCase();
+  return (author) =>
+    !!author &&
+    (login !== undefined ? author.login.toLowerCase() === login : author.type === 'Bot' || author.login.toLowerCase().endsWith('[bot]'));
+}
+
+/** The sticky comment of `key`: the first of ours that starts with its marker. */
+export function findSticky(
+  comments: readonly IssueComment[],
+  key: string,
+  ours: (author: IssueComment['author']) => boolean,
+): IssueComment | undefined {
+  const marker = markerFor(key);
+  // The author check keeps anyone else's comment that carries our marker from being taken over.
+  return comments.find((c) => ours(c.author) && normalise(c.body).startsWith(marker));
+}
+
+export type CommentsRead = { ok: true; comments: IssueComment[] } | { ok: false; warning: string };
+
+/** Every comment of a pull request, oldest first (bounded pages); a refusal or outage is a warning. */
+export async function listIssueComments(
+  octokit: GitHubClient,
+  pr: { owner: string; repo: string; number: number },
+  /** Stop reading pages after the page holding a comment this accepts (the sticky alone needs no more). */
+  enough?: (comment: IssueComment) => boolean,
+): Promise<CommentsRead> {
+  const { owner, repo, number } = pr;
+  const endpoint = `GET /repos/${owner}/${repo}/issues/${number}/comments`;
   try {
-    let existing: { id: number; body?: string; html_url: string } | undefined;
+    const comments: IssueComment[] = [];
     // Bounded: a Link header that keeps pointing on (or back) ends in a warning, not an endless search.
     const guard = new PageGuard(endpoint, 'comments', MAX_PAGES.comments, 'link');
     const pages = boundedPages(
       octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 }),
       guard,
     );
-    search: for await (const page of pages) {
+    for await (const page of pages) {
+      let done = false;
       for (const c of page.data) {
-        // The author check keeps anyone else's comment that carries our marker from being taken over.
-        if (ours(c.user) && normalise(c.body).startsWith(marker)) {
-          existing = c;
-          break search;
-        }
+        const comment: IssueComment = {
+          id: c.id,
+          url: c.html_url,
+          body: c.body ?? '',
+          author: c.user ? { login: c.user.login, ...(c.user.type ? { type: c.user.type } : {}) } : null,
+          createdAt: c.created_at,
+        };
+        comments.push(comment);
+        if (enough?.(comment)) done = true;
       }
+      if (done) break;
     }
+    return { ok: true, comments };
+  } catch (error) {
+    const failure = toGitHubError(error, 'comments', endpoint);
+    if (!(failure instanceof GitHubAccessError || failure instanceof GitHubApiError)) throw failure;
+    return { ok: false, warning: `the pull request's comments could not be read: ${failure.message}` };
+  }
+}
+
+export type PostResult = { ok: true; id: number; url: string; createdAt: string } | { ok: false; warning: string };
+
+/** A new (not sticky) comment; a refusal is returned, never thrown. */
+export async function postComment(
+  octokit: GitHubClient,
+  comment: { owner: string; repo: string; number: number; body: string },
+): Promise<PostResult> {
+  const { owner, repo, number } = comment;
+  try {
+    const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: comment.body });
+    return { ok: true, id: data.id, url: data.html_url, createdAt: data.created_at };
+  } catch (error) {
+    const failure = toGitHubError(error, 'comments', `POST /repos/${owner}/${repo}/issues/${number}/comments`);
+    if (!(failure instanceof GitHubAccessError || failure instanceof GitHubApiError)) throw failure;
+    return { ok: false, warning: failure.message };
+  }
+}
+
+/**
+ * Creates or updates the sticky comment. `comments`, when given, is the pull request's comments as
+ * already read this run: the sticky is found in them instead of listing again.
+ */
+export async function upsertStickyComment(
+  octokit: GitHubClient,
+  comment: StickyComment & { comments?: readonly IssueComment[] },
+): Promise<StickyResult> {
+  const { owner, repo, number } = comment;
+  const marker = markerFor(comment.key);
+  const ours = ownedBy(comment.botLogin);
+  const body = commentBody(marker, comment.body, comment.shortBody);
+  let endpoint = `GET /repos/${owner}/${repo}/issues/${number}/comments`;
+  try {
+    let list = comment.comments;
+    if (list === undefined) {
+      const read = await listIssueComments(octokit, { owner, repo, number }, (c) => findSticky([c], comment.key, ours) !== undefined);
+      if (!read.ok)
+        return {
+          ok: false,
+          warning: `the report comment was not posted: ${read.warning.replace(/^the pull request's comments could not be read: /, '')}`,
+        };
+      list = read.comments;
+    }
+    const found = findSticky(list, comment.key, ours);
+    const existing = found ? { id: found.id, body: found.body, html_url: found.url } : undefined;
     if (!existing) {
       endpoint = `POST /repos/${owner}/${repo}/issues/${number}/comments`;
       const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });

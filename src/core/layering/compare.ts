@@ -17,6 +17,7 @@ import {
   type RiskTier,
   type SourceLocation,
 } from '../types.js';
+import { DEFAULT_REMIND, consentRequiresReminder, remindLead } from '../signoff/reminder.js';
 import { settingLabel, type PolicyPath } from './paths.js';
 
 /** One difference: `setting` is its name (roles.legal.window), `message` starts with it. */
@@ -370,6 +371,31 @@ export function comparePolicies(
     mayGrow(at('required_for'), p.required_for ?? RISK_TIERS, c.required_for ?? RISK_TIERS, {
       advice: 'a child policy may only add tiers',
     });
+    // A longer reminder lead gives reviewers more notice before silence decides: stricter.
+    const [leadP, leadC] = [remindLead(p), remindLead(c)];
+    const leadText = (rules: ReviewerRolePolicy): string =>
+      rules.remind === false ? 'false (no reminder)' : (rules.remind ?? DEFAULT_REMIND);
+    if (leadP !== leadC) {
+      if (leadC !== null && (leadP === null || leadC > leadP))
+        tighten(at('remind'), `${leadText(c)} gives more notice than ${leadText(p)} in ${P}`);
+      else
+        loosen(
+          at('remind'),
+          `${leadText(c)} gives less notice than ${leadText(p)} in ${P}`,
+          'a child policy may only lengthen remind or turn it on',
+        );
+    }
+    // Waiting for the reminder before silence counts as consent is stricter, tier by tier.
+    const on = RISK_TIERS.filter((tier) => !consentRequiresReminder(p, tier) && consentRequiresReminder(c, tier));
+    const off = RISK_TIERS.filter((tier) => consentRequiresReminder(p, tier) && !consentRequiresReminder(c, tier));
+    if (on.length > 0)
+      tighten(at('consent_requires_reminder'), `silence counts as consent only after the reminder for ${plain(on)} (not so in ${P})`);
+    if (off.length > 0)
+      loosen(
+        at('consent_requires_reminder'),
+        `silence would count as consent without a reminder for ${plain(off)} (${P} requires one)`,
+        'a child policy may only turn consent_requires_reminder on',
+      );
   }
 
   // ------------------------------------------------------------ gates and criteria

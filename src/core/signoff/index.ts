@@ -36,8 +36,16 @@ export interface SignoffResult {
   errors: Finding[];
   /** E.g. an advisory objection, an invalidated (stale) approval, an override without a reason. */
   warnings: Finding[];
-  /** The earliest deadline of a pending role: when time alone can next change a status. */
+  /**
+   * When time alone can next change a status: the earliest deadline of a pending role (or, for a
+   * reminder sent late, the instant its silence counts as consent) or reminder due.
+   */
   next_change_at: string | null;
+  /**
+   * The earliest instant a reminder not yet sent is due, whatever the decision (possibly already
+   * past: a due reminder that could not be posted is retried by every run); null when none.
+   */
+  next_reminder_at?: string | null;
 }
 
 export function evaluateSignoffs(input: SignoffInput): SignoffResult {
@@ -80,6 +88,7 @@ export function evaluateSignoffs(input: SignoffInput): SignoffResult {
     const evaluation = evaluateRole({
       members,
       risk: manifest.pilot.risk,
+      pilot: manifest.pilot.name,
       facts,
       now,
       reviews,
@@ -94,11 +103,19 @@ export function evaluateSignoffs(input: SignoffInput): SignoffResult {
   });
 
   let next: number | null = null;
+  let reminder: number | null = null;
   for (const role of roles) {
-    if (role.status !== 'pending' || role.deadline === null) continue;
-    const deadline = Date.parse(role.deadline);
-    if (next === null || deadline < next) next = deadline;
+    const r = role.reminder;
+    if (r && (r.state === 'scheduled' || r.state === 'due')) {
+      const due = Date.parse(r.due_at);
+      if (reminder === null || due < reminder) reminder = due;
+    }
+    // A pending role's status changes at its deadline, or (a reminder sent late) when silence counts.
+    if (role.status !== 'pending' || role.time_left_ms === null) continue;
+    const at = now + role.time_left_ms;
+    if (next === null || at < next) next = at;
   }
+  if (reminder !== null && (next === null || reminder < next)) next = reminder;
 
   return {
     roles,
@@ -108,5 +125,6 @@ export function evaluateSignoffs(input: SignoffInput): SignoffResult {
     errors: membership.errors,
     warnings,
     next_change_at: next === null ? null : new Date(next).toISOString(),
+    next_reminder_at: reminder === null ? null : new Date(reminder).toISOString(),
   };
 }

@@ -5,6 +5,7 @@ import type { Finding, Override, PrFacts, RiskTier, RoleResult } from '../types.
 import { TEAM_PERMISSION, isBot, isTeam, oneOf, sameLogin } from './identity.js';
 import type { RoleMembers } from './members.js';
 import { type Review, type StaleCheck, compareTimes, judgeRoleReviews } from './reviews.js';
+import { consentRequiresReminder, planReminder } from './reminder.js';
 import { reviewWindow } from './window.js';
 
 export const OFFLINE_HINT = 'evaluated on the pull request (no PR facts given)';
@@ -12,6 +13,8 @@ export const OFFLINE_HINT = 'evaluated on the pull request (no PR facts given)';
 export interface RoleContext {
   members: RoleMembers;
   risk: RiskTier;
+  /** The pilot's name: reminders are recorded per pilot, role and window. */
+  pilot: string;
   facts: PrFacts | null;
   now: number;
   /** All reviews of the PR, sorted with compareReviews. */
@@ -133,6 +136,19 @@ function decideStatus(
     result.started_at = new Date(window.start).toISOString();
     result.deadline = new Date(window.deadline).toISOString();
   }
+  const reminder =
+    window.kind === 'open' || window.kind === 'closed'
+      ? planReminder({
+          rules: m.policy,
+          tier: context.risk,
+          pilot: context.pilot,
+          role,
+          start: window.start,
+          deadline: window.deadline,
+          now,
+          sent: facts.reminders ?? [],
+        })
+      : null;
 
   if (judged.objections.length > 0) {
     result.status = 'objected';
@@ -184,9 +200,38 @@ function decideStatus(
         applied: null,
       };
     case 'closed':
+      if (reminder) result.reminder = reminder;
       if (result.on_silence === 'consent') {
+        // Fail closed when the policy requires a reminder it never sends (a policy check refuses that too).
+        if (!reminder && consentRequiresReminder(m.policy, context.risk)) {
+          result.status = 'pending';
+          return {
+            hint: `no review within ${result.window} of ${formatInstant(window.start)}, but silence counts as consent only after a reminder and the policy sends none (remind: false); ask ${who} to review`,
+            applied: null,
+          };
+        }
+        const consentAt = !reminder ? window.deadline : reminder.consent_at === null ? null : Date.parse(reminder.consent_at);
+        if (consentAt === null || now < consentAt) {
+          // consent_requires_reminder: the window closed, but silence does not count yet (fail closed).
+          result.status = 'pending';
+          if (consentAt === null) {
+            return {
+              hint: `no review within ${result.window} of ${formatInstant(window.start)}, but silence counts as consent only after a reminder (consent_requires_reminder) and no reminder could be sent (due ${formatInstant(Date.parse(reminder!.due_at))}); the next run posts it, or ask ${who} to review`,
+              applied: null,
+            };
+          }
+          result.time_left_ms = consentAt - now;
+          return {
+            hint: `reminder sent ${formatInstant(Date.parse(reminder!.sent_at!))}, after it was due; silence counts as consent from ${formatInstant(consentAt)} (the full notice the policy gives)`,
+            applied: null,
+          };
+        }
         result.status = 'consented';
-        return { hint: `no review within ${result.window} of ${formatInstant(window.start)}: silence counts as consent`, applied: null };
+        const note = reminder?.sent_at ? ` (reminder sent ${formatInstant(Date.parse(reminder.sent_at))})` : '';
+        return {
+          hint: `no review within ${result.window} of ${formatInstant(window.start)}${note}: silence counts as consent`,
+          applied: null,
+        };
       }
       result.status = 'lapsed';
       result.blocking = required;
@@ -198,7 +243,17 @@ function decideStatus(
       result.status = 'pending';
       const left = window.deadline - now;
       result.time_left_ms = left;
-      const after = result.on_silence === 'consent' ? 'silence then counts as consent' : 'silence then blocks';
+      let after = result.on_silence === 'consent' ? 'silence then counts as consent' : 'silence then blocks';
+      if (reminder) {
+        result.reminder = reminder;
+        const consentAt = reminder.consent_at === null ? null : Date.parse(reminder.consent_at);
+        if (reminder.required && consentAt === null)
+          after += ` once the reminder (due ${formatInstant(Date.parse(reminder.due_at))}) is sent`;
+        else if (consentAt !== null && consentAt > window.deadline) after += ` from ${formatInstant(consentAt)}`;
+        after += reminder.sent_at
+          ? `; reminder sent ${formatInstant(Date.parse(reminder.sent_at))}`
+          : `; reminder due ${formatInstant(Date.parse(reminder.due_at))}`;
+      }
       return {
         hint: `waiting for ${who} to review: ${formatSpan(left)} left (until ${formatInstant(window.deadline)}); ${after}`,
         applied: null,

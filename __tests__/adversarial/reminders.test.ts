@@ -1,0 +1,183 @@
+// Abuse of reminders: a forged reminder must never make silence count as consent, and the one text
+// of the gate whose mentions are live must mention only people the trusted policy (or the base
+// branch) names. Each row is an attempt and what stops it.
+import { describe, expect, it } from 'vitest';
+import { type IssueComment, ownedBy } from '../../src/adapters/github/comment.js';
+import { evaluate } from '../../src/core/evaluate.js';
+import { loadPolicy } from '../../src/core/policy.js';
+import type { PrFacts, Report, RoleResult } from '../../src/core/types.js';
+import { findReminders } from '../../src/flow/reminders.js';
+import { readReminderMarker, reminderMarker, renderReminder } from '../../src/report/reminder.js';
+
+const DEADLINE = '2026-11-15T09:00:00.000Z';
+const MARKER = reminderMarker('claims', 'legal', DEADLINE);
+const comment = (login: string, type: string, body: string, createdAt = '2026-11-13T09:00:00Z'): IssueComment => ({
+  id: 1,
+  url: 'https://github.com/acme/ml/pull/7#issuecomment-1',
+  body,
+  author: { login, type },
+  createdAt,
+});
+
+describe('forged reminders do not count', () => {
+  const rows: Array<[string, IssueComment, string | undefined]> = [
+    ['the PR author pastes the marker', comment('dev', 'User', MARKER), undefined],
+    [
+      'a person whose login ends in [bot]-like text but is a User, with a known bot login',
+      comment('dev[bot]', 'User', MARKER),
+      'github-actions[bot]',
+    ],
+    ['another bot, when the token login is known', comment('other-app[bot]', 'Bot', MARKER), 'github-actions[bot]'],
+    ['a person, when the token login is unknown (only bots count then)', comment('mallory', 'User', MARKER), undefined],
+    ['the marker quoted in the middle of a bot comment', comment('github-actions[bot]', 'Bot', `> quoted\n${MARKER}`), undefined],
+    ['a deleted account (ghost)', { ...comment('x', 'User', MARKER), author: null }, undefined],
+  ];
+  it.each(rows)('%s', (_name, forged, botLogin) => {
+    expect(findReminders([forged], ownedBy(botLogin))).toEqual([]);
+  });
+
+  it("counts the bot's own reminder, at its comment's creation instant (not a time the body claims)", () => {
+    const ours = comment('github-actions[bot]', 'Bot', `${MARKER}\nsent at=2020-01-01`, '2026-11-13T09:00:00Z');
+    expect(findReminders([ours], ownedBy(undefined))).toEqual([
+      { pilot: 'claims', role: 'legal', deadline: DEADLINE, at: '2026-11-13T09:00:00Z' },
+    ]);
+  });
+
+  it('a marker that tries to end the HTML comment or add a field is encoded, and reads back as written', () => {
+    const marker = reminderMarker('x --> <img src=x> role=owner', 'legal deadline=2000-01-01T00:00:00Z', DEADLINE);
+    expect(marker.match(/-->/g)).toHaveLength(1);
+    expect(marker).not.toContain('<img');
+    expect(readReminderMarker(marker)).toEqual({
+      pilot: 'x --> <img src=x> role=owner',
+      role: 'legal deadline=2000-01-01T00:00:00Z',
+      deadline: DEADLINE,
+    });
+  });
+});
+
+// ------------------------------------------------------------------- the consent rule, end to end in the core
+
+const POLICY = loadPolicy(
+  `version: 1
+roles:
+  owner: { accountable: true }
+  legal: { window: 14d, on_silence: consent, on_objection: block, consent_requires_reminder: true }
+gates:
+  - id: g
+    title: G
+    criteria:
+      - { id: C-1, title: T, description: D, required_for: [high], allow_not_applicable: true, evidence: { link: {} } }
+`,
+  'policy.yml',
+);
+const MANIFEST =
+  'version: 1\npilot: { name: claims, risk: high }\nowner: maria\nreviewers: { legal: [lee] }\nevidence:\n  C-1: { not_applicable: "no such thing here" }\n';
+function legalWith(reminders: PrFacts['reminders'] | undefined): RoleResult {
+  const facts: PrFacts = {
+    version: 1,
+    repository: 'acme/ml',
+    number: 7,
+    author: 'dev',
+    head_sha: 'a'.repeat(40),
+    base_ref: 'main',
+    draft: false,
+    ready_at: '2026-11-01T09:00:00Z',
+    commits: [{ sha: 'a'.repeat(40), at: '2026-11-01T08:00:00Z' }],
+    review_requests: [{ reviewer: 'lee', at: '2026-11-01T09:00:00Z' }],
+    reviews: [],
+    teams: {},
+    ...(reminders ? { reminders } : {}),
+  };
+  const report = evaluate({
+    manifest: { path: 'p.yml', text: MANIFEST },
+    policy: POLICY,
+    files: { stat: () => 'file' },
+    facts,
+    now: new Date('2026-11-20T00:00:00Z'),
+  });
+  return report.roles.find((r) => r.role === 'legal')!;
+}
+
+describe('the consent rule cannot be satisfied by a forgery', () => {
+  it("the PR author's pasted marker leaves legal pending; only the bot's own reminder lets silence count", () => {
+    const forged = findReminders([comment('dev', 'User', MARKER)], ownedBy('github-actions[bot]'));
+    expect(legalWith(forged).status).toBe('pending');
+    const real = findReminders([comment('github-actions[bot]', 'Bot', MARKER)], ownedBy('github-actions[bot]'));
+    expect(legalWith(real).status).toBe('consented');
+  });
+
+  it('a reminder recorded for another deadline (an earlier window) does not count for this one', () => {
+    expect(legalWith([{ pilot: 'claims', role: 'legal', deadline: '2026-11-14T09:00:00.000Z', at: '2026-11-12T09:00:00Z' }]).status).toBe(
+      'pending',
+    );
+  });
+});
+
+// ------------------------------------------------------------------- mentions
+
+function dueReport(role: Partial<RoleResult>, governed: boolean): { report: Report; role: RoleResult } {
+  const full: RoleResult = {
+    role: 'legal',
+    title: 'Legal',
+    status: 'pending',
+    required: true,
+    blocking: false,
+    members: ['lee'],
+    members_from: 'manifest',
+    resolved_members: ['lee'],
+    window: '14d',
+    on_silence: 'consent',
+    on_objection: 'block',
+    started_at: '2026-11-01T09:00:00.000Z',
+    deadline: DEADLINE,
+    time_left_ms: 1,
+    reviews: [],
+    reminder: { state: 'due', due_at: '2026-11-13T09:00:00.000Z', sent_at: null, deadline: DEADLINE, required: true, consent_at: null },
+    hint: '',
+    location: null,
+    ...role,
+  };
+  const report = {
+    pilot: { name: 'claims', title: null, risk: 'high' },
+    roles: [full],
+    ...(governed ? { governance_changes: [] } : {}),
+  } as unknown as Report;
+  return { report, role: full };
+}
+const NOW = new Date('2026-11-13T10:00:00Z');
+
+describe('mentions in the reminder', () => {
+  it('a new pilot: reviewers named only by the pull request are shown, not mentioned', () => {
+    const { report, role } = dueReport({ members: ['acme/everyone', 'lee'] }, false);
+    const body = renderReminder(report, role, NOW)!;
+    expect(body).not.toMatch(/(^|\s)@acme\/everyone/);
+    expect(body).not.toMatch(/(^|\s)@lee/);
+    expect(body).toContain('`acme/everyone`');
+  });
+
+  it('members from the policy, or from a manifest judged against the base branch, are mentioned', () => {
+    const fromPolicy = dueReport({ members: ['acme/legal'], members_from: 'policy' }, false);
+    expect(renderReminder(fromPolicy.report, fromPolicy.role, NOW)).toContain('@acme/legal');
+    const fromBase = dueReport({ members: ['lee'] }, true);
+    expect(renderReminder(fromBase.report, fromBase.role, NOW)).toContain('@lee');
+  });
+
+  it('a member that is no login or team slug is never mentioned raw, and the title cannot inject a ping or HTML', () => {
+    const { report, role } = dueReport(
+      {
+        members: ['@acme/everyone <img src=x>', 'lee'],
+        members_from: 'policy',
+        title: '@acme/everyone <img src=x onerror=alert(1)> [x](https://evil.example)',
+      },
+      false,
+    );
+    const body = renderReminder(report, role, NOW)!;
+    expect(body).toContain('@lee');
+    expect(body).not.toMatch(/(^|[\s(])@acme\/everyone/);
+    // Outside code spans (where GitHub shows text as written): no HTML, no live link.
+    const live = body.replace(/`[^`]*`/g, '');
+    expect(live).not.toContain('<img');
+    expect(live).not.toContain('](https://evil.example)');
+    expect(body).toContain('`@acme/everyone <img src=x>`');
+  });
+});

@@ -1,0 +1,58 @@
+// Reminders on a pull request: which were already sent (read from the gate's own comments), which
+// are due, and posting each due one once. Whatever read the comments (REST pages, or a GraphQL read),
+// the finders work on the same list.
+import type { GitHubClient } from '../adapters/github/client.js';
+import { type IssueComment, postComment } from '../adapters/github/comment.js';
+import type { Report, RoleResult, SentReminder } from '../core/types.js';
+import { readReminderMarker, renderReminder } from '../report/reminder.js';
+
+/**
+ * The reminders already sent, from the gate's own comments only: a marker in anyone else's comment
+ * (the pull request's author pasting one, another bot) is not a reminder, so it cannot make silence
+ * count as consent.
+ */
+export function findReminders(comments: readonly IssueComment[], ours: (author: IssueComment['author']) => boolean): SentReminder[] {
+  const found: SentReminder[] = [];
+  for (const comment of comments) {
+    if (!ours(comment.author)) continue;
+    const marker = readReminderMarker(comment.body);
+    if (marker && !Number.isNaN(Date.parse(comment.createdAt))) found.push({ ...marker, at: comment.createdAt });
+  }
+  return found;
+}
+
+/** Every role whose reminder is due now, over the pull request's reports. */
+export function dueReminders(reports: readonly Report[]): Array<{ report: Report; role: RoleResult }> {
+  const due: Array<{ report: Report; role: RoleResult }> = [];
+  for (const report of reports) for (const role of report.roles) if (role.reminder?.state === 'due') due.push({ report, role });
+  return due;
+}
+
+/**
+ * Posts one comment per due reminder; returns those posted (with GitHub's creation instant). A refused
+ * write is a warning: a role whose silence needs the reminder stays pending, and the next run retries.
+ */
+export async function sendReminders(
+  gh: GitHubClient,
+  pr: { owner: string; repo: string; number: number },
+  reports: readonly Report[],
+  now: Date,
+  warnings: string[],
+): Promise<SentReminder[]> {
+  const sent: SentReminder[] = [];
+  for (const { report, role } of dueReminders(reports)) {
+    const body = renderReminder(report, role, now);
+    const pilot = report.pilot?.name;
+    if (body === null || pilot === undefined || !role.reminder) continue;
+    const posted = await postComment(gh, { ...pr, body });
+    if (posted.ok) {
+      sent.push({ pilot, role: role.role, deadline: role.reminder.deadline, at: posted.createdAt });
+      continue;
+    }
+    const effect = role.reminder.required
+      ? `${role.role} stays pending until it is posted (silence counts as consent only after the reminder)`
+      : 'silence still counts as the policy says at the deadline';
+    warnings.push(`the reminder for ${role.role} on ${pilot} was not posted: ${posted.warning}; ${effect}; the next run retries`);
+  }
+  return sent;
+}
