@@ -7,9 +7,10 @@ import { evidenceDateFindings } from './evidence/date.js';
 import { EVIDENCE_KINDS, judgeNotApplicable } from './evidence/index.js';
 import { resolveEvidencePath } from './evidence/paths.js';
 import { sha256 } from './hash.js';
-import { criteriaById, type LoadedPolicy } from './policy.js';
+import { criteriaById } from './criteria.js';
+import type { LoadedPolicy } from './policy.js';
 import { schemaFindings } from './validate.js';
-import { validatorFor } from './schemas.js';
+import { manifest as manifestValidator } from './generated/manifest-validator.js';
 import { evaluateSignoffs, type SignoffResult } from './signoff/index.js';
 import { sortReviews } from './signoff/reviews.js';
 import {
@@ -357,7 +358,7 @@ function readManifest(manifest: {
   // is not a number, a date that is no date) would only say less.
   const placeholders = placeholderFindings(parsed.data, (path) => parsed.locate(path));
   const at = new Set(placeholders.map((f) => formatLocation(f.location)));
-  const schemaErrors = schemaFindings(validatorFor('manifest'), parsed, 'manifest').filter((f) => !at.has(formatLocation(f.location)));
+  const schemaErrors = schemaFindings(manifestValidator, parsed, 'manifest').filter((f) => !at.has(formatLocation(f.location)));
   const errors = [...placeholders, ...schemaErrors];
   if (errors.length > 0) return { ok: false, errors, parsed };
   return { ok: true, parsed, manifest: parsed.data as Manifest };
