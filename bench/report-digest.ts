@@ -56,6 +56,8 @@ for (const [i, text] of texts.entries()) {
       facts: withFacts ? facts(i) : null,
       now,
     });
-    process.stdout.write(`${i} ${withFacts ? 'facts' : 'alone'} ${report.decision} ${createHash('sha256').update(JSON.stringify(report)).digest('hex')}\n`);
+    process.stdout.write(
+      `${i} ${withFacts ? 'facts' : 'alone'} ${report.decision} ${createHash('sha256').update(JSON.stringify(report)).digest('hex')}\n`,
+    );
   }
 }
