@@ -64,7 +64,7 @@ export async function check(args: string[], io: Io): Promise<number> {
     : gitRoot
       ? committedView(gitRoot)
       : worktreeView(root, `note: ${relative(io.cwd, root) || '.'} is not in a git repository: evidence is checked in the files on disk`);
-  const engine = Promise.all([import('../../core/evaluate.js'), import('../../report/text.js')]);
+  const engine = import('./check-engine.js');
   engine.catch(() => undefined);
   const policyName = values.policy ?? 'default';
   const policy = isBundledPolicy(policyName) ? resolveBundled(policyName) : (await import('../io.js')).loadPolicyArg(values.policy, io.cwd);
@@ -73,7 +73,7 @@ export async function check(args: string[], io: Io): Promise<number> {
     values.pr === undefined
       ? null
       : (await import('../../core/facts.js')).parseFacts(readTextFile(resolve(io.cwd, values.pr), values.pr), values.pr);
-  const [[{ evaluate }, { renderText }], view] = await Promise.all([engine, viewing]);
+  const [{ evaluate, renderText }, view] = await Promise.all([engine, viewing]);
   if (view.notice) io.err(`${plainLine(view.notice)}\n`);
   const report = evaluate({
     manifest: { path: repoPath, text: manifestText },
