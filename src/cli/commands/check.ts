@@ -56,14 +56,10 @@ export async function check(args: string[], io: Io): Promise<number> {
   const gitRoot = findRepoRoot(dirname(manifestPath));
   const root = gitRoot ?? dirname(manifestPath);
   const repoPath = relative(root, manifestPath).split(sep).join('/');
-  // CI judges the head commit's tree: by default so does check; --worktree counts the files on disk.
-  // Both are started first and awaited once the inputs are read; the view never rejects (a failure
-  // is its notice), and should reading an input fail, the engine's import settles unobserved.
-  const viewing = values.worktree
-    ? worktreeView(root)
-    : gitRoot
-      ? committedView(gitRoot)
-      : worktreeView(root, `note: ${relative(io.cwd, root) || '.'} is not in a git repository: evidence is checked in the files on disk`);
+  // Started first, awaited once the inputs are read, so that git lists HEAD's files while the engine
+  // loads; should reading an input fail, both settle unobserved.
+  const committed = !values.worktree && gitRoot ? committedView(gitRoot) : null;
+  committed?.catch(() => undefined);
   const engine = import('./check-engine.js');
   engine.catch(() => undefined);
   const policyName = values.policy ?? 'default';
@@ -73,7 +69,13 @@ export async function check(args: string[], io: Io): Promise<number> {
     values.pr === undefined
       ? null
       : (await import('../../core/facts.js')).parseFacts(readTextFile(resolve(io.cwd, values.pr), values.pr), values.pr);
-  const [{ evaluate, renderText }, view] = await Promise.all([engine, viewing]);
+  // CI judges the head commit's tree: by default so does check; --worktree counts the files on disk.
+  const view = values.worktree
+    ? worktreeView(root)
+    : committed
+      ? await committed
+      : worktreeView(root, `note: ${relative(io.cwd, root) || '.'} is not in a git repository: evidence is checked in the files on disk`);
+  const { evaluate, renderText } = await engine;
   if (view.notice) io.err(`${plainLine(view.notice)}\n`);
   const report = evaluate({
     manifest: { path: repoPath, text: manifestText },
