@@ -144,6 +144,13 @@ describe('usage errors', () => {
     expect(result.status).toBe(2);
   });
 
+  it('a manifest in a folder that does not exist, outside any git repository, is a missing file (not a bug)', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'pr-nowhere-'));
+    const result = cli(['check', 'nowhere/pilot-readiness.yml', '--now', NOW], { cwd: outside });
+    expect(result.stderr).toBe('error: nowhere/pilot-readiness.yml: no such file\n');
+    expect(result.status).toBe(2);
+  });
+
   it('an unknown option names itself and shows the usage of its command', () => {
     const result = cli(['check', '--polcy', 'default']);
     expect(result.status).toBe(2);

@@ -4,12 +4,11 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { BUNDLED_POLICIES, isBundledPolicy } from '../core/bundled.js';
 import { InputError, UsageError } from '../core/errors.js';
-import { parseInstant } from '../core/instant.js';
 import { isCentralReference, resolveBundled, resolvePolicySync, type PolicyReader, type ResolvedPolicy } from '../core/layering/index.js';
 import { readTextFile } from '../adapters/local/files.js';
-import type { Io } from './terminal.js';
 
 export { sanitised, type Io } from './terminal.js';
+export { parseNow } from './now.js';
 
 const CENTRAL_OFFLINE = 'central policy references are resolved by the Action; pass a local copy with --policy';
 
@@ -35,12 +34,4 @@ export function loadPolicyArg(spec: string | undefined, cwd: string, flag = '--p
   }
   const shown = relative(cwd, path) || name;
   return resolvePolicySync({ text: readTextFile(path, shown), source: shown, file: shown }, diskReader(cwd));
-}
-
-/** --now: a date (UTC midnight) or a date-time with a zone, read by the core's one strict parser. */
-export function parseNow(text: string | undefined, io: Io): Date {
-  if (text === undefined) return io.now();
-  const parsed = parseInstant(text);
-  if (!parsed.ok) throw new UsageError(`--now ${text}: ${parsed.reason}`);
-  return new Date(parsed.ms);
 }

@@ -4,12 +4,13 @@ import { posix } from 'node:path';
 import { formatLocation, InputError } from './errors.js';
 import { decide } from './decide.js';
 import { evidenceDateFindings } from './evidence/date.js';
-import { EVIDENCE_KINDS, judgeNotApplicable } from './evidence/index.js';
+import { EVIDENCE_KINDS, judgeNotApplicable, type EvidenceContext, type EvidenceKind } from './evidence/index.js';
 import { resolveEvidencePath } from './evidence/paths.js';
 import { sha256 } from './hash.js';
-import { criteriaById, type LoadedPolicy } from './policy.js';
+import { criteriaById } from './criteria.js';
+import type { LoadedPolicy } from './policy.js';
 import { schemaFindings } from './validate.js';
-import { validatorFor } from './schemas.js';
+import { manifest as manifestValidator } from './generated/manifest-validator.js';
 import { evaluateSignoffs, type SignoffResult } from './signoff/index.js';
 import { sortReviews } from './signoff/reviews.js';
 import {
@@ -77,6 +78,27 @@ function recording(files: RepoFiles, log: Map<string, RepoPathKind>): RepoFiles 
 }
 
 /** Evaluates one criterion's evidence. `approvedRoles` are roles with an explicit counted approval. */
+/** What evaluating one criterion needs from the policy alone: worked out once per policy, not per manifest. */
+interface CriterionPlan {
+  /** The evidence kinds the criterion asks for, in EVIDENCE_KINDS order, and their names for a message. */
+  kinds: readonly EvidenceKind[];
+  needs: string;
+  entryPath: DataPath;
+}
+
+// Policies are never mutated once loaded (see criteriaById); each criterion object gets its plan once.
+const plans = new WeakMap<CriterionPolicy, CriterionPlan>();
+
+function planOf(criterion: CriterionPolicy): CriterionPlan {
+  let plan = plans.get(criterion);
+  if (!plan) {
+    const kinds = EVIDENCE_KINDS.filter((kind) => kind.applies(criterion));
+    plan = { kinds, needs: kinds.map((kind) => kind.kind).join(', '), entryPath: ['evidence', criterion.id] };
+    plans.set(criterion, plan);
+  }
+  return plan;
+}
+
 function evaluateCriterion(
   criterion: CriterionPolicy,
   gate: string,
@@ -84,7 +106,7 @@ function evaluateCriterion(
   ctx: { tier: RiskTier; now: Date; manifestDir: string; files: RepoFiles; parsed: ParsedYaml; approvedRoles: Set<string> },
 ): CriterionResult {
   const required = criterion.required_for.includes(ctx.tier);
-  const entryPath: DataPath = ['evidence', criterion.id];
+  const { kinds, needs, entryPath } = planOf(criterion);
   const locate = (path: DataPath): SourceLocation => ctx.parsed.locate([...entryPath, ...path]);
   // One object shape for every result (this runs for every criterion of every manifest).
   const result = (status: CriterionStatus, reason: string, problems: Finding[], location: SourceLocation | null): CriterionResult => {
@@ -110,21 +132,25 @@ function evaluateCriterion(
     return result(judged.status, judged.reason, judged.problem === null ? [] : [{ message: judged.problem, location: at }], at);
   }
 
-  const kinds = EVIDENCE_KINDS.filter((kind) => kind.applies(criterion));
   const signoff = criterion.evidence.signoff;
   if (entry === undefined && kinds.length > 0) {
-    const needs = kinds.map((kind) => kind.kind).join(', ');
     const location = ctx.parsed.has(['evidence']) ? ctx.parsed.locateKey(['evidence']) : ctx.parsed.locate([]);
     return result('missing', `no evidence: add evidence.${criterion.id} with ${needs}`, [], location);
   }
 
   const problems: Finding[] = [];
-  if (entry !== undefined) {
-    for (const kind of kinds) {
-      problems.push(
-        ...kind.check({ criterion, entry, tier: ctx.tier, now: ctx.now, manifestDir: ctx.manifestDir, files: ctx.files, locate }),
-      );
-    }
+  if (entry !== undefined && kinds.length > 0) {
+    // One context for every kind of the criterion; findings appended without spreading.
+    const check: EvidenceContext = {
+      criterion,
+      entry,
+      tier: ctx.tier,
+      now: ctx.now,
+      manifestDir: ctx.manifestDir,
+      files: ctx.files,
+      locate,
+    };
+    for (const kind of kinds) for (const finding of kind.check(check)) problems.push(finding);
   }
   const location = entry !== undefined ? ctx.parsed.locateKey(entryPath) : null;
   if (problems.length > 0) {
@@ -357,7 +383,7 @@ function readManifest(manifest: {
   // is not a number, a date that is no date) would only say less.
   const placeholders = placeholderFindings(parsed.data, (path) => parsed.locate(path));
   const at = new Set(placeholders.map((f) => formatLocation(f.location)));
-  const schemaErrors = schemaFindings(validatorFor('manifest'), parsed, 'manifest').filter((f) => !at.has(formatLocation(f.location)));
+  const schemaErrors = schemaFindings(manifestValidator, parsed, 'manifest').filter((f) => !at.has(formatLocation(f.location)));
   const errors = [...placeholders, ...schemaErrors];
   if (errors.length > 0) return { ok: false, errors, parsed };
   return { ok: true, parsed, manifest: parsed.data as Manifest };

@@ -1,7 +1,7 @@
 // PR facts files (JSON): parsed with positions and checked against schemas/facts.schema.json.
 import { InputError } from './errors.js';
 import { schemaFindings } from './validate.js';
-import { validatorFor } from './schemas.js';
+import { facts as factsValidator } from './generated/facts-validator.js';
 import type { Finding, PrFacts } from './types.js';
 import { parseInstant } from './instant.js';
 import { parseYaml } from './yaml.js';
@@ -9,7 +9,7 @@ import { parseYaml } from './yaml.js';
 /** JSON is YAML, so the same parser gives every facts finding a line and column. */
 export function parseFacts(text: string, file: string): PrFacts {
   const parsed = parseYaml(text, file);
-  const findings = schemaFindings(validatorFor('facts'), parsed, 'facts');
+  const findings = schemaFindings(factsValidator, parsed, 'facts');
   if (findings.length > 0) throw new InputError(findings);
   const facts = parsed.data as PrFacts;
   // The schema's date-time format lets through forms the rules cannot compare (a leap second, an

@@ -5,18 +5,18 @@ import { InputError } from './errors.js';
 import { sha256 } from './hash.js';
 import { placeIn, type PolicyPath } from './layering/paths.js';
 import { schemaFindings } from './validate.js';
-import { validatorFor } from './schemas.js';
+import { policy as policyValidator } from './generated/policy-validator.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
 import { didYouMean } from './suggest.js';
 import { consentRequiresReminder } from './signoff/reminder.js';
+// The engine reads policies through these; they live apart so that it loads no policy validator.
+import { criteriaById, reviewerRoles } from './criteria.js';
+export { criteriaById, reviewerRoles, type CriterionEntry } from './criteria.js';
 import {
   RISK_TIERS,
-  type CriterionPolicy,
   type Finding,
-  type GatePolicy,
   type Policy,
   type PolicyLayer,
-  type ReviewerRolePolicy,
   type SourceLocation,
 } from './types.js';
 
@@ -32,11 +32,6 @@ export interface LoadedPolicy {
   layers?: Array<{ source: string; text: string; sha256: string }>;
 }
 
-export interface CriterionEntry {
-  gate: GatePolicy;
-  criterion: CriterionPolicy;
-}
-
 /** One policy file, parsed and schema-valid: complete, or a layer when it has `extends`. */
 export interface PolicyDocument {
   parsed: ParsedYaml;
@@ -45,26 +40,6 @@ export interface PolicyDocument {
 
 /** Locates a setting of an effective policy in the file(s) it came from. */
 export type PolicyLocator = (path: PolicyPath) => SourceLocation | null;
-
-/** Reviewer roles: every role but the accountable owner. */
-export function reviewerRoles(policy: Policy): Array<[string, ReviewerRolePolicy]> {
-  return Object.entries(policy.roles).filter(([name]) => name !== 'owner') as Array<[string, ReviewerRolePolicy]>;
-}
-
-// Policies are never mutated once loaded; every manifest evaluated against one reuses its index.
-const indexes = new WeakMap<Policy, ReadonlyMap<string, CriterionEntry>>();
-
-/** Every criterion by id, in policy order (computed once per policy object). */
-export function criteriaById(policy: Policy): ReadonlyMap<string, CriterionEntry> {
-  let map = indexes.get(policy);
-  if (!map) {
-    const index = new Map<string, CriterionEntry>();
-    for (const gate of policy.gates) for (const criterion of gate.criteria) index.set(criterion.id, { gate, criterion });
-    indexes.set(policy, index);
-    map = index;
-  }
-  return map;
-}
 
 /** What one file gets wrong on its own: ids used twice, link patterns that do not compile. */
 function documentFindings(data: PolicyLayer, parsed: ParsedYaml): Finding[] {
@@ -177,7 +152,7 @@ const byPosition = (a: Finding, b: Finding): number =>
 /** Parses one policy file and checks it on its own (schema, ids, patterns); throws InputError listing every problem. */
 export function parsePolicyDocument(text: string, file: string): PolicyDocument {
   const parsed = parseYaml(text, file);
-  const findings = schemaFindings(validatorFor('policy'), parsed, 'policy');
+  const findings = schemaFindings(policyValidator, parsed, 'policy');
   if (findings.length > 0) throw new InputError(findings);
   const data = parsed.data as PolicyLayer;
   const own = documentFindings(data, parsed);

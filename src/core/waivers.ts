@@ -4,7 +4,8 @@
 import { countLettersAndDigits } from './evidence/not-applicable.js';
 import { parseDuration } from './duration.js';
 import { parseCalendarDate } from './instant.js';
-import { criteriaById, reviewerRoles, type LoadedPolicy } from './policy.js';
+import { criteriaById, reviewerRoles } from './criteria.js';
+import type { LoadedPolicy } from './policy.js';
 import { didYouMean } from './suggest.js';
 import type { CriterionResult, Finding, Manifest, RiskTier, SourceLocation, WaiverEntry, WaiverResult, WaiverStatus } from './types.js';
 import type { ParsedYaml } from './yaml.js';

@@ -2,7 +2,7 @@
 // manifest, as the Action sees the head commit's tree, so that a file left untracked or git-ignored
 // passes neither locally nor in CI. Paths still go through the disk view (localRepoFiles), so a
 // symlink is followed on disk and nothing may resolve outside the repository.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { RepoFiles, RepoPathKind } from '../../core/types.js';
@@ -21,22 +21,28 @@ type TreeKind = 'file' | 'dir' | 'symlink' | 'submodule';
 
 type GitRun = { ok: true; out: string } | { ok: false; status: number | null; out: string; why: string };
 
-function git(root: string, args: string[]): GitRun {
-  const run = spawnSync('git', ['-C', root, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (run.error) {
-    const why = (run.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : run.error.message;
-    return { ok: false, status: null, out: '', why };
-  }
-  if (run.status !== 0)
-    return { ok: false, status: run.status, out: run.stdout, why: run.stderr.trim().split('\n')[0] || `git exited ${run.status}` };
-  return { ok: true, out: run.stdout };
+/**
+ * Runs git without blocking, so that check loads the engine while git lists HEAD (on a loaded machine
+ * the two git runs cost about as much as starting Node). Never rejects: a failure is a GitRun.
+ */
+function git(root: string, args: string[]): Promise<GitRun> {
+  return new Promise((done) => {
+    execFile('git', ['-C', root, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (!error) return done({ ok: true, out: stdout });
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code !== 'number') {
+        const why = code === 'ENOENT' ? 'git is not installed' : error.message;
+        return done({ ok: false, status: null, out: '', why });
+      }
+      done({ ok: false, status: code, out: stdout, why: stderr.trim().split('\n')[0] || `git exited ${code}` });
+    });
+  });
 }
 
 /** HEAD's tree, every entry (folders too) by repository path; empty when the repository has no commit yet. */
-function headTree(root: string, hasHead: boolean): Map<string, TreeKind> | string {
+function headTree(listed: GitRun, hasHead: boolean): Map<string, TreeKind> | string {
   const tree = new Map<string, TreeKind>();
   if (!hasHead) return tree;
-  const listed = git(root, ['ls-tree', '-r', '-t', '-z', '--full-tree', 'HEAD']);
   if (!listed.ok) return listed.why;
   for (const line of listed.out.split('\0')) {
     const tab = line.indexOf('\t');
@@ -57,16 +63,20 @@ export function worktreeView(root: string, notice: string | null = null): LocalR
  * The files committed at HEAD of the git repository at `root`; the working tree, with a notice, when
  * `root` is not the top of a git repository git can read.
  */
-export function committedView(root: string): LocalRepoView {
-  // One call: the repository's top, then HEAD's commit (exit 1, the top alone, when there is no commit yet).
-  const head = git(root, ['rev-parse', '--show-toplevel', '--verify', '--quiet', 'HEAD^{commit}']);
+export async function committedView(root: string): Promise<LocalRepoView> {
+  // Both at once: the repository's top, then HEAD's commit (exit 1, the top alone, when there is no
+  // commit yet); and HEAD's tree, used only once the first says `root` is the top and HEAD exists.
+  const [head, listed] = await Promise.all([
+    git(root, ['rev-parse', '--show-toplevel', '--verify', '--quiet', 'HEAD^{commit}']),
+    git(root, ['ls-tree', '-r', '-t', '-z', '--full-tree', 'HEAD']),
+  ]);
   const top = head.ok || head.status === 1 ? head.out.split('\n')[0]?.trim() : undefined;
   const realRoot = realpathSync.native(root);
   if (!top || realpathSync.native(top) !== realRoot) {
     const why = top ? `git's repository starts at ${top}` : head.ok ? 'git named no repository' : head.why;
     return worktreeView(root, `note: ${root} is not a git repository (${why}): evidence is checked in the files on disk, committed or not`);
   }
-  const tree = headTree(root, head.ok);
+  const tree = headTree(listed, head.ok);
   if (typeof tree === 'string')
     return worktreeView(root, `note: cannot list the files at HEAD (${tree}): evidence is checked in the files on disk`);
   const disk = localRepoFiles(root);

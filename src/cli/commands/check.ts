@@ -3,30 +3,35 @@ import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { findRepoRoot, readTextFile } from '../../adapters/local/files.js';
 import { committedView, worktreeView } from '../../adapters/local/git.js';
+import { isBundledPolicy } from '../../core/bundled.js';
 import { formatFinding, UsageError } from '../../core/errors.js';
-import { evaluate, TOOL_VERSION } from '../../core/evaluate.js';
-import { parseFacts } from '../../core/facts.js';
+import { resolveBundled } from '../../core/layering/layers.js';
 import type { Policy, Report } from '../../core/types.js';
-import { renderMarkdown } from '../../report/markdown.js';
+import { TOOL_VERSION } from '../../core/version.js';
 import { plainLine, terminalJson } from '../../report/plain.js';
-import { renderSarif } from '../../report/sarif.js';
-import { renderText } from '../../report/text.js';
 import { readArgs } from '../args.js';
-import { loadPolicyArg, parseNow, type Io } from '../io.js';
+import { parseNow } from '../now.js';
+import type { Io } from '../terminal.js';
 
 function exitFor(report: Report): number {
   if (report.errors.length > 0) return 2;
   return report.decision === 'ready' ? 0 : 1;
 }
 
-function render(report: Report, format: string, policy: Policy): string {
+// Each format's renderer is loaded when asked for; the text one comes with the engine (see check).
+async function render(report: Report, format: string, policy: Policy, text: (report: Report) => string): Promise<string> {
   if (format === 'json') return `${terminalJson(report)}\n`;
-  if (format === 'sarif') return `${terminalJson(renderSarif([report], policy, TOOL_VERSION))}\n`;
-  if (format === 'markdown') return renderMarkdown(report);
-  return renderText(report);
+  if (format === 'sarif') return `${terminalJson((await import('../../report/sarif.js')).renderSarif([report], policy, TOOL_VERSION))}\n`;
+  if (format === 'markdown') return (await import('../../report/markdown.js')).renderMarkdown(report);
+  return text(report);
 }
 
-export function check(args: string[], io: Io): number {
+/**
+ * Start-up is most of a check's time, so the work overlaps: git lists HEAD's files while the engine
+ * loads (import()), and what only some runs need is loaded only by them: a policy file's layering
+ * (a bundled policy is pre-parsed), the facts validator (--pr), the Markdown and SARIF renderers.
+ */
+export async function check(args: string[], io: Io): Promise<number> {
   const parsed = readArgs(
     io,
     'check',
@@ -51,15 +56,26 @@ export function check(args: string[], io: Io): number {
   const gitRoot = findRepoRoot(dirname(manifestPath));
   const root = gitRoot ?? dirname(manifestPath);
   const repoPath = relative(root, manifestPath).split(sep).join('/');
-  const policy = loadPolicyArg(values.policy, io.cwd);
+  // Started first, awaited once the inputs are read, so that git lists HEAD's files while the engine
+  // loads; should reading an input fail, both settle unobserved.
+  const committed = !values.worktree && gitRoot ? committedView(gitRoot) : null;
+  committed?.catch(() => undefined);
+  const engine = import('./check-engine.js');
+  engine.catch(() => undefined);
+  const policyName = values.policy ?? 'default';
+  const policy = isBundledPolicy(policyName) ? resolveBundled(policyName) : (await import('../io.js')).loadPolicyArg(values.policy, io.cwd);
   const manifestText = readTextFile(manifestPath, relative(io.cwd, manifestPath) || manifestPath);
-  const facts = values.pr === undefined ? null : parseFacts(readTextFile(resolve(io.cwd, values.pr), values.pr), values.pr);
+  const facts =
+    values.pr === undefined
+      ? null
+      : (await import('../../core/facts.js')).parseFacts(readTextFile(resolve(io.cwd, values.pr), values.pr), values.pr);
   // CI judges the head commit's tree: by default so does check; --worktree counts the files on disk.
   const view = values.worktree
     ? worktreeView(root)
-    : gitRoot
-      ? committedView(gitRoot)
+    : committed
+      ? await committed
       : worktreeView(root, `note: ${relative(io.cwd, root) || '.'} is not in a git repository: evidence is checked in the files on disk`);
+  const { evaluate, renderText } = await engine;
   if (view.notice) io.err(`${plainLine(view.notice)}\n`);
   const report = evaluate({
     manifest: { path: repoPath, text: manifestText },
@@ -74,6 +90,6 @@ export function check(args: string[], io: Io): number {
   for (const path of view.uncommitted())
     io.err(`warning: ${plainLine(path)} exists but is not committed: CI will not see it; commit it or pass --worktree\n`);
   for (const error of report.errors) io.err(`error: ${plainLine(formatFinding(error))}\n`);
-  if (format !== 'text' || report.gates.length > 0) io.out(render(report, format, policy.policy));
+  if (format !== 'text' || report.gates.length > 0) io.out(await render(report, format, policy.policy, renderText));
   return exitFor(report);
 }

@@ -1,7 +1,34 @@
 // `file` evidence: every named file exists in the repository, inside it, where the policy accepts it.
-import { minimatch } from 'minimatch';
+import type { minimatch as Minimatch } from 'minimatch';
 import type { EvidenceKind } from './types.js';
 import { relativeToManifest, resolveEvidencePath } from './paths.js';
+
+let minimatch: typeof Minimatch | undefined;
+
+/** `folder/**`: the glob most policies use, whose folder is plain names (no glob syntax, no dots). */
+const UNDER_FOLDER = /^((?:[A-Za-z0-9_-]+\/)*[A-Za-z0-9_-]+)\/\*\*$/;
+
+/**
+ * minimatch(path, glob, { dot: true }). A plain `folder/**` is answered here, without loading
+ * minimatch (which `check` then never loads for the bundled policy): a path under the folder whose
+ * every name is a real one (not empty, `.` or `..`) matches, one outside the folder does not; any
+ * other path or glob goes to minimatch (__tests__/core/evidence/globs.test.ts holds the two equal).
+ */
+export function matchesGlob(path: string, glob: string): boolean {
+  const folder = UNDER_FOLDER.exec(glob)?.[1];
+  if (folder !== undefined) {
+    if (!path.startsWith(`${folder}/`)) return false;
+    if (
+      path
+        .slice(folder.length + 1)
+        .split('/')
+        .every((name) => name !== '' && name !== '.' && name !== '..')
+    )
+      return true;
+  }
+  minimatch ??= (require('minimatch') as typeof import('minimatch')).minimatch;
+  return minimatch(path, glob, { dot: true });
+}
 
 const quoted = (list: readonly string[]): string => list.map((item) => `"${item}"`).join(', ');
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
@@ -80,7 +107,7 @@ export const fileEvidence: EvidenceKind = {
       }
       if (globs && globs.length > 0) {
         const relative = relativeToManifest(ctx.manifestDir, resolved.repoPath);
-        if (!globs.some((glob) => minimatch(relative, glob, { dot: true }))) {
+        if (!globs.some((glob) => matchesGlob(relative, glob))) {
           problems.push({
             message: `file "${raw}" is not where the policy accepts evidence for ${ctx.criterion.id}: ${globs.join(', ')}`,
             location: at,

@@ -2,15 +2,17 @@
 // (the CLI's disk, the Action's GitHub, a report's recorded texts); bundled policies need no reader.
 // One generator walks the chain; resolvePolicySync and resolvePolicy drive it with either kind of reader.
 import { InputError, formatFinding } from '../errors.js';
-import { isBundledPolicy, loadBundledPolicy } from '../bundled.js';
+import { isBundledPolicy } from '../bundled.js';
 import { sha256 } from '../hash.js';
-import { effectiveFindings, parsePolicyDocument, type LoadedPolicy, type PolicyLocator } from '../policy.js';
-import { validatorFor } from '../schemas.js';
-import type { Finding, Policy, PolicyLayer } from '../types.js';
-import { parseYaml, type ParsedYaml } from '../yaml.js';
+import { effectiveFindings, parsePolicyDocument } from '../policy.js';
+import { policy as policyValidator } from '../generated/policy-validator.js';
+import type { Finding, Policy } from '../types.js';
 import { comparePolicies, type PolicyChange } from './compare.js';
 import { mergeLayer } from './merge.js';
 import { placeIn } from './paths.js';
+import { bundledLayer, locatorFor, type Layer, type ResolvedPolicy } from './layers.js';
+
+export { resolveBundled, type ResolvedPolicy } from './layers.js';
 
 /** At most this many `extends` links from the entry policy to the root of its chain. */
 export const MAX_EXTENDS = 5;
@@ -31,18 +33,6 @@ export interface ResolveOptions {
   readBundled?: boolean;
 }
 
-export interface ResolvedPolicy extends LoadedPolicy {
-  layers: NonNullable<LoadedPolicy['layers']>;
-  /** Every policy of the chain, the entry first, with the sha256 of its text. */
-  chain: Array<{ source: string; sha256: string }>;
-  /** The source of the policy the entry extends; null when it extends none. */
-  parent: string | null;
-  /** What the entry tightens against its parent (empty when it extends none). */
-  tightenings: PolicyChange[];
-  /** Places a setting of the effective policy in the file of the chain that sets it (the entry first). */
-  locate: PolicyLocator;
-}
-
 const CENTRAL_REFERENCE = /^[^/@\s]+\/[^/@\s]+\/[^@\s]+@[^@\s]+$/;
 
 /** owner/repo/path@ref: a policy in a central repository, pinned to a ref. */
@@ -50,43 +40,9 @@ export function isCentralReference(reference: string): boolean {
   return CENTRAL_REFERENCE.test(reference);
 }
 
-interface Layer {
-  source: string;
-  text: string;
-  sha256: string;
-  data: PolicyLayer;
-  bundled: boolean;
-  /** Parsed with positions; lazily for bundled policies, which are pre-parsed without them. */
-  parsed(): ParsedYaml;
-}
-
 function readLayer(file: PolicyFile): Layer {
   const { parsed, data } = parsePolicyDocument(file.text, file.file);
   return { source: file.source, text: file.text, sha256: sha256(file.text), data, bundled: false, parsed: () => parsed };
-}
-
-function bundledLayer(name: string): Layer {
-  const loaded = loadBundledPolicy(name);
-  let parsed: ParsedYaml | undefined;
-  return {
-    source: name,
-    text: loaded.text,
-    sha256: loaded.sha256,
-    data: loaded.policy,
-    bundled: true,
-    parsed: () => (parsed ??= parseYaml(loaded.text, name)),
-  };
-}
-
-/** Finds a setting in the first layer that states it; failing that, near it in the first layer. */
-function locatorFor(layers: Layer[]): PolicyLocator {
-  return (path) => {
-    for (const layer of layers) {
-      const placed = placeIn(layer.parsed(), path);
-      if (placed.exact) return placed.location;
-    }
-    return placeIn(layers[0]!.parsed(), path).location;
-  };
 }
 
 /** A reader's error without a place gets the place of the `extends` that asked for it. */
@@ -166,7 +122,7 @@ function merge(layers: Layer[]): ResolvedPolicy {
     add(effectiveFindings(effective, locatorFor(layers.slice(i))));
   }
   if (problems.length > 0) throw new InputError(problems);
-  const validate = validatorFor('policy');
+  const validate = policyValidator;
   if (!validate(effective)) {
     // Each layer was valid and every new item complete, so this is a bug in the merge, not in the input.
     throw new Error(
@@ -219,17 +175,4 @@ export async function resolvePolicy(entry: PolicyFile, read: AsyncPolicyReader, 
     step = steps.next(file);
   }
   return step.value;
-}
-
-/** A bundled policy as a resolved one: a chain of one, nothing tightened. */
-export function resolveBundled(name: string): ResolvedPolicy {
-  const layer = bundledLayer(name);
-  return {
-    ...loadBundledPolicy(name),
-    layers: [{ source: name, text: layer.text, sha256: layer.sha256 }],
-    chain: [{ source: name, sha256: layer.sha256 }],
-    parent: null,
-    tightenings: [],
-    locate: locatorFor([layer]),
-  };
 }

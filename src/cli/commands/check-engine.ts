@@ -1,0 +1,4 @@
+// What `check` runs once its inputs are read: the engine and the text renderer, one import() so that
+// they load as few chunks as they can, while git lists HEAD's files (see check.ts).
+export { evaluate } from '../../core/evaluate.js';
+export { renderText } from '../../report/text.js';
