@@ -12,13 +12,7 @@ import { consentRequiresReminder } from './signoff/reminder.js';
 // The engine reads policies through these; they live apart so that it loads no policy validator.
 import { criteriaById, reviewerRoles } from './criteria.js';
 export { criteriaById, reviewerRoles, type CriterionEntry } from './criteria.js';
-import {
-  RISK_TIERS,
-  type Finding,
-  type Policy,
-  type PolicyLayer,
-  type SourceLocation,
-} from './types.js';
+import { RISK_TIERS, type Finding, type Policy, type PolicyLayer, type SourceLocation } from './types.js';
 
 export interface LoadedPolicy {
   /** The effective policy: for a policy that extends others, the merge of its whole chain. */
