@@ -45,8 +45,6 @@ describe('a server error', () => {
       // A success is re-checked against the pull request as it stands before it is written.
       'PullRequestFreshness',
       'POST /repos/{owner}/{repo}/statuses/{sha}',
-      'GET /user',
-      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);
     expect(run.annotations).toEqual([{ level: 'warning', message: 'GitHub API POST /graphql failed (500: Server Error) on attempt 1' }]);

@@ -8,9 +8,11 @@ import { upsertStickyComment } from '../adapters/github/comment.js';
 import { GitHubAccessError, GitHubApiError } from '../adapters/github/errors.js';
 import { fetchFreshness } from '../adapters/github/pull-request.js';
 import { requestReviews } from '../adapters/github/reviews.js';
-import { setCommitStatus, type CommitState } from '../adapters/github/status.js';
+import { setCommitStatus, shortDescription, type CommitState } from '../adapters/github/status.js';
 import { worstOf } from '../core/decide.js';
 import { InputError } from '../core/errors.js';
+import { TOOL_VERSION } from '../core/evaluate.js';
+import { earliestChange, inputsDigest, linkWithRecord, recordOf, RECORD_MAX_AGE_MS } from '../core/sweep.js';
 import type { Decision, Finding, PrFacts, Report } from '../core/types.js';
 import { renderFailureMarkdown, renderMarkdown } from '../report/markdown.js';
 import { plainLine } from '../report/plain.js';
@@ -34,8 +36,6 @@ export interface GateContext {
   now: Date;
   /** GITHUB_WORKFLOW_REF: owner/repo/path@ref of the workflow file that runs this job (null when unset). */
   workflowRef: string | null;
-  /** The login whose comments are ours when it is a person's token; asked of GitHub at most once a run. */
-  commentAuthor: () => Promise<string | undefined>;
   /** Trees read in this run, shared by the pull requests of a sweep (they mostly share a base). */
   trees: TreeCache;
   /** The client for org/team members when members-token is given (least privilege). */
@@ -187,9 +187,26 @@ export function untrustedWorkflow(
   return `this pull request changes ${changed}, ${changed === workflow ? 'the workflow file that runs the gate' : `a workflow or action of this repository that the gate's workflow (${workflow}) may use`}, so it could choose the gate's own inputs; merge the workflow change on its own first, or run the gate as a required workflow from a central repository`;
 }
 
+/**
+ * The gate's settings and version as one string: part of every sweep record's inputs, so that a
+ * changed workflow (policy, pattern, mode...) or a new version judges every pull request again.
+ */
+export function settingsKey(inputs: GateSettings): string {
+  return JSON.stringify([
+    TOOL_VERSION,
+    inputs.policy,
+    inputs.manifest,
+    inputs.mode,
+    inputs.comment,
+    inputs.statusContext,
+    inputs.requestReviews,
+  ]);
+}
+
 /** Where one pull request's verdict is written: its commit status (re-checked before a success) and its sticky comment. */
 interface Publisher {
-  status(state: CommitState, description: string): Promise<void>;
+  /** `next`: when time alone changes the decision (recorded for the sweep); null when it never does. */
+  status(state: CommitState, description: string, next?: string | null): Promise<void>;
   comment(body: string, shortBody: string): Promise<void>;
   /** Why a status could not be written, once one could not (the run then fails). */
   readonly statusNotWritten: string | undefined;
@@ -205,11 +222,31 @@ function publisherFor(
 ): Publisher {
   let statusNotWritten: string | undefined;
   const earlier = `An earlier ${inputs.statusContext} status of ${reading.headSha.slice(0, 7)} may still stand`;
+  const inputsRead = inputsDigest({
+    settings: settingsKey(inputs),
+    headSha: reading.headSha,
+    baseSha: reading.baseSha,
+    draft: reading.facts.draft,
+    freshness: reading.freshness,
+  });
+  const link = ctx.runUrl ?? `${ctx.serverUrl ?? 'https://github.com'}/${ctx.owner}/${ctx.repo}/pull/${pr.number}`;
   return {
     get statusNotWritten() {
       return statusNotWritten;
     },
-    async status(state, description) {
+    async status(state, description, next = null) {
+      const targetUrl = linkWithRecord(link, { next, inputs: inputsRead });
+      // The same status, with the same record, already on the head and written within half a record's
+      // life: writing it again would change nothing (its link keeps pointing at the run that wrote it).
+      const standing = reading.headStatus;
+      if (
+        standing &&
+        standing.state === state &&
+        standing.description === shortDescription(plainLine(description)) &&
+        JSON.stringify(recordOf(standing.targetUrl)) === JSON.stringify({ next, inputs: inputsRead }) &&
+        ctx.now.getTime() - Date.parse(standing.createdAt) < RECORD_MAX_AGE_MS / 2
+      )
+        return;
       // A success is re-checked first: a review dismissed (or a push) between the read and this write
       // must not leave a success that no longer holds. Pending and failure are safe to write as read.
       if (state === 'success') {
@@ -227,7 +264,7 @@ function publisherFor(
           state,
           context: inputs.statusContext,
           description: plainLine(description),
-          ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}),
+          target_url: targetUrl,
         });
       } catch (error) {
         // Fail closed: whatever the decision, a status that cannot be written fails the run, since an
@@ -244,7 +281,7 @@ function publisherFor(
     async comment(body, shortBody) {
       // A merge queue's run reports on the queue's commit only: the pull request already has its comment.
       if (!inputs.comment || pr.queued) return;
-      const botLogin = await ctx.commentAuthor();
+      // The gate's own comments were read with the facts: the sticky one is found there, without a listing.
       const result = await upsertStickyComment(gh, {
         owner: ctx.owner,
         repo: ctx.repo,
@@ -252,7 +289,7 @@ function publisherFor(
         key: 'readiness',
         body,
         shortBody,
-        ...(botLogin ? { botLogin } : {}),
+        known: reading.botComments,
       });
       // The advice for a refused comment already explains forks; other failures (5xx) do not.
       if (!result.ok)
@@ -277,7 +314,15 @@ export async function gatePullRequest(
   const reading = await readPullRequest(
     gh,
     { owner: ctx.owner, repo: ctx.repo, number: pr.number, baseSha: pr.baseSha, ...(pr.queued ? { queuedSha: pr.headSha } : {}) },
-    { policy: inputs.policy, manifest: inputs.manifest, now: ctx.now, trees: ctx.trees, ...(ctx.members ? { members: ctx.members } : {}) },
+    {
+      policy: inputs.policy,
+      manifest: inputs.manifest,
+      now: ctx.now,
+      trees: ctx.trees,
+      comments: inputs.comment && !pr.queued,
+      statusContext: inputs.statusContext,
+      ...(ctx.members ? { members: ctx.members } : {}),
+    },
     warnings,
   );
   const publish = publisherFor(gh, ctx, inputs, pr, reading, warnings);
@@ -309,6 +354,7 @@ export async function gatePullRequest(
         key: 'readiness',
         body: text,
         shortBody: text,
+        known: reading.botComments,
       });
       if (!result.ok) warnings.push(result.warning);
     }
@@ -351,6 +397,7 @@ export async function gatePullRequest(
   await publish.status(
     STATE[decision],
     reviewErrors.length > 0 ? `policy change invalid: ${reviewErrors.length} problem(s)` : statusDescription(reports, ctx.now),
+    earliestChange(reports.map((r) => r.next_change_at)),
   );
   const policyText = review ? `\n---\n\n${renderPolicyReview(review)}` : '';
   const links = ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {};

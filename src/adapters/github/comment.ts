@@ -24,6 +24,11 @@ export interface StickyComment {
    * marker planted in a person's comment cannot take the report over.
    */
   botLogin?: string;
+  /**
+   * The gate's own comments, already read with the pull request's facts: the sticky comment is
+   * looked for there and no listing is made. Only comments the token may own belong here.
+   */
+  known?: ReadonlyArray<{ id: number; url: string; body: string }>;
 }
 
 export type StickyResult =
@@ -56,6 +61,12 @@ export function commentBody(marker: string, body: string, shortBody?: string): s
 
 const normalise = (text: string | undefined | null) => (text ?? '').replace(/\r\n/g, '\n');
 
+/** The sticky comment of `key` among the gate's own comments (the first that starts with its marker), or undefined. */
+export function findSticky<C extends { body: string }>(own: readonly C[], key: string): C | undefined {
+  const marker = markerFor(key);
+  return own.find((c) => normalise(c.body).startsWith(marker));
+}
+
 export async function upsertStickyComment(octokit: GitHubClient, comment: StickyComment): Promise<StickyResult> {
   const { owner, repo, number } = comment;
   const marker = markerFor(comment.key);
@@ -67,18 +78,23 @@ export async function upsertStickyComment(octokit: GitHubClient, comment: Sticky
   let endpoint = `GET /repos/${owner}/${repo}/issues/${number}/comments`;
   try {
     let existing: { id: number; body?: string; html_url: string } | undefined;
-    // Bounded: a Link header that keeps pointing on (or back) ends in a warning, not an endless search.
-    const guard = new PageGuard(endpoint, 'comments', MAX_PAGES.comments, 'link');
-    const pages = boundedPages(
-      octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 }),
-      guard,
-    );
-    search: for await (const page of pages) {
-      for (const c of page.data) {
-        // The author check keeps anyone else's comment that carries our marker from being taken over.
-        if (ours(c.user) && normalise(c.body).startsWith(marker)) {
-          existing = c;
-          break search;
+    if (comment.known) {
+      const found = findSticky(comment.known, comment.key);
+      existing = found ? { id: found.id, body: found.body, html_url: found.url } : undefined;
+    } else {
+      // Bounded: a Link header that keeps pointing on (or back) ends in a warning, not an endless search.
+      const guard = new PageGuard(endpoint, 'comments', MAX_PAGES.comments, 'link');
+      const pages = boundedPages(
+        octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 }),
+        guard,
+      );
+      search: for await (const page of pages) {
+        for (const c of page.data) {
+          // The author check keeps anyone else's comment that carries our marker from being taken over.
+          if (ours(c.user) && normalise(c.body).startsWith(marker)) {
+            existing = c;
+            break search;
+          }
         }
       }
     }
