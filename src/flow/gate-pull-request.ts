@@ -1,8 +1,10 @@
 // One pull request through the gate: read its facts and the trusted policy, evaluate every pilot
 // manifest it touches, ask the roles not yet asked, then publish one status and one comment.
-// API round trips for one PR: facts (1) + tree (1) + manifests (1) + teams (≤1) + review request (≤1)
-// + status (1) + comment (≤2), plus 1 per central policy in the policy's extends chain (at most 6):
-// at most 9 with one central policy, whatever the review count.
+// API round trips for one PR: facts, with the gate's own comments and its status on the head (1) +
+// head and base trees (2, REST: GraphQL has no recursive tree) + manifests (1) + teams (≤1) + review
+// request (≤1) + freshness before a success (≤1) + status (≤1, only when it changes) + comment (≤1,
+// only when it changes), plus 1 per central policy in the policy's extends chain (at most 6):
+// 4 when nothing changed, 7 on a first run (see docs/benchmarks.md, "API round trips").
 import type { GitHubClient } from '../adapters/github/client.js';
 import { upsertStickyComment } from '../adapters/github/comment.js';
 import { GitHubAccessError, GitHubApiError } from '../adapters/github/errors.js';
