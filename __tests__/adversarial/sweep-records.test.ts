@@ -113,7 +113,7 @@ function scenario(): Scenario {
 
 describe('a planted sweep record', () => {
   for (const row of ROWS)
-    it(`${row.name}: the pull request is read again`, async () => {
+    it(`${row.name}: the pull request is read again`, { timeout: 60_000 }, async () => {
       gh = await startGitHub(scenario());
       const token = row.token ?? 'gh-token';
       const first = await runAction({ gh, event: 'schedule', payload: scheduleEvent(), token });

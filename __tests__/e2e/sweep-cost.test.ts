@@ -88,7 +88,7 @@ describe('a sweep with nothing due', () => {
 });
 
 describe('a sweep with some pull requests due', () => {
-  it('reads in full only those whose recorded instant has passed', async () => {
+  it('reads in full only those whose recorded instant has passed', { timeout: 60_000 }, async () => {
     gh = await start([...closingPulls(3), ...docsPulls(7)]);
     const first = await runAction({ gh, event: 'schedule', payload: scheduleEvent() });
     expect(first.outputs).toMatchObject({ decision: 'pending', blocking: 'legal' });
@@ -130,7 +130,7 @@ describe('a sweep with some pull requests due', () => {
     expect(due.requests).toHaveLength(2 + 1 + 3 * 6);
   });
 
-  it('reads in full the one pull request whose inputs changed (a new review)', async () => {
+  it('reads in full the one pull request whose inputs changed (a new review)', { timeout: 60_000 }, async () => {
     gh = await start([...closingPulls(1), ...docsPulls(9)]);
     await runAction({ gh, event: 'schedule', payload: scheduleEvent() });
     submitReview(gh, 104, review('kim-sec', 'COMMENTED', 0, { body: 'Looks fine.' }));
@@ -153,7 +153,7 @@ describe('a sweep with some pull requests due', () => {
 });
 
 describe('the API round trips of one pull request', () => {
-  it('first run 7, then 4 when nothing changed (status and comment already say the same)', async () => {
+  it('first run 7, then 4 when nothing changed (status and comment already say the same)', { timeout: 60_000 }, async () => {
     const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] });
     gh = await startGitHub(world({ pulls: [p] }));
     const first = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });

@@ -252,7 +252,7 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
   };
   const sweep = base.eventName === 'schedule' || base.eventName === 'workflow_dispatch';
   const plan = sweep ? await planSweep(gh, base, inputs) : null;
-  const targets = plan ? plan.due : await pullRequestsFor(gh, base);
+  const targets = plan ? plan.due : pullRequestsFor(base);
   if (typeof targets === 'string') {
     runtime.annotate({ level: 'notice', message: `pilot-readiness: ${targets}; nothing to do.` });
     return;

@@ -207,7 +207,10 @@ export function settingsKey(inputs: GateSettings): string {
 
 /** Where one pull request's verdict is written: its commit status (re-checked before a success) and its sticky comment. */
 interface Publisher {
-  /** `next`: when time alone changes the decision (recorded for the sweep); null when it never does. */
+  /**
+   * `next`: when time alone changes the decision, recorded for the sweep (null: it never does);
+   * undefined: no record, so the next sweep judges the pull request again.
+   */
   status(state: CommitState, description: string, next?: string | null): Promise<void>;
   comment(body: string, shortBody: string): Promise<void>;
   /** Why a status could not be written, once one could not (the run then fails). */
@@ -236,8 +239,8 @@ function publisherFor(
     get statusNotWritten() {
       return statusNotWritten;
     },
-    async status(state, description, next = null) {
-      const targetUrl = linkWithRecord(link, { next, inputs: inputsRead });
+    async status(state, description, next) {
+      const targetUrl = next === undefined ? link : linkWithRecord(link, { next, inputs: inputsRead });
       // The same status, with the same record, already on the head and written within half a record's
       // life: writing it again would change nothing (its link keeps pointing at the run that wrote it).
       const standing = reading.headStatus;
@@ -245,6 +248,7 @@ function publisherFor(
         standing &&
         standing.state === state &&
         standing.description === shortDescription(plainLine(description)) &&
+        next !== undefined &&
         JSON.stringify(recordOf(standing.targetUrl)) === JSON.stringify({ next, inputs: inputsRead }) &&
         ctx.now.getTime() - Date.parse(standing.createdAt) < RECORD_MAX_AGE_MS / 2
       )
@@ -346,6 +350,7 @@ export async function gatePullRequest(
   // Fail closed when the pull request chose the gate's own workflow file (and so its inputs).
   const untrusted = untrustedWorkflow(ctx.eventName, ctx.workflowRef, `${ctx.owner}/${ctx.repo}`, reading.changedFiles);
   if (untrusted) {
+    // No record: a sweep (whose workflow the pull request cannot change) judges it again.
     await publish.status('failure', "the gate's own workflow file is changed by this pull request");
     const text = renderFailureMarkdown('Pilot readiness', untrusted, { level: 2 });
     if (inputs.comment && !pr.queued) {
@@ -379,7 +384,7 @@ export async function gatePullRequest(
       return outcome({ decision: verdict, reports: [], note: { markdown: renderPolicyReview(review) }, errors: reviewErrors });
     }
     // Branch protection requires the status on every PR: one that touches no pilot passes it.
-    await publish.status('success', `no pilot manifest (${inputs.manifest}) touched`);
+    await publish.status('success', `no pilot manifest (${inputs.manifest}) touched`, null);
     return outcome({ decision: 'ready', reports: [], note: { sentence: `touches no pilot manifest (${inputs.manifest})` }, errors: [] });
   }
 
@@ -418,7 +423,7 @@ async function publishPolicyChangeAlone(publish: Publisher, review: PolicyReview
   const verdict = policyVerdict(review);
   const awaiting =
     verdict === 'pending' ? ' · awaiting a policy owner' : verdict === 'blocked' && review.valid ? ' · no policy owner may approve' : '';
-  await publish.status(STATE[verdict], `policy change ${review.valid ? 'valid' : 'invalid'}: ${counts}${awaiting}`);
+  await publish.status(STATE[verdict], `policy change ${review.valid ? 'valid' : 'invalid'}: ${counts}${awaiting}`, null);
   const text = renderPolicyReview(review);
   await publish.comment(text, text);
   return verdict;
