@@ -4,11 +4,11 @@
 // request in full and writes the gate's own status (fail closed: a record that does not verify means evaluate).
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../e2e/run-action.js';
-import { HEAD, OWNER, pilotFiles, pull, review, scheduleEvent, sha, statuses, world } from '../e2e/scenario.js';
+import { HEAD, OWNER, pilotFiles, pull, pullRequestEvent, review, scheduleEvent, sha, statuses, world } from '../e2e/scenario.js';
 import { elapse } from '../support/fake-github/clock.js';
 import type { FakeGitHub } from '../support/fake-github/index.js';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
-import type { Scenario } from '../support/fake-github/scenario.js';
+import type { PullSpec, Scenario } from '../support/fake-github/scenario.js';
 
 const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
@@ -129,6 +129,21 @@ describe('a planted sweep record', () => {
       expect(latest?.target_url).toMatch(/#pilot-readiness=v1;next=none;inputs=[0-9a-f]{32}$/);
       expect(latest?.description).toBe('16/16 criteria · roles consulted · owner approved');
     });
+
+  it("a copy of the gate's status by the PR's author, linking elsewhere, is not left standing as the gate's", {
+    timeout: 60_000,
+  }, async () => {
+    gh = await startGitHub(scenario());
+    const payload = pullRequestEvent('synchronize', gh.world.repo('acme', 'models')?.pulls.get(7)?.spec as PullSpec);
+    await runAction({ gh, event: 'pull_request', payload });
+    const genuine = statuses(gh).at(-1);
+    const record = (genuine?.target_url ?? '').slice((genuine?.target_url ?? '').indexOf('#'));
+    plant(gh, HEAD, { state: 'success', target_url: `https://evil.example/${record}`, creator: 'dev-lin' });
+    statuses(gh).at(-1)!.description = genuine?.description ?? null;
+    const run = await runAction({ gh, event: 'pull_request', payload });
+    expect(run.status).toBe(0);
+    expect(statuses(gh).at(-1)).toMatchObject({ creator: GATE_BOT, state: 'success', target_url: genuine?.target_url });
+  });
 
   it('the control: with nothing planted, the next sweep reads no pull request', async () => {
     gh = await startGitHub(scenario());

@@ -241,11 +241,15 @@ function publisherFor(
     },
     async status(state, description, next) {
       const targetUrl = next === undefined ? link : linkWithRecord(link, { next, inputs: inputsRead });
-      // The same status, with the same record, already on the head and written within half a record's
-      // life: writing it again would change nothing (its link keeps pointing at the run that wrote it).
+      // The same status, with the same record, already on the head, written within half a record's
+      // life by a bot or by the author of the gate's own comments, linking into this repository:
+      // writing it again would change nothing (its link keeps pointing at the run that wrote it).
       const standing = reading.headStatus;
+      const ownAuthor = reading.botComments[0]?.author.toLowerCase();
       if (
-        standing &&
+        standing?.creator &&
+        (standing.creator.bot || standing.creator.login.toLowerCase() === ownAuthor) &&
+        (standing.targetUrl ?? '').startsWith(`${ctx.serverUrl ?? 'https://github.com'}/${ctx.owner}/${ctx.repo}/`) &&
         standing.state === state &&
         standing.description === shortDescription(plainLine(description)) &&
         next !== undefined &&
