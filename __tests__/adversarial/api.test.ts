@@ -336,7 +336,7 @@ function connectionRows(read: string, connection: string, what: string, max: num
 }
 
 const TEAM = 'GraphQL TeamMembers (acme/legal)';
-const PULLS = 'GET /repos/acme/models/pulls';
+const OPEN_PULLS = 'GraphQL OpenPullRequests (acme/models)';
 
 const paging: PagingRow[] = [
   ...connectionRows('reviews', 'reviews', 'reviews', MAX_PAGES.reviews),
@@ -377,19 +377,19 @@ const paging: PagingRow[] = [
     read: 'open pull requests (schedule)',
     kind: 'page-repeated-cursor',
     scenario: sweepWorld,
-    faults: [{ match: { method: 'GET', path: '/pulls$' }, times: 'always', kind: 'page-repeated-cursor' }],
+    faults: [{ match: { operation: 'OpenPullRequests' }, times: 'always', kind: 'page-repeated-cursor', connection: 'pullRequests' }],
     event: 'schedule',
-    endpoint: PULLS,
-    problem: 'GitHub answered a next link to a page it gave before (page 1 of open pull requests)',
+    endpoint: OPEN_PULLS,
+    problem: 'GitHub answered hasNextPage with a cursor it gave before (page 2 of open pull requests)',
     most: 5,
   },
   {
     read: 'open pull requests (schedule)',
     kind: 'page-endless',
     scenario: sweepWorld,
-    faults: [{ match: { method: 'GET', path: '/pulls$' }, times: 'always', kind: 'page-endless' }],
+    faults: [{ match: { operation: 'OpenPullRequests' }, times: 'always', kind: 'page-endless', connection: 'pullRequests' }],
     event: 'schedule',
-    endpoint: PULLS,
+    endpoint: OPEN_PULLS,
     problem: `GitHub still answered that there is more after ${MAX_PAGES.openPulls} pages of open pull requests, the most pilot-readiness reads`,
     most: MAX_PAGES.openPulls + 5,
   },

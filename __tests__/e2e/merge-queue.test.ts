@@ -12,7 +12,7 @@ import {
   OWNER,
   QUEUED,
   REPO,
-  RUN_URL,
+  recordedLink,
   exampleManifest,
   mergeGroupEvent,
   pilotFiles,
@@ -56,7 +56,7 @@ describe('a pull request in the merge queue', () => {
         state: 'success',
         context: 'pilot-readiness',
         description: '16/16 criteria · roles consulted · owner approved',
-        target_url: RUN_URL,
+        target_url: expect.stringMatching(recordedLink()),
       }),
     ]);
     // The pull request's own head keeps its statuses; the queue waits on its commit only.

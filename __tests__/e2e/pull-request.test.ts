@@ -15,7 +15,7 @@ import {
   MARKER,
   OWNER,
   REPO,
-  RUN_URL,
+  recordedLink,
   at,
   daysAgo,
   exampleManifest,
@@ -78,7 +78,11 @@ describe('a pull request that changes a pilot', () => {
     const first = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
     expect(first.status).toBe(1);
     expect(first.outputs).toEqual(outputs('pending', 'owner'));
-    expect(statuses(gh).at(-1)).toMatchObject({ state: 'pending', description: '16/16 criteria · awaiting owner', target_url: RUN_URL });
+    expect(statuses(gh).at(-1)).toMatchObject({
+      state: 'pending',
+      description: '16/16 criteria · awaiting owner',
+      target_url: expect.stringMatching(recordedLink()),
+    });
     const created = theComment(gh);
     expect(created.body).toContain('Pilot readiness: PENDING');
 
@@ -99,7 +103,7 @@ describe('a pull request that changes a pilot', () => {
       state: 'success',
       context: 'pilot-readiness',
       description: '16/16 criteria · roles consulted · owner approved',
-      target_url: RUN_URL,
+      target_url: expect.stringMatching(recordedLink()),
       creator: 'github-actions[bot]',
     });
     // The same comment, edited: no second one.
@@ -323,12 +327,13 @@ describe('a pull request that changes a pilot', () => {
     expect(gh.comments(REPO, 7).map((c) => c.user)).toEqual(['pilot-gate[bot]']);
   });
 
-  it("keeps one comment with a person's token, found through GET /user, asked once a run", async () => {
+  it("keeps one comment with a person's token, found in the pull request's own read (GitHub's viewerDidAuthor)", async () => {
     const p = pull({ requestedDaysAgo: 3, reviews: [review(OWNER, 'APPROVED', 1)] });
     gh = await startGitHub(world({ pulls: [p], tokens: { 'pat-token': { login: 'dana-ops', app: false } } }));
     await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), token: 'pat-token' });
     const second = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), token: 'pat-token' });
     expect(gh.comments(REPO, 7).map((c) => c.user)).toEqual(['dana-ops']);
-    expect(second.requests.filter((r) => r.endpoint === 'GET /user')).toHaveLength(1);
+    // Neither GET /user nor a comment listing: the comments come with the facts.
+    expect(second.requests.filter((r) => r.endpoint === 'GET /user' || r.endpoint?.endsWith('/comments'))).toEqual([]);
   });
 });

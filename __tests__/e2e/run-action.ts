@@ -84,6 +84,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** The node binary to run dist/index.js with. Default: the one running the tests. */
   node?: string;
+  /** How long the run may take before it is killed. Default 15 s (a sweep of 100 pull requests needs more). */
+  killAfterMs?: number;
 }
 
 /** Every input with the value the runner would give it: `with:` first, else action.yml's default with its expression evaluated. */
@@ -161,7 +163,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const first = options.gh.requests.length;
   const started = performance.now();
   try {
-    const { status, stdout, stderr } = await spawnNode(options.node ?? process.execPath, ENTRY, workspace, env);
+    const { status, stdout, stderr } = await spawnNode(options.node ?? process.execPath, ENTRY, workspace, env, options.killAfterMs);
     const ms = performance.now() - started;
     const outputs = parseOutputs(readFileSync(files.output, 'utf8'));
     let report: ActionRun['report'] = null;
@@ -202,6 +204,7 @@ function spawnNode(
   entry: string,
   cwd: string,
   env: Record<string, string>,
+  killAfterMs = 15_000,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(node, [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -209,7 +212,7 @@ function spawnNode(
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('error', reject);
     child.on('close', (status) => {
       clearTimeout(timer);

@@ -263,6 +263,14 @@ export function submitReview(gh: FakeGitHub, number: number, r: ReviewSpec): voi
   pullRecord.spec = { ...pullRecord.spec, reviews: [...(pullRecord.spec.reviews ?? []), r] };
 }
 
+/**
+ * The link on a status the gate wrote after judging: the run's, with the sweep's record in its fragment
+ * (when time alone next changes the decision, and a digest of the inputs judged).
+ */
+export function recordedLink(next = '(?:none|\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z)'): RegExp {
+  return new RegExp(`^${RUN_URL.replace(/[.]/g, '\\.')}#pilot-readiness=v1;next=${next};inputs=[0-9a-f]{32}$`);
+}
+
 /** The statuses the Action set on a commit under its context, oldest first. */
 export function statuses(gh: FakeGitHub, commit = HEAD, context = 'pilot-readiness'): StatusRecord[] {
   return gh.statuses(REPO, commit).filter((s) => s.context === context);

@@ -1,8 +1,6 @@
 // What the runner says about this job: the repository, the event and its payload, the run's link and
 // the clock, read from the environment once, and the pull requests the event asks the gate to judge.
 import { readFileSync } from 'node:fs';
-import type { GitHubClient } from '../adapters/github/client.js';
-import { listOpenPullRequests } from '../adapters/github/pulls.js';
 import { InputError } from '../core/errors.js';
 import type { PullRequestRef } from '../flow/ports.js';
 
@@ -106,13 +104,11 @@ export function mergeGroupTarget(payload: Record<string, unknown>): PullRequestR
 }
 
 /**
- * The pull requests this run evaluates: the event's one, the one a merge queue's group holds, or
- * every open one for a sweep; a string says why none, an UnidentifiedGroup why a group cannot be judged.
+ * The pull requests this run evaluates: the event's one, or the one a merge queue's group holds; a
+ * string says why none, an UnidentifiedGroup why a group cannot be judged. A sweep (schedule,
+ * workflow_dispatch) picks its pull requests with planSweep (src/flow/sweep.ts) instead.
  */
-export async function pullRequestsFor(gh: GitHubClient, ctx: RunnerContext): Promise<PullRequestRef[] | string | UnidentifiedGroup> {
-  if (ctx.eventName === 'schedule' || ctx.eventName === 'workflow_dispatch') {
-    return listOpenPullRequests(gh, { owner: ctx.owner, repo: ctx.repo });
-  }
+export function pullRequestsFor(ctx: RunnerContext): PullRequestRef[] | string | UnidentifiedGroup {
   if (ctx.eventName === 'merge_group') {
     const target = mergeGroupTarget(ctx.payload);
     return typeof target === 'string' || 'reason' in target ? target : [target];

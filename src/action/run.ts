@@ -5,7 +5,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actionsAttestSigner } from '../adapters/github/attest.js';
 import { clientTuning, createGitHubClient, type GitHubClient } from '../adapters/github/client.js';
-import { personalTokenLogin } from '../adapters/github/identity.js';
 import { worstOf } from '../core/decide.js';
 import { InputError, messageOf, UserError } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/evaluate.js';
@@ -20,6 +19,7 @@ import {
 } from '../flow/gate-pull-request.js';
 import type { PullRequestRef } from '../flow/ports.js';
 import { runPortfolio } from '../flow/portfolio/run.js';
+import { planSweep, type UnchangedPullRequest } from '../flow/sweep.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { renderFailureMarkdown, renderMarkdown } from '../report/markdown.js';
 import { plainLine } from '../report/plain.js';
@@ -30,9 +30,15 @@ import { pullRequestsFor, readRunnerContext, type RunnerContext } from './event.
 import { readInputs, type ActionInputs } from './inputs.js';
 import * as runtime from './runtime.js';
 
-function writeOutputs(outcomes: PullRequestOutcome[], reportPath: string | null, sarifPath: string | null): Decision {
+function writeOutputs(
+  outcomes: PullRequestOutcome[],
+  reportPath: string | null,
+  sarifPath: string | null,
+  unchanged: UnchangedPullRequest[] = [],
+): Decision {
   const reports = outcomes.flatMap((o) => o.reports);
-  const decision = worstOf(outcomes.map((o) => o.decision));
+  // A sweep's decision covers the pull requests it left alone too: their recorded decisions stand.
+  const decision = worstOf([...outcomes.map((o) => o.decision), ...unchanged.map((u) => u.decision)]);
   // met or justified not applicable, over required: the compact form of the reports' count story.
   const met = reports.reduce((n, r) => n + r.score.met + (r.score.not_applicable ?? 0), 0);
   const required = reports.reduce((n, r) => n + r.score.required, 0);
@@ -194,7 +200,12 @@ function summariseOutcome(
 }
 
 /** The step's verdict, most serious first: a gate walked around, a status not written, an invalid policy, then the decision. */
-function failIfNeeded(outcomes: PullRequestOutcome[], decision: Decision | null, inputs: ActionInputs): void {
+function failIfNeeded(
+  outcomes: PullRequestOutcome[],
+  decision: Decision | null,
+  inputs: ActionInputs,
+  unchanged: UnchangedPullRequest[] = [],
+): void {
   const untrusted = outcomes.filter((o) => o.untrusted);
   const unwritten = outcomes.filter((o) => o.statusNotWritten);
   const policyErrors = outcomes.flatMap((o) => o.errors);
@@ -218,13 +229,15 @@ function failIfNeeded(outcomes: PullRequestOutcome[], decision: Decision | null,
       ...outcomes
         .filter((o) => o.reports.length === 0 && o.decision !== 'ready')
         .map((o) => `#${o.number}: the policy change needs a policy owner's approval`),
+      ...unchanged
+        .filter((u) => u.decision !== 'ready')
+        .map((u) => `#${u.number}: still ${u.decision}, unchanged since its last evaluation`),
     ];
     runtime.fail(plainLine(`pilot-readiness: ${decision}. ${lines.join('; ')}`));
   }
 }
 
 async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInputs, summary: string[]): Promise<void> {
-  let author: Promise<string | undefined> | null = null;
   const members = inputs.membersToken
     ? createGitHubClient(inputs.membersToken, { baseUrl: base.apiUrl, log: runtime.runnerLog, ...clientTuning(process.env) })
     : undefined;
@@ -237,7 +250,6 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
     now: base.now,
     workflowRef: base.workflowRef,
     trees: new Map(),
-    commentAuthor: () => (author ??= personalTokenLogin(gh)),
     ...(members ? { members } : {}),
   };
   // The merge of a pull request: nothing to gate any more, but its readiness is attested when asked.
@@ -246,7 +258,9 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
     await attestMerge(gh, base, inputs, merged, actionsAttestSigner(inputs.token), summary);
     return;
   }
-  const targets = await pullRequestsFor(gh, base);
+  const sweep = base.eventName === 'schedule' || base.eventName === 'workflow_dispatch';
+  const plan = sweep ? await planSweep(gh, base, inputs) : null;
+  const targets = plan ? plan.due : pullRequestsFor(base);
   if (typeof targets === 'string') {
     runtime.annotate({ level: 'notice', message: `pilot-readiness: ${targets}; nothing to do.` });
     return;
@@ -268,7 +282,8 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
   const reportPath = writeReportFile(base, reports);
   const sarifPath = writeSarifFile(base, reports);
   // Outputs describe a complete run only: a consumer must not read `ready` off a partial one.
-  const decision = failures.length === 0 ? writeOutputs(outcomes, reportPath, sarifPath) : null;
+  const unchanged = plan?.unchanged ?? [];
+  const decision = failures.length === 0 ? writeOutputs(outcomes, reportPath, sarifPath, unchanged) : null;
   runtime.annotateReports(reports);
   for (const outcome of outcomes) {
     for (const warning of outcome.warnings) runtime.annotate({ level: 'warning', message: plainLine(warning) });
@@ -276,7 +291,8 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
       runtime.annotate({ level: 'error', message: plainLine(error.message), title: 'Policy change', location: error.location });
     summariseOutcome(outcome, summary, { serverUrl: base.serverUrl, repository: `${base.owner}/${base.repo}`, sweep: outcomes.length > 1 });
   }
-  if (outcomes.length === 0 && failures.length === 0) summary.push('No open pull request touches a pilot manifest.\n');
+  if (unchanged.length > 0) summary.push(unchangedSummary(unchanged, plan?.due.length ?? 0));
+  else if (outcomes.length === 0 && failures.length === 0) summary.push('No open pull request touches a pilot manifest.\n');
   for (const { pr, error, warning } of failures) {
     if (warning) runtime.annotate({ level: 'warning', message: plainLine(warning) });
     reportFailure(error, summary, targets.length > 1 ? `PR #${pr.number}` : 'Pilot readiness');
@@ -297,7 +313,13 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
       reportFailure(error, summary, 'Readiness attestation');
     }
   }
-  failIfNeeded(outcomes, decision, inputs);
+  failIfNeeded(outcomes, decision, inputs, unchanged);
+}
+
+/** The sweep's line for the pull requests it left alone: nothing about them changed, and their time has not come. */
+function unchangedSummary(unchanged: UnchangedPullRequest[], due: number): string {
+  const list = unchanged.map((u) => `#${u.number} ${u.decision}${u.next ? ` (until ${u.next.replace(/\.\d{3}Z$/, 'Z')})` : ''}`).join(', ');
+  return `${due > 0 ? '---\n\n' : ''}Unchanged since their last evaluation, not read again: ${list}.\n`;
 }
 
 export async function run(): Promise<void> {

@@ -1,16 +1,20 @@
 // One pull request through the gate: read its facts and the trusted policy, evaluate every pilot
 // manifest it touches, ask the roles not yet asked, then publish one status and one comment.
-// API round trips for one PR: facts (1) + tree (1) + manifests (1) + teams (≤1) + review request (≤1)
-// + status (1) + comment (≤2), plus 1 per central policy in the policy's extends chain (at most 6):
-// at most 9 with one central policy, whatever the review count.
+// API round trips for one PR: facts, with the gate's own comments and its status on the head (1) +
+// head and base trees (2, REST: GraphQL has no recursive tree) + manifests (1) + teams (≤1) + review
+// request (≤1) + freshness before a success (≤1) + status (≤1, only when it changes) + comment (≤1,
+// only when it changes), plus 1 per central policy in the policy's extends chain (at most 6):
+// 4 when nothing changed, 7 on a first run (see docs/benchmarks.md, "API round trips").
 import type { GitHubClient } from '../adapters/github/client.js';
-import { type IssueComment, listIssueComments, ownedBy, upsertStickyComment } from '../adapters/github/comment.js';
+import { type IssueComment, upsertStickyComment } from '../adapters/github/comment.js';
 import { GitHubAccessError, GitHubApiError } from '../adapters/github/errors.js';
 import { fetchFreshness } from '../adapters/github/pull-request.js';
 import { requestReviews } from '../adapters/github/reviews.js';
-import { setCommitStatus, type CommitState } from '../adapters/github/status.js';
+import { setCommitStatus, shortDescription, type CommitState } from '../adapters/github/status.js';
 import { worstOf } from '../core/decide.js';
 import { InputError } from '../core/errors.js';
+import { TOOL_VERSION } from '../core/evaluate.js';
+import { earliestChange, inputsDigest, linkWithRecord, recordOf, RECORD_MAX_AGE_MS } from '../core/sweep.js';
 import type { Decision, Finding, PrFacts, Report } from '../core/types.js';
 import { renderFailureMarkdown, renderMarkdown } from '../report/markdown.js';
 import { plainLine } from '../report/plain.js';
@@ -35,8 +39,6 @@ export interface GateContext {
   now: Date;
   /** GITHUB_WORKFLOW_REF: owner/repo/path@ref of the workflow file that runs this job (null when unset). */
   workflowRef: string | null;
-  /** The login whose comments are ours when it is a person's token; asked of GitHub at most once a run. */
-  commentAuthor: () => Promise<string | undefined>;
   /** Trees read in this run, shared by the pull requests of a sweep (they mostly share a base). */
   trees: TreeCache;
   /** The client for org/team members when members-token is given (least privilege). */
@@ -188,11 +190,30 @@ export function untrustedWorkflow(
   return `this pull request changes ${changed}, ${changed === workflow ? 'the workflow file that runs the gate' : `a workflow or action of this repository that the gate's workflow (${workflow}) may use`}, so it could choose the gate's own inputs; merge the workflow change on its own first, or run the gate as a required workflow from a central repository`;
 }
 
+/**
+ * The gate's settings and version as one string: part of every sweep record's inputs, so that a
+ * changed workflow (policy, pattern, mode...) or a new version judges every pull request again.
+ */
+export function settingsKey(inputs: GateSettings): string {
+  return JSON.stringify([
+    TOOL_VERSION,
+    inputs.policy,
+    inputs.manifest,
+    inputs.mode,
+    inputs.comment,
+    inputs.statusContext,
+    inputs.requestReviews,
+  ]);
+}
+
 /** Where one pull request's verdict is written: its commit status (re-checked before a success) and its sticky comment. */
 interface Publisher {
-  status(state: CommitState, description: string): Promise<void>;
-  /** `comments`: the pull request's comments as already read this run, if they were. */
-  comment(body: string, shortBody: string, comments?: readonly IssueComment[]): Promise<void>;
+  /**
+   * `next`: when time alone changes the decision, recorded for the sweep (null: it never does);
+   * undefined: no record, so the next sweep judges the pull request again.
+   */
+  status(state: CommitState, description: string, next?: string | null): Promise<void>;
+  comment(body: string, shortBody: string): Promise<void>;
   /** Why a status could not be written, once one could not (the run then fails). */
   readonly statusNotWritten: string | undefined;
 }
@@ -207,11 +228,36 @@ function publisherFor(
 ): Publisher {
   let statusNotWritten: string | undefined;
   const earlier = `An earlier ${inputs.statusContext} status of ${reading.headSha.slice(0, 7)} may still stand`;
+  const inputsRead = inputsDigest({
+    settings: settingsKey(inputs),
+    headSha: reading.headSha,
+    baseSha: reading.baseSha,
+    draft: reading.facts.draft,
+    freshness: reading.freshness,
+  });
+  const link = ctx.runUrl ?? `${ctx.serverUrl ?? 'https://github.com'}/${ctx.owner}/${ctx.repo}/pull/${pr.number}`;
   return {
     get statusNotWritten() {
       return statusNotWritten;
     },
-    async status(state, description) {
+    async status(state, description, next) {
+      const targetUrl = next === undefined ? link : linkWithRecord(link, { next, inputs: inputsRead });
+      // The same status, with the same record, already on the head, written within half a record's
+      // life by a bot or by the author of the gate's own comments, linking into this repository:
+      // writing it again would change nothing (its link keeps pointing at the run that wrote it).
+      const standing = reading.headStatus;
+      const ownAuthor = reading.botComments[0]?.author.toLowerCase();
+      if (
+        standing?.creator &&
+        (standing.creator.bot || standing.creator.login.toLowerCase() === ownAuthor) &&
+        (standing.targetUrl ?? '').startsWith(`${ctx.serverUrl ?? 'https://github.com'}/${ctx.owner}/${ctx.repo}/`) &&
+        standing.state === state &&
+        standing.description === shortDescription(plainLine(description)) &&
+        next !== undefined &&
+        JSON.stringify(recordOf(standing.targetUrl)) === JSON.stringify({ next, inputs: inputsRead }) &&
+        ctx.now.getTime() - Date.parse(standing.createdAt) < RECORD_MAX_AGE_MS / 2
+      )
+        return;
       // A success is re-checked first: a review dismissed (or a push) between the read and this write
       // must not leave a success that no longer holds. Pending and failure are safe to write as read.
       if (state === 'success') {
@@ -229,7 +275,7 @@ function publisherFor(
           state,
           context: inputs.statusContext,
           description: plainLine(description),
-          ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}),
+          target_url: targetUrl,
         });
       } catch (error) {
         // Fail closed: whatever the decision, a status that cannot be written fails the run, since an
@@ -243,10 +289,10 @@ function publisherFor(
         statusNotWritten = `could not set the ${inputs.statusContext} status to ${state} (${why}): ${error.message}. ${earlier}, so this run fails; the next run or scheduled sweep that can write it replaces it`;
       }
     },
-    async comment(body, shortBody, comments) {
+    async comment(body, shortBody) {
       // A merge queue's run reports on the queue's commit only: the pull request already has its comment.
       if (!inputs.comment || pr.queued) return;
-      const botLogin = await ctx.commentAuthor();
+      // The gate's own comments were read with the facts: the sticky one is found there, without a listing.
       const result = await upsertStickyComment(gh, {
         owner: ctx.owner,
         repo: ctx.repo,
@@ -254,8 +300,7 @@ function publisherFor(
         key: 'readiness',
         body,
         shortBody,
-        ...(botLogin ? { botLogin } : {}),
-        ...(comments ? { comments } : {}),
+        known: reading.botComments,
       });
       // The advice for a refused comment already explains forks; other failures (5xx) do not.
       if (!result.ok)
@@ -280,7 +325,16 @@ export async function gatePullRequest(
   const reading = await readPullRequest(
     gh,
     { owner: ctx.owner, repo: ctx.repo, number: pr.number, baseSha: pr.baseSha, ...(pr.queued ? { queuedSha: pr.headSha } : {}) },
-    { policy: inputs.policy, manifest: inputs.manifest, now: ctx.now, trees: ctx.trees, ...(ctx.members ? { members: ctx.members } : {}) },
+    {
+      policy: inputs.policy,
+      manifest: inputs.manifest,
+      now: ctx.now,
+      trees: ctx.trees,
+      // Always: the reminders already sent are found among the gate's own comments, as is the sticky report.
+      comments: true,
+      statusContext: inputs.statusContext,
+      ...(ctx.members ? { members: ctx.members } : {}),
+    },
     warnings,
   );
   const publish = publisherFor(gh, ctx, inputs, pr, reading, warnings);
@@ -302,6 +356,7 @@ export async function gatePullRequest(
   // Fail closed when the pull request chose the gate's own workflow file (and so its inputs).
   const untrusted = untrustedWorkflow(ctx.eventName, ctx.workflowRef, `${ctx.owner}/${ctx.repo}`, reading.changedFiles);
   if (untrusted) {
+    // No record: a sweep (whose workflow the pull request cannot change) judges it again.
     await publish.status('failure', "the gate's own workflow file is changed by this pull request");
     const text = renderFailureMarkdown('Pilot readiness', untrusted, { level: 2 });
     if (inputs.comment && !pr.queued) {
@@ -312,6 +367,7 @@ export async function gatePullRequest(
         key: 'readiness',
         body: text,
         shortBody: text,
+        known: reading.botComments,
       });
       if (!result.ok) warnings.push(result.warning);
     }
@@ -334,7 +390,7 @@ export async function gatePullRequest(
       return outcome({ decision: verdict, reports: [], note: { markdown: renderPolicyReview(review) }, errors: reviewErrors });
     }
     // Branch protection requires the status on every PR: one that touches no pilot passes it.
-    await publish.status('success', `no pilot manifest (${inputs.manifest}) touched`);
+    await publish.status('success', `no pilot manifest (${inputs.manifest}) touched`, null);
     return outcome({ decision: 'ready', reports: [], note: { sentence: `touches no pilot manifest (${inputs.manifest})` }, errors: [] });
   }
 
@@ -347,78 +403,54 @@ export async function gatePullRequest(
   // approval of what is queued (the rest of the commit is the base branch, trusted as it is). A
   // review of an older commit is stale exactly as it is on the pull request (invalidate_on_push):
   // it approved content that is no longer what would merge, and counts for nothing under `any`.
-  const { reports, comments } = await evaluateAndRemind(gh, ctx, inputs, pr, reading, asked ?? reading.facts, warnings);
+  const reports = await evaluateAndRemind(gh, ctx, pr, reading, asked ?? reading.facts, warnings);
 
   let decision = worstOf([...reports.map((r) => r.decision), ...(review ? [policyVerdict(review)] : [])]);
   if (reviewErrors.length > 0) decision = 'blocked';
   await publish.status(
     STATE[decision],
     reviewErrors.length > 0 ? `policy change invalid: ${reviewErrors.length} problem(s)` : statusDescription(reports, ctx.now),
+    earliestChange(reports.map((r) => r.next_change_at)),
   );
   const policyText = review ? `\n---\n\n${renderPolicyReview(review)}` : '';
   const links = ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {};
   await publish.comment(
     reports.map((r) => renderMarkdown(r, links)).join('\n---\n\n') + policyText,
     reports.map((r) => renderMarkdown(r, { ...links, compact: true })).join('\n---\n\n') + policyText,
-    comments,
   );
   return outcome({ decision, reports, note: policyText ? { markdown: policyText } : null, errors: reviewErrors });
 }
 
-/** Would the reminders already sent change these reports, or is one due to be posted? */
-function remindersMatter(reports: readonly Report[], queued: boolean): boolean {
-  return reports.some((report) =>
-    report.roles.some((role) => role.reminder !== undefined && (role.reminder.required || (!queued && role.reminder.state === 'due'))),
-  );
-}
-
 /**
- * Evaluates the pull request with the reminders already sent, posts those now due (never in a merge
- * queue), and re-evaluates when one was posted so that the report says so. The comments are read
- * once: up front when the sticky comment will be written anyway, otherwise only when a reminder
- * matters. Comments that cannot be read make reminders unknown: none is posted (it might be a
- * second), and a role whose silence needs one stays pending (fail closed).
+ * Evaluates the pull request with the reminders already sent (found among the gate's own comments,
+ * read with the facts: a marker in anyone else's comment is not a reminder), posts those now due
+ * (never in a merge queue), and re-evaluates when one was posted so that the report says so.
  */
 async function evaluateAndRemind(
   gh: GitHubClient,
   ctx: GateContext,
-  inputs: GateSettings,
   pr: PullRequestRef,
   reading: PullRequestReading,
   facts: PrFacts,
   warnings: string[],
-): Promise<{ reports: Report[]; comments: IssueComment[] | undefined }> {
+): Promise<Report[]> {
   const where = { owner: ctx.owner, repo: ctx.repo, number: pr.number };
-  let comments: IssueComment[] | null | undefined;
-  const readComments = async (): Promise<IssueComment[] | null> => {
-    const read = await listIssueComments(gh, where);
-    if (read.ok) return read.comments;
-    warnings.push(
-      `${read.warning}; the reminders already sent are unknown, so none is posted and silence that needs one does not count as consent`,
-    );
-    return null;
-  };
-  const withReminders = async (list: IssueComment[]): Promise<PrFacts> => {
-    const botLogin = await ctx.commentAuthor();
-    const sent = findReminders(list, ownedBy(botLogin));
-    return sent.length > 0 ? { ...facts, reminders: [...(facts.reminders ?? []), ...sent] } : facts;
-  };
-
-  if (inputs.comment && !pr.queued) comments = await readComments();
-  let judged = comments ? await withReminders(comments) : facts;
+  // Only comments GitHub says the token wrote: a bot's comment kept by the sticky fallback is not a reminder.
+  const own: IssueComment[] = reading.botComments.filter((c) => c.byViewer).map((c) => ({
+    id: c.id,
+    url: c.url,
+    body: c.body,
+    author: { login: c.author },
+    createdAt: c.createdAt,
+  }));
+  const sent = findReminders(own, () => true);
+  const judged = sent.length > 0 ? { ...facts, reminders: [...(facts.reminders ?? []), ...sent] } : facts;
   let reports = reading.evaluateWith(judged);
-  if (comments === undefined && remindersMatter(reports, pr.queued === true)) {
-    comments = await readComments();
-    if (comments) {
-      judged = await withReminders(comments);
-      reports = reading.evaluateWith(judged);
-    }
+  if (!pr.queued) {
+    const posted = await sendReminders(gh, where, reports, ctx.now, warnings);
+    if (posted.length > 0) reports = reading.evaluateWith({ ...judged, reminders: [...(judged.reminders ?? []), ...posted] });
   }
-  if (comments && !pr.queued) {
-    const sent = await sendReminders(gh, where, reports, ctx.now, warnings);
-    if (sent.length > 0) reports = reading.evaluateWith({ ...judged, reminders: [...(judged.reminders ?? []), ...sent] });
-  }
-  return { reports, comments: comments ?? undefined };
+  return reports;
 }
 
 /** The policy's own pull request, touching no pilot: an invalid policy must not merge; a valid one passes, with its diff shown. */
@@ -429,7 +461,7 @@ async function publishPolicyChangeAlone(publish: Publisher, review: PolicyReview
   const verdict = policyVerdict(review);
   const awaiting =
     verdict === 'pending' ? ' · awaiting a policy owner' : verdict === 'blocked' && review.valid ? ' · no policy owner may approve' : '';
-  await publish.status(STATE[verdict], `policy change ${review.valid ? 'valid' : 'invalid'}: ${counts}${awaiting}`);
+  await publish.status(STATE[verdict], `policy change ${review.valid ? 'valid' : 'invalid'}: ${counts}${awaiting}`, null);
   const text = renderPolicyReview(review);
   await publish.comment(text, text);
   return verdict;

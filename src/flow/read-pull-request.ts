@@ -3,7 +3,7 @@
 import type { GitHubClient } from '../adapters/github/client.js';
 import { GitHubApiError } from '../adapters/github/errors.js';
 import type { FileAt, FileText } from '../adapters/github/files.js';
-import { fetchPullRequestFacts } from '../adapters/github/pull-request.js';
+import { fetchPullRequestFacts, type BotComment, type GateStatus } from '../adapters/github/pull-request.js';
 import { fetchTeamMembers } from '../adapters/github/teams.js';
 import { InputError } from '../core/errors.js';
 import { evaluate, rolesToRequest, type EvaluationInput } from '../core/evaluate.js';
@@ -22,6 +22,12 @@ export interface PullRequestReading {
   changedFiles: string[];
   /** What the decision depends on, as read (see fetchFreshness): re-read before a success is written. */
   freshness: string;
+  /** The pull request's base commit as GitHub reports it now (the payload's may be older). */
+  baseSha: string;
+  /** The gate's own comments on the pull request, read with its facts (empty unless asked for). */
+  botComments: BotComment[];
+  /** The head's status of the gate's context, when asked for and readable (null: there is none). */
+  headStatus?: GateStatus | null;
   /** Files named like manifests, in folders the PR touches, that the manifest pattern does not match: each an error. */
   unmatched: Finding[];
   /** The trusted policy the pilots are judged by (the base branch's, for a repository path). */
@@ -49,6 +55,10 @@ export interface ReadOptions {
   trees?: TreeCache;
   /** Central policies already read in this run (the portfolio shares them between pull requests). */
   policySources?: PolicySources;
+  /** Read the gate's own comments with the facts (the gate finds its sticky comment there). */
+  comments?: boolean;
+  /** Read the head's status of this context with the facts (the gate writes only a changed status). */
+  statusContext?: string;
 }
 
 /** Every org/team slug the policy or a manifest names: the teams whose members the rules need. */
@@ -91,7 +101,15 @@ export async function readPullRequest(
   const { owner, repo } = target;
   const spec = policySpec(options.policy);
   const trustedFiles: FileAt[] = spec.kind === 'base' ? [{ ref: target.baseSha, path: spec.path }] : [];
-  const read = await fetchPullRequestFacts(gh, { owner, repo, number: target.number }, { trustedFiles });
+  const read = await fetchPullRequestFacts(
+    gh,
+    { owner, repo, number: target.number },
+    {
+      trustedFiles,
+      ...(options.comments ? { comments: true } : {}),
+      ...(options.statusContext !== undefined ? { statusContext: options.statusContext } : {}),
+    },
+  );
   const policy = await loadTrustedPolicy(gh, spec, read.trustedFiles[0]?.text, warnings, options.policySources);
   // In a merge queue the files judged are the queue's commit and its parent (what the group merges
   // into); the facts (reviews, commits, head_sha) stay the pull request's own.
@@ -111,7 +129,17 @@ export async function readPullRequest(
     options.manifest,
     read.changedFiles,
   );
-  const common = { headSha, baseRef: read.facts.base_ref, changedFiles: read.changedFiles, policy, unmatched, freshness: read.freshness };
+  const common = {
+    headSha,
+    baseRef: read.facts.base_ref,
+    changedFiles: read.changedFiles,
+    policy,
+    unmatched,
+    freshness: read.freshness,
+    baseSha: read.baseSha,
+    botComments: read.botComments,
+    ...(read.headStatus !== undefined && !target.queuedSha ? { headStatus: read.headStatus } : {}),
+  };
   const none = (): PullRequestReading => ({
     ...common,
     gated: [],

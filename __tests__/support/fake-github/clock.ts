@@ -14,7 +14,8 @@ function earlier(iso: string | undefined, ms: number): string | undefined {
 
 /**
  * As if `ms` milliseconds had passed: pull requests (creation, commits, reviews, timeline events),
- * comments (and the deadline in a reminder's marker), statuses and commit dates of every repository move `ms` into the past. File contents
+ * comments (and the deadline in a reminder's marker), statuses (with any instant written in their
+ * links) and commit dates of every repository move `ms` into the past. File contents
  * (evidence dates written in manifests) do not change.
  */
 export function elapse(world: World, ms: number): void {
@@ -41,6 +42,11 @@ export function elapse(world: World, ms: number): void {
       for (const status of list) {
         status.created_at = earlier(status.created_at, ms)!;
         status.updated_at = earlier(status.updated_at, ms)!;
+        // An instant a writer put in the status's link (the gate's sweep record) is one the world holds too.
+        if (status.target_url)
+          status.target_url = status.target_url.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z/g, (iso) =>
+            new Date(Date.parse(iso) - ms).toISOString(),
+          );
       }
     }
     const commits = repo.spec.commits;

@@ -8,7 +8,7 @@ import { type GraphQLError, buildSchema, execute, parse, validate, type Document
 import type { Permission, ReviewSpec, TimelineEventSpec, TokenIdentity } from './scenario.js';
 import { allows } from './scenario.js';
 import { nodeId } from './rest-json.js';
-import type { Entry, PullRecord, RepoRecord, TeamRecord, World } from './world.js';
+import type { CommentRecord, Entry, PullRecord, RepoRecord, StatusRecord, TeamRecord, World } from './world.js';
 import { EPOCH, blobSha, isBinary, syntheticSha } from './world.js';
 
 let cachedSchema: GraphQLSchema | undefined;
@@ -251,6 +251,18 @@ class Resolvers {
       owner: { __typename: 'Organization', login: repo.owner },
       isPrivate: repo.spec.private ?? false,
       isArchived: repo.spec.archived ?? false,
+      // Open (or closed) pull requests by number, as a sweep lists them.
+      pullRequests: (args: ConnectionArgs & { states?: string[] | null }) => {
+        this.need('pull_requests');
+        const pulls = [...repo.pulls.values()]
+          .filter((pull) => !args.states || args.states.includes((pull.spec.state ?? 'open').toUpperCase()))
+          .sort((a, b) => a.spec.number - b.spec.number);
+        return connection(
+          'pullRequests',
+          pulls.map((pull) => this.pullRequest(repo, pull)),
+          args,
+        );
+      },
       pullRequest: ({ number }: { number: number }) => {
         this.need('pull_requests');
         const pull = repo.pulls.get(number);
@@ -303,6 +315,68 @@ class Resolvers {
           args,
         ),
       associatedPullRequests: (args: ConnectionArgs) => connection('associatedPullRequests', this.associatedPulls(repo, sha), args),
+      status: () => this.status(repo, sha),
+    };
+  }
+
+  /** A commit's statuses: the latest of each context, as GitHub's Status object shows them; null when there is none. */
+  status(repo: RepoRecord, sha: string): Record<string, unknown> | null {
+    if (!allows(this.identity, 'statuses', 'read')) {
+      throw new GitHubGraphQLError(
+        'FORBIDDEN',
+        `Resource not accessible by ${this.identity.app ? 'integration' : 'personal access token'}`,
+      );
+    }
+    const latest = new Map<string, StatusRecord>();
+    for (const record of repo.statuses.get(sha) ?? []) latest.set(record.context, record);
+    if (latest.size === 0) return null;
+    const contexts = [...latest.values()].map((record) => this.statusContext(record));
+    const states = [...latest.values()].map((record) => record.state);
+    const state = states.includes('error')
+      ? 'ERROR'
+      : states.includes('failure')
+        ? 'FAILURE'
+        : states.includes('pending')
+          ? 'PENDING'
+          : 'SUCCESS';
+    return {
+      __typename: 'Status',
+      id: nodeId('SC', this.world.idFor(`status:${sha}`)),
+      state,
+      contexts,
+      context: ({ name }: { name: string }) => {
+        const record = latest.get(name);
+        return record ? this.statusContext(record) : null;
+      },
+    };
+  }
+
+  statusContext(record: StatusRecord): Record<string, unknown> {
+    return {
+      __typename: 'StatusContext',
+      id: nodeId('SC', record.id),
+      context: record.context,
+      state: record.state.toUpperCase(),
+      description: record.description,
+      targetUrl: record.target_url,
+      createdAt: record.created_at,
+      creator: this.actor(record.creator),
+    };
+  }
+
+  /** An issue comment; viewerDidAuthor tells the token's own comments, as GitHub does for users and apps alike. */
+  comment(repo: RepoRecord, comment: CommentRecord): Record<string, unknown> {
+    return {
+      __typename: 'IssueComment',
+      id: nodeId('IC', comment.id),
+      databaseId: comment.id,
+      fullDatabaseId: String(comment.id),
+      url: `https://github.com/${repo.fullName}/pull/${comment.issue_number}#issuecomment-${comment.id}`,
+      body: comment.body,
+      author: this.actor(comment.user),
+      viewerDidAuthor: comment.user.toLowerCase() === this.identity.login.toLowerCase(),
+      createdAt: comment.created_at,
+      updatedAt: comment.updated_at,
     };
   }
 
@@ -402,6 +476,16 @@ class Resolvers {
       baseRefOid: p.base.sha,
       baseRefName: p.base.ref ?? repo.spec.default_branch ?? 'main',
       changedFiles: (p.files ?? []).length,
+      comments: (args: ConnectionArgs) =>
+        connection(
+          'comments',
+          repo.comments.filter((c) => c.issue_number === p.number).map((c) => this.comment(repo, c)),
+          args,
+        ),
+      headRepository: p.head.repo
+        ? { __typename: 'Repository', nameWithOwner: p.head.repo }
+        : { __typename: 'Repository', nameWithOwner: repo.fullName },
+      isCrossRepository: !!p.head.repo && p.head.repo.toLowerCase() !== repo.fullName.toLowerCase(),
       reviews: (args: ConnectionArgs & { states?: string[] | null; author?: string | null }) => {
         const visible = (p.reviews ?? []).filter(
           (r) => r.state !== 'PENDING' || r.user.toLowerCase() === this.identity.login.toLowerCase(),

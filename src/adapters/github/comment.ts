@@ -24,6 +24,11 @@ export interface StickyComment {
    * marker planted in a person's comment cannot take the report over.
    */
   botLogin?: string;
+  /**
+   * The gate's own comments, already read with the pull request's facts: the sticky comment is
+   * looked for there and no listing is made. Only comments the token may own belong here.
+   */
+  known?: ReadonlyArray<{ id: number; url: string; body: string }>;
 }
 
 export type StickyResult =
@@ -80,15 +85,10 @@ export function ownedBy(botLogin?: string): (author: IssueComment['author']) => 
     (login !== undefined ? author.login.toLowerCase() === login : author.type === 'Bot' || author.login.toLowerCase().endsWith('[bot]'));
 }
 
-/** The sticky comment of `key`: the first of ours that starts with its marker. */
-export function findSticky(
-  comments: readonly IssueComment[],
-  key: string,
-  ours: (author: IssueComment['author']) => boolean,
-): IssueComment | undefined {
+/** The sticky comment of `key` among the gate's own comments (the first that starts with its marker), or undefined. */
+export function findSticky<C extends { body: string }>(own: readonly C[], key: string): C | undefined {
   const marker = markerFor(key);
-  // The author check keeps anyone else's comment that carries our marker from being taken over.
-  return comments.find((c) => ours(c.author) && normalise(c.body).startsWith(marker));
+  return own.find((c) => normalise(c.body).startsWith(marker));
 }
 
 export type CommentsRead = { ok: true; comments: IssueComment[] } | { ok: false; warning: string };
@@ -152,30 +152,29 @@ export async function postComment(
 }
 
 /**
- * Creates or updates the sticky comment. `comments`, when given, is the pull request's comments as
- * already read this run: the sticky is found in them instead of listing again.
+ * Creates or updates the sticky comment: found in `known` (the gate's own comments, read with the
+ * pull request's facts) when given, otherwise by listing the comments and keeping the token's own.
  */
-export async function upsertStickyComment(
-  octokit: GitHubClient,
-  comment: StickyComment & { comments?: readonly IssueComment[] },
-): Promise<StickyResult> {
+export async function upsertStickyComment(octokit: GitHubClient, comment: StickyComment): Promise<StickyResult> {
   const { owner, repo, number } = comment;
   const marker = markerFor(comment.key);
   const ours = ownedBy(comment.botLogin);
   const body = commentBody(marker, comment.body, comment.shortBody);
   let endpoint = `GET /repos/${owner}/${repo}/issues/${number}/comments`;
   try {
-    let list = comment.comments;
-    if (list === undefined) {
-      const read = await listIssueComments(octokit, { owner, repo, number }, (c) => findSticky([c], comment.key, ours) !== undefined);
+    let own: ReadonlyArray<{ id: number; url: string; body: string }> | undefined = comment.known;
+    if (own === undefined) {
+      // The author check keeps anyone else's comment that carries our marker from being taken over.
+      const mine = (c: IssueComment) => ours(c.author);
+      const read = await listIssueComments(octokit, { owner, repo, number }, (c) => mine(c) && findSticky([c], comment.key) !== undefined);
       if (!read.ok)
         return {
           ok: false,
           warning: `the report comment was not posted: ${read.warning.replace(/^the pull request's comments could not be read: /, '')}`,
         };
-      list = read.comments;
+      own = read.comments.filter(mine);
     }
-    const found = findSticky(list, comment.key, ours);
+    const found = findSticky(own, comment.key);
     const existing = found ? { id: found.id, body: found.body, html_url: found.url } : undefined;
     if (!existing) {
       endpoint = `POST /repos/${owner}/${repo}/issues/${number}/comments`;

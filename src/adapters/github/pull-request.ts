@@ -28,12 +28,50 @@ export interface PullRequestFacts {
    * written, so that a dismissal between the read and the write cannot leave a stale success.
    */
   freshness: string;
+  /**
+   * The pull request's comments that the token wrote (GitHub's viewerDidAuthor), or, when GitHub marks
+   * none as the token's, those written by any bot account; a person's comment is never among them.
+   * Empty unless asked for (`comments: true`). The sticky report and the reminders are found here,
+   * with no request of their own.
+   */
+  botComments: BotComment[];
+  /**
+   * The head commit's status of the asked-for context as GitHub holds it; null when there is none, and
+   * undefined when it was not asked for or could not be read (the token may not read statuses).
+   */
+  headStatus?: GateStatus | null;
+}
+
+/** A comment the gate may update: its own. */
+export interface BotComment {
+  id: number;
+  url: string;
+  body: string;
+  author: string;
+  /** When GitHub created it: a reminder's sending instant. */
+  createdAt: string;
+  /**
+   * GitHub says the token wrote it (viewerDidAuthor). False for the fallback "any bot" comments: those
+   * may hold the sticky report, but never count as a reminder sent (another app could post a marker).
+   */
+  byViewer: boolean;
+}
+
+/** One commit status of the gate's context, as read with GraphQL. */
+export interface GateStatus {
+  state: 'success' | 'pending' | 'failure' | 'error';
+  description: string;
+  targetUrl: string | null;
+  /** When GitHub recorded it (set by GitHub, not by the writer). */
+  createdAt: string;
+  /** Who wrote it: REST's login (bots end in [bot]), and whether it is a bot account. */
+  creator: { login: string; bot: boolean } | null;
 }
 
 /** Reviews compared by the freshness check: the latest ones, as one page can carry. */
-const FRESH_REVIEWS = 100;
+export const FRESH_REVIEWS = 100;
 
-function fingerprint(
+export function fingerprint(
   head: string,
   reviews: ReadonlyArray<{ databaseId: number | null; fullDatabaseId: string | null; state: string }>,
   totalReviews: number,
@@ -85,7 +123,7 @@ export async function fetchFreshness(octokit: GitHubClient, id: PullRequestId): 
 }
 
 const PAGE = 100;
-const TIMELINE_TYPES = '[REVIEW_REQUESTED_EVENT, REVIEW_REQUEST_REMOVED_EVENT, READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]';
+export const TIMELINE_TYPES = '[REVIEW_REQUESTED_EVENT, REVIEW_REQUEST_REMOVED_EVENT, READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]';
 
 const FRAGMENTS = `fragment ActorLogin on Actor { __typename login }
 fragment ReviewPage on PullRequestReviewConnection {
@@ -117,7 +155,17 @@ fragment FilePage on PullRequestChangedFileConnection {
   nodes { path }
 }`;
 
-type Actor = { __typename: string; login: string } | null;
+const COMMENT_FRAGMENT = `fragment CommentPage on IssueCommentConnection {
+  pageInfo { hasNextPage endCursor }
+  nodes { databaseId url body createdAt viewerDidAuthor author { ...ActorLogin } }
+}`;
+
+/** The gate's own status on a commit: `status { context(name: $statusContext) { ...GateStatus } }`. */
+export const STATUS_FRAGMENT = `fragment GateStatus on StatusContext {
+  state description targetUrl createdAt creator { __typename login }
+}`;
+
+export type Actor = { __typename: string; login: string } | null;
 type Page<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<T | null> | null };
 type ReviewNode = {
   databaseId: number | null;
@@ -135,6 +183,22 @@ type TimelineNode = {
 };
 type CommitNode = { commit: { oid: string; committedDate: string } };
 type FileNode = { path: string };
+type CommentNode = {
+  databaseId: number | null;
+  url: string;
+  body: string;
+  createdAt: string;
+  viewerDidAuthor: boolean;
+  author: Actor;
+};
+/** A StatusContext as GraphQL answers it. */
+export type StatusAnswer = {
+  state: string;
+  description: string | null;
+  targetUrl: string | null;
+  createdAt: string;
+  creator: Actor;
+} | null;
 
 interface PullRequestAnswer {
   number: number;
@@ -151,9 +215,11 @@ interface PullRequestAnswer {
   timelineItems: Page<TimelineNode>;
   commits: Page<CommitNode>;
   files: Page<FileNode> | null;
+  comments?: Page<CommentNode> | null;
+  headCommit?: { nodes: Array<{ commit: { oid: string; gateStatus: { context: StatusAnswer } | null } } | null> | null } | null;
 }
 
-const CONNECTIONS = ['reviews', 'timelineItems', 'commits', 'files'] as const;
+const CONNECTIONS = ['reviews', 'timelineItems', 'commits', 'files', 'comments'] as const;
 type Connection = (typeof CONNECTIONS)[number];
 
 /** Each connection's page limit, and its name in errors. */
@@ -162,11 +228,30 @@ const LIMITS: Record<Connection, { what: string; maxPages: number }> = {
   timelineItems: { what: 'timeline events', maxPages: MAX_PAGES.timeline },
   commits: { what: 'commits', maxPages: MAX_PAGES.commits },
   files: { what: 'changed files', maxPages: MAX_PAGES.files },
+  comments: { what: 'comments', maxPages: MAX_PAGES.comments },
 };
 
-function factsQuery(trusted: readonly FileAt[]): { query: string; variables: Record<string, string> } {
+/** The head commit's status of the gate's context, read with the facts. */
+const HEAD_STATUS =
+  'headCommit: commits(last: 1) { nodes { commit { oid gateStatus: status { context(name: $statusContext) { ...GateStatus } } } } }';
+
+/** What the facts query reads besides the facts: trusted files, the comments, the head's status of one context. */
+export interface FactsExtras {
+  trustedFiles?: readonly FileAt[];
+  /** Read the pull request's comments, to find the gate's own (see PullRequestFacts.botComments). */
+  comments?: boolean;
+  /** Read the head commit's status of this context (see PullRequestFacts.headStatus). */
+  statusContext?: string;
+}
+
+function factsQuery({ trustedFiles: trusted = [], comments, statusContext }: FactsExtras): {
+  query: string;
+  variables: Record<string, string>;
+} {
   const { variables, declarations, fields } = fileSelections(trusted);
-  const query = `query PullRequestFacts($owner: String!, $repo: String!, $number: Int!${declarations ? `, ${declarations}` : ''}) {
+  if (statusContext !== undefined) variables.statusContext = statusContext;
+  const declared = [declarations, statusContext !== undefined ? '$statusContext: String!' : ''].filter(Boolean).join(', ');
+  const query = `query PullRequestFacts($owner: String!, $repo: String!, $number: Int!${declared ? `, ${declared}` : ''}) {
   repository(owner: $owner, name: $repo) {
     pullRequest(number: $number) {
       number
@@ -182,19 +267,24 @@ function factsQuery(trusted: readonly FileAt[]): { query: string; variables: Rec
       timelineItems(first: ${PAGE}, itemTypes: ${TIMELINE_TYPES}) { ...TimelinePage }
       commits(first: ${PAGE}) { ...CommitPage }
       files(first: ${PAGE}) { ...FilePage }
+      ${comments ? `comments(first: ${PAGE}) { ...CommentPage }` : ''}
+      ${statusContext !== undefined ? HEAD_STATUS : ''}
     }
     ${fields}
   }
 }
 ${FRAGMENTS}
-${trusted.length > 0 ? BLOB_FRAGMENT : ''}`;
+${comments ? COMMENT_FRAGMENT : ''}
+${trusted.length > 0 ? BLOB_FRAGMENT : ''}
+${statusContext !== undefined ? STATUS_FRAGMENT : ''}`;
   return { query, variables };
 }
 
 /** The next page of every connection that has more, in one query; the others are skipped with @include. */
 const PAGE_QUERY = `query PullRequestFactsPage($owner: String!, $repo: String!, $number: Int!,
   $reviews: Boolean!, $reviewsAfter: String, $timeline: Boolean!, $timelineAfter: String,
-  $commits: Boolean!, $commitsAfter: String, $files: Boolean!, $filesAfter: String) {
+  $commits: Boolean!, $commitsAfter: String, $files: Boolean!, $filesAfter: String,
+  $comments: Boolean!, $commentsAfter: String) {
   repository(owner: $owner, name: $repo) {
     pullRequest(number: $number) {
       headRefOid
@@ -202,10 +292,12 @@ const PAGE_QUERY = `query PullRequestFactsPage($owner: String!, $repo: String!, 
       timelineItems(first: ${PAGE}, after: $timelineAfter, itemTypes: ${TIMELINE_TYPES}) @include(if: $timeline) { ...TimelinePage }
       commits(first: ${PAGE}, after: $commitsAfter) @include(if: $commits) { ...CommitPage }
       files(first: ${PAGE}, after: $filesAfter) @include(if: $files) { ...FilePage }
+      comments(first: ${PAGE}, after: $commentsAfter) @include(if: $comments) { ...CommentPage }
     }
   }
 }
-${FRAGMENTS}`;
+${FRAGMENTS}
+${COMMENT_FRAGMENT}`;
 
 /** GraphQL shows a bot as `name` on a Bot; REST, and so policies, say `name[bot]`. */
 export function actorLogin(actor: Actor): string {
@@ -238,11 +330,37 @@ function nodes<T>(page: Page<T> | null | undefined): T[] {
   return (page?.nodes ?? []).filter((n): n is T => n !== null);
 }
 
-async function query<T>(octokit: GitHubClient, endpoint: string, text: string, variables: Record<string, unknown>): Promise<T> {
+/**
+ * Fields an answer may go without: GitHub answers the rest of the query and an error for them (say,
+ * a token that may not read commit statuses). What they would have said is then unknown, never assumed.
+ */
+const OPTIONAL_FIELDS = new Set(['gateStatus']);
+
+/** The data of an answer whose only errors are on optional fields; null when any other error is there. */
+export function partialData(error: unknown, optional: ReadonlySet<string> = OPTIONAL_FIELDS): unknown {
+  const errors = graphqlErrors(error);
+  const data = (error as { data?: unknown } | null)?.data;
+  if (errors.length === 0 || data === null || typeof data !== 'object') return null;
+  return errors.every((e) => (e.path ?? []).some((part) => typeof part === 'string' && optional.has(part))) ? data : null;
+}
+
+async function query<T>(
+  octokit: GitHubClient,
+  endpoint: string,
+  text: string,
+  variables: Record<string, unknown>,
+  unreadable?: Set<string>,
+): Promise<T> {
   let data: unknown;
   try {
     data = await octokit.graphql(text, variables);
   } catch (error) {
+    const partial = unreadable ? partialData(error) : null;
+    if (partial !== null) {
+      for (const e of graphqlErrors(error))
+        for (const part of e.path ?? []) if (OPTIONAL_FIELDS.has(String(part))) unreadable?.add(String(part));
+      return partial as T;
+    }
     // A refusal on a trusted file (alias fN) is about contents, anything else about the pull request.
     const onFile = graphqlErrors(error).some((e) => /^f\d+$/.test(String(e.path?.[1] ?? '')));
     throw toGitHubError(error, onFile ? 'contents' : 'pulls', endpoint);
@@ -259,12 +377,13 @@ async function query<T>(octokit: GitHubClient, endpoint: string, text: string, v
 async function readPullRequest(
   octokit: GitHubClient,
   id: PullRequestId,
-  trusted: readonly FileAt[],
-): Promise<{ pr: PullRequestAnswer; files: Record<string, unknown> }> {
+  extras: FactsExtras,
+): Promise<{ pr: PullRequestAnswer; files: Record<string, unknown>; unreadable: Set<string> }> {
   const endpoint = `GraphQL PullRequestFacts (${id.owner}/${id.repo}#${id.number})`;
   const pageEndpoint = `GraphQL PullRequestFactsPage (${id.owner}/${id.repo}#${id.number})`;
   for (let attempt = 1; ; attempt++) {
-    const { query: text, variables } = factsQuery(trusted);
+    const { query: text, variables } = factsQuery(extras);
+    const unreadable = new Set<string>();
     const data = await query<{ repository: ({ pullRequest: PullRequestAnswer | null } & Record<string, unknown>) | null }>(
       octokit,
       endpoint,
@@ -275,6 +394,7 @@ async function readPullRequest(
         number: id.number,
         ...variables,
       },
+      unreadable,
     );
     const pr = data.repository?.pullRequest;
     if (!data.repository || !pr) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
@@ -305,6 +425,8 @@ async function readPullRequest(
           commitsAfter: after.commits,
           files: more('files'),
           filesAfter: after.files,
+          comments: more('comments'),
+          commentsAfter: after.comments,
         },
       );
       const next = page.repository?.pullRequest;
@@ -324,7 +446,7 @@ async function readPullRequest(
         after[c] = guards[c].next(added.pageInfo?.hasNextPage === true, added.pageInfo?.endCursor);
       }
     }
-    if (!moved) return { pr, files: data.repository };
+    if (!moved) return { pr, files: data.repository, unreadable };
     if (attempt >= 2) {
       throw new GitHubApiError(
         endpoint,
@@ -351,12 +473,42 @@ function listedFiles(pr: PullRequestAnswer, endpoint: string): string[] {
   return paths;
 }
 
-export async function fetchPullRequestFacts(
-  octokit: GitHubClient,
-  id: PullRequestId,
-  { trustedFiles = [] }: { trustedFiles?: readonly FileAt[] } = {},
-): Promise<PullRequestFacts> {
-  const { pr, files } = await readPullRequest(octokit, id, trustedFiles);
+const STATUS_STATES = new Set(['success', 'pending', 'failure', 'error']);
+
+/** A status as the gate compares it; undefined when GitHub's answer is not one it can read (then it counts as unknown). */
+export function gateStatus(answer: StatusAnswer): GateStatus | null | undefined {
+  if (answer === null) return null;
+  const state = String(answer.state ?? '').toLowerCase();
+  if (!STATUS_STATES.has(state) || typeof answer.createdAt !== 'string') return undefined;
+  return {
+    state: state as GateStatus['state'],
+    description: answer.description ?? '',
+    targetUrl: answer.targetUrl ?? null,
+    createdAt: answer.createdAt,
+    creator: answer.creator ? { login: actorLogin(answer.creator), bot: answer.creator.__typename === 'Bot' } : null,
+  };
+}
+
+/**
+ * The comments the gate may treat as its own: those GitHub says the token wrote; when it says that of
+ * none, those of any bot account (GITHUB_TOKEN and GitHub Apps comment as `<app>[bot]`). Never a person's.
+ */
+export function ownComments(comments: readonly CommentNode[]): BotComment[] {
+  const byViewer = comments.filter((c) => c.viewerDidAuthor === true);
+  const chosen = byViewer.length > 0 ? byViewer : comments.filter((c) => c.author?.__typename === 'Bot');
+  return chosen
+    .filter((c) => typeof c.databaseId === 'number')
+    .map((c) => ({ id: c.databaseId as number, url: c.url, body: c.body, author: actorLogin(c.author), createdAt: c.createdAt, byViewer: c.viewerDidAuthor === true }));
+}
+
+export async function fetchPullRequestFacts(octokit: GitHubClient, id: PullRequestId, extras: FactsExtras = {}): Promise<PullRequestFacts> {
+  const trustedFiles = extras.trustedFiles ?? [];
+  const { pr, files, unreadable } = await readPullRequest(octokit, id, extras);
+  const head = pr.headCommit?.nodes?.[0]?.commit;
+  // The status of the head as read; undefined when not asked, not readable, or of another commit.
+  let headStatus: GateStatus | null | undefined;
+  if (extras.statusContext !== undefined && !unreadable.has('gateStatus') && head && head.oid === pr.headRefOid)
+    headStatus = head.gateStatus === null ? null : gateStatus(head.gateStatus.context);
   const timeline = nodes(pr.timelineItems);
   const reviewRequests: PrFacts['review_requests'] = [];
   const drafts: Array<{ kind: 'ready' | 'draft'; at: string }> = [];
@@ -420,6 +572,8 @@ export async function fetchPullRequestFacts(
       nodes(pr.timelineItems).length,
     ),
     changedFiles: listedFiles(pr, `GraphQL PullRequestFacts (${id.owner}/${id.repo}#${id.number})`),
+    botComments: ownComments(nodes(pr.comments)),
+    ...(headStatus !== undefined ? { headStatus } : {}),
     trustedFiles: trustedFiles.map((file, i) => ({
       ...file,
       text: blobText(file, files[`f${i}`] as Parameters<typeof blobText>[1], `${id.owner}/${id.repo}`),

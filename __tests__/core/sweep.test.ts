@@ -1,0 +1,89 @@
+// The sweep's record: written into a status link, read back exactly or not at all, and the reasons a
+// pull request is due, one row each.
+import { describe, expect, it } from 'vitest';
+import { dueReason, earliestChange, inputsDigest, linkWithRecord, recordOf, type RecordedStatus } from '../../src/core/sweep.js';
+
+const RUN = 'https://github.com/acme/models/actions/runs/42';
+const INPUTS = inputsDigest({ settings: 's', headSha: 'c'.repeat(40), baseSha: 'b'.repeat(40), draft: false, freshness: 'f' });
+const NOW = new Date('2026-12-01T12:00:00Z');
+
+describe('the record in a status link', () => {
+  it('is written in the fragment and read back', () => {
+    const link = linkWithRecord(RUN, { next: '2026-12-02T00:00:00.000Z', inputs: INPUTS });
+    expect(link).toBe(`${RUN}#pilot-readiness=v1;next=2026-12-02T00:00:00.000Z;inputs=${INPUTS}`);
+    expect(recordOf(link)).toEqual({ next: '2026-12-02T00:00:00.000Z', inputs: INPUTS });
+    expect(recordOf(linkWithRecord(`${RUN}#old`, { next: null, inputs: INPUTS }))).toEqual({ next: null, inputs: INPUTS });
+  });
+
+  it.each([
+    ['no fragment', RUN],
+    ['another version', `${RUN}#pilot-readiness=v2;next=none;inputs=${INPUTS}`],
+    ['a short digest', `${RUN}#pilot-readiness=v1;next=none;inputs=abc`],
+    ['a word for an instant', `${RUN}#pilot-readiness=v1;next=soon;inputs=${INPUTS}`],
+    ['an impossible date', `${RUN}#pilot-readiness=v1;next=2026-13-45T99:00:00Z;inputs=${INPUTS}`],
+    ['something after it', `${RUN}#pilot-readiness=v1;next=none;inputs=${INPUTS}&x=1`],
+  ])('reads as none with %s', (_, link) => {
+    expect(recordOf(link)).toBeNull();
+  });
+
+  it('keeps every input in the digest', () => {
+    const base = { settings: 's', headSha: 'c'.repeat(40), baseSha: 'b'.repeat(40), draft: false, freshness: 'f' };
+    const digests = new Set([
+      inputsDigest(base),
+      inputsDigest({ ...base, settings: 't' }),
+      inputsDigest({ ...base, headSha: 'd'.repeat(40) }),
+      inputsDigest({ ...base, baseSha: 'e'.repeat(40) }),
+      inputsDigest({ ...base, draft: true }),
+      inputsDigest({ ...base, freshness: 'g' }),
+    ]);
+    expect(digests.size).toBe(6);
+  });
+
+  it('takes the earliest next change of several reports', () => {
+    expect(earliestChange([null, '2026-12-03T00:00:00Z', '2026-12-02T06:00:00Z', undefined])).toBe('2026-12-02T06:00:00.000Z');
+    expect(earliestChange([null, undefined])).toBeNull();
+  });
+});
+
+describe('a pull request is due', () => {
+  const ours = (over: Partial<RecordedStatus> = {}, next: string | null = '2026-12-02T00:00:00.000Z'): RecordedStatus => ({
+    state: 'pending',
+    targetUrl: linkWithRecord(RUN, { next, inputs: INPUTS }),
+    createdAt: '2026-12-01T11:00:00Z',
+    creator: { login: 'github-actions[bot]', bot: true },
+    ...over,
+  });
+  const expected: { inputs: string; viewer: string | null; now: Date } = { inputs: INPUTS, viewer: null, now: NOW };
+
+  it.each<[string, RecordedStatus | null | undefined, typeof expected, string | null]>([
+    ['nothing is due', ours(), expected, null],
+    ['nothing is due, and time never changes it', ours({}, null), expected, null],
+    ['its status could not be read', undefined, expected, 'its status could not be read'],
+    ['it has no status', null, expected, 'it has no status of the gate yet'],
+    [
+      'a person wrote it while the login is unknown',
+      ours({ creator: { login: 'dev-lin', bot: false } }),
+      expected,
+      'its status was not written by the gate',
+    ],
+    ['a bot wrote it while the login is a person’s', ours(), { ...expected, viewer: 'dana-ops' }, 'its status was not written by the gate'],
+    ['its writer is gone', ours({ creator: null }), expected, 'its status was not written by the gate'],
+    ['it is an error', ours({ state: 'error' }), expected, 'its status is error'],
+    ['it carries no record', ours({ targetUrl: RUN }), expected, 'its status carries no record'],
+    ['its inputs changed', ours(), { ...expected, inputs: 'f'.repeat(32) }, 'its inputs changed'],
+    ['its record is a day old', ours({ createdAt: '2026-11-30T12:00:00Z' }), expected, 'its record is more than a day old'],
+    [
+      'its record claims to come from the future',
+      ours({ createdAt: '2026-12-01T13:00:00Z' }),
+      expected,
+      'its record is more than a day old',
+    ],
+    ['its time came', ours({}, '2026-12-01T12:00:00.000Z'), expected, 'time changed its decision at 2026-12-01T12:00:00.000Z'],
+  ])('%s', (_, status, given, reason) => {
+    expect(dueReason(status, given)).toBe(reason);
+  });
+
+  it("counts a person's status when it is the token's own login", () => {
+    expect(dueReason(ours({ creator: { login: 'Dana-Ops', bot: false } }), { ...expected, viewer: 'dana-ops' })).toBeNull();
+  });
+});

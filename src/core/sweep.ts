@@ -1,0 +1,101 @@
+// What a scheduled sweep remembers between runs, and whether a pull request is due: the gate writes a
+// record into the link of its own commit status (when time alone next changes the decision, and a
+// digest of the inputs it judged), and a sweep evaluates a pull request again only when that record is
+// missing, unreadable, not the gate's own, older than a day, past its instant, or for other inputs.
+import { sha256 } from './hash.js';
+
+/** What the gate recorded the last time it judged a pull request's head. */
+export interface SweepRecord {
+  /** The instant when time alone changes the decision (report.next_change_at, the earliest); null: never. */
+  next: string | null;
+  /** Digest of the inputs judged (see inputsDigest). */
+  inputs: string;
+}
+
+/**
+ * What a decision depends on that a sweep can see without reading the pull request in full. Comments
+ * are not among them: no comment changes a decision (sign-offs are reviews). Files are covered by the
+ * head and base commits, a policy read at the base by the base commit, and the gate's own settings
+ * (policy input, manifest pattern, mode...) and version by `settings`.
+ */
+export interface SweepInputs {
+  /** The gate's settings and version, as one string (a change of workflow or version re-evaluates every PR). */
+  settings: string;
+  headSha: string;
+  baseSha: string;
+  draft: boolean;
+  /** The review state as fetchFreshness reads it: head, review count and latest states, dismissals, request events. */
+  freshness: string;
+}
+
+export function inputsDigest(inputs: SweepInputs): string {
+  return sha256(JSON.stringify(['v1', inputs.settings, inputs.headSha, inputs.baseSha, inputs.draft, inputs.freshness])).slice(0, 32);
+}
+
+const ISO = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{3})?Z';
+const FRAGMENT = new RegExp(`#pilot-readiness=v1;next=(none|${ISO});inputs=([0-9a-f]{32})$`);
+
+/** A link carrying the record in its fragment: the page it points to is unchanged. */
+export function linkWithRecord(url: string, record: SweepRecord): string {
+  const at = url.indexOf('#');
+  return `${at < 0 ? url : url.slice(0, at)}#pilot-readiness=v1;next=${record.next ?? 'none'};inputs=${record.inputs}`;
+}
+
+/** The record a status link carries; null when it carries none or one that does not read exactly. */
+export function recordOf(targetUrl: string | null | undefined): SweepRecord | null {
+  const match = FRAGMENT.exec(targetUrl ?? '');
+  if (!match) return null;
+  const next = match[1] === 'none' ? null : (match[1] ?? null);
+  if (next !== null && Number.isNaN(Date.parse(next))) return null;
+  return { next, inputs: match[2] ?? '' };
+}
+
+/** The earliest instant among the reports' next_change_at; null when none changes by time alone. */
+export function earliestChange(instants: ReadonlyArray<string | null | undefined>): string | null {
+  let best: number | null = null;
+  for (const instant of instants) {
+    const t = instant ? Date.parse(instant) : Number.NaN;
+    if (!Number.isNaN(t) && (best === null || t < best)) best = t;
+  }
+  return best === null ? null : new Date(best).toISOString();
+}
+
+/** The gate's status on a head, as a sweep reads it. */
+export interface RecordedStatus {
+  state: string;
+  targetUrl: string | null;
+  /** Set by GitHub when the status was written. */
+  createdAt: string;
+  creator: { login: string; bot: boolean } | null;
+}
+
+/**
+ * A record is trusted for a day at most: evidence ages and waivers expire without a next_change_at,
+ * so every pull request is judged again at least once a day whatever its record says.
+ */
+export const RECORD_MAX_AGE_MS = 24 * 3600_000;
+
+/**
+ * Why a pull request must be evaluated again, or null when its record says nothing is due. Fail closed:
+ * anything that cannot be read or verified means evaluate. `viewer` is the token's login when known;
+ * without it, only a bot account's status counts (a person cannot write as a bot).
+ */
+export function dueReason(
+  status: RecordedStatus | null | undefined,
+  expected: { inputs: string; viewer: string | null; now: Date },
+): string | null {
+  if (status === undefined) return 'its status could not be read';
+  if (status === null) return 'it has no status of the gate yet';
+  const creator = status.creator;
+  const ours = creator !== null && (expected.viewer !== null ? creator.login.toLowerCase() === expected.viewer.toLowerCase() : creator.bot);
+  if (!ours) return 'its status was not written by the gate';
+  if (!['success', 'pending', 'failure'].includes(status.state)) return `its status is ${status.state}`;
+  const record = recordOf(status.targetUrl);
+  if (record === null) return 'its status carries no record';
+  if (record.inputs !== expected.inputs) return 'its inputs changed';
+  const written = Date.parse(status.createdAt);
+  if (Number.isNaN(written) || expected.now.getTime() - written >= RECORD_MAX_AGE_MS || written > expected.now.getTime() + 5 * 60_000)
+    return 'its record is more than a day old';
+  if (record.next !== null && Date.parse(record.next) <= expected.now.getTime()) return `time changed its decision at ${record.next}`;
+  return null;
+}

@@ -1,0 +1,58 @@
+// A scheduled (or manual) sweep of every open pull request that costs nothing when nothing is due: one
+// query lists them with what their decisions depend on and the gate's own status on each head; only
+// those whose record is missing, not the gate's own, stale, past its instant or for other inputs are
+// gated again (see src/core/sweep.ts for the record and what "inputs" means).
+import type { GitHubClient } from '../adapters/github/client.js';
+import { readOpenPullRequests, viewerLogin } from '../adapters/github/open-pulls.js';
+import { dueReason, inputsDigest, recordOf } from '../core/sweep.js';
+import type { Decision } from '../core/types.js';
+import { settingsKey } from './gate-pull-request.js';
+import type { GateSettings, PullRequestRef } from './ports.js';
+
+/** A pull request the sweep left alone: its recorded decision stands. */
+export interface UnchangedPullRequest {
+  number: number;
+  decision: Decision;
+  /** When time alone next changes it, as recorded; null: never. */
+  next: string | null;
+}
+
+export interface SweepPlan {
+  /** The pull requests to gate again, each with why. */
+  due: Array<PullRequestRef & { why: string }>;
+  unchanged: UnchangedPullRequest[];
+}
+
+const DECISION: Record<string, Decision> = { success: 'ready', pending: 'pending', failure: 'blocked' };
+
+/** Which open pull requests are due: one query per 100 open pull requests, and one for the token's login. */
+export async function planSweep(
+  gh: GitHubClient,
+  ctx: { owner: string; repo: string; now: Date },
+  inputs: GateSettings,
+): Promise<SweepPlan> {
+  const [open, viewer] = await Promise.all([
+    readOpenPullRequests(gh, { owner: ctx.owner, repo: ctx.repo, statusContext: inputs.statusContext }),
+    viewerLogin(gh),
+  ]);
+  const settings = settingsKey(inputs);
+  const plan: SweepPlan = { due: [], unchanged: [] };
+  for (const pr of open) {
+    const inputsNow = inputsDigest({ settings, headSha: pr.headSha, baseSha: pr.baseSha, draft: pr.draft, freshness: pr.freshness });
+    const why = dueReason(pr.status, { inputs: inputsNow, viewer, now: ctx.now });
+    const decision = pr.status ? DECISION[pr.status.state] : undefined;
+    if (why === null && pr.status && decision) {
+      plan.unchanged.push({ number: pr.number, decision, next: recordOf(pr.status.targetUrl)?.next ?? null });
+      continue;
+    }
+    plan.due.push({
+      number: pr.number,
+      headSha: pr.headSha,
+      baseSha: pr.baseSha,
+      baseRef: pr.baseRef,
+      fork: pr.fork,
+      why: why ?? 'its status is not a decision',
+    });
+  }
+  return plan;
+}
