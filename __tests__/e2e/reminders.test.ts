@@ -84,10 +84,12 @@ describe('reminders sent by the sweep', () => {
     // The report comment (updated, not a second one) says when the reminder went out.
     expect(sticky()).toMatch(/reminder sent \w{3} \d+ \w{3} \d{4} \d{2}:\d{2} UTC/);
 
-    // The next sweep finds its own reminder: nothing new is posted.
+    // The next sweep posts nothing new: its record says nothing is due before the consent instant, so
+    // it does not even read the pull request again.
     const again = await sweep(gh);
     expect(reminders(gh)).toHaveLength(1);
-    expect(roleOf(again, 'legal').reminder?.state).toBe('sent');
+    expect(again.report).toBeNull();
+    expect(again.summary).toContain('Unchanged since their last evaluation');
 
     // Past the consent instant: silence counts, with no further reminder.
     elapse(gh.world, 2 * DAY + 2 * H);
