@@ -6,6 +6,7 @@ import { decide } from './decide.js';
 import { evidenceDateFindings } from './evidence/date.js';
 import { EVIDENCE_KINDS, judgeNotApplicable } from './evidence/index.js';
 import { resolveEvidencePath } from './evidence/paths.js';
+import { DVC, MODEL_CARD } from './evidence/artifacts.js';
 import { sha256 } from './hash.js';
 import { criteriaById, type LoadedPolicy } from './policy.js';
 import { schemaFindings } from './validate.js';
@@ -33,6 +34,8 @@ import type {
   CriterionStatus,
   DataPath,
   EvidenceEntry,
+  FileHashes,
+  FileRead,
   Finding,
   GateResult,
   GovernanceChange,
@@ -65,13 +68,34 @@ export interface EvaluationInput {
   now: Date;
 }
 
-/** Wraps a repository view so the report can record every answer it gave (for replay). */
-function recording(files: RepoFiles, log: Map<string, RepoPathKind>): RepoFiles {
+/** What a recording view saw: each stat answer, each text read, and the hashes of every file used. */
+interface FileLog {
+  kinds: Map<string, RepoPathKind>;
+  texts: Map<string, string>;
+  used: Map<string, FileHashes>;
+}
+
+/** Wraps a repository view so the report can record every answer it gave (for replay) and the files it used (hashed). */
+function recording(files: RepoFiles, log: FileLog): RepoFiles {
+  const reads = new Map<string, FileRead>();
+  const use = (path: string) => {
+    if (!log.used.has(path)) log.used.set(path, files.hash?.(path) ?? {});
+  };
   return {
     stat(path) {
       const kind = files.stat(path);
-      log.set(path, kind);
+      log.kinds.set(path, kind);
+      if (kind === 'file') use(path);
       return kind;
+    },
+    read(path) {
+      let read = reads.get(path);
+      if (read === undefined) {
+        read = files.read ? files.read(path) : { problem: 'this repository view cannot read file contents' };
+        reads.set(path, read);
+        if ('text' in read) log.texts.set(path, read.text);
+      }
+      return read;
     },
   };
 }
@@ -163,6 +187,15 @@ function manifestFindings(manifest: Manifest, parsed: ParsedYaml, policy: Loaded
         });
       }
     });
+    const from = entry.metrics?.from;
+    if (typeof from === 'string' && from !== DVC && from !== MODEL_CARD) {
+      const resolved = resolveEvidencePath(manifestDir, from);
+      if (!resolved.ok)
+        findings.push({
+          message: `metrics artifact path "${from}" ${resolved.reason}`,
+          location: parsed.locate(['evidence', id, 'metrics', 'from']),
+        });
+    }
   }
   // Every date the manifest states must be a real one, whatever the policy asks of its criterion.
   findings.push(...evidenceDateFindings(manifest, (path) => parsed.locate(path)));
@@ -217,7 +250,7 @@ function header(input: EvaluationInput) {
   };
 }
 
-function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>) {
+function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>, texts?: Map<string, string>) {
   return {
     manifest: {
       path: input.manifest.path,
@@ -233,6 +266,7 @@ function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>) {
         : {}),
     },
     files,
+    ...(texts && texts.size > 0 ? { texts: Object.fromEntries(texts) } : {}),
     facts: input.facts,
     now: input.now.toISOString(),
   };
@@ -418,7 +452,7 @@ export function evaluate(input: EvaluationInput): Report {
     signoffs = signoffsAt(tier, judged);
   }
 
-  const fileLog = new Map<string, RepoPathKind>();
+  const fileLog: FileLog = { kinds: new Map(), texts: new Map(), used: new Map() };
   const ctx = {
     tier,
     now: input.now,
@@ -530,6 +564,11 @@ export function evaluate(input: EvaluationInput): Report {
     warnings: [...signoffs.warnings, ...waiverWarnings],
     ...(declaresWaivers ? { waivers: waivers.results.map((w) => ({ ...w, status: waiverStatus.get(w.criterion) ?? w.status })) } : {}),
     ...(governance ? { governance_changes: governance } : {}),
-    inputs: inputsOf(input, Object.fromEntries(fileLog)),
+    ...(fileLog.used.size > 0
+      ? {
+          evidence_files: [...fileLog.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, hashes]) => ({ path, ...hashes })),
+        }
+      : {}),
+    inputs: inputsOf(input, Object.fromEntries(fileLog.kinds), fileLog.texts),
   };
 }

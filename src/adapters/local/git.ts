@@ -84,6 +84,9 @@ export function committedView(root: string): LocalRepoView {
   };
 
   const files: RepoFiles = {
+    // What was judged is what is on disk (stat() counts only paths HEAD holds as they are there).
+    read: (repoPath) => disk.read!(repoPath),
+    hash: (repoPath) => disk.hash!(repoPath),
     stat(repoPath: string): RepoPathKind {
       const onDisk = disk.stat(repoPath);
       if (onDisk === 'outside' || onDisk === 'unverifiable') return onDisk;
