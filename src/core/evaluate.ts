@@ -362,6 +362,26 @@ export function rolesToRequest(input: EvaluationInput): { people: string[]; team
   return { people: [...people], teams: [...teams] };
 }
 
+/**
+ * True when evaluating `input` may read file contents: an entry names a metrics artifact, or the
+ * policy asks for min_bytes or headings of a file an entry names. The flow reads those files
+ * beforehand only then.
+ */
+export function readsFiles(input: EvaluationInput): boolean {
+  if (input.manifest.text === null) return false;
+  const read = readManifestOnce(input.manifest as { path: string; text: string });
+  if (!read.ok) return false;
+  const evidence = read.manifest.evidence ?? {};
+  for (const { criterion } of criteriaById(input.policy.policy).values()) {
+    const entry = evidence[criterion.id];
+    if (entry === undefined) continue;
+    if (entry.metrics?.from !== undefined) return true;
+    const file = criterion.evidence.file;
+    if (entry.file !== undefined && (file?.min_bytes !== undefined || (file?.headings?.length ?? 0) > 0)) return true;
+  }
+  return false;
+}
+
 type ManifestRead = { ok: true; parsed: ParsedYaml; manifest: Manifest } | { ok: false; errors: Finding[]; parsed: ParsedYaml | null };
 /** Reads per manifest object: asking roles, then evaluating, parses and schema-checks a manifest once. */
 const READS = new WeakMap<object, { text: string; read: ManifestRead }>();
