@@ -17,10 +17,13 @@ import {
   approvedHead,
   awaitedBy,
   baseVersion,
+  changedFilesOf,
+  manifestData,
   ownerChange,
   planGovernance,
   retirementChange,
   settleTier,
+  thresholdChanges,
   waiverChanges,
   type BaseVersion,
   type GovernancePlan,
@@ -66,6 +69,13 @@ export interface EvaluationInput {
   files: RepoFiles;
   facts: PrFacts | null;
   now: Date;
+  /**
+   * Paths the pull request changes (the Action), or the work since the base (CLI --base): a value fixed
+   * before the evaluation that changes along with a file its evaluation used is a governance change.
+   */
+  changedFiles?: string[];
+  /** The pilot's manifest at the base, when the facts carry none (CLI --base): thresholds are compared against it. */
+  base?: { path: string; text: string };
 }
 
 /** What a recording view saw: each stat answer, each text read, and the hashes of every file used. */
@@ -105,7 +115,15 @@ function evaluateCriterion(
   criterion: CriterionPolicy,
   gate: string,
   entry: EvidenceEntry | undefined,
-  ctx: { tier: RiskTier; now: Date; manifestDir: string; files: RepoFiles; parsed: ParsedYaml; approvedRoles: Set<string> },
+  ctx: {
+    tier: RiskTier;
+    now: Date;
+    manifestDir: string;
+    files: RepoFiles;
+    parsed: ParsedYaml;
+    approvedRoles: Set<string>;
+    usedBy: Map<string, Set<string>>;
+  },
 ): CriterionResult {
   const required = criterion.required_for.includes(ctx.tier);
   const entryPath: DataPath = ['evidence', criterion.id];
@@ -144,10 +162,18 @@ function evaluateCriterion(
 
   const problems: Finding[] = [];
   if (entry !== undefined) {
+    // The files this criterion's evidence used: a threshold fixed before its evaluation is judged against them.
+    const used = new Set<string>();
+    ctx.usedBy.set(criterion.id, used);
+    const files: RepoFiles = {
+      stat: (path) => {
+        used.add(path);
+        return ctx.files.stat(path);
+      },
+      read: (path) => ctx.files.read!(path),
+    };
     for (const kind of kinds) {
-      problems.push(
-        ...kind.check({ criterion, entry, tier: ctx.tier, now: ctx.now, manifestDir: ctx.manifestDir, files: ctx.files, locate }),
-      );
+      problems.push(...kind.check({ criterion, entry, tier: ctx.tier, now: ctx.now, manifestDir: ctx.manifestDir, files, locate }));
     }
   }
   const location = entry !== undefined ? ctx.parsed.locateKey(entryPath) : null;
@@ -250,7 +276,8 @@ function header(input: EvaluationInput) {
   };
 }
 
-function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>, texts?: Map<string, string>) {
+/** `withChanges`: the changed files decided something (a threshold change), so replay needs them. */
+function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>, texts?: Map<string, string>, withChanges = false) {
   return {
     manifest: {
       path: input.manifest.path,
@@ -267,6 +294,8 @@ function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>, t
     },
     files,
     ...(texts && texts.size > 0 ? { texts: Object.fromEntries(texts) } : {}),
+    ...(withChanges && input.changedFiles ? { changed_files: input.changedFiles } : {}),
+    ...(input.base ? { base: input.base } : {}),
     facts: input.facts,
     now: input.now.toISOString(),
   };
@@ -432,6 +461,40 @@ function planFor(input: EvaluationInput, parsed: ParsedYaml, manifest: Manifest,
   });
 }
 
+/** Thresholds fixed before the evaluation that change with it, against the base manifest (the facts', or the CLI's --base). */
+function thresholdChangesFor(
+  input: EvaluationInput,
+  manifest: Manifest,
+  parsed: ParsedYaml,
+  base: BaseVersion | null,
+  plan: GovernancePlan | null,
+  approvedRoles: readonly string[],
+  usedBy: ReadonlyMap<string, ReadonlySet<string>>,
+): GovernanceChange[] {
+  const recorded = input.facts?.base_manifest;
+  const baseText = typeof recorded?.text === 'string' ? recorded.text : input.base?.text;
+  if (baseText === undefined) return [];
+  const basePath = recorded?.path ?? input.base?.path ?? input.manifest.path;
+  const baseOwner =
+    base?.owner ??
+    (() => {
+      const owner = manifestData({ path: basePath, text: baseText })?.owner;
+      return typeof owner === 'string' ? owner : '(unknown owner)';
+    })();
+  return thresholdChanges({
+    head: manifest,
+    baseText,
+    basePath,
+    baseOwner,
+    policy: input.policy.policy,
+    parsed,
+    changedFiles: [...(input.changedFiles ?? []), ...changedFilesOf(input.facts)],
+    usedBy,
+    baseOwnerApproved: plan?.baseOwnerApproved ?? false,
+    approvedRoles,
+  });
+}
+
 /** Evaluates a manifest against the policy. Invalid input yields a `blocked` report whose `errors` say why. */
 export function evaluate(input: EvaluationInput): Report {
   const base = baseVersion(input.facts);
@@ -480,6 +543,7 @@ export function evaluate(input: EvaluationInput): Report {
     files: recording(input.files, fileLog),
     parsed,
     approvedRoles: new Set(signoffs.approvedRoles),
+    usedBy: new Map<string, Set<string>>(),
   };
   const criteria: CriterionResult[] = [];
   const gates: GateResult[] = [];
@@ -537,8 +601,13 @@ export function evaluate(input: EvaluationInput): Report {
       }),
     );
   }
+  const thresholds = thresholdChangesFor(input, manifest, parsed, base, plan, signoffs.approvedRoles, ctx.usedBy);
+  const changes = governance ?? (thresholds.length > 0 ? [] : null);
+  changes?.push(...thresholds);
   // The owner rule already waits for a hand-over; waivers wait through their criterion. The rest wait here.
-  const awaitingGovernance = (governance ?? []).filter((c) => !c.approved && (c.kind === 'risk_lowered' || c.kind === 'reviewers_changed'));
+  const awaitingGovernance = (changes ?? []).filter(
+    (c) => !c.approved && (c.kind === 'risk_lowered' || c.kind === 'reviewers_changed' || c.kind === 'threshold_changed'),
+  );
   // A waiver's end is a moment when time alone changes the report, like a review window's deadline.
   const ends = [...waivers.valid.values()].map((w) => w.endsAt.getTime()).filter((end) => end > input.now.getTime());
   const nextChange = [signoffs.next_change_at === null ? Infinity : Date.parse(signoffs.next_change_at), ...ends].reduce(
@@ -583,12 +652,12 @@ export function evaluate(input: EvaluationInput): Report {
     errors,
     warnings: [...signoffs.warnings, ...waiverWarnings],
     ...(declaresWaivers ? { waivers: waivers.results.map((w) => ({ ...w, status: waiverStatus.get(w.criterion) ?? w.status })) } : {}),
-    ...(governance ? { governance_changes: governance } : {}),
+    ...(changes ? { governance_changes: changes } : {}),
     ...(fileLog.used.size > 0
       ? {
           evidence_files: [...fileLog.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, hashes]) => ({ path, ...hashes })),
         }
       : {}),
-    inputs: inputsOf(input, Object.fromEntries(fileLog.kinds), fileLog.texts),
+    inputs: inputsOf(input, Object.fromEntries(fileLog.kinds), fileLog.texts, thresholds.length > 0),
   };
 }

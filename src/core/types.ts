@@ -518,6 +518,10 @@ export interface ReportInputs {
   files: Record<string, RepoPathKind>;
   /** The texts of the files the engine read (metrics artifacts, documents checked for headings), for replay. */
   texts?: Record<string, string>;
+  /** The paths the pull request changes (or the CLI's work since --base), as the evaluation was given them. */
+  changed_files?: string[];
+  /** The base manifest the CLI's --base read, when the facts carry none. */
+  base?: { path: string; text: string };
   facts: PrFacts | null;
   now: string;
 }

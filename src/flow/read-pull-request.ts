@@ -169,6 +169,7 @@ export async function readPullRequest(
     files,
     facts: { ...facts, base_manifest: bases[i] ?? null },
     now: options.now,
+    changedFiles: read.changedFiles,
   });
   // Evidence the engine reads (metrics artifacts, documents it checks) comes from the head commit too.
   files = await withEvidenceTexts(

@@ -109,3 +109,21 @@ export function committedView(root: string): LocalRepoView {
   };
   return { files, notice: null, uncommitted: () => [...uncommitted].sort() };
 }
+
+/** What the CLI's --base REF gives: the manifest's text at REF (null when REF holds none) and the paths changed since. */
+export type BaseRead = { ok: true; text: string | null; changed: string[] } | { ok: false; why: string };
+
+/**
+ * The manifest at `ref` and the paths changed between `ref` and HEAD (with `worktree`, and the files
+ * on disk), read with git. A ref is never taken for an option.
+ */
+export function readBase(root: string, ref: string, manifestPath: string, worktree: boolean): BaseRead {
+  if (ref.startsWith('-') || ref.includes('\0')) return { ok: false, why: `"${ref}" is not a git revision` };
+  const commit = git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  if (!commit.ok) return { ok: false, why: `git knows no commit "${ref}"${commit.status === null ? ` (${commit.why})` : ''}` };
+  const sha = commit.out.trim();
+  const shown = git(root, ['cat-file', 'blob', `${sha}:${manifestPath}`]);
+  const diff = git(root, ['diff', '--name-only', '-z', '--no-renames', sha, ...(worktree ? [] : ['HEAD']), '--']);
+  if (!diff.ok) return { ok: false, why: diff.why };
+  return { ok: true, text: shown.ok ? shown.out : null, changed: diff.out.split('\0').filter(Boolean) };
+}

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { findRepoRoot, readTextFile } from '../../adapters/local/files.js';
-import { committedView, worktreeView } from '../../adapters/local/git.js';
+import { committedView, readBase, worktreeView } from '../../adapters/local/git.js';
 import { formatFinding, UsageError } from '../../core/errors.js';
 import { evaluate, TOOL_VERSION } from '../../core/evaluate.js';
 import { parseFacts } from '../../core/facts.js';
@@ -38,6 +38,7 @@ export function check(args: string[], io: Io): number {
       format: { type: 'string', default: 'text' },
       output: { type: 'string' },
       worktree: { type: 'boolean', default: false },
+      base: { type: 'string' },
     },
     true,
   );
@@ -61,12 +62,14 @@ export function check(args: string[], io: Io): number {
       ? committedView(gitRoot)
       : worktreeView(root, `note: ${relative(io.cwd, root) || '.'} is not in a git repository: evidence is checked in the files on disk`);
   if (view.notice) io.err(`${plainLine(view.notice)}\n`);
+  const base = values.base === undefined ? null : baseOf(values.base, gitRoot, repoPath, values.worktree === true, io);
   const report = evaluate({
     manifest: { path: repoPath, text: manifestText },
     policy,
     files: view.files,
     facts,
     now: parseNow(values.now, io),
+    ...(base ? { base: { path: repoPath, text: base.text }, changedFiles: base.changed } : {}),
   });
   if (values.output) writeFileSync(resolve(io.cwd, values.output), `${JSON.stringify(report, null, 2)}\n`);
   // Invalid input: one line per problem on stderr. The JSON report still goes to stdout for tools;
@@ -76,4 +79,26 @@ export function check(args: string[], io: Io): number {
   for (const error of report.errors) io.err(`error: ${plainLine(formatFinding(error))}\n`);
   if (format !== 'text' || report.gates.length > 0) io.out(render(report, format, policy.policy));
   return exitFor(report);
+}
+
+/**
+ * --base REF: the manifest at REF, against which values fixed before the evaluation are compared, and
+ * the paths changed since. Skipped with a note when there is no such manifest (a new pilot) or no git.
+ */
+function baseOf(
+  ref: string,
+  gitRoot: string | null,
+  repoPath: string,
+  worktree: boolean,
+  io: Io,
+): { text: string; changed: string[] } | null {
+  const skip = (why: string) => {
+    io.err(`${plainLine(`note: --base ${ref}: ${why}; thresholds fixed before the evaluation are not compared`)}\n`);
+    return null;
+  };
+  if (gitRoot === null) return skip('the manifest is not in a git repository');
+  const read = readBase(gitRoot, ref, repoPath, worktree);
+  if (!read.ok) return skip(read.why);
+  if (read.text === null) return skip(`${ref} holds no ${repoPath} (a new pilot)`);
+  return { text: read.text, changed: read.changed };
 }
