@@ -280,13 +280,14 @@ export const isSource = (value: MetricsSource | Finding): value is MetricsSource
 
 /**
  * A typed value agrees with the artifact's when it is the same number, or that number rounded to the
- * typed value's decimals (0.93 for 0.9312): people copy results rounded, never otherwise changed.
+ * typed value's decimals (0.93 for 0.9312): people copy results rounded, never otherwise changed. A
+ * whole number must be exact (YAML reads 1.0 as 1, so "rounded to no decimals" would let 1 stand for 0.6).
  */
 export function agrees(typed: number, actual: number): boolean {
   if (typed === actual) return true;
   const text = String(typed);
-  if (/e/i.test(text)) return false;
-  const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+  if (/e/i.test(text) || !text.includes('.')) return false;
+  const decimals = text.length - text.indexOf('.') - 1;
   if (decimals > 15) return false;
   return Number(actual.toFixed(decimals)) === typed;
 }
