@@ -90,7 +90,14 @@ evidenceTable(
       },
       {
         entry: 'metrics: { from: reports/bad.json }',
-        errors: [{ message: 'YAML syntax error: expected the node content, but found \',\'', line: 3, column: 13, file: 'pilots/claims/reports/bad.json' }],
+        errors: [
+          {
+            message: "YAML syntax error: expected the node content, but found ','",
+            line: 3,
+            column: 13,
+            file: 'pilots/claims/reports/bad.json',
+          },
+        ],
       },
       {
         entry: 'metrics: { from: reports/bomb.yaml }',
@@ -125,7 +132,9 @@ evidenceTable(
       },
       {
         entry: 'metrics: { from: /etc/passwd }',
-        errors: [{ message: `metrics artifact path "/etc/passwd" is absolute; write it relative to the manifest's folder`, line: 4, column: 22 }],
+        errors: [
+          { message: `metrics artifact path "/etc/passwd" is absolute; write it relative to the manifest's folder`, line: 4, column: 22 },
+        ],
       },
       {
         entry: 'metrics: { from: reports/link.md }',
@@ -184,8 +193,16 @@ evidenceTable(
       {
         entry: 'metrics: { from: dvc, prefix: test }',
         errors: [
-          { message: 'metric "accuracy" is in none of the DVC metrics files of pilots/claims/dvc.yaml (looked for test.accuracy)', line: 4, column: 22 },
-          { message: 'metric "f1" is in none of the DVC metrics files of pilots/claims/dvc.yaml (looked for test.f1)', line: 4, column: 22 },
+          {
+            message: 'metric "accuracy" is in none of the DVC metrics files of pilots/claims/dvc.yaml (looked for test.accuracy)',
+            line: 4,
+            column: 22,
+          },
+          {
+            message: 'metric "f1" is in none of the DVC metrics files of pilots/claims/dvc.yaml (looked for test.f1)',
+            line: 4,
+            column: 22,
+          },
         ],
       },
     ],
@@ -258,7 +275,13 @@ evidenceTable(
     invalid: [
       {
         entry: 'metrics: { from: dvc }',
-        errors: [{ message: `metrics: { from: dvc } reads the pilot's dvc.yaml, but there is none (looked for pilots/claims/dvc.yaml)`, line: 4, column: 22 }],
+        errors: [
+          {
+            message: `metrics: { from: dvc } reads the pilot's dvc.yaml, but there is none (looked for pilots/claims/dvc.yaml)`,
+            line: 4,
+            column: 22,
+          },
+        ],
       },
     ],
   },

@@ -118,7 +118,9 @@ evidenceTable(
       },
       {
         entry: 'file: reports/big.md',
-        errors: [{ message: 'file "reports/big.md" cannot be read: it is 1048586 bytes; the limit is 1048576 bytes (1 MiB)', line: 4, column: 11 }],
+        errors: [
+          { message: 'file "reports/big.md" cannot be read: it is 1048586 bytes; the limit is 1048576 bytes (1 MiB)', line: 4, column: 11 },
+        ],
       },
     ],
   },
