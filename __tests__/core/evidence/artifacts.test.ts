@@ -390,13 +390,22 @@ evidenceTable(
 );
 
 describe('dotted paths and agreement', () => {
-  it('finds the longest key first, indexes sequences, and refuses what is not there', () => {
-    const data = { a: { 'b.c': 1, b: { c: 2 } }, list: [{ x: 3 }] };
-    expect(atDottedPath(data, 'a.b.c')).toEqual({ path: ['a', 'b.c'], value: 1 });
-    expect(atDottedPath(data, 'list.0.x')).toEqual({ path: ['list', 0, 'x'], value: 3 });
-    expect(atDottedPath(data, 'list.1.x')).toBeNull();
-    expect(atDottedPath(data, 'a.nope')).toBeNull();
-    expect(atDottedPath(data, '__proto__')).toBeNull();
+  it('reads keys that hold dots and nested keys alike, indexes sequences, and refuses what is not there', () => {
+    expect(atDottedPath({ a: { 'b.c': 1 } }, 'a.b.c')).toEqual({ path: ['a', 'b.c'], value: 1 });
+    expect(atDottedPath({ list: [{ x: 3 }] }, 'list.0.x')).toEqual({ path: ['list', 0, 'x'], value: 3 });
+    expect(atDottedPath({ list: [{ x: 3 }] }, 'list.1.x')).toBeNull();
+    expect(atDottedPath({ a: 1 }, 'a.nope')).toBeNull();
+    expect(atDottedPath({}, '__proto__')).toBeNull();
+    // Two readings of one path that agree are one value; two that differ are refused, never picked.
+    expect(atDottedPath({ a: { 'b.c': 2, b: { c: 2 } } }, 'a.b.c')).toEqual({ path: ['a', 'b.c'], value: 2 });
+    expect(atDottedPath({ a: { 'b.c': 1, b: { c: 2 } } }, 'a.b.c')).toEqual({
+      path: ['a', 'b.c'],
+      value: 1,
+      ambiguous: [
+        { path: ['a', 'b.c'], value: 1 },
+        { path: ['a', 'b', 'c'], value: 2 },
+      ],
+    });
   });
 
   it('a typed value agrees when equal or rounded to its own decimals, never otherwise', () => {

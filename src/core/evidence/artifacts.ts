@@ -76,39 +76,52 @@ function openArtifact(files: RepoFiles, repoPath: string, at: SourceLocation, fr
   }
 }
 
+/** Readings of one dotted path kept at most: enough to see two that disagree, bounded on hostile keys. */
+const MAX_READINGS = 8;
+
 /**
- * The value at a dotted path (`eval.test.accuracy`); a key that itself holds dots (`test.accuracy`,
- * as some tools write) is found too, the longest key first. Sequence items are named by index.
+ * Every place a dotted path (`eval.test.accuracy`) can name: nested keys, or keys that themselves
+ * hold dots (`test.accuracy`, as some tools write). Sequence items are named by index. Bounded.
  */
-export function atDottedPath(data: unknown, dotted: string): { path: DataPath; value: unknown } | null {
-  const segments = dotted.split('.');
-  const path: Array<string | number> = [];
-  let node = data;
-  let i = 0;
-  while (i < segments.length) {
-    if (Array.isArray(node)) {
-      const index = segments[i]!;
-      if (!/^\d{1,9}$/.test(index) || Number(index) >= node.length) return null;
-      node = node[Number(index)];
-      path.push(Number(index));
-      i++;
-      continue;
-    }
-    if (!isObject(node)) return null;
-    let next = -1;
-    for (let j = segments.length; j > i; j--) {
-      if (Object.hasOwn(node, segments.slice(i, j).join('.'))) {
-        next = j;
-        break;
-      }
-    }
-    if (next < 0) return null;
-    const key = segments.slice(i, next).join('.');
-    node = node[key];
-    path.push(key);
-    i = next;
+function readingsOf(
+  node: unknown,
+  segments: readonly string[],
+  from: number,
+  path: Array<string | number>,
+  out: Array<{ path: DataPath; value: unknown }>,
+): void {
+  if (out.length >= MAX_READINGS) return;
+  if (from === segments.length) {
+    out.push({ path: [...path], value: node });
+    return;
   }
-  return { path, value: node };
+  if (Array.isArray(node)) {
+    const index = segments[from]!;
+    if (/^\d{1,9}$/.test(index) && Number(index) < node.length)
+      readingsOf(node[Number(index)], segments, from + 1, [...path, Number(index)], out);
+    return;
+  }
+  if (!isObject(node)) return;
+  for (let to = segments.length; to > from; to--) {
+    const key = segments.slice(from, to).join('.');
+    if (Object.hasOwn(node, key)) readingsOf(node[key], segments, to, [...path, key], out);
+  }
+}
+
+/**
+ * The value at a dotted path; null when nothing is there. A path that reads two different values
+ * (a key `a.b` beside a key `a` holding `b`) is ambiguous: `ambiguous` holds both, and nothing is chosen.
+ */
+export function atDottedPath(
+  data: unknown,
+  dotted: string,
+): { path: DataPath; value: unknown; ambiguous?: Array<{ path: DataPath; value: unknown }> } | null {
+  const readings: Array<{ path: DataPath; value: unknown }> = [];
+  readingsOf(data, dotted.split('.'), 0, [], readings);
+  if (readings.length === 0) return null;
+  const first = readings[0]!;
+  const other = readings.find((r) => JSON.stringify(r.value) !== JSON.stringify(first.value));
+  return other ? { ...first, ambiguous: [first, other] } : first;
 }
 
 /** One parsed artifact as a lookup: the metric's dotted path (its key, or prefix + name). */
@@ -119,6 +132,14 @@ function fileSource(parsed: ParsedYaml, prefix: string | undefined): MetricsSour
       const dotted = key ?? (prefix ? `${prefix}.${metric}` : metric);
       const hit = atDottedPath(parsed.data, dotted);
       if (hit === null) return { ok: false, message: `metric "${metric}" is not in ${parsed.file} (looked for ${dotted})`, location: null };
+      if (hit.ambiguous) {
+        const [a, b] = hit.ambiguous;
+        return {
+          ok: false,
+          message: `metric "${metric}" is ambiguous in ${parsed.file}: ${dotted} reads ${JSON.stringify(a!.value)} at ${a!.path.join(' > ')} and ${JSON.stringify(b!.value)} at ${b!.path.join(' > ')}; remove one, or name the key exactly`,
+          location: parsed.locate(b!.path),
+        };
+      }
       return { ok: true, value: hit.value, location: parsed.locate(hit.path), where: `${parsed.file} (${dotted})` };
     },
   };
