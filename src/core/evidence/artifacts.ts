@@ -260,11 +260,12 @@ function modelCardSource(ctx: SourceContext, entry: MetricsFrom): MetricsSource 
     name: `${cardPath} (${label})`,
     lookup(metric, key) {
       const wanted = key ?? metric;
-      let found = metrics.map((m, i) => ({ m, i })).filter(({ m }) => isObject(m) && same(m.type, wanted));
-      if (found.length > 1) found = found.filter(({ m }) => same((m as Record<string, unknown>).name, wanted));
-      if (found.length === 0) {
-        found = metrics.map((m, i) => ({ m, i })).filter(({ m }) => isObject(m) && same(m.name, wanted));
-      }
+      const indexed = metrics.map((m, i) => ({ m, i }));
+      const byType = indexed.filter(({ m }) => isObject(m) && same(m.type, wanted));
+      // Several of one type: the one whose name is the key; none such leaves them all (ambiguous).
+      const named = byType.filter(({ m }) => same((m as Record<string, unknown>).name, wanted));
+      let found = byType.length > 1 && named.length > 0 ? named : byType;
+      if (found.length === 0) found = indexed.filter(({ m }) => isObject(m) && same(m.name, wanted));
       if (found.length !== 1)
         return {
           ok: false,
