@@ -118,6 +118,15 @@ describe('evidence hashes in the CLI', { timeout: 60_000 }, () => {
     expect(cli(['replay', saved], { cwd: dir }).stdout).toContain(
       'evidence pilot/reports/eval.md is not in the files at hand (the report used it)',
     );
+    // In another checkout, which holds no such pilot, there is nothing to compare the files with.
+    const other = mkdtempSync(join(tmpdir(), 'pr-other-'));
+    dirs.push(other);
+    git(other, 'init', '-q');
+    expect(cli(['replay', saved], { cwd: other })).toMatchObject({
+      status: 0,
+      stdout:
+        'same decision: pending (2/2 criteria, evaluated at 2026-11-20T12:00:00.000Z); evidence files not verified (this checkout holds no pilot/pilot-readiness.yml)\n',
+    });
     // Away from any repository the decision is still reproduced; the files are not verified.
     const away = mkdtempSync(join(tmpdir(), 'pr-away-'));
     dirs.push(away);

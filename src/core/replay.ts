@@ -149,14 +149,17 @@ export function replay(text: string, file: string, local?: LocalHashes): ReplayO
     ...(Array.isArray(inputs.changed_files) ? { changedFiles: inputs.changed_files } : {}),
     ...(inputs.base && typeof inputs.base.text === 'string' ? { base: inputs.base } : {}),
   });
-  const changed = local ? verifyEvidence(evidence, local) : [];
+  // The files are at hand when the checkout holds the pilot's manifest: elsewhere (another
+  // repository, a folder of reports) there is nothing to compare them with.
+  const atHand = local !== undefined && local(inputs.manifest.path) !== 'missing' ? local : undefined;
+  const changed = atHand ? verifyEvidence(evidence, atHand) : [];
   const same = mismatches.length === 0 && report.decision === decision;
-  const checked = local
+  const checked = atHand
     ? changed.length === 0 && evidence.length > 0
       ? `; its ${evidence.length} evidence file${evidence.length === 1 ? '' : 's'} match the files at hand`
       : ''
     : evidence.length > 0
-      ? '; evidence files not verified (no repository at hand)'
+      ? `; evidence files not verified (${local ? `this checkout holds no ${inputs.manifest.path}` : 'no repository at hand'})`
       : '';
   const message = same
     ? [
