@@ -112,17 +112,21 @@ export function blobText(file: FileAt, answer: BlobAnswer, where: string): strin
   return answer.text;
 }
 
-/** The texts of `files` (null for each one missing), read in one GraphQL query. */
-export async function fetchFileTexts(octokit: GitHubClient, { owner, repo }: RepoRef, files: readonly FileAt[]): Promise<FileText[]> {
-  if (files.length === 0) return [];
+/** The blob answers for `files` at their refs, in one GraphQL query named `operation`, the i-th as `f${i}`. */
+async function queryBlobs(
+  octokit: GitHubClient,
+  { owner, repo }: RepoRef,
+  files: readonly FileAt[],
+  operation: 'FileTexts' | 'EvidenceTexts',
+): Promise<Record<string, BlobAnswer>> {
   const { variables, declarations, fields } = fileSelections(files);
-  const query = `query FileTexts($owner: String!, $repo: String!, ${declarations}) {
+  const query = `query ${operation}($owner: String!, $repo: String!, ${declarations}) {
   repository(owner: $owner, name: $repo) {
     ${fields}
   }
 }
 ${BLOB_FRAGMENT}`;
-  const endpoint = `GraphQL FileTexts (${owner}/${repo})`;
+  const endpoint = `GraphQL ${operation} (${owner}/${repo})`;
   let data: { repository?: Record<string, BlobAnswer> | null } | undefined;
   try {
     data = await octokit.graphql(query, { owner, repo, ...variables });
@@ -130,8 +134,14 @@ ${BLOB_FRAGMENT}`;
     throw toGitHubError(error, 'contents', endpoint);
   }
   if (!data?.repository) throw new GitHubApiError(endpoint, null, 'the answer has no repository');
-  const repository = data.repository;
-  return files.map((file, i) => ({ ...file, text: blobText(file, repository[`f${i}`], `${owner}/${repo}`) }));
+  return data.repository;
+}
+
+/** The texts of `files` (null for each one missing), read in one GraphQL query. */
+export async function fetchFileTexts(octokit: GitHubClient, ref: RepoRef, files: readonly FileAt[]): Promise<FileText[]> {
+  if (files.length === 0) return [];
+  const repository = await queryBlobs(octokit, ref, files, 'FileTexts');
+  return files.map((file, i) => ({ ...file, text: blobText(file, repository[`f${i}`], `${ref.owner}/${ref.repo}`) }));
 }
 
 /** One evidence file's text for the engine, or why it cannot be read (never a throw: the criterion fails, not the run). */
@@ -145,29 +155,10 @@ export function evidenceRead(answer: BlobAnswer): FileRead {
 }
 
 /** The texts of evidence files at one commit, in one GraphQL query; each a text or a problem. */
-export async function fetchEvidenceTexts(
-  octokit: GitHubClient,
-  { owner, repo }: RepoRef,
-  files: readonly FileAt[],
-): Promise<Map<string, FileRead>> {
+export async function fetchEvidenceTexts(octokit: GitHubClient, ref: RepoRef, files: readonly FileAt[]): Promise<Map<string, FileRead>> {
   const out = new Map<string, FileRead>();
   if (files.length === 0) return out;
-  const { variables, declarations, fields } = fileSelections(files, 'e');
-  const query = `query EvidenceTexts($owner: String!, $repo: String!, ${declarations}) {
-  repository(owner: $owner, name: $repo) {
-    ${fields}
-  }
-}
-${BLOB_FRAGMENT}`;
-  const endpoint = `GraphQL EvidenceTexts (${owner}/${repo})`;
-  let data: { repository?: Record<string, BlobAnswer> | null } | undefined;
-  try {
-    data = await octokit.graphql(query, { owner, repo, ...variables });
-  } catch (error) {
-    throw toGitHubError(error, 'contents', endpoint);
-  }
-  if (!data?.repository) throw new GitHubApiError(endpoint, null, 'the answer has no repository');
-  const repository = data.repository;
-  for (const [i, file] of files.entries()) out.set(file.path, evidenceRead(repository[`e${i}`]));
+  const repository = await queryBlobs(octokit, ref, files, 'EvidenceTexts');
+  for (const [i, file] of files.entries()) out.set(file.path, evidenceRead(repository[`f${i}`]));
   return out;
 }
