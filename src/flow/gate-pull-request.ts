@@ -2,7 +2,8 @@
 // manifest it touches, ask the roles not yet asked, then publish one status and one comment.
 // API round trips for one PR: facts (1) + tree (1) + manifests (1) + teams (≤1) + review request (≤1)
 // + status (1) + comment (≤2), plus 1 per central policy in the policy's extends chain (at most 6):
-// at most 9 with one central policy, whatever the review count.
+// at most 9 with one central policy, whatever the review count. Evidence contents add 1 (2 with a
+// dvc.yaml), only when an entry names a metrics artifact or the policy checks a document's size or headings.
 import type { GitHubClient } from '../adapters/github/client.js';
 import { upsertStickyComment } from '../adapters/github/comment.js';
 import { GitHubAccessError, GitHubApiError } from '../adapters/github/errors.js';
