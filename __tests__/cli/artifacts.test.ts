@@ -95,6 +95,22 @@ describe('evidence hashes in the CLI', { timeout: 60_000 }, () => {
     expect(report.inputs.texts).toEqual({ 'pilot/reports/eval.json': '{ "margin_over_baseline": 0.03 }\n' });
   });
 
+  it('reads an artifact as HEAD holds it, as CI does, whatever the disk holds now', () => {
+    const dir = repository();
+    writeFileSync(join(dir, 'pilot/reports/eval.json'), '{ "margin_over_baseline": -0.5 }\n');
+    const report = JSON.parse(check(dir).stdout);
+    expect(report.criteria.find((c: { id: string }) => c.id === 'BUS-3').status).toBe('met');
+    expect(report.inputs.texts['pilot/reports/eval.json']).toBe('{ "margin_over_baseline": 0.03 }\n');
+    expect(report.evidence_files[0]).toEqual({
+      path: 'pilot/reports/eval.json',
+      git_blob_sha: git(dir, 'rev-parse', 'HEAD:pilot/reports/eval.json'),
+      sha256: createHash('sha256').update('{ "margin_over_baseline": 0.03 }\n').digest('hex'),
+    });
+    // --worktree judges the disk instead.
+    const disk = JSON.parse(check(dir, '--worktree').stdout);
+    expect(disk.criteria.find((c: { id: string }) => c.id === 'BUS-3').status).toBe('failed');
+  });
+
   it('replay reproduces the decision from the recorded artifact, and names the evidence file that changed since', () => {
     const dir = repository();
     const saved = join(dir, '..', `${dir.split('/').pop()}-report.json`);

@@ -3,10 +3,12 @@
 // passes neither locally nor in CI. Paths still go through the disk view (localRepoFiles), so a
 // symlink is followed on disk and nothing may resolve outside the repository.
 import { spawnSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { RepoFiles, RepoPathKind } from '../../core/types.js';
-import { localRepoFiles } from './files.js';
+import { gitBlobSha, sha256Bytes } from '../../core/hash.js';
+import { MAX_YAML_BYTES } from '../../core/yaml.js';
+import { localRepoFiles, MAX_HASHED_BYTES } from './files.js';
 
 /** What a repository view saw besides the answers: paths on disk that HEAD does not hold. */
 export interface LocalRepoView {
@@ -32,20 +34,35 @@ function git(root: string, args: string[]): GitRun {
   return { ok: true, out: run.stdout };
 }
 
-/** HEAD's tree, every entry (folders too) by repository path; empty when the repository has no commit yet. */
-function headTree(root: string, hasHead: boolean): Map<string, TreeKind> | string {
+/** A regular file's blob at HEAD: what CI reads, whatever the disk holds now. */
+interface HeadBlob {
+  sha: string;
+  size: number;
+}
+
+/** HEAD's tree, every entry (folders too) by repository path, and each regular file's blob; empty when the repository has no commit yet. */
+function headTree(root: string, hasHead: boolean): { kinds: Map<string, TreeKind>; blobs: Map<string, HeadBlob> } | string {
   const tree = new Map<string, TreeKind>();
-  if (!hasHead) return tree;
-  const listed = git(root, ['ls-tree', '-r', '-t', '-z', '--full-tree', 'HEAD']);
+  const blobs = new Map<string, HeadBlob>();
+  if (!hasHead) return { kinds: tree, blobs };
+  const listed = git(root, ['ls-tree', '-r', '-t', '-z', '-l', '--full-tree', 'HEAD']);
   if (!listed.ok) return listed.why;
   for (const line of listed.out.split('\0')) {
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
-    const [mode, type] = line.slice(0, tab).split(' ');
+    const [mode, type, sha, size] = line.slice(0, tab).split(/ +/);
     const kind: TreeKind = type === 'tree' ? 'dir' : type === 'commit' ? 'submodule' : mode === '120000' ? 'symlink' : 'file';
-    tree.set(line.slice(tab + 1), kind);
+    const path = line.slice(tab + 1);
+    tree.set(path, kind);
+    if (kind === 'file' && sha) blobs.set(path, { sha, size: Number(size) });
   }
-  return tree;
+  return { kinds: tree, blobs };
+}
+
+/** A blob's bytes, read with git; null when git cannot give them. */
+function blobBytes(root: string, sha: string): Buffer | null {
+  const run = spawnSync('git', ['-C', root, 'cat-file', 'blob', sha], { maxBuffer: MAX_HASHED_BYTES + 1024 });
+  return run.status === 0 && Buffer.isBuffer(run.stdout) ? run.stdout : null;
 }
 
 /** The working tree as it is on disk: every file counts, committed or not (`check --worktree`). */
@@ -66,9 +83,31 @@ export function committedView(root: string): LocalRepoView {
     const why = top ? `git's repository starts at ${top}` : head.ok ? 'git named no repository' : head.why;
     return worktreeView(root, `note: ${root} is not a git repository (${why}): evidence is checked in the files on disk, committed or not`);
   }
-  const tree = headTree(root, head.ok);
-  if (typeof tree === 'string')
-    return worktreeView(root, `note: cannot list the files at HEAD (${tree}): evidence is checked in the files on disk`);
+  const listing = headTree(root, head.ok);
+  if (typeof listing === 'string')
+    return worktreeView(root, `note: cannot list the files at HEAD (${listing}): evidence is checked in the files on disk`);
+  const tree = listing.kinds;
+  // Contents as HEAD holds them, as CI reads them: the file on disk when it is the same blob (most
+  // often), else git's copy. A path HEAD does not hold as a regular file is read on disk.
+  const cache = new Map<string, Buffer | null>();
+  const bytesAt = (repoPath: string): { blob: HeadBlob; bytes: Buffer | null } | null => {
+    const blob = listing.blobs.get(repoPath);
+    if (!blob) return null;
+    if (!cache.has(repoPath)) {
+      let bytes: Buffer | null = null;
+      if (blob.size <= MAX_HASHED_BYTES) {
+        try {
+          const onDisk = readFileSync(join(realRoot, ...repoPath.split('/')));
+          if (gitBlobSha(onDisk) === blob.sha) bytes = onDisk;
+        } catch {
+          bytes = null;
+        }
+        bytes ??= blobBytes(root, blob.sha);
+      }
+      cache.set(repoPath, bytes);
+    }
+    return { blob, bytes: cache.get(repoPath) ?? null };
+  };
   const disk = localRepoFiles(root);
   const uncommitted = new Set<string>();
 
@@ -84,9 +123,23 @@ export function committedView(root: string): LocalRepoView {
   };
 
   const files: RepoFiles = {
-    // What was judged is what is on disk (stat() counts only paths HEAD holds as they are there).
-    read: (repoPath) => disk.read!(repoPath),
-    hash: (repoPath) => disk.hash!(repoPath),
+    read: (repoPath) => {
+      const held = bytesAt(repoPath);
+      if (held === null) return disk.read!(repoPath);
+      if (held.blob.size > MAX_YAML_BYTES)
+        return { problem: `it is ${held.blob.size} bytes; the limit is ${MAX_YAML_BYTES} bytes (1 MiB)` };
+      if (held.bytes === null) return { problem: 'git could not read it at HEAD' };
+      try {
+        return { text: new TextDecoder('utf-8', { fatal: true }).decode(held.bytes), bytes: held.bytes.byteLength };
+      } catch {
+        return { problem: 'it is not UTF-8 text' };
+      }
+    },
+    hash: (repoPath) => {
+      const held = bytesAt(repoPath);
+      if (held === null) return disk.hash!(repoPath);
+      return { git_blob_sha: held.blob.sha, ...(held.bytes ? { sha256: sha256Bytes(held.bytes) } : {}) };
+    },
     stat(repoPath: string): RepoPathKind {
       const onDisk = disk.stat(repoPath);
       if (onDisk === 'outside' || onDisk === 'unverifiable') return onDisk;
