@@ -44,6 +44,21 @@ const manifests: Array<[string, string]> = [
     'bad-slug.yml',
     `${M}/bad-slug.yml:3:9: pilot.name must be a slug: lowercase letters, digits and dashes, such as claims-triage (got the text "Claims Triage")`,
   ],
+  ['metrics-from-number.yml', `${M}/metrics-from-number.yml:8:22: evidence.DR-2.metrics.from must be string, not number 42`],
+  [
+    'metrics-prefix-without-from.yml',
+    `${M}/metrics-prefix-without-from.yml:8:16: evidence.DR-2.metrics.prefix only applies with from: (name the artifact the metrics are read from)`,
+  ],
+  [
+    'metrics-key-extra.yml',
+    `${M}/metrics-key-extra.yml:8:53: evidence.DR-2.metrics.completeness must be a number, or { key: where.the.artifact.holds.it } and nothing else`,
+  ],
+  ['metrics-task-empty.yml', `${M}/metrics-task-empty.yml:8:40: evidence.DR-2.metrics.task must not be empty`],
+  ['metrics-dataset-empty.yml', `${M}/metrics-dataset-empty.yml:8:43: evidence.DR-2.metrics.dataset must not be empty`],
+  [
+    'metrics-from-escape.yml',
+    `${M}/metrics-from-escape.yml:8:22: metrics artifact path "../../../../secrets/eval.json" escapes the repository; evidence must live inside the repository`,
+  ],
   [
     'weaken-policy.yml',
     `${M}/weaken-policy.yml:6:1: "roles" belongs to the policy, not the manifest: a manifest cannot set roles, windows or gates. Ask the policy owners to change the policy.`,
@@ -78,6 +93,20 @@ const policies: Array<[string, string]> = [
   [
     'unknown-tier.yml',
     `${P}/unknown-tier.yml:11:24: unknown risk tier: gates[0].criteria[0].required_for[0] must be one of low, medium, high, not the text "critical".`,
+  ],
+  [
+    'bad-metrics-source.yml',
+    `${P}/bad-metrics-source.yml:16:47: gates[0].criteria[0].evidence.metrics.margin.metrics_source must be one of artifact, any, not the text "typed".`,
+  ],
+  [
+    'unknown-fixed-before.yml',
+    `${P}/unknown-fixed-before.yml:16:51: metric threshold of BUS-3 is fixed before the evaluation of "BUS-33", which is not a criterion of the policy. Did you mean "BUS-3"? Name the criterion whose evidence is that evaluation`,
+  ],
+  ['bad-min-bytes.yml', `${P}/bad-min-bytes.yml:15:30: gates[0].criteria[0].evidence.file.min_bytes must be >= 1`],
+  ['empty-headings.yml', `${P}/empty-headings.yml:15:29: gates[0].criteria[0].evidence.file.headings must not be empty`],
+  [
+    'unknown-thresholds-role.yml',
+    `${P}/unknown-thresholds-role.yml:2:26: thresholds_confirmed_by names role "lawyers", which is not a reviewer role of the policy. Name the role that must confirm a threshold changed with its evaluation`,
   ],
 ];
 

@@ -2,11 +2,12 @@
 // init, explain and replay.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_MANIFEST_SCHEMA_URL, MANIFEST_SCHEMA_URL } from '../../src/report/starter-manifest.js';
-import { cli, NOW } from './helpers.js';
+import { cli, NOW, ROOT } from './helpers.js';
 
 const CLAIMS = 'examples/claims-triage/pilot-readiness.yml';
 const LOAN = 'examples/loan-approval/pilot-readiness.yml';
@@ -30,7 +31,8 @@ describe('check', () => {
     const { stdout } = cli(['check', LOAN, '--now', NOW]);
     expect(stdout).toContain('Data readiness (pre-pilot)  6 met of 7 required; 1 missing or failed');
     expect(stdout).toMatch(
-      /✗ DR-2 +Quality baseline — failed\n +examples\/loan-approval\/pilot-readiness\.yml:\d+:\d+: completeness is 0\.91, below the minimum 0\.98 for high risk/,
+      // The value is read from the DVC metrics file: the problem is located there.
+      /✗ DR-2 +Quality baseline — failed\n +examples\/loan-approval\/reports\/metrics\/data_quality\.json:2:19: completeness is 0\.91, below the minimum 0\.98 for high risk/,
     );
     expect(stdout).toMatch(
       /✗ SEC-2 .*\n +examples\/loan-approval\/pilot-readiness\.yml:\d+:\d+: evidence dated 2026-03-02 is 263 days old; the policy accepts at most 180d for high risk/,
@@ -89,8 +91,21 @@ describe('check', () => {
     expect(dr2).toMatchObject({
       gate: 'data-readiness',
       status: 'failed',
-      location: { file: LOAN, line: expect.any(Number), column: expect.any(Number) },
+      location: { file: 'examples/loan-approval/reports/metrics/data_quality.json', line: 2, column: 19 },
     });
+    // Every evidence file the decision used, with git's blob sha and the sha256 of its bytes.
+    const dvcMetrics = report.evidence_files.find(
+      (f: { path: string }) => f.path === 'examples/loan-approval/reports/metrics/data_quality.json',
+    );
+    const bytes = readFileSync(join(ROOT, 'examples/loan-approval/reports/metrics/data_quality.json'));
+    expect(dvcMetrics).toEqual({
+      path: 'examples/loan-approval/reports/metrics/data_quality.json',
+      git_blob_sha: createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex'),
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+    expect(report.evidence_files.map((f: { path: string }) => f.path)).toEqual(
+      expect.arrayContaining(['examples/loan-approval/dvc.yaml', 'examples/loan-approval/reports/metrics/evaluation.json']),
+    );
     expect(report.owner).toMatchObject({ login: 'olu-risk', status: 'awaiting' });
     expect(report.manifest.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.policy).toMatchObject({ name: 'default', source: 'default', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -117,7 +132,12 @@ describe('replay', () => {
     const saved = join(dir, 'report.json');
     cli(['check', CLAIMS, '--pr', 'examples/claims-triage/pr-ready.json', '--now', NOW, '--output', saved]);
     const same = cli(['replay', saved]);
-    expect(same).toMatchObject({ status: 0, stdout: 'same decision: ready (30/30 criteria, evaluated at 2026-11-20T12:00:00.000Z)\n' });
+    const files = JSON.parse(readFileSync(saved, 'utf8')).evidence_files.length;
+    expect(files).toBeGreaterThan(30);
+    expect(same).toMatchObject({
+      status: 0,
+      stdout: `same decision: ready (30/30 criteria, evaluated at 2026-11-20T12:00:00.000Z); its ${files} evidence files match the files at hand\n`,
+    });
 
     const report = JSON.parse(readFileSync(saved, 'utf8'));
     report.inputs.facts.reviews = report.inputs.facts.reviews.filter((r: { author: string }) => r.author !== 'maria-ops');
@@ -186,7 +206,7 @@ describe('init and explain', () => {
 });
 
 describe('check --format sarif', () => {
-  it('prints SARIF 2.1.0: one result per problem, at the manifest, with the exit code of the decision', () => {
+  it('prints SARIF 2.1.0: one result per problem, at the manifest or the artifact it is in, with the exit code of the decision', () => {
     const run = cli(['check', LOAN, '--now', NOW, '--format', 'sarif']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
@@ -202,7 +222,9 @@ describe('check --format sarif', () => {
     expect(log.version).toBe('2.1.0');
     const results = log.runs[0]!.results;
     expect(results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['DR-2', 'SEC-2', 'EXP-3']));
-    for (const r of results) expect(r.locations[0]!.physicalLocation.artifactLocation.uri).toBe(LOAN);
+    const uri = (id: string) => results.find((r) => r.ruleId === id)!.locations[0]!.physicalLocation.artifactLocation.uri;
+    expect(uri('SEC-2')).toBe(LOAN);
+    expect(uri('DR-2')).toBe('examples/loan-approval/reports/metrics/data_quality.json');
   });
 
   it('a reader that stops early (| head) ends the command quietly, without a stack trace', () => {

@@ -50,8 +50,10 @@ describe('placeholders', () => {
       expect(line.slice(error.location!.column - 1).startsWith(placeholder)).toBe(true);
     }
     expect(messages).toContain(
-      'evidence.DR-2.metrics.accuracy is still the placeholder init wrote ("your-measured-value"): replace it with the measured value of accuracy, a number',
+      'evidence.DR-6.metrics.serving_parity is still the placeholder init wrote ("your-measured-value"): replace it with the measured value of serving_parity, a number',
     );
+    // Where the policy wants the values from an artifact, the starter offers the artifact form instead.
+    expect(text).toContain('  DR-2: { file: reports/dr-2.md, date: YYYY-MM-DD, metrics: { from: reports/dr-2-metrics.json } }');
     expect(messages).toContain(
       'reviewers.legal.0 is still the placeholder init wrote ("login-or-org/team"): replace it with the GitHub logins or org/teams of the legal role',
     );

@@ -42,9 +42,8 @@ describe('a server error', () => {
       'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'FileTexts',
-      // The comments are read before the evaluation: the reminders already sent count for it.
-      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
-      'GET /user',
+      // The evidence the pilot reads: its metrics artifacts and its rollback plan (for the policy's headings).
+      'EvidenceTexts',
       // A success is re-checked against the pull request as it stands before it is written.
       'PullRequestFreshness',
       'POST /repos/{owner}/{repo}/statuses/{sha}',

@@ -72,7 +72,8 @@ export function pilotFiles(manifest = exampleManifest(), dir = PILOT_DIR): Recor
   const files: Record<string, string> = {};
   for (const path of filesUnder(EXAMPLE)) {
     const rel = relative(EXAMPLE, path).split('\\').join('/');
-    if (rel === 'pilot-readiness.yml' || rel.endsWith('.json')) continue;
+    // The recorded PR facts (pr-*.json) are not part of the pilot; its JSON evaluation outputs are.
+    if (rel === 'pilot-readiness.yml' || /^pr-[^/]*\.json$/.test(rel)) continue;
     files[`${dir}/${rel}`] = readFileSync(path, 'utf8');
   }
   files[`${dir}/pilot-readiness.yml`] = manifest;

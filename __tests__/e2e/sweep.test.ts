@@ -109,16 +109,17 @@ describe('a scheduled sweep', () => {
     expect(report.reports).toHaveLength(5);
     expect(first.outputs).toMatchObject({ decision: 'pending', score: '80/80' });
     // The open PRs with their statuses, who the token is, the base tree they share (once), then per
-    // pull request: facts (with its comments and status), head tree, manifests at head and base,
-    // review request, status, comment creation.
-    expect(first.requests.length).toBe(2 + 1 + 5 * 6);
+    // pull request: facts (with its comments and status), head tree, manifests at head and base, the
+    // evidence files the pilot reads (its metrics artifacts and the rollback plan's headings), review
+    // request, status, comment creation.
+    expect(first.requests.length).toBe(2 + 1 + 5 * 7);
     for (const p of pulls) expect(gh.comments(REPO, p.number)).toHaveLength(1);
 
     // The review requests are new timeline events: every pull request's inputs changed, so each is read
-    // again (facts, head tree, manifests) and its status rewritten with the new record; each comment
+    // again (facts, head tree, manifests, evidence) and its status rewritten with the new record; each comment
     // changes too (the windows now run from GitHub's own request instants).
     const second = await runAction({ gh, event: 'schedule', payload: scheduleEvent() });
-    expect(second.requests.length).toBe(2 + 1 + 5 * 5);
+    expect(second.requests.length).toBe(2 + 1 + 5 * 6);
     for (const p of pulls) expect(gh.comments(REPO, p.number)).toHaveLength(1);
     expect(second.requests.filter((r) => r.endpoint?.includes('requested_reviewers'))).toEqual([]);
     expect(writes(second)).toEqual(
@@ -168,7 +169,9 @@ describe('a scheduled sweep', () => {
 });
 
 describe('the API budget of one pull request', () => {
-  it('with 100 reviews and a team to resolve takes 8 round trips on its first run', async () => {
+  // One round trip more than without artifacts: this pilot reads its metrics from artifacts (a JSON
+  // output, its model card) and the policy checks its rollback plan's headings.
+  it('with 100 reviews and a team to resolve takes 9 round trips on its first run, one of them the evidence read', async () => {
     const manifest = pilotFiles()['pilots/churn-forecast/pilot-readiness.yml']!.replace('security: [kim-sec]', 'security: [acme/appsec]');
     const chatter = Array.from({ length: 98 }, (_, i) => review(`watcher-${i}`, 'COMMENTED', 2, { body: `note ${i}` }));
     const p = pull({
@@ -199,6 +202,7 @@ describe('the API budget of one pull request', () => {
       'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'FileTexts',
       'TeamMembers',
+      'EvidenceTexts',
       'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
       'POST /repos/{owner}/{repo}/statuses/{sha}',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',

@@ -18,6 +18,15 @@ const VARIANTS: Record<string, (text: string) => string> = {
   // security's members are acme/appsec and kim.
   'two-members.yml': (text) => text.replace('members: [acme/appsec]', 'members: [acme/appsec, kim]'),
   // Every waivable criterion lets only security approve a waiver (waivers on, new roles can approve none).
+  // SEC-1 reads its metrics from artifacts and its documents by size and heading; legal confirms thresholds.
+  'artifacts.yml': (text) =>
+    text
+      .replace('file: { paths: ["reports/**"] }', 'file: { paths: ["reports/**"], min_bytes: 200, headings: [Scope] }')
+      .replace(
+        'metrics: { coverage: { min: 0.8 }, open_high: { max: { medium: 2, high: 0 } } }',
+        'metrics: { coverage: { min: 0.8, metrics_source: artifact }, open_high: { max: 2, fixed_before_evaluation: [SEC-2] } }',
+      )
+      .replace('version: 1\n', 'version: 1\nthresholds_confirmed_by: legal\n'),
   'security-waivers.yml': (text) =>
     text.replace('        waivable: true\n', '        waivable: true\n        waiver_approvers: [security]\n'),
 };
@@ -422,6 +431,64 @@ const cases: Array<[string, string, ReturnType<typeof layer>, string?]> = [
     L('5:12 gates.security.stage pre-pilot differs from production in base.yml: a child policy may not move a gate to another stage'),
   ],
   ['everything restated as it is', BASE.split('\n').slice(3).join('\n'), T()],
+  // artifacts, documents and thresholds fixed before the evaluation
+  [
+    'metrics_source: artifact added',
+    criterion('SEC-1', 'evidence: { metrics: { coverage: { metrics_source: artifact } } }'),
+    T('7:60 SEC-1.evidence.metrics.coverage.metrics_source requires the value from an evaluation artifact'),
+  ],
+  [
+    'metrics_source: artifact dropped',
+    criterion('SEC-1', 'evidence: { metrics: { coverage: { metrics_source: any } } }'),
+    L(
+      '7:42 SEC-1.evidence.metrics.coverage.metrics_source no longer requires the value from an artifact (artifacts.yml sets metrics_source: artifact): a child policy may only add metrics_source: artifact',
+    ),
+    'artifacts.yml',
+  ],
+  [
+    'min_bytes raised, a heading added',
+    criterion('SEC-1', 'evidence: { file: { min_bytes: 400, headings: [Scope, Findings] } }'),
+    T(
+      '7:40 SEC-1.evidence.file.min_bytes 400 is above 200 in artifacts.yml',
+      '7:55 SEC-1.evidence.file.headings requires the heading "Findings"',
+    ),
+    'artifacts.yml',
+  ],
+  [
+    'min_bytes lowered',
+    criterion('SEC-1', 'evidence: { file: { min_bytes: 10 } }'),
+    L('7:40 SEC-1.evidence.file.min_bytes 10 is below 200 in artifacts.yml: a child policy may only raise minimums'),
+    'artifacts.yml',
+  ],
+  [
+    'a heading dropped',
+    criterion('SEC-1', 'evidence: { file: { headings: [Findings] } }'),
+    L(
+      '7:27 SEC-1.evidence.file.headings no longer requires the heading "Scope" (artifacts.yml does): a child policy may only add headings',
+    ),
+    'artifacts.yml',
+  ],
+  [
+    'fixed_before_evaluation dropped',
+    criterion('SEC-1', 'evidence: { metrics: { open_high: { fixed_before_evaluation: [SEC-1] } } }'),
+    L(
+      '7:43 SEC-1.evidence.metrics.open_high.fixed_before_evaluation no longer fixes the value before the evaluation of SEC-2 (artifacts.yml does): a child policy may only add criteria to fixed_before_evaluation',
+    ),
+    'artifacts.yml',
+  ],
+  [
+    'thresholds_confirmed_by added',
+    'thresholds_confirmed_by: security\n',
+    T(
+      '3:26 thresholds_confirmed_by security must now confirm a threshold changed with its evaluation (base.yml asks the base owner alone)',
+    ),
+  ],
+  [
+    'thresholds_confirmed_by changed',
+    'thresholds_confirmed_by: security\n',
+    L('3:26 thresholds_confirmed_by security replaces legal: a child policy may not drop or change the role that confirms thresholds'),
+    'artifacts.yml',
+  ],
 ];
 
 describe('a child layer may only tighten', () => {

@@ -4,7 +4,8 @@ import { TOOL_VERSION } from '../core/version.js';
 
 export const COMMAND_USAGE = {
   check: `pilot-readiness check [MANIFEST] [--policy default|PATH] [--pr FACTS.json] [--now ISO]
-                      [--format text|json|markdown|sarif] [--output REPORT.json] [--worktree]`,
+                      [--format text|json|markdown|sarif] [--output REPORT.json] [--worktree]
+                      [--base REF]`,
   init: `pilot-readiness init [--risk low|medium|high] [--policy default|PATH] [--name SLUG]
                      [--owner LOGIN] [--output pilot-readiness.yml] [--force]`,
   explain: 'pilot-readiness explain [ID] [--roles] [--policy default|PATH]',
@@ -27,7 +28,9 @@ const ABOUT: Record<CommandName | 'policy', string> = {
 checked against the files committed at HEAD of the git repository that holds the manifest, as CI
 sees them; --worktree checks the files on disk instead (untracked and ignored ones count). With
 --pr, the PR facts file adds the sign-offs: roles, windows, silence as consent, the accountable
-owner's approval.`,
+owner's approval. With --base REF, the manifest at REF (read with git) is the reference for
+values the policy fixes before the evaluation: one changed together with its evaluation's evidence
+waits for the base owner's approval (and thresholds_confirmed_by's).`,
   init: `writes a starter manifest listing every criterion the policy sets for the risk tier, with
 that tier's limits. Its placeholders (owner, title, reviewers, dates, links, metrics) are input
 errors for check until they are replaced.`,

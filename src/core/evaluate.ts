@@ -6,6 +6,7 @@ import { decide } from './decide.js';
 import { evidenceDateFindings } from './evidence/date.js';
 import { EVIDENCE_KINDS, judgeNotApplicable, type EvidenceContext, type EvidenceKind } from './evidence/index.js';
 import { resolveEvidencePath } from './evidence/paths.js';
+import { DVC, MODEL_CARD } from './evidence/artifacts.js';
 import { sha256 } from './hash.js';
 import { criteriaById } from './criteria.js';
 import type { LoadedPolicy } from './policy.js';
@@ -17,10 +18,13 @@ import {
   approvedHead,
   awaitedBy,
   baseVersion,
+  changedFilesOf,
+  manifestData,
   ownerChange,
   planGovernance,
   retirementChange,
   settleTier,
+  thresholdChanges,
   waiverChanges,
   type BaseVersion,
   type GovernancePlan,
@@ -34,6 +38,8 @@ import type {
   CriterionStatus,
   DataPath,
   EvidenceEntry,
+  FileHashes,
+  FileRead,
   Finding,
   GateResult,
   GovernanceChange,
@@ -64,15 +70,43 @@ export interface EvaluationInput {
   files: RepoFiles;
   facts: PrFacts | null;
   now: Date;
+  /**
+   * Paths the pull request changes (the Action), or the work since the base (CLI --base): a value fixed
+   * before the evaluation that changes along with a file its evaluation used is a governance change.
+   */
+  changedFiles?: string[];
+  /** The pilot's manifest at the base, when the facts carry none (CLI --base): thresholds are compared against it. */
+  base?: { path: string; text: string };
 }
 
-/** Wraps a repository view so the report can record every answer it gave (for replay). */
-function recording(files: RepoFiles, log: Map<string, RepoPathKind>): RepoFiles {
+/** What a recording view saw: each stat answer, each text read, and the hashes of every file used. */
+interface FileLog {
+  kinds: Map<string, RepoPathKind>;
+  texts: Map<string, string>;
+  used: Map<string, FileHashes>;
+}
+
+/** Wraps a repository view so the report can record every answer it gave (for replay) and the files it used (hashed). */
+function recording(files: RepoFiles, log: FileLog): RepoFiles {
+  const reads = new Map<string, FileRead>();
+  const use = (path: string) => {
+    if (!log.used.has(path)) log.used.set(path, files.hash?.(path) ?? {});
+  };
   return {
     stat(path) {
       const kind = files.stat(path);
-      log.set(path, kind);
+      log.kinds.set(path, kind);
+      if (kind === 'file') use(path);
       return kind;
+    },
+    read(path) {
+      let read = reads.get(path);
+      if (read === undefined) {
+        read = files.read ? files.read(path) : { problem: 'this repository view cannot read file contents' };
+        reads.set(path, read);
+        if ('text' in read) log.texts.set(path, read.text);
+      }
+      return read;
     },
   };
 }
@@ -103,7 +137,15 @@ function evaluateCriterion(
   criterion: CriterionPolicy,
   gate: string,
   entry: EvidenceEntry | undefined,
-  ctx: { tier: RiskTier; now: Date; manifestDir: string; files: RepoFiles; parsed: ParsedYaml; approvedRoles: Set<string> },
+  ctx: {
+    tier: RiskTier;
+    now: Date;
+    manifestDir: string;
+    files: RepoFiles;
+    parsed: ParsedYaml;
+    approvedRoles: Set<string>;
+    usedBy: Map<string, Set<string>>;
+  },
 ): CriterionResult {
   const required = criterion.required_for.includes(ctx.tier);
   const { kinds, needs, entryPath } = planOf(criterion);
@@ -140,16 +182,18 @@ function evaluateCriterion(
 
   const problems: Finding[] = [];
   if (entry !== undefined && kinds.length > 0) {
-    // One context for every kind of the criterion; findings appended without spreading.
-    const check: EvidenceContext = {
-      criterion,
-      entry,
-      tier: ctx.tier,
-      now: ctx.now,
-      manifestDir: ctx.manifestDir,
-      files: ctx.files,
-      locate,
+    // The files this criterion's evidence used: a threshold fixed before its evaluation is judged against them.
+    const used = new Set<string>();
+    ctx.usedBy.set(criterion.id, used);
+    const files: RepoFiles = {
+      stat: (path) => {
+        used.add(path);
+        return ctx.files.stat(path);
+      },
+      read: (path) => ctx.files.read!(path),
     };
+    // One context for every kind of the criterion; findings appended without spreading.
+    const check: EvidenceContext = { criterion, entry, tier: ctx.tier, now: ctx.now, manifestDir: ctx.manifestDir, files, locate };
     for (const kind of kinds) for (const finding of kind.check(check)) problems.push(finding);
   }
   const location = entry !== undefined ? ctx.parsed.locateKey(entryPath) : null;
@@ -189,6 +233,15 @@ function manifestFindings(manifest: Manifest, parsed: ParsedYaml, policy: Loaded
         });
       }
     });
+    const from = entry.metrics?.from;
+    if (typeof from === 'string' && from !== DVC && from !== MODEL_CARD) {
+      const resolved = resolveEvidencePath(manifestDir, from);
+      if (!resolved.ok)
+        findings.push({
+          message: `metrics artifact path "${from}" ${resolved.reason}`,
+          location: parsed.locate(['evidence', id, 'metrics', 'from']),
+        });
+    }
   }
   // Every date the manifest states must be a real one, whatever the policy asks of its criterion.
   findings.push(...evidenceDateFindings(manifest, (path) => parsed.locate(path)));
@@ -243,7 +296,8 @@ function header(input: EvaluationInput) {
   };
 }
 
-function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>) {
+/** `withChanges`: the changed files decided something (a threshold change), so replay needs them. */
+function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>, texts?: Map<string, string>, withChanges = false) {
   return {
     manifest: {
       path: input.manifest.path,
@@ -259,6 +313,9 @@ function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>) {
         : {}),
     },
     files,
+    ...(texts && texts.size > 0 ? { texts: Object.fromEntries(texts) } : {}),
+    ...(withChanges && input.changedFiles ? { changed_files: input.changedFiles } : {}),
+    ...(input.base ? { base: input.base } : {}),
     facts: input.facts,
     now: input.now.toISOString(),
   };
@@ -354,6 +411,26 @@ export function rolesToRequest(input: EvaluationInput): { people: string[]; team
   return { people: [...people], teams: [...teams] };
 }
 
+/**
+ * True when evaluating `input` may read file contents: an entry names a metrics artifact, or the
+ * policy asks for min_bytes or headings of a file an entry names. The flow reads those files
+ * beforehand only then.
+ */
+export function readsFiles(input: EvaluationInput): boolean {
+  if (input.manifest.text === null) return false;
+  const read = readManifestOnce(input.manifest as { path: string; text: string });
+  if (!read.ok) return false;
+  const evidence = read.manifest.evidence ?? {};
+  for (const { criterion } of criteriaById(input.policy.policy).values()) {
+    const entry = evidence[criterion.id];
+    if (entry === undefined) continue;
+    if (entry.metrics?.from !== undefined) return true;
+    const file = criterion.evidence.file;
+    if (entry.file !== undefined && (file?.min_bytes !== undefined || (file?.headings?.length ?? 0) > 0)) return true;
+  }
+  return false;
+}
+
 type ManifestRead = { ok: true; parsed: ParsedYaml; manifest: Manifest } | { ok: false; errors: Finding[]; parsed: ParsedYaml | null };
 /** Reads per manifest object: asking roles, then evaluating, parses and schema-checks a manifest once. */
 const READS = new WeakMap<object, { text: string; read: ManifestRead }>();
@@ -404,6 +481,40 @@ function planFor(input: EvaluationInput, parsed: ParsedYaml, manifest: Manifest,
   });
 }
 
+/** Thresholds fixed before the evaluation that change with it, against the base manifest (the facts', or the CLI's --base). */
+function thresholdChangesFor(
+  input: EvaluationInput,
+  manifest: Manifest,
+  parsed: ParsedYaml,
+  base: BaseVersion | null,
+  plan: GovernancePlan | null,
+  approvedRoles: readonly string[],
+  usedBy: ReadonlyMap<string, ReadonlySet<string>>,
+): GovernanceChange[] {
+  const recorded = input.facts?.base_manifest;
+  const baseText = typeof recorded?.text === 'string' ? recorded.text : input.base?.text;
+  if (baseText === undefined) return [];
+  const basePath = recorded?.path ?? input.base?.path ?? input.manifest.path;
+  const baseOwner =
+    base?.owner ??
+    (() => {
+      const owner = manifestData({ path: basePath, text: baseText })?.owner;
+      return typeof owner === 'string' ? owner : '(unknown owner)';
+    })();
+  return thresholdChanges({
+    head: manifest,
+    baseText,
+    basePath,
+    baseOwner,
+    policy: input.policy.policy,
+    parsed,
+    changedFiles: [...(input.changedFiles ?? []), ...changedFilesOf(input.facts)],
+    usedBy,
+    baseOwnerApproved: plan?.baseOwnerApproved ?? false,
+    approvedRoles,
+  });
+}
+
 /** Evaluates a manifest against the policy. Invalid input yields a `blocked` report whose `errors` say why. */
 export function evaluate(input: EvaluationInput): Report {
   const base = baseVersion(input.facts);
@@ -444,7 +555,7 @@ export function evaluate(input: EvaluationInput): Report {
     signoffs = signoffsAt(tier, judged);
   }
 
-  const fileLog = new Map<string, RepoPathKind>();
+  const fileLog: FileLog = { kinds: new Map(), texts: new Map(), used: new Map() };
   const ctx = {
     tier,
     now: input.now,
@@ -452,6 +563,7 @@ export function evaluate(input: EvaluationInput): Report {
     files: recording(input.files, fileLog),
     parsed,
     approvedRoles: new Set(signoffs.approvedRoles),
+    usedBy: new Map<string, Set<string>>(),
   };
   const criteria: CriterionResult[] = [];
   const gates: GateResult[] = [];
@@ -509,8 +621,13 @@ export function evaluate(input: EvaluationInput): Report {
       }),
     );
   }
+  const thresholds = thresholdChangesFor(input, manifest, parsed, base, plan, signoffs.approvedRoles, ctx.usedBy);
+  const changes = governance ?? (thresholds.length > 0 ? [] : null);
+  changes?.push(...thresholds);
   // The owner rule already waits for a hand-over; waivers wait through their criterion. The rest wait here.
-  const awaitingGovernance = (governance ?? []).filter((c) => !c.approved && (c.kind === 'risk_lowered' || c.kind === 'reviewers_changed'));
+  const awaitingGovernance = (changes ?? []).filter(
+    (c) => !c.approved && (c.kind === 'risk_lowered' || c.kind === 'reviewers_changed' || c.kind === 'threshold_changed'),
+  );
   // A waiver's end is a moment when time alone changes the report, like a review window's deadline.
   const ends = [...waivers.valid.values()].map((w) => w.endsAt.getTime()).filter((end) => end > input.now.getTime());
   const nextChange = [signoffs.next_change_at === null ? Infinity : Date.parse(signoffs.next_change_at), ...ends].reduce(
@@ -561,7 +678,12 @@ export function evaluate(input: EvaluationInput): Report {
     errors,
     warnings: [...signoffs.warnings, ...waiverWarnings],
     ...(declaresWaivers ? { waivers: waivers.results.map((w) => ({ ...w, status: waiverStatus.get(w.criterion) ?? w.status })) } : {}),
-    ...(governance ? { governance_changes: governance } : {}),
-    inputs: inputsOf(input, Object.fromEntries(fileLog)),
+    ...(changes ? { governance_changes: changes } : {}),
+    ...(fileLog.used.size > 0
+      ? {
+          evidence_files: [...fileLog.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, hashes]) => ({ path, ...hashes })),
+        }
+      : {}),
+    inputs: inputsOf(input, Object.fromEntries(fileLog.kinds), fileLog.texts, thresholds.length > 0),
   };
 }

@@ -449,3 +449,83 @@ export function awaitedBy(change: GovernanceChange): string {
     );
   return words.length <= 1 ? (words[0] ?? 'no one') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
+
+// ---------------------------------------------------------------- thresholds fixed before the evaluation
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A metric's value as an entry states it, as text for comparing and showing; null when absent. */
+function statedMetric(evidence: unknown, criterion: string, metric: string): string | null {
+  const entry = isRecord(evidence) ? evidence[criterion] : undefined;
+  const metrics = isRecord(entry) ? entry.metrics : undefined;
+  if (!isRecord(metrics) || !Object.hasOwn(metrics, metric)) return null;
+  const value = metrics[metric];
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+const entryOf = (evidence: unknown, criterion: string): string =>
+  JSON.stringify(isRecord(evidence) && isRecord(evidence[criterion]) ? evidence[criterion] : null);
+
+/**
+ * Values the policy fixes before the evaluation (fixed_before_evaluation) that the pull request changes
+ * together with that evaluation's evidence: its manifest entry, or a file it used (`usedBy`). Each
+ * needs the base owner's approval and the policy's thresholds_confirmed_by role's; until then the
+ * decision waits. A value changed alone, or an evaluation renewed under an unchanged bar, is ordinary.
+ */
+export function thresholdChanges(args: {
+  head: Manifest;
+  baseText: string;
+  basePath: string;
+  baseOwner: string;
+  policy: Policy;
+  parsed: ParsedYaml;
+  changedFiles: readonly string[];
+  usedBy: ReadonlyMap<string, ReadonlySet<string>>;
+  baseOwnerApproved: boolean;
+  approvedRoles: readonly string[];
+}): GovernanceChange[] {
+  const base = manifestData({ path: args.basePath, text: args.baseText });
+  const baseEvidence = base?.evidence;
+  const headEvidence = args.head.evidence ?? {};
+  const changed = new Set(args.changedFiles);
+  const role = args.policy.thresholds_confirmed_by;
+  const roleKnown = role !== undefined && reviewerRoles(args.policy).some(([name]) => name === role);
+  const changes: GovernanceChange[] = [];
+  for (const gate of args.policy.gates) {
+    for (const criterion of gate.criteria) {
+      for (const [metric, rule] of Object.entries(criterion.evidence.metrics ?? {})) {
+        const evaluations = rule.fixed_before_evaluation ?? [];
+        if (evaluations.length === 0) continue;
+        const before = statedMetric(baseEvidence, criterion.id, metric);
+        const after = statedMetric(headEvidence, criterion.id, metric);
+        if (before === after) continue;
+        const renewed = evaluations.filter(
+          (id) =>
+            entryOf(baseEvidence, id) !== entryOf(headEvidence, id) || [...(args.usedBy.get(id) ?? [])].some((path) => changed.has(path)),
+        );
+        if (renewed.length === 0) continue;
+        const needs: GovernanceApproval[] = [
+          { who: args.baseOwner, as: 'base_owner', status: args.baseOwnerApproved ? 'approved' : 'awaiting' },
+        ];
+        if (roleKnown) needs.push({ who: role, as: 'role', status: args.approvedRoles.includes(role) ? 'approved' : 'awaiting' });
+        const approved = needs.every((n) => n.status === 'approved');
+        const path = ['evidence', criterion.id, 'metrics', metric];
+        changes.push({
+          kind: 'threshold_changed',
+          summary: `threshold changed in the same pull request as the evaluation: ${criterion.id} ${metric} from ${before ?? '(none)'} to ${after ?? '(none)'}, with new evidence for ${renewed.join(', ')}`,
+          from: before,
+          to: after,
+          needs,
+          approved,
+          location: args.parsed.has(path) ? args.parsed.locate(path) : args.parsed.locateKey(['evidence', criterion.id]),
+        });
+      }
+    }
+  }
+  return changes;
+}
+
+/** Every path the pull request's commits touch, as the facts record them (empty for facts without file lists). */
+export function changedFilesOf(facts: PrFacts | null): string[] {
+  return [...new Set((facts?.commits ?? []).flatMap((commit) => commit.files ?? []))];
+}

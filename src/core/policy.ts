@@ -78,7 +78,8 @@ function documentFindings(data: PolicyLayer, parsed: ParsedYaml): Finding[] {
 export function effectiveFindings(policy: Policy, locate: PolicyLocator): Finding[] {
   const findings: Finding[] = [];
   const roles = new Set(reviewerRoles(policy).map(([name]) => name));
-  for (const { criterion } of criteriaById(policy).values()) {
+  const ids = criteriaById(policy);
+  for (const { criterion } of ids.values()) {
     const at = (...rest: string[]) => locate(['criteria', criterion.id, ...rest]);
     const signoff = criterion.evidence.signoff;
     if (signoff !== undefined && !roles.has(signoff)) {
@@ -97,6 +98,14 @@ export function effectiveFindings(policy: Policy, locate: PolicyLocator): Findin
             location: at('evidence', 'metrics', name),
           });
           break;
+        }
+      }
+      for (const id of rule.fixed_before_evaluation ?? []) {
+        if (!ids.has(id)) {
+          findings.push({
+            message: `metric ${name} of ${criterion.id} is fixed before the evaluation of "${id}", which is not a criterion of the policy.${didYouMean(id, ids.keys())} Name the criterion whose evidence is that evaluation`,
+            location: at('evidence', 'metrics', name, 'fixed_before_evaluation'),
+          });
         }
       }
     }
@@ -129,6 +138,12 @@ export function effectiveFindings(policy: Policy, locate: PolicyLocator): Findin
     findings.push({
       message: `tier_confirmed_by names role "${policy.tier_confirmed_by}", which is not a reviewer role of the policy.${didYouMean(policy.tier_confirmed_by, roles)} Name the role that must confirm a lowered risk tier`,
       location: locate(['tier_confirmed_by']),
+    });
+  }
+  if (policy.thresholds_confirmed_by !== undefined && !roles.has(policy.thresholds_confirmed_by)) {
+    findings.push({
+      message: `thresholds_confirmed_by names role "${policy.thresholds_confirmed_by}", which is not a reviewer role of the policy.${didYouMean(policy.thresholds_confirmed_by, roles)} Name the role that must confirm a threshold changed with its evaluation`,
+      location: locate(['thresholds_confirmed_by']),
     });
   }
   if (policy.invalidate_on_push === 'governed' && !(policy.governed_paths && policy.governed_paths.length > 0)) {

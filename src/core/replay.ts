@@ -4,7 +4,10 @@ import { evaluate } from './evaluate.js';
 import { sha256 } from './hash.js';
 import { parseInstant } from './instant.js';
 import { resolvePolicySync } from './layering/resolve.js';
-import type { Report, ReportInputs } from './types.js';
+import type { EvidenceFileRecord, FileHashes, Report, ReportInputs } from './types.js';
+
+/** A file's hashes as the files at hand hold it now: 'missing' when there is none, null when it cannot be hashed. */
+export type LocalHashes = (path: string) => FileHashes | 'missing' | null;
 
 export interface ReplayOutcome {
   same: boolean;
@@ -14,6 +17,7 @@ export interface ReplayOutcome {
 
 interface Saved {
   decision: string;
+  evidence: EvidenceFileRecord[];
   inputs: ReportInputs;
   manifestSha: string;
   policySha: string;
@@ -40,8 +44,10 @@ function inputsOf(saved: unknown, file: string): Saved {
     throw bad('no recorded inputs (inputs.manifest, inputs.policy, inputs.files, inputs.now)');
   }
   if (inputs.policy.parents !== undefined && !Array.isArray(inputs.policy.parents)) throw bad('inputs.policy.parents is not a list');
+  if (report.evidence_files !== undefined && !Array.isArray(report.evidence_files)) throw bad('evidence_files is not a list');
   return {
     decision: report.decision,
+    evidence: report.evidence_files ?? [],
     inputs,
     manifestSha: report.manifest?.sha256 ?? '',
     policySha: report.policy?.sha256 ?? '',
@@ -63,14 +69,41 @@ function recordedParents(parents: Array<{ source: string; text: string }>) {
   };
 }
 
-export function replay(text: string, file: string): ReplayOutcome {
+/** Each evidence file the report records, compared with the files at hand: which changed, which are gone. */
+export function verifyEvidence(records: readonly EvidenceFileRecord[], local: LocalHashes): string[] {
+  const lines: string[] = [];
+  for (const record of records) {
+    if (typeof record?.path !== 'string') continue;
+    const now = local(record.path);
+    if (now === 'missing') {
+      lines.push(`evidence ${record.path} is not in the files at hand (the report used it)`);
+      continue;
+    }
+    if (now === null) continue;
+    const blob = record.git_blob_sha !== undefined && now.git_blob_sha !== undefined && record.git_blob_sha !== now.git_blob_sha;
+    const bytes = record.sha256 !== undefined && now.sha256 !== undefined && record.sha256 !== now.sha256;
+    if (blob || bytes) {
+      const [was, is] = blob ? [record.git_blob_sha!, now.git_blob_sha!] : [record.sha256!, now.sha256!];
+      lines.push(
+        `evidence ${record.path} changed since the report (${blob ? 'git blob' : 'sha256'} ${was.slice(0, 12)} → ${is.slice(0, 12)})`,
+      );
+    }
+  }
+  return lines;
+}
+
+/**
+ * `local`: the files at hand (the CLI's repository), whose evidence files are checked against the
+ * hashes the report recorded; without it, only the decision is reproduced.
+ */
+export function replay(text: string, file: string, local?: LocalHashes): ReplayOutcome {
   let saved: unknown;
   try {
     saved = JSON.parse(text);
   } catch (error) {
     throw new InputError(`${file}: not valid JSON (${(error as Error).message})`);
   }
-  const { decision, inputs, manifestSha, policySha, chain } = inputsOf(saved, file);
+  const { decision, evidence, inputs, manifestSha, policySha, chain } = inputsOf(saved, file);
   const mismatches: string[] = [];
   if (sha256(inputs.manifest.text ?? '') !== manifestSha)
     mismatches.push("the recorded manifest text does not match the report's manifest sha256");
@@ -83,6 +116,7 @@ export function replay(text: string, file: string): ReplayOutcome {
     }
   });
   const recorded = inputs.files;
+  const texts: Record<string, unknown> = inputs.texts && typeof inputs.texts === 'object' ? inputs.texts : {};
   // The recorded instant is read as strictly as --now: a hand-edited one must not fall back on local time.
   const now = parseInstant(inputs.now);
   if (!now.ok) throw new InputError(`${file}: inputs.now "${inputs.now}" is ${now.reason}`);
@@ -92,13 +126,46 @@ export function replay(text: string, file: string): ReplayOutcome {
     // Bundled policies too come from the recorded texts: a newer bundle must not change an old decision.
     policy: resolvePolicySync(entry, recordedParents(parents), { readBundled: true }),
     // A path the original run never looked up was not part of the decision: treat it as missing.
-    files: { stat: (path) => recorded[path] ?? 'missing' },
+    // Texts the engine read (metrics artifacts, documents) and evidence hashes come from the report too.
+    files: {
+      stat: (path) => recorded[path] ?? 'missing',
+      read: (path) => {
+        const text = texts[path];
+        return typeof text === 'string'
+          ? { text, bytes: new TextEncoder().encode(text).byteLength }
+          : { problem: 'the report does not record its text' };
+      },
+      hash: (path) => {
+        const record = evidence.find((e) => e?.path === path);
+        if (!record) return null;
+        return {
+          ...(record.git_blob_sha !== undefined ? { git_blob_sha: record.git_blob_sha } : {}),
+          ...(record.sha256 !== undefined ? { sha256: record.sha256 } : {}),
+        };
+      },
+    },
     facts: inputs.facts ?? null,
     now: new Date(now.ms),
+    ...(Array.isArray(inputs.changed_files) ? { changedFiles: inputs.changed_files } : {}),
+    ...(inputs.base && typeof inputs.base.text === 'string' ? { base: inputs.base } : {}),
   });
+  // The files are at hand when the checkout holds the pilot's manifest: elsewhere (another
+  // repository, a folder of reports) there is nothing to compare them with.
+  const atHand = local !== undefined && local(inputs.manifest.path) !== 'missing' ? local : undefined;
+  const changed = atHand ? verifyEvidence(evidence, atHand) : [];
   const same = mismatches.length === 0 && report.decision === decision;
+  const checked = atHand
+    ? changed.length === 0 && evidence.length > 0
+      ? `; its ${evidence.length} evidence file${evidence.length === 1 ? '' : 's'} match the files at hand`
+      : ''
+    : evidence.length > 0
+      ? `; evidence files not verified (${local ? `this checkout holds no ${inputs.manifest.path}` : 'no repository at hand'})`
+      : '';
   const message = same
-    ? `same decision: ${report.decision} (${report.score.met + report.score.not_applicable}/${report.score.required} criteria, evaluated at ${inputs.now})`
-    : [`different outcome: the report says ${decision}, re-evaluation gives ${report.decision}`, ...mismatches].join('\n');
-  return { same, message, report };
+    ? [
+        `same decision: ${report.decision} (${report.score.met + report.score.not_applicable}/${report.score.required} criteria, evaluated at ${inputs.now})${checked}`,
+        ...changed,
+      ].join('\n')
+    : [`different outcome: the report says ${decision}, re-evaluation gives ${report.decision}`, ...mismatches, ...changed].join('\n');
+  return { same: same && changed.length === 0, message, report };
 }

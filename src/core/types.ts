@@ -55,6 +55,10 @@ export interface ReviewerRolePolicy {
 export interface FileRequirement {
   /** minimatch globs, relative to the manifest's folder, that evidence files must match. */
   paths?: string[];
+  /** Fewest bytes an evidence file may hold, so an empty or stub report is not evidence. */
+  min_bytes?: number;
+  /** Markdown headings (any level, case-insensitive) that at least one evidence file must have, each. */
+  headings?: string[];
 }
 
 export interface DateRequirement {
@@ -68,6 +72,13 @@ export interface MetricRequirement {
   /** Shown in messages, e.g. "ratio" or "days". */
   unit?: string;
   description?: string;
+  /** `artifact`: the value must be read from an evaluation artifact (`metrics: { from: ... }`), not typed. Absent: either. */
+  metrics_source?: 'artifact' | 'any';
+  /**
+   * Criterion ids whose evidence is the evaluation this value (typed in the manifest) is judged
+   * against: a pull request that changes the value together with that evidence is a governance change.
+   */
+  fixed_before_evaluation?: string[];
 }
 
 export interface LinkRequirement {
@@ -143,6 +154,11 @@ export interface Policy {
    * own repository) needs. Absent: such a pull request fails.
    */
   policy_owners?: string[];
+  /**
+   * The reviewer role whose explicit approval (with the base owner's) confirms a value marked
+   * fixed_before_evaluation that changes in the same pull request as its evaluation. Absent: the base owner alone.
+   */
+  thresholds_confirmed_by?: string;
   invalidate_on_push?: InvalidateOnPush;
   /** Globs (repo-relative) whose change invalidates approvals under invalidate_on_push: governed. */
   governed_paths?: string[];
@@ -165,6 +181,7 @@ export interface PolicyLayer {
   max_waiver?: string;
   max_waiver_total?: string;
   tier_confirmed_by?: string;
+  thresholds_confirmed_by?: string;
   policy_owners?: string[];
   roles?: Record<string, Partial<OwnerRolePolicy> | Partial<ReviewerRolePolicy>>;
   gates?: Array<Partial<Omit<GatePolicy, 'criteria'>> & { id: string; criteria?: Array<Partial<CriterionPolicy> & { id: string }> }>;
@@ -172,10 +189,26 @@ export interface PolicyLayer {
 
 // ---------------------------------------------------------------- manifest (untrusted, from the PR)
 
+/**
+ * Where an entry's metrics are read from instead of (or besides) being typed: a JSON/YAML file, the
+ * pilot's DVC metrics, or its Hugging Face model card. Reserved keys beside the metric names.
+ */
+export interface MetricsFrom {
+  from?: string;
+  /** Dotted path prefixed to every metric name looked up in the artifact. */
+  prefix?: string;
+  /** model-card: the result's task (type or name) and dataset (type or name). */
+  task?: string;
+  dataset?: string;
+}
+
+/** A metric's value as the manifest states it: typed, or where in the artifact it is (`{ key: a.b.c }`). */
+export type MetricValue = number | { key: string };
+
 export interface EvidenceEntry {
   file?: string | string[];
   date?: string;
-  metrics?: Record<string, number>;
+  metrics?: MetricsFrom & Record<string, MetricValue | string | undefined>;
   unit?: string;
   link?: string;
   not_applicable?: string;
@@ -270,6 +303,27 @@ export type RepoPathKind = 'file' | 'dir' | 'missing' | 'outside' | 'unverifiabl
  */
 export interface RepoFiles {
   stat(repoPath: string): RepoPathKind;
+  /**
+   * The text of a file stat() calls a file, for evidence the engine reads (metrics artifacts,
+   * documents with min_bytes or headings); a problem when it cannot be read whole as UTF-8 text
+   * within the size limit. Absent: the view reads nothing (each read is a problem).
+   */
+  read?(repoPath: string): FileRead;
+  /** The content hashes of a file stat() calls a file; null when the view has none. */
+  hash?(repoPath: string): FileHashes | null;
+}
+
+export type FileRead = { text: string; bytes: number } | { problem: string };
+
+/** A file's content as recorded: git's blob sha (from the tree, or computed), and the sha256 of its bytes where they were read. */
+export interface FileHashes {
+  git_blob_sha?: string;
+  sha256?: string;
+}
+
+/** One evidence file the decision used: its repository path and content hashes. */
+export interface EvidenceFileRecord extends FileHashes {
+  path: string;
 }
 
 // ---------------------------------------------------------------- report
@@ -411,7 +465,8 @@ export type GovernanceChangeKind =
   | 'risk_lowered'
   | 'reviewers_changed'
   | 'waiver_added'
-  | 'waiver_extended';
+  | 'waiver_extended'
+  | 'threshold_changed';
 
 export interface GovernanceApproval {
   /** A login (owners) or a role name. */
@@ -487,6 +542,12 @@ export interface Report {
    * branch's manifest of the same pilot. Present when the PR facts carry a base manifest.
    */
   governance_changes?: GovernanceChange[];
+  /**
+   * Every evidence file the decision used (named by a file requirement, or read for metrics), with
+   * its content hashes, so an audit can tell which version of a report the decision rested on.
+   * Present when the evaluation looked at any file.
+   */
+  evidence_files?: EvidenceFileRecord[];
   /** Everything the decision depended on, so `pilot-readiness replay` can reproduce it. */
   inputs: ReportInputs;
 }
@@ -502,6 +563,12 @@ export interface ReportInputs {
   };
   /** What the repository view answered for each evidence path the engine looked up. */
   files: Record<string, RepoPathKind>;
+  /** The texts of the files the engine read (metrics artifacts, documents checked for headings), for replay. */
+  texts?: Record<string, string>;
+  /** The paths the pull request changes (or the CLI's work since --base), as the evaluation was given them. */
+  changed_files?: string[];
+  /** The base manifest the CLI's --base read, when the facts carry none. */
+  base?: { path: string; text: string };
   facts: PrFacts | null;
   now: string;
 }

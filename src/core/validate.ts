@@ -164,7 +164,21 @@ function toFinding(error: ErrorObject, parsed: ParsedYaml, kind: string, ctx: Fi
           message: `${where} must be a duration such as 2d or 36h, or false for no reminder (got ${describe(value)})`,
           location: parsed.locate(path),
         };
+      if (kind === 'manifest' && path[path.length - 2] === 'metrics') {
+        const form = value !== null && typeof value === 'object' && !Array.isArray(value);
+        return {
+          message: form
+            ? `${where} must be a number, or { key: where.the.artifact.holds.it } and nothing else`
+            : `${where} must be number, not ${describe(value)}`,
+          location: parsed.locate(path),
+        };
+      }
       return { message: `${where} has an unexpected form`, location: parsed.locate(path) };
+    case 'dependencies':
+      return {
+        message: `${where}.${String(params.property)} only applies with from: (name the artifact the metrics are read from)`,
+        location: parsed.locateKey([...path, String(params.property)]),
+      };
     case 'minItems':
     case 'minProperties':
       return { message: `${where} must not be empty`, location: parsed.locate(path) };

@@ -1,10 +1,12 @@
 // One pull request through the gate: read its facts and the trusted policy, evaluate every pilot
 // manifest it touches, ask the roles not yet asked, then publish one status and one comment.
 // API round trips for one PR: facts, with the gate's own comments and its status on the head (1) +
-// head and base trees (2, REST: GraphQL has no recursive tree) + manifests (1) + teams (≤1) + review
-// request (≤1) + freshness before a success (≤1) + status (≤1, only when it changes) + comment (≤1,
-// only when it changes), plus 1 per central policy in the policy's extends chain (at most 6):
-// 4 when nothing changed, 7 on a first run (see docs/benchmarks.md, "API round trips").
+// head and base trees (2, REST: GraphQL has no recursive tree) + manifests (1) + evidence contents
+// (≤2: 1, 2 with a dvc.yaml, only when an entry names a metrics artifact or the policy checks a
+// document's size or headings) + teams (≤1) + review request (≤1) + freshness before a success (≤1) +
+// status (≤1, only when it changes) + comment (≤1, only when it changes), plus 1 per central policy in
+// the policy's extends chain (at most 6): without evidence contents, 4 when nothing changed and 7 on a
+// first run (see docs/benchmarks.md, "API round trips").
 import type { GitHubClient } from '../adapters/github/client.js';
 import { type IssueComment, upsertStickyComment } from '../adapters/github/comment.js';
 import { GitHubAccessError, GitHubApiError } from '../adapters/github/errors.js';

@@ -3,12 +3,30 @@
 import { minimatch } from 'minimatch';
 import { posix } from 'node:path';
 import type { GitHubClient } from '../adapters/github/client.js';
-import { fetchFileTexts, fetchTree, type FileAt, type FileText, type TreeEntryKind } from '../adapters/github/files.js';
-import type { Finding, RepoFiles } from '../core/types.js';
+import {
+  fetchEvidenceTexts,
+  fetchFileTexts,
+  fetchTree,
+  type FileAt,
+  type FileText,
+  type Tree,
+  type TreeEntryKind,
+} from '../adapters/github/files.js';
+import { evaluate, readsFiles, type EvaluationInput } from '../core/evaluate.js';
+import type { FileRead, Finding, RepoFiles } from '../core/types.js';
 
-/** The head commit's tree as the engine's repository view. Symlinks and submodules cannot be verified: refused. */
-export function treeFiles(tree: Map<string, TreeEntryKind>): RepoFiles {
+/**
+ * The head commit's tree as the engine's repository view. Symlinks and submodules cannot be verified:
+ * refused. Contents come from `texts` (read beforehand: see withEvidenceTexts); hashes from the tree.
+ */
+export function treeFiles(tree: Map<string, TreeEntryKind>, texts: ReadonlyMap<string, FileRead> = new Map()): RepoFiles {
+  const shas = (tree as Tree).shas;
   return {
+    read: (path) => texts.get(path) ?? { problem: 'it was not read from GitHub' },
+    hash: (path) => {
+      const sha = shas?.get(path);
+      return sha ? { git_blob_sha: sha } : null;
+    },
     stat(path) {
       const kind = tree.get(path);
       if (kind === undefined) return 'missing';
@@ -37,6 +55,48 @@ export function treeAt(
     cache.set(key, tree);
   }
   return tree;
+}
+
+/** Rounds of reading evidence: the files entries name, then those a dvc.yaml names; one more finds nothing new. */
+const EVIDENCE_ROUNDS = 3;
+
+/**
+ * The repository view for evaluating `inputs` at `sha`, with the texts of every evidence file they
+ * read (metrics artifacts, documents with min_bytes or headings) fetched first: the engine is
+ * synchronous, so a dry evaluation lists what it would read, those are fetched (one query per round),
+ * and again until nothing new is asked. Costs nothing when no entry names an artifact.
+ */
+export async function withEvidenceTexts(
+  gh: GitHubClient,
+  repo: { owner: string; repo: string },
+  sha: string,
+  tree: Map<string, TreeEntryKind>,
+  inputs: EvaluationInput[],
+): Promise<RepoFiles> {
+  const texts = new Map<string, FileRead>();
+  const files = treeFiles(tree, texts);
+  const readers = inputs.filter(readsFiles);
+  for (let round = 0; round < EVIDENCE_ROUNDS && readers.length > 0; round++) {
+    const wanted = new Set<string>();
+    const probe: RepoFiles = {
+      ...files,
+      read(path) {
+        const known = texts.get(path);
+        if (known) return known;
+        wanted.add(path);
+        return { problem: 'not read yet' };
+      },
+    };
+    for (const input of readers) evaluate({ ...input, files: probe });
+    if (wanted.size === 0) break;
+    const read = await fetchEvidenceTexts(
+      gh,
+      repo,
+      [...wanted].slice(0, TEXTS_PER_QUERY).map((path) => ({ ref: sha, path })),
+    );
+    for (const [path, answer] of read) texts.set(path, answer);
+  }
+  return files;
 }
 
 /** Files read per GraphQL query: enough for most repositories in one, and well under GitHub's query limits. */

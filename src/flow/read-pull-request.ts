@@ -10,7 +10,7 @@ import { evaluate, rolesToRequest, type EvaluationInput } from '../core/evaluate
 import { manifestData, pairPilots, type ManifestAt, type PilotPair } from '../core/governance.js';
 import { reviewerRoles, type LoadedPolicy } from '../core/policy.js';
 import type { Finding, Manifest, PrFacts, Report } from '../core/types.js';
-import { fileTexts, matching, treeAt, treeFiles, unmatchedManifests, type TreeCache } from './manifests.js';
+import { fileTexts, matching, treeAt, treeFiles, unmatchedManifests, withEvidenceTexts, type TreeCache } from './manifests.js';
 import { loadTrustedPolicy, policySpec, type PolicySources } from './trusted-policy.js';
 
 /** What reading one pull request gives: its gated manifests and how to evaluate them against given facts. */
@@ -181,7 +181,6 @@ export async function readPullRequest(
     pilots.flatMap((p) => [p.head, p.base]).map((m) => (m ? (manifestData(m) as Partial<Manifest> | null) : null)),
   );
   const teams = teamSlugs.length > 0 ? await fetchTeamMembers(options.members ?? gh, teamSlugs) : {};
-  const files = treeFiles(tree);
   const bases = pilots.map((p): PrFacts['base_manifest'] => {
     if (p.base === null) return null;
     const baseOwner = ownerOf(p.base);
@@ -191,6 +190,7 @@ export async function readPullRequest(
     }
     return { owner: baseOwner, path: p.base.path, text: p.base.text };
   });
+  let files = treeFiles(tree);
   const inputFor = (pilot: PilotPair, i: number, facts: PrFacts, now = options.now): EvaluationInput => ({
     // The head manifest itself (not a copy): the core reads it once for both rolesToRequest and evaluate.
     manifest: pilot.head ? pilot.head : { path: pilot.base!.path, text: null, ...(pilot.retired ? { retired: pilot.retired } : {}) },
@@ -198,7 +198,16 @@ export async function readPullRequest(
     files,
     facts: { ...facts, base_manifest: bases[i] ?? null },
     now,
+    changedFiles: read.changedFiles,
   });
+  // Evidence the engine reads (metrics artifacts, documents it checks) comes from the head commit too.
+  files = await withEvidenceTexts(
+    gh,
+    { owner, repo },
+    headSha,
+    tree,
+    pilots.map((pilot, i) => inputFor(pilot, i, { ...read.facts, teams })),
+  );
   return {
     ...common,
     gated: pilots.map((p) => (p.head ?? p.base)!.path),

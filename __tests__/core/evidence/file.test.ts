@@ -67,3 +67,68 @@ evidenceTable(
     ],
   },
 );
+
+// A document as the evidence: big enough to be more than a stub, and with the sections the policy names.
+const ROLLBACK = `# Rollback: claims triage
+
+## Procedure
+
+1. \`deployctl rollback claims-triage --to previous\` repoints serving to the previous model.
+2. The feature flag claims_triage.enabled=false sends every claim to the intake rules.
+
+\`\`\`
+## Last tested (inside a code block: not a heading)
+\`\`\`
+`;
+const DRILL = `Rollback drill, 2026-10-21
+==========================
+
+Last tested on 2026-10-21 in staging ## not a heading either
+
+## LAST TESTED: 2026-10-21 ##
+
+Service restored after 9 minutes, from the decision to the first correctly routed claim.
+`;
+evidenceTable(
+  fileEvidence,
+  { file: { paths: ['reports/**'], min_bytes: 200, headings: ['Procedure', 'Last tested'] } },
+  {
+    // Each heading in at least one of the files; a heading may continue after the text, any case.
+    valid: [{ entry: 'file: [reports/rollback.md, reports/drill.md]' }],
+    invalid: [
+      {
+        entry: 'file: reports/rollback.md',
+        errors: [
+          {
+            message: 'no evidence file of SEC-2 has a heading "Last tested" (looked in reports/rollback.md): add that section',
+            line: 4,
+            column: 11,
+          },
+        ],
+      },
+      {
+        entry: 'file: [reports/stub.md, reports/drill.md]',
+        errors: [
+          {
+            message: 'file "reports/stub.md" holds 12 bytes; SEC-2 needs at least 200 (an empty or stub report is not evidence)',
+            line: 4,
+            column: 12,
+          },
+        ],
+      },
+      {
+        entry: 'file: reports/big.md',
+        errors: [
+          { message: 'file "reports/big.md" cannot be read: it is 1048586 bytes; the limit is 1048576 bytes (1 MiB)', line: 4, column: 11 },
+        ],
+      },
+    ],
+  },
+  {
+    'pilots/claims/reports/rollback.md': ROLLBACK,
+    'pilots/claims/reports/drill.md': DRILL,
+    'pilots/claims/reports/stub.md': '# Procedure\n',
+    'pilots/claims/reports/big.md': `# Procedure${'x'.repeat(1024 * 1024 - 1)}`,
+  },
+  'file evidence with min_bytes and headings',
+);

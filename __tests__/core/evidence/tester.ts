@@ -24,8 +24,12 @@ export interface ValidCase {
 }
 
 export interface InvalidCase extends ValidCase {
-  errors: Array<{ message: string; line: number; column: number }>;
+  /** file: where the finding is when not in the manifest (an artifact the entry reads). */
+  errors: Array<{ message: string; line: number; column: number; file?: string }>;
 }
+
+/** Contents of files a case's entry reads (metrics artifacts, documents), by repository path; each also a 'file'. */
+export type Texts = Record<string, string>;
 
 /**
  * The manifest every case is placed in: the entry starts on line 4, at column 5.
@@ -40,7 +44,7 @@ function manifestText(entry: string): string {
   return ['version: 1', 'evidence:', '  SEC-2:', ...lines, ''].join('\n');
 }
 
-function findings(kind: EvidenceKind, policy: EvidenceRequirements, { entry, tier = 'high' }: ValidCase) {
+function findings(kind: EvidenceKind, policy: EvidenceRequirements, { entry, tier = 'high' }: ValidCase, texts: Texts = {}) {
   const parsed = parseYaml(manifestText(entry), FILE);
   const data = parsed.data as { evidence: Record<string, EvidenceEntry> };
   const criterion: CriterionPolicy = {
@@ -57,7 +61,15 @@ function findings(kind: EvidenceKind, policy: EvidenceRequirements, { entry, tie
     tier,
     now: NOW,
     manifestDir: 'pilots/claims',
-    files: { stat: (path) => FILES[path] ?? 'missing' },
+    files: {
+      stat: (path) => (Object.hasOwn(texts, path) ? 'file' : (FILES[path] ?? 'missing')),
+      read: (path) => {
+        const text = texts[path];
+        if (text === undefined) return { problem: 'not in this test repository' };
+        const bytes = new TextEncoder().encode(text).byteLength;
+        return bytes > 1024 * 1024 ? { problem: `it is ${bytes} bytes; the limit is 1048576 bytes (1 MiB)` } : { text, bytes };
+      },
+    },
     locate: (path) => parsed.locate(['evidence', 'SEC-2', ...path]),
   };
   return kind.check(ctx).map((f) => ({ message: f.message, line: f.location?.line, column: f.location?.column, file: f.location?.file }));
@@ -67,13 +79,15 @@ export function evidenceTable(
   kind: EvidenceKind,
   policy: EvidenceRequirements,
   cases: { valid: ValidCase[]; invalid: InvalidCase[] },
+  texts: Texts = {},
+  title = `${kind.kind} evidence`,
 ): void {
-  describe(`${kind.kind} evidence`, () => {
+  describe(title, () => {
     it.each(cases.valid.map((c) => [c.entry, c] as const))('valid: %s', (_, c) => {
-      expect(findings(kind, policy, c)).toEqual([]);
+      expect(findings(kind, policy, c, texts)).toEqual([]);
     });
     it.each(cases.invalid.map((c) => [c.entry, c] as const))('invalid: %s', (_, c) => {
-      expect(findings(kind, policy, c)).toEqual(c.errors.map((e) => ({ ...e, file: FILE })));
+      expect(findings(kind, policy, c, texts)).toEqual(c.errors.map((e) => ({ ...e, file: e.file ?? FILE })));
     });
   });
 }

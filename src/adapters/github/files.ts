@@ -1,10 +1,14 @@
 // The repository as GitHub holds it at one commit: its tree (what exists, and of which kind) and the texts of chosen files.
 
 import { InputError } from '../../core/errors.js';
+import type { FileRead } from '../../core/types.js';
 import type { GitHubClient } from './client.js';
 import { GitHubApiError, toGitHubError } from './errors.js';
 
 export type TreeEntryKind = 'file' | 'dir' | 'symlink' | 'submodule';
+
+/** A commit's tree: each path's kind, and the git blob sha of each regular file (what the report records as evidence hashes). */
+export type Tree = Map<string, TreeEntryKind> & { readonly shas?: ReadonlyMap<string, string> };
 
 /** Trusted files are read whole; anything bigger is refused rather than half-read. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -29,10 +33,7 @@ export interface FileText extends FileAt {
  * Every path of the tree at `sha` and its kind. GitHub truncates the listing of very large trees;
  * a truncated tree fails closed, since a path missing from it might exist.
  */
-export async function fetchTree(
-  octokit: GitHubClient,
-  { owner, repo, sha }: RepoRef & { sha: string },
-): Promise<Map<string, TreeEntryKind>> {
+export async function fetchTree(octokit: GitHubClient, { owner, repo, sha }: RepoRef & { sha: string }): Promise<Tree> {
   const endpoint = `GET /repos/${owner}/${repo}/git/trees/${sha}`;
   let data: unknown;
   try {
@@ -50,11 +51,14 @@ export async function fetchTree(
     );
   }
   const kinds = new Map<string, TreeEntryKind>();
-  for (const entry of tree.tree as Array<{ path?: unknown; mode?: unknown; type?: unknown }>) {
+  const shas = new Map<string, string>();
+  for (const entry of tree.tree as Array<{ path?: unknown; mode?: unknown; type?: unknown; sha?: unknown }>) {
     if (typeof entry.path !== 'string') continue;
-    kinds.set(entry.path, kindOf(entry.type, entry.mode));
+    const kind = kindOf(entry.type, entry.mode);
+    kinds.set(entry.path, kind);
+    if (kind === 'file' && typeof entry.sha === 'string') shas.set(entry.path, entry.sha);
   }
-  return kinds;
+  return Object.assign(kinds, { shas });
 }
 
 function kindOf(type: unknown, mode: unknown): TreeEntryKind {
@@ -108,17 +112,21 @@ export function blobText(file: FileAt, answer: BlobAnswer, where: string): strin
   return answer.text;
 }
 
-/** The texts of `files` (null for each one missing), read in one GraphQL query. */
-export async function fetchFileTexts(octokit: GitHubClient, { owner, repo }: RepoRef, files: readonly FileAt[]): Promise<FileText[]> {
-  if (files.length === 0) return [];
+/** The blob answers for `files` at their refs, in one GraphQL query named `operation`, the i-th as `f${i}`. */
+async function queryBlobs(
+  octokit: GitHubClient,
+  { owner, repo }: RepoRef,
+  files: readonly FileAt[],
+  operation: 'FileTexts' | 'EvidenceTexts',
+): Promise<Record<string, BlobAnswer>> {
   const { variables, declarations, fields } = fileSelections(files);
-  const query = `query FileTexts($owner: String!, $repo: String!, ${declarations}) {
+  const query = `query ${operation}($owner: String!, $repo: String!, ${declarations}) {
   repository(owner: $owner, name: $repo) {
     ${fields}
   }
 }
 ${BLOB_FRAGMENT}`;
-  const endpoint = `GraphQL FileTexts (${owner}/${repo})`;
+  const endpoint = `GraphQL ${operation} (${owner}/${repo})`;
   let data: { repository?: Record<string, BlobAnswer> | null } | undefined;
   try {
     data = await octokit.graphql(query, { owner, repo, ...variables });
@@ -126,6 +134,31 @@ ${BLOB_FRAGMENT}`;
     throw toGitHubError(error, 'contents', endpoint);
   }
   if (!data?.repository) throw new GitHubApiError(endpoint, null, 'the answer has no repository');
-  const repository = data.repository;
-  return files.map((file, i) => ({ ...file, text: blobText(file, repository[`f${i}`], `${owner}/${repo}`) }));
+  return data.repository;
+}
+
+/** The texts of `files` (null for each one missing), read in one GraphQL query. */
+export async function fetchFileTexts(octokit: GitHubClient, ref: RepoRef, files: readonly FileAt[]): Promise<FileText[]> {
+  if (files.length === 0) return [];
+  const repository = await queryBlobs(octokit, ref, files, 'FileTexts');
+  return files.map((file, i) => ({ ...file, text: blobText(file, repository[`f${i}`], `${ref.owner}/${ref.repo}`) }));
+}
+
+/** One evidence file's text for the engine, or why it cannot be read (never a throw: the criterion fails, not the run). */
+export function evidenceRead(answer: BlobAnswer): FileRead {
+  if (answer === null || answer === undefined || answer.__typename !== 'Blob') return { problem: 'GitHub returned no file at that path' };
+  if (answer.isBinary) return { problem: 'it is a binary file; metrics and documents are read as text' };
+  if ((answer.byteSize ?? 0) > MAX_FILE_BYTES)
+    return { problem: `it is ${answer.byteSize} bytes; the limit is ${MAX_FILE_BYTES} bytes (1 MiB)` };
+  if (answer.isTruncated || typeof answer.text !== 'string') return { problem: 'GitHub did not return its whole text' };
+  return { text: answer.text, bytes: answer.byteSize ?? new TextEncoder().encode(answer.text).byteLength };
+}
+
+/** The texts of evidence files at one commit, in one GraphQL query; each a text or a problem. */
+export async function fetchEvidenceTexts(octokit: GitHubClient, ref: RepoRef, files: readonly FileAt[]): Promise<Map<string, FileRead>> {
+  const out = new Map<string, FileRead>();
+  if (files.length === 0) return out;
+  const repository = await queryBlobs(octokit, ref, files, 'EvidenceTexts');
+  for (const [i, file] of files.entries()) out.set(file.path, evidenceRead(repository[`f${i}`]));
+  return out;
 }

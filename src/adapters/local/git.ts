@@ -2,11 +2,13 @@
 // manifest, as the Action sees the head commit's tree, so that a file left untracked or git-ignored
 // passes neither locally nor in CI. Paths still go through the disk view (localRepoFiles), so a
 // symlink is followed on disk and nothing may resolve outside the repository.
-import { execFile } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { RepoFiles, RepoPathKind } from '../../core/types.js';
-import { localRepoFiles } from './files.js';
+import { gitBlobSha, sha256Bytes } from '../../core/hash.js';
+import { MAX_YAML_BYTES } from '../../core/yaml.js';
+import { localRepoFiles, MAX_HASHED_BYTES } from './files.js';
 
 /** What a repository view saw besides the answers: paths on disk that HEAD does not hold. */
 export interface LocalRepoView {
@@ -39,19 +41,47 @@ function git(root: string, args: string[]): Promise<GitRun> {
   });
 }
 
-/** HEAD's tree, every entry (folders too) by repository path; empty when the repository has no commit yet. */
-function headTree(listed: GitRun, hasHead: boolean): Map<string, TreeKind> | string {
+
+/** git run to completion (for --base, read once the evaluation is under way). */
+function gitSync(root: string, args: string[]): GitRun {
+  const run = spawnSync('git', ['-C', root, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (run.error) {
+    const why = (run.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : run.error.message;
+    return { ok: false, status: null, out: '', why };
+  }
+  if (run.status !== 0)
+    return { ok: false, status: run.status, out: run.stdout, why: run.stderr.trim().split('\n')[0] || `git exited ${run.status}` };
+  return { ok: true, out: run.stdout };
+}
+
+/** A regular file's blob at HEAD: what CI reads, whatever the disk holds now. */
+interface HeadBlob {
+  sha: string;
+  size: number;
+}
+
+/** HEAD's tree (listed with -l), every entry (folders too) by repository path, and each regular file's blob; empty when the repository has no commit yet. */
+function headTree(listed: GitRun, hasHead: boolean): { kinds: Map<string, TreeKind>; blobs: Map<string, HeadBlob> } | string {
   const tree = new Map<string, TreeKind>();
-  if (!hasHead) return tree;
+  const blobs = new Map<string, HeadBlob>();
+  if (!hasHead) return { kinds: tree, blobs };
   if (!listed.ok) return listed.why;
   for (const line of listed.out.split('\0')) {
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
-    const [mode, type] = line.slice(0, tab).split(' ');
+    const [mode, type, sha, size] = line.slice(0, tab).split(/ +/);
     const kind: TreeKind = type === 'tree' ? 'dir' : type === 'commit' ? 'submodule' : mode === '120000' ? 'symlink' : 'file';
-    tree.set(line.slice(tab + 1), kind);
+    const path = line.slice(tab + 1);
+    tree.set(path, kind);
+    if (kind === 'file' && sha) blobs.set(path, { sha, size: Number(size) });
   }
-  return tree;
+  return { kinds: tree, blobs };
+}
+
+/** A blob's bytes, read with git; null when git cannot give them. */
+function blobBytes(root: string, sha: string): Buffer | null {
+  const run = spawnSync('git', ['-C', root, 'cat-file', 'blob', sha], { maxBuffer: MAX_HASHED_BYTES + 1024 });
+  return run.status === 0 && Buffer.isBuffer(run.stdout) ? run.stdout : null;
 }
 
 /** The working tree as it is on disk: every file counts, committed or not (`check --worktree`). */
@@ -68,7 +98,7 @@ export async function committedView(root: string): Promise<LocalRepoView> {
   // commit yet); and HEAD's tree, used only once the first says `root` is the top and HEAD exists.
   const [head, listed] = await Promise.all([
     git(root, ['rev-parse', '--show-toplevel', '--verify', '--quiet', 'HEAD^{commit}']),
-    git(root, ['ls-tree', '-r', '-t', '-z', '--full-tree', 'HEAD']),
+    git(root, ['ls-tree', '-r', '-t', '-z', '-l', '--full-tree', 'HEAD']),
   ]);
   const top = head.ok || head.status === 1 ? head.out.split('\n')[0]?.trim() : undefined;
   const realRoot = realpathSync.native(root);
@@ -76,9 +106,31 @@ export async function committedView(root: string): Promise<LocalRepoView> {
     const why = top ? `git's repository starts at ${top}` : head.ok ? 'git named no repository' : head.why;
     return worktreeView(root, `note: ${root} is not a git repository (${why}): evidence is checked in the files on disk, committed or not`);
   }
-  const tree = headTree(listed, head.ok);
-  if (typeof tree === 'string')
-    return worktreeView(root, `note: cannot list the files at HEAD (${tree}): evidence is checked in the files on disk`);
+  const listing = headTree(listed, head.ok);
+  if (typeof listing === 'string')
+    return worktreeView(root, `note: cannot list the files at HEAD (${listing}): evidence is checked in the files on disk`);
+  const tree = listing.kinds;
+  // Contents as HEAD holds them, as CI reads them: the file on disk when it is the same blob (most
+  // often), else git's copy. A path HEAD does not hold as a regular file is read on disk.
+  const cache = new Map<string, Buffer | null>();
+  const bytesAt = (repoPath: string): { blob: HeadBlob; bytes: Buffer | null } | null => {
+    const blob = listing.blobs.get(repoPath);
+    if (!blob) return null;
+    if (!cache.has(repoPath)) {
+      let bytes: Buffer | null = null;
+      if (blob.size <= MAX_HASHED_BYTES) {
+        try {
+          const onDisk = readFileSync(join(realRoot, ...repoPath.split('/')));
+          if (gitBlobSha(onDisk) === blob.sha) bytes = onDisk;
+        } catch {
+          bytes = null;
+        }
+        bytes ??= blobBytes(root, blob.sha);
+      }
+      cache.set(repoPath, bytes);
+    }
+    return { blob, bytes: cache.get(repoPath) ?? null };
+  };
   const disk = localRepoFiles(root);
   const uncommitted = new Set<string>();
 
@@ -94,6 +146,23 @@ export async function committedView(root: string): Promise<LocalRepoView> {
   };
 
   const files: RepoFiles = {
+    read: (repoPath) => {
+      const held = bytesAt(repoPath);
+      if (held === null) return disk.read!(repoPath);
+      if (held.blob.size > MAX_YAML_BYTES)
+        return { problem: `it is ${held.blob.size} bytes; the limit is ${MAX_YAML_BYTES} bytes (1 MiB)` };
+      if (held.bytes === null) return { problem: 'git could not read it at HEAD' };
+      try {
+        return { text: new TextDecoder('utf-8', { fatal: true }).decode(held.bytes), bytes: held.bytes.byteLength };
+      } catch {
+        return { problem: 'it is not UTF-8 text' };
+      }
+    },
+    hash: (repoPath) => {
+      const held = bytesAt(repoPath);
+      if (held === null) return disk.hash!(repoPath);
+      return { git_blob_sha: held.blob.sha, ...(held.bytes ? { sha256: sha256Bytes(held.bytes) } : {}) };
+    },
     stat(repoPath: string): RepoPathKind {
       const onDisk = disk.stat(repoPath);
       if (onDisk === 'outside' || onDisk === 'unverifiable') return onDisk;
@@ -115,4 +184,22 @@ export async function committedView(root: string): Promise<LocalRepoView> {
     },
   };
   return { files, notice: null, uncommitted: () => [...uncommitted].sort() };
+}
+
+/** What the CLI's --base REF gives: the manifest's text at REF (null when REF holds none) and the paths changed since. */
+export type BaseRead = { ok: true; text: string | null; changed: string[] } | { ok: false; why: string };
+
+/**
+ * The manifest at `ref` and the paths changed between `ref` and HEAD (with `worktree`, and the files
+ * on disk), read with git. A ref is never taken for an option.
+ */
+export function readBase(root: string, ref: string, manifestPath: string, worktree: boolean): BaseRead {
+  if (ref.startsWith('-') || ref.includes('\0')) return { ok: false, why: `"${ref}" is not a git revision` };
+  const commit = gitSync(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  if (!commit.ok) return { ok: false, why: `git knows no commit "${ref}"${commit.status === null ? ` (${commit.why})` : ''}` };
+  const sha = commit.out.trim();
+  const shown = gitSync(root, ['cat-file', 'blob', `${sha}:${manifestPath}`]);
+  const diff = gitSync(root, ['diff', '--name-only', '-z', '--no-renames', sha, ...(worktree ? [] : ['HEAD']), '--']);
+  if (!diff.ok) return { ok: false, why: diff.why };
+  return { ok: true, text: shown.ok ? shown.out : null, changed: diff.out.split('\0').filter(Boolean) };
 }

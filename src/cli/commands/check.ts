@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { findRepoRoot, readTextFile } from '../../adapters/local/files.js';
-import { committedView, worktreeView } from '../../adapters/local/git.js';
+import { committedView, readBase, worktreeView } from '../../adapters/local/git.js';
 import { isBundledPolicy } from '../../core/bundled.js';
 import { formatFinding, UsageError } from '../../core/errors.js';
 import { resolveBundled } from '../../core/layering/layers.js';
@@ -43,6 +43,7 @@ export async function check(args: string[], io: Io): Promise<number> {
       format: { type: 'string', default: 'text' },
       output: { type: 'string' },
       worktree: { type: 'boolean', default: false },
+      base: { type: 'string' },
     },
     true,
   );
@@ -77,12 +78,14 @@ export async function check(args: string[], io: Io): Promise<number> {
       : worktreeView(root, `note: ${relative(io.cwd, root) || '.'} is not in a git repository: evidence is checked in the files on disk`);
   const { evaluate, renderText } = await engine;
   if (view.notice) io.err(`${plainLine(view.notice)}\n`);
+  const base = values.base === undefined ? null : baseOf(values.base, gitRoot, repoPath, values.worktree === true, io);
   const report = evaluate({
     manifest: { path: repoPath, text: manifestText },
     policy,
     files: view.files,
     facts,
     now: parseNow(values.now, io),
+    ...(base ? { base: { path: repoPath, text: base.text }, changedFiles: base.changed } : {}),
   });
   if (values.output) writeFileSync(resolve(io.cwd, values.output), `${JSON.stringify(report, null, 2)}\n`);
   // Invalid input: one line per problem on stderr. The JSON report still goes to stdout for tools;
@@ -92,4 +95,26 @@ export async function check(args: string[], io: Io): Promise<number> {
   for (const error of report.errors) io.err(`error: ${plainLine(formatFinding(error))}\n`);
   if (format !== 'text' || report.gates.length > 0) io.out(await render(report, format, policy.policy, renderText));
   return exitFor(report);
+}
+
+/**
+ * --base REF: the manifest at REF, against which values fixed before the evaluation are compared, and
+ * the paths changed since. Skipped with a note when there is no such manifest (a new pilot) or no git.
+ */
+function baseOf(
+  ref: string,
+  gitRoot: string | null,
+  repoPath: string,
+  worktree: boolean,
+  io: Io,
+): { text: string; changed: string[] } | null {
+  const skip = (why: string) => {
+    io.err(`${plainLine(`note: --base ${ref}: ${why}; thresholds fixed before the evaluation are not compared`)}\n`);
+    return null;
+  };
+  if (gitRoot === null) return skip('the manifest is not in a git repository');
+  const read = readBase(gitRoot, ref, repoPath, worktree);
+  if (!read.ok) return skip(read.why);
+  if (read.text === null) return skip(`${ref} holds no ${repoPath} (a new pilot)`);
+  return { text: read.text, changed: read.changed };
 }

@@ -1,5 +1,6 @@
 // `file` evidence: every named file exists in the repository, inside it, where the policy accepts it.
 import type { minimatch as Minimatch } from 'minimatch';
+import type { Finding } from '../types.js';
 import type { EvidenceKind } from './types.js';
 import { relativeToManifest, resolveEvidencePath } from './paths.js';
 
@@ -51,6 +52,19 @@ export const fileEvidence: EvidenceKind = {
     else if (pathsP !== undefined && pathsC !== undefined && !sameSet(pathsP, pathsC)) {
       ops.loosen(ops.at('file', 'paths'), `${quoted(pathsC)} differs from ${quoted(pathsP)} in ${ops.parent}`, advice);
     }
+    ops.bound(ops.at('file', 'min_bytes'), p.file.min_bytes, c.file.min_bytes, 'minimum');
+    const headingsC = new Set((c.file.headings ?? []).map((h) => h.toLowerCase()));
+    for (const heading of p.file.headings ?? [])
+      if (!headingsC.has(heading.toLowerCase()))
+        ops.loosen(
+          ops.at('file', 'headings'),
+          `no longer requires the heading "${heading}" (${ops.parent} does)`,
+          'a child policy may only add headings',
+          ops.at('file'),
+        );
+    const headingsP = new Set((p.file.headings ?? []).map((h) => h.toLowerCase()));
+    for (const heading of c.file.headings ?? [])
+      if (!headingsP.has(heading.toLowerCase())) ops.tighten(ops.at('file', 'headings'), `requires the heading "${heading}"`);
   },
   mergeLayer(merged, child) {
     if (child.file) merged.file = { ...merged.file, ...structuredClone(child.file) };
@@ -59,7 +73,11 @@ export const fileEvidence: EvidenceKind = {
   describe(criterion, show) {
     const file = criterion.evidence.file;
     if (!file) return [];
-    return [`file${file.paths ? ` under ${file.paths.map((path) => show(path)).join(' or ')}` : ''} (relative to the manifest's folder)`];
+    const size = file.min_bytes !== undefined ? `, at least ${show(file.min_bytes)} bytes` : '';
+    const headings = file.headings?.length ? `, with the headings ${file.headings.map((h) => `"${show(h)}"`).join(', ')}` : '';
+    return [
+      `file${file.paths ? ` under ${file.paths.map((path) => show(path)).join(' or ')}` : ''} (relative to the manifest's folder)${size}${headings}`,
+    ];
   },
   starter(criterion) {
     const file = criterion.evidence.file;
@@ -77,7 +95,11 @@ export const fileEvidence: EvidenceKind = {
     }
     const list = typeof given === 'string' ? [given] : given;
     const globs = ctx.criterion.evidence.file?.paths;
-    const problems = [];
+    const problems: Finding[] = [];
+    const policy = ctx.criterion.evidence.file;
+    const reads = policy?.min_bytes !== undefined || (policy?.headings?.length ?? 0) > 0;
+    const headingsSeen = new Set<string>();
+    const readPaths: string[] = [];
     for (const [index, raw] of list.entries()) {
       const at = ctx.locate(typeof given === 'string' ? ['file'] : ['file', index]);
       const resolved = resolveEvidencePath(ctx.manifestDir, raw);
@@ -112,9 +134,56 @@ export const fileEvidence: EvidenceKind = {
             message: `file "${raw}" is not where the policy accepts evidence for ${ctx.criterion.id}: ${globs.join(', ')}`,
             location: at,
           });
+          continue;
         }
+      }
+      // Contents are read only when the policy asks something of them.
+      if (!reads) continue;
+      const read = ctx.files.read ? ctx.files.read(resolved.repoPath) : { problem: 'this repository view cannot read file contents' };
+      if ('problem' in read) {
+        problems.push({ message: `file "${raw}" cannot be read: ${read.problem}`, location: at });
+        continue;
+      }
+      readPaths.push(raw);
+      if (policy?.min_bytes !== undefined && read.bytes < policy.min_bytes) {
+        problems.push({
+          message: `file "${raw}" holds ${read.bytes} bytes; ${ctx.criterion.id} needs at least ${policy.min_bytes} (an empty or stub report is not evidence)`,
+          location: at,
+        });
+      }
+      for (const heading of markdownHeadings(read.text)) headingsSeen.add(heading);
+    }
+    if (readPaths.length > 0) {
+      for (const wanted of policy?.headings ?? []) {
+        const key = wanted.trim().toLowerCase();
+        if ([...headingsSeen].some((heading) => heading.startsWith(key))) continue;
+        problems.push({
+          message: `no evidence file of ${ctx.criterion.id} has a heading "${wanted}" (looked in ${readPaths.join(', ')}): add that section`,
+          location: ctx.locate(['file']),
+        });
       }
     }
     return problems;
   },
 };
+
+/** The Markdown headings of a text (ATX `#` and setext underlines), lower-cased, outside fenced code. */
+export function markdownHeadings(text: string): string[] {
+  const headings: string[] = [];
+  let fence: string | null = null;
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (opener) {
+      if (fence === null) fence = opener[1]![0]!;
+      else if (opener[1]![0] === fence) fence = null;
+      continue;
+    }
+    if (fence !== null) continue;
+    const atx = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (atx) headings.push(atx[1]!.trim().toLowerCase());
+    else if (line.trim() !== '' && /^ {0,3}(=+|-+)[ \t]*$/.test(lines[i + 1] ?? '')) headings.push(line.trim().toLowerCase());
+  }
+  return headings;
+}

@@ -1,6 +1,7 @@
 // `metrics` evidence: each metric the policy names is present, a finite number, and within its tier's bounds.
 import { PLACEHOLDERS } from '../placeholders.js';
-import type { MetricRequirement } from '../types.js';
+import type { Finding, MetricRequirement, SourceLocation } from '../types.js';
+import { agrees, isSource, openMetricsSource, type MetricsSource } from './artifacts.js';
 import { forTier, mergePerTier, perTierText, type EvidenceKind } from './types.js';
 
 function mergeMetric(parent: MetricRequirement, child: MetricRequirement): MetricRequirement {
@@ -29,6 +30,24 @@ export const metricsEvidence: EvidenceKind = {
       }
       ops.bound(ops.at('metrics', name, 'min'), rule.min, mine.min, 'minimum');
       ops.bound(ops.at('metrics', name, 'max'), rule.max, mine.max, 'maximum');
+      if (rule.metrics_source === 'artifact' && mine.metrics_source !== 'artifact')
+        ops.loosen(
+          ops.at('metrics', name, 'metrics_source'),
+          `no longer requires the value from an artifact (${ops.parent} sets metrics_source: artifact)`,
+          'a child policy may only add metrics_source: artifact',
+          ops.at('metrics', name),
+        );
+      else if (rule.metrics_source !== 'artifact' && mine.metrics_source === 'artifact')
+        ops.tighten(ops.at('metrics', name, 'metrics_source'), 'requires the value from an evaluation artifact');
+      const fixedBefore = new Set(mine.fixed_before_evaluation ?? []);
+      for (const id of rule.fixed_before_evaluation ?? [])
+        if (!fixedBefore.has(id))
+          ops.loosen(
+            ops.at('metrics', name, 'fixed_before_evaluation'),
+            `no longer fixes the value before the evaluation of ${id} (${ops.parent} does)`,
+            'a child policy may only add criteria to fixed_before_evaluation',
+            ops.at('metrics', name),
+          );
     }
     for (const name of Object.keys(c.metrics)) if (!p.metrics[name]) ops.tighten(ops.at('metrics', name), 'is a new required metric');
   },
@@ -45,31 +64,91 @@ export const metricsEvidence: EvidenceKind = {
       const min = perTierText(rule.min, show, tier);
       const max = perTierText(rule.max, show, tier);
       const bounds = [min ? `≥ ${min}` : '', max ? `≤ ${max}` : ''].filter(Boolean).join(' and ');
-      return `metric ${show(name)}${bounds ? ` ${bounds}` : ' (present)'}${rule.unit ? ` ${show(rule.unit)}` : ''}${rule.description ? ` (${show(rule.description)})` : ''}`;
+      const artifact = rule.metrics_source === 'artifact' ? ', read from an evaluation artifact (metrics: { from: ... })' : '';
+      const fixed = rule.fixed_before_evaluation?.length
+        ? `, fixed before the evaluation (${rule.fixed_before_evaluation.map((id) => show(id)).join(', ')}): changing it in the same pull request as that evidence is a governance change`
+        : '';
+      return `metric ${show(name)}${bounds ? ` ${bounds}` : ' (present)'}${rule.unit ? ` ${show(rule.unit)}` : ''}${rule.description ? ` (${show(rule.description)})` : ''}${artifact}${fixed}`;
     });
   },
   starter(criterion) {
-    const metrics = Object.keys(criterion.evidence.metrics ?? {});
-    return metrics.length > 0 ? `metrics: { ${metrics.map((m) => `${m}: ${PLACEHOLDERS.metric}`).join(', ')} }` : null;
+    const rules = Object.entries(criterion.evidence.metrics ?? {});
+    if (rules.length === 0) return null;
+    // The artifact form when the policy asks for it: the values come from the evaluation's own output.
+    if (rules.some(([, rule]) => rule.metrics_source === 'artifact'))
+      return `metrics: { from: reports/${criterion.id.toLowerCase()}-metrics.json }`;
+    return `metrics: { ${rules.map(([m]) => `${m}: ${PLACEHOLDERS.metric}`).join(', ')} }`;
   },
   check(ctx) {
     const wanted = ctx.criterion.evidence.metrics ?? {};
     const given = ctx.entry.metrics;
-    const problems = [];
+    const problems: Finding[] = [];
+    // The artifact is opened only when the entry names one (and once for all its metrics).
+    let source: MetricsSource | null = null;
+    if (given?.from !== undefined) {
+      const opened = openMetricsSource(
+        { manifestDir: ctx.manifestDir, files: ctx.files, locate: (p) => ctx.locate(['metrics', ...p]) },
+        {
+          ...given,
+          from: given.from,
+        },
+      );
+      if (!isSource(opened)) return [opened];
+      source = opened;
+    }
     for (const [name, rule] of Object.entries(wanted)) {
-      const value = given?.[name];
+      const stated = given?.[name];
+      const typed = typeof stated === 'number' ? stated : undefined;
+      const key = typeof stated === 'object' && stated !== null ? stated.key : undefined;
       const unit = rule.unit ? ` ${rule.unit}` : '';
-      if (value === undefined) {
-        problems.push({
-          message: `metric "${name}" is missing: add it under metrics${rule.description ? ` (${rule.description})` : ''}`,
-          location: ctx.locate(given ? ['metrics'] : []),
-        });
-        continue;
-      }
-      const at = ctx.locate(['metrics', name]);
-      if (!Number.isFinite(value)) {
-        problems.push({ message: `metric "${name}" must be a finite number`, location: at });
-        continue;
+      let value: number;
+      let at: SourceLocation;
+      if (source === null) {
+        if (rule.metrics_source === 'artifact') {
+          problems.push({
+            message: `metric "${name}" must be read from the evaluation's own output (the policy sets metrics_source: artifact for it): name the file with metrics: { from: reports/eval.json }, from: dvc or from: model-card`,
+            location: ctx.locate(given ? (stated !== undefined ? ['metrics', name] : ['metrics']) : []),
+          });
+          continue;
+        }
+        if (key !== undefined) {
+          problems.push({
+            message: `metric "${name}" names a key but the entry names no artifact: add from: to metrics`,
+            location: ctx.locate(['metrics', name]),
+          });
+          continue;
+        }
+        if (typed === undefined) {
+          problems.push({
+            message: `metric "${name}" is missing: add it under metrics${rule.description ? ` (${rule.description})` : ''}`,
+            location: ctx.locate(given ? ['metrics'] : []),
+          });
+          continue;
+        }
+        value = typed;
+        at = ctx.locate(['metrics', name]);
+        if (!Number.isFinite(value)) {
+          problems.push({ message: `metric "${name}" must be a finite number`, location: at });
+          continue;
+        }
+      } else {
+        const hit = source.lookup(name, key);
+        if (!hit.ok) {
+          problems.push({ message: hit.message, location: hit.location ?? ctx.locate(['metrics', stated !== undefined ? name : 'from']) });
+          continue;
+        }
+        at = hit.location;
+        if (typeof hit.value !== 'number' || !Number.isFinite(hit.value)) {
+          problems.push({ message: `metric "${name}" in ${hit.where} must be a finite number, not ${shown(hit.value)}`, location: at });
+          continue;
+        }
+        value = hit.value;
+        // A number typed beside its artifact must say the same: wrong at both places.
+        if (typed !== undefined && !agrees(typed, value)) {
+          const message = `${name} is ${typed} in the manifest but ${value} in ${hit.where}: correct the manifest or remove the typed value`;
+          problems.push({ message, location: ctx.locate(['metrics', name]) }, { message, location: at });
+          continue;
+        }
       }
       const min = forTier(rule.min, ctx.tier);
       const max = forTier(rule.max, ctx.tier);
@@ -83,3 +162,12 @@ export const metricsEvidence: EvidenceKind = {
     return problems;
   },
 };
+
+/** An artifact's non-numeric value, briefly, for a message. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping (name a deeper key)';
+  return `${typeof value} ${String(value)}`;
+}

@@ -194,6 +194,21 @@ export function comparePolicies(
       'a child policy may not change who confirms risk tiers',
     );
 
+  // Who confirms a threshold changed with its evaluation: the same rule as for a lowered tier.
+  const thrP = parent.thresholds_confirmed_by;
+  const thrC = child.thresholds_confirmed_by;
+  if (thrP === undefined && thrC !== undefined)
+    tighten(
+      ['thresholds_confirmed_by'],
+      `${thrC} must now confirm a threshold changed with its evaluation (${P} asks the base owner alone)`,
+    );
+  else if (thrP !== undefined && thrC !== thrP)
+    loosen(
+      ['thresholds_confirmed_by'],
+      thrC === undefined ? `is removed: ${thrP} no longer confirms a threshold changed with its evaluation` : `${thrC} replaces ${thrP}`,
+      'a child policy may not drop or change the role that confirms thresholds',
+    );
+
   // Who may approve a loosening of the policy: more owners, more people who could let one through.
   const ownersP = parent.policy_owners;
   const ownersC = child.policy_owners;
@@ -280,6 +295,8 @@ export function comparePolicies(
     if (signs.length > 0)
       powers.push(`its approval would meet the sign-off of ${plain(signs)}, which ${P} asks of another role or of none`);
     if (child.tier_confirmed_by === name) powers.push('it would confirm a lowered risk tier (tier_confirmed_by)');
+    if (child.thresholds_confirmed_by === name)
+      powers.push('it would confirm a threshold changed with its evaluation (thresholds_confirmed_by)');
     const waivable =
       child.max_waiver === undefined
         ? []

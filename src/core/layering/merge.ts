@@ -75,6 +75,7 @@ export function mergeLayer(parent: Policy, layer: PolicyLayer, ctx: MergeContext
   if (layer.max_waiver !== undefined) policy.max_waiver = layer.max_waiver;
   if (layer.max_waiver_total !== undefined) policy.max_waiver_total = layer.max_waiver_total;
   if (layer.tier_confirmed_by !== undefined) policy.tier_confirmed_by = layer.tier_confirmed_by;
+  if (layer.thresholds_confirmed_by !== undefined) policy.thresholds_confirmed_by = layer.thresholds_confirmed_by;
   if (layer.policy_owners !== undefined) policy.policy_owners = clone(layer.policy_owners);
 
   const parentRoles = Object.keys(parent.roles);

@@ -19,7 +19,7 @@ import { listOpenPullRequests, type OpenPullRequest } from '../../adapters/githu
 import { InputError, messageOf, UserError } from '../../core/errors.js';
 import { evaluate } from '../../core/evaluate.js';
 import type { LoadedPolicy } from '../../core/policy.js';
-import type { Report } from '../../core/types.js';
+import type { RepoFiles, Report } from '../../core/types.js';
 import {
   isRepositoryFailure,
   portfolioReport,
@@ -29,7 +29,7 @@ import {
   type PortfolioState,
 } from '../../core/portfolio.js';
 import { plainLine } from '../../report/plain.js';
-import { matching, treeAt, treeFiles, type TreeCache } from '../manifests.js';
+import { matching, treeAt, treeFiles, withEvidenceTexts, type TreeCache } from '../manifests.js';
 import type { Logger } from '../ports.js';
 import { readPullRequest, type PullRequestReading } from '../read-pull-request.js';
 import { loadTrustedPolicy, policySpec, type PolicySources, type PolicySpec } from '../trusted-policy.js';
@@ -359,9 +359,23 @@ async function readRepository(
     const reason = `could not be read at the head of ${repository.defaultBranch}: ${messageOf(error)}`;
     return [...inputs, ...offline.map((path) => ({ repository: name, manifest: path, pullRequest: null, report: null, error: reason }))];
   }
-  const files = treeFiles(tree);
+  const offlineInputs = offline.map((path, i) => ({
+    manifest: { path, text: texts[i]?.text ?? '' },
+    policy,
+    files: treeFiles(tree),
+    facts: null,
+    now: options.now,
+  }));
+  let files: RepoFiles;
+  try {
+    files = await step(() => withEvidenceTexts(gh, { owner, repo }, headSha, tree, offlineInputs));
+  } catch (error) {
+    if (error instanceof Stopped || isRateLimited(error) || !isReadFailure(error)) throw error;
+    const reason = `evidence could not be read at the head of ${repository.defaultBranch}: ${messageOf(error)}`;
+    return [...inputs, ...offline.map((path) => ({ repository: name, manifest: path, pullRequest: null, report: null, error: reason }))];
+  }
   for (const [i, path] of offline.entries()) {
-    const report = evaluate({ manifest: { path, text: texts[i]?.text ?? '' }, policy, files, facts: null, now: options.now });
+    const report = evaluate({ ...offlineInputs[i]!, files });
     inputs.push({ repository: name, manifest: path, pullRequest: null, report: portfolioReport(report) });
   }
   return inputs;
