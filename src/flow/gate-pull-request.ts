@@ -438,13 +438,15 @@ async function evaluateAndRemind(
 ): Promise<Report[]> {
   const where = { owner: ctx.owner, repo: ctx.repo, number: pr.number };
   // Only comments GitHub says the token wrote: a bot's comment kept by the sticky fallback is not a reminder.
-  const own: IssueComment[] = reading.botComments.filter((c) => c.byViewer).map((c) => ({
-    id: c.id,
-    url: c.url,
-    body: c.body,
-    author: { login: c.author },
-    createdAt: c.createdAt,
-  }));
+  const own: IssueComment[] = reading.botComments
+    .filter((c) => c.byViewer)
+    .map((c) => ({
+      id: c.id,
+      url: c.url,
+      body: c.body,
+      author: { login: c.author },
+      createdAt: c.createdAt,
+    }));
   const sent = findReminders(own, () => true);
   const judged = sent.length > 0 ? { ...facts, reminders: [...(facts.reminders ?? []), ...sent] } : facts;
   let reports = reading.evaluateWith(judged);

@@ -498,7 +498,14 @@ export function ownComments(comments: readonly CommentNode[]): BotComment[] {
   const chosen = byViewer.length > 0 ? byViewer : comments.filter((c) => c.author?.__typename === 'Bot');
   return chosen
     .filter((c) => typeof c.databaseId === 'number')
-    .map((c) => ({ id: c.databaseId as number, url: c.url, body: c.body, author: actorLogin(c.author), createdAt: c.createdAt, byViewer: c.viewerDidAuthor === true }));
+    .map((c) => ({
+      id: c.databaseId as number,
+      url: c.url,
+      body: c.body,
+      author: actorLogin(c.author),
+      createdAt: c.createdAt,
+      byViewer: c.viewerDidAuthor === true,
+    }));
 }
 
 export async function fetchPullRequestFacts(octokit: GitHubClient, id: PullRequestId, extras: FactsExtras = {}): Promise<PullRequestFacts> {

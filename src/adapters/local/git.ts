@@ -41,7 +41,6 @@ function git(root: string, args: string[]): Promise<GitRun> {
   });
 }
 
-
 /** git run to completion (for --base, read once the evaluation is under way). */
 function gitSync(root: string, args: string[]): GitRun {
   const run = spawnSync('git', ['-C', root, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
