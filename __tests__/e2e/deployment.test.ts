@@ -44,6 +44,8 @@ describe('mode: deployment in a deploy job', () => {
       'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'FileTexts',
+      // The evidence texts the policy checks (the rollback plan's headings), read at the deployed commit.
+      'EvidenceTexts',
     ]);
   });
 
