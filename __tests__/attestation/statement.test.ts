@@ -1,5 +1,6 @@
 // The readiness attestation, built and checked offline: the in-toto Statement v1 shape (validated
 // against schemas/attestation.schema.json with ajv), the subject digest, and the predicate's replay.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -54,6 +55,15 @@ describe('the readiness statement', () => {
     expect(statement.predicateType).toBe(READINESS_PREDICATE_TYPE);
   });
 
+  it('lists every evidence file the decision used with its git blob sha, as git computes it', () => {
+    const evidence = statement.predicate.pilots[0]!.evidence;
+    expect(evidence.length).toBeGreaterThan(0);
+    expect(evidence).toEqual(ready.evidence_files);
+    const first = evidence[0]!;
+    const blob = execFileSync('git', ['hash-object', join(ROOT, first.path)], { encoding: 'utf8' }).trim();
+    expect(first.git_blob_sha).toBe(blob);
+  });
+
   it('names the head commit as its subject, with its digest', () => {
     expect(statement.subject).toEqual([{ name: `${REPO}@${HEAD}`, digest: { gitCommit: HEAD } }]);
   });
@@ -68,19 +78,36 @@ describe('the readiness statement', () => {
         policy: { source: ready.policy.source, sha256: ready.policy.sha256 },
         owner: ready.owner.login,
         signoffs: ready.roles.map((r) => ({ role: r.role, status: r.status, by: expect.any(Array) })),
+        evidence: ready.evidence_files,
       },
     ]);
     expect(p.pilots[0]?.signoffs.some((s) => s.by.length > 0)).toBe(true);
     expect(p.reports).toEqual([ready]);
   });
 
+  it("takes the model artifacts from the manifest's pilot.model_artifacts into the report and the subjects", () => {
+    const path = 'examples/claims-triage/pilot-readiness.yml';
+    const digest = 'cd'.repeat(32);
+    const text = readFileSync(join(ROOT, path), 'utf8').replace(
+      /^(pilot:\n(?:  .*\n)+)/m,
+      `$1  model_artifacts:\n    - { name: models/claims-triage.onnx, sha256: ${digest} }\n`,
+    );
+    expect(text).toContain('model_artifacts');
+    const named = evaluate({ manifest: { path, text }, policy: POLICY, files: localRepoFiles(ROOT), facts: FACTS, now: NOW });
+    expect(named.errors).toEqual([]);
+    expect(named.model_artifacts).toEqual([{ name: 'models/claims-triage.onnx', sha256: digest }]);
+    const s = buildStatement({ repository: REPO, pullRequest: 42, headSha: HEAD, commits: [HEAD], reports: [named] });
+    expect(s.subject).toContainEqual({ name: 'models/claims-triage.onnx', digest: { sha256: digest } });
+    expect(validate(s), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it('adds a sha256 subject for each model artifact a report names by digest', () => {
     const digest = 'ab'.repeat(32);
     const withArtifacts = {
       ...ready,
-      artifacts: [
-        { path: 'models/claims.onnx', sha256: digest },
-        { path: 'x', sha256: 'not-hex' },
+      model_artifacts: [
+        { name: 'models/claims.onnx', sha256: digest },
+        { name: 'x', sha256: 'not-hex' },
       ],
     } as Report;
     const s = buildStatement({ repository: REPO, pullRequest: 42, headSha: HEAD, commits: [HEAD], reports: [withArtifacts] });

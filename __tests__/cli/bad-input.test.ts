@@ -53,6 +53,10 @@ const manifests: Array<[string, string]> = [
     'metrics-key-extra.yml',
     `${M}/metrics-key-extra.yml:8:53: evidence.DR-2.metrics.completeness must be a number, or { key: where.the.artifact.holds.it } and nothing else`,
   ],
+  [
+    'model-artifact-digest.yml',
+    `${M}/model-artifact-digest.yml:6:43: pilot.model_artifacts[0].sha256 must be the artifact's sha256: 64 lowercase hexadecimal digits, without a sha256: prefix (got the text "sha256:ab12")`,
+  ],
   ['metrics-task-empty.yml', `${M}/metrics-task-empty.yml:8:40: evidence.DR-2.metrics.task must not be empty`],
   ['metrics-dataset-empty.yml', `${M}/metrics-dataset-empty.yml:8:43: evidence.DR-2.metrics.dataset must not be empty`],
   [

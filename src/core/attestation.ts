@@ -3,7 +3,7 @@
 // with the full reports, so a deploy pipeline can replay it. Built and checked here, offline; signing
 // and signature checks happen behind a port (src/flow/ports.ts).
 import { replay } from './replay.js';
-import type { Decision, Report } from './types.js';
+import type { Decision, EvidenceFileRecord, ModelArtifact, Report } from './types.js';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 /** The project's predicate type: the version is in the URL, as in-toto asks. */
@@ -30,6 +30,8 @@ export interface ReadinessPredicate {
     policy: { source: string; sha256: string };
     owner: string | null;
     signoffs: Array<{ role: string; status: string; by: string[] }>;
+    /** Every evidence file the decision used, with its git blob sha (and sha256 where the bytes were read). */
+    evidence: EvidenceFileRecord[];
   }>;
   /** The reports as the gate wrote them, with their recorded inputs (so the decision replays). */
   reports: Report[];
@@ -46,18 +48,17 @@ const GIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
- * Model artifacts a report names with a sha256 (`artifacts: [{path, sha256}]`, when the report carries
- * them), each a subject of its own so a registry can look the attestation up by the model's digest.
+ * Model artifacts a report names by digest (its manifest's pilot.model_artifacts), each a subject of
+ * its own so a registry can look the attestation up by the model's digest. A digest that is not a
+ * sha256 (a hand-edited report) is left out, never passed on.
  */
 function artifactSubjects(reports: Report[]): Subject[] {
   const seen = new Map<string, Subject>();
   for (const report of reports) {
-    const artifacts = (report as Report & { artifacts?: unknown }).artifacts;
-    if (!Array.isArray(artifacts)) continue;
-    for (const artifact of artifacts) {
-      const { path, sha256 } = (artifact ?? {}) as { path?: unknown; sha256?: unknown };
-      if (typeof path === 'string' && typeof sha256 === 'string' && SHA256.test(sha256))
-        seen.set(`${path}@${sha256}`, { name: path, digest: { sha256 } });
+    for (const artifact of report.model_artifacts ?? []) {
+      const { name, sha256 } = artifact as Partial<ModelArtifact>;
+      if (typeof name === 'string' && typeof sha256 === 'string' && SHA256.test(sha256))
+        seen.set(`${name}@${sha256}`, { name, digest: { sha256 } });
     }
   }
   return [...seen.values()];
@@ -106,6 +107,7 @@ export function buildStatement(input: {
         policy: { source: r.policy.source, sha256: r.policy.sha256 },
         owner: r.owner?.login ?? null,
         signoffs: signoffsOf(r),
+        evidence: r.evidence_files ?? [],
       })),
       reports: input.reports,
     },

@@ -660,6 +660,7 @@ export function evaluate(input: EvaluationInput): Report {
     decision: decision.decision,
     score,
     pilot: { name: manifest.pilot.name, title: manifest.pilot.title ?? null, risk: tier },
+    ...(manifest.pilot.model_artifacts ? { model_artifacts: manifest.pilot.model_artifacts } : {}),
     gates,
     criteria,
     owner: signoffs.owner,

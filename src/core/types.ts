@@ -229,9 +229,22 @@ export interface WaiverEntry {
   since?: string;
 }
 
+/** A model artifact a manifest names by digest (pilot.model_artifacts). */
+export interface ModelArtifact {
+  name: string;
+  sha256: string;
+}
+
 export interface Manifest {
   version: 1;
-  pilot: { name: string; title?: string; risk: RiskTier; description?: string };
+  pilot: {
+    name: string;
+    title?: string;
+    risk: RiskTier;
+    description?: string;
+    /** Model artifacts by digest: subjects of the readiness attestation. */
+    model_artifacts?: ModelArtifact[];
+  };
   owner: string;
   reviewers?: Record<string, string[]>;
   evidence?: Record<string, EvidenceEntry>;
@@ -548,6 +561,8 @@ export interface Report {
    * Present when the evaluation looked at any file.
    */
   evidence_files?: EvidenceFileRecord[];
+  /** The model artifacts the manifest names by digest (pilot.model_artifacts), when it names any. */
+  model_artifacts?: ModelArtifact[];
   /** Everything the decision depended on, so `pilot-readiness replay` can reproduce it. */
   inputs: ReportInputs;
 }

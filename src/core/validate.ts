@@ -21,6 +21,7 @@ function patternAdvice(path: Array<string | number>, schemaPath: string): string
     return 'must be a GitHub login (maria-ops) or an org/team slug (acme/appsec)';
   if (last === 'link') return 'must be an http(s) URL';
   if (last === 'signoff') return 'must be a role name such as legal or security';
+  if (last === 'sha256') return "must be the artifact's sha256: 64 lowercase hexadecimal digits, without a sha256: prefix";
   return 'has an invalid form';
 }
 
