@@ -50,28 +50,42 @@ export interface GraphQLRequest {
   operationName?: unknown;
 }
 
+/**
+ * Parsed and validated queries by their text: the adapters send the same few query texts again and
+ * again, and validating one against GitHub's whole schema costs milliseconds of the test's CPU.
+ */
+const checked = new Map<string, { document: DocumentNode; problems: readonly GraphQLError[] } | { error: GraphQLError }>();
+
+function check(query: string): { document: DocumentNode; problems: readonly GraphQLError[] } | { error: GraphQLError } {
+  let found = checked.get(query);
+  if (!found) {
+    try {
+      const document = parse(query);
+      found = { document, problems: validate(githubSchema(), document) };
+    } catch (error) {
+      found = { error: error as GraphQLError };
+    }
+    if (checked.size >= 1000) checked.clear();
+    checked.set(query, found);
+  }
+  return found;
+}
+
 /** The operation a request names (for fault matching and recording); null when it cannot be told. */
 export function operationNameOf(body: GraphQLRequest): string | null {
   if (typeof body.operationName === 'string') return body.operationName;
   if (typeof body.query !== 'string') return null;
-  try {
-    const doc = parse(body.query);
-    for (const def of doc.definitions) if (def.kind === 'OperationDefinition') return def.name?.value ?? null;
-  } catch {
-    return null;
-  }
+  const found = check(body.query);
+  if ('error' in found) return null;
+  for (const def of found.document.definitions) if (def.kind === 'OperationDefinition') return def.name?.value ?? null;
   return null;
 }
 
 export async function runGraphQL(world: World, identity: TokenIdentity, apiBase: string, body: GraphQLRequest): Promise<unknown> {
   if (typeof body.query !== 'string') return { errors: [{ message: 'A query attribute must be specified and must be a string.' }] };
-  let document: DocumentNode;
-  try {
-    document = parse(body.query);
-  } catch (error) {
-    return { errors: [formatError(error as GraphQLError)] };
-  }
-  const problems = validate(githubSchema(), document);
+  const found = check(body.query);
+  if ('error' in found) return { errors: [formatError(found.error)] };
+  const { document, problems } = found;
   if (problems.length > 0) return { errors: problems.map(formatError) };
   const result = await execute({
     schema: githubSchema(),
