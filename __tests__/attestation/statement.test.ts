@@ -89,7 +89,7 @@ describe('the readiness statement', () => {
     const path = 'examples/claims-triage/pilot-readiness.yml';
     const digest = 'cd'.repeat(32);
     const text = readFileSync(join(ROOT, path), 'utf8').replace(
-      /^(pilot:\n(?:  .*\n)+)/m,
+      /^(pilot:\n(?: {2}.*\n)+)/m,
       `$1  model_artifacts:\n    - { name: models/claims-triage.onnx, sha256: ${digest} }\n`,
     );
     expect(text).toContain('model_artifacts');
