@@ -1,8 +1,0 @@
-import { createRequire as __prCreateRequire } from 'node:module';
-const require = __prCreateRequire(import.meta.url);
-import{o as u,r as $,y as d}from"./chunk-OVXOE5O6.js";import{a as p,b as e}from"./chunk-DBGT2NTL.js";import{i as m}from"./chunk-QNYKDEZB.js";function _(t,i){let r=u.flatMap(a=>a.describe(t,e,i)),o=t.evidence.signoff;return o&&r.push(`sign-off: an explicit approval by the ${e(o)} role (silence does not count)`),r}function I(t,i){let r=d(t),o=r.get(i)??[...r.values()].find(s=>s.criterion.id.toLowerCase()===i.toLowerCase());if(!o)throw new m(`no criterion "${i}" in policy ${t.name??""}.${$(i,r.keys())} Run \`pilot-readiness explain\` for the list.`);let{gate:a,criterion:n}=o,c=[`${e(n.id)} · ${e(n.title)}`,`gate: ${e(a.title)}${a.stage==="pre-pilot"?" (pre-pilot)":""} · required for: ${e(n.required_for.join(", "))||"no tier"} · not applicable allowed: ${n.allow_not_applicable?"yes":"no"} · waivable: ${n.waivable&&t.max_waiver?`yes, for up to ${e(t.max_waiver)}${t.max_waiver_total?` at a time, ${e(t.max_waiver_total)} in all`:""}`:"no"}`,"",p(n.description),"","Evidence:",..._(n).map(s=>`  - ${s}`)],l=n.references??{},f=[["NIST AI RMF 1.0",l.nist_ai_rmf],["EU AI Act",l.eu_ai_act],["ML Test Score",l.ml_test_score],["ISO/IEC 42001",l.iso_42001]].filter(([,s])=>s&&s.length>0);return f.length>0&&c.push("","References:",...f.map(([s,g])=>`  - ${s}: ${e(g.join(", "))}`)),p(`${c.join(`
-`)}
-
-`)}function C(t){let i=[];for(let r of t.gates){i.push(`${e(r.title)}${r.stage==="pre-pilot"?" (pre-pilot)":""}`);for(let o of r.criteria)i.push(`  ${e(o.id).padEnd(7)} ${e(o.title)}  [${e(o.required_for.join(", "))}]`);i.push("")}return p(i.join(`
-`))}export{_ as a,I as b,C as c};
-//# sourceMappingURL=chunk-WAMHTJUS.js.map
