@@ -1,7 +1,16 @@
 // The sweep's record: written into a status link, read back exactly or not at all, and the reasons a
 // pull request is due, one row each.
 import { describe, expect, it } from 'vitest';
-import { dueReason, earliestChange, inputsDigest, linkWithRecord, recordOf, type RecordedStatus } from '../../src/core/sweep.js';
+import {
+  dueReason,
+  earliestChange,
+  inputsDigest,
+  linkWithRecord,
+  recordOf,
+  type RecordedStatus,
+  waiverEnds,
+} from '../../src/core/sweep.js';
+import type { WaiverResult } from '../../src/core/types.js';
 
 const RUN = 'https://github.com/acme/models/actions/runs/42';
 const INPUTS = inputsDigest({ settings: 's', headSha: 'c'.repeat(40), baseSha: 'b'.repeat(40), draft: false, freshness: 'f' });
@@ -37,6 +46,31 @@ describe('the record in a status link', () => {
       inputsDigest({ ...base, freshness: 'g' }),
     ]);
     expect(digests.size).toBe(6);
+  });
+
+  it('wakes for the end of a waiver in force (the day after it expires), not for one that is expired, awaiting approval or past', () => {
+    const waiver = (expires: string, status: WaiverResult['status']): WaiverResult => ({
+      criterion: 'OPS-4',
+      reason: 'on-call rota starts next month',
+      expires,
+      approved_by: 'maria-ops',
+      status,
+      location: null,
+    });
+    const now = new Date('2026-12-01T12:00:00Z');
+    const report = {
+      waivers: [
+        waiver('2026-12-05', 'in_force'),
+        waiver('2026-12-03', 'awaiting_approval'),
+        waiver('2026-11-30', 'in_force'),
+        waiver('not a date', 'in_force'),
+        waiver('2026-12-02', 'expired'),
+      ],
+    };
+    expect(waiverEnds(report, now)).toEqual(['2026-12-06T00:00:00.000Z']);
+    expect(waiverEnds({}, now)).toEqual([]);
+    // A ready report (next_change_at null) with a waiver in force: the record's next is the waiver's end.
+    expect(earliestChange([null, ...waiverEnds(report, now)])).toBe('2026-12-06T00:00:00.000Z');
   });
 
   it('takes the earliest next change of several reports', () => {

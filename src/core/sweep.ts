@@ -3,6 +3,7 @@
 // digest of the inputs it judged), and a sweep evaluates a pull request again only when that record is
 // missing, unreadable, not the gate's own, older than a day, past its instant, or for other inputs.
 import { sha256 } from './hash.js';
+import type { Report } from './types.js';
 
 /** What the gate recorded the last time it judged a pull request's head. */
 export interface SweepRecord {
@@ -48,6 +49,21 @@ export function recordOf(targetUrl: string | null | undefined): SweepRecord | nu
   const next = match[1] === 'none' ? null : (match[1] ?? null);
   if (next !== null && Number.isNaN(Date.parse(next))) return null;
   return { next, inputs: match[2] ?? '' };
+}
+
+/**
+ * When a report's waivers in force end (the day after `expires`, 00:00 UTC, as the waiver rules
+ * count it): time alone then changes even a ready decision, so a sweep must wake for it rather than
+ * wait for its record to age out. Only instants after `now`.
+ */
+export function waiverEnds(report: Pick<Report, 'waivers'>, now: Date): string[] {
+  const ends: string[] = [];
+  for (const waiver of report.waivers ?? []) {
+    if (waiver.status !== 'in_force' || !/^\d{4}-\d{2}-\d{2}$/.test(waiver.expires)) continue;
+    const end = Date.parse(`${waiver.expires}T00:00:00Z`) + 24 * 60 * 60 * 1000;
+    if (Number.isFinite(end) && end > now.getTime()) ends.push(new Date(end).toISOString());
+  }
+  return ends;
 }
 
 /** The earliest instant among the reports' next_change_at; null when none changes by time alone. */

@@ -16,7 +16,7 @@ import { setCommitStatus, shortDescription, type CommitState } from '../adapters
 import { worstOf } from '../core/decide.js';
 import { InputError } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/evaluate.js';
-import { earliestChange, inputsDigest, linkWithRecord, recordOf, RECORD_MAX_AGE_MS } from '../core/sweep.js';
+import { earliestChange, inputsDigest, linkWithRecord, recordOf, RECORD_MAX_AGE_MS, waiverEnds } from '../core/sweep.js';
 import type { Decision, Finding, PrFacts, Report } from '../core/types.js';
 import { renderFailureMarkdown, renderMarkdown } from '../report/markdown.js';
 import { plainLine } from '../report/plain.js';
@@ -412,7 +412,8 @@ export async function gatePullRequest(
   await publish.status(
     STATE[decision],
     reviewErrors.length > 0 ? `policy change invalid: ${reviewErrors.length} problem(s)` : statusDescription(reports, ctx.now),
-    earliestChange(reports.map((r) => r.next_change_at)),
+    // A ready pilot changes by time alone when a waiver ends: the sweep's record wakes for it too.
+    earliestChange([...reports.map((r) => r.next_change_at), ...reports.flatMap((r) => waiverEnds(r, ctx.now))]),
   );
   const policyText = review ? `\n---\n\n${renderPolicyReview(review)}` : '';
   const links = ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {};
