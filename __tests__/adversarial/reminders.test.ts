@@ -3,10 +3,11 @@
 // branch) names. Each row is an attempt and what stops it.
 import { describe, expect, it } from 'vitest';
 import { type IssueComment, ownedBy } from '../../src/adapters/github/comment.js';
+import { ownComments } from '../../src/adapters/github/pull-request.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { loadPolicy } from '../../src/core/policy.js';
 import type { PrFacts, Report, RoleResult } from '../../src/core/types.js';
-import { findReminders } from '../../src/flow/reminders.js';
+import { findReminders, sentReminders } from '../../src/flow/reminders.js';
 import { readReminderMarker, reminderMarker, renderReminder } from '../../src/report/reminder.js';
 
 const DEADLINE = '2026-11-15T09:00:00.000Z';
@@ -97,6 +98,30 @@ function legalWith(reminders: PrFacts['reminders'] | undefined): RoleResult {
   });
   return report.roles.find((r) => r.role === 'legal')!;
 }
+
+describe('the comments the gate reads with the facts', () => {
+  // The path the gate takes: GitHub's comment nodes → ownComments → sentReminders.
+  const node = (login: string, typename: 'User' | 'Bot', viewerDidAuthor: boolean) => ({
+    databaseId: 1,
+    url: 'https://github.com/acme/models/pull/7#issuecomment-1',
+    body: MARKER,
+    createdAt: '2026-11-13T09:00:00Z',
+    viewerDidAuthor,
+    author: { __typename: typename, login },
+  });
+
+  it("another app's marker, kept by the sticky report's any-bot fallback, is not a reminder sent", () => {
+    const own = ownComments([node('other-app', 'Bot', false)]);
+    expect(own).toHaveLength(1);
+    expect(sentReminders(own)).toEqual([]);
+  });
+
+  it("the control: the token's own reminder counts, at GitHub's creation instant", () => {
+    expect(sentReminders(ownComments([node('github-actions', 'Bot', true)]))).toEqual([
+      { pilot: 'claims', role: 'legal', deadline: DEADLINE, at: '2026-11-13T09:00:00Z' },
+    ]);
+  });
+});
 
 describe('the consent rule cannot be satisfied by a forgery', () => {
   it("the PR author's pasted marker leaves legal pending; only the bot's own reminder lets silence count", () => {

@@ -20,7 +20,7 @@ const GATE_BOT = 'github-actions[bot]';
 function plant(
   gh: FakeGitHub,
   commit: string,
-  status: { state: 'success' | 'pending' | 'failure' | 'error'; target_url: string; creator: string },
+  status: { state: 'success' | 'pending' | 'failure' | 'error'; target_url: string; creator: string; description?: string },
 ) {
   const repo = gh.world.repo('acme', 'models');
   if (!repo) throw new Error('no repository');
@@ -56,6 +56,17 @@ const ROWS: Row[] = [
     name: 'another app (a bot) copies the record, while the gate runs with a person token whose login GitHub names',
     token: 'pat',
     plant: (gh) => plant(gh, HEAD, { state: 'success', target_url: genuineLink(gh), creator: 'renovate[bot]' }),
+  },
+  {
+    name: "another app copies the gate's whole status (record and description) while the gate runs with a person token",
+    token: 'pat',
+    plant: (gh) =>
+      plant(gh, HEAD, {
+        state: 'success',
+        target_url: genuineLink(gh),
+        creator: 'renovate[bot]',
+        description: statuses(gh).at(-1)?.description ?? '',
+      }),
   },
   {
     name: "a record pushed into the future: the gate's digest with next moved a year ahead, by the author",

@@ -96,15 +96,22 @@ export const RECORD_MAX_AGE_MS = 24 * 3600_000;
  * anything that cannot be read or verified means evaluate. `viewer` is the token's login when known;
  * without it, only a bot account's status counts (a person cannot write as a bot).
  */
+/**
+ * Whether a status is the gate's own: written by the token's login when it is known (`viewer`),
+ * else by a bot account (GITHUB_TOKEN and App tokens write as bots; a person never counts then).
+ */
+export function writtenByGate(creator: RecordedStatus['creator'], viewer: string | null): boolean {
+  if (creator === null) return false;
+  return viewer !== null ? creator.login.toLowerCase() === viewer.toLowerCase() : creator.bot;
+}
+
 export function dueReason(
   status: RecordedStatus | null | undefined,
   expected: { inputs: string; viewer: string | null; now: Date },
 ): string | null {
   if (status === undefined) return 'its status could not be read';
   if (status === null) return 'it has no status of the gate yet';
-  const creator = status.creator;
-  const ours = creator !== null && (expected.viewer !== null ? creator.login.toLowerCase() === expected.viewer.toLowerCase() : creator.bot);
-  if (!ours) return 'its status was not written by the gate';
+  if (!writtenByGate(status.creator, expected.viewer)) return 'its status was not written by the gate';
   if (!['success', 'pending', 'failure'].includes(status.state)) return `its status is ${status.state}`;
   const record = recordOf(status.targetUrl);
   if (record === null) return 'its status carries no record';

@@ -8,7 +8,7 @@
 // the policy's extends chain (at most 6): without evidence contents, 4 when nothing changed and 7 on a
 // first run (see docs/benchmarks.md, "API round trips").
 import type { GitHubClient } from '../adapters/github/client.js';
-import { type IssueComment, upsertStickyComment } from '../adapters/github/comment.js';
+import { upsertStickyComment } from '../adapters/github/comment.js';
 import { GitHubAccessError, GitHubApiError } from '../adapters/github/errors.js';
 import { fetchFreshness } from '../adapters/github/pull-request.js';
 import { requestReviews } from '../adapters/github/reviews.js';
@@ -16,7 +16,7 @@ import { setCommitStatus, shortDescription, type CommitState } from '../adapters
 import { worstOf } from '../core/decide.js';
 import { InputError } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/evaluate.js';
-import { earliestChange, inputsDigest, linkWithRecord, recordOf, RECORD_MAX_AGE_MS, waiverEnds } from '../core/sweep.js';
+import { earliestChange, inputsDigest, linkWithRecord, recordOf, RECORD_MAX_AGE_MS, waiverEnds, writtenByGate } from '../core/sweep.js';
 import type { Decision, Finding, PrFacts, Report } from '../core/types.js';
 import { renderFailureMarkdown, renderMarkdown } from '../report/markdown.js';
 import { plainLine } from '../report/plain.js';
@@ -26,7 +26,7 @@ import type { TreeCache } from './manifests.js';
 import { policyVerdict, reviewPolicyChange } from './policy-change.js';
 import type { GateSettings, PullRequestRef } from './ports.js';
 import { readPullRequest, type PullRequestReading } from './read-pull-request.js';
-import { findReminders, sendReminders } from './reminders.js';
+import { sendReminders, sentReminders } from './reminders.js';
 import { policySpec } from './trusted-policy.js';
 
 /** The run a pull request is gated in: where, when, and what it shares with the other pull requests of a sweep. */
@@ -245,13 +245,14 @@ function publisherFor(
     async status(state, description, next) {
       const targetUrl = next === undefined ? link : linkWithRecord(link, { next, inputs: inputsRead });
       // The same status, with the same record, already on the head, written within half a record's
-      // life by a bot or by the author of the gate's own comments, linking into this repository:
-      // writing it again would change nothing (its link keeps pointing at the run that wrote it).
+      // life by the gate (the rule the sweep applies: the token's login when GitHub names it through
+      // the gate's own comments, else a bot), linking into this repository: writing it again would
+      // change nothing (its link keeps pointing at the run that wrote it).
       const standing = reading.headStatus;
-      const ownAuthor = reading.botComments[0]?.author.toLowerCase();
+      const viewer = reading.botComments.find((c) => c.byViewer)?.author ?? null;
       if (
-        standing?.creator &&
-        (standing.creator.bot || standing.creator.login.toLowerCase() === ownAuthor) &&
+        standing &&
+        writtenByGate(standing.creator, viewer) &&
         (standing.targetUrl ?? '').startsWith(`${ctx.serverUrl ?? 'https://github.com'}/${ctx.owner}/${ctx.repo}/`) &&
         standing.state === state &&
         standing.description === shortDescription(plainLine(description)) &&
@@ -438,17 +439,7 @@ async function evaluateAndRemind(
   warnings: string[],
 ): Promise<Report[]> {
   const where = { owner: ctx.owner, repo: ctx.repo, number: pr.number };
-  // Only comments GitHub says the token wrote: a bot's comment kept by the sticky fallback is not a reminder.
-  const own: IssueComment[] = reading.botComments
-    .filter((c) => c.byViewer)
-    .map((c) => ({
-      id: c.id,
-      url: c.url,
-      body: c.body,
-      author: { login: c.author },
-      createdAt: c.createdAt,
-    }));
-  const sent = findReminders(own, () => true);
+  const sent = sentReminders(reading.botComments);
   const judged = sent.length > 0 ? { ...facts, reminders: [...(facts.reminders ?? []), ...sent] } : facts;
   let reports = reading.evaluateWith(judged);
   if (!pr.queued) {

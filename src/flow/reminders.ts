@@ -3,6 +3,7 @@
 // the finders work on the same list.
 import type { GitHubClient } from '../adapters/github/client.js';
 import { type IssueComment, postComment } from '../adapters/github/comment.js';
+import type { BotComment } from '../adapters/github/pull-request.js';
 import type { Report, RoleResult, SentReminder } from '../core/types.js';
 import { readReminderMarker, renderReminder } from '../report/reminder.js';
 
@@ -19,6 +20,18 @@ export function findReminders(comments: readonly IssueComment[], ours: (author: 
     if (marker && !Number.isNaN(Date.parse(comment.createdAt))) found.push({ ...marker, at: comment.createdAt });
   }
   return found;
+}
+
+/**
+ * The reminders already sent, as the gate reads them: from the comments read with the pull request's
+ * facts, only those GitHub marks as the token's own (a bot's comment kept by the sticky report's
+ * "any bot" fallback is not a reminder: another app could post a marker).
+ */
+export function sentReminders(botComments: readonly BotComment[]): SentReminder[] {
+  const own = botComments
+    .filter((c) => c.byViewer)
+    .map((c): IssueComment => ({ id: c.id, url: c.url, body: c.body, author: { login: c.author }, createdAt: c.createdAt }));
+  return findReminders(own, () => true);
 }
 
 /** Every role whose reminder is due now, over the pull request's reports. */
