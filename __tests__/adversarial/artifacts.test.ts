@@ -9,6 +9,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadBundledPolicy } from '../../src/core/bundled.js';
+import { thresholdChanges } from '../../src/core/governance.js';
+import type { Manifest } from '../../src/core/types.js';
+import { parseYaml } from '../../src/core/yaml.js';
 import { cli, NOW } from '../cli/helpers.js';
 
 const POLICY = `version: 1
@@ -249,6 +253,21 @@ const attacks: Attack[] = [
       `${M}:6:18: no evidence file of OPS-2 has a heading "Last tested" (looked in ops/hidden.md): add that section`,
     ],
   },
+  {
+    name: 'a long plan whose sections are hidden in an HTML comment (GitHub shows none of it)',
+    bus3: '{ from: reports/eval.json }',
+    ops2: 'file: ops/hidden.md',
+    files: {
+      'reports/eval.json': EVAL('0.03'),
+      'ops/hidden.md': `# Rollback\n\n${'Text. '.repeat(30)}\n\n<!--\n## Procedure\n## Last tested\n-->\n`,
+    },
+    status: 1,
+    decision: 'blocked',
+    problems: [
+      `${M}:6:18: no evidence file of OPS-2 has a heading "Procedure" (looked in ops/hidden.md): add that section`,
+      `${M}:6:18: no evidence file of OPS-2 has a heading "Last tested" (looked in ops/hidden.md): add that section`,
+    ],
+  },
 ];
 
 const dirs: string[] = [];
@@ -294,5 +313,53 @@ describe('artifacts against someone trying to get past them, through the built C
       );
       expect(problems).toEqual(attack.problems);
     }
+  });
+});
+
+describe('a threshold read from an artifact, moved together with the evaluation', () => {
+  // The default fixes BUS-2's threshold before BUS-3's evaluation. Reading the threshold from a file
+  // keeps its manifest text the same: the file's change must still be a governance change.
+  const manifest = (bus2: string) => `version: 1
+pilot: { name: claims, risk: high }
+owner: maria-ops
+evidence:
+  BUS-2:
+    metrics: ${bus2}
+  BUS-3:
+    metrics: { from: reports/eval.json }
+`;
+  const judge = (base: string, head: string, changedFiles: string[]) => {
+    const parsed = parseYaml(head, 'pilot-readiness.yml');
+    return thresholdChanges({
+      head: parsed.data as Manifest,
+      baseText: base,
+      basePath: 'pilot-readiness.yml',
+      baseOwner: 'maria-ops',
+      policy: loadBundledPolicy('default').policy,
+      parsed,
+      changedFiles,
+      usedBy: new Map([
+        ['BUS-2', new Set(['reports/threshold.json'])],
+        ['BUS-3', new Set(['reports/eval.json'])],
+      ]),
+      baseOwnerApproved: false,
+      approvedRoles: [],
+    });
+  };
+  const fromFile = '{ from: reports/threshold.json }';
+
+  it('the threshold file and the evaluation changed together: the base owner must approve', () => {
+    const changes = judge(manifest(fromFile), manifest(fromFile), ['reports/threshold.json', 'reports/eval.json']);
+    expect(changes.map((c) => [c.kind, c.approved])).toEqual([['threshold_changed', false]]);
+    expect(changes[0]?.summary).toContain('BUS-2 threshold read from an artifact that changed');
+  });
+
+  it('the threshold moved to another file with the evaluation: the base owner must approve', () => {
+    const changes = judge(manifest('{ from: reports/old.json }'), manifest(fromFile), ['reports/eval.json']);
+    expect(changes.map((c) => c.kind)).toEqual(['threshold_changed']);
+  });
+
+  it('the control: the evaluation renewed under an unchanged threshold file is ordinary', () => {
+    expect(judge(manifest(fromFile), manifest(fromFile), ['reports/eval.json'])).toEqual([]);
   });
 });

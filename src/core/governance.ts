@@ -455,9 +455,13 @@ export function awaitedBy(change: GovernanceChange): string {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A metric's value as an entry states it, as text for comparing and showing; null when absent. */
-function statedMetric(evidence: unknown, criterion: string, metric: string): string | null {
+function metricsOf(evidence: unknown, criterion: string): unknown {
   const entry = isRecord(evidence) ? evidence[criterion] : undefined;
-  const metrics = isRecord(entry) ? entry.metrics : undefined;
+  return isRecord(entry) ? entry.metrics : undefined;
+}
+
+function statedMetric(evidence: unknown, criterion: string, metric: string): string | null {
+  const metrics = metricsOf(evidence, criterion);
   if (!isRecord(metrics) || !Object.hasOwn(metrics, metric)) return null;
   const value = metrics[metric];
   return typeof value === 'number' ? String(value) : JSON.stringify(value);
@@ -498,11 +502,16 @@ export function thresholdChanges(args: {
         if (evaluations.length === 0) continue;
         const before = statedMetric(baseEvidence, criterion.id, metric);
         const after = statedMetric(headEvidence, criterion.id, metric);
-        if (before === after) continue;
-        const renewed = evaluations.filter(
-          (id) =>
-            entryOf(baseEvidence, id) !== entryOf(headEvidence, id) || [...(args.usedBy.get(id) ?? [])].some((path) => changed.has(path)),
-        );
+        const usedChanged = (id: string) => [...(args.usedBy.get(id) ?? [])].some((path) => changed.has(path));
+        // A threshold read from an artifact moves with the artifact (or with where it is read from),
+        // though the manifest's text for it stays the same.
+        const headMetrics = metricsOf(headEvidence, criterion.id);
+        const fromArtifact =
+          isRecord(headMetrics) &&
+          Object.hasOwn(headMetrics, 'from') &&
+          (JSON.stringify(metricsOf(baseEvidence, criterion.id) ?? null) !== JSON.stringify(headMetrics) || usedChanged(criterion.id));
+        if (before === after && !fromArtifact) continue;
+        const renewed = evaluations.filter((id) => entryOf(baseEvidence, id) !== entryOf(headEvidence, id) || usedChanged(id));
         if (renewed.length === 0) continue;
         const needs: GovernanceApproval[] = [
           { who: args.baseOwner, as: 'base_owner', status: args.baseOwnerApproved ? 'approved' : 'awaiting' },
@@ -512,7 +521,7 @@ export function thresholdChanges(args: {
         const path = ['evidence', criterion.id, 'metrics', metric];
         changes.push({
           kind: 'threshold_changed',
-          summary: `threshold changed in the same pull request as the evaluation: ${criterion.id} ${metric} from ${before ?? '(none)'} to ${after ?? '(none)'}, with new evidence for ${renewed.join(', ')}`,
+          summary: `threshold changed in the same pull request as the evaluation: ${criterion.id} ${metric} ${before === after ? 'read from an artifact that changed' : `from ${before ?? '(none)'} to ${after ?? '(none)'}`}, with new evidence for ${renewed.join(', ')}`,
           from: before,
           to: after,
           needs,

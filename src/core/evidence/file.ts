@@ -167,13 +167,25 @@ export const fileEvidence: EvidenceKind = {
   },
 };
 
-/** The Markdown headings of a text (ATX `#` and setext underlines), lower-cased, outside fenced code. */
+/**
+ * The Markdown headings of a text (ATX `#` and setext underlines), lower-cased, outside fenced code
+ * and HTML comments (GitHub shows neither as a heading, so a stub cannot hide its headings there).
+ */
 export function markdownHeadings(text: string): string[] {
   const headings: string[] = [];
   let fence: string | null = null;
+  let comment = false;
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (comment) {
+      if (line.includes('-->')) comment = false;
+      continue;
+    }
+    if (fence === null && /^ {0,3}<!--/.test(line)) {
+      comment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
+      continue;
+    }
     const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (opener) {
       if (fence === null) fence = opener[1]![0]!;
