@@ -159,7 +159,12 @@ describe('attest on merge', () => {
       ],
     ]);
     const statement = signed[0] as Statement;
-    expect(checkStatement(statement, { repository: 'acme/models', commits: [MERGED], pullRequest: 7 })).toEqual([]);
+    // What the deploy gate expects of it: the pull request's head (the predicate's head_sha) and the merge commit.
+    expect(checkStatement(statement, { repository: 'acme/models', commits: [HEAD, MERGED], pullRequest: 7 })).toEqual([]);
+    // Named by the merge commit alone, the head the sign-offs were given on is not vouched for.
+    expect(checkStatement(statement, { repository: 'acme/models', commits: [MERGED], pullRequest: 7 })).toEqual([
+      `the predicate's head_sha "${HEAD}" is not one of ${MERGED}`,
+    ]);
     expect(readFileSync(join(dir, 'output'), 'utf8')).toContain('pilot-readiness-attestation.json');
   });
 

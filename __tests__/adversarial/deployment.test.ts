@@ -78,6 +78,11 @@ const ROWS: Array<{ name: string; scenario: () => Scenario; contract?: false; re
     reason: /\(#7 of an unknown repository is not a pull request of acme\/models\)$/,
   },
   {
+    name: "a rebase merge of several commits: the first parent is the pull request's own (its policy is not the base's)",
+    scenario: () => deployWorld({ associated: { [BASE]: [7] } }),
+    reason: /^commit d1d1d1d1d1d1's first parent \w{12} belongs to #7 itself \(a rebase merge of several commits\)/,
+  },
+  {
     name: 'a merged pull request whose merge commit is a root commit (no base to read the policy at)',
     scenario: () => {
       const s = deployWorld();
@@ -111,6 +116,20 @@ describe('the deploy-time gate refuses a forged attestation', () => {
       /^attestation: no subject names commit/,
     ],
     ['with a pending report relabelled ready', (s) => relabel(s), /^attestation: predicate\.reports\[0\] does not replay/],
+    [
+      'carrying ready reports judged on another pull request',
+      (s) => {
+        const forged = structuredClone(s);
+        forged.predicate.reports[0]!.inputs.facts!.number = 8;
+        return forged;
+      },
+      /^attestation: predicate\.reports\[0\] was not judged on pull request #7/,
+    ],
+    [
+      "naming another head in its predicate than the reports' own",
+      (s) => ({ ...s, predicate: { ...s.predicate, head_sha: sha('f', 9) } }),
+      /^attestation: the predicate's head_sha/,
+    ],
     ['of another predicate type', (s) => ({ ...s, predicateType: 'https://slsa.dev/provenance/v1' }), /^attestation: predicateType is/],
     ['that is not a statement at all', () => 'ready', /^attestation: the attestation is not a JSON object/],
   ];

@@ -152,6 +152,8 @@ describe('checkStatement refuses', () => {
     expect(validate(s)).toBe(true);
     expect(checkStatement(s, expectation)).toEqual([
       `the attested decision is "${pending.decision}", not ready`,
+      // Judged without facts: no pull request, so none it could vouch for.
+      "predicate.reports[0] was not judged on pull request #42 at the predicate's head_sha",
       `predicate.reports[0] replays to ${pending.decision}, not ready`,
     ]);
   });

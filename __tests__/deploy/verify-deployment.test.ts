@@ -158,7 +158,12 @@ describe('the attestation, through the verifier seam', () => {
   it('forged for another commit is refused', async () => {
     const verdict = await attested((reports) => trusting(statementFor(reports, sha('f', 9))));
     expect(verdict.decision).toBe('blocked');
-    expect(verdict.reasons).toEqual([expect.stringMatching(/^attestation: no subject names commit /)]);
+    // The subject, the predicate's head and the reports' own head all disagree with the commit.
+    expect(verdict.reasons).toEqual([
+      expect.stringMatching(/^attestation: no subject names commit /),
+      expect.stringMatching(/^attestation: the predicate's head_sha "f9f9/),
+      "attestation: predicate.reports[0] was not judged on pull request #7 at the predicate's head_sha",
+    ]);
   });
 
   it('of another pull request is refused', async () => {

@@ -60,7 +60,10 @@ export async function runDeploymentMode(gh: GitHubClient, ctx: RunnerContext, in
   runtime.output('report', path);
   runtime.output(
     'blocking',
-    [...new Set(verdict.atDeploy.flatMap((r) => (r.decision === 'blocked' ? r.blocking : r.waiting_on)))].join(','),
+    // Both judgements: a pilot refused because it was not ready at the merge blocks as much as one that aged since.
+    [...new Set([...verdict.atMerge, ...verdict.atDeploy].flatMap((r) => (r.decision === 'blocked' ? r.blocking : r.waiting_on)))].join(
+      ',',
+    ),
   );
   summary.push(renderDeploymentMarkdown(verdict));
   for (const note of verdict.notes) runtime.annotate({ level: 'notice', message: plainLine(`pilot-readiness: ${note}`) });

@@ -152,9 +152,22 @@ export function checkStatement(value: unknown, expected: StatementExpectation): 
   if (predicate.pull_request !== expected.pullRequest)
     problems.push(`the predicate is about pull request #${String(predicate.pull_request)}, not #${expected.pullRequest}`);
   if (predicate.decision !== 'ready') problems.push(`the attested decision is ${JSON.stringify(predicate.decision)}, not ready`);
+  const head = typeof predicate.head_sha === 'string' ? predicate.head_sha.toLowerCase() : null;
+  if (head === null || !expected.commits.some((c) => c.toLowerCase() === head))
+    problems.push(`the predicate's head_sha ${JSON.stringify(predicate.head_sha)} is not one of ${expected.commits.join(', ')}`);
   const reports = Array.isArray(predicate.reports) ? predicate.reports : [];
   if (reports.length === 0) problems.push('the predicate carries no report to replay');
   reports.forEach((report, i) => {
+    // Each report must have been judged on this pull request at this head: a ready report of another
+    // pull request replays just as well.
+    const facts = (report as Partial<Report>).inputs?.facts;
+    if (
+      !facts ||
+      String(facts.repository).toLowerCase() !== expected.repository.toLowerCase() ||
+      facts.number !== expected.pullRequest ||
+      String(facts.head_sha).toLowerCase() !== head
+    )
+      problems.push(`predicate.reports[${i}] was not judged on pull request #${expected.pullRequest} at the predicate's head_sha`);
     try {
       const outcome = replay(JSON.stringify(report), `predicate.reports[${i}]`);
       if (!outcome.same) problems.push(`predicate.reports[${i}] does not replay: ${outcome.message.replace(/\n/g, '; ')}`);

@@ -83,6 +83,12 @@ export async function verifyDeployment(gh: GitHubClient, target: DeploymentTarge
   const parent = listed.commit.parents[0];
   if (!parent)
     return refuse(`commit ${sha.slice(0, 12)} has no parent, so the base it merged into (and its trusted policy) cannot be read`);
+  // A rebase merge of several commits: the first parent is the pull request's own previous commit, so
+  // a policy or manifest it changed would be read as the base's (fail closed rather than trust it).
+  if (listed.commit.firstParentPulls.includes(claim.number))
+    return refuse(
+      `commit ${sha.slice(0, 12)}'s first parent ${parent.slice(0, 12)} belongs to #${claim.number} itself (a rebase merge of several commits), so the base branch it merged into, and its trusted policy, cannot be read from it; merge with a merge commit or squash, or deploy with the policy pinned centrally`,
+    );
 
   const warnings: string[] = [];
   // The files judged are the deployed commit's; the base, and so the trusted policy, its first parent.

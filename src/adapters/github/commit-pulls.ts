@@ -15,7 +15,12 @@ export interface AssociatedPullRequest {
 
 export interface CommitPulls {
   /** The commit as GitHub knows it; null when the repository has no such commit. */
-  commit: { oid: string; parents: string[] } | null;
+  commit: {
+    oid: string;
+    parents: string[];
+    /** The pull requests GitHub associates with the first parent (a rebase merge's earlier commits are the pull request's own). */
+    firstParentPulls: number[];
+  } | null;
   pulls: AssociatedPullRequest[];
 }
 
@@ -30,7 +35,7 @@ const COMMIT_QUERY = `query CommitPullRequests($owner: String!, $repo: String!, 
       __typename
       ... on Commit {
         oid
-        parents(first: 2) { nodes { oid } }
+        parents(first: 2) { nodes { oid associatedPullRequests(first: ${LISTED}) { nodes { number } } } }
         associatedPullRequests(first: ${LISTED}) { nodes { ${PR_FIELDS} } }
       }
     }
@@ -67,7 +72,9 @@ export async function fetchCommitPulls(gh: GitHubClient, id: { owner: string; re
       object: {
         __typename: string;
         oid?: string;
-        parents?: { nodes: Array<{ oid: string } | null> | null } | null;
+        parents?: {
+          nodes: Array<{ oid: string; associatedPullRequests?: { nodes: Array<{ number: number } | null> | null } | null } | null> | null;
+        } | null;
         associatedPullRequests?: { nodes: Array<PullNode | null> | null } | null;
       } | null;
     } | null;
@@ -88,7 +95,8 @@ export async function fetchCommitPulls(gh: GitHubClient, id: { owner: string; re
   return {
     commit: {
       oid: object.oid.toLowerCase(),
-      parents: (object.parents.nodes ?? []).filter((n): n is { oid: string } => n !== null).map((n) => n.oid.toLowerCase()),
+      parents: (object.parents.nodes ?? []).filter((n) => n !== null).map((n) => n.oid.toLowerCase()),
+      firstParentPulls: (object.parents.nodes?.[0]?.associatedPullRequests?.nodes ?? []).flatMap((n) => (n ? [n.number] : [])),
     },
     pulls: (object.associatedPullRequests.nodes ?? []).filter((n): n is PullNode => n !== null).map(plain),
   };
