@@ -79,7 +79,14 @@ export function verifyEvidence(records: readonly EvidenceFileRecord[], local: Lo
       lines.push(`evidence ${record.path} is not in the files at hand (the report used it)`);
       continue;
     }
-    if (now === null) continue;
+    const comparable =
+      now !== null &&
+      ((record.git_blob_sha !== undefined && now.git_blob_sha !== undefined) || (record.sha256 !== undefined && now.sha256 !== undefined));
+    if (!comparable) {
+      // Never "match" unless a hash was compared: too big or unreadable here, or a record without hashes.
+      lines.push(`evidence ${record.path} could not be verified (no hash of it to compare, in the report or in the files at hand)`);
+      continue;
+    }
     const blob = record.git_blob_sha !== undefined && now.git_blob_sha !== undefined && record.git_blob_sha !== now.git_blob_sha;
     const bytes = record.sha256 !== undefined && now.sha256 !== undefined && record.sha256 !== now.sha256;
     if (blob || bytes) {
