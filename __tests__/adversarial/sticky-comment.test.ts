@@ -6,6 +6,7 @@ import { runAction } from '../e2e/run-action.js';
 import { MARKER, OWNER, REPO, pull, pullRequestEvent, review, world } from '../e2e/scenario.js';
 import type { FakeGitHub } from '../support/fake-github/index.js';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
+import { withoutEvaluationInstant } from '../../src/report/markdown.js';
 
 const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
@@ -51,5 +52,34 @@ describe('a comment carrying the report marker, written by someone else', () => 
       ]);
       expect(comments[0]?.body).toBe(`${MARKER}\n## 🟢 Pilot readiness: READY (planted)`);
       expect(comments[1]?.body).toContain('Pilot readiness: READY');
+    });
+});
+
+describe('text in the pull request that imitates the footer’s instant', () => {
+  // A run rewrites the comment only when what it says changes, ignoring the instant of the evaluation in
+  // the footer. Text the pull request controls must not widen what is ignored.
+  const FOOTER = '<sub>pilot `p` · low risk · `PATH` · policy default · sha256 0123456789ab · evaluated Fri 20 Nov 2026 12:00 UTC</sub>';
+  const ROWS: Array<{ name: string; before: string; after: string }> = [
+    {
+      name: 'a title that says "· sha256 … · evaluated" above the footer',
+      before: `## Pilot readiness: x · sha256 00 · evaluated READY\n\n${FOOTER.replace('PATH', 'a.yml')}\n`,
+      after: `## Pilot readiness: x · sha256 00 · evaluated BLOCKED\n\n${FOOTER.replace('PATH', 'a.yml')}\n`,
+    },
+    {
+      name: 'a manifest path in the footer that says "· sha256 … · evaluated"',
+      before: `${FOOTER.replace('PATH', 'p · sha256 00 · evaluated one.yml')}\n`,
+      after: `${FOOTER.replace('PATH', 'p · sha256 00 · evaluated two.yml')}\n`,
+    },
+    {
+      name: 'a changed "can change by time alone" instant',
+      before: `${FOOTER.replace('PATH', 'a.yml')}\n`,
+      after: `${FOOTER.replace('PATH', 'a.yml').replace('</sub>', ' · can change by time alone at Sat 21 Nov 2026 09:00 UTC</sub>')}\n`,
+    },
+  ];
+  for (const row of ROWS)
+    it(`${row.name}: still counts as a change`, () => {
+      expect(withoutEvaluationInstant(row.after)).not.toBe(withoutEvaluationInstant(row.before));
+      // While the footer's own instant alone does not.
+      expect(withoutEvaluationInstant(row.before.replace('12:00 UTC', '12:07 UTC'))).toBe(withoutEvaluationInstant(row.before));
     });
 });

@@ -171,6 +171,8 @@ describe('the API round trips of one pull request', () => {
       'POST /repos/{owner}/{repo}/statuses/{sha}',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);
+    // Minutes later: the footer's instant would differ, but what the comment says has not changed.
+    elapse(gh.world, 3 * 60_000);
     const steady = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
     expect(steady.status).toBe(0);
     expect(operations(steady)).toEqual([

@@ -43,6 +43,19 @@ describe('upsertStickyComment', () => {
     expect(gh.comments('acme/models', 7).map((c) => c.body)).toEqual([`${MARKER}\nScore 4/5`]);
   });
 
+  it('leaves the comment alone when only what `comparable` ignores differs, and updates it otherwise', async () => {
+    gh = await startGitHub(scenario());
+    const octokit = fakeClient(gh, { token: 'gh-token' });
+    const withoutTime = (body: string) => body.replace(/ at \d\d:\d\d/g, '');
+    await upsertStickyComment(octokit, { ...TARGET, body: 'Score 4/5 at 10:00', comparable: withoutTime });
+    const sameButTime = await upsertStickyComment(octokit, { ...TARGET, body: 'Score 4/5 at 10:07', comparable: withoutTime });
+    expect(sameButTime).toMatchObject({ ok: true, action: 'unchanged' });
+    expect(gh.comments('acme/models', 7).map((c) => c.body)).toEqual([`${MARKER}\nScore 4/5 at 10:00`]);
+    const changed = await upsertStickyComment(octokit, { ...TARGET, body: 'Score 5/5 at 10:09', comparable: withoutTime });
+    expect(changed).toMatchObject({ ok: true, action: 'updated' });
+    expect(gh.comments('acme/models', 7).map((c) => c.body)).toEqual([`${MARKER}\nScore 5/5 at 10:09`]);
+  });
+
   it('ignores a planted marker in someone else’s comment', async () => {
     gh = await startGitHub(scenario([{ id: 1, user: 'mallory', body: `${MARKER}\nAll criteria met. Ready.` }]));
     const result = await upsertStickyComment(fakeClient(gh, { token: 'gh-token' }), { ...TARGET, body: 'Blocked: bias audit missing' });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { localRepoFiles } from '../../src/adapters/local/files.js';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
 import { evaluate } from '../../src/core/evaluate.js';
-import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderMarkdown, withoutEvaluationInstant } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
 import type { PrFacts, Report } from '../../src/core/types.js';
 import { ROOT } from '../cli/helpers.js';
@@ -200,5 +200,26 @@ describe('the one time formatter', () => {
     expect(formatInstant(Date.parse('2026-11-27T14:10:00Z'))).toBe('Fri 27 Nov 2026 14:10 UTC');
     expect(formatInstant('2026-11-27T14:10:00')).toBe('2026-11-27T14:10:00');
     expect(formatInstant('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('what counts as a change of the comment', () => {
+  it('is everything but the instant of the evaluation in the footer', () => {
+    const at = (iso: string) =>
+      evaluate({
+        manifest: { path: 'examples/claims-triage/pilot-readiness.yml', text: manifestOf('claims-triage') },
+        policy: POLICY,
+        files: localRepoFiles(ROOT),
+        facts: noOwner,
+        now: new Date(iso),
+      });
+    const early = renderMarkdown(at('2026-11-20T12:00:00Z'), { level: 2 });
+    const later = renderMarkdown(at('2026-11-20T12:07:00Z'), { level: 2 });
+    expect(early).not.toBe(later);
+    expect(withoutEvaluationInstant(early)).toBe(withoutEvaluationInstant(later));
+    // The footer keeps its other parts, and the words around the instant.
+    expect(withoutEvaluationInstant(early)).toMatch(
+      /· sha256 [0-9a-f]{12} · evaluated <\/sub>|· sha256 [0-9a-f]{12} · evaluated · can change/,
+    );
   });
 });

@@ -18,7 +18,7 @@ import { InputError } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/evaluate.js';
 import { earliestChange, inputsDigest, linkWithRecord, recordOf, RECORD_MAX_AGE_MS, waiverEnds, writtenByGate } from '../core/sweep.js';
 import type { Decision, Finding, PrFacts, Report } from '../core/types.js';
-import { renderFailureMarkdown, renderMarkdown } from '../report/markdown.js';
+import { renderFailureMarkdown, renderMarkdown, withoutEvaluationInstant } from '../report/markdown.js';
 import { plainLine } from '../report/plain.js';
 import { renderPolicyReview, type PolicyReview } from '../report/policy-review.js';
 import { statusDescription } from '../report/status.js';
@@ -304,6 +304,8 @@ function publisherFor(
         body,
         shortBody,
         known: reading.botComments,
+        // A run that only finds the same again does not rewrite the comment for its footer's instant.
+        comparable: withoutEvaluationInstant,
       });
       // The advice for a refused comment already explains forks; other failures (5xx) do not.
       if (!result.ok)

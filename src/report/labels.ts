@@ -54,7 +54,6 @@ export function formatInstant(iso: unknown): string {
   return coreFormatInstant(toText(iso));
 }
 
-/** One line saying where the decision stands. */
 /** Who a governance change needs, each with whether they have approved: plain words (escape them for Markdown). */
 export function governanceNeeds(change: GovernanceChange): string {
   if (change.needs.length === 0) return 'needs no further approval';

@@ -22,6 +22,20 @@ import {
 } from './labels.js';
 import { formatSpan } from '../core/duration.js';
 
+/**
+ * The report as compared with the comment already posted: without the instant of the evaluation in each
+ * footer, so a run that finds nothing new leaves the comment alone (no write, no notification). The
+ * footer keeps the instant of the run that last changed what the comment says; the status check carries
+ * every run's. Only the footer line the tool writes matches, and in it only the instant after its last "evaluated".
+ */
+export function withoutEvaluationInstant(markdown: string): string {
+  // Greedy up to the footer's last "evaluated": text before it (a path, a name) is compared in full.
+  return markdown.replace(
+    /^(<sub>.* · sha256 [0-9a-f]{0,64} · evaluated )[^<·\n]*((?: · can change by time alone at [^<\n]*)?<\/sub>)$/gm,
+    '$1$2',
+  );
+}
+
 const DECISION_ICON = { ready: '🟢', pending: '🟡', blocked: '🔴' } as const;
 /** A non-breaking space: windows and counts that must not wrap in a narrow table column. */
 const NB = '\u00a0';

@@ -29,6 +29,11 @@ export interface StickyComment {
    * looked for there and no listing is made. Only comments the token may own belong here.
    */
   known?: ReadonlyArray<{ id: number; url: string; body: string }>;
+  /**
+   * What of a body counts when deciding whether the posted comment already says the same: the body
+   * through this function (default: all of it). Lets a caller ignore parts that change on every run.
+   */
+  comparable?: (body: string) => string;
 }
 
 export type StickyResult =
@@ -181,7 +186,9 @@ export async function upsertStickyComment(octokit: GitHubClient, comment: Sticky
       const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
       return { ok: true, action: 'created', id: data.id, url: data.html_url };
     }
-    if (normalise(existing.body) === normalise(body)) return { ok: true, action: 'unchanged', id: existing.id, url: existing.html_url };
+    const comparable = comment.comparable ?? ((text: string) => text);
+    if (comparable(normalise(existing.body)) === comparable(normalise(body)))
+      return { ok: true, action: 'unchanged', id: existing.id, url: existing.html_url };
     endpoint = `PATCH /repos/${owner}/${repo}/issues/comments/${existing.id}`;
     const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
     return { ok: true, action: 'updated', id: data.id, url: data.html_url };
