@@ -1,6 +1,53 @@
 // The esbuild options of dist/ (scripts/build.mjs), shared with bench/chunks.mjs, which reads the
 // metafile of the same build to show what each command loads.
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * Keeps undici (about 400 KB) out of a gate run. @actions/core imports @actions/http-client, and with it
+ * undici, for getIDToken alone, which only the signer (@actions/attest) calls. Two steps:
+ * - the signer gets its own copy of @actions/core's entry module and of its OIDC client (namespace
+ *   `signer-core`), so that getIDToken and the OIDC client are used only from the signer's chunk,
+ *   not from the core chunk the gate shares;
+ * - @actions/http-client, undici, tunnel and @actions/core's oidc-utils.js are declared free of side
+ *   effects (their modules only define), so esbuild drops them wherever none of their bindings is used.
+ * src/adapters/github/client.ts imports the proxy code with import() when a proxy applies.
+ */
+const keepUndiciOutOfTheGate = {
+  name: 'keep-undici-out-of-the-gate',
+  setup(build) {
+    const again = async (args) => {
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { resolving: true },
+      });
+      return resolved.errors.length > 0 ? undefined : resolved;
+    };
+    build.onResolve({ filter: /^@actions\/core$|^\.\/oidc-utils\.js$/ }, async (args) => {
+      if (args.pluginData?.resolving) return undefined;
+      const signer = args.path.startsWith('.')
+        ? args.namespace === 'signer-core'
+        : /[\\/]node_modules[\\/]@actions[\\/]attest[\\/]/.test(args.importer);
+      if (!signer) return undefined;
+      const resolved = await again(args);
+      return resolved && { path: resolved.path, namespace: 'signer-core' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'signer-core' }, async (args) => ({
+      contents: await readFile(args.path, 'utf8'),
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^(@actions\/http-client|undici|tunnel)(\/|$)|^\.\/oidc-utils\.js$/ }, async (args) => {
+      if (args.pluginData?.resolving || args.namespace === 'signer-core') return undefined;
+      if (args.path.startsWith('.') && !/[\\/]@actions[\\/]core[\\/]/.test(args.importer)) return undefined;
+      const resolved = await again(args);
+      return resolved && { ...resolved, sideEffects: false };
+    });
+  },
+};
 
 export const buildOptions = {
   absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
@@ -23,4 +70,5 @@ export const buildOptions = {
   legalComments: 'eof',
   charset: 'utf8',
   logLevel: 'warning',
+  plugins: [keepUndiciOutOfTheGate],
 };

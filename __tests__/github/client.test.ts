@@ -1,11 +1,14 @@
 // The octokit client: bounded retries of 5xx, honoured retry-after, timeouts, malformed answers turned into errors.
-import { describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import { connect } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { fakeClient } from '../support/fake-github/client.js';
 import type { FakeGitHub, Scenario } from '../support/fake-github/index.js';
 import { GitHubAccessError, GitHubApiError } from '../../src/adapters/github/errors.js';
 import { listOpenPullRequests } from '../../src/adapters/github/pulls.js';
 import { fetchFileTexts } from '../../src/adapters/github/files.js';
+import { createGitHubClient, proxiedFetch, userAgentOf } from '../../src/adapters/github/client.js';
 
 const SCENARIO: Scenario = {
   repos: {
@@ -158,5 +161,70 @@ describe('identity', () => {
     gh = await startGitHub(SCENARIO);
     await listOpenPullRequests(fakeClient(gh, { token: 'ghs_secret', baseUrl: `${gh.url}/` }), REPO);
     expect(gh.requests[0]?.headers.authorization).toBe('token ghs_secret');
+  });
+});
+
+describe("the runner's proxy", () => {
+  let proxy: Server | undefined;
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await new Promise((resolve) => (proxy ? proxy.close(resolve) : resolve(undefined)));
+    proxy = undefined;
+  });
+
+  /** A forward proxy on 127.0.0.1 that tunnels every CONNECT to the fake GitHub, whatever host it names. */
+  async function startProxy(to: URL): Promise<{ port: number; tunnels: Array<{ target: string; auth: string | undefined }> }> {
+    const tunnels: Array<{ target: string; auth: string | undefined }> = [];
+    proxy = createServer((_req, res) => res.writeHead(405).end());
+    proxy.on('connect', (req, client) => {
+      tunnels.push({ target: req.url ?? '', auth: req.headers['proxy-authorization'] });
+      const upstream = connect(Number(to.port), '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy!.listen(0, '127.0.0.1', resolve));
+    const address = proxy.address();
+    return { port: typeof address === 'object' && address ? address.port : 0, tunnels };
+  }
+
+  it('sends every request through HTTP_PROXY, with the proxy URL’s credentials, when it applies to the API', async () => {
+    gh = await startGitHub(SCENARIO);
+    const api = new URL(gh.url);
+    const { port, tunnels } = await startProxy(api);
+    vi.stubEnv('HTTP_PROXY', `http://gate:s3cret@127.0.0.1:${port}`);
+    vi.stubEnv('NO_PROXY', '');
+    vi.stubEnv('no_proxy', '');
+    // A host name that is not loopback (loopback always bypasses the proxy); only the proxy can reach it.
+    const octokit = createGitHubClient('ghs_proxied', {
+      baseUrl: `http://ghe.example.invalid:${api.port}`,
+      log: { warning: () => {}, info: () => {} },
+    });
+    expect(await listOpenPullRequests(octokit, REPO)).toHaveLength(1);
+    expect(tunnels).toEqual([
+      { target: `ghe.example.invalid:${api.port}`, auth: `Basic ${Buffer.from('gate:s3cret').toString('base64')}` },
+    ]);
+    expect(gh.requests[0]?.headers.authorization).toBe('token ghs_proxied');
+  });
+
+  it('is not used for a host in NO_PROXY, for loopback, or when none is set (the global fetch then)', () => {
+    vi.stubEnv('HTTPS_PROXY', 'http://127.0.0.1:9');
+    vi.stubEnv('NO_PROXY', '.corp.example,ghe.internal');
+    expect(proxiedFetch('https://api.github.com')).toBeTypeOf('function');
+    expect(proxiedFetch('https://ghe.internal/api/v3')).toBeUndefined();
+    expect(proxiedFetch('https://git.corp.example/api/v3')).toBeUndefined();
+    expect(proxiedFetch('https://127.0.0.1:8443')).toBeUndefined();
+    vi.stubEnv('HTTPS_PROXY', '');
+    vi.stubEnv('https_proxy', '');
+    expect(proxiedFetch('https://api.github.com')).toBeUndefined();
+  });
+
+  it('tags the user agent with the runner’s orchestration id, made safe', () => {
+    expect(userAgentOf(undefined)).toBeUndefined();
+    expect(userAgentOf('  ')).toBeUndefined();
+    expect(userAgentOf('run 42/a"b')).toBe('pilot-readiness actions_orchestration_id/run_42_a_b');
   });
 });

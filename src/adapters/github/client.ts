@@ -1,19 +1,28 @@
-// The octokit client every GitHub adapter takes: getOctokit plus bounded retries of 5xx answers and
-// of rate limits (honouring retry-after), each retry logged.
+// The octokit client every GitHub adapter takes: octokit with the REST methods and pagination (what
+// @actions/github's getOctokit gives), bounded retries of 5xx answers and of rate limits (honouring
+// retry-after), each retry logged, and the runner's proxy settings.
+//
+// Built from @octokit/core and its plugins rather than through @actions/github: that package loads
+// @actions/http-client and undici (about 100 ms of every run's start) to route requests through a
+// proxy, which most runners do not have. The same proxy code is loaded here only when a proxy applies.
 
-import { getOctokit } from '@actions/github';
-import type { Octokit } from '@octokit/core';
+import { getProxyUrl } from '@actions/http-client/lib/proxy';
+import { Octokit } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { Logger } from '../../flow/ports.js';
 import { GitHubApiError } from './errors.js';
 
-export type GitHubClient = ReturnType<typeof getOctokit>;
+const GitHubOctokit = Octokit.plugin(restEndpointMethods, paginateRest);
+
+export type GitHubClient = InstanceType<typeof GitHubOctokit>;
 
 export type { Logger };
 
 export interface GitHubClientOptions {
-  /** The REST API root. Default: GITHUB_API_URL (read by getOctokit), else https://api.github.com. */
+  /** The REST API root. Default: GITHUB_API_URL, else https://api.github.com. */
   baseUrl?: string;
   log: Logger;
   /** Retries of a 5xx answer or a network failure. Default 3. */
@@ -86,6 +95,39 @@ function attemptGuard(log: Logger, timeoutMs: number) {
   };
 }
 
+/**
+ * The fetch that goes through the proxy the runner sets for `baseUrl` (https_proxy / HTTPS_PROXY,
+ * http_proxy / HTTP_PROXY, minus no_proxy and loopback addresses: @actions/http-client's own rules),
+ * or undefined for octokit's default, the global fetch. The proxy's agent and undici are loaded on the
+ * first request, only when a proxy applies; as in @actions/github, the proxy URL's user and password
+ * authenticate to the proxy.
+ */
+export function proxiedFetch(baseUrl: string): typeof globalThis.fetch | undefined {
+  let target: URL;
+  try {
+    target = new URL(baseUrl);
+  } catch {
+    return undefined;
+  }
+  if (!getProxyUrl(target)) return undefined;
+  let loaded: Promise<(url: string, init: object) => Promise<globalThis.Response>> | undefined;
+  const load = async () => {
+    const [{ HttpClient }, undici] = await Promise.all([import('@actions/http-client'), import('undici')]);
+    const dispatcher = new HttpClient().getAgentDispatcher(baseUrl);
+    return (url: string, init: object) => undici.fetch(url, { ...init, dispatcher } as never) as unknown as Promise<globalThis.Response>;
+  };
+  return (async (url: string | URL | Request, init?: RequestInit) => {
+    loaded ??= load();
+    return (await loaded)(String(url), init ?? {});
+  }) as typeof globalThis.fetch;
+}
+
+/** The user agent GitHub sees: octokit's own, tagged with the runner's orchestration id when there is one (as @actions/github does). */
+export function userAgentOf(orchestrationId: string | undefined): string | undefined {
+  const id = orchestrationId?.trim();
+  return id ? `pilot-readiness actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : undefined;
+}
+
 export function createGitHubClient(token: string, options: GitHubClientOptions): GitHubClient {
   const { log } = options;
   const unit = options.retryUnitMs ?? 1000;
@@ -102,24 +144,25 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
       log.warning(`GitHub ${kind} hit on ${where}; retrying after ${retryAfter}s (retry ${retryCount + 1} of ${rateLimitRetries})`);
       return true;
     };
-  return getOctokit(
-    token,
-    {
-      ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
-      log: { debug: () => {}, info: () => {}, warn: (m: string) => log.warning(m), error: (m: string) => log.warning(m) },
-      retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit },
-      throttle: {
-        retryAfterBaseValue: unit,
-        fallbackSecondaryRateRetryAfter: 60,
-        onRateLimit: onLimit('rate limit'),
-        onSecondaryRateLimit: onLimit('secondary rate limit'),
-        ...(options.paceWrites === false ? { write: unpaced as never, notifications: unpaced as never } : {}),
-      },
+  const baseUrl = (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+  const fetch = proxiedFetch(baseUrl);
+  const userAgent = userAgentOf(process.env.ACTIONS_ORCHESTRATION_ID);
+  const Client = GitHubOctokit.plugin(attemptGuard(log, options.timeoutMs ?? 60_000), retry, throttling);
+  return new Client({
+    auth: `token ${token}`,
+    baseUrl,
+    ...(userAgent ? { userAgent } : {}),
+    ...(fetch ? { request: { fetch } } : {}),
+    log: { debug: () => {}, info: () => {}, warn: (m: string) => log.warning(m), error: (m: string) => log.warning(m) },
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit },
+    throttle: {
+      retryAfterBaseValue: unit,
+      fallbackSecondaryRateRetryAfter: 60,
+      onRateLimit: onLimit('rate limit'),
+      onSecondaryRateLimit: onLimit('secondary rate limit'),
+      ...(options.paceWrites === false ? { write: unpaced as never, notifications: unpaced as never } : {}),
     },
-    attemptGuard(log, options.timeoutMs ?? 60_000),
-    retry,
-    throttling,
-  );
+  });
 }
 
 /**
