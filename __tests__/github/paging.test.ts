@@ -6,7 +6,6 @@ import { fakeClient } from '../support/fake-github/client.js';
 import type { FakeGitHub, Scenario } from '../support/fake-github/index.js';
 import type { FaultKind, PullSpec } from '../support/fake-github/scenario.js';
 import { GitHubApiError } from '../../src/adapters/github/errors.js';
-import { upsertStickyComment } from '../../src/adapters/github/comment.js';
 import { listOrgRepositories } from '../../src/adapters/github/org.js';
 import { MAX_PAGES, PageGuard, boundedPages, nextLink } from '../../src/adapters/github/paging.js';
 import { fetchPullRequestFacts } from '../../src/adapters/github/pull-request.js';
@@ -244,27 +243,4 @@ describe('listOpenPullRequests on hostile paging', () => {
     expect(gh.count()).toBe(MAX_PAGES.openPulls);
     expect(gh.requests.at(-1)?.query.page).toBe(String(MAX_PAGES.openPulls));
   });
-});
-
-describe('upsertStickyComment on hostile paging', () => {
-  const comment = { owner: 'acme', repo: 'models', number: 7, key: 'readiness', body: 'report' };
-
-  it.each([
-    ['page-repeated-cursor', 1, 'GitHub answered a next link to a page it gave before (page 1 of comments)'],
-    ['page-endless', MAX_PAGES.comments, `GitHub still answered that there is more after ${MAX_PAGES.comments} pages of comments`],
-  ] as const)(
-    '%s: a warning (as for any failure to comment), after a bounded search and no comment posted',
-    async (kind, requests, problem) => {
-      gh = await startGitHub({ ...openPulls, faults: [{ match: { method: 'GET', path: '/comments$' }, times: 'always', kind }] });
-      const result = await upsertStickyComment(fakeClient(gh), comment);
-      expect(result).toEqual({
-        ok: false,
-        warning: expect.stringContaining(
-          `the report comment was not posted: GitHub GET /repos/acme/models/issues/7/comments failed: ${problem}`,
-        ),
-      });
-      expect(gh.count()).toBe(requests);
-      expect(gh.comments('acme/models', 7)).toEqual([]);
-    },
-  );
 });

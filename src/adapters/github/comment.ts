@@ -1,9 +1,9 @@
-// The sticky report comment: one per pull request and key, found by its hidden marker and its bot
-// author, updated in place; a refusal is a warning, never a crash.
+// The sticky report comment: one per pull request and key, found by its hidden marker among the
+// gate's own comments (read with the pull request's facts), updated in place; a refusal is a warning,
+// never a crash.
 
 import type { GitHubClient } from './client.js';
 import { GitHubAccessError, GitHubApiError, toGitHubError } from './errors.js';
-import { MAX_PAGES, PageGuard, boundedPages } from './paging.js';
 
 /** GitHub refuses comment bodies longer than this. */
 export const MAX_COMMENT_LENGTH = 65536;
@@ -19,16 +19,11 @@ export interface StickyComment {
   /** Used when `body` is too long for a comment; default: `body` cut short with a note. */
   shortBody?: string;
   /**
-   * Login the token comments as; only comments by it are ever updated. Absent: comments by any bot
-   * account (GITHUB_TOKEN and GitHub App tokens comment as `<app>[bot]`), never by a person, so a
-   * marker planted in a person's comment cannot take the report over.
+   * The gate's own comments, already read with the pull request's facts (GitHub's viewerDidAuthor,
+   * see PullRequestFacts.botComments): the sticky comment is looked for there, never among anyone
+   * else's, so a marker planted in another account's comment cannot take the report over.
    */
-  botLogin?: string;
-  /**
-   * The gate's own comments, already read with the pull request's facts: the sticky comment is
-   * looked for there and no listing is made. Only comments the token may own belong here.
-   */
-  known?: ReadonlyArray<{ id: number; url: string; body: string }>;
+  known: ReadonlyArray<{ id: number; url: string; body: string }>;
   /**
    * What of a body counts when deciding whether the posted comment already says the same: the body
    * through this function (default: all of it). Lets a caller ignore parts that change on every run.
@@ -66,10 +61,7 @@ export function commentBody(marker: string, body: string, shortBody?: string): s
 
 const normalise = (text: string | undefined | null) => (text ?? '').replace(/\r\n/g, '\n');
 
-/**
- * One comment of a pull request as the gate needs it, whatever read it (REST pages here; a GraphQL
- * read can supply the same list): the finders below work on this list only.
- */
+/** One comment of a pull request as the reminder finder needs it (see src/flow/reminders.ts). */
 export interface IssueComment {
   id: number;
   url: string;
@@ -96,48 +88,6 @@ export function findSticky<C extends { body: string }>(own: readonly C[], key: s
   return own.find((c) => normalise(c.body).startsWith(marker));
 }
 
-export type CommentsRead = { ok: true; comments: IssueComment[] } | { ok: false; warning: string };
-
-/** Every comment of a pull request, oldest first (bounded pages); a refusal or outage is a warning. */
-export async function listIssueComments(
-  octokit: GitHubClient,
-  pr: { owner: string; repo: string; number: number },
-  /** Stop reading pages after the page holding a comment this accepts (the sticky alone needs no more). */
-  enough?: (comment: IssueComment) => boolean,
-): Promise<CommentsRead> {
-  const { owner, repo, number } = pr;
-  const endpoint = `GET /repos/${owner}/${repo}/issues/${number}/comments`;
-  try {
-    const comments: IssueComment[] = [];
-    // Bounded: a Link header that keeps pointing on (or back) ends in a warning, not an endless search.
-    const guard = new PageGuard(endpoint, 'comments', MAX_PAGES.comments, 'link');
-    const pages = boundedPages(
-      octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 }),
-      guard,
-    );
-    for await (const page of pages) {
-      let done = false;
-      for (const c of page.data) {
-        const comment: IssueComment = {
-          id: c.id,
-          url: c.html_url,
-          body: c.body ?? '',
-          author: c.user ? { login: c.user.login, ...(c.user.type ? { type: c.user.type } : {}) } : null,
-          createdAt: c.created_at,
-        };
-        comments.push(comment);
-        if (enough?.(comment)) done = true;
-      }
-      if (done) break;
-    }
-    return { ok: true, comments };
-  } catch (error) {
-    const failure = toGitHubError(error, 'comments', endpoint);
-    if (!(failure instanceof GitHubAccessError || failure instanceof GitHubApiError)) throw failure;
-    return { ok: false, warning: `the pull request's comments could not be read: ${failure.message}` };
-  }
-}
-
 export type PostResult = { ok: true; id: number; url: string; createdAt: string } | { ok: false; warning: string };
 
 /** A new (not sticky) comment; a refusal is returned, never thrown. */
@@ -156,33 +106,17 @@ export async function postComment(
   }
 }
 
-/**
- * Creates or updates the sticky comment: found in `known` (the gate's own comments, read with the
- * pull request's facts) when given, otherwise by listing the comments and keeping the token's own.
- */
+/** Creates or updates the sticky comment, found among `known` (the gate's own comments). */
 export async function upsertStickyComment(octokit: GitHubClient, comment: StickyComment): Promise<StickyResult> {
   const { owner, repo, number } = comment;
   const marker = markerFor(comment.key);
-  const ours = ownedBy(comment.botLogin);
   const body = commentBody(marker, comment.body, comment.shortBody);
-  let endpoint = `GET /repos/${owner}/${repo}/issues/${number}/comments`;
+  let endpoint = `POST /repos/${owner}/${repo}/issues/${number}/comments`;
   try {
-    let own: ReadonlyArray<{ id: number; url: string; body: string }> | undefined = comment.known;
-    if (own === undefined) {
-      // The author check keeps anyone else's comment that carries our marker from being taken over.
-      const mine = (c: IssueComment) => ours(c.author);
-      const read = await listIssueComments(octokit, { owner, repo, number }, (c) => mine(c) && findSticky([c], comment.key) !== undefined);
-      if (!read.ok)
-        return {
-          ok: false,
-          warning: `the report comment was not posted: ${read.warning.replace(/^the pull request's comments could not be read: /, '')}`,
-        };
-      own = read.comments.filter(mine);
-    }
+    const own = comment.known;
     const found = findSticky(own, comment.key);
     const existing = found ? { id: found.id, body: found.body, html_url: found.url } : undefined;
     if (!existing) {
-      endpoint = `POST /repos/${owner}/${repo}/issues/${number}/comments`;
       const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
       return { ok: true, action: 'created', id: data.id, url: data.html_url };
     }
