@@ -49,22 +49,26 @@ describe('the record in a status link', () => {
   });
 
   it('wakes for the end of a waiver in force (the day after it expires), not for one that is expired, awaiting approval or past', () => {
-    const waiver = (expires: string, status: WaiverResult['status']): WaiverResult => ({
+    // As the engine reports them: only a waiver in force carries its end (see __tests__/waivers).
+    const waiver = (expires: string, status: WaiverResult['status'], endsAt?: string): WaiverResult => ({
       criterion: 'OPS-4',
       reason: 'on-call rota starts next month',
       expires,
       approved_by: 'maria-ops',
       status,
+      ...(endsAt ? { ends_at: endsAt } : {}),
       location: null,
     });
     const now = new Date('2026-12-01T12:00:00Z');
     const report = {
       waivers: [
-        waiver('2026-12-05', 'in_force'),
+        waiver('2026-12-05', 'in_force', '2026-12-06T00:00:00.000Z'),
         waiver('2026-12-03', 'awaiting_approval'),
-        waiver('2026-11-30', 'in_force'),
-        waiver('not a date', 'in_force'),
+        waiver('2026-11-30', 'in_force', '2026-12-01T00:00:00.000Z'),
+        waiver('2026-12-09', 'in_force', 'not an instant'),
         waiver('2026-12-02', 'expired'),
+        // A status that says in force without an end (a hand-written report): nothing to wake for.
+        waiver('2026-12-04', 'in_force'),
       ],
     };
     expect(waiverEnds(report, now)).toEqual(['2026-12-06T00:00:00.000Z']);

@@ -105,7 +105,16 @@ describe('a waiver before it expires', () => {
     ]);
     expect(report.errors).toEqual([]);
     expect(report.waivers).toEqual([
-      { criterion: 'SEC-1', reason: REASON, expires: '2027-01-31', approved_by: 'security', status: 'in_force', location: at(12, 3) },
+      {
+        criterion: 'SEC-1',
+        reason: REASON,
+        expires: '2027-01-31',
+        approved_by: 'security',
+        status: 'in_force',
+        // It holds through its expires day (UTC): a ready report changes by time alone then.
+        ends_at: '2027-02-01T00:00:00.000Z',
+        location: at(12, 3),
+      },
     ]);
     expect(report.decision).toBe('ready');
     expect(report.reasons).toContain('SEC-1 is waived until 2027-01-31; after that day its evidence is needed');

@@ -678,7 +678,15 @@ export function evaluate(input: EvaluationInput): Report {
     reasons,
     errors,
     warnings: [...signoffs.warnings, ...waiverWarnings],
-    ...(declaresWaivers ? { waivers: waivers.results.map((w) => ({ ...w, status: waiverStatus.get(w.criterion) ?? w.status })) } : {}),
+    ...(declaresWaivers
+      ? {
+          waivers: waivers.results.map((w) => {
+            const status = waiverStatus.get(w.criterion) ?? w.status;
+            const ends = status === 'in_force' ? waivers.valid.get(w.criterion)?.endsAt : undefined;
+            return { ...w, status, ...(ends ? { ends_at: ends.toISOString() } : {}) };
+          }),
+        }
+      : {}),
     ...(changes ? { governance_changes: changes } : {}),
     ...(fileLog.used.size > 0
       ? {

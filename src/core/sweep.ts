@@ -59,8 +59,8 @@ export function recordOf(targetUrl: string | null | undefined): SweepRecord | nu
 export function waiverEnds(report: Pick<Report, 'waivers'>, now: Date): string[] {
   const ends: string[] = [];
   for (const waiver of report.waivers ?? []) {
-    if (waiver.status !== 'in_force' || !/^\d{4}-\d{2}-\d{2}$/.test(waiver.expires)) continue;
-    const end = Date.parse(`${waiver.expires}T00:00:00Z`) + 24 * 60 * 60 * 1000;
+    // The engine says when each waiver in force ends (src/core/waivers.ts has the rule).
+    const end = waiver.status === 'in_force' && waiver.ends_at ? Date.parse(waiver.ends_at) : Number.NaN;
     if (Number.isFinite(end) && end > now.getTime()) ends.push(new Date(end).toISOString());
   }
   return ends;

@@ -464,6 +464,11 @@ export interface WaiverResult {
   since?: string;
   /** in_force: approved and unexpired (the criterion is `waived`); invalid: refused as an input error. */
   status: WaiverStatus;
+  /**
+   * While in force: the instant it stops holding (the end of its `expires` day, UTC), when time alone
+   * changes the report even if it is ready. A sweep wakes for it.
+   */
+  ends_at?: string;
   location: SourceLocation | null;
 }
 
