@@ -71,6 +71,11 @@ describe('text in the pull request that imitates the footer’s instant', () => 
       after: `${FOOTER.replace('PATH', 'p · sha256 00 · evaluated two.yml')}\n`,
     },
     {
+      name: 'words added after the footer’s instant by someone who edited the gate’s comment',
+      before: `${FOOTER.replace('PATH', 'a.yml')}\n`,
+      after: `${FOOTER.replace('PATH', 'a.yml').replace('12:00 UTC', '12:00 UTC — approved by the CISO')}\n`,
+    },
+    {
       name: 'a changed "can change by time alone" instant',
       before: `${FOOTER.replace('PATH', 'a.yml')}\n`,
       after: `${FOOTER.replace('PATH', 'a.yml').replace('</sub>', ' · can change by time alone at Sat 21 Nov 2026 09:00 UTC</sub>')}\n`,

@@ -11,7 +11,8 @@ import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import type { FakeGitHub } from '../support/fake-github/index.js';
 import { ORG, orgScenario, repoName } from '../portfolio/org-scenario.js';
 import { ROOT, runAction } from './run-action.js';
-import { pull, pullRequestEvent, review, REPO, world } from './scenario.js';
+import { pull, pullRequestEvent, reportOf, review, REPO, world } from './scenario.js';
+import { startProxy } from '../support/proxy.js';
 
 const startGitHub = fakeGitHubPerTest();
 
@@ -80,6 +81,40 @@ describe('on GitHub Enterprise Server', () => {
       expectEnterprisePaths(gh);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('behind the runner’s proxy (HTTPS_PROXY / HTTP_PROXY)', () => {
+  it('the built Action sends every request through the proxy, with its credentials, and decides as without one', async () => {
+    const p = pull({ requestedDaysAgo: 20, reviews: [review('kim-sec', 'APPROVED', 15)] });
+    const gh = await startGitHub(world({ pulls: [p] }), { enterprise: true });
+    const port = new URL(gh.url).port;
+    const proxy = await startProxy(Number(port));
+    try {
+      // A host only the proxy can reach (loopback addresses always bypass a proxy).
+      const origin = `http://ghe.proxied.invalid:${port}`;
+      const run = await runAction({
+        gh,
+        event: 'pull_request',
+        payload: pullRequestEvent('synchronize', p),
+        env: {
+          GITHUB_API_URL: `${origin}/api/v3`,
+          GITHUB_GRAPHQL_URL: `${origin}/api/graphql`,
+          GITHUB_SERVER_URL: origin,
+          HTTP_PROXY: `http://gate:s3cret@127.0.0.1:${proxy.port}`,
+        },
+      });
+      expect(run.stderr).not.toMatch(/failed unexpectedly|\n\s+at /);
+      expect(run.stdout).not.toMatch(/is not a function/);
+      expect(reportOf(run).decision).toBe('pending');
+      expectEnterprisePaths(gh);
+      expect(proxy.tunnels.length).toBeGreaterThan(0);
+      expect(new Set(proxy.tunnels.map((t) => `${t.target} ${t.auth}`))).toEqual(
+        new Set([`ghe.proxied.invalid:${port} Basic ${Buffer.from('gate:s3cret').toString('base64')}`]),
+      );
+    } finally {
+      await proxy.close();
     }
   });
 });

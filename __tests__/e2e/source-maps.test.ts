@@ -78,6 +78,15 @@ describe('source maps in dist/', () => {
       writeFileSync(join(dir, 'b.js.map'), JSON.stringify({ version: 3, sources: [], mappings: 'AAAA' }));
       const broken = `Error: x\n    at f (${join(dir, 'a.js')}:1:2)\n    at g (${join(dir, 'b.js')}:1:1)`;
       expect(mappedStack(broken)).toBe(broken);
+      // A dependency's frame is named by its package, never as one of the project's src/ files.
+      writeFileSync(join(dir, 'c.js'), 'a\nb');
+      writeFileSync(
+        join(dir, 'c.js.map'),
+        JSON.stringify({ version: 3, sources: ['../node_modules/@actions/core/src/core.ts', '../src/flow/x.ts'], mappings: 'AAAA;ACAA' }),
+      );
+      const mixed = `Error: y\n    at h (${join(dir, 'c.js')}:1:1)\n    at i (${join(dir, 'c.js')}:2:1)`;
+      expect(mappedStack(mixed)).toBe('Error: y\n    at h (node_modules/@actions/core/src/core.ts:1:1)\n    at i (src/flow/x.ts:1:1)');
+      expect(firstSourceFrame(mixed)).toBe('src/flow/x.ts:1:1');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

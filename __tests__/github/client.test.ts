@@ -1,6 +1,4 @@
 // The octokit client: bounded retries of 5xx, honoured retry-after, timeouts, malformed answers turned into errors.
-import { createServer, type Server } from 'node:http';
-import { connect } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { fakeClient } from '../support/fake-github/client.js';
@@ -9,6 +7,7 @@ import { GitHubAccessError, GitHubApiError } from '../../src/adapters/github/err
 import { listOpenPullRequests } from '../../src/adapters/github/pulls.js';
 import { fetchFileTexts } from '../../src/adapters/github/files.js';
 import { createGitHubClient, proxiedFetch, userAgentOf } from '../../src/adapters/github/client.js';
+import { startProxy, type TestProxy } from '../support/proxy.js';
 
 const SCENARIO: Scenario = {
   repos: {
@@ -165,36 +164,18 @@ describe('identity', () => {
 });
 
 describe("the runner's proxy", () => {
-  let proxy: Server | undefined;
+  let proxy: TestProxy | undefined;
   afterEach(async () => {
     vi.unstubAllEnvs();
-    await new Promise((resolve) => (proxy ? proxy.close(resolve) : resolve(undefined)));
+    await proxy?.close();
     proxy = undefined;
   });
-
-  /** A forward proxy on 127.0.0.1 that tunnels every CONNECT to the fake GitHub, whatever host it names. */
-  async function startProxy(to: URL): Promise<{ port: number; tunnels: Array<{ target: string; auth: string | undefined }> }> {
-    const tunnels: Array<{ target: string; auth: string | undefined }> = [];
-    proxy = createServer((_req, res) => res.writeHead(405).end());
-    proxy.on('connect', (req, client) => {
-      tunnels.push({ target: req.url ?? '', auth: req.headers['proxy-authorization'] });
-      const upstream = connect(Number(to.port), '127.0.0.1', () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.pipe(client);
-        client.pipe(upstream);
-      });
-      upstream.on('error', () => client.destroy());
-      client.on('error', () => upstream.destroy());
-    });
-    await new Promise<void>((resolve) => proxy!.listen(0, '127.0.0.1', resolve));
-    const address = proxy.address();
-    return { port: typeof address === 'object' && address ? address.port : 0, tunnels };
-  }
 
   it('sends every request through HTTP_PROXY, with the proxy URL’s credentials, when it applies to the API', async () => {
     gh = await startGitHub(SCENARIO);
     const api = new URL(gh.url);
-    const { port, tunnels } = await startProxy(api);
+    proxy = await startProxy(Number(api.port));
+    const { port, tunnels } = proxy;
     vi.stubEnv('HTTP_PROXY', `http://gate:s3cret@127.0.0.1:${port}`);
     vi.stubEnv('NO_PROXY', '');
     vi.stubEnv('no_proxy', '');

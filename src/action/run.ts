@@ -23,7 +23,7 @@ import { runPortfolio } from '../flow/portfolio/run.js';
 import { planSweep, type UnchangedPullRequest } from '../flow/sweep.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { renderFailureMarkdown, renderMarkdown } from '../report/markdown.js';
-import { plainLine } from '../report/plain.js';
+import { plainLine, plainText } from '../report/plain.js';
 import { renderPortfolioMarkdown } from '../report/portfolio.js';
 import { renderSarif } from '../report/sarif.js';
 import { attestMerge, attestReady, mergedPullRequest, runDeploymentMode } from './deployment.js';
@@ -81,8 +81,9 @@ function reportFailure(error: unknown, summary: string[], what: string): void {
     runtime.fail(plainLine(`pilot-readiness: ${message}`));
     return;
   }
-  // The stack names src/ files and lines (read from dist/'s maps only now, never at start-up).
-  if (error instanceof Error && error.stack) runtime.debug(mappedStack(error.stack));
+  // The stack names src/ files and lines (read from dist/'s maps only now, never at start-up); its
+  // first line is the error's message, which may quote untrusted input.
+  if (error instanceof Error && error.stack) runtime.debug(plainText(mappedStack(error.stack)));
   summary.push(renderFailureMarkdown(what, message, { unexpected: true }));
   runtime.fail(plainLine(`pilot-readiness failed unexpectedly: ${message}`));
 }

@@ -29,9 +29,10 @@ import { formatSpan } from '../core/duration.js';
  * every run's. Only the footer line the tool writes matches, and in it only the instant after its last "evaluated".
  */
 export function withoutEvaluationInstant(markdown: string): string {
-  // Greedy up to the footer's last "evaluated": text before it (a path, a name) is compared in full.
+  // Greedy up to the footer's last "evaluated": text before it (a path, a name) is compared in full, and
+  // only an instant as formatInstant writes it is ignored (a footer edited to add words is rewritten).
   return markdown.replace(
-    /^(<sub>.* · sha256 [0-9a-f]{0,64} · evaluated )[^<·\n]*((?: · can change by time alone at [^<\n]*)?<\/sub>)$/gm,
+    /^(<sub>.* · sha256 [0-9a-f]{0,64} · evaluated )[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d UTC((?: · can change by time alone at [^<\n]*)?<\/sub>)$/gm,
     '$1$2',
   );
 }

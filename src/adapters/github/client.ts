@@ -113,8 +113,10 @@ export function proxiedFetch(baseUrl: string): typeof globalThis.fetch | undefin
   let loaded: Promise<(url: string, init: object) => Promise<globalThis.Response>> | undefined;
   const load = async () => {
     const [{ HttpClient }, undici] = await Promise.all([import('@actions/http-client'), import('undici')]);
+    // undici is CommonJS: bundled, its import() gives the module as `default` only.
+    const undiciFetch = (undici.fetch ?? (undici as unknown as { default: typeof undici }).default.fetch) as typeof undici.fetch;
     const dispatcher = new HttpClient().getAgentDispatcher(baseUrl);
-    return (url: string, init: object) => undici.fetch(url, { ...init, dispatcher } as never) as unknown as Promise<globalThis.Response>;
+    return (url: string, init: object) => undiciFetch(url, { ...init, dispatcher } as never) as unknown as Promise<globalThis.Response>;
   };
   return (async (url: string | URL | Request, init?: RequestInit) => {
     loaded ??= load();
@@ -144,7 +146,8 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
       log.warning(`GitHub ${kind} hit on ${where}; retrying after ${retryAfter}s (retry ${retryCount + 1} of ${rateLimitRetries})`);
       return true;
     };
-  const baseUrl = (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+  // An empty value (an unset variable passed on) means the default, as getOctokit had it.
+  const baseUrl = (options.baseUrl || process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
   const fetch = proxiedFetch(baseUrl);
   const userAgent = userAgentOf(process.env.ACTIONS_ORCHESTRATION_ID);
   const Client = GitHubOctokit.plugin(attemptGuard(log, options.timeoutMs ?? 60_000), retry, throttling);

@@ -44,14 +44,12 @@ export function mappedStack(stack: string): string {
       const source = entry.originalSource.startsWith('file://')
         ? fileURLToPath(entry.originalSource)
         : resolve(dirname(file), entry.originalSource);
-      const own = source.split(sep).join('/').lastIndexOf('/src/');
-      const path =
-        own >= 0
-          ? source
-              .split(sep)
-              .join('/')
-              .slice(own + 1)
-          : source;
+      // A dependency's frame is named by its package (node_modules/@actions/core/src/core.ts), the
+      // project's own from its src/ folder, wherever the bundle runs from.
+      const slashed = source.split(sep).join('/');
+      const dependency = slashed.lastIndexOf('/node_modules/');
+      const own = slashed.lastIndexOf('/src/');
+      const path = dependency >= 0 ? slashed.slice(dependency + 1) : own >= 0 ? slashed.slice(own + 1) : slashed;
       return `${path}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
     } catch {
       return whole;
