@@ -1,5 +1,0 @@
-import { createRequire as __prCreateRequire } from 'node:module';
-const require = __prCreateRequire(import.meta.url);
-import{existsSync as f,readFileSync as g}from"node:fs";import{SourceMap as d}from"node:module";import{dirname as S,resolve as h,sep as l}from"node:path";import{fileURLToPath as p}from"node:url";var y=/((?:file:\/\/)?\/[^\s():]+\.js):(\d+):(\d+)/g;function M(s){let t=new Map,e=r=>{if(!t.has(r)){let i=null;try{let o=`${r}.map`;f(o)&&(i=new d(JSON.parse(g(o,"utf8"))))}catch{i=null}t.set(r,i)}return t.get(r)??null};return s.replace(y,(r,i,o,m)=>{try{let u=i.startsWith("file://")?p(i):i,n=e(u)?.findEntry(Number(o)-1,Number(m)-1);if(!n?.originalSource||n.originalLine===void 0||n.originalColumn===void 0)return r;let a=n.originalSource.startsWith("file://")?p(n.originalSource):h(S(u),n.originalSource),c=a.split(l).join("/").lastIndexOf("/src/");return`${c>=0?a.split(l).join("/").slice(c+1):a}:${n.originalLine+1}:${n.originalColumn+1}`}catch{return r}})}function F(s){for(let t of M(s).split(`
-`)){let e=/(?:^|[\s(])(src\/[^\s()]+\.ts:\d+:\d+)\)?$/.exec(t.trim())?.[1];if(e)return e}}export{M as a,F as b};
-//# sourceMappingURL=chunk-DJLIRAXN.js.map
