@@ -105,7 +105,7 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'a genuine record more than a day old (waivers and evidence age without a next_change_at)',
+    name: 'a genuine record more than a day old (the daily safety net, whatever its instant says)',
     plant: (gh) => elapse(gh.world, 25 * 3600_000),
   },
 ];
@@ -137,7 +137,9 @@ describe('a planted sweep record', () => {
       const latest = statuses(gh).at(-1);
       expect(latest?.creator).toBe(token === 'pat' ? 'dana-ops' : GATE_BOT);
       expect(latest?.state).toBe('success');
-      expect(latest?.target_url).toMatch(/#pilot-readiness=v1;next=none;inputs=[0-9a-f]{32}$/);
+      // Ready: the record's instant is when its earliest evidence goes stale (in the future).
+      const next = /#pilot-readiness=v1;next=(\d{4}-\d{2}-\d{2}T[0-9:.]+Z);inputs=[0-9a-f]{32}$/.exec(latest?.target_url ?? '')?.[1];
+      expect(Date.parse(next ?? '')).toBeGreaterThan(Date.now());
       expect(latest?.description).toBe('16/16 criteria · roles consulted · owner approved');
     });
 

@@ -106,6 +106,30 @@ describe('evaluate, offline', () => {
     expect(high.blocking).toContain('DR-2');
   });
 
+  it("says until when each met criterion's dated evidence passes, by its tier's max age; met up to that instant, failed right after", () => {
+    const at = (now: string) =>
+      evaluate({
+        manifest: { path: 'ml/pilot-readiness.yml', text: manifest('medium', GOOD) },
+        policy: POLICY,
+        files,
+        facts: null,
+        now: new Date(now),
+      });
+    const report = at('2026-11-20T12:00:00Z');
+    const validUntil = Object.fromEntries(report.criteria.map((c) => [c.id, c.valid_until]));
+    // DR-2 dated 2026-11-01, 60d at medium risk; SEC-2 dated 2026-06-01, 365d; OPS-5 has no date; EXP-2 is not required.
+    expect(validUntil).toEqual({
+      'DR-2': '2026-12-31T00:00:00.000Z',
+      'SEC-2': '2027-06-01T00:00:00.000Z',
+      'OPS-5': undefined,
+      'EXP-2': undefined,
+    });
+    expect(at('2026-12-31T00:00:00.000Z').criteria[0]).toMatchObject({ id: 'DR-2', status: 'met' });
+    expect(at('2026-12-31T00:00:00.001Z').criteria[0]).toMatchObject({ id: 'DR-2', status: 'failed' });
+    // A failed criterion says nothing of the kind: time alone does not make it pass.
+    expect(at('2027-01-15T00:00:00Z').criteria[0]!.valid_until).toBeUndefined();
+  });
+
   it('reports several failures at once, each at its own line', () => {
     const evidence = `  DR-2: { file: reports/nope.md, date: 2026-11-01, metrics: { completeness: 0.9 } }\n  SEC-2: { file: reports/pentest.md, date: 2026-12-01 }\n`;
     const report = run(manifest('high', evidence));

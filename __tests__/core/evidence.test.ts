@@ -25,6 +25,7 @@ function run(kind: EvidenceKind, evidence: EvidenceRequirements, entry: Evidence
     manifestDir: 'pilots/claims',
     files: { stat: (path) => FILES[path] ?? 'missing' },
     locate: (path) => ({ file: 'm.yml', line: 10, column: path.length + 1 }),
+    validUntil: () => {},
   };
   return kind.check(ctx).map((f) => f.message);
 }

@@ -9,8 +9,9 @@ import {
   recordOf,
   type RecordedStatus,
   waiverEnds,
+  evidenceEnds,
 } from '../../src/core/sweep.js';
-import type { WaiverResult } from '../../src/core/types.js';
+import type { CriterionResult, WaiverResult } from '../../src/core/types.js';
 
 const RUN = 'https://github.com/acme/models/actions/runs/42';
 const INPUTS = inputsDigest({ settings: 's', headSha: 'c'.repeat(40), baseSha: 'b'.repeat(40), draft: false, freshness: 'f' });
@@ -75,6 +76,31 @@ describe('the record in a status link', () => {
     expect(waiverEnds({}, now)).toEqual([]);
     // A ready report (next_change_at null) with a waiver in force: the record's next is the waiver's end.
     expect(earliestChange([null, ...waiverEnds(report, now)])).toBe('2026-12-06T00:00:00.000Z');
+  });
+
+  it('wakes just after the evidence of a met criterion goes stale, not for a past instant or a criterion without one', () => {
+    const criterion = (id: string, validUntil?: string): CriterionResult => ({
+      id,
+      gate: 'data',
+      title: id,
+      required: true,
+      status: 'met',
+      reason: 'evidence checked',
+      problems: [],
+      location: null,
+      ...(validUntil ? { valid_until: validUntil } : {}),
+    });
+    const now = new Date('2026-12-01T12:00:00Z');
+    const report = {
+      criteria: [
+        criterion('DR-2', '2026-12-06T00:00:00.000Z'),
+        criterion('DR-3'),
+        criterion('SEC-1', '2026-11-30T00:00:00.000Z'),
+        criterion('SEC-2', 'soon'),
+      ],
+    };
+    expect(evidenceEnds(report, now)).toEqual(['2026-12-06T00:00:00.001Z']);
+    expect(evidenceEnds({ criteria: [] }, now)).toEqual([]);
   });
 
   it('takes the earliest next change of several reports', () => {

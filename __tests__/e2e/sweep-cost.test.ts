@@ -10,6 +10,7 @@ import { runAction } from './run-action.js';
 import {
   OWNER,
   REPO,
+  exampleManifest,
   pilotFiles,
   pull,
   pullRequestEvent,
@@ -131,6 +132,33 @@ describe('a sweep with some pull requests due', () => {
     expect(due.requests).toHaveLength(2 + 1 + 3 * 7);
   });
 
+  it('wakes for a ready pull request when its evidence goes stale, not a day later', { timeout: 60_000 }, async () => {
+    // DR-2's quality baseline may be 30 days old: dated 29 days before today (UTC), it passes until the
+    // next midnight, under a day from now.
+    const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
+    const dated = new Date(today - 29 * 24 * HOUR).toISOString().slice(0, 10);
+    const manifest = exampleManifest().replace(/( {2}DR-2:\n(?: {4}.*\n)*? {4}date: )\d{4}-\d{2}-\d{2}/, `$1${dated}`);
+    expect(manifest).toContain(`date: ${dated}`);
+    const p = pull({ number: 10, head: sha('c', 10), requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] });
+    gh = await startGitHub(world({ pulls: [p], heads: { [p.head.sha]: pilotFiles(manifest) } }));
+    const first = await runAction({ gh, event: 'schedule', payload: scheduleEvent() });
+    expect(first.outputs).toMatchObject({ decision: 'ready' });
+    // Its record names the instant right after the baseline's last valid one: the next midnight.
+    const stale = new Date(today + 24 * HOUR + 1).toISOString();
+    expect(statuses(gh, p.head.sha).at(-1)).toMatchObject({
+      state: 'success',
+      target_url: expect.stringMatching(recordedLink(stale.replace(/[.]/g, '\\.'))),
+    });
+
+    // A minute before that instant nothing is due; a minute after, the pull request is read again.
+    const untilStale = Date.parse(stale) - Date.now();
+    elapse(gh.world, untilStale - 60_000);
+    expect(operations(await runAction({ gh, event: 'schedule', payload: scheduleEvent() }))).toEqual(['OpenPullRequests', 'Viewer']);
+    elapse(gh.world, 2 * 60_000);
+    const due = await runAction({ gh, event: 'schedule', payload: scheduleEvent() });
+    expect(due.requests.filter((r) => r.operation === 'PullRequestFacts').map((r) => r.variables?.number)).toEqual([10]);
+  });
+
   it('reads in full the one pull request whose inputs changed (a new review)', { timeout: 60_000 }, async () => {
     gh = await start([...closingPulls(1), ...docsPulls(9)]);
     await runAction({ gh, event: 'schedule', payload: scheduleEvent() });
@@ -171,8 +199,12 @@ describe('the API round trips of one pull request', () => {
       'POST /repos/{owner}/{repo}/statuses/{sha}',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);
-    // Minutes later: the footer's instant would differ, but what the comment says has not changed.
-    elapse(gh.world, 3 * 60_000);
+    // As if minutes had passed: the posted comment's footer names an earlier instant than this run's,
+    // but what the comment says has not changed.
+    for (const repo of gh.world.repos.values())
+      for (const c of repo.comments)
+        c.body = c.body.replace(/ · evaluated [A-Z][a-z]{2} [^<·]* UTC/, ' · evaluated Mon 2 Nov 2026 09:15 UTC');
+    expect(gh.comments(REPO, 7)[0]?.body).toContain('evaluated Mon 2 Nov 2026 09:15 UTC');
     const steady = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
     expect(steady.status).toBe(0);
     expect(operations(steady)).toEqual([

@@ -93,7 +93,10 @@ describe('a scheduled sweep', () => {
     expect(third.requests.map((r) => r.operation)).toEqual(['OpenPullRequests', 'Viewer']);
     expect(third.outputs).toEqual({ ...second.outputs, score: '0/0', report: '', sarif: '' });
     expect(gh.comments(REPO, 7)).toEqual([expect.objectContaining({ id: comment?.id })]);
-    expect(third.summary).toContain('Unchanged since their last evaluation, not read again: #7 ready, #8 ready.');
+    // #7 stays ready until its earliest evidence goes stale; #8 touches no pilot.
+    expect(third.summary).toMatch(
+      /Unchanged since their last evaluation, not read again: #7 ready \(until \d{4}-\d{2}-\d{2}T[0-9:]+Z\), #8 ready\./,
+    );
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'success' });
   });
 

@@ -181,6 +181,7 @@ function evaluateCriterion(
   }
 
   const problems: Finding[] = [];
+  let validUntil: number | null = null;
   if (entry !== undefined && kinds.length > 0) {
     // The files this criterion's evidence used: a threshold fixed before its evaluation is judged against them.
     const used = new Set<string>();
@@ -193,7 +194,18 @@ function evaluateCriterion(
       read: (path) => ctx.files.read!(path),
     };
     // One context for every kind of the criterion; findings appended without spreading.
-    const check: EvidenceContext = { criterion, entry, tier: ctx.tier, now: ctx.now, manifestDir: ctx.manifestDir, files, locate };
+    const check: EvidenceContext = {
+      criterion,
+      entry,
+      tier: ctx.tier,
+      now: ctx.now,
+      manifestDir: ctx.manifestDir,
+      files,
+      locate,
+      validUntil: (ms) => {
+        if (Number.isFinite(ms) && (validUntil === null || ms < validUntil)) validUntil = ms;
+      },
+    };
     for (const kind of kinds) for (const finding of kind.check(check)) problems.push(finding);
   }
   const location = entry !== undefined ? ctx.parsed.locateKey(entryPath) : null;
@@ -201,10 +213,14 @@ function evaluateCriterion(
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     return result('failed', `${problems[0]!.message}${more}`, problems, problems[0]!.location);
   }
+  const timed = (r: CriterionResult): CriterionResult => {
+    if (validUntil !== null && (r.status === 'met' || r.status === 'awaiting_signoff')) r.valid_until = new Date(validUntil).toISOString();
+    return r;
+  };
   if (signoff !== undefined && !ctx.approvedRoles.has(signoff)) {
-    return result('awaiting_signoff', `needs an explicit approval from the ${signoff} role (silence does not count)`, [], location);
+    return timed(result('awaiting_signoff', `needs an explicit approval from the ${signoff} role (silence does not count)`, [], location));
   }
-  return result('met', signoff !== undefined ? `evidence checked; approved by ${signoff}` : 'evidence checked', [], location);
+  return timed(result('met', signoff !== undefined ? `evidence checked; approved by ${signoff}` : 'evidence checked', [], location));
 }
 
 function manifestFindings(manifest: Manifest, parsed: ParsedYaml, policy: LoadedPolicy): Finding[] {

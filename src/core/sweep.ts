@@ -66,6 +66,20 @@ export function waiverEnds(report: Pick<Report, 'waivers'>, now: Date): string[]
   return ends;
 }
 
+/**
+ * The instants after `now` when a criterion's evidence goes stale by time alone (just after each
+ * valid_until): a ready or pending report changes then, so a sweep must wake for it rather than wait
+ * for its record to age out.
+ */
+export function evidenceEnds(report: Pick<Report, 'criteria'>, now: Date): string[] {
+  const ends: string[] = [];
+  for (const criterion of report.criteria ?? []) {
+    const last = criterion.valid_until ? Date.parse(criterion.valid_until) : Number.NaN;
+    if (Number.isFinite(last) && last + 1 > now.getTime()) ends.push(new Date(last + 1).toISOString());
+  }
+  return ends;
+}
+
 /** The earliest instant among the reports' next_change_at; null when none changes by time alone. */
 export function earliestChange(instants: ReadonlyArray<string | null | undefined>): string | null {
   let best: number | null = null;
@@ -86,7 +100,8 @@ export interface RecordedStatus {
 }
 
 /**
- * A record is trusted for a day at most: evidence ages and waivers expire without a next_change_at,
+ * A record is trusted for a day at most: its instant covers review windows, reminders, waivers' ends
+ * and evidence going stale; the day is the safety net for whatever its inputs digest does not cover,
  * so every pull request is judged again at least once a day whatever its record says.
  */
 export const RECORD_MAX_AGE_MS = 24 * 3600_000;

@@ -362,6 +362,11 @@ export interface CriterionResult {
   problems: Finding[];
   location: SourceLocation | null;
   signoff?: string;
+  /**
+   * When it is met or awaits its sign-off: the last instant its evidence passes by time alone (a date
+   * reaching its max_age; stale right after), the earliest of its entries. A sweep wakes for it.
+   */
+  valid_until?: string;
 }
 
 export interface GateResult {

@@ -71,6 +71,7 @@ function findings(kind: EvidenceKind, policy: EvidenceRequirements, { entry, tie
       },
     },
     locate: (path) => parsed.locate(['evidence', 'SEC-2', ...path]),
+    validUntil: () => {},
   };
   return kind.check(ctx).map((f) => ({ message: f.message, line: f.location?.line, column: f.location?.column, file: f.location?.file }));
 }

@@ -71,6 +71,8 @@ export const dateEvidence: EvidenceKind = {
         },
       ];
     }
+    // Passes up to the instant its age reaches the limit (it is "at most" the limit), stale after.
+    if (limit !== null) ctx.validUntil(parsed.ms + limit);
     return [];
   },
 };

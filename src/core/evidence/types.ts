@@ -23,6 +23,11 @@ export interface EvidenceContext {
   files: RepoFiles;
   /** Location of a node under this criterion's evidence entry, e.g. ['date'] or ['metrics', 'accuracy']. */
   locate(path: DataPath): SourceLocation;
+  /**
+   * Says the evidence passes only up to an instant (ms since the epoch; stale right after): a dated
+   * entry under a max_age. The criterion reports the earliest as `valid_until`; a sweep wakes after it.
+   */
+  validUntil(ms: number): void;
 }
 
 /** Renders a value the policy states (a path, a metric name) as text; the caller's renderer decides how (explain sanitises it). */
