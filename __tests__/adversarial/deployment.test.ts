@@ -8,7 +8,7 @@ import type { Scenario } from '../support/fake-github/scenario.js';
 import { fakeClient } from '../support/fake-github/client.js';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import { BASE, HEAD, REPO, daysAgo, sha } from '../e2e/scenario.js';
-import { MERGED, deployWorld, mergedPull } from '../deploy/world.js';
+import { MERGED, POLICY_PATH, deployWorld, mergedPull, remindedWorld } from '../deploy/world.js';
 
 const startGitHub = fakeGitHubPerTest();
 const options = { policy: 'default', manifest: '**/pilot-readiness.yml', now: new Date() };
@@ -99,6 +99,60 @@ describe('the deploy-time gate refuses a commit GitHub vouches for falsely', () 
     const verdict = await verifyDeployment(fakeClient(gh, { token: 'gh-token' }), { owner: 'acme', repo: 'models', sha: MERGED }, options);
     expect(verdict.decision).toBe('blocked');
     expect(verdict.reasons).toEqual([expect.stringMatching(reason)]);
+  });
+});
+
+// Silence that needs the gate's reminder counts at deploy time only on a reminder the token itself
+// posted by the merge, and only once its notice had run by then: each row tries to make it count otherwise.
+const REMINDER_ROWS: Array<{ name: string; comments: Array<{ user: string; daysAgo: number }>; token?: string; reason: RegExp }> = [
+  {
+    name: 'a reminder posted after the merge, to make the silence before it count',
+    comments: [{ user: 'github-actions[bot]', daysAgo: 0.2 }],
+    reason: /\(legal's reminder was posted at \S+, after the merge\)/,
+  },
+  {
+    name: 'a reminder posted before the merge, but too late for its notice to run out by then',
+    comments: [{ user: 'github-actions[bot]', daysAgo: 1 }],
+    reason: /^churn-forecast: no ready decision at the merge of #7 \(.*\): pending \(legal\)$/,
+  },
+  {
+    name: "another app's comment carrying the reminder's marker",
+    comments: [{ user: 'other-app[bot]', daysAgo: 7.5 }],
+    reason: /\(a reminder for legal was posted by other-app\[bot\], not by this token's account\)/,
+  },
+  {
+    name: "the pull request's author pasting the reminder's marker",
+    comments: [{ user: 'dev-lin', daysAgo: 7.5 }],
+    reason: /and this token's account posted none on #7 by its merge; if the pull request gate posted it/,
+  },
+  {
+    name: "a token of another account than the gate's, reading the gate's genuine reminder as its own",
+    comments: [{ user: 'github-actions[bot]', daysAgo: 7.5 }],
+    token: 'release-pat',
+    reason: /\(a reminder for legal was posted by github-actions\[bot\], not by this token's account\)/,
+  },
+];
+
+describe("the deploy-time gate does not let silence count on a reminder that is not the gate's own by the merge", () => {
+  it.each(REMINDER_ROWS)('$name', async ({ comments, token, reason }) => {
+    const scenario = remindedWorld(comments);
+    scenario.tokens = { ...scenario.tokens, 'release-pat': { login: 'rel-eng', permissions: { contents: 'read', pull_requests: 'read' } } };
+    const gh = await startGitHub(scenario);
+    const reminding = { ...options, policy: POLICY_PATH };
+    const verdict = await verifyDeployment(
+      fakeClient(gh, { token: token ?? 'gh-token' }),
+      { owner: 'acme', repo: 'models', sha: MERGED },
+      reminding,
+    );
+    expect(verdict.decision).toBe('blocked');
+    expect(verdict.atMerge.map((r) => r.roles.find((role) => role.role === 'legal')?.status)).toEqual(['pending']);
+    expect(verdict.reasons).toContainEqual(expect.stringMatching(reason));
+    // The control: the gate's own reminder, posted when due, lets the same silence count.
+    const control = await startGitHub(remindedWorld([{ user: 'github-actions[bot]', daysAgo: 7.5 }]));
+    expect(
+      (await verifyDeployment(fakeClient(control, { token: 'gh-token' }), { owner: 'acme', repo: 'models', sha: MERGED }, reminding))
+        .decision,
+    ).toBe('ready');
   });
 });
 

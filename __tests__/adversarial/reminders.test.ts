@@ -9,6 +9,11 @@ import { loadPolicy } from '../../src/core/policy.js';
 import type { PrFacts, Report, RoleResult } from '../../src/core/types.js';
 import { findReminders, sentReminders } from '../../src/flow/reminders.js';
 import { readReminderMarker, reminderMarker, renderReminder } from '../../src/report/reminder.js';
+import { MAX_PAGES } from '../../src/adapters/github/paging.js';
+import { runAction } from '../e2e/run-action.js';
+import { DAY, HEAD, OWNER, REPO, daysAgo, pilotFiles, pull, pullRequestEvent, reportOf, review, world } from '../e2e/scenario.js';
+import type { FakeGitHub } from '../support/fake-github/index.js';
+import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 
 const DEADLINE = '2026-11-15T09:00:00.000Z';
 const MARKER = reminderMarker('claims', 'legal', DEADLINE);
@@ -135,6 +140,64 @@ describe('the consent rule cannot be satisfied by a forgery', () => {
     expect(legalWith([{ pilot: 'claims', role: 'legal', deadline: '2026-11-14T09:00:00.000Z', at: '2026-11-12T09:00:00Z' }]).status).toBe(
       'pending',
     );
+  });
+});
+
+// ------------------------------------------------------------------- a flood of comments
+
+describe('a flood of comments', () => {
+  const startGitHub = fakeGitHubPerTest();
+  const POLICY_PATH = '.github/pilot-readiness-policy.yml';
+  /** #7: legal asked 20 days ago (its window closed 6 days ago), needs the reminder; security and the owner approved. */
+  function flooded(spam: number) {
+    const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1), review('kim-sec', 'APPROVED', 15)] });
+    const deadline = new Date(Date.parse(p.timeline![0]!.created_at) + 14 * DAY).toISOString();
+    p.comments = [
+      // The gate's reminder, posted when it was due...
+      {
+        user: 'github-actions[bot]',
+        body: `${reminderMarker('churn-forecast', 'legal', deadline)}\nplease review`,
+        created_at: daysAgo(7.5),
+      },
+      // ...then buried under a commenter's flood.
+      ...Array.from({ length: spam }, (_, i) => ({ user: 'mallory', body: `spam ${i}`, created_at: daysAgo(7) })),
+    ];
+    const policy = 'version: 1\nextends: default\nroles:\n  legal: { consent_requires_reminder: true }\n';
+    return world({ pulls: [p], base: { ...pilotFiles(), [POLICY_PATH]: policy } });
+  }
+  const gate = (gh: FakeGitHub) =>
+    runAction({
+      gh,
+      event: 'pull_request',
+      payload: pullRequestEvent('synchronize', pull()),
+      with: { policy: POLICY_PATH },
+      killAfterMs: 60_000,
+    });
+  const legal = (run: Awaited<ReturnType<typeof gate>>) => reportOf(run).roles.find((r) => r.role === 'legal')!;
+
+  it('cannot lock the pull request out: the gate still decides, and silence does not count on the unseen reminder', async () => {
+    const gh = await startGitHub(flooded(MAX_PAGES.comments * 100));
+    const run = await gate(gh);
+    // Decided (pending), not failed on the read; the warning names the limit.
+    expect(run.outputs).toMatchObject({ decision: 'pending' });
+    expect(run.annotations.map((a) => a.message).join('\n')).toContain(
+      `#7 has ${MAX_PAGES.comments * 100 + 1} comments, more than the ${MAX_PAGES.comments * 100} pilot-readiness reads`,
+    );
+    expect(gh.statuses(REPO, HEAD).at(-1)?.state).toBe('pending');
+    // The reminder out of sight does not count: legal waits, and the reminder is posted again, with its full notice.
+    expect(legal(run)).toMatchObject({ status: 'pending', reminder: { state: 'sent' } });
+    const again = gh.comments(REPO, 7).filter((c) => c.user === 'github-actions[bot]' && c.body.includes(' role=legal '));
+    expect(again).toHaveLength(2);
+    expect(Date.parse(legal(run).reminder!.sent_at!)).toBe(Date.parse(again[1]!.created_at));
+    // The report comment is there, among the newest the next run reads.
+    expect(gh.comments(REPO, 7).at(-1)?.body).toContain('<!-- pilot-readiness:readiness -->');
+  }, 90_000);
+
+  it('the control: the same reminder, in sight, lets the silence after it count', async () => {
+    const gh = await startGitHub(flooded(10));
+    const run = await gate(gh);
+    expect(legal(run).status).toBe('consented');
+    expect(run.outputs).toMatchObject({ decision: 'ready' });
   });
 });
 

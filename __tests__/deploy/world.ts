@@ -1,5 +1,6 @@
 // Scenarios for the deploy-time gate: acme/models where pull request #7 (the churn-forecast pilot,
 // ready at its merge) was merged into main as MERGED, by squash or by a merge commit.
+import { reminderMarker } from '../../src/report/reminder.js';
 import type { PullSpec, Scenario } from '../support/fake-github/scenario.js';
 import {
   BASE,
@@ -79,4 +80,24 @@ export function daysFromNow(days: number): Date {
 /** The example manifest with a waiver of OPS-4 that expires on `expires` (YYYY-MM-DD). */
 export function waivedManifest(expires: string): string {
   return `${exampleManifest()}\nwaivers:\n  OPS-4:\n    reason: "The support rota is trained in the first week after launch."\n    expires: ${expires}\n    approved_by: security\n`;
+}
+
+/** The default policy with legal's silence counting only after the gate's reminder, at every tier (as at high risk by default). */
+export const REMINDING_POLICY = 'version: 1\nextends: default\nroles:\n  legal: { consent_requires_reminder: true }\n';
+
+/**
+ * #7 judged by REMINDING_POLICY: legal asked 20 days ago (its 14d window closed 6 days ago, its
+ * reminder was due 8 days ago), security and the owner approved, merged `mergedDaysAgo` ago; with
+ * a comment carrying legal's reminder marker for that window from each of `comments`.
+ */
+export function remindedWorld(comments: Array<{ user: string; daysAgo: number }>, mergedDaysAgo = 0.5): Scenario {
+  const p = mergedPull({ mergedDaysAgo });
+  const asked = p.timeline!.find((e) => 'requested_reviewer' in e && e.requested_reviewer === 'lee-legal')!.created_at;
+  const deadline = new Date(Date.parse(asked) + 14 * DAY).toISOString();
+  p.comments = comments.map((c) => ({
+    user: c.user,
+    body: `${reminderMarker('churn-forecast', 'legal', deadline)}\n@lee-legal, please review: silence will count as consent.`,
+    created_at: daysAgo(c.daysAgo),
+  }));
+  return deployWorld({ pulls: [p], mergedDaysAgo, base: { [POLICY_PATH]: REMINDING_POLICY } });
 }

@@ -11,11 +11,12 @@ import {
   daysFromNow,
   deployWorld,
   mergedPull,
+  remindedWorld,
   waivedManifest,
 } from '../deploy/world.js';
 import { ROOT, runAction } from './run-action.js';
 import { cliAsync, type CliResult } from '../cli/helpers.js';
-import { OWNER, otherEvent, pull, pullRequestEvent, review, sha, shownText, world } from './scenario.js';
+import { AUTHOR, OWNER, otherEvent, pull, pullRequestEvent, review, sha, shownText, world } from './scenario.js';
 
 const startGitHub = fakeGitHubPerTest();
 
@@ -131,6 +132,77 @@ describe('pilot-readiness verify --sha', () => {
       stdout: '',
       stderr: 'error: GitHub refused POST /graphql (401 Bad credentials): the token was rejected: check the github-token input\n',
     });
+  });
+});
+
+// ---------------------------------------------------------------- reminders at the deploy-time gate
+
+const deployRun = (gh: Parameters<typeof runAction>[0]['gh'], token?: string) =>
+  runAction({
+    gh,
+    event: 'workflow_dispatch',
+    with: { mode: 'deployment', sha: MERGED, policy: POLICY_PATH },
+    ...(token ? { token } : {}),
+  });
+
+describe('mode: deployment of a pilot whose silence needs a reminder', () => {
+  it("passes when the gate's reminder was posted before the window closed and silence followed, up to the merge", async () => {
+    const gh = await startGitHub(remindedWorld([{ user: 'github-actions[bot]', daysAgo: 7.5 }]));
+    const run = await deployRun(gh);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.outputs).toMatchObject({ decision: 'ready', ready: 'true', blocking: '' });
+    expect(run.summary).toContain('| churn-forecast | ready | ready |');
+    // The comments came with the facts: no request more than before.
+    expect(run.requests.map((r) => r.operation ?? r.endpoint)).toContain('PullRequestFacts');
+    expect(run.requests.filter((r) => r.method !== 'GET' && r.endpoint !== 'POST /graphql')).toEqual([]);
+  });
+
+  it.each([
+    ['no reminder at all', [], /and this token's account posted none on #7 by its merge; if the pull request gate/],
+    [
+      'a reminder posted only after the merge',
+      [{ user: 'github-actions[bot]', daysAgo: 0.2 }],
+      /\(legal's reminder was posted at \S+, after the merge\)/,
+    ],
+    [
+      'a reminder posted by another app',
+      [{ user: 'other-app[bot]', daysAgo: 7.5 }],
+      /\(a reminder for legal was posted by other-app\[bot\], not by this token's account\)/,
+    ],
+    ["the reminder's marker pasted by the pull request's author", [{ user: AUTHOR, daysAgo: 7.5 }], /posted none on #7 by its merge/],
+  ])('refuses %s, saying why', async (_name, comments, why) => {
+    const gh = await startGitHub(remindedWorld(comments));
+    const run = await deployRun(gh);
+    expect(run.status).toBe(1);
+    expect(run.outputs).toMatchObject({ decision: 'blocked', ready: 'false', blocking: 'legal' });
+    const message = run.annotations.at(-1)!.message;
+    expect(message).toMatch(/churn-forecast: no ready decision at the merge of #7 \(.*\): pending \(legal\)/);
+    expect(message).toMatch(
+      /churn-forecast: silence counts as consent for legal only after the gate's own reminder \(consent_requires_reminder\)/,
+    );
+    expect(message).toMatch(why);
+  });
+
+  it("refuses with another token than the gate's, though the gate's reminder is there, and says to use the gate's", async () => {
+    const scenario = remindedWorld([{ user: 'github-actions[bot]', daysAgo: 7.5 }]);
+    scenario.tokens = { ...scenario.tokens, 'release-pat': { login: 'rel-eng', permissions: { contents: 'read', pull_requests: 'read' } } };
+    const gh = await startGitHub(scenario);
+    const pat = await verify(['--sha', MERGED, '--policy', POLICY_PATH, '--format', 'json'], {
+      GITHUB_API_URL: gh.url,
+      GITHUB_TOKEN: 'release-pat',
+      GITHUB_REPOSITORY: 'acme/models',
+    });
+    expect(pat.status).toBe(1);
+    const verdict = JSON.parse(pat.stdout) as { decision: string; reasons: string[] };
+    expect(verdict.decision).toBe('blocked');
+    expect(verdict.reasons).toContainEqual(
+      expect.stringMatching(
+        /a reminder for legal was posted by github-actions\[bot\], not by this token's account\); if the pull request gate posted it with another token or GitHub App, verify the deployment with that same one \(in a deploy job, the workflow's GITHUB_TOKEN\)/,
+      ),
+    );
+    // The control: the same commit with the gate's own token.
+    expect((await deployRun(gh)).outputs.decision).toBe('ready');
   });
 });
 

@@ -174,6 +174,78 @@ describe('fetchPullRequestFacts on hostile paging', () => {
   });
 });
 
+// ---------------------------------------------------------------- the comments: read newest first, cut at the most, never failing
+
+describe('fetchPullRequestFacts on a flood of comments', () => {
+  const facts = (github: FakeGitHub) =>
+    fetchPullRequestFacts(fakeClient(github), { owner: 'acme', repo: 'models', number: 7 }, { comments: true });
+  const LIMIT = `more than the ${MAX_PAGES.comments * 100} pilot-readiness reads (${MAX_PAGES.comments} pages of 100)`;
+
+  it('reads the newest comments up to its most, keeps them oldest first, and says what it left out', async () => {
+    const total = MAX_PAGES.comments * 100 + 50;
+    const flood = Array.from({ length: total - 3 }, (_, i) => ({ user: 'mallory', body: `spam ${i}`, created_at: '2024-03-02T10:00:00Z' }));
+    const ours = [
+      { user: 'github-actions[bot]', body: '<!-- pilot-readiness:readiness -->\nreport', created_at: '2024-03-03T10:00:00Z' },
+      { user: 'github-actions[bot]', body: 'a later comment of the gate', created_at: '2024-03-04T10:00:00Z' },
+    ];
+    gh = await startGitHub(
+      prScenario([], {
+        comments: [
+          { user: 'github-actions[bot]', body: 'the oldest, out of reach', created_at: '2024-03-01T10:00:00Z' },
+          ...flood,
+          ...ours,
+        ],
+      }),
+    );
+    const read = await facts(gh);
+    // The gate's newest comments are seen, in order; its oldest, among the 50 left out, is not.
+    expect(read.botComments.map((c) => c.body)).toEqual(ours.map((c) => c.body));
+    expect(read.warnings).toEqual([
+      `#7 has ${total} comments, ${LIMIT}: only the newest ${MAX_PAGES.comments * 100} were read. A reminder or report comment of the gate among the older ones is not seen: a role whose silence needs that reminder stays pending until it is posted again, and a report comment not seen is posted anew`,
+    ]);
+    expect(gh.count()).toBe(MAX_PAGES.comments);
+    // Backward from the newest: every page after the first goes before the one read.
+    expect(
+      gh.requests.slice(1).every((r) => typeof r.variables?.commentsBefore === 'string' && r.variables?.commentsAfter === undefined),
+    ).toBe(true);
+  });
+
+  it('a GitHub that says there are more comments without end: stops at its most, with a warning, instead of failing', async () => {
+    gh = await startGitHub(
+      prScenario([everyQuery('page-endless', 'comments')], { comments: [{ user: 'github-actions[bot]', body: 'ours' }] }),
+    );
+    const read = await facts(gh);
+    expect(read.botComments.map((c) => c.body)).toEqual(['ours']);
+    expect(read.warnings).toEqual([
+      expect.stringMatching(new RegExp(`^#7 has more than 1 comments, ${LIMIT.replace(/[()]/g, '\\$&')}: only the newest 1 were read`)),
+    ]);
+    expect(gh.count()).toBe(MAX_PAGES.comments);
+  });
+
+  it('still fails on an answer it cannot follow (no cursor, or one it gave before): that is no flood', async () => {
+    gh = await startGitHub(prScenario([{ match: { operation: 'PullRequestFacts' }, kind: 'page-null-cursor', connection: 'comments' }]));
+    expect((await failure(facts(gh))).message).toBe(
+      `GitHub ${PR_ENDPOINT} failed: GitHub answered hasNextPage with no cursor (page 1 of comments); ${FOREVER}`,
+    );
+    gh = await startGitHub(prScenario([everyQuery('page-repeated-cursor', 'comments')]));
+    expect((await failure(facts(gh))).message).toBe(
+      `GitHub ${PR_ENDPOINT} failed: GitHub answered hasNextPage with a cursor it gave before (page 2 of comments); ${FOREVER}`,
+    );
+  });
+
+  it('reads every comment, with no warning, below its most', async () => {
+    gh = await startGitHub(
+      prScenario([], {
+        comments: Array.from({ length: 250 }, (_, i) => ({ user: i === 0 ? 'github-actions[bot]' : 'dev-ana', body: `c${i}` })),
+      }),
+    );
+    const read = await facts(gh);
+    expect(read.botComments.map((c) => c.body)).toEqual(['c0']);
+    expect(read.warnings).toEqual([]);
+    expect(gh.count()).toBe(3);
+  });
+});
+
 // ---------------------------------------------------------------- team members, org repositories
 
 describe('fetchTeamMembers on hostile paging', () => {

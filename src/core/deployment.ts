@@ -46,12 +46,31 @@ export function notReady(report: Report): string {
   return `${report.decision}${what.length > 0 ? ` (${what.join(', ')})` : report.errors.length > 0 ? ' (an invalid manifest)' : ''}`;
 }
 
-/** The facts as they stood at the merge: reviews and review requests after it count for nothing. */
+/**
+ * The facts as they stood at the merge: reviews, review requests and reminders after it count for
+ * nothing. A reminder posted after the merge cannot make the silence before it count (consent comes at
+ * the later of the deadline and the reminder plus its notice, and the merge is already past).
+ */
 export function factsAtMerge(facts: PrFacts, mergedAt: string): PrFacts {
   const until = Date.parse(mergedAt);
   return {
     ...facts,
     reviews: facts.reviews.filter((r) => Date.parse(r.at) <= until),
     review_requests: facts.review_requests.filter((r) => Date.parse(r.at) <= until),
+    ...(facts.reminders ? { reminders: facts.reminders.filter((r) => Date.parse(r.at) <= until) } : {}),
   };
+}
+
+/**
+ * The roles of a report judged at the merge that were pending for want of a reminder: their window had
+ * closed by `mergedAt`, and their silence counts only after the gate's reminder, of which none counted.
+ */
+export function awaitingReminder(report: Report, mergedAt: string): string[] {
+  const until = Date.parse(mergedAt);
+  return report.roles
+    .filter(
+      (r) =>
+        r.status === 'pending' && r.reminder?.required === true && r.reminder.sent_at === null && Date.parse(r.reminder.deadline) <= until,
+    )
+    .map((r) => r.role);
 }

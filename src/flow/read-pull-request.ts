@@ -110,6 +110,7 @@ export async function readPullRequest(
       ...(options.statusContext !== undefined ? { statusContext: options.statusContext } : {}),
     },
   );
+  warnings.push(...read.warnings);
   const policy = await loadTrustedPolicy(gh, spec, read.trustedFiles[0]?.text, warnings, options.policySources);
   // In a merge queue the files judged are the queue's commit and its parent (what the group merges
   // into); the facts (reviews, commits, head_sha) stay the pull request's own.

@@ -4,7 +4,7 @@
 import type { GitHubClient } from '../adapters/github/client.js';
 import { type IssueComment, postComment } from '../adapters/github/comment.js';
 import type { BotComment } from '../adapters/github/pull-request.js';
-import type { Report, RoleResult, SentReminder } from '../core/types.js';
+import type { PrFacts, Report, RoleResult, SentReminder } from '../core/types.js';
 import { readReminderMarker, renderReminder } from '../report/reminder.js';
 
 /**
@@ -32,6 +32,25 @@ export function sentReminders(botComments: readonly BotComment[]): SentReminder[
     .filter((c) => c.byViewer)
     .map((c): IssueComment => ({ id: c.id, url: c.url, body: c.body, author: { login: c.author }, createdAt: c.createdAt }));
   return findReminders(own, () => true);
+}
+
+/** The facts with the reminders already sent (see sentReminders) added: how the pull request gate and the deploy-time gate judge silence. */
+export function withSentReminders(facts: PrFacts, botComments: readonly BotComment[]): PrFacts {
+  const sent = sentReminders(botComments);
+  return sent.length > 0 ? { ...facts, reminders: [...(facts.reminders ?? []), ...sent] } : facts;
+}
+
+/**
+ * Reminder markers in bots' comments that the token did not write (kept by the sticky report's any-bot
+ * fallback): never counted, only named when a deploy-time check runs with another token than the gate's.
+ */
+export function remindersByOthers(botComments: readonly BotComment[]): Array<SentReminder & { author: string }> {
+  const found: Array<SentReminder & { author: string }> = [];
+  for (const comment of botComments) {
+    const marker = comment.byViewer ? null : readReminderMarker(comment.body);
+    if (marker) found.push({ ...marker, at: comment.createdAt, author: comment.author });
+  }
+  return found;
 }
 
 /** Every role whose reminder is due now, over the pull request's reports. */

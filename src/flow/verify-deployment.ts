@@ -1,6 +1,7 @@
 // The deploy-time gate: for the commit a deploy job is about to ship, find the merged pull request
 // that produced it, and judge its pilots again at the deployment instant (evidence ages, waivers
-// expire) with the sign-offs as they stood at the merge. Writes nothing. Fail closed: a commit no
+// expire) with the sign-offs as they stood at the merge (reviews, review requests and the gate's own
+// reminders up to it). Writes nothing. Fail closed: a commit no
 // merged pull request vouches for, or one whose pilots are no longer ready, is refused with reasons;
 // an unknown commit or a GitHub failure is an error.
 //
@@ -8,13 +9,21 @@
 // (`mergeCommit`): for a squash merge the squashed commit, for a merge commit the merge itself, for a
 // rebase merge the last rebased commit. A later commit of the branch is not traced back to earlier
 // pull requests: whatever was pushed on top of them would pass unjudged. Deploy the merge commit.
+//
+// Reminders: silence that needs the gate's reminder (consent_requires_reminder) counts only with a
+// reminder the token itself posted (GitHub's viewerDidAuthor), found as the pull request gate finds
+// them. A deploy job's GITHUB_TOKEN is the same app as the gate's (github-actions[bot]); any other
+// token sees no reminder of its own, so such a pilot is refused, saying which token to use.
 import type { GitHubClient } from '../adapters/github/client.js';
 import { type AssociatedPullRequest, fetchCommitPulls, fetchPullMerge } from '../adapters/github/commit-pulls.js';
 import { checkStatement } from '../core/attestation.js';
-import { type DeploymentVerdict, factsAtMerge, nameOf, notReady, refusal } from '../core/deployment.js';
+import { awaitingReminder, type DeploymentVerdict, factsAtMerge, nameOf, notReady, refusal } from '../core/deployment.js';
 import { InputError } from '../core/errors.js';
+import type { BotComment } from '../adapters/github/pull-request.js';
+import type { Report } from '../core/types.js';
 import type { AttestationVerifier } from './ports.js';
 import { readPullRequest } from './read-pull-request.js';
+import { remindersByOthers, sentReminders, withSentReminders } from './reminders.js';
 
 export interface DeploymentTarget {
   owner: string;
@@ -95,20 +104,30 @@ export async function verifyDeployment(gh: GitHubClient, target: DeploymentTarge
   const reading = await readPullRequest(
     gh,
     { owner: target.owner, repo: target.repo, number: claim.number, baseSha: parent, queuedSha: sha },
-    { policy: options.policy, manifest: options.manifest, now: options.now, ...(options.members ? { members: options.members } : {}) },
+    {
+      policy: options.policy,
+      manifest: options.manifest,
+      now: options.now,
+      // The reminders the gate sent are among its own comments, as for the pull request gate.
+      comments: true,
+      ...(options.members ? { members: options.members } : {}),
+    },
     warnings,
   );
   verdict.notes.push(...warnings);
   verdict.pullRequest = { number: claim.number, mergedAt, headSha: reading.facts.head_sha, baseSha: parent };
   if (reading.unmatched.length > 0) throw new InputError(reading.unmatched);
 
-  const facts = factsAtMerge(reading.facts, mergedAt);
+  const facts = factsAtMerge(withSentReminders(reading.facts, reading.botComments), mergedAt);
   verdict.atMerge = reading.evaluateWith(facts, new Date(mergedAt));
   verdict.atDeploy = reading.evaluateWith(facts, options.now);
   if (reading.gated.length === 0) verdict.notes.push(`#${claim.number} touches no pilot manifest (${options.manifest}): no pilot to judge`);
-  for (const report of verdict.atMerge)
-    if (report.decision !== 'ready')
-      verdict.reasons.push(`${nameOf(report)}: no ready decision at the merge of #${claim.number} (${mergedAt}): ${notReady(report)}`);
+  for (const report of verdict.atMerge) {
+    if (report.decision === 'ready') continue;
+    verdict.reasons.push(`${nameOf(report)}: no ready decision at the merge of #${claim.number} (${mergedAt}): ${notReady(report)}`);
+    const unreminded = awaitingReminder(report, mergedAt);
+    if (unreminded.length > 0) verdict.reasons.push(withoutReminder(report, unreminded, reading.botComments, claim.number, mergedAt));
+  }
   for (const report of verdict.atDeploy)
     if (report.decision !== 'ready')
       verdict.reasons.push(
@@ -124,4 +143,27 @@ export async function verifyDeployment(gh: GitHubClient, target: DeploymentTarge
     for (const problem of problems) verdict.reasons.push(`attestation: ${problem}`);
   }
   return { ...verdict, decision: verdict.reasons.length === 0 ? 'ready' : 'blocked' };
+}
+
+/**
+ * Why silence did not count at the merge for roles that needed the gate's reminder, and what to do:
+ * a reminder posted after the merge, or one the token did not write (another app's), is named.
+ */
+function withoutReminder(report: Report, roles: string[], botComments: readonly BotComment[], number: number, mergedAt: string): string {
+  const pilot = report.pilot?.name;
+  const merge = Date.parse(mergedAt);
+  const forRole = (role: string) => (r: { pilot: string; role: string }) => r.pilot === pilot && r.role === role;
+  const details = roles.flatMap((role) => {
+    const late = sentReminders(botComments)
+      .filter(forRole(role))
+      .filter((r) => Date.parse(r.at) > merge);
+    const foreign = remindersByOthers(botComments).filter(forRole(role));
+    return [
+      ...(late.length > 0 ? [`${role}'s reminder was posted at ${late[0]!.at}, after the merge`] : []),
+      ...(foreign.length > 0
+        ? [`a reminder for ${role} was posted by ${[...new Set(foreign.map((r) => r.author))].join(', ')}, not by this token's account`]
+        : []),
+    ];
+  });
+  return `${nameOf(report)}: silence counts as consent for ${roles.join(', ')} only after the gate's own reminder (consent_requires_reminder), and this token's account posted none on #${number} by its merge${details.length > 0 ? ` (${details.join('; ')})` : ''}; if the pull request gate posted it with another token or GitHub App, verify the deployment with that same one (in a deploy job, the workflow's GITHUB_TOKEN); reminders posted by anyone else never count`;
 }

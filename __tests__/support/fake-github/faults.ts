@@ -153,7 +153,7 @@ function actionOf(spec: FaultSpec, state: PageRewrite['state']): FaultAction {
 
 // ---------------------------------------------------------------- hostile paging
 
-type PageInfo = { hasNextPage?: boolean; endCursor?: string | null };
+type PageInfo = { hasNextPage?: boolean; endCursor?: string | null; hasPreviousPage?: boolean; startCursor?: string | null };
 
 /** A cursor the fake's connections accept, far past any item: a page after it is empty. */
 const freshCursor = (state: PageRewrite['state']): string => cursorOf(1_000_000 + state.made++);
@@ -173,11 +173,14 @@ export function rewriteGraphQLPaging(answer: unknown, rewrite: PageRewrite): num
         key === rewrite.connection && child !== null && typeof child === 'object' ? (child as { pageInfo?: PageInfo }).pageInfo : undefined;
       if (pageInfo) {
         rewritten++;
-        pageInfo.hasNextPage = true;
-        if (rewrite.kind === 'page-null-cursor') pageInfo.endCursor = null;
+        // A connection read backward (last/before) asks for hasPreviousPage and startCursor instead.
+        const [more, cursor] =
+          'hasPreviousPage' in pageInfo ? (['hasPreviousPage', 'startCursor'] as const) : (['hasNextPage', 'endCursor'] as const);
+        pageInfo[more] = true;
+        if (rewrite.kind === 'page-null-cursor') pageInfo[cursor] = null;
         else if (rewrite.kind === 'page-repeated-cursor')
-          pageInfo.endCursor = rewrite.state.cursor ??= pageInfo.endCursor ?? freshCursor(rewrite.state);
-        else pageInfo.endCursor = freshCursor(rewrite.state);
+          pageInfo[cursor] = rewrite.state.cursor ??= pageInfo[cursor] ?? freshCursor(rewrite.state);
+        else pageInfo[cursor] = freshCursor(rewrite.state);
       }
       visit(child);
     }

@@ -127,7 +127,14 @@ function indexOf(cursor: string, name: string): number {
 }
 
 /** A Relay connection with GitHub's rules: first or last is required, and at most 100. */
-function connection<T>(name: string, items: T[], args: ConnectionArgs, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function connection<T>(
+  name: string,
+  items: T[],
+  args: ConnectionArgs,
+  extra: Record<string, unknown> = {},
+  /** Shapes only the items of the page (a flood of comments need not be shaped whole on every page). */
+  shape: (item: T) => unknown = (item) => item,
+): Record<string, unknown> {
   const { first, last, after, before } = args;
   if (first == null && last == null) {
     throw new GitHubGraphQLError(
@@ -150,7 +157,7 @@ function connection<T>(name: string, items: T[], args: ConnectionArgs, extra: Re
   let end = before ? indexOf(before, name) : items.length;
   if (first != null) end = Math.min(end, start + first);
   if (last != null) start = Math.max(start, end - last);
-  const slice = items.slice(start, end).map((node, i) => ({ node, cursor: cursorOf(start + i) }));
+  const slice = items.slice(start, end).map((item, i) => ({ node: shape(item), cursor: cursorOf(start + i) }));
   return {
     nodes: slice.map((e) => e.node),
     edges: slice,
@@ -493,8 +500,10 @@ class Resolvers {
       comments: (args: ConnectionArgs) =>
         connection(
           'comments',
-          repo.comments.filter((c) => c.issue_number === p.number).map((c) => this.comment(repo, c)),
+          repo.comments.filter((c) => c.issue_number === p.number),
           args,
+          {},
+          (c) => this.comment(repo, c),
         ),
       headRepository: p.head.repo
         ? { __typename: 'Repository', nameWithOwner: p.head.repo }

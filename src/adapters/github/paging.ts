@@ -21,7 +21,11 @@ export const MAX_PAGES = {
   teamMembers: 100,
   /** 10,000 open pull requests of a repository (a sweep reads every one of them after this). */
   openPulls: 100,
-  /** 10,000 comments on a pull request, searched for the report comment. */
+  /**
+   * 10,000 comments on a pull request, searched for the report comment and the reminders. Any commenter
+   * can post more: the facts query then goes on with the newest 10,000 (see pull-request.ts), the
+   * REST listing ends in a warning; neither fails the gate.
+   */
   comments: 100,
   /**
    * 10,000 repositories of an organisation (the portfolio). The portfolio then reads each one's open pull
@@ -41,6 +45,7 @@ export const FOREVER = 'pilot-readiness stops rather than page forever';
 export class PageGuard {
   private pages = 0;
   private readonly seen = new Set<string>();
+  private cut = false;
 
   constructor(
     /** e.g. "GraphQL PullRequestFacts (acme/models#7)" or "GET /repos/acme/models/pulls". */
@@ -50,11 +55,21 @@ export class PageGuard {
     private readonly maxPages: number,
     /** How the answer points to the next page: a GraphQL cursor, or a REST Link header. */
     private readonly by: 'cursor' | 'link' = 'cursor',
+    /**
+     * Past `maxPages`: fail (the default), or stop as if the last page were read and say so in
+     * `stopped`, for a listing whose caller can go on safely with part of it.
+     */
+    private readonly past: 'fail' | 'stop' = 'fail',
   ) {}
 
   /** How many pages have been read. */
   get read(): number {
     return this.pages;
+  }
+
+  /** True once the listing was cut at `maxPages` (only with `past: 'stop'`). */
+  get stopped(): boolean {
+    return this.cut;
   }
 
   /** Marks a cursor as used before it was handed out (the URL of a REST page just read). */
@@ -79,6 +94,10 @@ export class PageGuard {
       );
     }
     if (this.pages >= this.maxPages) {
+      if (this.past === 'stop') {
+        this.cut = true;
+        return null;
+      }
       throw this.fail(
         `GitHub still answered that there is more after ${this.maxPages} pages of ${this.what}, the most pilot-readiness reads`,
       );

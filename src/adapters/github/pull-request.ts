@@ -40,6 +40,8 @@ export interface PullRequestFacts {
    * undefined when it was not asked for or could not be read (the token may not read statuses).
    */
   headStatus?: GateStatus | null;
+  /** What the read set aside, one sentence each (comments past the most it reads); [] when nothing. */
+  warnings: string[];
 }
 
 /** A comment the gate may update: its own. */
@@ -155,8 +157,16 @@ fragment FilePage on PullRequestChangedFileConnection {
   nodes { path }
 }`;
 
+// Comments are read newest first (last/before), unlike the other connections. Anyone who may comment
+// can post more than the most the gate reads (MAX_PAGES.comments); past that the read goes on with
+// what it has rather than fail (which would lock the pull request out of the gate for good). Newest
+// first keeps in sight what the gate wrote last: a report comment or reminder it posts after a flood
+// is among the newest on its next run, where reading oldest first would never see it again (and post
+// it anew on every run). What is missed stays fail closed: a reminder not seen lets no silence count
+// (the role stays pending and the reminder is posted again), a report comment not seen is posted anew.
 const COMMENT_FRAGMENT = `fragment CommentPage on IssueCommentConnection {
-  pageInfo { hasNextPage endCursor }
+  totalCount
+  pageInfo { hasPreviousPage startCursor }
   nodes { databaseId url body createdAt viewerDidAuthor author { ...ActorLogin } }
 }`;
 
@@ -166,7 +176,12 @@ export const STATUS_FRAGMENT = `fragment GateStatus on StatusContext {
 }`;
 
 export type Actor = { __typename: string; login: string } | null;
-type Page<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<T | null> | null };
+type Page<T> = {
+  /** Forward pages say hasNextPage/endCursor; the comments, read backward, hasPreviousPage/startCursor. */
+  pageInfo: { hasNextPage?: boolean; endCursor?: string | null; hasPreviousPage?: boolean; startCursor?: string | null };
+  nodes: Array<T | null> | null;
+  totalCount?: number;
+};
 type ReviewNode = {
   databaseId: number | null;
   fullDatabaseId: string | null;
@@ -267,7 +282,7 @@ function factsQuery({ trustedFiles: trusted = [], comments, statusContext }: Fac
       timelineItems(first: ${PAGE}, itemTypes: ${TIMELINE_TYPES}) { ...TimelinePage }
       commits(first: ${PAGE}) { ...CommitPage }
       files(first: ${PAGE}) { ...FilePage }
-      ${comments ? `comments(first: ${PAGE}) { ...CommentPage }` : ''}
+      ${comments ? `comments(last: ${PAGE}) { ...CommentPage }` : ''}
       ${statusContext !== undefined ? HEAD_STATUS : ''}
     }
     ${fields}
@@ -284,7 +299,7 @@ ${statusContext !== undefined ? STATUS_FRAGMENT : ''}`;
 const PAGE_QUERY = `query PullRequestFactsPage($owner: String!, $repo: String!, $number: Int!,
   $reviews: Boolean!, $reviewsAfter: String, $timeline: Boolean!, $timelineAfter: String,
   $commits: Boolean!, $commitsAfter: String, $files: Boolean!, $filesAfter: String,
-  $comments: Boolean!, $commentsAfter: String) {
+  $comments: Boolean!, $commentsBefore: String) {
   repository(owner: $owner, name: $repo) {
     pullRequest(number: $number) {
       headRefOid
@@ -292,7 +307,7 @@ const PAGE_QUERY = `query PullRequestFactsPage($owner: String!, $repo: String!, 
       timelineItems(first: ${PAGE}, after: $timelineAfter, itemTypes: ${TIMELINE_TYPES}) @include(if: $timeline) { ...TimelinePage }
       commits(first: ${PAGE}, after: $commitsAfter) @include(if: $commits) { ...CommitPage }
       files(first: ${PAGE}, after: $filesAfter) @include(if: $files) { ...FilePage }
-      comments(first: ${PAGE}, after: $commentsAfter) @include(if: $comments) { ...CommentPage }
+      comments(last: ${PAGE}, before: $commentsBefore) @include(if: $comments) { ...CommentPage }
     }
   }
 }
@@ -369,16 +384,25 @@ async function query<T>(
   return data as T;
 }
 
+/** Whether a connection's page says there is more, and where it goes on: the comments go backward (newest first). */
+function onward(c: Connection, page: Page<unknown> | null | undefined): { more: boolean; cursor: string | null | undefined } {
+  const info = page?.pageInfo;
+  return c === 'comments'
+    ? { more: info?.hasPreviousPage === true, cursor: info?.startCursor }
+    : { more: info?.hasNextPage === true, cursor: info?.endCursor };
+}
+
 /**
- * Reads every page of the four connections; restarts once if the head moves while paging. Each
+ * Reads every page of the connections; restarts once if the head moves while paging. Each
  * connection's paging is bounded (see paging.ts): an answer that says there is more without a way
- * forward fails the read rather than looping.
+ * forward fails the read rather than looping, and so do more pages than its most, except for the
+ * comments, which stop there (`commentsCut`; see COMMENT_FRAGMENT).
  */
 async function readPullRequest(
   octokit: GitHubClient,
   id: PullRequestId,
   extras: FactsExtras,
-): Promise<{ pr: PullRequestAnswer; files: Record<string, unknown>; unreadable: Set<string> }> {
+): Promise<{ pr: PullRequestAnswer; files: Record<string, unknown>; unreadable: Set<string>; commentsCut: boolean }> {
   const endpoint = `GraphQL PullRequestFacts (${id.owner}/${id.repo}#${id.number})`;
   const pageEndpoint = `GraphQL PullRequestFactsPage (${id.owner}/${id.repo}#${id.number})`;
   for (let attempt = 1; ; attempt++) {
@@ -398,14 +422,21 @@ async function readPullRequest(
     );
     const pr = data.repository?.pullRequest;
     if (!data.repository || !pr) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
-    const guards = Object.fromEntries(CONNECTIONS.map((c) => [c, new PageGuard(endpoint, LIMITS[c].what, LIMITS[c].maxPages)])) as Record<
+    const guards = Object.fromEntries(
+      CONNECTIONS.map((c) => [
+        c,
+        new PageGuard(endpoint, LIMITS[c].what, LIMITS[c].maxPages, 'cursor', c === 'comments' ? 'stop' : 'fail'),
+      ]),
+    ) as Record<Connection, PageGuard>;
+    const step = (c: Connection, page: Page<unknown> | null | undefined) => {
+      const { more, cursor } = onward(c, page);
+      return guards[c].next(more, cursor);
+    };
+    // Where each connection's next page starts; null once it is read to the end (or, for the comments, to the most read).
+    const after = Object.fromEntries(CONNECTIONS.map((c) => [c, step(c, pr[c] as Page<unknown> | null | undefined)])) as Record<
       Connection,
-      PageGuard
+      string | null
     >;
-    // Where each connection's next page starts; null once it is read to the end.
-    const after = Object.fromEntries(
-      CONNECTIONS.map((c) => [c, guards[c].next(pr[c]?.pageInfo?.hasNextPage === true, pr[c]?.pageInfo?.endCursor)]),
-    ) as Record<Connection, string | null>;
     let moved = false;
     while (CONNECTIONS.some((c) => after[c] !== null)) {
       const more = (c: Connection) => after[c] !== null;
@@ -426,7 +457,7 @@ async function readPullRequest(
           files: more('files'),
           filesAfter: after.files,
           comments: more('comments'),
-          commentsAfter: after.comments,
+          commentsBefore: after.comments,
         },
       );
       const next = page.repository?.pullRequest;
@@ -441,12 +472,15 @@ async function readPullRequest(
         const added = next[c] as Page<never> | null | undefined;
         // Asked for and not given: asking again would get the same nothing.
         if (!current || !added) throw new GitHubApiError(pageEndpoint, null, `a page of the answer has no ${LIMITS[c].what}`);
-        current.nodes = [...nodes(current as Page<unknown>), ...nodes(added)] as never;
+        // Kept oldest first: an older page of comments goes before those read.
+        current.nodes = (
+          c === 'comments' ? [...nodes(added), ...nodes(current as Page<unknown>)] : [...nodes(current as Page<unknown>), ...nodes(added)]
+        ) as never;
         current.pageInfo = added.pageInfo;
-        after[c] = guards[c].next(added.pageInfo?.hasNextPage === true, added.pageInfo?.endCursor);
+        after[c] = step(c, added);
       }
     }
-    if (!moved) return { pr, files: data.repository, unreadable };
+    if (!moved) return { pr, files: data.repository, unreadable, commentsCut: guards.comments.stopped };
     if (attempt >= 2) {
       throw new GitHubApiError(
         endpoint,
@@ -508,9 +542,15 @@ export function ownComments(comments: readonly CommentNode[]): BotComment[] {
     }));
 }
 
+/** Why the comments were read only in part, and what that means for the gate (see COMMENT_FRAGMENT). */
+export function commentsLeftOut(id: PullRequestId, read: number, total: number | undefined): string {
+  const count = typeof total === 'number' && total > read ? `${total} comments` : `more than ${read} comments`;
+  return `#${id.number} has ${count}, more than the ${MAX_PAGES.comments * PAGE} pilot-readiness reads (${MAX_PAGES.comments} pages of ${PAGE}): only the newest ${read} were read. A reminder or report comment of the gate among the older ones is not seen: a role whose silence needs that reminder stays pending until it is posted again, and a report comment not seen is posted anew`;
+}
+
 export async function fetchPullRequestFacts(octokit: GitHubClient, id: PullRequestId, extras: FactsExtras = {}): Promise<PullRequestFacts> {
   const trustedFiles = extras.trustedFiles ?? [];
-  const { pr, files, unreadable } = await readPullRequest(octokit, id, extras);
+  const { pr, files, unreadable, commentsCut } = await readPullRequest(octokit, id, extras);
   const head = pr.headCommit?.nodes?.[0]?.commit;
   // The status of the head as read; undefined when not asked, not readable, or of another commit.
   let headStatus: GateStatus | null | undefined;
@@ -580,6 +620,7 @@ export async function fetchPullRequestFacts(octokit: GitHubClient, id: PullReque
     ),
     changedFiles: listedFiles(pr, `GraphQL PullRequestFacts (${id.owner}/${id.repo}#${id.number})`),
     botComments: ownComments(nodes(pr.comments)),
+    warnings: commentsCut ? [commentsLeftOut(id, nodes(pr.comments).length, pr.comments?.totalCount)] : [],
     ...(headStatus !== undefined ? { headStatus } : {}),
     trustedFiles: trustedFiles.map((file, i) => ({
       ...file,
