@@ -63,6 +63,9 @@ interface Attack {
 
 const EVAL = (margin: string) => `{ "metric": "accuracy", "margin_over_baseline": ${margin} }\n`;
 
+/** A pipeline whose two stages each declare a metrics file. */
+const DVC_TWO = 'stages:\n  evaluate:\n    metrics:\n      - reports/eval.json\n  summarize:\n    metrics:\n      - reports/summary.json\n';
+
 const attacks: Attack[] = [
   {
     name: 'control: the honest pilot',
@@ -227,6 +230,34 @@ const attacks: Attack[] = [
     decision: 'blocked',
     problems: [
       'pilot/dvc.yaml:2:5: metrics file "../../outside/metrics.json" escapes the repository; evidence must live inside the repository',
+    ],
+  },
+  {
+    name: 'a second DVC metrics file with a passing copy of the metric the evaluation fails',
+    bus3: '{ from: dvc }',
+    files: {
+      'dvc.yaml': DVC_TWO,
+      'reports/eval.json': '{ "margin_over_baseline": -0.04 }\n',
+      'reports/summary.json': '{ "margin_over_baseline": 0.03 }\n',
+    },
+    status: 1,
+    decision: 'blocked',
+    problems: [
+      'pilot/reports/summary.json:1:27: metric "margin_over_baseline" (margin_over_baseline) is in 2 DVC metrics files: pilot/reports/eval.json:1:27 reads -0.04 and pilot/reports/summary.json:1:27 reads 0.03; name one file with from: instead of dvc, or a key: only one file holds',
+    ],
+  },
+  {
+    name: 'a DVC metrics file ambiguous about the metric, with a clean passing value in another to stand in for it',
+    bus3: '{ from: dvc, prefix: test }',
+    files: {
+      'dvc.yaml': DVC_TWO,
+      'reports/eval.json': '{\n  "test": { "margin_over_baseline": -0.04 },\n  "test.margin_over_baseline": 0.03\n}\n',
+      'reports/summary.json': '{ "test": { "margin_over_baseline": 0.03 } }\n',
+    },
+    status: 1,
+    decision: 'blocked',
+    problems: [
+      'pilot/reports/eval.json:2:37: metric "margin_over_baseline" is ambiguous in pilot/reports/eval.json: test.margin_over_baseline reads 0.03 at test.margin_over_baseline and -0.04 at test > margin_over_baseline; remove one, or name the key exactly',
     ],
   },
   {
