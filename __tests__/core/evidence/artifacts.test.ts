@@ -252,6 +252,8 @@ evidenceTable(
   'DVC metrics that disagree',
 );
 
+const PER_CLASS = '{ "a": 0.91, "b": 0.92, "c": 0.93, "d": 0.94, "e": 0.95, "f": 0.96 }';
+
 evidenceTable(
   metricsEvidence,
   policy,
@@ -299,12 +301,24 @@ evidenceTable(
           },
         ],
       },
+      {
+        // A whole mapping in both files: the message shows the start of each, not all of it.
+        entry: 'metrics: { from: dvc, accuracy: { key: per_class }, f1: { key: eval.f1 } }',
+        errors: [
+          {
+            message: `metric "accuracy" (per_class) is in 2 DVC metrics files: pilots/claims/metrics/train.json:1:100 reads {"a":0.91,"b":0.92,"c":0.93,"d":0.94,"e"… and pilots/claims/metrics/eval.yaml:7:12 reads {"a":0.91,"b":0.92,"c":0.93,"d":0.94,"e"…; name one file with from: instead of dvc, or a key: only one file holds`,
+            line: 7,
+            column: 12,
+            file: 'pilots/claims/metrics/eval.yaml',
+          },
+        ],
+      },
     ],
   },
   {
     'pilots/claims/dvc.yaml': DVC,
-    'pilots/claims/metrics/train.json': '{ "shared": { "accuracy": 0.93 }, "test.accuracy": 0.95, "test": { "accuracy": 0.5 } }',
-    'pilots/claims/metrics/eval.yaml': 'eval:\n  accuracy: 0.93\n  f1: 0.81\ntest: { accuracy: 0.97 }\nshared:\n  accuracy: 0.93\n',
+    'pilots/claims/metrics/train.json': `{ "shared": { "accuracy": 0.93 }, "test.accuracy": 0.95, "test": { "accuracy": 0.5 }, "per_class": ${PER_CLASS} }`,
+    'pilots/claims/metrics/eval.yaml': `eval:\n  accuracy: 0.93\n  f1: 0.81\ntest: { accuracy: 0.97 }\nshared:\n  accuracy: 0.93\nper_class: ${PER_CLASS}\n`,
   },
   'DVC metrics: one name in two files, or ambiguous in one',
 );

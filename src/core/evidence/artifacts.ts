@@ -125,6 +125,12 @@ export function atDottedPath(
   return other ? { ...first, ambiguous: [first, other] } : first;
 }
 
+/** A value read from an artifact, as a message shows it: at most 40 characters of its JSON (it may be a whole mapping). */
+function brief(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 /** One parsed artifact as a lookup: the metric's dotted path (its key, or prefix + name). */
 function fileSource(parsed: ParsedYaml, prefix: string | undefined): MetricsSource {
   return {
@@ -138,7 +144,7 @@ function fileSource(parsed: ParsedYaml, prefix: string | undefined): MetricsSour
         const [a, b] = hit.ambiguous;
         return {
           ok: false,
-          message: `metric "${metric}" is ambiguous in ${parsed.file}: ${dotted} reads ${JSON.stringify(a!.value)} at ${a!.path.join(' > ')} and ${JSON.stringify(b!.value)} at ${b!.path.join(' > ')}; remove one, or name the key exactly`,
+          message: `metric "${metric}" is ambiguous in ${parsed.file}: ${dotted} reads ${brief(a!.value)} at ${a!.path.join(' > ')} and ${brief(b!.value)} at ${b!.path.join(' > ')}; remove one, or name the key exactly`,
           location: parsed.locate(b!.path),
         };
       }
@@ -207,7 +213,7 @@ function dvcSource(ctx: SourceContext, prefix: string | undefined): MetricsSourc
         const at = (h: (typeof hits)[number]) => `${h.location.file}:${h.location.line}:${h.location.column}`;
         return {
           ok: false,
-          message: `metric "${metric}" (${dotted}) is in ${hits.length} DVC metrics files: ${hits.map((h) => `${at(h)} reads ${JSON.stringify(h.value)}`).join(' and ')}; name one file with from: instead of dvc, or a key: only one file holds`,
+          message: `metric "${metric}" (${dotted}) is in ${hits.length} DVC metrics files: ${hits.map((h) => `${at(h)} reads ${brief(h.value)}`).join(' and ')}; name one file with from: instead of dvc, or a key: only one file holds`,
           location: hits[1]!.location,
         };
       }
