@@ -5,7 +5,7 @@
 // a typed number that disagrees with the evaluation, a stub document. Every row asserts the exit code,
 // the decision and the exact messages; the control row shows the honest pilot passes.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,9 @@ interface Attack {
 }
 
 const EVAL = (margin: string) => `{ "metric": "accuracy", "margin_over_baseline": ${margin} }\n`;
+
+/** A pipeline whose two stages each declare a metrics file. */
+const DVC_TWO = 'stages:\n  evaluate:\n    metrics:\n      - reports/eval.json\n  summarize:\n    metrics:\n      - reports/summary.json\n';
 
 const attacks: Attack[] = [
   {
@@ -230,6 +233,34 @@ const attacks: Attack[] = [
     ],
   },
   {
+    name: 'a second DVC metrics file with a passing copy of the metric the evaluation fails',
+    bus3: '{ from: dvc }',
+    files: {
+      'dvc.yaml': DVC_TWO,
+      'reports/eval.json': '{ "margin_over_baseline": -0.04 }\n',
+      'reports/summary.json': '{ "margin_over_baseline": 0.03 }\n',
+    },
+    status: 1,
+    decision: 'blocked',
+    problems: [
+      'pilot/reports/summary.json:1:27: metric "margin_over_baseline" (margin_over_baseline) is in 2 DVC metrics files: pilot/reports/eval.json:1:27 reads -0.04 and pilot/reports/summary.json:1:27 reads 0.03; name one file with from: instead of dvc, or a key: only one file holds',
+    ],
+  },
+  {
+    name: 'a DVC metrics file ambiguous about the metric, with a clean passing value in another to stand in for it',
+    bus3: '{ from: dvc, prefix: test }',
+    files: {
+      'dvc.yaml': DVC_TWO,
+      'reports/eval.json': '{\n  "test": { "margin_over_baseline": -0.04 },\n  "test.margin_over_baseline": 0.03\n}\n',
+      'reports/summary.json': '{ "test": { "margin_over_baseline": 0.03 } }\n',
+    },
+    status: 1,
+    decision: 'blocked',
+    problems: [
+      'pilot/reports/eval.json:2:37: metric "margin_over_baseline" is ambiguous in pilot/reports/eval.json: test.margin_over_baseline reads 0.03 at test.margin_over_baseline and -0.04 at test > margin_over_baseline; remove one, or name the key exactly',
+    ],
+  },
+  {
     name: 'a stub rollback plan that only has the headings',
     bus3: '{ from: reports/eval.json }',
     ops2: 'file: ops/stub.md',
@@ -313,6 +344,68 @@ describe('artifacts against someone trying to get past them, through the built C
       );
       expect(problems).toEqual(attack.problems);
     }
+  });
+});
+
+describe('replay against evidence changed after the report, through the built CLI', { timeout: 60_000 }, () => {
+  // DOC-1 asks only that its file exists: check names it by HEAD's blob sha and never opens it.
+  const policy = `${POLICY}      - id: DOC-1
+        title: Lineage
+        description: d
+        required_for: [low]
+        allow_not_applicable: false
+        evidence:
+          file: { paths: ["docs/**"] }
+`;
+  const LINEAGE = 'pilot/docs/lineage.md';
+  const EVAL_PATH = 'pilot/reports/eval.json';
+  const saved = (): { dir: string; report: string } => {
+    const dir = repository({
+      name: 'replay',
+      bus3: '{ from: reports/eval.json }',
+      files: { 'reports/eval.json': EVAL('0.03'), 'docs/lineage.md': '# Lineage\n\nFrom the applications table.\n' },
+      status: 1,
+      decision: 'pending',
+    });
+    writeFileSync(join(dir, 'policy.yml'), policy);
+    writeFileSync(join(dir, M), `${manifest('{ from: reports/eval.json }')}  DOC-1: { file: docs/lineage.md }\n`);
+    const git = (...args: string[]) =>
+      spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
+    git('commit', '-qam', 'lineage');
+    const report = join(dir, 'saved.json');
+    cli(['check', M, '--policy', 'policy.yml', '--now', NOW, '--output', report], { cwd: dir });
+    return { dir, report };
+  };
+  const SAME = `same decision: pending (3/3 criteria, evaluated at 2026-11-20T12:00:00.000Z)`;
+
+  it('a document the engine only checked exists, swapped after the report: named with both blob shas', () => {
+    const { dir, report } = saved();
+    const blobOf = (...args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8' }).stdout.trim();
+    const recorded = JSON.parse(readFileSync(report, 'utf8')).evidence_files.find((f: { path: string }) => f.path === LINEAGE);
+    expect(recorded).toEqual({ path: LINEAGE, git_blob_sha: blobOf('rev-parse', `HEAD:${LINEAGE}`) });
+    writeFileSync(join(dir, LINEAGE), '# Lineage\n\nFrom a table nobody reviewed.\n');
+    const run = cli(['replay', report], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(
+      `${SAME}\nevidence ${LINEAGE} changed since the report (git blob ${recorded.git_blob_sha.slice(0, 12)} → ${blobOf('hash-object', LINEAGE).slice(0, 12)})\n`,
+    );
+  });
+
+  it('a report whose evidence records were edited so nothing can be compared: never "match", never a crash', () => {
+    const { dir, report } = saved();
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    // The lineage record (first) loses its path; the evaluation's keeps only a blob sha that is no text.
+    json.evidence_files = json.evidence_files.map((f: { path: string }) =>
+      f.path === LINEAGE ? { ...f, path: undefined } : f.path === EVAL_PATH ? { path: EVAL_PATH, git_blob_sha: 5 } : f,
+    );
+    writeFileSync(report, JSON.stringify(json));
+    const run = cli(['replay', report], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(
+      `${SAME}\nevidence_files[0] names no path: it could not be verified\nevidence ${EVAL_PATH} could not be verified (no hash of it to compare, in the report or in the files at hand)\n`,
+    );
   });
 });
 

@@ -74,7 +74,7 @@ const check = (dir: string, ...extra: string[]) =>
 
 // Each case runs the CLI and git several times: allow for a loaded machine.
 describe('evidence hashes in the CLI', { timeout: 60_000 }, () => {
-  it("records git's blob sha (as git computes it) and the sha256 of each evidence file", () => {
+  it("records git's blob sha (as git computes it) of each evidence file, and the sha256 of those the engine read", () => {
     const dir = repository();
     const report = JSON.parse(check(dir).stdout);
     const bytes = readFileSync(join(dir, 'pilot/reports/eval.json'));
@@ -84,15 +84,19 @@ describe('evidence hashes in the CLI', { timeout: 60_000 }, () => {
         git_blob_sha: git(dir, 'rev-parse', 'HEAD:pilot/reports/eval.json'),
         sha256: createHash('sha256').update(bytes).digest('hex'),
       },
-      {
-        path: 'pilot/reports/eval.md',
-        git_blob_sha: git(dir, 'rev-parse', 'HEAD:pilot/reports/eval.md'),
-        sha256: createHash('sha256')
-          .update(readFileSync(join(dir, 'pilot/reports/eval.md')))
-          .digest('hex'),
-      },
+      // Only its existence is judged: named by HEAD's tree, never opened.
+      { path: 'pilot/reports/eval.md', git_blob_sha: git(dir, 'rev-parse', 'HEAD:pilot/reports/eval.md') },
     ]);
     expect(report.inputs.texts).toEqual({ 'pilot/reports/eval.json': '{ "margin_over_baseline": 0.03 }\n' });
+    // --worktree has no tree to name a file by: it hashes the bytes of every evidence file on disk.
+    const disk = JSON.parse(check(dir, '--worktree').stdout);
+    expect(disk.evidence_files[1]).toEqual({
+      path: 'pilot/reports/eval.md',
+      git_blob_sha: git(dir, 'rev-parse', 'HEAD:pilot/reports/eval.md'),
+      sha256: createHash('sha256')
+        .update(readFileSync(join(dir, 'pilot/reports/eval.md')))
+        .digest('hex'),
+    });
   });
 
   it('reads an artifact as HEAD holds it, as CI does, whatever the disk holds now', () => {
@@ -130,6 +134,14 @@ describe('evidence hashes in the CLI', { timeout: 60_000 }, () => {
     expect(changed.stdout).toBe(
       `same decision: pending (2/2 criteria, evaluated at 2026-11-20T12:00:00.000Z)\nevidence pilot/reports/eval.json changed since the report (git blob ${before.slice(0, 12)} → ${after.slice(0, 12)})\n`,
     );
+    // A file the engine never read is recorded by its blob sha alone: a change to it is still named.
+    const mdBefore = git(dir, 'rev-parse', 'HEAD:pilot/reports/eval.md');
+    writeFileSync(join(dir, 'pilot/reports/eval.md'), '# Evaluation\n\nCandidate 0.71, current 0.78.\n');
+    const mdAfter = git(dir, 'hash-object', 'pilot/reports/eval.md');
+    expect(cli(['replay', saved], { cwd: dir })).toMatchObject({
+      status: 1,
+      stdout: `same decision: pending (2/2 criteria, evaluated at 2026-11-20T12:00:00.000Z)\nevidence pilot/reports/eval.json changed since the report (git blob ${before.slice(0, 12)} → ${after.slice(0, 12)})\nevidence pilot/reports/eval.md changed since the report (git blob ${mdBefore.slice(0, 12)} → ${mdAfter.slice(0, 12)})\n`,
+    });
     rmSync(join(dir, 'pilot/reports/eval.md'));
     expect(cli(['replay', saved], { cwd: dir }).stdout).toContain(
       'evidence pilot/reports/eval.md is not in the files at hand (the report used it)',

@@ -2,11 +2,19 @@
 // left untracked or git-ignored is missing there (with a warning naming it); --worktree counts the
 // files on disk; outside a git repository check falls back to the disk with a one-line notice.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { committedView } from '../../src/adapters/local/git.js';
 import { cli, NOW } from './helpers.js';
+
+// readFileSync as is, counted: the committed view must open only the files the engine reads.
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  return { ...actual, readFileSync: vi.fn(actual.readFileSync) };
+});
 
 const POLICY = `version: 1
 roles:
@@ -124,6 +132,22 @@ describe('check in a git repository', () => {
     const result = check('docs/card.md', '../../etc/passwd');
     expect(statuses(result.stdout)['DOC-2']).not.toBe('met');
     expect(result.stderr).not.toContain('warning:');
+  });
+});
+
+describe('the committed view opens only what the engine reads', () => {
+  it("names an unread file by HEAD's blob sha without opening it; a file read gets the sha256 of its bytes too", async () => {
+    const view = await committedView(repo);
+    const opened = vi.mocked(readFileSync);
+    opened.mockClear();
+    const path = 'pilot/docs/card.md';
+    const blob = git(repo, 'rev-parse', `HEAD:${path}`).trim();
+    expect(view.files.stat(path)).toBe('file');
+    expect(view.files.hash?.(path)).toEqual({ git_blob_sha: blob });
+    expect(opened).not.toHaveBeenCalled();
+    expect(view.files.read?.(path)).toEqual({ text: '# card\n', bytes: 7 });
+    expect(opened).toHaveBeenCalledTimes(1);
+    expect(view.files.hash?.(path)).toEqual({ git_blob_sha: blob, sha256: createHash('sha256').update('# card\n').digest('hex') });
   });
 });
 

@@ -38,7 +38,6 @@ import type {
   CriterionStatus,
   DataPath,
   EvidenceEntry,
-  FileHashes,
   FileRead,
   Finding,
   GateResult,
@@ -79,24 +78,21 @@ export interface EvaluationInput {
   base?: { path: string; text: string };
 }
 
-/** What a recording view saw: each stat answer, each text read, and the hashes of every file used. */
+/** What a recording view saw: each stat answer, each text read, and every file used (hashed once the evaluation is done). */
 interface FileLog {
   kinds: Map<string, RepoPathKind>;
   texts: Map<string, string>;
-  used: Map<string, FileHashes>;
+  used: Set<string>;
 }
 
-/** Wraps a repository view so the report can record every answer it gave (for replay) and the files it used (hashed). */
+/** Wraps a repository view so the report can record every answer it gave (for replay) and the files it used. */
 function recording(files: RepoFiles, log: FileLog): RepoFiles {
   const reads = new Map<string, FileRead>();
-  const use = (path: string) => {
-    if (!log.used.has(path)) log.used.set(path, files.hash?.(path) ?? {});
-  };
   return {
     stat(path) {
       const kind = files.stat(path);
       log.kinds.set(path, kind);
-      if (kind === 'file') use(path);
+      if (kind === 'file') log.used.add(path);
       return kind;
     },
     read(path) {
@@ -571,7 +567,7 @@ export function evaluate(input: EvaluationInput): Report {
     signoffs = signoffsAt(tier, judged);
   }
 
-  const fileLog: FileLog = { kinds: new Map(), texts: new Map(), used: new Map() };
+  const fileLog: FileLog = { kinds: new Map(), texts: new Map(), used: new Set() };
   const ctx = {
     tier,
     now: input.now,
@@ -706,7 +702,10 @@ export function evaluate(input: EvaluationInput): Report {
     ...(changes ? { governance_changes: changes } : {}),
     ...(fileLog.used.size > 0
       ? {
-          evidence_files: [...fileLog.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, hashes]) => ({ path, ...hashes })),
+          // Hashed after every read: a view may hash only what it read (the CLI's sha256) and name the rest by its tree's blob.
+          evidence_files: [...fileLog.used]
+            .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+            .map((path) => ({ path, ...(input.files.hash?.(path) ?? {}) })),
         }
       : {}),
     inputs: inputsOf(input, Object.fromEntries(fileLog.kinds), fileLog.texts, thresholds.length > 0),

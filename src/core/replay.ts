@@ -72,12 +72,18 @@ function recordedParents(parents: Array<{ source: string; text: string }>) {
 /** Each evidence file the report records, compared with the files at hand: which changed, which are gone. */
 export function verifyEvidence(records: readonly EvidenceFileRecord[], local: LocalHashes): string[] {
   const lines: string[] = [];
-  for (const record of records) {
-    if (typeof record?.path !== 'string') continue;
+  records.forEach((saved, i) => {
+    // A hand-edited record is never skipped (the count of files that "match" would include it) nor trusted.
+    if (typeof saved?.path !== 'string') {
+      lines.push(`evidence_files[${i}] names no path: it could not be verified`);
+      return;
+    }
+    const hashOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    const record = { path: saved.path, git_blob_sha: hashOf(saved.git_blob_sha), sha256: hashOf(saved.sha256) };
     const now = local(record.path);
     if (now === 'missing') {
       lines.push(`evidence ${record.path} is not in the files at hand (the report used it)`);
-      continue;
+      return;
     }
     const comparable =
       now !== null &&
@@ -85,7 +91,7 @@ export function verifyEvidence(records: readonly EvidenceFileRecord[], local: Lo
     if (!comparable) {
       // Never "match" unless a hash was compared: too big or unreadable here, or a record without hashes.
       lines.push(`evidence ${record.path} could not be verified (no hash of it to compare, in the report or in the files at hand)`);
-      continue;
+      return;
     }
     const blob = record.git_blob_sha !== undefined && now.git_blob_sha !== undefined && record.git_blob_sha !== now.git_blob_sha;
     const bytes = record.sha256 !== undefined && now.sha256 !== undefined && record.sha256 !== now.sha256;
@@ -95,7 +101,7 @@ export function verifyEvidence(records: readonly EvidenceFileRecord[], local: Lo
         `evidence ${record.path} changed since the report (${blob ? 'git blob' : 'sha256'} ${was.slice(0, 12)} → ${is.slice(0, 12)})`,
       );
     }
-  }
+  });
   return lines;
 }
 

@@ -322,7 +322,10 @@ export interface RepoFiles {
    * within the size limit. Absent: the view reads nothing (each read is a problem).
    */
   read?(repoPath: string): FileRead;
-  /** The content hashes of a file stat() calls a file; null when the view has none. */
+  /**
+   * The content hashes of a file stat() calls a file; null when the view has none. Asked once the
+   * evaluation is done, after every read(): a view may give sha256 only for files it read.
+   */
   hash?(repoPath: string): FileHashes | null;
 }
 

@@ -222,14 +222,22 @@ evidenceTable(
     valid: [],
     invalid: [
       {
-        // The same name in two metrics files, with two values: fail closed rather than pick one.
+        // The same name in two metrics files, with two values (accuracy) or one (f1): fail closed
+        // rather than pick one, naming both places.
         entry: 'metrics: { from: dvc }',
         errors: [
           {
             message:
-              'metric "accuracy" (accuracy) has different values in pilots/claims/metrics/train.json (accuracy) and pilots/claims/metrics/eval.yaml (accuracy); name the file with from: instead of dvc, or set a prefix',
+              'metric "accuracy" (accuracy) is in 2 DVC metrics files: pilots/claims/metrics/train.json:1:15 reads 0.99 and pilots/claims/metrics/eval.yaml:1:11 reads 0.93; name one file with from: instead of dvc, or a key: only one file holds',
             line: 1,
             column: 11,
+            file: 'pilots/claims/metrics/eval.yaml',
+          },
+          {
+            message:
+              'metric "f1" (f1) is in 2 DVC metrics files: pilots/claims/metrics/train.json:1:27 reads 0.81 and pilots/claims/metrics/eval.yaml:2:5 reads 0.81; name one file with from: instead of dvc, or a key: only one file holds',
+            line: 2,
+            column: 5,
             file: 'pilots/claims/metrics/eval.yaml',
           },
         ],
@@ -242,6 +250,77 @@ evidenceTable(
     'pilots/claims/metrics/eval.yaml': 'accuracy: 0.93\nf1: 0.81\n',
   },
   'DVC metrics that disagree',
+);
+
+const PER_CLASS = '{ "a": 0.91, "b": 0.92, "c": 0.93, "d": 0.94, "e": 0.95, "f": 0.96 }';
+
+evidenceTable(
+  metricsEvidence,
+  policy,
+  {
+    valid: [
+      // A key only one of the files holds picks that file: the manifest disambiguates.
+      { entry: 'metrics: { from: dvc, accuracy: { key: eval.accuracy }, f1: { key: eval.f1 } }' },
+    ],
+    invalid: [
+      {
+        // The same name in two metrics files with the same value: which file is the evidence is still
+        // unclear (one may be stale), so both files are named and nothing is read.
+        entry: 'metrics: { from: dvc, prefix: shared }',
+        errors: [
+          {
+            message:
+              'metric "accuracy" (shared.accuracy) is in 2 DVC metrics files: pilots/claims/metrics/train.json:1:27 reads 0.93 and pilots/claims/metrics/eval.yaml:6:13 reads 0.93; name one file with from: instead of dvc, or a key: only one file holds',
+            line: 6,
+            column: 13,
+            file: 'pilots/claims/metrics/eval.yaml',
+          },
+          {
+            message: 'metric "f1" is in none of the DVC metrics files of pilots/claims/dvc.yaml (looked for shared.f1)',
+            line: 4,
+            column: 22,
+          },
+        ],
+      },
+      {
+        // One file is ambiguous about the metric (a dotted key beside the nested one, two values); the
+        // other file's clean value must not stand in for it.
+        entry: 'metrics: { from: dvc, prefix: test }',
+        errors: [
+          {
+            message:
+              'metric "accuracy" is ambiguous in pilots/claims/metrics/train.json: test.accuracy reads 0.95 at test.accuracy and 0.5 at test > accuracy; remove one, or name the key exactly',
+            line: 1,
+            column: 80,
+            file: 'pilots/claims/metrics/train.json',
+          },
+          {
+            message: 'metric "f1" is in none of the DVC metrics files of pilots/claims/dvc.yaml (looked for test.f1)',
+            line: 4,
+            column: 22,
+          },
+        ],
+      },
+      {
+        // A whole mapping in both files: the message shows the start of each, not all of it.
+        entry: 'metrics: { from: dvc, accuracy: { key: per_class }, f1: { key: eval.f1 } }',
+        errors: [
+          {
+            message: `metric "accuracy" (per_class) is in 2 DVC metrics files: pilots/claims/metrics/train.json:1:100 reads {"a":0.91,"b":0.92,"c":0.93,"d":0.94,"e"… and pilots/claims/metrics/eval.yaml:7:12 reads {"a":0.91,"b":0.92,"c":0.93,"d":0.94,"e"…; name one file with from: instead of dvc, or a key: only one file holds`,
+            line: 7,
+            column: 12,
+            file: 'pilots/claims/metrics/eval.yaml',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    'pilots/claims/dvc.yaml': DVC,
+    'pilots/claims/metrics/train.json': `{ "shared": { "accuracy": 0.93 }, "test.accuracy": 0.95, "test": { "accuracy": 0.5 }, "per_class": ${PER_CLASS} }`,
+    'pilots/claims/metrics/eval.yaml': `eval:\n  accuracy: 0.93\n  f1: 0.81\ntest: { accuracy: 0.97 }\nshared:\n  accuracy: 0.93\nper_class: ${PER_CLASS}\n`,
+  },
+  'DVC metrics: one name in two files, or ambiguous in one',
 );
 
 evidenceTable(

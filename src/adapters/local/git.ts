@@ -110,7 +110,8 @@ export async function committedView(root: string): Promise<LocalRepoView> {
     return worktreeView(root, `note: cannot list the files at HEAD (${listing}): evidence is checked in the files on disk`);
   const tree = listing.kinds;
   // Contents as HEAD holds them, as CI reads them: the file on disk when it is the same blob (most
-  // often), else git's copy. A path HEAD does not hold as a regular file is read on disk.
+  // often), else git's copy. A path HEAD does not hold as a regular file is read on disk. Only files
+  // the engine reads get here: the others are named by HEAD's blob sha alone (see hash).
   const cache = new Map<string, Buffer | null>();
   const bytesAt = (repoPath: string): { blob: HeadBlob; bytes: Buffer | null } | null => {
     const blob = listing.blobs.get(repoPath);
@@ -157,10 +158,13 @@ export async function committedView(root: string): Promise<LocalRepoView> {
         return { problem: 'it is not UTF-8 text' };
       }
     },
+    // HEAD's tree names every committed file by its blob sha without reading it; the sha256 of the
+    // bytes is given for the files the engine read (asked after the evaluation, so their bytes are here).
     hash: (repoPath) => {
-      const held = bytesAt(repoPath);
-      if (held === null) return disk.hash!(repoPath);
-      return { git_blob_sha: held.blob.sha, ...(held.bytes ? { sha256: sha256Bytes(held.bytes) } : {}) };
+      const blob = listing.blobs.get(repoPath);
+      if (!blob) return disk.hash!(repoPath);
+      const bytes = cache.get(repoPath);
+      return { git_blob_sha: blob.sha, ...(bytes ? { sha256: sha256Bytes(bytes) } : {}) };
     },
     stat(repoPath: string): RepoPathKind {
       const onDisk = disk.stat(repoPath);

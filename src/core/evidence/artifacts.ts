@@ -16,7 +16,8 @@ export const MODEL_CARD = 'model-card';
 /** What a metric name became in the artifact: a value at a place, or why there is none. */
 export type MetricHit =
   | { ok: true; value: unknown; location: SourceLocation; where: string }
-  | { ok: false; message: string; location: SourceLocation | null };
+  /** `absent`: the source simply does not hold the metric; any other refusal (ambiguity) stands on its own. */
+  | { ok: false; message: string; location: SourceLocation | null; absent?: true };
 
 export interface MetricsSource {
   /** How the source is named in messages, e.g. `reports/eval.json` or `the DVC metrics (metrics.json)`. */
@@ -124,6 +125,12 @@ export function atDottedPath(
   return other ? { ...first, ambiguous: [first, other] } : first;
 }
 
+/** A value read from an artifact, as a message shows it: at most 40 characters of its JSON (it may be a whole mapping). */
+function brief(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 /** One parsed artifact as a lookup: the metric's dotted path (its key, or prefix + name). */
 function fileSource(parsed: ParsedYaml, prefix: string | undefined): MetricsSource {
   return {
@@ -131,12 +138,13 @@ function fileSource(parsed: ParsedYaml, prefix: string | undefined): MetricsSour
     lookup(metric, key) {
       const dotted = key ?? (prefix ? `${prefix}.${metric}` : metric);
       const hit = atDottedPath(parsed.data, dotted);
-      if (hit === null) return { ok: false, message: `metric "${metric}" is not in ${parsed.file} (looked for ${dotted})`, location: null };
+      if (hit === null)
+        return { ok: false, message: `metric "${metric}" is not in ${parsed.file} (looked for ${dotted})`, location: null, absent: true };
       if (hit.ambiguous) {
         const [a, b] = hit.ambiguous;
         return {
           ok: false,
-          message: `metric "${metric}" is ambiguous in ${parsed.file}: ${dotted} reads ${JSON.stringify(a!.value)} at ${a!.path.join(' > ')} and ${JSON.stringify(b!.value)} at ${b!.path.join(' > ')}; remove one, or name the key exactly`,
+          message: `metric "${metric}" is ambiguous in ${parsed.file}: ${dotted} reads ${brief(a!.value)} at ${a!.path.join(' > ')} and ${brief(b!.value)} at ${b!.path.join(' > ')}; remove one, or name the key exactly`,
           location: parsed.locate(b!.path),
         };
       }
@@ -187,21 +195,28 @@ function dvcSource(ctx: SourceContext, prefix: string | undefined): MetricsSourc
   return {
     name: `the DVC metrics (${sources.map((s) => s.name).join(', ')})`,
     lookup(metric, key) {
-      const hits = sources.map((s) => s.lookup(metric, key)).filter((h): h is Extract<MetricHit, { ok: true }> => h.ok);
       const dotted = key ?? (prefix ? `${prefix}.${metric}` : metric);
+      const results = sources.map((s) => s.lookup(metric, key));
+      // A file that cannot say which value is the metric refuses it, whatever the other files hold.
+      const refused = results.find((r) => !r.ok && !r.absent);
+      if (refused) return refused;
+      const hits = results.filter((h): h is Extract<MetricHit, { ok: true }> => h.ok);
       if (hits.length === 0)
         return {
           ok: false,
           message: `metric "${metric}" is in none of the DVC metrics files of ${dvcPath} (looked for ${dotted})`,
           location: null,
         };
-      // The same name in two files is ambiguous unless they agree: fail closed rather than pick one.
-      if (hits.some((h) => h.value !== hits[0]!.value))
+      // The same name in two files is ambiguous even when the values agree (one may be stale, and
+      // `dvc metrics show` keeps them apart): fail closed rather than pick one.
+      if (hits.length > 1) {
+        const at = (h: (typeof hits)[number]) => `${h.location.file}:${h.location.line}:${h.location.column}`;
         return {
           ok: false,
-          message: `metric "${metric}" (${dotted}) has different values in ${hits.map((h) => h.where).join(' and ')}; name the file with from: instead of dvc, or set a prefix`,
+          message: `metric "${metric}" (${dotted}) is in ${hits.length} DVC metrics files: ${hits.map((h) => `${at(h)} reads ${brief(h.value)}`).join(' and ')}; name one file with from: instead of dvc, or a key: only one file holds`,
           location: hits[1]!.location,
         };
+      }
       return hits[0]!;
     },
   };
