@@ -2,12 +2,11 @@
 // of the gate whose mentions are live must mention only people the trusted policy (or the base
 // branch) names. Each row is an attempt and what stops it.
 import { describe, expect, it } from 'vitest';
-import { type IssueComment, ownedBy } from '../../src/adapters/github/comment.js';
-import { ownComments } from '../../src/adapters/github/pull-request.js';
+import { type BotComment, ownComments } from '../../src/adapters/github/pull-request.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { loadPolicy } from '../../src/core/policy.js';
 import type { PrFacts, Report, RoleResult } from '../../src/core/types.js';
-import { findReminders, sentReminders } from '../../src/flow/reminders.js';
+import { sentReminders } from '../../src/flow/reminders.js';
 import { readReminderMarker, reminderMarker, renderReminder } from '../../src/report/reminder.js';
 import { MAX_PAGES } from '../../src/adapters/github/paging.js';
 import { runAction } from '../e2e/run-action.js';
@@ -17,36 +16,33 @@ import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 
 const DEADLINE = '2026-11-15T09:00:00.000Z';
 const MARKER = reminderMarker('claims', 'legal', DEADLINE);
-const comment = (login: string, type: string, body: string, createdAt = '2026-11-13T09:00:00Z'): IssueComment => ({
+/** A comment as the facts query gives it: `byViewer` is GitHub's viewerDidAuthor (the token wrote it). */
+const comment = (author: string, byViewer: boolean, body: string, createdAt = '2026-11-13T09:00:00Z'): BotComment => ({
   id: 1,
   url: 'https://github.com/acme/ml/pull/7#issuecomment-1',
   body,
-  author: { login, type },
+  author,
   createdAt,
+  byViewer,
 });
 
 describe('forged reminders do not count', () => {
-  const rows: Array<[string, IssueComment, string | undefined]> = [
-    ['the PR author pastes the marker', comment('dev', 'User', MARKER), undefined],
-    [
-      'a person whose login ends in [bot]-like text but is a User, with a known bot login',
-      comment('dev[bot]', 'User', MARKER),
-      'github-actions[bot]',
-    ],
-    ['another bot, when the token login is known', comment('other-app[bot]', 'Bot', MARKER), 'github-actions[bot]'],
-    ['a person, when the token login is unknown (only bots count then)', comment('mallory', 'User', MARKER), undefined],
-    ['the marker quoted in the middle of a bot comment', comment('github-actions[bot]', 'Bot', `> quoted\n${MARKER}`), undefined],
-    ['a deleted account (ghost)', { ...comment('x', 'User', MARKER), author: null }, undefined],
+  const rows: Array<[string, BotComment]> = [
+    ['the PR author pastes the marker', comment('dev', false, MARKER)],
+    ['a person whose login ends in [bot]-like text', comment('dev[bot]', false, MARKER)],
+    ['another bot (another app on the repository)', comment('other-app[bot]', false, MARKER)],
+    ['a comment under the gate bot’s login that GitHub does not mark as the token’s own', comment('github-actions[bot]', false, MARKER)],
+    ['the marker quoted in the middle of the gate’s own comment', comment('github-actions[bot]', true, `> quoted\n${MARKER}`)],
+    ['a deleted account (ghost)', comment('ghost', false, MARKER)],
+    ['the gate’s own comment with a creation instant that does not read', comment('github-actions[bot]', true, MARKER, 'yesterday')],
   ];
-  it.each(rows)('%s', (_name, forged, botLogin) => {
-    expect(findReminders([forged], ownedBy(botLogin))).toEqual([]);
+  it.each(rows)('%s', (_name, forged) => {
+    expect(sentReminders([forged])).toEqual([]);
   });
 
   it("counts the bot's own reminder, at its comment's creation instant (not a time the body claims)", () => {
-    const ours = comment('github-actions[bot]', 'Bot', `${MARKER}\nsent at=2020-01-01`, '2026-11-13T09:00:00Z');
-    expect(findReminders([ours], ownedBy(undefined))).toEqual([
-      { pilot: 'claims', role: 'legal', deadline: DEADLINE, at: '2026-11-13T09:00:00Z' },
-    ]);
+    const ours = comment('github-actions[bot]', true, `${MARKER}\nsent at=2020-01-01`, '2026-11-13T09:00:00Z');
+    expect(sentReminders([ours])).toEqual([{ pilot: 'claims', role: 'legal', deadline: DEADLINE, at: '2026-11-13T09:00:00Z' }]);
   });
 
   it('a marker that tries to end the HTML comment or add a field is encoded, and reads back as written', () => {
@@ -130,9 +126,9 @@ describe('the comments the gate reads with the facts', () => {
 
 describe('the consent rule cannot be satisfied by a forgery', () => {
   it("the PR author's pasted marker leaves legal pending; only the bot's own reminder lets silence count", () => {
-    const forged = findReminders([comment('dev', 'User', MARKER)], ownedBy('github-actions[bot]'));
+    const forged = sentReminders([comment('dev', false, MARKER)]);
     expect(legalWith(forged).status).toBe('pending');
-    const real = findReminders([comment('github-actions[bot]', 'Bot', MARKER)], ownedBy('github-actions[bot]'));
+    const real = sentReminders([comment('github-actions[bot]', true, MARKER)]);
     expect(legalWith(real).status).toBe('consented');
   });
 

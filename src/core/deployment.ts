@@ -18,7 +18,7 @@ export interface DeploymentVerdict {
   attestation: { verified: boolean; problems: string[] } | null;
 }
 
-/** A pull request as GitHub lists it for a commit: a claim, checked by refusal(). */
+/** A pull request as GitHub lists it for a commit (associatedPullRequests): a claim, checked by refusal(), not a fact. */
 export interface ListedPullRequest {
   number: number;
   baseRepository: string | null;
@@ -37,6 +37,7 @@ export function refusal(pr: ListedPullRequest, repository: string, sha: string):
   return null;
 }
 
+/** How a verdict names a pilot: its name, or its manifest's path when the manifest has none. */
 export function nameOf(report: Report): string {
   return report.pilot?.name ?? report.manifest.path;
 }

@@ -1,37 +1,26 @@
-// Reminders on a pull request: which were already sent (read from the gate's own comments), which
-// are due, and posting each due one once. Whatever read the comments (REST pages, or a GraphQL read),
-// the finders work on the same list.
+// Reminders on a pull request: which were already sent (read from the gate's own comments, with the
+// pull request's facts), which are due, and posting each due one once.
 import type { GitHubClient } from '../adapters/github/client.js';
-import { type IssueComment, postComment } from '../adapters/github/comment.js';
+import { postComment } from '../adapters/github/comment.js';
 import type { BotComment } from '../adapters/github/pull-request.js';
 import type { PrFacts, Report, RoleResult, SentReminder } from '../core/types.js';
 import { readReminderMarker, renderReminder } from '../report/reminder.js';
 
 /**
- * The reminders already sent, from the gate's own comments only: a marker in anyone else's comment
- * (the pull request's author pasting one, another bot) is not a reminder, so it cannot make silence
- * count as consent.
+ * The reminders already sent, as the gate reads them: from the comments read with the pull request's
+ * facts, only those GitHub marks as the token's own (viewerDidAuthor). A marker in anyone else's
+ * comment (the pull request's author pasting one, another app, a bot's comment kept by the sticky
+ * report's "any bot" fallback) is not a reminder, so it cannot make silence count as consent. Sent at
+ * GitHub's creation instant of the comment, never a time its body claims.
  */
-export function findReminders(comments: readonly IssueComment[], ours: (author: IssueComment['author']) => boolean): SentReminder[] {
+export function sentReminders(botComments: readonly BotComment[]): SentReminder[] {
   const found: SentReminder[] = [];
-  for (const comment of comments) {
-    if (!ours(comment.author)) continue;
+  for (const comment of botComments) {
+    if (!comment.byViewer) continue;
     const marker = readReminderMarker(comment.body);
     if (marker && !Number.isNaN(Date.parse(comment.createdAt))) found.push({ ...marker, at: comment.createdAt });
   }
   return found;
-}
-
-/**
- * The reminders already sent, as the gate reads them: from the comments read with the pull request's
- * facts, only those GitHub marks as the token's own (a bot's comment kept by the sticky report's
- * "any bot" fallback is not a reminder: another app could post a marker).
- */
-export function sentReminders(botComments: readonly BotComment[]): SentReminder[] {
-  const own = botComments
-    .filter((c) => c.byViewer)
-    .map((c): IssueComment => ({ id: c.id, url: c.url, body: c.body, author: { login: c.author }, createdAt: c.createdAt }));
-  return findReminders(own, () => true);
 }
 
 /** The facts with the reminders already sent (see sentReminders) added: how the pull request gate and the deploy-time gate judge silence. */

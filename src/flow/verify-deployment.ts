@@ -15,9 +15,17 @@
 // them. A deploy job's GITHUB_TOKEN is the same app as the gate's (github-actions[bot]); any other
 // token sees no reminder of its own, so such a pilot is refused, saying which token to use.
 import type { GitHubClient } from '../adapters/github/client.js';
-import { type AssociatedPullRequest, fetchCommitPulls, fetchPullMerge } from '../adapters/github/commit-pulls.js';
+import { fetchCommitPulls, fetchPullMerge } from '../adapters/github/commit-pulls.js';
 import { checkStatement } from '../core/attestation.js';
-import { awaitingReminder, type DeploymentVerdict, factsAtMerge, nameOf, notReady, refusal } from '../core/deployment.js';
+import {
+  awaitingReminder,
+  type DeploymentVerdict,
+  factsAtMerge,
+  type ListedPullRequest,
+  nameOf,
+  notReady,
+  refusal,
+} from '../core/deployment.js';
 import { InputError } from '../core/errors.js';
 import type { BotComment } from '../adapters/github/pull-request.js';
 import type { Report } from '../core/types.js';
@@ -65,7 +73,7 @@ export async function verifyDeployment(gh: GitHubClient, target: DeploymentTarge
     throw new InputError(`commit ${sha} is not in ${repository}: check the sha (and that the token can read the repository)`);
   if (listed.commit.oid !== sha)
     throw new InputError(`GitHub answered commit ${listed.commit.oid} for ${sha}; the gate refuses an answer about another commit`);
-  const claims: AssociatedPullRequest[] = [];
+  const claims: ListedPullRequest[] = [];
   for (const pr of listed.pulls) {
     const why = refusal(pr, repository, sha);
     if (why) verdict.notes.push(why);

@@ -1,5 +1,5 @@
 // The deploy-time verdict as the job summary (Markdown) and the terminal (text) show it.
-import type { DeploymentVerdict } from '../core/deployment.js';
+import { type DeploymentVerdict, nameOf } from '../core/deployment.js';
 import { codeSpan, escapeMarkdown } from './escape.js';
 import { plainLine } from './plain.js';
 
@@ -20,7 +20,7 @@ export function renderDeploymentMarkdown(verdict: DeploymentVerdict, level = 2):
     lines.push('| pilot | at the merge | at the deployment |', '| --- | --- | --- |');
     verdict.atDeploy.forEach((report, i) => {
       const merged = verdict.atMerge[i];
-      lines.push(`| ${escapeMarkdown(report.pilot?.name ?? report.manifest.path)} | ${merged?.decision ?? '-'} | ${report.decision} |`);
+      lines.push(`| ${escapeMarkdown(nameOf(report))} | ${merged?.decision ?? '-'} | ${report.decision} |`);
     });
     lines.push('');
   }
@@ -36,9 +36,7 @@ export function renderDeploymentText(verdict: DeploymentVerdict): string {
   const pr = pullLine(verdict);
   lines.push(pr ? `  produced by ${pr}` : '  produced by no merged pull request');
   for (const [i, report] of verdict.atDeploy.entries())
-    lines.push(
-      `  ${report.pilot?.name ?? report.manifest.path}: ${verdict.atMerge[i]?.decision ?? '-'} at the merge, ${report.decision} now`,
-    );
+    lines.push(`  ${nameOf(report)}: ${verdict.atMerge[i]?.decision ?? '-'} at the merge, ${report.decision} now`);
   for (const reason of verdict.reasons) lines.push(`  refused: ${reason}`);
   if (verdict.attestation) lines.push(`  attestation: ${verdict.attestation.verified ? 'verified' : 'not verified'}`);
   for (const note of verdict.notes) lines.push(`  note: ${note}`);

@@ -61,27 +61,6 @@ export function commentBody(marker: string, body: string, shortBody?: string): s
 
 const normalise = (text: string | undefined | null) => (text ?? '').replace(/\r\n/g, '\n');
 
-/** One comment of a pull request as the reminder finder needs it (see src/flow/reminders.ts). */
-export interface IssueComment {
-  id: number;
-  url: string;
-  body: string;
-  /** null: a deleted account ("ghost"). type: `Bot`, `User` or `Organization`, when known. */
-  author: { login: string; type?: string } | null;
-  createdAt: string;
-}
-
-/**
- * Which comments are the gate's own: those of `botLogin` (the token's login, when known); else any
- * bot account (GITHUB_TOKEN and App tokens comment as `<app>[bot]`), never a person.
- */
-export function ownedBy(botLogin?: string): (author: IssueComment['author']) => boolean {
-  const login = botLogin?.toLowerCase();
-  return (author) =>
-    !!author &&
-    (login !== undefined ? author.login.toLowerCase() === login : author.type === 'Bot' || author.login.toLowerCase().endsWith('[bot]'));
-}
-
 /** The sticky comment of `key` among the gate's own comments (the first that starts with its marker), or undefined. */
 export function findSticky<C extends { body: string }>(own: readonly C[], key: string): C | undefined {
   const marker = markerFor(key);

@@ -1,17 +1,8 @@
 // The pull requests GitHub associates with a commit, and each one's own record of its merge: what the
 // deploy-time gate needs to tell which pull request produced the commit it is about to ship.
+import type { ListedPullRequest } from '../../core/deployment.js';
 import type { GitHubClient } from './client.js';
 import { GitHubApiError, toGitHubError } from './errors.js';
-
-/** A pull request as GitHub lists it for a commit (associatedPullRequests): claims to be checked, not facts. */
-export interface AssociatedPullRequest {
-  number: number;
-  /** owner/repo the pull request merges into. */
-  baseRepository: string | null;
-  merged: boolean;
-  mergedAt: string | null;
-  mergeCommit: string | null;
-}
 
 export interface CommitPulls {
   /** The commit as GitHub knows it; null when the repository has no such commit. */
@@ -21,7 +12,7 @@ export interface CommitPulls {
     /** The pull requests GitHub associates with the first parent (a rebase merge's earlier commits are the pull request's own). */
     firstParentPulls: number[];
   } | null;
-  pulls: AssociatedPullRequest[];
+  pulls: ListedPullRequest[];
 }
 
 /** GitHub lists at most this many pull requests for a commit here; a merge commit has one. */
@@ -56,7 +47,7 @@ type PullNode = {
   baseRepository: { nameWithOwner: string } | null;
 };
 
-const plain = (n: PullNode): AssociatedPullRequest => ({
+const plain = (n: PullNode): ListedPullRequest => ({
   number: n.number,
   baseRepository: n.baseRepository?.nameWithOwner ?? null,
   merged: n.merged === true,
@@ -103,10 +94,7 @@ export async function fetchCommitPulls(gh: GitHubClient, id: { owner: string; re
 }
 
 /** A pull request's own record of its merge, read by number: what a commit's list of pull requests is checked against. */
-export async function fetchPullMerge(
-  gh: GitHubClient,
-  id: { owner: string; repo: string; number: number },
-): Promise<AssociatedPullRequest> {
+export async function fetchPullMerge(gh: GitHubClient, id: { owner: string; repo: string; number: number }): Promise<ListedPullRequest> {
   const endpoint = `GraphQL PullRequestMerge (${id.owner}/${id.repo}#${id.number})`;
   let data: { repository: { pullRequest: PullNode | null } | null };
   try {
