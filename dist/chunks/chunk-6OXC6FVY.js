@@ -1,8 +1,0 @@
-import { createRequire as __prCreateRequire } from 'node:module';
-const require = __prCreateRequire(import.meta.url);
-import{a as p,b as l}from"./chunk-K2HY5WDW.js";import{b as r}from"./chunk-Y2MDLFCP.js";function u(e){let o=e.pullRequest;return o?`pull request #${o.number}, merged at ${o.mergedAt} (head ${o.headSha.slice(0,12)}, base ${o.baseSha.slice(0,12)})`:null}function $(e,o=2){let a="#".repeat(o),t=e.decision==="ready",n=[`${a} ${t?"✅":"⛔"} Deployment of ${l(e.sha.slice(0,12))}: ${t?"READY":"REFUSED"}`,""],i=u(e);return n.push(i?`Produced by ${p(i)}.`:"No merged pull request produced this commit.",""),e.atDeploy.length>0&&(n.push("| pilot | at the merge | at the deployment |","| --- | --- | --- |"),e.atDeploy.forEach((s,m)=>{let f=e.atMerge[m];n.push(`| ${p(s.pilot?.name??s.manifest.path)} | ${f?.decision??"-"} | ${s.decision} |`)}),n.push("")),e.reasons.length>0&&n.push("**Why it may not be deployed:**","",...e.reasons.map(s=>`- ${p(s)}`),""),e.attestation&&n.push(`Attestation: ${e.attestation.verified?"verified":"not verified"}.`,""),e.notes.length>0&&n.push("Notes:","",...e.notes.map(s=>`- ${p(s)}`),""),`${n.join(`
-`)}
-`}function y(e){let o=[`deployment of ${e.sha}: ${e.decision==="ready"?"ready":"refused"}`],a=u(e);o.push(a?`  produced by ${a}`:"  produced by no merged pull request");for(let[t,n]of e.atDeploy.entries())o.push(`  ${n.pilot?.name??n.manifest.path}: ${e.atMerge[t]?.decision??"-"} at the merge, ${n.decision} now`);for(let t of e.reasons)o.push(`  refused: ${t}`);e.attestation&&o.push(`  attestation: ${e.attestation.verified?"verified":"not verified"}`);for(let t of e.notes)o.push(`  note: ${t}`);return`${o.map(r).join(`
-`)}
-`}export{$ as a,y as b};
-//# sourceMappingURL=chunk-6OXC6FVY.js.map
