@@ -1,7 +1,7 @@
 // The esbuild options of dist/ (scripts/build.mjs), shared with bench/chunks.mjs, which reads the
 // metafile of the same build to show what each command loads.
 import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
  *   effects (their modules only define), so esbuild drops them wherever none of their bindings is used.
  * src/adapters/github/client.ts imports the proxy code with import() when a proxy applies.
  */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
 const keepUndiciOutOfTheGate = {
   name: 'keep-undici-out-of-the-gate',
   setup(build) {
@@ -33,11 +35,13 @@ const keepUndiciOutOfTheGate = {
         : /[\\/]node_modules[\\/]@actions[\\/]attest[\\/]/.test(args.importer);
       if (!signer) return undefined;
       const resolved = await again(args);
-      return resolved && { path: resolved.path, namespace: 'signer-core' };
+      // Named relative to the project: esbuild hashes a module's namespace and path into its chunk's
+      // name, and an absolute path would make dist/ differ between two clones.
+      return resolved && { path: relative(ROOT, resolved.path).split(sep).join('/'), namespace: 'signer-core' };
     });
     build.onLoad({ filter: /.*/, namespace: 'signer-core' }, async (args) => ({
-      contents: await readFile(args.path, 'utf8'),
-      resolveDir: dirname(args.path),
+      contents: await readFile(join(ROOT, args.path), 'utf8'),
+      resolveDir: dirname(join(ROOT, args.path)),
       loader: 'js',
     }));
     build.onResolve({ filter: /^(@actions\/http-client|undici|tunnel)(\/|$)|^\.\/oidc-utils\.js$/ }, async (args) => {
@@ -50,7 +54,7 @@ const keepUndiciOutOfTheGate = {
 };
 
 export const buildOptions = {
-  absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
+  absWorkingDir: ROOT,
   entryPoints: { index: 'src/action/index.ts', cli: 'src/cli/index.ts' },
   outdir: 'dist',
   bundle: true,
