@@ -223,3 +223,23 @@ describe('what counts as a change of the comment', () => {
     );
   });
 });
+
+describe('the renewal a ready pilot must plan', () => {
+  it('names the criteria whose dated evidence goes stale first, and when; each met row says until when it holds', () => {
+    const r = report('claims-triage', manifestOf('claims-triage'), ready);
+    expect(r.decision).toBe('ready');
+    const md = renderMarkdown(r, { level: 2 });
+    // DR-2's quality baseline is dated 2026-11-06 and may be 30 days old.
+    expect(md).toContain(
+      'Next: nothing; merge when you are ready. The evidence of **DR-2** passes until Sun 6 Dec 2026 00:00 UTC: renew it before then, or the pilot stops being ready.',
+    );
+    expect(md).toMatch(/\| \*\*DR-2\*\* [^|]+\| data-readiness \| met\u00a0\(until Sun 6 Dec 2026 00:00 UTC\) \|/);
+    // A criterion without a dated entry says nothing of the kind.
+    expect(md).toMatch(/\| \*\*DR-6\*\* [^|]+\| data-readiness \| met \|/);
+    expect(renderText(r)).toContain('\nNext renewal: the evidence of DR-2 passes until Sun 6 Dec 2026 00:00 UTC\n');
+    // Not ready yet: the renewal is not the next thing to say.
+    const pending = report('claims-triage', manifestOf('claims-triage'), noOwner);
+    expect(renderMarkdown(pending, { level: 2 })).not.toContain('passes until Sun 6 Dec');
+    expect(renderText(pending)).not.toContain('Next renewal');
+  });
+});

@@ -49,6 +49,24 @@ export function roleState(role: RoleResult): string {
 }
 
 /** Every instant a report shows, through the core's one formatter ("Fri 27 Nov 2026 14:10 UTC"). */
+/**
+ * The criteria whose dated evidence goes stale first, and the last instant it passes (their
+ * valid_until); null when no met criterion's evidence ages. What a ready pilot must renew, and when.
+ */
+export function firstRenewal(report: Pick<Report, 'criteria'>): { ids: string[]; at: string } | null {
+  let first: number | null = null;
+  let ids: string[] = [];
+  for (const c of report.criteria) {
+    const at = c.valid_until ? Date.parse(c.valid_until) : Number.NaN;
+    if (!Number.isFinite(at)) continue;
+    if (first === null || at < first) {
+      first = at;
+      ids = [c.id];
+    } else if (at === first) ids.push(c.id);
+  }
+  return first === null ? null : { ids, at: new Date(first).toISOString() };
+}
+
 export function formatInstant(iso: unknown): string {
   // A replayed or hand-written report may hold anything here.
   return coreFormatInstant(toText(iso));

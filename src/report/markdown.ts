@@ -15,6 +15,7 @@ import {
   DECISION_WORD,
   WAIVER_WORD,
   countStory,
+  firstRenewal,
   formatInstant,
   governanceNeeds,
   tally,
@@ -299,8 +300,15 @@ function verdict(report: Report): string[] {
 
   return [
     `**Ready: ${countStory(t)}; the owner ${owner} approved; every required role consulted.**`,
-    'Next: nothing; merge when you are ready.',
+    `Next: nothing; merge when you are ready.${renewal(report)}`,
   ];
+}
+
+/** The renewal a ready report must plan (see firstRenewal), as a sentence after its next step. */
+function renewal(report: Report): string {
+  const first = firstRenewal(report);
+  if (!first) return '';
+  return ` The evidence of ${first.ids.map((id) => `**${esc(id)}**`).join(', ')} passes until ${esc(formatInstant(first.at))}: renew it before then, or the pilot stops being ready.`;
 }
 
 // ---------------------------------------------------------------- sections
@@ -480,7 +488,9 @@ function scorecard(report: Report, ctx: Ctx, out: string[]): void {
   if (!ctx.compact) {
     out.push('', '| | Criterion | Gate | Status |', '| --- | --- | --- | --- |');
     for (const c of report.criteria)
-      out.push(`| ${CRITERION_SYMBOL[c.status]} | **${esc(c.id)}** ${esc(c.title)} | ${esc(c.gate)} | ${CRITERION_WORD[c.status]} |`);
+      out.push(
+        `| ${CRITERION_SYMBOL[c.status]} | **${esc(c.id)}** ${esc(c.title)} | ${esc(c.gate)} | ${CRITERION_WORD[c.status]}${c.valid_until ? `${NB}(until ${esc(formatInstant(c.valid_until))})` : ''} |`,
+      );
   }
   out.push('', '</details>');
 }

@@ -10,6 +10,7 @@ import {
   DECISION_WORD,
   OWNER_WORD,
   countStory,
+  firstRenewal,
   formatInstant,
   governanceNeeds,
   headline,
@@ -32,6 +33,8 @@ export function renderText(report: Report): string {
   out.push('');
   out.push(`Decision: ${DECISION_WORD[report.decision]} · ${p(headline(report))}`);
   if (report.next_change_at) out.push(`Can change by time alone at ${p(formatInstant(report.next_change_at))}`);
+  const renew = report.decision === 'ready' ? firstRenewal(report) : null;
+  if (renew) out.push(`Next renewal: the evidence of ${p(renew.ids.join(', '))} passes until ${p(formatInstant(renew.at))}`);
 
   if (report.errors.length > 0) {
     out.push('', 'Invalid input:');
