@@ -118,25 +118,36 @@ const REMINDER_ROWS: Array<{ name: string; comments: Array<{ user: string; daysA
   {
     name: "another app's comment carrying the reminder's marker",
     comments: [{ user: 'other-app[bot]', daysAgo: 7.5 }],
-    reason: /\(a reminder for legal was posted by other-app\[bot\], not by this token's account\)/,
+    reason: /\(a reminder for legal was posted by other-app\[bot\], which is not this token's bot account\)/,
   },
   {
     name: "the pull request's author pasting the reminder's marker",
     comments: [{ user: 'dev-lin', daysAgo: 7.5 }],
-    reason: /and this token's account posted none on #7 by its merge; if the pull request gate posted it/,
+    reason:
+      /and this token's bot account posted none on #7 by its merge; verify the deployment with the same token or GitHub App that gates the pull requests/,
+  },
+  {
+    name: "the pull request's author pasting the marker, then verifying with their own token (GitHub marks it as the token's own)",
+    comments: [{ user: 'dev-lin', daysAgo: 7.5 }],
+    token: 'author-pat',
+    reason: /\(a reminder for legal was posted by dev-lin, which is not this token's bot account\)/,
   },
   {
     name: "a token of another account than the gate's, reading the gate's genuine reminder as its own",
     comments: [{ user: 'github-actions[bot]', daysAgo: 7.5 }],
     token: 'release-pat',
-    reason: /\(a reminder for legal was posted by github-actions\[bot\], not by this token's account\)/,
+    reason: /\(a reminder for legal was posted by github-actions\[bot\], which is not this token's bot account\)/,
   },
 ];
 
 describe("the deploy-time gate does not let silence count on a reminder that is not the gate's own by the merge", () => {
   it.each(REMINDER_ROWS)('$name', async ({ comments, token, reason }) => {
     const scenario = remindedWorld(comments);
-    scenario.tokens = { ...scenario.tokens, 'release-pat': { login: 'rel-eng', permissions: { contents: 'read', pull_requests: 'read' } } };
+    scenario.tokens = {
+      ...scenario.tokens,
+      'release-pat': { login: 'rel-eng', permissions: { contents: 'read', pull_requests: 'read' } },
+      'author-pat': { login: 'dev-lin', app: false, permissions: { contents: 'read', pull_requests: 'read' } },
+    };
     const gh = await startGitHub(scenario);
     const reminding = { ...options, policy: POLICY_PATH };
     const verdict = await verifyDeployment(

@@ -16,7 +16,7 @@ import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 
 const DEADLINE = '2026-11-15T09:00:00.000Z';
 const MARKER = reminderMarker('claims', 'legal', DEADLINE);
-/** A comment as the facts query gives it: `byViewer` is GitHub's viewerDidAuthor (the token wrote it). */
+/** A comment as the facts query gives it: `byViewer` is GitHub's viewerDidAuthor (the token wrote it); a `[bot]` login is a bot. */
 const comment = (author: string, byViewer: boolean, body: string, createdAt = '2026-11-13T09:00:00Z'): BotComment => ({
   id: 1,
   url: 'https://github.com/acme/ml/pull/7#issuecomment-1',
@@ -24,6 +24,7 @@ const comment = (author: string, byViewer: boolean, body: string, createdAt = '2
   author,
   createdAt,
   byViewer,
+  bot: author.endsWith('[bot]'),
 });
 
 describe('forged reminders do not count', () => {
@@ -34,6 +35,8 @@ describe('forged reminders do not count', () => {
     ['a comment under the gate bot’s login that GitHub does not mark as the token’s own', comment('github-actions[bot]', false, MARKER)],
     ['the marker quoted in the middle of the gate’s own comment', comment('github-actions[bot]', true, `> quoted\n${MARKER}`)],
     ['a deleted account (ghost)', comment('ghost', false, MARKER)],
+    // `verify` run with the author's own token: GitHub marks their pasted marker as the token's own.
+    ['the PR author’s own marker, read with the author’s own token (a person, not a bot)', comment('dev-lin', true, MARKER)],
     ['the gate’s own comment with a creation instant that does not read', comment('github-actions[bot]', true, MARKER, 'yesterday')],
   ];
   it.each(rows)('%s', (_name, forged) => {

@@ -159,7 +159,11 @@ describe('mode: deployment of a pilot whose silence needs a reminder', () => {
   });
 
   it.each([
-    ['no reminder at all', [], /and this token's account posted none on #7 by its merge; if the pull request gate/],
+    [
+      'no reminder at all',
+      [],
+      /and this token's bot account posted none on #7 by its merge; verify the deployment with the same token or GitHub App/,
+    ],
     [
       'a reminder posted only after the merge',
       [{ user: 'github-actions[bot]', daysAgo: 0.2 }],
@@ -168,7 +172,7 @@ describe('mode: deployment of a pilot whose silence needs a reminder', () => {
     [
       'a reminder posted by another app',
       [{ user: 'other-app[bot]', daysAgo: 7.5 }],
-      /\(a reminder for legal was posted by other-app\[bot\], not by this token's account\)/,
+      /\(a reminder for legal was posted by other-app\[bot\], which is not this token's bot account\)/,
     ],
     ["the reminder's marker pasted by the pull request's author", [{ user: AUTHOR, daysAgo: 7.5 }], /posted none on #7 by its merge/],
   ])('refuses %s, saying why', async (_name, comments, why) => {
@@ -198,7 +202,7 @@ describe('mode: deployment of a pilot whose silence needs a reminder', () => {
     expect(verdict.decision).toBe('blocked');
     expect(verdict.reasons).toContainEqual(
       expect.stringMatching(
-        /a reminder for legal was posted by github-actions\[bot\], not by this token's account\); if the pull request gate posted it with another token or GitHub App, verify the deployment with that same one \(in a deploy job, the workflow's GITHUB_TOKEN\)/,
+        /a reminder for legal was posted by github-actions\[bot\], which is not this token's bot account\); verify the deployment with the same token or GitHub App that gates the pull requests: only its reminders count, never another account's or a person's$/,
       ),
     );
     // The control: the same commit with the gate's own token.

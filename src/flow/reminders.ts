@@ -8,15 +8,17 @@ import { readReminderMarker, renderReminder } from '../report/reminder.js';
 
 /**
  * The reminders already sent, as the gate reads them: from the comments read with the pull request's
- * facts, only those GitHub marks as the token's own (viewerDidAuthor). A marker in anyone else's
- * comment (the pull request's author pasting one, another app, a bot's comment kept by the sticky
- * report's "any bot" fallback) is not a reminder, so it cannot make silence count as consent. Sent at
- * GitHub's creation instant of the comment, never a time its body claims.
+ * facts, only those GitHub marks as the token's own (viewerDidAuthor) and as a bot's (GITHUB_TOKEN or a
+ * GitHub App). A marker in anyone else's comment (the pull request's author pasting one, another app,
+ * a bot's comment kept by the sticky report's "any bot" fallback) is not a reminder, and neither is a
+ * person's own comment: with a person's token (`verify` run by the author), their pasted marker would
+ * be "the token's own". So a gate run with a person's token never lets a reminder count (fail closed).
+ * Sent at GitHub's creation instant of the comment, never a time its body claims.
  */
 export function sentReminders(botComments: readonly BotComment[]): SentReminder[] {
   const found: SentReminder[] = [];
   for (const comment of botComments) {
-    if (!comment.byViewer) continue;
+    if (!comment.byViewer || !comment.bot) continue;
     const marker = readReminderMarker(comment.body);
     if (marker && !Number.isNaN(Date.parse(comment.createdAt))) found.push({ ...marker, at: comment.createdAt });
   }
@@ -30,14 +32,15 @@ export function withSentReminders(facts: PrFacts, botComments: readonly BotComme
 }
 
 /**
- * Reminder markers in bots' comments that the token did not write (kept by the sticky report's any-bot
- * fallback): never counted, only named when a deploy-time check runs with another token than the gate's.
+ * Reminder markers that do not count (see sentReminders): in another account's comment, or in a
+ * person's own. Never counted, only named when a deploy-time check finds no reminder of its own.
  */
 export function remindersByOthers(botComments: readonly BotComment[]): Array<SentReminder & { author: string }> {
   const found: Array<SentReminder & { author: string }> = [];
   for (const comment of botComments) {
-    const marker = comment.byViewer ? null : readReminderMarker(comment.body);
-    if (marker) found.push({ ...marker, at: comment.createdAt, author: comment.author });
+    if (comment.byViewer && comment.bot) continue;
+    const marker = readReminderMarker(comment.body);
+    if (marker && !Number.isNaN(Date.parse(comment.createdAt))) found.push({ ...marker, at: comment.createdAt, author: comment.author });
   }
   return found;
 }
@@ -66,8 +69,15 @@ export async function sendReminders(
     const pilot = report.pilot?.name;
     if (body === null || pilot === undefined || !role.reminder) continue;
     const posted = await postComment(gh, { ...pr, body });
-    if (posted.ok) {
+    // Counted as the next read would count it (sentReminders): only a bot's, never a person token's.
+    if (posted.ok && posted.bot) {
       sent.push({ pilot, role: role.role, deadline: role.reminder.deadline, at: posted.createdAt });
+      continue;
+    }
+    if (posted.ok) {
+      warnings.push(
+        `the reminder for ${role.role} on ${pilot} was posted with a person's token, and a person's reminder never counts (anyone can paste one): run the gate with GITHUB_TOKEN or a GitHub App's token for silence after a reminder to count`,
+      );
       continue;
     }
     const effect = role.reminder.required

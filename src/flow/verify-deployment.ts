@@ -169,9 +169,11 @@ function withoutReminder(report: Report, roles: string[], botComments: readonly 
     return [
       ...(late.length > 0 ? [`${role}'s reminder was posted at ${late[0]!.at}, after the merge`] : []),
       ...(foreign.length > 0
-        ? [`a reminder for ${role} was posted by ${[...new Set(foreign.map((r) => r.author))].join(', ')}, not by this token's account`]
+        ? [
+            `a reminder for ${role} was posted by ${[...new Set(foreign.map((r) => r.author))].join(', ')}, which is not this token's bot account`,
+          ]
         : []),
     ];
   });
-  return `${nameOf(report)}: silence counts as consent for ${roles.join(', ')} only after the gate's own reminder (consent_requires_reminder), and this token's account posted none on #${number} by its merge${details.length > 0 ? ` (${details.join('; ')})` : ''}; if the pull request gate posted it with another token or GitHub App, verify the deployment with that same one (in a deploy job, the workflow's GITHUB_TOKEN); reminders posted by anyone else never count`;
+  return `${nameOf(report)}: silence counts as consent for ${roles.join(', ')} only after the gate's own reminder (consent_requires_reminder), and this token's bot account posted none on #${number} by its merge${details.length > 0 ? ` (${details.join('; ')})` : ''}; verify the deployment with the same token or GitHub App that gates the pull requests: only its reminders count, never another account's or a person's`;
 }

@@ -67,7 +67,16 @@ export function findSticky<C extends { body: string }>(own: readonly C[], key: s
   return own.find((c) => normalise(c.body).startsWith(marker));
 }
 
-export type PostResult = { ok: true; id: number; url: string; createdAt: string } | { ok: false; warning: string };
+export type PostResult =
+  | {
+      ok: true;
+      id: number;
+      url: string;
+      createdAt: string;
+      /** GitHub says a bot account wrote it (the token is GITHUB_TOKEN or a GitHub App's), not a person. */
+      bot: boolean;
+    }
+  | { ok: false; warning: string };
 
 /** A new (not sticky) comment; a refusal is returned, never thrown. */
 export async function postComment(
@@ -77,7 +86,7 @@ export async function postComment(
   const { owner, repo, number } = comment;
   try {
     const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: comment.body });
-    return { ok: true, id: data.id, url: data.html_url, createdAt: data.created_at };
+    return { ok: true, id: data.id, url: data.html_url, createdAt: data.created_at, bot: data.user?.type === 'Bot' };
   } catch (error) {
     const failure = toGitHubError(error, 'comments', `POST /repos/${owner}/${repo}/issues/${number}/comments`);
     if (!(failure instanceof GitHubAccessError || failure instanceof GitHubApiError)) throw failure;

@@ -57,6 +57,8 @@ export interface BotComment {
    * may hold the sticky report, but never count as a reminder sent (another app could post a marker).
    */
   byViewer: boolean;
+  /** GitHub says a bot account wrote it (GITHUB_TOKEN's github-actions[bot], a GitHub App), not a person. */
+  bot: boolean;
 }
 
 /** One commit status of the gate's context, as read with GraphQL. */
@@ -539,6 +541,7 @@ export function ownComments(comments: readonly CommentNode[]): BotComment[] {
       author: actorLogin(c.author),
       createdAt: c.createdAt,
       byViewer: c.viewerDidAuthor === true,
+      bot: c.author?.__typename === 'Bot',
     }));
 }
 
