@@ -404,7 +404,21 @@ describe('replay against evidence changed after the report, through the built CL
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(
-      `${SAME}\nevidence_files[0] names no path: it could not be verified\nevidence ${EVAL_PATH} could not be verified (no hash of it to compare, in the report or in the files at hand)\n`,
+      `${SAME}\nevidence_files[0] names no path: it could not be verified\nevidence ${EVAL_PATH} could not be verified (no hash of it to compare, in the report or in the files at hand)\nevidence ${LINEAGE} was used by the decision, but the report records no hash of it: it could not be verified\n`,
+    );
+  });
+
+  it('a report whose record of a used file was deleted, the file then swapped: named, never counted as a match', () => {
+    const { dir, report } = saved();
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    json.evidence_files = json.evidence_files.filter((f: { path: string }) => f.path !== LINEAGE);
+    writeFileSync(report, JSON.stringify(json));
+    writeFileSync(join(dir, LINEAGE), '# Lineage\n\nFrom a table nobody reviewed.\n');
+    const run = cli(['replay', report], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(
+      `${SAME}\nevidence ${LINEAGE} was used by the decision, but the report records no hash of it: it could not be verified\n`,
     );
   });
 });

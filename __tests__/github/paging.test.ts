@@ -225,11 +225,11 @@ describe('fetchPullRequestFacts on a flood of comments', () => {
   it('still fails on an answer it cannot follow (no cursor, or one it gave before): that is no flood', async () => {
     gh = await startGitHub(prScenario([{ match: { operation: 'PullRequestFacts' }, kind: 'page-null-cursor', connection: 'comments' }]));
     expect((await failure(facts(gh))).message).toBe(
-      `GitHub ${PR_ENDPOINT} failed: GitHub answered hasNextPage with no cursor (page 1 of comments); ${FOREVER}`,
+      `GitHub ${PR_ENDPOINT} failed: GitHub answered hasPreviousPage with no cursor (page 1 of comments); ${FOREVER}`,
     );
     gh = await startGitHub(prScenario([everyQuery('page-repeated-cursor', 'comments')]));
     expect((await failure(facts(gh))).message).toBe(
-      `GitHub ${PR_ENDPOINT} failed: GitHub answered hasNextPage with a cursor it gave before (page 2 of comments); ${FOREVER}`,
+      `GitHub ${PR_ENDPOINT} failed: GitHub answered hasPreviousPage with a cursor it gave before (page 2 of comments); ${FOREVER}`,
     );
   });
 

@@ -165,7 +165,13 @@ export function replay(text: string, file: string, local?: LocalHashes): ReplayO
   // The files are at hand when the checkout holds the pilot's manifest: elsewhere (another
   // repository, a folder of reports) there is nothing to compare them with.
   const atHand = local !== undefined && local(inputs.manifest.path) !== 'missing' ? local : undefined;
-  const changed = atHand ? verifyEvidence(evidence, atHand) : [];
+  // Every file the decision used must have a record: one deleted from the report is not "matched".
+  const recordedPaths = new Set(evidence.map((e) => e?.path).filter((path): path is string => typeof path === 'string'));
+  const unrecorded = (report.evidence_files ?? [])
+    .map((f) => f.path)
+    .filter((path) => !recordedPaths.has(path))
+    .map((path) => `evidence ${path} was used by the decision, but the report records no hash of it: it could not be verified`);
+  const changed = atHand ? [...verifyEvidence(evidence, atHand), ...unrecorded] : [];
   const same = mismatches.length === 0 && report.decision === decision;
   const checked = atHand
     ? changed.length === 0 && evidence.length > 0

@@ -252,6 +252,18 @@ evidenceTable(
   'DVC metrics that disagree',
 );
 
+evidenceTable(
+  metricsEvidence,
+  policy,
+  // One file declared twice (at the top and in a stage, spelled ./ once): read once, never "in 2 files".
+  { valid: [{ entry: 'metrics: { from: dvc }' }], invalid: [] },
+  {
+    'pilots/claims/dvc.yaml': `metrics:\n  - metrics/eval.yaml\nstages:\n  evaluate:\n    cmd: python evaluate.py\n    metrics:\n      - ./metrics/eval.yaml\n`,
+    'pilots/claims/metrics/eval.yaml': 'accuracy: 0.93\nf1: 0.81\n',
+  },
+  'one DVC metrics file declared twice',
+);
+
 const PER_CLASS = '{ "a": 0.91, "b": 0.92, "c": 0.93, "d": 0.94, "e": 0.95, "f": 0.96 }';
 
 evidenceTable(

@@ -23,8 +23,8 @@ export const MAX_PAGES = {
   openPulls: 100,
   /**
    * 10,000 comments on a pull request, searched for the report comment and the reminders. Any commenter
-   * can post more: the facts query then goes on with the newest 10,000 (see pull-request.ts), the
-   * REST listing ends in a warning; neither fails the gate.
+   * can post more: the facts query then goes on with the newest 10,000 and a warning (see
+   * pull-request.ts) rather than fail the gate.
    */
   comments: 100,
   /**
@@ -53,8 +53,11 @@ export class PageGuard {
     /** What is being listed, e.g. "reviews"; said in the error. */
     private readonly what: string,
     private readonly maxPages: number,
-    /** How the answer points to the next page: a GraphQL cursor, or a REST Link header. */
-    private readonly by: 'cursor' | 'link' = 'cursor',
+    /**
+     * How the answer points to the next page: a GraphQL cursor (`backward`: read from the end, with
+     * hasPreviousPage and startCursor), or a REST Link header.
+     */
+    private readonly by: 'cursor' | 'backward' | 'link' = 'cursor',
     /**
      * Past `maxPages`: fail (the default), or stop as if the last page were read and say so in
      * `stopped`, for a listing whose caller can go on safely with part of it.
@@ -81,15 +84,16 @@ export class PageGuard {
     this.pages++;
     if (!hasNextPage) return null;
     const at = `page ${this.pages} of ${this.what}`;
+    const more = this.by === 'backward' ? 'hasPreviousPage' : 'hasNextPage';
     if (cursor === null || cursor === undefined || cursor === '') {
       throw this.fail(
-        this.by === 'cursor' ? `GitHub answered hasNextPage with no cursor (${at})` : `GitHub answered a next link with no URL (${at})`,
+        this.by !== 'link' ? `GitHub answered ${more} with no cursor (${at})` : `GitHub answered a next link with no URL (${at})`,
       );
     }
     if (this.seen.has(cursor)) {
       throw this.fail(
-        this.by === 'cursor'
-          ? `GitHub answered hasNextPage with a cursor it gave before (${at})`
+        this.by !== 'link'
+          ? `GitHub answered ${more} with a cursor it gave before (${at})`
           : `GitHub answered a next link to a page it gave before (${at})`,
       );
     }

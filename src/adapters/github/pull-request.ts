@@ -427,7 +427,13 @@ async function readPullRequest(
     const guards = Object.fromEntries(
       CONNECTIONS.map((c) => [
         c,
-        new PageGuard(endpoint, LIMITS[c].what, LIMITS[c].maxPages, 'cursor', c === 'comments' ? 'stop' : 'fail'),
+        new PageGuard(
+          endpoint,
+          LIMITS[c].what,
+          LIMITS[c].maxPages,
+          c === 'comments' ? 'backward' : 'cursor',
+          c === 'comments' ? 'stop' : 'fail',
+        ),
       ]),
     ) as Record<Connection, PageGuard>;
     const step = (c: Connection, page: Page<unknown> | null | undefined) => {

@@ -182,12 +182,17 @@ function dvcSource(ctx: SourceContext, prefix: string | undefined): MetricsSourc
   if (declared.length === 0)
     return { message: `${dvcPath} declares no metrics files (add them under metrics: in dvc.yaml)`, location: dvc.parsed.locate([]) };
   const sources: MetricsSource[] = [];
+  // One file declared twice (at the top and in a stage, or spelled ./x and x) is read once: its
+  // metrics are not "in two files".
+  const seen = new Set<string>();
   for (const file of declared) {
     const where = dvc.parsed.locate(file.at);
     if (/\.toml$/i.test(file.path))
       return { message: `metrics file ${file.path} is TOML; pilot-readiness reads JSON and YAML metrics files`, location: where };
     const resolved = resolveEvidencePath(ctx.manifestDir, file.path);
     if (!resolved.ok) return { message: `metrics file "${file.path}" ${resolved.reason}`, location: where };
+    if (seen.has(resolved.repoPath)) continue;
+    seen.add(resolved.repoPath);
     const opened = openArtifact(ctx.files, resolved.repoPath, where);
     if (!opened.ok) return opened.finding;
     sources.push(fileSource(opened.parsed, prefix));
