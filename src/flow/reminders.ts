@@ -6,43 +6,43 @@ import type { BotComment } from '../adapters/github/pull-request.js';
 import type { PrFacts, Report, RoleResult, SentReminder } from '../core/types.js';
 import { readReminderMarker, renderReminder } from '../report/reminder.js';
 
+/** A reminder marker found in a comment, with whether it counts as sent by the gate (see readReminders). */
+export interface FoundReminder extends SentReminder {
+  author: string;
+  counted: boolean;
+}
+
 /**
- * The reminders already sent, as the gate reads them: from the comments read with the pull request's
- * facts, only those GitHub marks as the token's own (viewerDidAuthor) and as a bot's (GITHUB_TOKEN or a
- * GitHub App). A marker in anyone else's comment (the pull request's author pasting one, another app,
- * a bot's comment kept by the sticky report's "any bot" fallback) is not a reminder, and neither is a
- * person's own comment: with a person's token (`verify` run by the author), their pasted marker would
- * be "the token's own". So a gate run with a person's token never lets a reminder count (fail closed).
- * Sent at GitHub's creation instant of the comment, never a time its body claims.
+ * Every reminder marker in the comments read with the pull request's facts, read once, each marked
+ * `counted` when it is a reminder the gate sent: in a comment GitHub marks as the token's own
+ * (viewerDidAuthor) and as a bot's (GITHUB_TOKEN or a GitHub App). A marker in anyone else's comment
+ * (the pull request's author pasting one, another app, a bot's comment kept by the sticky report's
+ * "any bot" fallback) does not count, and neither does a person's own comment: with a person's token
+ * (`verify` run by the author), their pasted marker would be "the token's own". So a gate run with a
+ * person's token never lets a reminder count (fail closed). Sent at GitHub's creation instant of the
+ * comment, never a time its body claims; a comment whose instant does not read is left out.
  */
-export function sentReminders(botComments: readonly BotComment[]): SentReminder[] {
-  const found: SentReminder[] = [];
+export function readReminders(botComments: readonly BotComment[]): FoundReminder[] {
+  const found: FoundReminder[] = [];
   for (const comment of botComments) {
-    if (!comment.byViewer || !comment.bot) continue;
     const marker = readReminderMarker(comment.body);
-    if (marker && !Number.isNaN(Date.parse(comment.createdAt))) found.push({ ...marker, at: comment.createdAt });
+    if (marker && !Number.isNaN(Date.parse(comment.createdAt)))
+      found.push({ ...marker, at: comment.createdAt, author: comment.author, counted: comment.byViewer && comment.bot });
   }
   return found;
+}
+
+/** The reminders the gate sent (see readReminders), as the evaluation takes them. */
+export function sentReminders(botComments: readonly BotComment[]): SentReminder[] {
+  return readReminders(botComments)
+    .filter((r) => r.counted)
+    .map(({ pilot, role, deadline, at }) => ({ pilot, role, deadline, at }));
 }
 
 /** The facts with the reminders already sent (see sentReminders) added: how the pull request gate and the deploy-time gate judge silence. */
 export function withSentReminders(facts: PrFacts, botComments: readonly BotComment[]): PrFacts {
   const sent = sentReminders(botComments);
   return sent.length > 0 ? { ...facts, reminders: [...(facts.reminders ?? []), ...sent] } : facts;
-}
-
-/**
- * Reminder markers that do not count (see sentReminders): in another account's comment, or in a
- * person's own. Never counted, only named when a deploy-time check finds no reminder of its own.
- */
-export function remindersByOthers(botComments: readonly BotComment[]): Array<SentReminder & { author: string }> {
-  const found: Array<SentReminder & { author: string }> = [];
-  for (const comment of botComments) {
-    if (comment.byViewer && comment.bot) continue;
-    const marker = readReminderMarker(comment.body);
-    if (marker && !Number.isNaN(Date.parse(comment.createdAt))) found.push({ ...marker, at: comment.createdAt, author: comment.author });
-  }
-  return found;
 }
 
 /** Every role whose reminder is due now, over the pull request's reports. */

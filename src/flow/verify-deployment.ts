@@ -31,7 +31,7 @@ import type { BotComment } from '../adapters/github/pull-request.js';
 import type { Report } from '../core/types.js';
 import type { AttestationVerifier } from './ports.js';
 import { readPullRequest } from './read-pull-request.js';
-import { remindersByOthers, sentReminders, withSentReminders } from './reminders.js';
+import { readReminders, withSentReminders } from './reminders.js';
 
 export interface DeploymentTarget {
   owner: string;
@@ -161,11 +161,11 @@ function withoutReminder(report: Report, roles: string[], botComments: readonly 
   const pilot = report.pilot?.name;
   const merge = Date.parse(mergedAt);
   const forRole = (role: string) => (r: { pilot: string; role: string }) => r.pilot === pilot && r.role === role;
+  const found = readReminders(botComments);
   const details = roles.flatMap((role) => {
-    const late = sentReminders(botComments)
-      .filter(forRole(role))
-      .filter((r) => Date.parse(r.at) > merge);
-    const foreign = remindersByOthers(botComments).filter(forRole(role));
+    const mine = found.filter(forRole(role));
+    const late = mine.filter((r) => r.counted && Date.parse(r.at) > merge);
+    const foreign = mine.filter((r) => !r.counted);
     return [
       ...(late.length > 0 ? [`${role}'s reminder was posted at ${late[0]!.at}, after the merge`] : []),
       ...(foreign.length > 0
