@@ -2,7 +2,7 @@
 // pull requests and one for the token's login when nothing is due, and a full read only of the pull
 // requests whose recorded time came or whose inputs changed.
 import { describe, expect, it } from 'vitest';
-import { elapse } from '../support/fake-github/clock.js';
+import { ageEvidence, elapse } from '../support/fake-github/clock.js';
 import type { FakeGitHub } from '../support/fake-github/index.js';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import type { PullSpec } from '../support/fake-github/scenario.js';
@@ -11,6 +11,7 @@ import {
   OWNER,
   REPO,
   exampleManifest,
+  reportOf,
   pilotFiles,
   pull,
   pullRequestEvent,
@@ -132,31 +133,56 @@ describe('a sweep with some pull requests due', () => {
     expect(due.requests).toHaveLength(2 + 1 + 3 * 7);
   });
 
+  /**
+   * The example manifest with DR-2's quality baseline (which may be 30 days old) dated so that it
+   * passes for `hours` more hours: a date-time, so the test does not depend on the time of day.
+   */
+  const baselineStaleIn = (hours: number) => {
+    const dated = new Date(Date.now() - 30 * 24 * HOUR + hours * HOUR).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const manifest = exampleManifest().replace(/( {2}DR-2:\n(?: {4}.*\n)*? {4}date: )\d{4}-\d{2}-\d{2}/, `$1'${dated}'`);
+    expect(manifest).toContain(`date: '${dated}'`);
+    return { manifest, stale: new Date(Date.parse(dated) + 30 * 24 * HOUR + 1).toISOString() };
+  };
+  const readyPull = () => pull({ number: 10, head: sha('c', 10), requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] });
+
   it('wakes for a ready pull request when its evidence goes stale, not a day later', { timeout: 60_000 }, async () => {
-    // DR-2's quality baseline may be 30 days old: dated 29 days before today (UTC), it passes until the
-    // next midnight, under a day from now.
-    const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
-    const dated = new Date(today - 29 * 24 * HOUR).toISOString().slice(0, 10);
-    const manifest = exampleManifest().replace(/( {2}DR-2:\n(?: {4}.*\n)*? {4}date: )\d{4}-\d{2}-\d{2}/, `$1${dated}`);
-    expect(manifest).toContain(`date: ${dated}`);
-    const p = pull({ number: 10, head: sha('c', 10), requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] });
+    const { manifest, stale } = baselineStaleIn(12);
+    const p = readyPull();
     gh = await startGitHub(world({ pulls: [p], heads: { [p.head.sha]: pilotFiles(manifest) } }));
     const first = await runAction({ gh, event: 'schedule', payload: scheduleEvent() });
     expect(first.outputs).toMatchObject({ decision: 'ready' });
-    // Its record names the instant right after the baseline's last valid one: the next midnight.
-    const stale = new Date(today + 24 * HOUR + 1).toISOString();
+    // Its record names the instant right after the baseline's last valid one.
     expect(statuses(gh, p.head.sha).at(-1)).toMatchObject({
       state: 'success',
       target_url: expect.stringMatching(recordedLink(stale.replace(/[.]/g, '\\.'))),
     });
 
-    // A minute before that instant nothing is due; a minute after, the pull request is read again.
-    const untilStale = Date.parse(stale) - Date.now();
-    elapse(gh.world, untilStale - 60_000);
+    // A minute before that instant nothing is due (the record is 12 hours old); a minute after, the
+    // pull request is read again.
+    elapse(gh.world, Date.parse(stale) - Date.now() - 60_000);
     expect(operations(await runAction({ gh, event: 'schedule', payload: scheduleEvent() }))).toEqual(['OpenPullRequests', 'Viewer']);
     elapse(gh.world, 2 * 60_000);
     const due = await runAction({ gh, event: 'schedule', payload: scheduleEvent() });
     expect(due.requests.filter((r) => r.operation === 'PullRequestFacts').map((r) => r.variables?.number)).toEqual([10]);
+  });
+
+  it('turns a ready pull request red once its evidence is past its max age, and says which', { timeout: 60_000 }, async () => {
+    const { manifest } = baselineStaleIn(12);
+    const p = readyPull();
+    gh = await startGitHub(world({ pulls: [p], heads: { [p.head.sha]: pilotFiles(manifest) } }));
+    expect((await runAction({ gh, event: 'schedule', payload: scheduleEvent() })).outputs).toMatchObject({ decision: 'ready' });
+    expect(statuses(gh, p.head.sha).at(-1)?.state).toBe('success');
+    // A day later for everything, the manifest's dates included: the baseline is 30 days and 12 hours old.
+    elapse(gh.world, 24 * HOUR);
+    ageEvidence(gh.world, 1);
+    const later = await runAction({ gh, event: 'schedule', payload: scheduleEvent() });
+    expect(later.outputs).toMatchObject({ decision: 'blocked' });
+    expect(statuses(gh, p.head.sha).at(-1)?.state).toBe('failure');
+    expect(reportOf(later).blocking).toEqual(['DR-2']);
+    expect(reportOf(later).criteria.find((c) => c.id === 'DR-2')).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/is 30 days old; the policy accepts at most 30d for low risk \(12h too old\)/),
+    });
   });
 
   it('reads in full the one pull request whose inputs changed (a new review)', { timeout: 60_000 }, async () => {

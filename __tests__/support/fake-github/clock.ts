@@ -60,3 +60,32 @@ export function elapse(world: World, ms: number): void {
     }
   }
 }
+
+/**
+ * As if `days` whole days had passed for the evidence: every `date:` written in a pilot manifest of
+ * every tree (a date, or a quoted date-time, whose time stays) moves `days` earlier. `elapse` leaves file contents alone; call both to age
+ * a pull request's evidence end to end (a date has no finer grain than a day).
+ */
+export function ageEvidence(world: World, days: number): void {
+  const shift = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  for (const repo of world.repos.values()) {
+    const trees = repo.spec.files;
+    if (!trees) continue;
+    repo.spec = {
+      ...repo.spec,
+      files: Object.fromEntries(
+        Object.entries(trees).map(([key, files]) => [
+          key,
+          Object.fromEntries(
+            Object.entries(files).map(([path, content]) => [
+              path,
+              path.endsWith('pilot-readiness.yml') && typeof content === 'string'
+                ? content.replace(/\bdate: ('?)(\d{4}-\d{2}-\d{2})/g, (_, quote: string, date: string) => `date: ${quote}${shift(date)}`)
+                : content,
+            ]),
+          ),
+        ]),
+      ),
+    };
+  }
+}
