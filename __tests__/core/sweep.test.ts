@@ -10,6 +10,7 @@ import {
   type RecordedStatus,
   waiverEnds,
   evidenceEnds,
+  nextTimeChange,
 } from '../../src/core/sweep.js';
 import type { CriterionResult, WaiverResult } from '../../src/core/types.js';
 
@@ -76,6 +77,7 @@ describe('the record in a status link', () => {
     expect(waiverEnds({}, now)).toEqual([]);
     // A ready report (next_change_at null) with a waiver in force: the record's next is the waiver's end.
     expect(earliestChange([null, ...waiverEnds(report, now)])).toBe('2026-12-06T00:00:00.000Z');
+    expect(nextTimeChange([{ ...report, next_change_at: null, criteria: [] }], now)).toBe('2026-12-06T00:00:00.000Z');
   });
 
   it('wakes just after the evidence of a met criterion goes stale, not for a past instant or a criterion without one', () => {
@@ -101,6 +103,18 @@ describe('the record in a status link', () => {
     };
     expect(evidenceEnds(report, now)).toEqual(['2026-12-06T00:00:00.001Z']);
     expect(evidenceEnds({ criteria: [] }, now)).toEqual([]);
+    // With a review window closing sooner, and a waiver ending later, in another report: the earliest.
+    expect(
+      nextTimeChange(
+        [
+          { ...report, next_change_at: null, waivers: [] },
+          { criteria: [], next_change_at: '2026-12-03T00:00:00Z', waivers: [] },
+        ],
+        now,
+      ),
+    ).toBe('2026-12-03T00:00:00.000Z');
+    expect(nextTimeChange([{ ...report, next_change_at: null }], now)).toBe('2026-12-06T00:00:00.001Z');
+    expect(nextTimeChange([{ criteria: [], next_change_at: null }], now)).toBeNull();
   });
 
   it('takes the earliest next change of several reports', () => {

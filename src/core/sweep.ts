@@ -90,6 +90,15 @@ export function earliestChange(instants: ReadonlyArray<string | null | undefined
   return best === null ? null : new Date(best).toISOString();
 }
 
+/**
+ * When time alone next changes any of the reports, the instant a sweep's record wakes for: a review
+ * window or reminder (next_change_at), a waiver's end, or evidence going stale, even for a ready
+ * decision. Null when nothing changes by time alone.
+ */
+export function nextTimeChange(reports: ReadonlyArray<Pick<Report, 'next_change_at' | 'waivers' | 'criteria'>>, now: Date): string | null {
+  return earliestChange(reports.flatMap((r) => [r.next_change_at, ...waiverEnds(r, now), ...evidenceEnds(r, now)]));
+}
+
 /** The gate's status on a head, as a sweep reads it. */
 export interface RecordedStatus {
   state: string;

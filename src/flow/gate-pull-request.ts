@@ -16,16 +16,7 @@ import { setCommitStatus, shortDescription, type CommitState } from '../adapters
 import { worstOf } from '../core/decide.js';
 import { InputError } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/evaluate.js';
-import {
-  earliestChange,
-  evidenceEnds,
-  inputsDigest,
-  linkWithRecord,
-  recordOf,
-  RECORD_MAX_AGE_MS,
-  waiverEnds,
-  writtenByGate,
-} from '../core/sweep.js';
+import { inputsDigest, linkWithRecord, nextTimeChange, recordOf, RECORD_MAX_AGE_MS, writtenByGate } from '../core/sweep.js';
 import type { Decision, Finding, PrFacts, Report } from '../core/types.js';
 import { renderFailureMarkdown, renderMarkdown, withoutEvaluationInstant } from '../report/markdown.js';
 import { plainLine } from '../report/plain.js';
@@ -424,13 +415,7 @@ export async function gatePullRequest(
   await publish.status(
     STATE[decision],
     reviewErrors.length > 0 ? `policy change invalid: ${reviewErrors.length} problem(s)` : statusDescription(reports, ctx.now),
-    // A ready pilot changes by time alone when a waiver ends or its evidence goes stale: the sweep's
-    // record wakes for those too.
-    earliestChange([
-      ...reports.map((r) => r.next_change_at),
-      ...reports.flatMap((r) => waiverEnds(r, ctx.now)),
-      ...reports.flatMap((r) => evidenceEnds(r, ctx.now)),
-    ]),
+    nextTimeChange(reports, ctx.now),
   );
   const policyText = review ? `\n---\n\n${renderPolicyReview(review)}` : '';
   const links = ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {};
