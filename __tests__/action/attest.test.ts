@@ -78,15 +78,7 @@ describe('attestReady', () => {
       },
     };
     const ready = report(FACTS);
-    const file = await attestReady(
-      [outcome(42, ready), outcome(43, report(null))],
-      ctx,
-      new Map([
-        [42, FACTS.head_sha],
-        [43, 'a'.repeat(40)],
-      ]),
-      signer,
-    );
+    const file = await attestReady([outcome(42, ready), outcome(43, report(null))], ctx, signer);
 
     expect(signed).toHaveLength(1);
     expect(signed[0]?.subject).toEqual([{ name: `acme/claims-ml@${FACTS.head_sha}`, digest: { gitCommit: FACTS.head_sha } }]);
@@ -98,16 +90,41 @@ describe('attestReady', () => {
 
   it('signs nothing and sets no output when no pull request is ready', async () => {
     const signer: AttestationSigner = { sign: vi.fn() };
-    expect(await attestReady([outcome(43, report(null))], ctx, new Map([[43, 'a'.repeat(40)]]), signer)).toBeNull();
+    expect(await attestReady([outcome(43, report(null))], ctx, signer)).toBeNull();
     expect(signer.sign).not.toHaveBeenCalled();
     expect(readFileSync(join(dir, 'output'), 'utf8')).toBe('');
   });
 
   it("lets a signer's failure through: the run fails rather than go on without the attestation", async () => {
     const signer: AttestationSigner = { sign: async () => Promise.reject(new Error('Rekor is unreachable')) };
-    await expect(attestReady([outcome(42, report(FACTS))], ctx, new Map([[42, FACTS.head_sha]]), signer)).rejects.toThrow(
-      'Rekor is unreachable',
+    await expect(attestReady([outcome(42, report(FACTS))], ctx, signer)).rejects.toThrow('Rekor is unreachable');
+  });
+});
+
+describe('attestReady refuses to vouch for what the run did not stand behind', () => {
+  const signer = (): AttestationSigner & { sign: ReturnType<typeof vi.fn> } => ({ sign: vi.fn(async () => ({ bundle: {} })) });
+  it('a ready pull request whose success the run held back (changed between the read and the write) is not attested', async () => {
+    const s = signer();
+    const held = { ...outcome(42, report(FACTS)), statusNotWritten: 'the pull request changed since it was read' };
+    expect(await attestReady([held], ctx, s)).toBeNull();
+    expect(s.sign).not.toHaveBeenCalled();
+  });
+
+  it("the subject is the head the reports judged (the event's head, which a push may overtake, is no input)", async () => {
+    const s = signer();
+    await attestReady([outcome(42, report(FACTS))], ctx, s);
+    const statement = s.sign.mock.calls[0]![0] as Statement;
+    expect(statement.subject).toEqual([{ name: `acme/claims-ml@${FACTS.head_sha}`, digest: { gitCommit: FACTS.head_sha } }]);
+    expect(statement.predicate.head_sha).toBe(FACTS.head_sha);
+  });
+
+  it('reports that name no head, or two, fail the run instead of being attested under a guessed commit', async () => {
+    const s = signer();
+    const other = report({ ...FACTS, head_sha: 'b'.repeat(40) });
+    await expect(attestReady([{ ...outcome(42, report(FACTS)), reports: [report(FACTS), other] }], ctx, s)).rejects.toThrow(
+      '#42: its reports do not name one head commit they judged, so it cannot be attested',
     );
+    expect(s.sign).not.toHaveBeenCalled();
   });
 });
 

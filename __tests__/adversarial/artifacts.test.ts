@@ -285,6 +285,36 @@ const attacks: Attack[] = [
     ],
   },
   {
+    name: 'a long plan whose sections are hidden in a four-backtick block that holds a three-backtick line',
+    bus3: '{ from: reports/eval.json }',
+    ops2: 'file: ops/hidden.md',
+    files: {
+      'reports/eval.json': EVAL('0.03'),
+      'ops/hidden.md': `# Rollback\n\n${'Text. '.repeat(30)}\n\n\`\`\`\`\n\`\`\`\n## Procedure\n## Last tested\n\`\`\`\`\n`,
+    },
+    status: 1,
+    decision: 'blocked',
+    problems: [
+      `${M}:6:18: no evidence file of OPS-2 has a heading "Procedure" (looked in ops/hidden.md): add that section`,
+      `${M}:6:18: no evidence file of OPS-2 has a heading "Last tested" (looked in ops/hidden.md): add that section`,
+    ],
+  },
+  {
+    name: 'a long plan whose sections are hidden after a line that only looks like a closing fence (three backticks and js)',
+    bus3: '{ from: reports/eval.json }',
+    ops2: 'file: ops/hidden.md',
+    files: {
+      'reports/eval.json': EVAL('0.03'),
+      'ops/hidden.md': `# Rollback\n\n${'Text. '.repeat(30)}\n\n\`\`\`\n\`\`\`js\n## Procedure\n## Last tested\n\`\`\`\n`,
+    },
+    status: 1,
+    decision: 'blocked',
+    problems: [
+      `${M}:6:18: no evidence file of OPS-2 has a heading "Procedure" (looked in ops/hidden.md): add that section`,
+      `${M}:6:18: no evidence file of OPS-2 has a heading "Last tested" (looked in ops/hidden.md): add that section`,
+    ],
+  },
+  {
     name: 'a long plan whose sections are hidden in an HTML comment (GitHub shows none of it)',
     bus3: '{ from: reports/eval.json }',
     ops2: 'file: ops/hidden.md',

@@ -95,7 +95,7 @@ describe('a scheduled sweep', () => {
     expect(gh.comments(REPO, 7)).toEqual([expect.objectContaining({ id: comment?.id })]);
     // #7 stays ready until its earliest evidence goes stale; #8 touches no pilot.
     expect(third.summary).toMatch(
-      /Unchanged since their last evaluation, not read again: #7 ready \(until \d{4}-\d{2}-\d{2}T[0-9:]+Z\), #8 ready\./,
+      /Unchanged since their last evaluation, not read again: #7 ready \(until [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d UTC\), #8 ready\./,
     );
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'success' });
   });

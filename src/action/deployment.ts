@@ -6,6 +6,7 @@ import { noSignatureVerifier } from '../adapters/github/attest.js';
 import type { GitHubClient } from '../adapters/github/client.js';
 import { buildStatement, type Statement } from '../core/attestation.js';
 import { InputError } from '../core/errors.js';
+import { holdingBack, nameOf, notReady as notReadyText } from '../core/deployment.js';
 import type { PullRequestOutcome } from '../flow/gate-pull-request.js';
 import type { AttestationSigner } from '../flow/ports.js';
 import { verifyDeployment } from '../flow/verify-deployment.js';
@@ -61,9 +62,7 @@ export async function runDeploymentMode(gh: GitHubClient, ctx: RunnerContext, in
   runtime.output(
     'blocking',
     // Both judgements: a pilot refused because it was not ready at the merge blocks as much as one that aged since.
-    [...new Set([...verdict.atMerge, ...verdict.atDeploy].flatMap((r) => (r.decision === 'blocked' ? r.blocking : r.waiting_on)))].join(
-      ',',
-    ),
+    [...new Set([...verdict.atMerge, ...verdict.atDeploy].flatMap(holdingBack))].join(','),
   );
   summary.push(renderDeploymentMarkdown(verdict));
   for (const note of verdict.notes) runtime.annotate({ level: 'notice', message: plainLine(`pilot-readiness: ${note}`) });
@@ -72,21 +71,22 @@ export async function runDeploymentMode(gh: GitHubClient, ctx: RunnerContext, in
 }
 
 /**
- * `attest: true`: for each pull request whose decision is ready, the readiness statement of its head
- * commit, written to a file and signed. A statement that cannot be signed fails the run: a deploy
- * pipeline that asked for attestations must not find a ready pull request without one.
+ * `attest: true`: for each pull request whose decision is ready, the readiness statement of the head
+ * commit its reports judged (the head read from GitHub, not the event's, which a push may have
+ * overtaken), written to a file and signed. A pull request whose success the run held back (a change
+ * between the read and the write, a status it could not write) is not attested. A statement that
+ * cannot be signed fails the run: a deploy pipeline that asked for attestations must not find a ready
+ * pull request without one.
  */
-export async function attestReady(
-  outcomes: PullRequestOutcome[],
-  ctx: RunnerContext,
-  heads: Map<number, string>,
-  signer: AttestationSigner,
-): Promise<string | null> {
-  const ready = outcomes.filter((o) => o.decision === 'ready' && o.reports.length > 0 && heads.has(o.number));
+export async function attestReady(outcomes: PullRequestOutcome[], ctx: RunnerContext, signer: AttestationSigner): Promise<string | null> {
+  const ready = outcomes.filter((o) => o.decision === 'ready' && o.reports.length > 0 && !o.statusNotWritten && !o.untrusted);
   if (ready.length === 0) return null;
   const statements: Statement[] = [];
   for (const outcome of ready) {
-    const head = heads.get(outcome.number)!;
+    const heads = new Set(outcome.reports.map((r) => r.inputs?.facts?.head_sha));
+    const head = heads.size === 1 ? [...heads][0] : undefined;
+    if (typeof head !== 'string' || head === '')
+      throw new InputError(`#${outcome.number}: its reports do not name one head commit they judged, so it cannot be attested`);
     const statement = buildStatement({
       repository: `${ctx.owner}/${ctx.repo}`,
       pullRequest: outcome.number,
@@ -147,7 +147,7 @@ export async function attestMerge(
     summary.push(renderDeploymentMarkdown(verdict));
     runtime.fail(
       plainLine(
-        `pilot-readiness: #${merged.number} was merged without a ready decision, so it is not attested: ${verdict.reasons.filter((r) => r.includes('at the merge')).join('; ') || 'it touches no pilot manifest'}`,
+        `pilot-readiness: #${merged.number} was merged without a ready decision, so it is not attested: ${notReady.map((r) => `${nameOf(r)}: ${notReadyText(r)}`).join('; ') || 'it touches no pilot manifest'}`,
       ),
     );
     return;

@@ -7,6 +7,7 @@ import { actionsAttestSigner } from '../adapters/github/attest.js';
 import { clientTuning, createGitHubClient, type GitHubClient } from '../adapters/github/client.js';
 import { mappedStack } from '../adapters/local/source-map.js';
 import { worstOf } from '../core/decide.js';
+import { holdingBack } from '../core/deployment.js';
 import { InputError, messageOf, UserError } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/evaluate.js';
 import { buildPortfolio, worstDecision } from '../core/portfolio.js';
@@ -22,6 +23,7 @@ import type { PullRequestRef } from '../flow/ports.js';
 import { runPortfolio } from '../flow/portfolio/run.js';
 import { planSweep, type UnchangedPullRequest } from '../flow/sweep.js';
 import { escapeMarkdown } from '../report/escape.js';
+import { formatInstant } from '../report/labels.js';
 import { renderFailureMarkdown, renderMarkdown } from '../report/markdown.js';
 import { plainLine, plainText } from '../report/plain.js';
 import { renderPortfolioMarkdown } from '../report/portfolio.js';
@@ -43,7 +45,7 @@ function writeOutputs(
   // met or justified not applicable, over required: the compact form of the reports' count story.
   const met = reports.reduce((n, r) => n + r.score.met + (r.score.not_applicable ?? 0), 0);
   const required = reports.reduce((n, r) => n + r.score.required, 0);
-  const blocking = [...new Set(reports.flatMap((r) => (r.decision === 'blocked' ? r.blocking : r.waiting_on)))];
+  const blocking = [...new Set(reports.flatMap(holdingBack))];
   runtime.output('decision', decision);
   runtime.output('ready', String(decision === 'ready'));
   runtime.output('score', `${met}/${required}`);
@@ -311,7 +313,7 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
   // A merge queue's commit is not a pull request's head: nothing is attested there.
   if (inputs.attest && !targets.some((t) => t.queued)) {
     try {
-      await attestReady(outcomes, base, new Map(targets.map((t) => [t.number, t.headSha])), actionsAttestSigner(inputs.token));
+      await attestReady(outcomes, base, actionsAttestSigner(inputs.token));
     } catch (error) {
       reportFailure(error, summary, 'Readiness attestation');
     }
@@ -321,7 +323,9 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
 
 /** The sweep's line for the pull requests it left alone: nothing about them changed, and their time has not come. */
 function unchangedSummary(unchanged: UnchangedPullRequest[], due: number): string {
-  const list = unchanged.map((u) => `#${u.number} ${u.decision}${u.next ? ` (until ${u.next.replace(/\.\d{3}Z$/, 'Z')})` : ''}`).join(', ');
+  const list = unchanged
+    .map((u) => `#${u.number} ${u.decision}${u.next ? ` (until ${escapeMarkdown(formatInstant(u.next))})` : ''}`)
+    .join(', ');
   return `${due > 0 ? '---\n\n' : ''}Unchanged since their last evaluation, not read again: ${list}.\n`;
 }
 

@@ -42,8 +42,13 @@ export function nameOf(report: Report): string {
   return report.pilot?.name ?? report.manifest.path;
 }
 
+/** What holds a report back: the criteria and roles that block it, or those it waits on. */
+export function holdingBack(report: Pick<Report, 'decision' | 'blocking' | 'waiting_on'>): string[] {
+  return report.decision === 'blocked' ? report.blocking : report.waiting_on;
+}
+
 export function notReady(report: Report): string {
-  const what = report.decision === 'blocked' ? report.blocking : report.waiting_on;
+  const what = holdingBack(report);
   return `${report.decision}${what.length > 0 ? ` (${what.join(', ')})` : report.errors.length > 0 ? ' (an invalid manifest)' : ''}`;
 }
 

@@ -107,7 +107,6 @@ function recording(files: RepoFiles, log: FileLog): RepoFiles {
   };
 }
 
-/** Evaluates one criterion's evidence. `approvedRoles` are roles with an explicit counted approval. */
 /** What evaluating one criterion needs from the policy alone: worked out once per policy, not per manifest. */
 interface CriterionPlan {
   /** The evidence kinds the criterion asks for, in EVIDENCE_KINDS order, and their names for a message. */
@@ -129,6 +128,7 @@ function planOf(criterion: CriterionPolicy): CriterionPlan {
   return plan;
 }
 
+/** Evaluates one criterion's evidence. `approvedRoles` are roles with an explicit counted approval. */
 function evaluateCriterion(
   criterion: CriterionPolicy,
   gate: string,

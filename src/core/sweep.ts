@@ -116,11 +116,6 @@ export interface RecordedStatus {
 export const RECORD_MAX_AGE_MS = 24 * 3600_000;
 
 /**
- * Why a pull request must be evaluated again, or null when its record says nothing is due. Fail closed:
- * anything that cannot be read or verified means evaluate. `viewer` is the token's login when known;
- * without it, only a bot account's status counts (a person cannot write as a bot).
- */
-/**
  * Whether a status is the gate's own: written by the token's login when it is known (`viewer`),
  * else by a bot account (GITHUB_TOKEN and App tokens write as bots; a person never counts then).
  */
@@ -129,6 +124,11 @@ export function writtenByGate(creator: RecordedStatus['creator'], viewer: string
   return viewer !== null ? creator.login.toLowerCase() === viewer.toLowerCase() : creator.bot;
 }
 
+/**
+ * Why a pull request must be evaluated again, or null when its record says nothing is due. Fail closed:
+ * anything that cannot be read or verified means evaluate. `viewer` is the token's login when known;
+ * without it, only a bot account's status counts (a person cannot write as a bot).
+ */
 export function dueReason(
   status: RecordedStatus | null | undefined,
   expected: { inputs: string; viewer: string | null; now: Date },

@@ -26,7 +26,7 @@ import type { TreeCache } from './manifests.js';
 import { policyVerdict, reviewPolicyChange } from './policy-change.js';
 import type { GateSettings, PullRequestRef } from './ports.js';
 import { readPullRequest, type PullRequestReading } from './read-pull-request.js';
-import { sendReminders, withSentReminders } from './reminders.js';
+import { readReminders, sendReminders, withSentReminders } from './reminders.js';
 import { policySpec } from './trusted-policy.js';
 
 /** The run a pull request is gated in: where, when, and what it shares with the other pull requests of a sweep. */
@@ -440,7 +440,7 @@ async function evaluateAndRemind(
   warnings: string[],
 ): Promise<Report[]> {
   const where = { owner: ctx.owner, repo: ctx.repo, number: pr.number };
-  const judged = withSentReminders(facts, reading.botComments);
+  const judged = withSentReminders(facts, readReminders(reading.botComments));
   let reports = reading.evaluateWith(judged);
   if (!pr.queued) {
     const posted = await sendReminders(gh, where, reports, ctx.now, warnings);

@@ -32,16 +32,22 @@ export function readReminders(botComments: readonly BotComment[]): FoundReminder
   return found;
 }
 
-/** The reminders the gate sent (see readReminders), as the evaluation takes them. */
-export function sentReminders(botComments: readonly BotComment[]): SentReminder[] {
-  return readReminders(botComments)
-    .filter((r) => r.counted)
-    .map(({ pilot, role, deadline, at }) => ({ pilot, role, deadline, at }));
+/** The reminders the gate sent among those found (the counted ones), as the evaluation takes them. */
+function sentAmong(found: readonly FoundReminder[]): SentReminder[] {
+  return found.filter((r) => r.counted).map(({ pilot, role, deadline, at }) => ({ pilot, role, deadline, at }));
 }
 
-/** The facts with the reminders already sent (see sentReminders) added: how the pull request gate and the deploy-time gate judge silence. */
-export function withSentReminders(facts: PrFacts, botComments: readonly BotComment[]): PrFacts {
-  const sent = sentReminders(botComments);
+/** The reminders the gate sent (see readReminders), as the evaluation takes them. */
+export function sentReminders(botComments: readonly BotComment[]): SentReminder[] {
+  return sentAmong(readReminders(botComments));
+}
+
+/**
+ * The facts with the reminders already sent added (the counted ones, see readReminders): how the pull
+ * request gate and the deploy-time gate judge silence.
+ */
+export function withSentReminders(facts: PrFacts, found: readonly FoundReminder[]): PrFacts {
+  const sent = sentAmong(found);
   return sent.length > 0 ? { ...facts, reminders: [...(facts.reminders ?? []), ...sent] } : facts;
 }
 

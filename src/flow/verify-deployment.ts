@@ -27,11 +27,10 @@ import {
   refusal,
 } from '../core/deployment.js';
 import { InputError } from '../core/errors.js';
-import type { BotComment } from '../adapters/github/pull-request.js';
 import type { Report } from '../core/types.js';
 import type { AttestationVerifier } from './ports.js';
 import { readPullRequest } from './read-pull-request.js';
-import { readReminders, withSentReminders } from './reminders.js';
+import { type FoundReminder, readReminders, withSentReminders } from './reminders.js';
 
 export interface DeploymentTarget {
   owner: string;
@@ -126,7 +125,9 @@ export async function verifyDeployment(gh: GitHubClient, target: DeploymentTarge
   verdict.pullRequest = { number: claim.number, mergedAt, headSha: reading.facts.head_sha, baseSha: parent };
   if (reading.unmatched.length > 0) throw new InputError(reading.unmatched);
 
-  const facts = factsAtMerge(withSentReminders(reading.facts, reading.botComments), mergedAt);
+  // Every reminder marker, read once: the counted ones judge the silence, the rest explain a refusal.
+  const reminders = readReminders(reading.botComments);
+  const facts = factsAtMerge(withSentReminders(reading.facts, reminders), mergedAt);
   verdict.atMerge = reading.evaluateWith(facts, new Date(mergedAt));
   verdict.atDeploy = reading.evaluateWith(facts, options.now);
   if (reading.gated.length === 0) verdict.notes.push(`#${claim.number} touches no pilot manifest (${options.manifest}): no pilot to judge`);
@@ -134,7 +135,7 @@ export async function verifyDeployment(gh: GitHubClient, target: DeploymentTarge
     if (report.decision === 'ready') continue;
     verdict.reasons.push(`${nameOf(report)}: no ready decision at the merge of #${claim.number} (${mergedAt}): ${notReady(report)}`);
     const unreminded = awaitingReminder(report, mergedAt);
-    if (unreminded.length > 0) verdict.reasons.push(withoutReminder(report, unreminded, reading.botComments, claim.number, mergedAt));
+    if (unreminded.length > 0) verdict.reasons.push(withoutReminder(report, unreminded, reminders, claim.number, mergedAt));
   }
   for (const report of verdict.atDeploy)
     if (report.decision !== 'ready')
@@ -157,11 +158,10 @@ export async function verifyDeployment(gh: GitHubClient, target: DeploymentTarge
  * Why silence did not count at the merge for roles that needed the gate's reminder, and what to do:
  * a reminder posted after the merge, or one the token did not write (another app's), is named.
  */
-function withoutReminder(report: Report, roles: string[], botComments: readonly BotComment[], number: number, mergedAt: string): string {
+function withoutReminder(report: Report, roles: string[], found: readonly FoundReminder[], number: number, mergedAt: string): string {
   const pilot = report.pilot?.name;
   const merge = Date.parse(mergedAt);
   const forRole = (role: string) => (r: { pilot: string; role: string }) => r.pilot === pilot && r.role === role;
-  const found = readReminders(botComments);
   const details = roles.flatMap((role) => {
     const mine = found.filter(forRole(role));
     const late = mine.filter((r) => r.counted && Date.parse(r.at) > merge);

@@ -29,10 +29,10 @@ export interface PullRequestFacts {
    */
   freshness: string;
   /**
-   * The pull request's comments that the token wrote (GitHub's viewerDidAuthor), or, when GitHub marks
-   * none as the token's, those written by any bot account; a person's comment is never among them.
+   * The pull request's comments that the token wrote (GitHub's viewerDidAuthor: a person's own, with a
+   * person's token), or, when GitHub marks none as the token's, those written by any bot account.
    * Empty unless asked for (`comments: true`). The sticky report and the reminders are found here,
-   * with no request of their own.
+   * with no request of their own; a reminder counts only when `byViewer` and `bot` both hold.
    */
   botComments: BotComment[];
   /**
@@ -532,8 +532,10 @@ export function gateStatus(answer: StatusAnswer): GateStatus | null | undefined 
 }
 
 /**
- * The comments the gate may treat as its own: those GitHub says the token wrote; when it says that of
- * none, those of any bot account (GITHUB_TOKEN and GitHub Apps comment as `<app>[bot]`). Never a person's.
+ * The comments the gate may treat as its own: those GitHub says the token wrote (a person's own, when
+ * the token is a person's); when it says that of none, those of any bot account (GITHUB_TOKEN and
+ * GitHub Apps comment as `<app>[bot]`). What each may be used for is the caller's: the sticky report
+ * takes any of them, a reminder needs `byViewer` and `bot` (see flow/reminders.ts).
  */
 export function ownComments(comments: readonly CommentNode[]): BotComment[] {
   const byViewer = comments.filter((c) => c.viewerDidAuthor === true);

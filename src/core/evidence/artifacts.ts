@@ -6,9 +6,6 @@ import type { DataPath, Finding, MetricsFrom, RepoFiles, SourceLocation } from '
 import { parseYaml, type ParsedYaml } from '../yaml.js';
 import { resolveEvidencePath } from './paths.js';
 
-/** Keys of an entry's `metrics` that say where metrics come from, never metric names. */
-export const METRICS_FROM_KEYS: ReadonlyArray<keyof MetricsFrom> = ['from', 'prefix', 'task', 'dataset'];
-
 /** The named sources; anything else in `from` is a file path. */
 export const DVC = 'dvc';
 export const MODEL_CARD = 'model-card';

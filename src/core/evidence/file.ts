@@ -171,9 +171,11 @@ export const fileEvidence: EvidenceKind = {
  * The Markdown headings of a text (ATX `#` and setext underlines), lower-cased, outside fenced code
  * and HTML comments (GitHub shows neither as a heading, so a stub cannot hide its headings there).
  */
-export function markdownHeadings(text: string): string[] {
+function markdownHeadings(text: string): string[] {
   const headings: string[] = [];
-  let fence: string | null = null;
+  // The open fence's character and length: CommonMark closes it only with a run of the same character
+  // at least as long, and nothing after it but spaces.
+  let fence: { char: string; length: number } | null = null;
   let comment = false;
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -186,13 +188,16 @@ export function markdownHeadings(text: string): string[] {
       comment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
       continue;
     }
-    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (opener) {
-      if (fence === null) fence = opener[1]![0]!;
-      else if (opener[1]![0] === fence) fence = null;
+    if (fence !== null) {
+      const run = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
+      if (run && run[0] === fence.char && run.length >= fence.length) fence = null;
       continue;
     }
-    if (fence !== null) continue;
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (opener) {
+      fence = { char: opener[0]!, length: opener.length };
+      continue;
+    }
     const atx = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
     if (atx) headings.push(atx[1]!.trim().toLowerCase());
     else if (line.trim() !== '' && /^ {0,3}(=+|-+)[ \t]*$/.test(lines[i + 1] ?? '')) headings.push(line.trim().toLowerCase());
