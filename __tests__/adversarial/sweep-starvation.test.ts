@@ -42,10 +42,7 @@ function scenario(healthy: number[], failing: number[]): Scenario {
   const pulls = [...healthy, ...failing].map((number) => pull({ ...ready, number, head: headOf(number) }));
   return world({
     pulls,
-    heads: Object.fromEntries([
-      ...healthy.map((n) => [headOf(n), pilotFiles()]),
-      ...failing.map((n) => [headOf(n), unreadableTeam()]),
-    ]),
+    heads: Object.fromEntries([...healthy.map((n) => [headOf(n), pilotFiles()]), ...failing.map((n) => [headOf(n), unreadableTeam()])]),
     orgs: { acme: { teams: { appsec: ['kim-sec', 'lee-sec'] } } },
     tokens: {
       'gh-token': { login: GATE_BOT, permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write' } },
@@ -68,7 +65,9 @@ const judged = (run: ActionRun) => run.requests.filter((r) => r.operation === 'P
 
 /** Every request of a run about pull request `n`: its facts, its head's tree or files, its status. */
 const touching = (run: ActionRun, n: number) =>
-  run.requests.filter((r) => r.variables?.number === n || r.path.includes(headOf(n)) || JSON.stringify(r.variables ?? {}).includes(headOf(n)));
+  run.requests.filter(
+    (r) => r.variables?.number === n || r.path.includes(headOf(n)) || JSON.stringify(r.variables ?? {}).includes(headOf(n)),
+  );
 
 /** The back-off record on the head's latest status, checked to be the gate's own `error`. */
 function backoffOn(gh: FakeGitHub, n: number): { retryInMs: number; attempt: number } {
@@ -80,12 +79,24 @@ function backoffOn(gh: FakeGitHub, n: number): { retryInMs: number; attempt: num
 }
 
 /** A status written straight into the fake's world, as its creator could through the API. */
-function plant(gh: FakeGitHub, n: number, status: { state: 'success' | 'error'; target_url: string; creator: string; created_at?: string }) {
+function plant(
+  gh: FakeGitHub,
+  n: number,
+  status: { state: 'success' | 'error'; target_url: string; creator: string; created_at?: string },
+) {
   const repo = gh.world.repo('acme', 'models');
   if (!repo) throw new Error('no repository');
   const at = status.created_at ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   const list = repo.statuses.get(headOf(n)) ?? [];
-  list.push({ id: gh.world.newId(), sha: headOf(n), context: 'pilot-readiness', description: 'planted', updated_at: at, ...status, created_at: at });
+  list.push({
+    id: gh.world.newId(),
+    sha: headOf(n),
+    context: 'pilot-readiness',
+    description: 'planted',
+    updated_at: at,
+    ...status,
+    created_at: at,
+  });
   repo.statuses.set(headOf(n), list);
 }
 
@@ -124,7 +135,8 @@ describe('pull requests that cannot be verified back off', () => {
     });
     const summary = shownText(second.summary);
     expect(summary).toContain('### ⏳ Backing off after failed tries, not read in this run');
-    for (const n of failing) expect(summary).toMatch(new RegExp(`- #${n}: the last try could not be verified; next try after [A-Z][a-z]{2} \\d`));
+    for (const n of failing)
+      expect(summary).toMatch(new RegExp(`- #${n}: the last try could not be verified; next try after [A-Z][a-z]{2} \\d`));
     expect(second.stdout).toMatch(/#20 not read: the last try could not be verified; next try after /);
     for (const n of failing) expect(backoffOn(gh, n).attempt).toBe(1);
 
@@ -215,7 +227,9 @@ const FORGERIES: ForgeryRow[] = [
     plant: (gh) =>
       plant(gh, 21, {
         state: 'error',
-        target_url: linkOf(gh, 21).replace(/attempt=\d+/, 'attempt=0').replace(/retry=[^;]+/, 'retry=2099-01-01T00:00:00.000Z'),
+        target_url: linkOf(gh, 21)
+          .replace(/attempt=\d+/, 'attempt=0')
+          .replace(/retry=[^;]+/, 'retry=2099-01-01T00:00:00.000Z'),
         creator: GATE_BOT,
       }),
   },
@@ -287,7 +301,9 @@ describe('a request budget per sweep', () => {
     });
     const summary = shownText(first?.summary ?? '');
     expect(summary).toContain('### ⏭️ Deferred to the next sweep, not judged in this run');
-    expect(summary).toContain('- #12: due because its inputs changed\n- #10: due because its inputs changed\n- #11: due because its inputs changed');
+    expect(summary).toContain(
+      '- #12: due because its inputs changed\n- #10: due because its inputs changed\n- #11: due because its inputs changed',
+    );
     expect(first?.stdout).toMatch(/#12 deferred to the next sweep, not judged \(due: its inputs changed\)/);
     // The last one judged leaves nothing deferred: a complete run again, with its outputs.
     expect(runs[3]?.outputs).toMatchObject({ decision: 'ready', ready: 'true' });

@@ -25,7 +25,7 @@ export interface ActionInputs extends GateSettings {
 }
 
 /** The default sweep budget: about 100 pull requests judged for the first time, some ten minutes of paced requests, well within GITHUB_TOKEN's 1,000 an hour. */
-export const DEFAULT_SWEEP_BUDGET = 600;
+const DEFAULT_SWEEP_BUDGET = 600;
 
 function countInput(name: string, fallback: number): number {
   const raw = input(name).trim();

@@ -126,6 +126,12 @@ export function writtenByGate(creator: RecordedStatus['creator'], viewer: string
   return viewer !== null ? creator.login.toLowerCase() === viewer.toLowerCase() : creator.bot;
 }
 
+/** Whether a status was written less than a day ago (and not in the future, give or take clocks 5 minutes apart): its record is trusted only then. */
+function writtenWithinADay(status: RecordedStatus, now: Date): boolean {
+  const written = Date.parse(status.createdAt);
+  return !Number.isNaN(written) && now.getTime() - written < RECORD_MAX_AGE_MS && written <= now.getTime() + 5 * 60_000;
+}
+
 /**
  * Why a pull request must be evaluated again, or null when its record says nothing is due. Fail closed:
  * anything that cannot be read or verified means evaluate. `viewer` is the token's login when known;
@@ -139,17 +145,16 @@ export function dueReason(
   if (status === null) return 'it has no status of the gate yet';
   if (!writtenByGate(status.creator, expected.viewer)) return 'its status was not written by the gate';
   const backoff = ownBackoff(status, expected.viewer);
-  if (backoff !== null)
-    return backoff.inputs !== expected.inputs
-      ? `its inputs changed since try ${backoff.attempt} failed`
-      : `its wait after try ${backoff.attempt} failed is over`;
+  if (backoff !== null) {
+    if (backoff.inputs !== expected.inputs) return `its inputs changed since try ${backoff.attempt} failed`;
+    if (!writtenWithinADay(status, expected.now)) return 'its record is more than a day old';
+    return `its wait after try ${backoff.attempt} failed is over`;
+  }
   if (!['success', 'pending', 'failure'].includes(status.state)) return `its status is ${status.state}`;
   const record = recordOf(status.targetUrl);
   if (record === null) return 'its status carries no record';
   if (record.inputs !== expected.inputs) return 'its inputs changed';
-  const written = Date.parse(status.createdAt);
-  if (Number.isNaN(written) || expected.now.getTime() - written >= RECORD_MAX_AGE_MS || written > expected.now.getTime() + 5 * 60_000)
-    return 'its record is more than a day old';
+  if (!writtenWithinADay(status, expected.now)) return 'its record is more than a day old';
   if (record.next !== null && Date.parse(record.next) <= expected.now.getTime()) return `time changed its decision at ${record.next}`;
   return null;
 }
@@ -171,7 +176,7 @@ export interface BackoffRecord {
 
 const FIRST_BACKOFF_MS = 15 * 60_000;
 /** The longest wait: the daily safety net, so even a pull request that always fails is tried once a day. */
-export const MAX_BACKOFF_MS = RECORD_MAX_AGE_MS;
+const MAX_BACKOFF_MS = RECORD_MAX_AGE_MS;
 const MAX_ATTEMPT = 999;
 
 /** How long the sweep waits after the `attempt`-th failed try in a row: 15 min, 30 min, 1 h, 2 h … at most a day. */
@@ -218,11 +223,8 @@ export function backingOff(
   expected: { inputs: string; viewer: string | null; now: Date },
 ): BackoffRecord | null {
   const record = ownBackoff(status, expected.viewer);
-  if (!status || record === null || record.inputs !== expected.inputs) return null;
-  const now = expected.now.getTime();
-  const written = Date.parse(status.createdAt);
-  if (Number.isNaN(written) || now - written >= RECORD_MAX_AGE_MS || written > now + 5 * 60_000) return null;
-  return Date.parse(record.retry) > now ? record : null;
+  if (!status || record === null || record.inputs !== expected.inputs || !writtenWithinADay(status, expected.now)) return null;
+  return Date.parse(record.retry) > expected.now.getTime() ? record : null;
 }
 
 /**
