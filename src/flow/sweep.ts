@@ -50,7 +50,7 @@ export async function planSweep(
     const expected = { inputs: inputsNow, viewer, now: ctx.now };
     const backoff = backingOff(pr.status, expected);
     if (backoff) {
-      plan.backingOff.push({ number: pr.number, retry: backoff.retry, attempt: backoff.attempt });
+      plan.backingOff.push({ number: pr.number, retry: backoff.retry, attempt: backoff.attempt, reason: pr.status?.description ?? '' });
       continue;
     }
     const why = dueReason(pr.status, expected);

@@ -16,9 +16,11 @@ export interface BackingOffPullRequest {
   retry: string;
   /** Tries in a row that failed. */
   attempt: number;
+  /** Why the last one failed: the description of the gate's own `error` status. */
+  reason: string;
 }
 
-const tries = (n: number) => (n === 1 ? 'the last try' : `${n} tries in a row`);
+const failedTries = (n: number) => (n === 1 ? '1 failed try' : `${n} failed tries in a row`);
 
 /** One line per deferred pull request, for the log (plain words: the log sanitises them). */
 export function deferredLines(deferred: readonly DeferredPullRequest[], budget: { sent: number; limit: number }): string[] {
@@ -32,7 +34,7 @@ export function deferredLines(deferred: readonly DeferredPullRequest[], budget: 
 export function backingOffLines(backingOff: readonly BackingOffPullRequest[]): string[] {
   return backingOff.map(
     (b) =>
-      `#${b.number} not read: ${tries(b.attempt)} could not be verified; next try after ${formatInstant(b.retry)}, or at once on a push or a review`,
+      `#${b.number} not read (${failedTries(b.attempt)}: ${b.reason}); next try after ${formatInstant(b.retry)}, or at once on a push or a review`,
   );
 }
 
@@ -51,7 +53,10 @@ export function renderSweepWaiting(
   }
   if (backingOff.length > 0) {
     const list = backingOff
-      .map((b) => `- #${b.number}: ${tries(b.attempt)} could not be verified; next try after ${escapeMarkdown(formatInstant(b.retry))}`)
+      .map(
+        (b) =>
+          `- #${b.number}: next try after ${escapeMarkdown(formatInstant(b.retry))} (${failedTries(b.attempt)}): ${escapeMarkdown(b.reason)}`,
+      )
       .join('\n');
     parts.push(
       `### ⏳ Backing off after failed tries, not read in this run\n\nTheir \`error\` status stands (not mergeable). A push, a review or a change of the gate's settings ends the wait at once.\n\n${list}\n`,
