@@ -2,6 +2,14 @@
 // pull request is due, one row each.
 import { describe, expect, it } from 'vitest';
 import {
+  backingOff,
+  backoffDelay,
+  backoffOf,
+  failedTries,
+  lastJudged,
+  linkWithBackoff,
+  longestWaitingFirst,
+  nextBackoff,
   dueReason,
   earliestChange,
   inputsDigest,
@@ -163,5 +171,117 @@ describe('a pull request is due', () => {
 
   it("counts a person's status when it is the token's own login", () => {
     expect(dueReason(ours({ creator: { login: 'Dana-Ops', bot: false } }), { ...expected, viewer: 'dana-ops' })).toBeNull();
+  });
+});
+
+describe('a failed try backs off', () => {
+  const MINUTE = 60_000;
+  it.each([
+    [1, 15],
+    [2, 30],
+    [3, 60],
+    [4, 120],
+    [6, 480],
+    [7, 960],
+    [8, 1440],
+    [40, 1440],
+    [999, 1440],
+  ])('after try %i in a row: %i minutes', (attempt, minutes) => {
+    expect(backoffDelay(attempt)).toBe(minutes * MINUTE);
+  });
+
+  it('records the next try, counted on from the tries before it', () => {
+    expect(nextBackoff(0, INPUTS, NOW)).toEqual({ retry: '2026-12-01T12:15:00.000Z', attempt: 1, inputs: INPUTS });
+    expect(nextBackoff(3, INPUTS, NOW)).toEqual({ retry: '2026-12-01T14:00:00.000Z', attempt: 4, inputs: INPUTS });
+    const link = linkWithBackoff(`${RUN}#old`, nextBackoff(1, INPUTS, NOW));
+    expect(link).toBe(`${RUN}#pilot-readiness=v1;retry=2026-12-01T12:30:00.000Z;attempt=2;inputs=${INPUTS}`);
+    expect(backoffOf(link)).toEqual({ retry: '2026-12-01T12:30:00.000Z', attempt: 2, inputs: INPUTS });
+    // Never read as a decision's record, nor a decision's record as a back-off.
+    expect(recordOf(link)).toBeNull();
+    expect(backoffOf(linkWithRecord(RUN, { next: null, inputs: INPUTS }))).toBeNull();
+  });
+
+  it.each([
+    ['attempt 0', `${RUN}#pilot-readiness=v1;retry=2026-12-01T12:15:00Z;attempt=0;inputs=${INPUTS}`],
+    ['a four-digit attempt', `${RUN}#pilot-readiness=v1;retry=2026-12-01T12:15:00Z;attempt=1000;inputs=${INPUTS}`],
+    ['a word for an instant', `${RUN}#pilot-readiness=v1;retry=later;attempt=1;inputs=${INPUTS}`],
+    ['an impossible date', `${RUN}#pilot-readiness=v1;retry=2026-13-45T99:00:00Z;attempt=1;inputs=${INPUTS}`],
+    ['something after it', `${RUN}#pilot-readiness=v1;retry=2026-12-01T12:15:00Z;attempt=1;inputs=${INPUTS}&x=1`],
+  ])('reads no back-off from %s', (_, link) => {
+    expect(backoffOf(link)).toBeNull();
+  });
+
+  const failed = (over: Partial<RecordedStatus> = {}, retry = '2026-12-01T12:30:00.000Z', attempt = 2): RecordedStatus => ({
+    state: 'error',
+    targetUrl: linkWithBackoff(RUN, { retry, attempt, inputs: INPUTS }),
+    createdAt: '2026-12-01T11:55:00Z',
+    creator: { login: 'github-actions[bot]', bot: true },
+    ...over,
+  });
+  const expected = { inputs: INPUTS, viewer: null as string | null, now: NOW };
+
+  it('is honoured on the gate’s own error status, for the same inputs, until its instant', () => {
+    expect(backingOff(failed(), expected)).toEqual({ retry: '2026-12-01T12:30:00.000Z', attempt: 2, inputs: INPUTS });
+    expect(dueReason(failed(), expected)).toBe('its wait after try 2 failed is over');
+  });
+
+  it.each<[string, RecordedStatus | null | undefined, typeof expected, string]>([
+    ['on a success status, under the gate’s own name', failed({ state: 'success' }), expected, 'its status carries no record'],
+    ['on a failure status', failed({ state: 'failure' }), expected, 'its status carries no record'],
+    [
+      'by a person while the login is unknown',
+      failed({ creator: { login: 'dev-lin', bot: false } }),
+      expected,
+      'its status was not written by the gate',
+    ],
+    ['by a bot while the login is a person’s', failed(), { ...expected, viewer: 'dana-ops' }, 'its status was not written by the gate'],
+    ['for other inputs (a push, a review)', failed(), { ...expected, inputs: 'f'.repeat(32) }, 'its inputs changed since try 2 failed'],
+    ['past its instant', failed({}, '2026-12-01T12:00:00.000Z'), expected, 'its wait after try 2 failed is over'],
+    [
+      'written more than a day ago, whatever its instant',
+      failed({ createdAt: '2026-11-30T11:00:00Z' }, '2099-01-01T00:00:00.000Z'),
+      expected,
+      'its record is more than a day old',
+    ],
+    ['written in the future', failed({ createdAt: '2026-12-01T13:00:00Z' }), expected, 'its record is more than a day old'],
+    ['with no status', null, expected, 'it has no status of the gate yet'],
+    ['with a status that could not be read', undefined, expected, 'its status could not be read'],
+  ])('is not honoured %s: the pull request is due', (_, status, given, reason) => {
+    expect(backingOff(status, given)).toBeNull();
+    expect(dueReason(status, given)).toBe(reason);
+  });
+
+  it('counts the tries before from the gate’s own error status only', () => {
+    expect(failedTries(failed(), null)).toBe(2);
+    expect(failedTries(failed({ creator: { login: 'dev-lin', bot: false } }), null)).toBe(0);
+    expect(failedTries(failed({ state: 'success' }), null)).toBe(0);
+    expect(failedTries(null, null)).toBe(0);
+  });
+});
+
+describe('the order a sweep takes due pull requests in', () => {
+  const status = (createdAt: string, login = 'github-actions[bot]'): RecordedStatus => ({
+    state: 'success',
+    targetUrl: RUN,
+    createdAt,
+    creator: { login, bot: login.endsWith('[bot]') },
+  });
+
+  it('knows when the gate last judged a pull request, and only from its own status', () => {
+    expect(lastJudged(status('2026-12-01T10:00:00Z'), null)).toBe(Date.parse('2026-12-01T10:00:00Z'));
+    expect(lastJudged(status('2026-12-01T10:00:00Z', 'dev-lin'), null)).toBeNull();
+    expect(lastJudged(status('yesterday'), null)).toBeNull();
+    expect(lastJudged(null, null)).toBeNull();
+  });
+
+  it('puts the never judged first, then the least recently judged, and keeps the listing order among equals', () => {
+    const due = [
+      { n: 1, judged: 300 },
+      { n: 2, judged: null },
+      { n: 3, judged: 100 },
+      { n: 4, judged: null },
+      { n: 5, judged: 100 },
+    ];
+    expect(longestWaitingFirst(due).map((d) => d.n)).toEqual([2, 4, 3, 5, 1]);
   });
 });

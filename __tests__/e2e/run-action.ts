@@ -32,7 +32,8 @@ export type InputName =
   | 'request-reviews'
   | 'sha'
   | 'attest'
-  | 'attestation';
+  | 'attestation'
+  | 'sweep-budget';
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';

@@ -74,6 +74,20 @@ describe('retries', () => {
   });
 });
 
+describe('the request tally (a sweep’s budget)', () => {
+  it('counts every request sent, retries and rate-limit waits included, across the clients that share it', async () => {
+    const gh = await start([
+      { match: { path: '/pulls$' }, times: 2, kind: 'server-error' },
+      { match: { operation: 'FileTexts' }, kind: 'secondary-rate-limit', retry_after: 1 },
+    ]);
+    const tally = { sent: 0 };
+    await listOpenPullRequests(fakeClient(gh, { tally }), REPO);
+    await fetchFileTexts(fakeClient(gh, { tally, token: 'members-token' }), REPO, [{ ref: 'main', path: 'policy.yml' }]);
+    expect(gh.count()).toBe(5);
+    expect(tally.sent).toBe(gh.count());
+  });
+});
+
 describe('rate limits', () => {
   it('honours retry-after on a secondary rate limit (403) and succeeds, logging the wait', async () => {
     const gh = await start([{ match: { path: '/pulls$' }, kind: 'secondary-rate-limit', retry_after: 2 }]);

@@ -55,7 +55,7 @@ describe('action.yml', () => {
 
   it('declares exactly the inputs the Action reads, each with a description and a string default', () => {
     const source = readFileSync(join(ROOT, 'src', 'action', 'inputs.ts'), 'utf8');
-    const read = [...source.matchAll(/\b(?:input|booleanInput)\('([a-z-]+)'/g)].map((m) => m[1]).sort();
+    const read = [...source.matchAll(/\b(?:input|booleanInput|countInput)\('([a-z-]+)'/g)].map((m) => m[1]).sort();
     expect(Object.keys(action.inputs).sort()).toEqual([...new Set(read)]);
     for (const [name, input] of Object.entries(action.inputs)) {
       expect(typeof input.description, name).toBe('string');

@@ -20,6 +20,19 @@ export interface ActionInputs extends GateSettings {
   attest: boolean;
   /** Deployment mode: path of an attestation bundle to verify ('' = none). */
   attestation: string;
+  /** A sweep's API requests: past this, it starts no further pull request (they wait for the next sweep, first in line). */
+  sweepBudget: number;
+}
+
+/** The default sweep budget: about 100 pull requests judged for the first time, some ten minutes of paced requests, well within GITHUB_TOKEN's 1,000 an hour. */
+const DEFAULT_SWEEP_BUDGET = 600;
+
+function countInput(name: string, fallback: number): number {
+  const raw = input(name).trim();
+  if (raw === '') return fallback;
+  if (!/^[1-9]\d{0,6}$/.test(raw))
+    throw new InputError(`input ${name}: "${raw}" is not a number of API requests; use a whole number from 1, such as ${fallback}`);
+  return Number(raw);
 }
 
 function booleanInput(name: string, fallback: boolean): boolean {
@@ -60,5 +73,6 @@ export function readInputs(): ActionInputs {
     sha: input('sha').trim(),
     attest: booleanInput('attest', false),
     attestation: input('attestation').trim(),
+    sweepBudget: countInput('sweep-budget', DEFAULT_SWEEP_BUDGET),
   };
 }

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actionsAttestSigner } from '../adapters/github/attest.js';
-import { clientTuning, createGitHubClient, type GitHubClient } from '../adapters/github/client.js';
+import { clientTuning, createGitHubClient, type GitHubClient, type RequestTally } from '../adapters/github/client.js';
 import { mappedStack } from '../adapters/local/source-map.js';
 import { worstOf } from '../core/decide.js';
 import { holdingBack } from '../core/deployment.js';
@@ -27,17 +27,26 @@ import { formatInstant } from '../report/labels.js';
 import { renderFailureMarkdown, renderMarkdown } from '../report/markdown.js';
 import { plainLine, plainText } from '../report/plain.js';
 import { renderPortfolioMarkdown } from '../report/portfolio.js';
+import {
+  backingOffLines,
+  deferredLines,
+  renderSweepWaiting,
+  type BackingOffPullRequest,
+  type DeferredPullRequest,
+} from '../report/sweep.js';
 import { renderSarif } from '../report/sarif.js';
 import { attestMerge, attestReady, mergedPullRequest, runDeploymentMode } from './deployment.js';
 import { pullRequestsFor, readRunnerContext, type RunnerContext } from './event.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import * as runtime from './runtime.js';
 
+/** The run's decision; its outputs are written only when `complete` (a consumer must not read `ready` off a partial run). */
 function writeOutputs(
   outcomes: PullRequestOutcome[],
   reportPath: string | null,
   sarifPath: string | null,
   unchanged: UnchangedPullRequest[] = [],
+  complete = true,
 ): Decision {
   const reports = outcomes.flatMap((o) => o.reports);
   // A sweep's decision covers the pull requests it left alone too: their recorded decisions stand.
@@ -46,6 +55,7 @@ function writeOutputs(
   const met = reports.reduce((n, r) => n + r.score.met + (r.score.not_applicable ?? 0), 0);
   const required = reports.reduce((n, r) => n + r.score.required, 0);
   const blocking = [...new Set(reports.flatMap(holdingBack))];
+  if (!complete) return decision;
   runtime.output('decision', decision);
   runtime.output('ready', String(decision === 'ready'));
   runtime.output('score', `${met}/${required}`);
@@ -162,26 +172,36 @@ interface Failure {
   warning: string | null;
 }
 
+/** A sweep's request budget: the requests sent so far (every client of the run) and the most it may start new pull requests within. */
+interface RequestBudget {
+  tally: RequestTally;
+  limit: number;
+}
+
 /**
- * Every pull request of the run through the gate. One that cannot be verified neither stops a sweep
- * of the others nor keeps its earlier status: it gets an error status, and the run fails at the end.
+ * Every pull request of the run through the gate, in order. One that cannot be verified neither stops
+ * a sweep of the others nor keeps its earlier status: it gets an error status, and the run fails at
+ * the end. With a budget (a sweep), no pull request is started once the requests sent reach it, but
+ * the first always is, so that every sweep moves the round robin on; the rest are returned deferred.
  */
 async function gateAll(
   gh: GitHubClient,
   ctx: GateContext,
   inputs: ActionInputs,
   targets: PullRequestRef[],
-): Promise<{ outcomes: PullRequestOutcome[]; failures: Failure[] }> {
+  budget?: RequestBudget,
+): Promise<{ outcomes: PullRequestOutcome[]; failures: Failure[]; deferred: PullRequestRef[] }> {
   const outcomes: PullRequestOutcome[] = [];
   const failures: Failure[] = [];
-  for (const pr of targets) {
+  for (const [index, pr] of targets.entries()) {
+    if (budget && index > 0 && budget.tally.sent >= budget.limit) return { outcomes, failures, deferred: targets.slice(index) };
     try {
       outcomes.push(await gatePullRequest(gh, ctx, inputs, pr));
     } catch (error) {
       failures.push({ pr, error, warning: await markUnverified(gh, ctx, inputs, pr, messageOf(error)) });
     }
   }
-  return { outcomes, failures };
+  return { outcomes, failures, deferred: [] };
 }
 
 /** The job summary's part for each gated pull request: its reports, then what the flow adds (a policy review, or why there is no report). */
@@ -242,9 +262,9 @@ function failIfNeeded(
   }
 }
 
-async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInputs, summary: string[]): Promise<void> {
+async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInputs, summary: string[], tally: RequestTally): Promise<void> {
   const members = inputs.membersToken
-    ? createGitHubClient(inputs.membersToken, { baseUrl: base.apiUrl, log: runtime.runnerLog, ...clientTuning(process.env) })
+    ? createGitHubClient(inputs.membersToken, { baseUrl: base.apiUrl, log: runtime.runnerLog, tally, ...clientTuning(process.env) })
     : undefined;
   const ctx: GateContext = {
     eventName: base.eventName,
@@ -282,13 +302,19 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
       `Merge queue: commit \`${queued.headSha.slice(0, 7)}\` holds PR #${queued.number}; its ${escapeMarkdown(inputs.statusContext)} status is the verdict below.\n`,
     );
   }
-  const { outcomes, failures } = await gateAll(gh, ctx, inputs, targets);
+  const budget = plan ? { tally, limit: inputs.sweepBudget } : undefined;
+  const { outcomes, failures, deferred } = await gateAll(gh, ctx, inputs, targets, budget);
   const reports = outcomes.flatMap((o) => o.reports);
   const reportPath = writeReportFile(base, reports);
   const sarifPath = writeSarifFile(base, reports);
-  // Outputs describe a complete run only: a consumer must not read `ready` off a partial one.
+  // Outputs describe a complete run only: a consumer must not read `ready` off a partial one (a pull
+  // request that could not be verified, now or at its last try, or one deferred to the next sweep).
   const unchanged = plan?.unchanged ?? [];
-  const decision = failures.length === 0 ? writeOutputs(outcomes, reportPath, sarifPath, unchanged) : null;
+  const backingOff = plan?.backingOff ?? [];
+  const decision =
+    failures.length === 0 && backingOff.length === 0
+      ? writeOutputs(outcomes, reportPath, sarifPath, unchanged, deferred.length === 0)
+      : null;
   runtime.annotateReports(reports);
   for (const outcome of outcomes) {
     for (const warning of outcome.warnings) runtime.annotate({ level: 'warning', message: plainLine(warning) });
@@ -297,7 +323,13 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
     summariseOutcome(outcome, summary, { serverUrl: base.serverUrl, repository: `${base.owner}/${base.repo}`, sweep: outcomes.length > 1 });
   }
   if (unchanged.length > 0) summary.push(unchangedSummary(unchanged, plan?.due.length ?? 0));
-  else if (outcomes.length === 0 && failures.length === 0) summary.push('No open pull request touches a pilot manifest.\n');
+  else if (outcomes.length === 0 && failures.length === 0 && deferred.length === 0 && backingOff.length === 0)
+    summary.push('No open pull request touches a pilot manifest.\n');
+  if (plan) {
+    const why = new Map(plan.due.map((d) => [d.number, d.why]));
+    const waiting = deferred.map((d) => ({ number: d.number, why: why.get(d.number) ?? '' }));
+    reportWaiting(summary, waiting, backingOff, { sent: tally.sent, limit: inputs.sweepBudget });
+  }
   for (const { pr, error, warning } of failures) {
     if (warning) runtime.annotate({ level: 'warning', message: plainLine(warning) });
     reportFailure(error, summary, targets.length > 1 ? `PR #${pr.number}` : 'Pilot readiness');
@@ -321,6 +353,35 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
   failIfNeeded(outcomes, decision, inputs, unchanged);
 }
 
+/**
+ * What a sweep did not judge, so that nobody takes it for judged: the pull requests deferred for the
+ * budget (a warning: the next sweep takes them first) and those backing off after failed tries (their
+ * `error` status stands, so the step fails as it did when they were tried), in the log and the summary.
+ */
+function reportWaiting(
+  summary: string[],
+  deferred: DeferredPullRequest[],
+  backingOff: BackingOffPullRequest[],
+  budget: { sent: number; limit: number },
+): void {
+  const text = renderSweepWaiting(deferred, backingOff, budget);
+  if (text) summary.push(`${summary.length > 0 ? '---\n\n' : ''}${text}`);
+  for (const line of [...deferredLines(deferred, budget), ...backingOffLines(backingOff)]) runtime.runnerLog.info(line);
+  if (deferred.length > 0)
+    runtime.annotate({
+      level: 'warning',
+      message: plainLine(
+        `pilot-readiness: ${deferred.map((d) => `#${d.number}`).join(', ')} not judged in this sweep: its request budget (sweep-budget: ${budget.limit}) was spent after ${budget.sent} requests; the next sweep takes them first, and their earlier statuses stand until then`,
+      ),
+    });
+  if (backingOff.length > 0)
+    runtime.fail(
+      plainLine(
+        `pilot-readiness: ${backingOff.map((b) => `#${b.number}`).join(', ')} could not be verified at the last try and keep their error status; the sweep tries again after a back-off, or at once on a push or a review (see the job summary)`,
+      ),
+    );
+}
+
 /** The sweep's line for the pull requests it left alone: nothing about them changed, and their time has not come. */
 function unchangedSummary(unchanged: UnchangedPullRequest[], due: number): string {
   const list = unchanged
@@ -334,10 +395,11 @@ export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
     const base = readRunnerContext(process.env, process.cwd());
-    const gh = createGitHubClient(inputs.token, { baseUrl: base.apiUrl, log: runtime.runnerLog, ...clientTuning(process.env) });
+    const tally: RequestTally = { sent: 0 };
+    const gh = createGitHubClient(inputs.token, { baseUrl: base.apiUrl, log: runtime.runnerLog, tally, ...clientTuning(process.env) });
     if (inputs.mode === 'portfolio') await runPortfolioMode(gh, base, inputs, summary);
     else if (inputs.mode === 'deployment') await runDeploymentMode(gh, base, inputs, summary);
-    else await runGate(gh, base, inputs, summary);
+    else await runGate(gh, base, inputs, summary, tally);
   } catch (error) {
     // Fail closed: whatever could not be verified fails the step, with advice rather than a stack trace.
     reportFailure(error, summary, 'Pilot readiness');

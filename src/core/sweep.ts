@@ -2,6 +2,8 @@
 // record into the link of its own commit status (when time alone next changes the decision, and a
 // digest of the inputs it judged), and a sweep evaluates a pull request again only when that record is
 // missing, unreadable, not the gate's own, older than a day, past its instant, or for other inputs.
+// A pull request the gate could not verify gets an `error` status whose record says when to try
+// again (a back-off), so that pull requests that fail every time cannot take a sweep's whole run.
 import { sha256 } from './hash.js';
 import type { Report } from './types.js';
 
@@ -124,6 +126,12 @@ export function writtenByGate(creator: RecordedStatus['creator'], viewer: string
   return viewer !== null ? creator.login.toLowerCase() === viewer.toLowerCase() : creator.bot;
 }
 
+/** Whether a status was written less than a day ago (and not in the future, give or take clocks 5 minutes apart): its record is trusted only then. */
+function writtenWithinADay(status: RecordedStatus, now: Date): boolean {
+  const written = Date.parse(status.createdAt);
+  return !Number.isNaN(written) && now.getTime() - written < RECORD_MAX_AGE_MS && written <= now.getTime() + 5 * 60_000;
+}
+
 /**
  * Why a pull request must be evaluated again, or null when its record says nothing is due. Fail closed:
  * anything that cannot be read or verified means evaluate. `viewer` is the token's login when known;
@@ -136,13 +144,109 @@ export function dueReason(
   if (status === undefined) return 'its status could not be read';
   if (status === null) return 'it has no status of the gate yet';
   if (!writtenByGate(status.creator, expected.viewer)) return 'its status was not written by the gate';
+  const backoff = ownBackoff(status, expected.viewer);
+  if (backoff !== null) {
+    if (backoff.inputs !== expected.inputs) return `its inputs changed since try ${backoff.attempt} failed`;
+    if (!writtenWithinADay(status, expected.now)) return 'its record is more than a day old';
+    return `its wait after try ${backoff.attempt} failed is over`;
+  }
   if (!['success', 'pending', 'failure'].includes(status.state)) return `its status is ${status.state}`;
   const record = recordOf(status.targetUrl);
   if (record === null) return 'its status carries no record';
   if (record.inputs !== expected.inputs) return 'its inputs changed';
-  const written = Date.parse(status.createdAt);
-  if (Number.isNaN(written) || expected.now.getTime() - written >= RECORD_MAX_AGE_MS || written > expected.now.getTime() + 5 * 60_000)
-    return 'its record is more than a day old';
+  if (!writtenWithinADay(status, expected.now)) return 'its record is more than a day old';
   if (record.next !== null && Date.parse(record.next) <= expected.now.getTime()) return `time changed its decision at ${record.next}`;
   return null;
+}
+
+/**
+ * What the gate records on the `error` status of a pull request it could not verify, in a sweep: the
+ * next try, how many tries in a row failed, and the inputs they failed on. It can only delay the next
+ * read of a pull request whose status is already `error` (never mergeable); a push, a review or any
+ * other change of the inputs ends it at once.
+ */
+export interface BackoffRecord {
+  /** The instant from which the sweep tries again. */
+  retry: string;
+  /** Tries in a row that failed, this one included (1 for the first). */
+  attempt: number;
+  /** Digest of the inputs the tries failed on (see inputsDigest). */
+  inputs: string;
+}
+
+const FIRST_BACKOFF_MS = 15 * 60_000;
+/** The longest wait: the daily safety net, so even a pull request that always fails is tried once a day. */
+const MAX_BACKOFF_MS = RECORD_MAX_AGE_MS;
+const MAX_ATTEMPT = 999;
+
+/** How long the sweep waits after the `attempt`-th failed try in a row: 15 min, 30 min, 1 h, 2 h … at most a day. */
+export function backoffDelay(attempt: number): number {
+  // 2^7 × 15 min is past a day already: the exponent is capped before it can overflow.
+  return Math.min(FIRST_BACKOFF_MS * 2 ** Math.min(Math.max(attempt, 1) - 1, 7), MAX_BACKOFF_MS);
+}
+
+/** The record of a failed try: the one before it failed `failedBefore` times in a row. */
+export function nextBackoff(failedBefore: number, inputs: string, now: Date): BackoffRecord {
+  const attempt = Math.min(failedBefore + 1, MAX_ATTEMPT);
+  return { retry: new Date(now.getTime() + backoffDelay(attempt)).toISOString(), attempt, inputs };
+}
+
+const BACKOFF_FRAGMENT = new RegExp(`#pilot-readiness=v1;retry=(${ISO});attempt=([1-9]\\d{0,2});inputs=([0-9a-f]{32})$`);
+
+/** A link carrying a back-off record in its fragment (never read as a decision's record: see recordOf). */
+export function linkWithBackoff(url: string, record: BackoffRecord): string {
+  const at = url.indexOf('#');
+  return `${at < 0 ? url : url.slice(0, at)}#pilot-readiness=v1;retry=${record.retry};attempt=${record.attempt};inputs=${record.inputs}`;
+}
+
+/** The back-off record a status link carries; null when it carries none or one that does not read exactly. */
+export function backoffOf(targetUrl: string | null | undefined): BackoffRecord | null {
+  const match = BACKOFF_FRAGMENT.exec(targetUrl ?? '');
+  if (!match || Number.isNaN(Date.parse(match[1] ?? ''))) return null;
+  return { retry: match[1] ?? '', attempt: Number(match[2]), inputs: match[3] ?? '' };
+}
+
+/** A back-off record the gate itself wrote on an `error` status, or null: a record anyone else wrote, or on another state, counts for nothing. */
+function ownBackoff(status: RecordedStatus | null | undefined, viewer: string | null): BackoffRecord | null {
+  if (status?.state !== 'error' || !writtenByGate(status.creator, viewer)) return null;
+  return backoffOf(status.targetUrl);
+}
+
+/**
+ * The back-off a sweep honours for a pull request, or null when it is due as usual (dueReason says
+ * why). Honoured only on an `error` status (already not mergeable) that the gate wrote, for the inputs
+ * as they are now, written less than a day ago, while its retry instant is ahead: so it can delay a
+ * read, never turn anything green.
+ */
+export function backingOff(
+  status: RecordedStatus | null | undefined,
+  expected: { inputs: string; viewer: string | null; now: Date },
+): BackoffRecord | null {
+  const record = ownBackoff(status, expected.viewer);
+  if (!status || record === null || record.inputs !== expected.inputs || !writtenWithinADay(status, expected.now)) return null;
+  return Date.parse(record.retry) > expected.now.getTime() ? record : null;
+}
+
+/**
+ * How many tries in a row failed before this one, as the gate's own back-off record on the head says
+ * (0 without one): a pull request that fails again waits twice as long. A push starts again from 0
+ * (statuses belong to a commit); a review does not, so a review ends a wait but not the escalation.
+ */
+export function failedTries(status: RecordedStatus | null | undefined, viewer: string | null): number {
+  return ownBackoff(status, viewer)?.attempt ?? 0;
+}
+
+/**
+ * When the gate last judged a pull request, for the sweep's round robin (the longest waiting first):
+ * its own status's instant, or null (first of all) when it has none, or only someone else's.
+ */
+export function lastJudged(status: RecordedStatus | null | undefined, viewer: string | null): number | null {
+  if (!status || !writtenByGate(status.creator, viewer)) return null;
+  const written = Date.parse(status.createdAt);
+  return Number.isNaN(written) ? null : written;
+}
+
+/** The due pull requests in the order a sweep takes them: never judged first, then the least recently judged; stable otherwise. */
+export function longestWaitingFirst<T extends { judged: number | null }>(due: readonly T[]): T[] {
+  return [...due].sort((a, b) => (a.judged ?? Number.NEGATIVE_INFINITY) - (b.judged ?? Number.NEGATIVE_INFINITY) || 0);
 }

@@ -16,7 +16,16 @@ import { setCommitStatus, shortDescription, type CommitState } from '../adapters
 import { worstOf } from '../core/decide.js';
 import { InputError } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/evaluate.js';
-import { inputsDigest, linkWithRecord, nextTimeChange, recordOf, RECORD_MAX_AGE_MS, writtenByGate } from '../core/sweep.js';
+import {
+  inputsDigest,
+  linkWithBackoff,
+  linkWithRecord,
+  nextBackoff,
+  nextTimeChange,
+  recordOf,
+  RECORD_MAX_AGE_MS,
+  writtenByGate,
+} from '../core/sweep.js';
 import type { Decision, Finding, PrFacts, Report } from '../core/types.js';
 import { renderFailureMarkdown, renderMarkdown, withoutEvaluationInstant } from '../report/markdown.js';
 import { plainLine } from '../report/plain.js';
@@ -106,8 +115,9 @@ async function bestEffortStatus(
   gh: GitHubClient,
   ctx: GateContext,
   inputs: GateSettings,
-  status: { sha: string; state: 'error' | 'failure'; description: string },
+  status: { sha: string; state: 'error' | 'failure'; description: string; targetUrl?: string },
 ): Promise<string | null> {
+  const targetUrl = status.targetUrl ?? ctx.runUrl;
   try {
     await setCommitStatus(gh, {
       owner: ctx.owner,
@@ -116,7 +126,7 @@ async function bestEffortStatus(
       state: status.state,
       context: inputs.statusContext,
       description: plainLine(status.description),
-      ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}),
+      ...(targetUrl ? { target_url: targetUrl } : {}),
     });
     return null;
   } catch (error) {
@@ -124,11 +134,18 @@ async function bestEffortStatus(
   }
 }
 
+/** Where the gate's status links: the run, else (outside a workflow run) the pull request. */
+function statusLink(ctx: GateContext, number: number): string {
+  return ctx.runUrl ?? `${ctx.serverUrl ?? 'https://github.com'}/${ctx.owner}/${ctx.repo}/pull/${number}`;
+}
+
 /**
  * Marks a pull request that could not be evaluated with an `error` status on its head (on
  * merge_group, the queue's commit), so that an earlier `success` of the same commit (say, before an
- * approval was dismissed) cannot stand while nothing is verified. Best effort: the run fails anyway;
- * a refusal here is returned as a warning.
+ * approval was dismissed) cannot stand while nothing is verified. In a sweep the status records when
+ * to try again (back-off), so that pull requests failing every time cannot starve the others; the
+ * inputs in that record are those the sweep listed, so any change since ends the wait. Best effort:
+ * the run fails anyway; a refusal here is returned as a warning.
  */
 export function markUnverified(
   gh: GitHubClient,
@@ -137,7 +154,13 @@ export function markUnverified(
   pr: PullRequestRef,
   reason: string,
 ): Promise<string | null> {
-  return bestEffortStatus(gh, ctx, inputs, { sha: pr.headSha, state: 'error', description: `could not be verified: ${reason}` });
+  const backoff = pr.sweep ? nextBackoff(pr.sweep.failedTries, pr.sweep.inputs, ctx.now) : null;
+  return bestEffortStatus(gh, ctx, inputs, {
+    sha: pr.headSha,
+    state: 'error',
+    description: `could not be verified: ${reason}`,
+    ...(backoff ? { targetUrl: linkWithBackoff(statusLink(ctx, pr.number), backoff) } : {}),
+  });
 }
 
 /**
@@ -237,7 +260,7 @@ function publisherFor(
     draft: reading.facts.draft,
     freshness: reading.freshness,
   });
-  const link = ctx.runUrl ?? `${ctx.serverUrl ?? 'https://github.com'}/${ctx.owner}/${ctx.repo}/pull/${pr.number}`;
+  const link = statusLink(ctx, pr.number);
   return {
     get statusNotWritten() {
       return statusNotWritten;

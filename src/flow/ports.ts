@@ -22,6 +22,11 @@ export interface PullRequestRef {
    * queue's commit and its parent; no comment is written and no review requested (the group is not a PR).
    */
   queued?: boolean;
+  /**
+   * A sweep's pull request: the inputs digest the sweep listed it with, and how many tries in a row
+   * failed before, so that a try that fails again records when to try next (markUnverified).
+   */
+  sweep?: { inputs: string; failedTries: number };
 }
 
 /** How the gate is set up: the trusted workflow's inputs that the flow reads. */

@@ -1,11 +1,13 @@
 // A scheduled (or manual) sweep of every open pull request that costs nothing when nothing is due: one
 // query lists them with what their decisions depend on and the gate's own status on each head; only
 // those whose record is missing, not the gate's own, stale, past its instant or for other inputs are
-// gated again (see src/core/sweep.ts for the record and what "inputs" means).
+// gated again (see src/core/sweep.ts for the record and what "inputs" means), the longest waiting first,
+// and those whose last try failed only once their back-off is over.
 import type { GitHubClient } from '../adapters/github/client.js';
 import { readOpenPullRequests, viewerLogin } from '../adapters/github/open-pulls.js';
-import { dueReason, inputsDigest, recordOf } from '../core/sweep.js';
+import { backingOff, dueReason, failedTries, inputsDigest, lastJudged, longestWaitingFirst, recordOf } from '../core/sweep.js';
 import type { Decision } from '../core/types.js';
+import type { BackingOffPullRequest } from '../report/sweep.js';
 import { settingsKey } from './gate-pull-request.js';
 import type { GateSettings, PullRequestRef } from './ports.js';
 
@@ -17,10 +19,15 @@ export interface UnchangedPullRequest {
   next: string | null;
 }
 
+/** A due pull request, as the sweep gates it: `sweep` carries what a failed try records (markUnverified). */
+export type DuePullRequest = PullRequestRef & { why: string; sweep: NonNullable<PullRequestRef['sweep']> };
+
 export interface SweepPlan {
-  /** The pull requests to gate again, each with why. */
-  due: Array<PullRequestRef & { why: string }>;
+  /** The pull requests to gate again, each with why: never judged first, then the least recently judged. */
+  due: DuePullRequest[];
   unchanged: UnchangedPullRequest[];
+  /** Those whose last try failed (their status is `error`), left alone until their back-off is over. */
+  backingOff: BackingOffPullRequest[];
 }
 
 const DECISION: Record<string, Decision> = { success: 'ready', pending: 'pending', failure: 'blocked' };
@@ -36,23 +43,33 @@ export async function planSweep(
     viewerLogin(gh),
   ]);
   const settings = settingsKey(inputs);
-  const plan: SweepPlan = { due: [], unchanged: [] };
+  const plan: SweepPlan = { due: [], unchanged: [], backingOff: [] };
+  const due: Array<DuePullRequest & { judged: number | null }> = [];
   for (const pr of open) {
     const inputsNow = inputsDigest({ settings, headSha: pr.headSha, baseSha: pr.baseSha, draft: pr.draft, freshness: pr.freshness });
-    const why = dueReason(pr.status, { inputs: inputsNow, viewer, now: ctx.now });
+    const expected = { inputs: inputsNow, viewer, now: ctx.now };
+    const backoff = backingOff(pr.status, expected);
+    if (backoff) {
+      plan.backingOff.push({ number: pr.number, retry: backoff.retry, attempt: backoff.attempt, reason: pr.status?.description ?? '' });
+      continue;
+    }
+    const why = dueReason(pr.status, expected);
     const decision = pr.status ? DECISION[pr.status.state] : undefined;
     if (why === null && pr.status && decision) {
       plan.unchanged.push({ number: pr.number, decision, next: recordOf(pr.status.targetUrl)?.next ?? null });
       continue;
     }
-    plan.due.push({
+    due.push({
       number: pr.number,
       headSha: pr.headSha,
       baseSha: pr.baseSha,
       baseRef: pr.baseRef,
       fork: pr.fork,
       why: why ?? 'its status is not a decision',
+      sweep: { inputs: inputsNow, failedTries: failedTries(pr.status, viewer) },
+      judged: lastJudged(pr.status, viewer),
     });
   }
+  plan.due = longestWaitingFirst(due).map(({ judged: _, ...ref }) => ref);
   return plan;
 }

@@ -43,6 +43,13 @@ export interface GitHubClientOptions {
   paceWrites?: boolean;
   /** Abandon a request that has not answered in this many milliseconds. Default 60000. */
   timeoutMs?: number;
+  /** Counts every request sent, each retry included (a sweep's budget); clients may share one. */
+  tally?: RequestTally;
+}
+
+/** Requests sent so far, as GitHub counts them against a token's limits: every attempt. */
+export interface RequestTally {
+  sent: number;
 }
 
 /** A limiter group that lets every job through at once: what paceWrites: false puts in place of the write spacing. */
@@ -65,9 +72,11 @@ function pathOf(url: string | undefined): string {
  * Guards every attempt: bounds how long it may take, turns a JSON answer that does not parse (which
  * octokit hands over as a string) into an error, and logs each failure so every retry is visible.
  */
-function attemptGuard(log: Logger, timeoutMs: number) {
+function attemptGuard(log: Logger, timeoutMs: number, tally: RequestTally | undefined) {
   return (octokit: Octokit) => {
     octokit.hook.before('request', (options: RequestOptions) => {
+      // Inside the retry and throttling wrappers: every attempt passes here.
+      if (tally) tally.sent++;
       options.request ??= {};
       options.request.signal = AbortSignal.timeout(timeoutMs);
     });
@@ -150,7 +159,7 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
   const baseUrl = (options.baseUrl || process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
   const fetch = proxiedFetch(baseUrl);
   const userAgent = userAgentOf(process.env.ACTIONS_ORCHESTRATION_ID);
-  const Client = GitHubOctokit.plugin(attemptGuard(log, options.timeoutMs ?? 60_000), retry, throttling);
+  const Client = GitHubOctokit.plugin(attemptGuard(log, options.timeoutMs ?? 60_000, options.tally), retry, throttling);
   return new Client({
     auth: `token ${token}`,
     baseUrl,
