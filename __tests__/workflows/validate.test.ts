@@ -129,6 +129,38 @@ describe('workflows', () => {
     }
   });
 
+  // A checkout writes GITHUB_TOKEN into .git/config, where every later step (a build script, a
+  // dependency's install hook) can read it: no workflow here needs git to push.
+  it.each(WORKFLOWS)('%s checks out with persist-credentials: false', (path) => {
+    const workflow = load(readFileSync(join(ROOT, path), 'utf8'), { schema: JSON_SCHEMA }) as {
+      jobs?: Record<string, { steps?: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
+    };
+    for (const [job, { steps = [] }] of Object.entries(workflow.jobs ?? {}))
+      for (const step of steps)
+        if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials'], `${path} job ${job}`).toBe(false);
+  });
+
+  // Node 20 is deprecated on the runners: each action runs its Node 24 release, the first major whose
+  // action.yml says `using: node24` (read from each action's release notes). An action not listed here
+  // fails until its Node 24 major is looked up and added.
+  const FIRST_NODE24_MAJOR: Record<string, number> = {
+    'actions/checkout': 5,
+    'actions/setup-node': 5,
+    'actions/create-github-app-token': 3,
+    'actions/upload-artifact': 6,
+    'actions/download-artifact': 7,
+    'github/codeql-action/upload-sarif': 4,
+  };
+  it.each(WORKFLOWS)('%s uses each third-party action at its Node 24 release or later', (path) => {
+    for (const [, action, major] of readFileSync(join(ROOT, path), 'utf8').matchAll(
+      /^\s*(?:-\s+)?uses:\s*([^@\s]+)@[0-9a-f]{40} # v(\d+)/gm,
+    )) {
+      if (action!.startsWith('pilot-readiness/pilot-readiness')) continue;
+      expect(FIRST_NODE24_MAJOR, `${path}: ${action}: add its first Node 24 major`).toHaveProperty([action!]);
+      expect(Number(major), `${path}: ${action} v${major} runs on Node 20`).toBeGreaterThanOrEqual(FIRST_NODE24_MAJOR[action!]!);
+    }
+  });
+
   it.each(WORKFLOWS)('%s mints every App token for an owner, with explicit permission-* inputs', (path) => {
     const workflow = load(readFileSync(join(ROOT, path), 'utf8'), { schema: JSON_SCHEMA }) as {
       jobs?: Record<string, { steps?: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
