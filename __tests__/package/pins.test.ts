@@ -248,6 +248,26 @@ describe('the pinned build is the documented one', () => {
   });
 });
 
+describe('scripts/pin.mjs', () => {
+  const pin = (...args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'scripts', 'pin.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
+
+  // Each refusal comes before anything is written: the checkout is left as it was.
+  it.each([
+    ['no sha', [], 'usage: node scripts/pin.mjs <commit-sha>'],
+    ['a tag', ['v1'], '"v1" is not a commit sha: give the commit\'s hexadecimal sha'],
+    ['a branch', ['main'], '"main" is not a commit sha'],
+    ['a sha this repository does not have', ['d'.repeat(40)], `${'d'.repeat(40)} is not a commit of this repository`],
+  ])('refuses %s, saying why, and changes nothing', (_name, args, says) => {
+    const before = git('status', '--porcelain');
+    const run = pin(...args);
+    expect(run.stderr).toContain(says);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(git('status', '--porcelain')).toBe(before);
+  });
+});
+
 describe("the pinned commit's built Action faces the workflow trust rows", () => {
   const startGitHub = fakeGitHubPerTest();
   let build: string | undefined;
