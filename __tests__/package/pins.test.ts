@@ -56,7 +56,8 @@ function pinsIn(file: string): Pin[] {
   const pins: Pin[] = [];
   const versionAfter = (rest: string) => /^[ \t]+#[ \t]*v(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)/.exec(rest)?.[1];
   lines.forEach((line, i) => {
-    for (const m of line.matchAll(/pilot-readiness\/pilot-readiness(?:\/[^\s@`]*)?@([^\s#`'")]*)(.*)$/g))
+    // A placeholder (`@<sha>`) is prose, not a ref anyone could run.
+    for (const m of line.matchAll(/pilot-readiness\/pilot-readiness(?:\/[^\s@`]*)?@([0-9A-Za-z._/-]+)(.*)$/g))
       pins.push({ at: `${file}:${i + 1}`, ref: m[1] ?? '', version: versionAfter(m[2] ?? '') });
     if (!/^\s*repository:\s*pilot-readiness\/pilot-readiness\s*$/.test(line)) return;
     const indent = line.length - line.trimStart().length;
