@@ -266,7 +266,7 @@ describe('workflows', () => {
           const steps = job.steps ?? [];
           for (const step of steps.filter((s) => isGate(s.uses) && s.with?.mode === 'deployment')) {
             const app = /^\$\{\{ steps\.([\w-]+)\.outputs\.token \}\}$/.exec(String(step.with?.['github-token']))?.[1];
-            const minted = steps.find((s) => s.id === app);
+            const minted = app === undefined ? undefined : steps.find((s) => s.id === app);
             expect(minted?.uses, `${path} job ${name}: github-token`).toMatch(/^actions\/create-github-app-token@/);
             expect(minted?.with?.['client-id'], `${path} job ${name}`).toBe('${{ vars.PILOT_READINESS_GATE_CLIENT_ID }}');
             const permissions = Object.entries(minted?.with ?? {}).filter(([k]) => k.startsWith('permission-'));
