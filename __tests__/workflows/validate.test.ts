@@ -268,7 +268,7 @@ describe('workflows', () => {
             const app = /^\$\{\{ steps\.([\w-]+)\.outputs\.token \}\}$/.exec(String(step.with?.['github-token']))?.[1];
             const minted = app === undefined ? undefined : steps.find((s) => s.id === app);
             expect(minted?.uses, `${path} job ${name}: github-token`).toMatch(/^actions\/create-github-app-token@/);
-            expect(minted?.with?.['client-id'], `${path} job ${name}`).toBe('${{ vars.PILOT_READINESS_GATE_CLIENT_ID }}');
+            expect(minted?.with?.['client-id'], `${path} job ${name}`).toMatch(/^\$\{\{ vars\.PILOT_READINESS_GATE_CLIENT_ID \}\}$/);
             const permissions = Object.entries(minted?.with ?? {}).filter(([k]) => k.startsWith('permission-'));
             expect(permissions.length, `${path} job ${name}`).toBeGreaterThan(0);
             for (const [k, v] of permissions) expect(v, `${path} job ${name}: ${k}`).toBe('read');
