@@ -5,103 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import type { FakeGitHub } from '../support/fake-github/index.js';
 import { runAction } from '../e2e/run-action.js';
-import {
-  HEAD,
-  MANIFEST,
-  OWNER,
-  REPO,
-  pilotFiles,
-  pull,
-  pullRequestEvent,
-  review,
-  scheduleEvent,
-  statuses,
-  world,
-} from '../e2e/scenario.js';
+import { HEAD, MANIFEST, OWNER, pilotFiles, pull, pullRequestEvent, review, statuses, world } from '../e2e/scenario.js';
+import { READY, WORKFLOW_TRUST_ROWS, expectWorkflowTrustRow, runWorkflowTrustRow } from './workflow-rows.js';
 
 const startGitHub = fakeGitHubPerTest();
 let gh: FakeGitHub | undefined;
 
-const WORKFLOW = '.github/workflows/pilot-readiness.yml';
-const READY = { requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] };
-
-interface Row {
-  name: string;
-  files: string[];
-  event?: 'pull_request' | 'schedule';
-  with?: Record<string, string>;
-  env?: Record<string, string>;
-  expect: { state: string; exit: number; says?: string };
-}
-
-const ROWS: Row[] = [
-  {
-    name: 'the PR edits the workflow file that runs the gate (and with it, the inputs)',
-    files: [MANIFEST, WORKFLOW],
-    with: { manifest: 'nothing/**', mode: 'report' },
-    expect: { state: 'failure', exit: 1, says: `changes ${WORKFLOW}, the workflow file that runs the gate` },
-  },
-  {
-    name: 'the PR edits the workflow file and touches no pilot at all',
-    files: [WORKFLOW],
-    expect: { state: 'failure', exit: 1, says: 'the workflow file that runs the gate' },
-  },
-  {
-    name: "the PR edits a local reusable workflow the gate's workflow could call, not the file itself",
-    files: [MANIFEST, '.github/workflows/gate-steps.yml'],
-    expect: { state: 'failure', exit: 1, says: 'changes .github/workflows/gate-steps.yml, a workflow or action of this repository' },
-  },
-  {
-    name: 'the PR edits a local composite action',
-    files: ['.github/actions/setup/action.yml'],
-    expect: { state: 'failure', exit: 1, says: 'changes .github/actions/setup/action.yml' },
-  },
-  {
-    name: 'the runner did not say which workflow runs the gate (GITHUB_WORKFLOW_REF unset)',
-    files: [MANIFEST],
-    env: { GITHUB_WORKFLOW_REF: '' },
-    expect: { state: 'failure', exit: 1, says: 'GITHUB_WORKFLOW_REF is not set' },
-  },
-  {
-    name: 'a narrowed manifest pattern leaves the pilot out: the manifest it skips is an error',
-    files: [MANIFEST],
-    with: { manifest: 'nothing/**' },
-    expect: { state: 'error', exit: 1, says: 'looks like a pilot manifest, but the manifest pattern (nothing/**) does not match it' },
-  },
-  {
-    name: 'control: a required workflow from the central repository runs the gate; the PR edits its own copy',
-    files: [MANIFEST, WORKFLOW],
-    env: { GITHUB_WORKFLOW_REF: `acme/ml-governance/.github/workflows/gate.yml@${'a'.repeat(40)}` },
-    expect: { state: 'success', exit: 0 },
-  },
-  {
-    name: 'control: the scheduled sweep runs the default branch workflow; the PR edits the workflow file',
-    files: [MANIFEST, WORKFLOW],
-    event: 'schedule',
-    expect: { state: 'success', exit: 0 },
-  },
-];
-
 describe('a pull request cannot choose its own gate (built Action, fake GitHub)', () => {
-  it.each(ROWS.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
-    const p = pull({ ...READY, files: row.files });
-    const head = { ...pilotFiles(), [WORKFLOW]: 'on: pull_request\n' };
-    gh = await startGitHub(world({ pulls: [p], base: pilotFiles(), heads: { [HEAD]: head } }));
-    const event = row.event ?? 'pull_request';
-    const run = await runAction({
-      gh,
-      event,
-      payload: event === 'schedule' ? scheduleEvent() : pullRequestEvent('synchronize', p),
-      with: row.with ?? {},
-      env: row.env ?? {},
-    });
-    expect(statuses(gh).at(-1)?.state).toBe(row.expect.state);
-    if (row.expect.state !== 'success') expect(statuses(gh).some((s) => s.state === 'success')).toBe(false);
-    expect(run.status).toBe(row.expect.exit);
-    if (row.expect.says) expect(run.stdout).toContain(row.expect.says);
-    if (row.expect.state === 'failure' && row.expect.says?.includes('workflow file')) {
-      expect(gh.comments(REPO, 7)[0]?.body ?? '').toContain('could not be verified');
-    }
+  it.each(WORKFLOW_TRUST_ROWS.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+    const ran = await runWorkflowTrustRow(startGitHub, row);
+    gh = ran.gh;
+    expectWorkflowTrustRow(ran, row);
   });
 });
 

@@ -19,7 +19,7 @@ interface ActionYml {
   outputs: Record<string, unknown>;
 }
 
-export const ACTION: ActionYml = load(readFileSync(join(ROOT, 'action.yml'), 'utf8'), { schema: JSON_SCHEMA }) as ActionYml;
+export const ACTION: ActionYml = actionYmlOf(ROOT);
 
 export type InputName =
   | 'policy'
@@ -85,21 +85,35 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** The node binary to run dist/index.js with. Default: the one running the tests. */
   node?: string;
+  /**
+   * Another build to run: a folder holding its action.yml and dist/ (say a pinned commit's, extracted
+   * with git archive), whose own input defaults apply. Default: this checkout's build.
+   */
+  build?: string;
   /** How long the run may take before it is killed. Default 15 s (a sweep of 100 pull requests needs more). */
   killAfterMs?: number;
 }
 
+/** A build's action.yml, read as the runner reads it. */
+export function actionYmlOf(build: string): ActionYml {
+  return load(readFileSync(join(build, 'action.yml'), 'utf8'), { schema: JSON_SCHEMA }) as ActionYml;
+}
+
 /** Every input with the value the runner would give it: `with:` first, else action.yml's default with its expression evaluated. */
-export function inputEnvironment(given: Partial<Record<InputName, string>>, token: string): Record<string, string> {
+export function inputEnvironment(
+  given: Partial<Record<InputName, string>>,
+  token: string,
+  action: ActionYml = ACTION,
+): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(ACTION.inputs)) {
+  for (const [name, spec] of Object.entries(action.inputs)) {
     const value = given[name as InputName] ?? (spec.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/g, token);
     if (/\$\{\{/.test(value))
       throw new Error(`run-action: the default of input ${name} (${value}) has an expression this helper cannot evaluate`);
     // The runner upper-cases the name and keeps its hyphens: INPUT_GITHUB-TOKEN.
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
-  for (const name of Object.keys(given)) if (!(name in ACTION.inputs)) throw new Error(`run-action: action.yml has no input "${name}"`);
+  for (const name of Object.keys(given)) if (!(name in action.inputs)) throw new Error(`run-action: action.yml has no input "${name}"`);
   return env;
 }
 
@@ -157,14 +171,15 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     RUNNER_OS: 'Linux',
     PILOT_READINESS_RETRY_UNIT_MS: '1',
     PILOT_READINESS_PACE_WRITES: 'false',
-    ...inputEnvironment(options.with ?? {}, token),
+    ...inputEnvironment(options.with ?? {}, token, options.build === undefined ? ACTION : actionYmlOf(options.build)),
     ...options.env,
   };
 
   const first = options.gh.requests.length;
   const started = performance.now();
   try {
-    const { status, stdout, stderr } = await spawnNode(options.node ?? process.execPath, ENTRY, workspace, env, options.killAfterMs);
+    const entry = options.build === undefined ? ENTRY : join(options.build, 'dist', 'index.js');
+    const { status, stdout, stderr } = await spawnNode(options.node ?? process.execPath, entry, workspace, env, options.killAfterMs);
     const ms = performance.now() - started;
     const outputs = parseOutputs(readFileSync(files.output, 'utf8'));
     let report: ActionRun['report'] = null;

@@ -54,7 +54,7 @@ describe('.github/workflows/release.yml', () => {
     permissions: unknown;
     jobs: Record<string, { needs?: string; permissions?: Record<string, string>; environment?: string; steps: Array<{ run?: string }> }>;
   };
-  it('runs on release tags only, verifies before it publishes, and publishes before it tags', () => {
+  it('runs on release tags only, verifies before it publishes, and publishes before it releases', () => {
     expect(workflow.on.push.tags).toEqual(['v[0-9]+.[0-9]+.[0-9]+']);
     expect(workflow.permissions).toEqual({});
     expect(workflow.jobs.publish?.needs).toBe('verify');
@@ -66,6 +66,14 @@ describe('.github/workflows/release.yml', () => {
     expect(workflow.jobs.publish?.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
     expect(workflow.jobs.publish?.environment).toBe('npm');
     expect(runs('release')).toContain('gh release create "$TAG" --verify-tag');
-    expect(runs('release')).toContain('git push --force origin "refs/tags/$major"');
+  });
+
+  // A major tag (v1) moved at each release would move under everyone who pinned it: users pin the
+  // commit sha the documentation names instead, and no job writes a tag.
+  it('moves no tag', () => {
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      for (const step of job.steps) expect(step.run ?? '', `job ${name}`).not.toMatch(/\bgit\s+(tag|push)\b|refs\/tags/);
+    }
+    expect(workflow.jobs.release?.permissions).toEqual({ contents: 'write' });
   });
 });

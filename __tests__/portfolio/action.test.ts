@@ -1,5 +1,6 @@
 // The built Action in portfolio mode, run as the runner runs it on a schedule in the organisation's
-// .github repository: one job summary, one JSON file, the outputs, and no write to any repository.
+// private portfolio repository: one job summary, one JSON file, the outputs, and no write to any
+// repository.
 import { describe, expect, it } from 'vitest';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import type { FakeGitHub } from '../support/fake-github/index.js';

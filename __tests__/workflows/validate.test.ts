@@ -129,6 +129,38 @@ describe('workflows', () => {
     }
   });
 
+  // A checkout writes GITHUB_TOKEN into .git/config, where every later step (a build script, a
+  // dependency's install hook) can read it: no workflow here needs git to push.
+  it.each(WORKFLOWS)('%s checks out with persist-credentials: false', (path) => {
+    const workflow = load(readFileSync(join(ROOT, path), 'utf8'), { schema: JSON_SCHEMA }) as {
+      jobs?: Record<string, { steps?: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
+    };
+    for (const [job, { steps = [] }] of Object.entries(workflow.jobs ?? {}))
+      for (const step of steps)
+        if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials'], `${path} job ${job}`).toBe(false);
+  });
+
+  // Node 20 is deprecated on the runners: each action runs its Node 24 release, the first major whose
+  // action.yml says `using: node24` (read from each action's release notes). An action not listed here
+  // fails until its Node 24 major is looked up and added.
+  const FIRST_NODE24_MAJOR: Record<string, number> = {
+    'actions/checkout': 5,
+    'actions/setup-node': 5,
+    'actions/create-github-app-token': 3,
+    'actions/upload-artifact': 6,
+    'actions/download-artifact': 7,
+    'github/codeql-action/upload-sarif': 4,
+  };
+  it.each(WORKFLOWS)('%s uses each third-party action at its Node 24 release or later', (path) => {
+    for (const [, action, major] of readFileSync(join(ROOT, path), 'utf8').matchAll(
+      /^\s*(?:-\s+)?uses:\s*([^@\s]+)@[0-9a-f]{40} # v(\d+)/gm,
+    )) {
+      if (action!.startsWith('pilot-readiness/pilot-readiness')) continue;
+      expect(FIRST_NODE24_MAJOR, `${path}: ${action}: add its first Node 24 major`).toHaveProperty([action!]);
+      expect(Number(major), `${path}: ${action} v${major} runs on Node 20`).toBeGreaterThanOrEqual(FIRST_NODE24_MAJOR[action!]!);
+    }
+  });
+
   it.each(WORKFLOWS)('%s mints every App token for an owner, with explicit permission-* inputs', (path) => {
     const workflow = load(readFileSync(join(ROOT, path), 'utf8'), { schema: JSON_SCHEMA }) as {
       jobs?: Record<string, { steps?: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
@@ -200,6 +232,67 @@ describe('workflows', () => {
     const gateTypes = mergeGroupIn(gate);
     if (gateTypes === null) expect(gate).toMatch(/^# No merge_group trigger: /m);
     else expect(gateTypes).toEqual(readme);
+  });
+
+  // The examples are copied as they are: each rule below is one a security review found broken.
+  describe('the examples are safe as written', () => {
+    type Job = {
+      environment?: string;
+      uses?: string;
+      with?: Record<string, unknown>;
+      steps?: Array<{ id?: string; uses?: string; with?: Record<string, unknown> }>;
+    };
+    const EXAMPLES = WORKFLOWS.filter((p) => p.startsWith('examples/'));
+    const jobsOf = (path: string) =>
+      Object.entries((load(readFileSync(join(ROOT, path), 'utf8'), { schema: JSON_SCHEMA }) as { jobs?: Record<string, Job> }).jobs ?? {});
+    const isGate = (uses = '') => /^pilot-readiness\/pilot-readiness(\/\.github\/workflows\/pilot-readiness\.yml)?@/.test(uses);
+    const gatePolicy = jobsOf('examples/workflows/org-dot-github/pilot-readiness-gate.yml')
+      .flatMap(([, job]) => job.steps ?? [])
+      .find((s) => isGate(s.uses))?.with?.policy;
+
+    it('every example judges with the central gate policy, at the same commit', () => {
+      expect(gatePolicy).toMatch(/^acme\/ml-governance\/.+@[0-9a-f]{40}$/);
+      for (const path of EXAMPLES)
+        for (const [name, job] of jobsOf(path))
+          for (const use of [job, ...(job.steps ?? [])])
+            if (isGate(use.uses)) expect(use.with?.policy, `${path} job ${name}`).toBe(gatePolicy);
+    });
+
+    // The deploy-time gate counts only the reminders the gate App wrote, which GITHUB_TOKEN never
+    // sees; and a deploy job has nothing to write.
+    it('the deploy-time gate reads with a read-only token of the gate App', () => {
+      for (const path of EXAMPLES)
+        for (const [name, job] of jobsOf(path)) {
+          const steps = job.steps ?? [];
+          for (const step of steps.filter((s) => isGate(s.uses) && s.with?.mode === 'deployment')) {
+            const app = /^\$\{\{ steps\.([\w-]+)\.outputs\.token \}\}$/.exec(String(step.with?.['github-token']))?.[1];
+            const minted = app === undefined ? undefined : steps.find((s) => s.id === app);
+            expect(minted?.uses, `${path} job ${name}: github-token`).toMatch(/^actions\/create-github-app-token@/);
+            expect(minted?.with?.['client-id'], `${path} job ${name}`).toMatch(/^\$\{\{ vars\.PILOT_READINESS_GATE_CLIENT_ID \}\}$/);
+            const permissions = Object.entries(minted?.with ?? {}).filter(([k]) => k.startsWith('permission-'));
+            expect(permissions.length, `${path} job ${name}`).toBeGreaterThan(0);
+            for (const [k, v] of permissions) expect(v, `${path} job ${name}: ${k}`).toBe('read');
+            expect(job.environment, `${path} job ${name}: an environment limited to main`).toBeDefined();
+          }
+        }
+    });
+
+    // A repository secret reaches every workflow a branch adds; an environment secret only the jobs
+    // the environment admits. One name used as both hides a leftover repository copy of the key.
+    it('no secret name is used both as a repository secret and as an environment secret', () => {
+      const kinds = new Map<string, Set<string>>();
+      for (const path of EXAMPLES)
+        for (const [, job] of jobsOf(path)) {
+          const inEnvironment = job.environment !== undefined || (job.uses !== undefined && job.with?.environment !== undefined);
+          const text = JSON.stringify(job);
+          for (const [, secret] of text.matchAll(/secrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
+            if (!kinds.has(secret!)) kinds.set(secret!, new Set());
+            kinds.get(secret!)!.add(inEnvironment ? 'environment' : 'repository');
+          }
+        }
+      for (const [secret, kind] of kinds) expect([...kind], secret).toHaveLength(1);
+      expect(kinds.get('PILOT_READINESS_GATE_KEY')).toEqual(new Set(['environment']));
+    });
   });
 
   it('the pinning check is for real: a tag, a short sha or a sha without its version fails', () => {
