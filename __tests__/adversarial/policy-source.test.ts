@@ -195,3 +195,37 @@ describe('the central policy at policies/pilot-readiness.yml is never a manifest
     expect(reportOf(run).manifest.path).toBe(MANIFEST);
   });
 });
+
+describe('an organisation layer over default names its own policy owners, and they govern its changes (built Action, fake GitHub)', () => {
+  const POLICY = '.github/pilot-readiness-policy.yml';
+  const LAYER = 'version: 1\nextends: default\nname: acme\npolicy_owners: [gov-lead, acme/governance]\nmax_waiver_total: 120d\n';
+  /** The cap on waivers across renewals dropped: a loosening of the layer, which default allows. */
+  const UNCAPPED = LAYER.replace('max_waiver_total: 120d\n', '');
+
+  const ROWS: Array<{ name: string; reviews: Array<[string, 'APPROVED']>; state: string; says: string }> = [
+    { name: 'its loosening, no owner approving: pending', reviews: [['dev-buddy', 'APPROVED']], state: 'pending', says: 'gov-lead' },
+    {
+      name: 'its loosening approved by an owner it names: success',
+      reviews: [['gov-lead', 'APPROVED']],
+      state: 'success',
+      says: 'Approved by',
+    },
+  ];
+
+  it.each(ROWS.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+    const p = pull({ files: [POLICY], requestedDaysAgo: null, reviews: row.reviews.map(([who, state]) => review(who, state, 0.5)) });
+    const scenario = world({
+      pulls: [p],
+      base: { ...pilotFiles(), [POLICY]: LAYER },
+      heads: { [HEAD]: { ...pilotFiles(), [POLICY]: UNCAPPED } },
+    });
+    scenario.orgs = { acme: { teams: { governance: ['tia-gov'] } } };
+    scenario.tokens = TOKENS;
+    gh = await startGitHub(scenario);
+    await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { policy: POLICY } });
+    expect(statuses(gh).at(-1)?.state).toBe(row.state);
+    const comment = shownText(gh.comments(REPO, 7)[0]?.body ?? '');
+    expect(comment).toContain('max_waiver_total');
+    expect(comment).toContain(row.says);
+  });
+});

@@ -17,8 +17,9 @@ import { centralReader } from './trusted-policy.js';
 
 /**
  * A pull request in the policy's own repository that edits the policy: the pilots are still judged by
- * the base version, but the proposed version is validated (its extends chain included) and compared
- * with the base, so reviewers see what it tightens or loosens. One round trip (the head text).
+ * the trusted version, but the proposed version is validated (its extends chain included) and compared
+ * with the base, so reviewers see what it tightens or loosens. One round trip (the head text), plus,
+ * for a central policy, one per central policy its base version extends.
  */
 export async function reviewPolicyChange(
   gh: GitHubClient,
@@ -52,7 +53,14 @@ export async function reviewPolicyChange(
     const parsed = parseYaml(head.text, path);
     const fallback = parsed.has(['extends']) ? parsed.locateKey(['extends']) : parsed.locate([]);
     const own = <T extends Finding>(f: T): T => (f.location && f.location.file === path ? f : { ...f, location: fallback });
-    const comparison = { ...raw, tightenings: raw.tightenings.map(own), loosenings: raw.loosenings.map(own) };
+    // Owners named where the base names none are a change to who governs this very file: in a layer
+    // over a parent they loosen nothing the parent requires, but here they would let someone approve
+    // what the base lets no one approve, so they need the base's owners like a loosening.
+    const comparison = {
+      tightenings: raw.tightenings.map(own),
+      loosenings: [...raw.loosenings, ...raw.changes].map(own),
+      changes: [],
+    };
     if (comparison.loosenings.length === 0) return { path, valid: true, deleted: false, comparison };
     // A loosening needs an owner of the base policy (policy_owners): never the author.
     const owners = base.policy.policy_owners ?? [];

@@ -1,5 +1,6 @@
 // The facts of one pull request (author, readiness, commits, review requests, reviews, changed files)
-// and the trusted files at its base, read in one GraphQL query plus a page query per extra 100 items.
+// and the trusted files at its base branch's tip (or at given commits), read in one GraphQL query plus
+// a page query per extra 100 items.
 
 import type { PrFacts, ReviewState } from '../../core/types.js';
 import type { GitHubClient } from './client.js';
