@@ -13,9 +13,11 @@ import {
   HEAD,
   MANIFEST,
   OWNER,
+  QUEUED,
   REPO,
   pilotFiles,
   pull,
+  mergeGroupEvent,
   pullRequestEvent,
   reportOf,
   review,
@@ -75,6 +77,32 @@ describe('a re-run is judged by the policy of the base as it stands now (built A
     expect(statuses(gh).at(-1)?.state).toBe('pending');
     expect(run.outputs).toMatchObject({ decision: 'pending', blocking: 'legal,security' });
     expect(reportOf(run).policy).toMatchObject({ name: 'acme-strict', source: POLICY });
+  });
+});
+
+describe("a merge queue's commit is judged by the policy of its parent, what the group merges into (built Action, fake GitHub)", () => {
+  const POLICY = '.github/pilot-readiness-policy.yml';
+
+  it("control: the queue's parent holds the tightened policy while the branch's tip (say, a force-push) holds a looser one: pending", async () => {
+    const p = pull({ requestedDaysAgo: 3, reviews: [review(OWNER, 'APPROVED', 1)] });
+    const tip = sha('e', 2);
+    const scenario = world({
+      pulls: [p],
+      base: { ...pilotFiles(), [POLICY]: STRICT },
+      heads: { [HEAD]: pilotFiles(), [QUEUED]: pilotFiles() },
+    });
+    const models = scenario.repos?.[REPO];
+    if (!models?.files) throw new Error('the scenario has no acme/models files');
+    models.files[tip] = { ...pilotFiles(), [POLICY]: LOOSE };
+    models.branches = { main: tip };
+    gh = await startGitHub(scenario);
+    const run = await runAction({ gh, event: 'merge_group', payload: mergeGroupEvent(p), with: { policy: POLICY } });
+
+    expect(statuses(gh, QUEUED).at(-1)?.state).toBe('pending');
+    expect(reportOf(run).policy).toMatchObject({ name: 'acme-strict' });
+    const facts = run.requests.find((r) => r.operation === 'PullRequestFacts');
+    expect(facts?.variables?.f0).toBe(`${BASE}:${POLICY}`);
+    expect(facts?.variables?.b0).toBeUndefined();
   });
 });
 
