@@ -191,15 +191,34 @@ describe('a pull request to the central policy in its own repository needs a pol
 
 describe('the central policy at policies/pilot-readiness.yml is never a manifest (built Action, fake GitHub)', () => {
   const CENTRAL = 'policies/pilot-readiness.yml';
-
-  it('a pull request beside it, under the default manifest pattern: no pilot touched, success', async () => {
-    const { p, scenario, policy } = centralWorld(CENTRAL, STRICT, STRICT, { files: ['policies/README.md'] });
-    const head = scenario.repos?.[REPO]?.files?.[HEAD];
+  /** A pull request that edits only a note beside the policy, in the policy's folder. */
+  const besideThePolicy = () => {
+    const world = centralWorld(CENTRAL, STRICT, STRICT, { files: ['policies/README.md'] });
+    const head = world.scenario.repos?.[REPO]?.files?.[HEAD];
     if (!head || typeof head !== 'object') throw new Error('the scenario has no head files');
     (head as Record<string, string>)['policies/README.md'] = 'How the organisation policy is changed.\n';
+    return world;
+  };
+
+  it('a pull request beside it, under the default manifest pattern: no pilot touched, success', async () => {
+    const { p, scenario, policy } = besideThePolicy();
     gh = await startGitHub(scenario);
     const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { policy } });
     expect(run.status).toBe(0);
+    expect(statuses(gh).at(-1)).toMatchObject({ state: 'success', description: expect.stringContaining('no pilot manifest') });
+  });
+
+  it('under a narrower manifest pattern it is not a manifest the pattern misses either: success', async () => {
+    const { p, scenario, policy } = besideThePolicy();
+    gh = await startGitHub(scenario);
+    const run = await runAction({
+      gh,
+      event: 'pull_request',
+      payload: pullRequestEvent('synchronize', p),
+      with: { policy, manifest: 'pilots/**/pilot-readiness.yml' },
+    });
+    expect(run.status).toBe(0);
+    expect(run.annotations).toEqual([]);
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'success', description: expect.stringContaining('no pilot manifest') });
   });
 
