@@ -353,8 +353,8 @@ function reviewsOf(payload: string, file: string): PolicyReview[] {
         { message: payload, location: null },
       ],
     },
-    { path: file, valid: true, deleted: false, comparison: { tightenings: [change], loosenings: [change, change] } },
-    { path: file, valid: true, deleted: false, comparison: { tightenings: [], loosenings: [] } },
+    { path: file, valid: true, deleted: false, comparison: { tightenings: [change], loosenings: [change, change], changes: [] } },
+    { path: file, valid: true, deleted: false, comparison: { tightenings: [], loosenings: [], changes: [] } },
   ];
 }
 
@@ -462,7 +462,7 @@ describe('a hostile string in a report field the engine fills, and in a policy c
         path: '.github/pilot-readiness-policy.yml',
         valid: true,
         deleted: false,
-        comparison: { tightenings: [], loosenings: [change] },
+        comparison: { tightenings: [], loosenings: [change], changes: [] },
       }),
     ).toBe(
       [

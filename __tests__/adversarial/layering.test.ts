@@ -21,6 +21,8 @@ const WAIVABLE = '        waivable: true\n';
 const SECURITY_WAIVERS = swap(WAIVABLE, `${WAIVABLE}        waiver_approvers: [security]\n`);
 /** base.yml with a cap on how long a criterion stays waived across renewals (line 7). */
 const CAPPED = swap('max_waiver: 60d\n', 'max_waiver: 60d\nmax_waiver_total: 120d\n');
+/** base.yml naming who approves changes to it (line 7). */
+const OWNED = swap('max_waiver: 60d\n', 'max_waiver: 60d\npolicy_owners: [gov-lead]\n');
 
 interface Row {
   name: string;
@@ -226,6 +228,24 @@ const rows: Row[] = [
       says: 'roles.owner.allow_self true is weaker than false in parent.yml',
     },
   },
+  {
+    name: "the parent's policy owners widened: one more who could approve a loosening",
+    parent: OWNED,
+    layer: 'policy_owners: [gov-lead, dev-buddy]\n',
+    check: { status: 2, at: '3:16', says: 'policy_owners adds dev-buddy, who could then approve a loosening' },
+    diff: {
+      edit: swap('policy_owners: [gov-lead]', 'policy_owners: [gov-lead, dev-buddy]'),
+      status: 1,
+      at: '7:16',
+      says: 'policy_owners adds dev-buddy, who could then approve a loosening',
+    },
+  },
+  {
+    name: "the parent's policy owners replaced by the attacker",
+    parent: OWNED,
+    layer: 'policy_owners: [dev-buddy]\n',
+    check: { status: 2, at: '3:16', says: 'policy_owners adds dev-buddy, who could then approve a loosening' },
+  },
 ];
 
 function files(row: Row): string {
@@ -269,6 +289,46 @@ describe('the same changes as rewrites: policy diff lists the loosening at the r
       expect(loosens).toContain(`  rewrite.yml:${diff.at}: ${diff.says}`);
       expect(loosens).not.toMatch(/parent\.yml:\d+:\d+/);
     }
+  });
+});
+
+describe('policy_owners over a parent that names none: the layer says who approves its own changes', () => {
+  const ORG = 'version: 1\nextends: default\nname: acme\npolicy_owners: [gov-lead, acme/governance]\n';
+
+  it('a layer over default naming policy_owners passes policy check, which lists it as a change', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pilot-readiness-layering-'));
+    writeFileSync(join(dir, 'org.yml'), ORG);
+    const text = cli(['policy', 'check', 'org.yml'], { cwd: dir });
+    expect(text.stderr).toBe('');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(
+      /^ok: org\.yml \(\d+ gates, \d+ criteria; extends default: tightens 0 settings, changes policy_owners\)\n$/,
+    );
+    const json = cli(['policy', 'check', 'org.yml', '--format', 'json'], { cwd: dir });
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: true,
+      tightens: [],
+      changes: [
+        {
+          setting: 'policy_owners',
+          message: 'policy_owners names gov-lead, acme/governance to approve changes to this policy (default names no one)',
+          location: { file: 'org.yml', line: 4, column: 16 },
+        },
+      ],
+    });
+  });
+
+  it('policy diff lists owners named where the parent names none under changes, not loosens: exit 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pilot-readiness-layering-'));
+    writeFileSync(join(dir, 'parent.yml'), BASE);
+    writeFileSync(join(dir, 'rewrite.yml'), OWNED(BASE));
+    const run = cli(['policy', 'diff', 'parent.yml', 'rewrite.yml'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(
+      'changes:\n  rewrite.yml:7:16: policy_owners names gov-lead to approve changes to this policy (parent.yml names no one)\n',
+    );
   });
 });
 

@@ -6,7 +6,6 @@ import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import type { FakeGitHub } from '../support/fake-github/index.js';
 import { runAction } from './run-action.js';
 import {
-  BASE,
   DEFAULT_POLICY_TEXT,
   HEAD,
   MANIFEST,
@@ -63,10 +62,12 @@ describe('the trusted policy', () => {
     expect(statuses(gh)).toEqual([
       expect.objectContaining({ state: 'failure', description: '16/16 criteria · legal 10d 23h left · security 3d 23h left' }),
     ]);
-    // The policy that judges was asked for at the base commit. The head's version is read once more,
-    // after the evaluation, only to show reviewers what the proposed change would do.
+    // The policy that judges was asked for at the base branch as it stands (its tip, in the facts
+    // query), never at the head. The head's version is read once more, after the evaluation, only to
+    // show reviewers what the proposed change would do.
     const facts = run.requests.find((r) => r.operation === 'PullRequestFacts');
-    expect(facts?.variables?.f0).toBe(`${BASE}:${POLICY_PATH}`);
+    expect(facts?.variables?.b0).toBe(POLICY_PATH);
+    expect(JSON.stringify(facts?.body)).toMatch(/baseRef \{ target \{ __typename oid \.\.\. on Commit \{ b0: file\(path: \$b0\)/);
     const headReads = run.requests.filter((r) => JSON.stringify(r.variables ?? {}).includes(`${HEAD}:${POLICY_PATH}`));
     expect(headReads.map((r) => r.operation)).toEqual(['FileTexts']);
     const comment = gh.comments(REPO, 7)[0]?.body ?? '';

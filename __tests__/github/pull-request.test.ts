@@ -242,6 +242,36 @@ describe('facts', () => {
     expect(gh?.count()).toBe(1);
   });
 
+  it('reads files at the base branch as it stands, not at the trailing baseRefOid, in the same query', async () => {
+    const tip = sha(0xbee);
+    const s: Scenario = {
+      repos: {
+        'acme/models': {
+          branches: { main: tip },
+          files: { [BASE]: { 'p.yml': 'name: old\n' }, [tip]: { 'p.yml': 'name: tightened\n' } },
+          pulls: [pull()],
+        },
+      },
+    };
+    gh = await startGitHub(s);
+    const read = await fetchPullRequestFacts(fakeClient(gh), PR, { baseFiles: ['p.yml', 'missing.yml'] });
+    expect(read.baseSha).toBe(BASE);
+    expect(read.currentBase).toEqual({
+      sha: tip,
+      files: [
+        { ref: tip, path: 'p.yml', text: 'name: tightened\n' },
+        { ref: tip, path: 'missing.yml', text: null },
+      ],
+    });
+    expect(gh.count()).toBe(1);
+  });
+
+  it('asks nothing of the base branch unless files are wanted there', async () => {
+    const read = await facts(scenario(pull()));
+    expect(read.currentBase).toBeNull();
+    expect(JSON.stringify(gh?.requests[0]?.body)).not.toContain('baseRef {');
+  });
+
   it('refuses a binary or oversized trusted file with a clear error', async () => {
     await expect(
       facts(scenario(pull(), { 'p.yml': { base64: Buffer.from([0x76, 0, 1]).toString('base64') } }), [{ ref: BASE, path: 'p.yml' }]),

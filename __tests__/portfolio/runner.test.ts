@@ -227,4 +227,28 @@ describe('runPortfolio', () => {
       .filter((r) => Object.values(r.variables ?? {}).some((v) => String(v).endsWith(':.github/pilot-readiness.yml')));
     expect(texts.length).toBe(new Set(offline.map((i) => i.repository)).size);
   });
+
+  it('never lists the policy file as a pilot: a central policy in its own repository, a repository path in each', async () => {
+    const { scenario } = orgScenario({ repos: 2 });
+    const central = 'a'.repeat(40);
+    scenario.repos![`${ORG}/governance`] = {
+      default_branch: 'main',
+      branches: { main: central },
+      tags: { v1: central },
+      files: { [central]: { 'policies/pilot-readiness.yml': 'version: 1\nextends: default\n' } },
+    };
+    gh = await startGitHub(scenario);
+    const client = fakeClient(gh);
+    const byCentral = await runPortfolio(client, options(client, { policy: `${ORG}/governance/policies/pilot-readiness.yml@v1` }));
+    expect(byCentral.inputs.filter((i) => i.repository === `${ORG}/governance`)).toEqual([]);
+    expect(byCentral.inputs.filter((i) => i.error)).toEqual([]);
+
+    for (const repo of Object.values(scenario.repos!))
+      for (const files of Object.values(repo.files ?? {})) files['policies/pilot-readiness.yml'] = 'version: 1\nextends: default\n';
+    gh = await startGitHub(scenario);
+    const again = fakeClient(gh);
+    const byPath = await runPortfolio(again, options(again, { policy: 'policies/pilot-readiness.yml' }));
+    expect(byPath.inputs.filter((i) => i.manifest === 'policies/pilot-readiness.yml')).toEqual([]);
+    expect(byPath.inputs.filter((i) => i.error)).toEqual([]);
+  });
 });

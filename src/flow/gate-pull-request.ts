@@ -36,7 +36,6 @@ import { policyVerdict, reviewPolicyChange } from './policy-change.js';
 import type { GateSettings, PullRequestRef } from './ports.js';
 import { readPullRequest, type PullRequestReading } from './read-pull-request.js';
 import { readReminders, sendReminders, withSentReminders } from './reminders.js';
-import { policySpec } from './trusted-policy.js';
 
 /** The run a pull request is gated in: where, when, and what it shares with the other pull requests of a sweep. */
 export interface GateContext {
@@ -405,10 +404,12 @@ export async function gatePullRequest(
   // A pilot the pattern would skip is an error, never a silent pass.
   if (reading.unmatched.length > 0) throw new InputError(reading.unmatched);
 
-  const spec = policySpec(inputs.policy);
+  // A pull request that changes the policy file where it lives (the repository's own, or a central
+  // policy in its own repository) is a policy change: a loosening needs an owner of the base version.
+  const policyFile = reading.policyFile;
   const review =
-    spec.kind === 'base' && reading.changedFiles.includes(spec.path)
-      ? await reviewPolicyChange(gh, ctx, spec.path, reading, warnings)
+    policyFile !== null && reading.changedFiles.includes(policyFile.path)
+      ? await reviewPolicyChange(gh, ctx, policyFile.path, reading, warnings)
       : null;
   const reviewErrors = review && !review.valid ? review.errors : [];
 

@@ -2,7 +2,7 @@
 // head and base, and the team members the rules need. Shared by the gate and the portfolio.
 import type { GitHubClient } from '../adapters/github/client.js';
 import { GitHubApiError } from '../adapters/github/errors.js';
-import type { FileAt, FileText } from '../adapters/github/files.js';
+import type { FileText } from '../adapters/github/files.js';
 import { fetchPullRequestFacts, type BotComment, type GateStatus } from '../adapters/github/pull-request.js';
 import { fetchTeamMembers } from '../adapters/github/teams.js';
 import { InputError } from '../core/errors.js';
@@ -11,7 +11,7 @@ import { manifestData, pairPilots, type ManifestAt, type PilotPair } from '../co
 import { reviewerRoles, type LoadedPolicy } from '../core/policy.js';
 import type { Finding, Manifest, PrFacts, Report } from '../core/types.js';
 import { fileTexts, matching, treeAt, treeFiles, unmatchedManifests, withEvidenceTexts, type TreeCache } from './manifests.js';
-import { loadTrustedPolicy, policySpec, type PolicySources } from './trusted-policy.js';
+import { loadTrustedPolicy, policyPathIn, policySpec, type PolicySources } from './trusted-policy.js';
 
 /** What reading one pull request gives: its gated manifests and how to evaluate them against given facts. */
 export interface PullRequestReading {
@@ -32,6 +32,12 @@ export interface PullRequestReading {
   unmatched: Finding[];
   /** The trusted policy the pilots are judged by (the base branch's, for a repository path). */
   policy: LoadedPolicy;
+  /**
+   * The policy file where it lives in this repository (a repository path, or a central policy's own
+   * repository), as the base holds it now: what a pull request that changes it is compared with.
+   * Null when the policy lives elsewhere (bundled, or central in another repository).
+   */
+  policyFile: { path: string; text: string | null; central: boolean } | null;
   /** Gated manifests, repository-relative. */
   gated: string[];
   /** The facts as read, with team members; evaluateWith() adds each manifest's base owner. */
@@ -100,18 +106,30 @@ export async function readPullRequest(
 ): Promise<PullRequestReading> {
   const { owner, repo } = target;
   const spec = policySpec(options.policy);
-  const trustedFiles: FileAt[] = spec.kind === 'base' ? [{ ref: target.baseSha, path: spec.path }] : [];
+  const policyPath = policyPathIn(spec, target);
+  const queued = target.queuedSha !== undefined;
+  // The policy is read at the base as it stands now, on every run: the caller's baseSha comes from an
+  // event payload that a re-run replays as it was (a looser policy, since tightened), and GitHub's
+  // baseRefOid trails the branch. So the facts query reads it at the base branch's tip. A merge queue's
+  // commit is judged against its parent, what the group merges into.
   const read = await fetchPullRequestFacts(
     gh,
     { owner, repo, number: target.number },
     {
-      trustedFiles,
+      ...(policyPath !== null && queued ? { trustedFiles: [{ ref: target.baseSha, path: policyPath }] } : {}),
+      ...(policyPath !== null && !queued ? { baseFiles: [policyPath] } : {}),
       ...(options.comments ? { comments: true } : {}),
       ...(options.statusContext !== undefined ? { statusContext: options.statusContext } : {}),
     },
   );
   warnings.push(...read.warnings);
-  const policy = await loadTrustedPolicy(gh, spec, read.trustedFiles[0]?.text, warnings, options.policySources);
+  if (policyPath !== null && !queued && read.currentBase === null) {
+    throw new InputError(
+      `the base branch ${read.facts.base_ref} of #${target.number} no longer exists, so the policy ${policyPath} cannot be read from it; retarget the pull request to an existing branch`,
+    );
+  }
+  const policyText = policyPath === null ? undefined : (queued ? read.trustedFiles[0] : read.currentBase?.files[0])?.text;
+  const policy = await loadTrustedPolicy(gh, spec, policyText, warnings, options.policySources);
   // In a merge queue the files judged are the queue's commit and its parent (what the group merges
   // into); the facts (reviews, commits, head_sha) stay the pull request's own.
   const headSha = target.queuedSha ?? read.facts.head_sha;
@@ -120,13 +138,14 @@ export async function readPullRequest(
     treeAt(gh, { owner, repo }, headSha, options.trees),
     treeAt(gh, { owner, repo }, baseSha, options.trees),
   ]);
-  // The policy file is never a pilot, even where the manifest pattern matches its name.
-  const notPolicy = (path: string) => spec.kind !== 'base' || path !== spec.path;
+  // The policy file is never a pilot, even where the manifest pattern matches its name (a central
+  // policy at policies/pilot-readiness.yml, in its own repository, under the default pattern).
+  const notPolicy = (path: string) => path !== policyPath;
   const headPaths = matching(tree, options.manifest).filter(notPolicy);
   const basePaths = matching(baseTree, options.manifest).filter(notPolicy);
   const unmatched = unmatchedManifests(
     tree,
-    [...headPaths, ...(spec.kind === 'base' ? [spec.path] : [])],
+    [...headPaths, ...(policyPath !== null ? [policyPath] : [])],
     options.manifest,
     read.changedFiles,
   );
@@ -135,6 +154,7 @@ export async function readPullRequest(
     baseRef: read.facts.base_ref,
     changedFiles: read.changedFiles,
     policy,
+    policyFile: policyPath === null ? null : { path: policyPath, text: policyText ?? null, central: spec.kind === 'central' },
     unmatched,
     freshness: read.freshness,
     baseSha: read.baseSha,

@@ -3,7 +3,7 @@
 // shared through a PolicySources cache, so a sweep or the portfolio reads each once.
 import { posix } from 'node:path';
 import type { GitHubClient } from '../adapters/github/client.js';
-import { fetchPolicySource, type PolicySource } from '../adapters/github/policy-source.js';
+import { fetchPolicySource, parsePolicyReference, type PolicySource } from '../adapters/github/policy-source.js';
 import { isBundledPolicy, loadBundledPolicy } from '../core/bundled.js';
 import { InputError } from '../core/errors.js';
 import { isCentralReference, resolvePolicy, type AsyncPolicyReader } from '../core/layering/index.js';
@@ -19,6 +19,19 @@ export function policySpec(input: string): PolicySpec {
   if (path.startsWith('../') || path.startsWith('/'))
     throw new InputError(`input policy: "${input}" must be a path inside this repository, "default", or owner/repo/path@ref`);
   return { kind: 'base', path };
+}
+
+/**
+ * Where the trusted policy lives in a repository, or null when it lives elsewhere: a repository path in
+ * every repository the gate runs in, a central owner/repo/path@ref in its own repository only. That
+ * file is never a pilot's manifest, and a pull request that changes it is a policy change.
+ */
+export function policyPathIn(spec: PolicySpec, repository: { owner: string; repo: string }): string | null {
+  if (spec.kind === 'base') return spec.path;
+  if (spec.kind === 'bundled') return null;
+  const central = parsePolicyReference(spec.reference);
+  const same = `${central.owner}/${central.repo}`.toLowerCase() === `${repository.owner}/${repository.repo}`.toLowerCase();
+  return same ? central.path : null;
 }
 
 /**

@@ -18,7 +18,7 @@ export function checkLine(shown: string, resolved: ResolvedPolicy): string {
       : `; extends ${resolved.chain
           .slice(1)
           .map((c) => p(c.source))
-          .join(' → ')}: tightens ${plural(resolved.tightenings.length, 'setting')}`;
+          .join(' → ')}: tightens ${plural(resolved.tightenings.length, 'setting')}${changed(resolved.changes)}`;
   return `ok: ${p(shown)} (${size}${layering})`;
 }
 
@@ -31,21 +31,38 @@ export function checkJson(shown: string, resolved: ResolvedPolicy): object {
     extends: resolved.parent,
     chain: resolved.chain,
     tightens: resolved.tightenings.map(changeJson),
+    changes: resolved.changes.map(changeJson),
   };
+}
+
+/** `, changes policy_owners`: what a layer sets that neither tightens nor loosens its parent. */
+function changed(changes: readonly PolicyChange[]): string {
+  return changes.length === 0 ? '' : `, changes ${changes.map((c) => p(c.setting)).join(', ')}`;
 }
 
 const changeJson = ({ setting, message, location }: PolicyChange) => ({ setting, message, location });
 
-/** One line per change, grouped under `tightens:` and `loosens:`; a sentence when there is none. */
+/** One line per change, grouped under `tightens:`, `loosens:` and `changes:`; a sentence when there is none. */
 export function diffText(comparison: Comparison, a: string, b: string): string {
-  const { tightenings, loosenings } = comparison;
-  if (tightenings.length === 0 && loosenings.length === 0) return plainText(`${p(b)} neither tightens nor loosens ${p(a)}\n`);
+  const { tightenings, loosenings, changes } = comparison;
+  if (tightenings.length + loosenings.length + changes.length === 0) return plainText(`${p(b)} neither tightens nor loosens ${p(a)}\n`);
   const out: string[] = [];
-  if (tightenings.length > 0) out.push('tightens:', ...tightenings.map((change) => `  ${p(formatFinding(change))}`));
-  if (loosenings.length > 0) out.push('loosens:', ...loosenings.map((change) => `  ${p(formatFinding(change))}`));
+  const group = (title: string, list: readonly PolicyChange[]) => {
+    if (list.length > 0) out.push(title, ...list.map((change) => `  ${p(formatFinding(change))}`));
+  };
+  group('tightens:', tightenings);
+  group('loosens:', loosenings);
+  // Neither: who approves changes to B itself, where A names no one.
+  group('changes:', changes);
   return plainText(`${out.join('\n')}\n`);
 }
 
 export function diffJson(comparison: Comparison, a: string, b: string): object {
-  return { from: a, to: b, tightens: comparison.tightenings.map(changeJson), loosens: comparison.loosenings.map(changeJson) };
+  return {
+    from: a,
+    to: b,
+    tightens: comparison.tightenings.map(changeJson),
+    loosens: comparison.loosenings.map(changeJson),
+    changes: comparison.changes.map(changeJson),
+  };
 }

@@ -337,6 +337,27 @@ class Resolvers {
         ),
       associatedPullRequests: (args: ConnectionArgs) => connection('associatedPullRequests', this.associatedPulls(repo, sha), args),
       status: () => this.status(repo, sha),
+      file: ({ path }: { path: string }) => {
+        this.need('contents');
+        return this.treeEntry(repo, sha, path);
+      },
+    };
+  }
+
+  /** `Commit.file(path:)`: the tree entry at that path (its object as object(expression:) serves it), or null. */
+  treeEntry(repo: RepoRecord, sha: string, path: string): Record<string, unknown> | null {
+    const clean = path.replace(/^\/+|\/+$/g, '');
+    const object = this.object(repo, `${sha}:${clean}`);
+    if (object === null) return null;
+    const name = clean.split('/').at(-1) ?? clean;
+    return {
+      __typename: 'TreeEntry',
+      name,
+      path: clean,
+      oid: object.oid,
+      type: object.__typename === 'Tree' ? 'tree' : 'blob',
+      mode: object.__typename === 'Tree' ? 16384 : 33188,
+      object,
     };
   }
 
@@ -496,6 +517,13 @@ class Resolvers {
       headRefName: p.head.ref ?? `pull-${p.number}`,
       baseRefOid: p.base.sha,
       baseRefName: p.base.ref ?? repo.spec.default_branch ?? 'main',
+      // The base branch as it stands: a scenario's branches say where it is now (GitHub's baseRefOid
+      // trails it); a branch the scenario does not name stands at the pull request's base.
+      baseRef: () => {
+        const name = p.base.ref ?? repo.spec.default_branch ?? 'main';
+        const tip = repo.spec.branches?.[name];
+        return this.refNode(repo, 'refs/heads/', name, tip ?? p.base.sha);
+      },
       changedFiles: (p.files ?? []).length,
       comments: (args: ConnectionArgs) =>
         connection(

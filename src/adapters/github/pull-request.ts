@@ -1,5 +1,6 @@
 // The facts of one pull request (author, readiness, commits, review requests, reviews, changed files)
-// and the trusted files at its base, read in one GraphQL query plus a page query per extra 100 items.
+// and the trusted files at its base branch's tip (or at given commits), read in one GraphQL query plus
+// a page query per extra 100 items.
 
 import type { PrFacts, ReviewState } from '../../core/types.js';
 import type { GitHubClient } from './client.js';
@@ -22,6 +23,12 @@ export interface PullRequestFacts {
   changedFiles: string[];
   /** The requested trusted files, in the order asked, with null for each one missing. */
   trustedFiles: FileText[];
+  /**
+   * The files asked for at the base branch as it stands now (`baseFiles`), read at its tip in the same
+   * query: null when none were asked for, or the base branch no longer exists. baseRefOid (baseSha) trails that tip, and an event
+   * payload's base.sha may be older still (a re-run of an old run).
+   */
+  currentBase: { sha: string; files: FileText[] } | null;
   /**
    * What the decision depended on, in one string (head, the latest reviews and their states, the
    * count of review-request and readiness events): compared with fetchFreshness before a success is
@@ -234,6 +241,7 @@ interface PullRequestAnswer {
   files: Page<FileNode> | null;
   comments?: Page<CommentNode> | null;
   headCommit?: { nodes: Array<{ commit: { oid: string; gateStatus: { context: StatusAnswer } | null } } | null> | null } | null;
+  baseRef?: { target: ({ __typename: string; oid: string } & Record<string, { object: unknown } | null | string>) | null } | null;
 }
 
 const CONNECTIONS = ['reviews', 'timelineItems', 'commits', 'files', 'comments'] as const;
@@ -255,19 +263,37 @@ const HEAD_STATUS =
 /** What the facts query reads besides the facts: trusted files, the comments, the head's status of one context. */
 export interface FactsExtras {
   trustedFiles?: readonly FileAt[];
+  /** Paths to read at the tip of the pull request's base branch, whatever commit the caller was told (see currentBase). */
+  baseFiles?: readonly string[];
   /** Read the pull request's comments, to find the gate's own (see PullRequestFacts.botComments). */
   comments?: boolean;
   /** Read the head commit's status of this context (see PullRequestFacts.headStatus). */
   statusContext?: string;
 }
 
-function factsQuery({ trustedFiles: trusted = [], comments, statusContext }: FactsExtras): {
+/** `baseRef { target { ... on Commit { b0: file(path: $b0) { object { ...TrustedBlob } } } } }`: files at the base branch's tip. */
+function baseSelections(paths: readonly string[]): { variables: Record<string, string>; declarations: string; field: string } {
+  if (paths.length === 0) return { variables: {}, declarations: '', field: '' };
+  const variables = Object.fromEntries(paths.map((path, i) => [`b${i}`, path.replace(/^\/+/, '')]));
+  const files = paths.map((_, i) => `b${i}: file(path: $b${i}) { object { ...TrustedBlob } }`).join(' ');
+  return {
+    variables,
+    declarations: paths.map((_, i) => `$b${i}: String!`).join(', '),
+    field: `baseRef { target { __typename oid ... on Commit { ${files} } } }`,
+  };
+}
+
+function factsQuery({ trustedFiles: trusted = [], baseFiles = [], comments, statusContext }: FactsExtras): {
   query: string;
   variables: Record<string, string>;
 } {
   const { variables, declarations, fields } = fileSelections(trusted);
+  const atBase = baseSelections(baseFiles);
+  Object.assign(variables, atBase.variables);
   if (statusContext !== undefined) variables.statusContext = statusContext;
-  const declared = [declarations, statusContext !== undefined ? '$statusContext: String!' : ''].filter(Boolean).join(', ');
+  const declared = [declarations, atBase.declarations, statusContext !== undefined ? '$statusContext: String!' : '']
+    .filter(Boolean)
+    .join(', ');
   const query = `query PullRequestFacts($owner: String!, $repo: String!, $number: Int!${declared ? `, ${declared}` : ''}) {
   repository(owner: $owner, name: $repo) {
     pullRequest(number: $number) {
@@ -286,13 +312,14 @@ function factsQuery({ trustedFiles: trusted = [], comments, statusContext }: Fac
       files(first: ${PAGE}) { ...FilePage }
       ${comments ? `comments(last: ${PAGE}) { ...CommentPage }` : ''}
       ${statusContext !== undefined ? HEAD_STATUS : ''}
+      ${atBase.field}
     }
     ${fields}
   }
 }
 ${FRAGMENTS}
 ${comments ? COMMENT_FRAGMENT : ''}
-${trusted.length > 0 ? BLOB_FRAGMENT : ''}
+${trusted.length + baseFiles.length > 0 ? BLOB_FRAGMENT : ''}
 ${statusContext !== undefined ? STATUS_FRAGMENT : ''}`;
   return { query, variables };
 }
@@ -378,8 +405,8 @@ async function query<T>(
         for (const part of e.path ?? []) if (OPTIONAL_FIELDS.has(String(part))) unreadable?.add(String(part));
       return partial as T;
     }
-    // A refusal on a trusted file (alias fN) is about contents, anything else about the pull request.
-    const onFile = graphqlErrors(error).some((e) => /^f\d+$/.test(String(e.path?.[1] ?? '')));
+    // A refusal on a trusted file (alias fN, or bN at the base branch) is about contents, anything else about the pull request.
+    const onFile = graphqlErrors(error).some((e) => (e.path ?? []).some((part) => /^[fb]\d+$/.test(String(part))));
     throw toGitHubError(error, onFile ? 'contents' : 'pulls', endpoint);
   }
   if (data === null || typeof data !== 'object') throw new GitHubApiError(endpoint, null, 'the answer has no data');
@@ -637,5 +664,18 @@ export async function fetchPullRequestFacts(octokit: GitHubClient, id: PullReque
       ...file,
       text: blobText(file, files[`f${i}`] as Parameters<typeof blobText>[1], `${id.owner}/${id.repo}`),
     })),
+    currentBase: baseTip(pr, extras.baseFiles ?? [], `${id.owner}/${id.repo}`),
   };
+}
+
+/** The files asked for at the base branch's tip; null when none were asked, or the branch is gone. */
+function baseTip(pr: PullRequestAnswer, paths: readonly string[], where: string): PullRequestFacts['currentBase'] {
+  const target = pr.baseRef?.target;
+  if (paths.length === 0 || target?.__typename !== 'Commit') return null;
+  const files = paths.map((path, i) => {
+    const file = { ref: target.oid, path };
+    const entry = target[`b${i}`] as { object: unknown } | null | undefined;
+    return { ...file, text: blobText(file, (entry?.object ?? null) as Parameters<typeof blobText>[1], where) };
+  });
+  return { sha: target.oid, files };
 }

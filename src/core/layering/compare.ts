@@ -28,6 +28,11 @@ export interface PolicyChange extends Finding {
 export interface Comparison {
   tightenings: PolicyChange[];
   loosenings: PolicyChange[];
+  /**
+   * Changes that neither tighten nor loosen what the parent requires: `policy_owners` named over a
+   * parent that names no one (they govern changes to the child itself). Listed, never refused.
+   */
+  changes: PolicyChange[];
 }
 
 export interface CompareOptions {
@@ -99,11 +104,14 @@ export function comparePolicies(
   locateChild: (path: PolicyPath) => SourceLocation | null,
   options: CompareOptions,
 ): Comparison {
-  const result: Comparison = { tightenings: [], loosenings: [] };
+  const result: Comparison = { tightenings: [], loosenings: [], changes: [] };
   const P = options.parentName;
   const advise = options.advice !== false;
   const tighten = (path: PolicyPath, message: string, at: PolicyPath = path): void => {
     result.tightenings.push({ setting: settingLabel(path), message: `${settingLabel(path)} ${message}`, location: locateChild(at) });
+  };
+  const change = (path: PolicyPath, message: string): void => {
+    result.changes.push({ setting: settingLabel(path), message: `${settingLabel(path)} ${message}`, location: locateChild(path) });
   };
   const loosen = (path: PolicyPath, message: string, advice: string, at: PolicyPath = path): void => {
     result.loosenings.push({
@@ -209,16 +217,17 @@ export function comparePolicies(
       'a child policy may not drop or change the role that confirms thresholds',
     );
 
-  // Who may approve a loosening of the policy: more owners, more people who could let one through.
+  // Who may approve a loosening of the policy. Over a parent that names no one, a child's owners
+  // govern changes to the child alone: a loosening of the parent stays refused whoever approves it,
+  // so naming them loosens nothing the parent requires (an organisation policy over default can say
+  // who approves its own changes). Where the parent names owners, more owners are more people who
+  // could let a loosening through: a child may drop some, never add one.
   const ownersP = parent.policy_owners;
   const ownersC = child.policy_owners;
-  if (ownersP === undefined && ownersC !== undefined)
-    loosen(
-      ['policy_owners'],
-      `lets ${ownersC.join(', ')} approve loosenings, which ${P} lets no one approve`,
-      'a child policy may not name who approves loosenings where its parent names no one',
-    );
-  else if (ownersP !== undefined && ownersC !== undefined) {
+  if (ownersP === undefined || ownersP.length === 0) {
+    if (ownersC !== undefined && ownersC.length > 0)
+      change(['policy_owners'], `names ${ownersC.join(', ')} to approve changes to this policy (${P} names no one)`);
+  } else if (ownersC !== undefined) {
     const added = ownersC.filter((o) => !ownersP.some((p) => p.toLowerCase() === o.toLowerCase()));
     const dropped = ownersP.filter((p) => !ownersC.some((o) => o.toLowerCase() === p.toLowerCase()));
     if (added.length > 0)
@@ -228,8 +237,7 @@ export function comparePolicies(
         'a child policy may remove policy owners, not add them',
       );
     if (dropped.length > 0) tighten(['policy_owners'], `drops ${dropped.join(', ')}`);
-  } else if (ownersP !== undefined && ownersC === undefined)
-    tighten(['policy_owners'], `is removed: no one may approve a loosening (${P} names ${ownersP.join(', ')})`);
+  } else tighten(['policy_owners'], `is removed: no one may approve a loosening (${P} names ${ownersP.join(', ')})`);
 
   const waiverP = parent.max_waiver;
   const waiverC = child.max_waiver;
@@ -504,7 +512,11 @@ export function comparePolicies(
     }
   }
 
-  return { tightenings: result.tightenings.sort(byPlace), loosenings: result.loosenings.sort(byPlace) };
+  return {
+    tightenings: result.tightenings.sort(byPlace),
+    loosenings: result.loosenings.sort(byPlace),
+    changes: result.changes.sort(byPlace),
+  };
 }
 
 /** In file order: by file, line and column (a stable sort keeps the rule order within a node). */

@@ -16,6 +16,8 @@ export interface ResolvedPolicy extends LoadedPolicy {
   parent: string | null;
   /** What the entry tightens against its parent (empty when it extends none). */
   tightenings: PolicyChange[];
+  /** What the entry changes that neither tightens nor loosens (its own policy_owners over a parent naming none). */
+  changes: PolicyChange[];
   /** Places a setting of the effective policy in the file of the chain that sets it (the entry first). */
   locate: PolicyLocator;
 }
@@ -63,6 +65,7 @@ export function resolveBundled(name: string): ResolvedPolicy {
     chain: [{ source: name, sha256: layer.sha256 }],
     parent: null,
     tightenings: [],
+    changes: [],
     locate: locatorFor([layer]),
   };
 }

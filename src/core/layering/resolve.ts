@@ -110,6 +110,7 @@ function merge(layers: Layer[]): ResolvedPolicy {
   let effective = root.data as Policy;
   if (!root.bundled) add(effectiveFindings(effective, locatorFor([root])));
   let tightenings: PolicyChange[] = [];
+  let changes: PolicyChange[] = [];
   for (let i = layers.length - 2; i >= 0; i--) {
     const layer = layers[i]!;
     const locate = (path: readonly string[]) => placeIn(layer.parsed(), path).location;
@@ -117,7 +118,7 @@ function merge(layers: Layer[]): ResolvedPolicy {
     const merged = mergeLayer(effective, layer.data, { parentName, locate });
     const compared = comparePolicies(effective, merged.policy, locate, { parentName });
     add([...merged.problems, ...compared.loosenings].sort(byPosition));
-    if (i === 0) tightenings = compared.tightenings;
+    if (i === 0) ({ tightenings, changes } = compared);
     effective = merged.policy;
     add(effectiveFindings(effective, locatorFor(layers.slice(i))));
   }
@@ -139,6 +140,7 @@ function merge(layers: Layer[]): ResolvedPolicy {
     chain: layers.map(({ source, sha256: hash }) => ({ source, sha256: hash })),
     parent: layers[1]?.source ?? null,
     tightenings,
+    changes,
     locate: locatorFor(layers),
   };
 }

@@ -32,7 +32,7 @@ import { plainLine } from '../../report/plain.js';
 import { matching, treeAt, treeFiles, withEvidenceTexts, type TreeCache } from '../manifests.js';
 import type { Logger } from '../ports.js';
 import { readPullRequest, type PullRequestReading } from '../read-pull-request.js';
-import { loadTrustedPolicy, policySpec, type PolicySources, type PolicySpec } from '../trusted-policy.js';
+import { loadTrustedPolicy, policyPathIn, policySpec, type PolicySources, type PolicySpec } from '../trusted-policy.js';
 
 export type { PortfolioState } from '../../core/portfolio.js';
 
@@ -341,7 +341,9 @@ async function readRepository(
     });
   }
 
-  const manifests = matching(tree, options.manifest);
+  // The policy file, where it lives in this repository, is never a pilot (see readPullRequest).
+  const policyPath = policyPathIn(shared.spec, { owner, repo });
+  const manifests = matching(tree, options.manifest).filter((path) => path !== policyPath);
   const offline = manifests.filter((path) => !gated.has(path));
   if (offline.length === 0 || !headSha) return inputs;
 
