@@ -36,6 +36,12 @@ export interface PilotPair {
   base: ManifestAt | null;
   /** For a retired pilot: what became of its manifest, in words. */
   retired?: string;
+  /**
+   * For a new pilot that carries on a retired one (see `successors`): the evidence they share, in
+   * words. `base` is then that retired pilot, so its history (waivers' since, owner, tier, reviewers)
+   * follows; the retired pilot is still listed, and its retirement still needs its owner.
+   */
+  succeeds?: string;
 }
 
 export interface PairingInput {
@@ -49,6 +55,10 @@ export interface PairingInput {
   headPaths: () => Iterable<string>;
   /** Paths the pull request changes. */
   changedFiles: readonly string[];
+  /** The git blob sha of a file in the base tree, when known: evidence is then recognised by content too. */
+  baseBlob?: (path: string) => string | undefined;
+  /** The git blob sha of a file in the head tree, when known. */
+  headBlob?: (path: string) => string | undefined;
 }
 
 export interface Pairing {
@@ -160,12 +170,93 @@ export function pairPilots(input: PairingInput): Pairing {
       (base !== null && touches(base, input.changedFiles));
     if (gated) pairs.push({ head, base });
   }
-  for (const base of input.base) {
-    if (partnered.has(base)) continue;
-    pairs.push({ head: null, base, retired: whatBecameOf(base, input) });
+  const retired = input.base.filter((base) => !partnered.has(base));
+  const carriedOn = successors(pairs, retired, input, errors);
+  for (const base of retired) {
+    const heirs = carriedOn.get(base);
+    const heirsText = heirs ? `; ${heirs.join(' and ')} ${heirs.length > 1 ? 'carry' : 'carries'} on its history` : '';
+    pairs.push({ head: null, base, retired: `${whatBecameOf(base, input)}${heirsText}` });
   }
   pairs.sort((a, b) => compare((a.head ?? a.base)!.path, (b.head ?? b.base)!.path));
   return { pilots: pairs, errors };
+}
+
+/** git's blob of an empty file: every empty file has it, so it says nothing about which pilot it belongs to. */
+const EMPTY_BLOB = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391';
+
+/** The files a manifest names literally as evidence (`file:` entries without a pattern), as repository paths. */
+function literalEvidenceFiles(manifest: ManifestAt): string[] {
+  const evidence = manifestData(manifest)?.evidence;
+  if (!isRecord(evidence)) return [];
+  const paths = new Set<string>();
+  for (const entry of Object.values(evidence)) {
+    const file = isRecord(entry) ? entry.file : undefined;
+    const list = typeof file === 'string' ? [file] : Array.isArray(file) ? file.filter((f): f is string => typeof f === 'string') : [];
+    for (const raw of list) {
+      if (/[*?[{]/.test(raw)) continue;
+      const resolved = resolveEvidencePath(dirOf(manifest.path), raw);
+      if (resolved.ok && resolved.repoPath !== '') paths.add(resolved.repoPath);
+    }
+  }
+  return [...paths];
+}
+
+/** Each evidence file of a manifest under the keys that identify it: its path, and its content (blob) when known. */
+function evidenceKeys(manifest: ManifestAt, blob: ((path: string) => string | undefined) | undefined): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const path of literalEvidenceFiles(manifest)) {
+    keys.set(`path:${path}`, path);
+    const sha = blob?.(path)?.toLowerCase();
+    if (sha && sha !== EMPTY_BLOB) keys.set(`blob:${sha}`, path);
+  }
+  return keys;
+}
+
+/**
+ * A pilot's history follows it: a new pilot (no base pilot of its name or path) whose evidence is a
+ * retired pilot's carries that pilot on. Evidence is the retired pilot's when the new manifest names,
+ * as a literal `file:` (not a pattern), a file the retired manifest named on the base branch, at the
+ * same path or with the same content (git blob), and no other base manifest named that file (a shared
+ * document says nothing about which pilot this is). One retired pilot may have several successors (a
+ * split); a new pilot whose evidence is that of two retired pilots is an error, since its history
+ * cannot be told. Sets each successor's base; returns each retired pilot's successors' paths.
+ */
+function successors(pairs: PilotPair[], retired: ManifestAt[], input: PairingInput, errors: Finding[]): Map<ManifestAt, string[]> {
+  const heirs = new Map<ManifestAt, string[]>();
+  const fresh = pairs.filter((pair) => pair.base === null && pair.head !== null);
+  if (retired.length === 0 || fresh.length === 0) return heirs;
+  const named = new Map<string, number>();
+  for (const base of input.base) for (const key of evidenceKeys(base, input.baseBlob).keys()) named.set(key, (named.get(key) ?? 0) + 1);
+  const own = retired.map((base) => ({
+    base,
+    keys: new Map([...evidenceKeys(base, input.baseBlob)].filter(([key]) => named.get(key) === 1)),
+  }));
+  for (const pair of fresh) {
+    const head = pair.head!;
+    const keys = evidenceKeys(head, input.headBlob);
+    const shared = own.flatMap(({ base, keys: theirs }) => {
+      const key = [...keys.keys()].find((k) => theirs.has(k));
+      return key === undefined ? [] : [{ base, key, mine: keys.get(key)!, theirs: theirs.get(key)! }];
+    });
+    if (shared.length > 1) {
+      const parsed = safeParse(head);
+      const names = shared.map(({ base }) => `${pilotName(base) ?? '(unnamed)'} (${base.path})`);
+      errors.push({
+        message: `${head.path} names evidence of ${shared.length} retired pilots, ${names.join(' and ')}: a pilot carries on the history of one pilot at most; keep the pilot.name of the one it continues, or retire them in separate pull requests`,
+        location: parsed?.has(['pilot', 'name']) ? parsed.locate(['pilot', 'name']) : { file: head.path, line: 1, column: 1 },
+      });
+      continue;
+    }
+    const [match] = shared;
+    if (match === undefined) continue;
+    const how = match.key.startsWith('path:')
+      ? `both name ${match.theirs} as evidence`
+      : `its evidence ${match.mine} is ${match.theirs} there, the same content`;
+    pair.base = match.base;
+    pair.succeeds = `carries on ${pilotName(match.base) ?? match.base.path} (${match.base.path} on the base branch): ${how}`;
+    heirs.set(match.base, [...(heirs.get(match.base) ?? []), head.path]);
+  }
+  return heirs;
 }
 
 function whatBecameOf(base: ManifestAt, input: PairingInput): string {
@@ -294,9 +385,11 @@ export function planGovernance(args: {
   const effective: Manifest = { ...head, pilot: { ...head.pilot } };
 
   if (base.path !== null && base.path !== args.headPath) {
+    // Renamed as well: it was paired with its base by the evidence it carries on (see successors).
+    const renamed = base.name !== null && base.name !== head.pilot.name ? `, renamed from ${base.name} to ${head.pilot.name}` : '';
     changes.push({
       kind: 'moved',
-      summary: `pilot moved from ${base.path} to ${args.headPath}`,
+      summary: `pilot moved from ${base.path} to ${args.headPath}${renamed}`,
       from: base.path,
       to: args.headPath,
       needs: [],
