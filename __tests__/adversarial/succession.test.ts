@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
 import { pairPilots, type ManifestAt } from '../../src/core/governance.js';
 import { loadPolicy } from '../../src/core/policy.js';
-import type { GovernanceChangeKind, PrFacts, RepoPathKind, Report } from '../../src/core/types.js';
+import type { GovernanceChangeKind, RepoPathKind, Report } from '../../src/core/types.js';
 import { runAction } from '../e2e/run-action.js';
 import {
   DAY,
@@ -23,6 +23,7 @@ import {
   statuses,
   world,
 } from '../e2e/scenario.js';
+import { factsWith, HEAD as COMMIT } from '../signoff/builders.js';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import type { FakeGitHub } from '../support/fake-github/index.js';
 
@@ -85,7 +86,6 @@ describe('through the built Action: rename and move a pilot to restart its waive
 const NOW = new Date('2026-11-20T12:00:00Z');
 const TODAY = '2026-11-20';
 const SINCE = '2026-09-01';
-const COMMIT = 'abcdef1234567890abcdef1234567890abcdef12';
 const CORE_POLICY = loadPolicy(
   `version: 1
 max_waiver: 60d
@@ -151,21 +151,12 @@ function gate(base: Record<string, string>, head: Record<string, string>): { rep
   const reports = new Map<string, Report>();
   for (const pair of pairing.pilots) {
     if (pair.head === null) continue;
-    const facts: PrFacts = {
-      version: 1,
-      repository: 'acme/ml',
-      number: 7,
-      author: 'dev',
-      head_sha: COMMIT,
-      base_ref: 'main',
-      draft: false,
+    const facts = factsWith({
       ready_at: '2026-11-01T09:00:00Z',
-      commits: [{ sha: COMMIT, at: '2026-11-01T08:00:00Z' }],
       review_requests: [{ reviewer: 'kim', at: '2026-11-01T09:00:00Z' }],
       reviews: [{ id: 1, author: 'maria', state: 'APPROVED', at: '2026-11-18T10:00:00Z', commit: COMMIT }],
-      teams: {},
       base_manifest: pair.base ? { owner: 'maria', path: pair.base.path, text: pair.base.text } : null,
-    };
+    });
     reports.set(pair.head.path, evaluate({ manifest: pair.head, policy: CORE_POLICY, files, facts, now: NOW }));
   }
   return { reports, errors: pairing.errors.map((e) => e.message) };
