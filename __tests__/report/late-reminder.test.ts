@@ -36,12 +36,12 @@ const files = { stat: (path: string): RepoPathKind | 'missing' => (path === 'ml/
 /** Security asked at 09:00 on 6 November: its 7-day window closed at 09:00 on the 13th. */
 const DEADLINE = '2026-11-13T09:00:00.000Z';
 
-function reportAt(now: string, reminderAt: string): Report {
+function reportAt(now: string, reminderAt: string | null): Report {
   const facts = factsWith({
     ready_at: '2026-11-06T09:00:00Z',
     review_requests: [{ reviewer: 'kim', at: '2026-11-06T09:00:00Z' }],
     reviews: [{ id: 1, author: 'maria', state: 'APPROVED', at: '2026-11-06T10:00:00Z', commit: HEAD }],
-    reminders: [{ pilot: 'claims', role: 'security', deadline: DEADLINE, at: reminderAt }],
+    reminders: reminderAt === null ? [] : [{ pilot: 'claims', role: 'security', deadline: DEADLINE, at: reminderAt }],
   });
   return evaluate({ manifest: { path: M, text: MANIFEST }, policy: POLICY, files, facts, now: new Date(now) });
 }
@@ -68,6 +68,12 @@ describe('a reminder sent late: every report counts to when silence takes effect
     expect(markdown).toContain('Waiting on security (`kim`): 1d 23h left; silence counts as consent on Sun 15 Nov 2026 08:00 UTC.');
     expect(markdown.split('\n').find((line) => line.startsWith('| security'))).toContain('1d\u00a023h\u00a0left');
     expect(statusDescription([report], new Date(now))).toBe('1/1 criteria · security 1d 23h left');
+  });
+
+  it('not sent yet, the window closed: the status says security is awaited, not how long ago its deadline was', () => {
+    const report = reportAt('2026-11-27T09:00:00Z', null);
+    expect(report.roles.find((r) => r.role === 'security')?.reminder?.state).toBe('due');
+    expect(statusDescription([report], new Date('2026-11-27T09:00:00Z'))).toBe('1/1 criteria · awaiting security');
   });
 
   it('a status written after consent was due never shows a negative time left', () => {

@@ -21,7 +21,8 @@ export function statusDescription(reports: Report[], now: Date): string {
   if (report.errors.length > 0) return `invalid manifest ${report.manifest.path}: ${report.errors.length} error(s)`;
   if (report.decision === 'ready') return `${score} · roles consulted · owner approved`;
   if (report.decision === 'blocked') return `${score} · blocked by ${report.blocking.join(', ')}`;
-  const open = report.roles.filter((r) => r.required && r.status === 'pending' && r.deadline);
+  // A window that closed while silence waits for a reminder not yet sent has no time left to count: awaited.
+  const open = report.roles.filter((r) => r.required && r.status === 'pending' && r.deadline && r.time_left_ms !== null);
   // Counted to when silence takes effect: a reminder sent late moves it past a deadline already gone.
   const windows = open.map((r) => `${r.role} ${formatSpan(Math.max(0, Date.parse(silenceAt(r)!) - now.getTime()))} left`);
   return [score, ...windows, ...report.waiting_on.filter((w) => !open.some((r) => r.role === w)).map((w) => `awaiting ${w}`)].join(' · ');
