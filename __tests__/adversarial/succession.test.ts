@@ -57,7 +57,7 @@ describe('through the built Action: rename and move a pilot to restart its waive
       `waivers.OPS-4.since moves the start of OPS-4's waiver from ${FIRST_SINCE} to ${day(0)}, but this pilot carries on churn-forecast (${MANIFEST} on the base branch), whose waiver of OPS-4 started on ${FIRST_SINCE}: renaming, moving or splitting a pilot keeps its history, since the policy (${POLICY_PATH}) caps the time a criterion stays waived, across renewals, at 90d (its max_waiver_total); write \`since: ${FIRST_SINCE}\`, or provide the evidence`,
     );
     expect(successor.governance_changes?.map((c) => c.summary)).toContain(
-      `pilot moved from ${MANIFEST} to ${dir}/pilot-readiness.yml, renamed from churn-forecast to churn-forecast-v2`,
+      `pilot churn-forecast-v2 at ${dir}/pilot-readiness.yml carries on churn-forecast from ${MANIFEST}, with its history`,
     );
     // The retirement is still the base owner's to approve, and says who carries the pilot on.
     const retired = reports.find((r) => r.manifest.path === MANIFEST)!;
@@ -213,6 +213,16 @@ const ROWS: Row[] = [
     },
   },
   {
+    name: 'split keeping the name: claims stays, claims-eu is added with a copy of its model card, since: today',
+    head: {
+      [OLD]: pilot({ name: 'claims', since: SINCE, expires: '2026-11-29' }),
+      'ml/claims/model-card.md': CARD,
+      'ml/claims-eu/pilot-readiness.yml': pilot({ name: 'claims-eu', since: TODAY }),
+      'ml/claims-eu/model-card.md': CARD,
+    },
+    expect: { [OLD]: null, 'ml/claims-eu/pilot-readiness.yml': restart(SINCE, 'claims', OLD) },
+  },
+  {
     name: 'retire one and add one naming the same evidence file (by path), since: today',
     head: {
       'ml/fraud/pilot-readiness.yml': pilot({ name: 'fraud', since: TODAY, card: '../claims/model-card.md' }),
@@ -253,7 +263,7 @@ const ROWS: Row[] = [
     },
     expect: {},
     pairingErrors: [
-      `ml/all/pilot-readiness.yml names evidence of 2 retired pilots, claims (${OLD}) and fraud (ml/fraud/pilot-readiness.yml): a pilot carries on the history of one pilot at most; keep the pilot.name of the one it continues, or retire them in separate pull requests`,
+      `ml/all/pilot-readiness.yml names evidence of 2 pilots on the base branch, claims (${OLD}) and fraud (ml/fraud/pilot-readiness.yml): a pilot carries on the history of one pilot at most; keep the pilot.name of the one it continues, or retire the others in an earlier pull request`,
     ],
   },
   // ------------------------------------------------------------ controls

@@ -36,12 +36,6 @@ export interface PilotPair {
   base: ManifestAt | null;
   /** For a retired pilot: what became of its manifest, in words. */
   retired?: string;
-  /**
-   * For a new pilot that carries on a retired one (see `successors`): the evidence they share, in
-   * words. `base` is then that retired pilot, so its history (waivers' since, owner, tier, reviewers)
-   * follows; the retired pilot is still listed, and its retirement still needs its owner.
-   */
-  succeeds?: string;
 }
 
 export interface PairingInput {
@@ -170,9 +164,8 @@ export function pairPilots(input: PairingInput): Pairing {
       (base !== null && touches(base, input.changedFiles));
     if (gated) pairs.push({ head, base });
   }
-  const retired = input.base.filter((base) => !partnered.has(base));
-  const carriedOn = successors(pairs, retired, input, errors);
-  for (const base of retired) {
+  const carriedOn = successors(pairs, input, errors);
+  for (const base of input.base.filter((b) => !partnered.has(b))) {
     const heirs = carriedOn.get(base);
     const heirsText = heirs ? `; ${heirs.join(' and ')} ${heirs.length > 1 ? 'carry' : 'carries'} on its history` : '';
     pairs.push({ head: null, base, retired: `${whatBecameOf(base, input)}${heirsText}` });
@@ -202,59 +195,51 @@ function literalEvidenceFiles(manifest: ManifestAt): string[] {
 }
 
 /** Each evidence file of a manifest under the keys that identify it: its path, and its content (blob) when known. */
-function evidenceKeys(manifest: ManifestAt, blob: ((path: string) => string | undefined) | undefined): Map<string, string> {
-  const keys = new Map<string, string>();
+function evidenceKeys(manifest: ManifestAt, blob: ((path: string) => string | undefined) | undefined): Set<string> {
+  const keys = new Set<string>();
   for (const path of literalEvidenceFiles(manifest)) {
-    keys.set(`path:${path}`, path);
+    keys.add(`path:${path}`);
     const sha = blob?.(path)?.toLowerCase();
-    if (sha && sha !== EMPTY_BLOB) keys.set(`blob:${sha}`, path);
+    if (sha && sha !== EMPTY_BLOB) keys.add(`blob:${sha}`);
   }
   return keys;
 }
 
 /**
  * A pilot's history follows it: a new pilot (no base pilot of its name or path) whose evidence is a
- * retired pilot's carries that pilot on. Evidence is the retired pilot's when the new manifest names,
- * as a literal `file:` (not a pattern), a file the retired manifest named on the base branch, at the
- * same path or with the same content (git blob), and no other base manifest named that file (a shared
- * document says nothing about which pilot this is). One retired pilot may have several successors (a
- * split); a new pilot whose evidence is that of two retired pilots is an error, since its history
- * cannot be told. Sets each successor's base; returns each retired pilot's successors' paths.
+ * base pilot's carries that pilot on, whether the pull request retires it, moves it or keeps it (a
+ * split or a copy). Evidence is a base pilot's when the new manifest names, as a literal `file:` (not
+ * a pattern), a file that base manifest named, at the same path or with the same content (git blob),
+ * and no other base manifest named that file (a shared document says nothing about which pilot this
+ * is). A base pilot may be carried on by several new ones; a new pilot whose evidence is that of two
+ * base pilots is an error, since its history cannot be told. Sets each successor's base; returns the
+ * successors' paths of each base pilot.
  */
-function successors(pairs: PilotPair[], retired: ManifestAt[], input: PairingInput, errors: Finding[]): Map<ManifestAt, string[]> {
+function successors(pairs: PilotPair[], input: PairingInput, errors: Finding[]): Map<ManifestAt, string[]> {
   const heirs = new Map<ManifestAt, string[]>();
   const fresh = pairs.filter((pair) => pair.base === null && pair.head !== null);
-  if (retired.length === 0 || fresh.length === 0) return heirs;
+  if (input.base.length === 0 || fresh.length === 0) return heirs;
+  const keysOf = new Map(input.base.map((base) => [base, evidenceKeys(base, input.baseBlob)] as const));
   const named = new Map<string, number>();
-  for (const base of input.base) for (const key of evidenceKeys(base, input.baseBlob).keys()) named.set(key, (named.get(key) ?? 0) + 1);
-  const own = retired.map((base) => ({
-    base,
-    keys: new Map([...evidenceKeys(base, input.baseBlob)].filter(([key]) => named.get(key) === 1)),
-  }));
+  for (const keys of keysOf.values()) for (const key of keys) named.set(key, (named.get(key) ?? 0) + 1);
   for (const pair of fresh) {
     const head = pair.head!;
-    const keys = evidenceKeys(head, input.headBlob);
-    const shared = own.flatMap(({ base, keys: theirs }) => {
-      const key = [...keys.keys()].find((k) => theirs.has(k));
-      return key === undefined ? [] : [{ base, key, mine: keys.get(key)!, theirs: theirs.get(key)! }];
-    });
+    const keys = [...evidenceKeys(head, input.headBlob)].filter((key) => named.get(key) === 1);
+    const shared = input.base.filter((base) => keys.some((key) => keysOf.get(base)!.has(key)));
     if (shared.length > 1) {
       const parsed = safeParse(head);
-      const names = shared.map(({ base }) => `${pilotName(base) ?? '(unnamed)'} (${base.path})`);
+      const names = shared.map((base) => `${pilotName(base) ?? '(unnamed)'} (${base.path})`);
       errors.push({
-        message: `${head.path} names evidence of ${shared.length} retired pilots, ${names.join(' and ')}: a pilot carries on the history of one pilot at most; keep the pilot.name of the one it continues, or retire them in separate pull requests`,
+        message: `${head.path} names evidence of ${shared.length} pilots on the base branch, ${names.join(' and ')}: a pilot carries on the history of one pilot at most; keep the pilot.name of the one it continues, or retire the others in an earlier pull request`,
         location: parsed?.has(['pilot', 'name']) ? parsed.locate(['pilot', 'name']) : { file: head.path, line: 1, column: 1 },
       });
       continue;
     }
-    const [match] = shared;
-    if (match === undefined) continue;
-    const how = match.key.startsWith('path:')
-      ? `both name ${match.theirs} as evidence`
-      : `its evidence ${match.mine} is ${match.theirs} there, the same content`;
-    pair.base = match.base;
-    pair.succeeds = `carries on ${pilotName(match.base) ?? match.base.path} (${match.base.path} on the base branch): ${how}`;
-    heirs.set(match.base, [...(heirs.get(match.base) ?? []), head.path]);
+    const [predecessor] = shared;
+    if (predecessor === undefined) continue;
+    // A retired predecessor stays listed (its retirement still needs its owner); the new pilot is judged against it.
+    pair.base = predecessor;
+    heirs.set(predecessor, [...(heirs.get(predecessor) ?? []), head.path]);
   }
   return heirs;
 }
@@ -385,11 +370,14 @@ export function planGovernance(args: {
   const effective: Manifest = { ...head, pilot: { ...head.pilot } };
 
   if (base.path !== null && base.path !== args.headPath) {
-    // Renamed as well: it was paired with its base by the evidence it carries on (see successors).
-    const renamed = base.name !== null && base.name !== head.pilot.name ? `, renamed from ${base.name} to ${head.pilot.name}` : '';
+    // Another name too: paired with its base by the evidence it carries on (see successors), which
+    // the pull request may retire, move or keep beside it (a split).
+    const carriesOn = base.name !== null && base.name !== head.pilot.name;
     changes.push({
       kind: 'moved',
-      summary: `pilot moved from ${base.path} to ${args.headPath}${renamed}`,
+      summary: carriesOn
+        ? `pilot ${head.pilot.name} at ${args.headPath} carries on ${base.name} from ${base.path}, with its history`
+        : `pilot moved from ${base.path} to ${args.headPath}`,
       from: base.path,
       to: args.headPath,
       needs: [],

@@ -103,10 +103,10 @@ export async function check(args: string[], io: Io): Promise<number> {
 
 /**
  * --base REF: the pilot's manifest at REF, against which values fixed before the evaluation are
- * compared, and the paths changed since. The pilot is found at REF as the Action finds it at the base
- * branch (pairPilots: by pilot.name, else by path, else the retired pilot whose evidence it carries
- * on), among the files named like the manifest. Skipped with a note when there is none (a new
- * pilot) or no git.
+ * compared, and the paths changed since. The pilot is found at REF as the Action finds it on the base
+ * branch (pairPilots: by pilot.name, else by path, else the pilot whose evidence it carries on),
+ * among the files named like the manifest. Skipped with a note when there is none (a new pilot) or
+ * no git.
  */
 function baseOf(
   ref: string,
