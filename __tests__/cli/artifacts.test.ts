@@ -221,6 +221,28 @@ describe('check --base: a threshold fixed before the evaluation', { timeout: 60_
     expect(renewed.decision).toBe('pending');
   });
 
+  it('renamed and moved along with the lowered bar: compared against the pilot it carries on at the base', () => {
+    const dir = repository();
+    mkdirSync(join(dir, 'scoring-v2', 'reports'), { recursive: true });
+    writeFileSync(join(dir, 'scoring-v2/pilot-readiness.yml'), manifest(0.6).replace('name: scoring', 'name: scoring-v2'));
+    // The evaluation's write-up moves unchanged (the same blob): the evidence the new pilot carries on.
+    writeFileSync(join(dir, 'scoring-v2/reports/eval.md'), readFileSync(join(dir, 'pilot/reports/eval.md')));
+    writeFileSync(join(dir, 'scoring-v2/reports/eval.json'), '{ "margin_over_baseline": 0.01 }\n');
+    git(dir, 'rm', '-rq', 'pilot');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'rename, move and lower the bar with a new evaluation');
+    const run = cli(
+      ['check', 'scoring-v2/pilot-readiness.yml', '--policy', 'policy.yml', '--now', NOW, '--format', 'json', '--base', 'HEAD~1'],
+      { cwd: dir },
+    );
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout);
+    expect(report.governance_changes.map((c: { kind: string; from: string; to: string }) => [c.kind, c.from, c.to])).toEqual([
+      ['threshold_changed', '0.7', '0.6'],
+    ]);
+    expect(report.decision).toBe('pending');
+  });
+
   it('skips with a note when the base holds no manifest, or the ref is unknown', () => {
     const dir = repository();
     const first = git(dir, 'rev-parse', 'HEAD');

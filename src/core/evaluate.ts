@@ -31,7 +31,7 @@ import {
 } from './governance.js';
 import { sameLogin } from './signoff/identity.js';
 import { didYouMean, suggestionBudget } from './suggest.js';
-import { applyWaiver, checkWaivers } from './waivers.js';
+import { applyWaiver, checkWaivers, type Predecessor } from './waivers.js';
 import type {
   CriterionPolicy,
   CriterionResult,
@@ -478,6 +478,14 @@ function readManifest(manifest: {
   return { ok: true, parsed, manifest: parsed.data as Manifest };
 }
 
+/** The base pilot, when the head gave it another path or name (moved, renamed or split off): its history still applies. */
+function predecessorOf(base: BaseVersion | null, path: string, manifest: Manifest): Predecessor | null {
+  if (base === null || !base.known) return null;
+  const moved = base.path !== null && base.path !== path;
+  const renamed = base.name !== null && base.name !== manifest.pilot.name;
+  return moved || renamed ? { path: base.path ?? path, name: base.name } : null;
+}
+
 /** The governance plan against the base manifest, when the PR facts carry one. */
 function planFor(input: EvaluationInput, parsed: ParsedYaml, manifest: Manifest, base: BaseVersion | null): GovernancePlan | null {
   const facts = input.facts;
@@ -534,7 +542,14 @@ export function evaluate(input: EvaluationInput): Report {
   const read = readManifestOnce(input.manifest as { path: string; text: string });
   if (!read.ok) return blockedByInput(input, read.errors, read.parsed);
   const { parsed, manifest } = read;
-  const waivers = checkWaivers({ manifest, parsed, policy: input.policy, now: input.now, base: base?.waivers ?? null });
+  const waivers = checkWaivers({
+    manifest,
+    parsed,
+    policy: input.policy,
+    now: input.now,
+    base: base?.waivers ?? null,
+    predecessor: predecessorOf(base, input.manifest.path, manifest),
+  });
   const crossErrors = [...manifestFindings(manifest, parsed, input.policy), ...waivers.errors];
   // Reports of manifests without waivers keep their shape: waived counts appear only with a waivers key.
   const declaresWaivers = manifest.waivers !== undefined;

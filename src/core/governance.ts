@@ -49,6 +49,10 @@ export interface PairingInput {
   headPaths: () => Iterable<string>;
   /** Paths the pull request changes. */
   changedFiles: readonly string[];
+  /** The git blob sha of a file in the base tree, when known: evidence is then recognised by content too. */
+  baseBlob?: (path: string) => string | undefined;
+  /** The git blob sha of a file in the head tree, when known. */
+  headBlob?: (path: string) => string | undefined;
 }
 
 export interface Pairing {
@@ -160,12 +164,84 @@ export function pairPilots(input: PairingInput): Pairing {
       (base !== null && touches(base, input.changedFiles));
     if (gated) pairs.push({ head, base });
   }
-  for (const base of input.base) {
-    if (partnered.has(base)) continue;
-    pairs.push({ head: null, base, retired: whatBecameOf(base, input) });
+  const carriedOn = successors(pairs, input, errors);
+  for (const base of input.base.filter((b) => !partnered.has(b))) {
+    const heirs = carriedOn.get(base);
+    const heirsText = heirs ? `; ${heirs.join(' and ')} ${heirs.length > 1 ? 'carry' : 'carries'} on its history` : '';
+    pairs.push({ head: null, base, retired: `${whatBecameOf(base, input)}${heirsText}` });
   }
   pairs.sort((a, b) => compare((a.head ?? a.base)!.path, (b.head ?? b.base)!.path));
   return { pilots: pairs, errors };
+}
+
+/** git's blob of an empty file: every empty file has it, so it says nothing about which pilot it belongs to. */
+const EMPTY_BLOB = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391';
+
+/** The files a manifest names literally as evidence (`file:` entries without a pattern), as repository paths. */
+function literalEvidenceFiles(manifest: ManifestAt): string[] {
+  const evidence = manifestData(manifest)?.evidence;
+  if (!isRecord(evidence)) return [];
+  const paths = new Set<string>();
+  for (const entry of Object.values(evidence)) {
+    const file = isRecord(entry) ? entry.file : undefined;
+    const list = typeof file === 'string' ? [file] : Array.isArray(file) ? file.filter((f): f is string => typeof f === 'string') : [];
+    for (const raw of list) {
+      if (/[*?[{]/.test(raw)) continue;
+      const resolved = resolveEvidencePath(dirOf(manifest.path), raw);
+      if (resolved.ok && resolved.repoPath !== '') paths.add(resolved.repoPath);
+    }
+  }
+  return [...paths];
+}
+
+/** Each evidence file of a manifest under the keys that identify it: its path, and its content (blob) when known. */
+function evidenceKeys(manifest: ManifestAt, blob: ((path: string) => string | undefined) | undefined): Set<string> {
+  const keys = new Set<string>();
+  for (const path of literalEvidenceFiles(manifest)) {
+    keys.add(`path:${path}`);
+    const sha = blob?.(path)?.toLowerCase();
+    if (sha && sha !== EMPTY_BLOB) keys.add(`blob:${sha}`);
+  }
+  return keys;
+}
+
+/**
+ * A pilot's history follows it: a new pilot (no base pilot of its name or path) whose evidence is a
+ * base pilot's carries that pilot on, whether the pull request retires it, moves it or keeps it (a
+ * split or a copy). Evidence is a base pilot's when the new manifest names, as a literal `file:` (not
+ * a pattern), a file that base manifest named, at the same path or with the same content (git blob),
+ * and no other base manifest named that file (a shared document says nothing about which pilot this
+ * is). A base pilot may be carried on by several new ones; a new pilot whose evidence is that of two
+ * base pilots is an error, since its history cannot be told. Sets each successor's base; returns the
+ * successors' paths of each base pilot.
+ */
+function successors(pairs: PilotPair[], input: PairingInput, errors: Finding[]): Map<ManifestAt, string[]> {
+  const heirs = new Map<ManifestAt, string[]>();
+  const fresh = pairs.filter((pair) => pair.base === null && pair.head !== null);
+  if (input.base.length === 0 || fresh.length === 0) return heirs;
+  const keysOf = new Map(input.base.map((base) => [base, evidenceKeys(base, input.baseBlob)] as const));
+  const named = new Map<string, number>();
+  for (const keys of keysOf.values()) for (const key of keys) named.set(key, (named.get(key) ?? 0) + 1);
+  for (const pair of fresh) {
+    const head = pair.head!;
+    const keys = [...evidenceKeys(head, input.headBlob)].filter((key) => named.get(key) === 1);
+    const shared = input.base.filter((base) => keys.some((key) => keysOf.get(base)!.has(key)));
+    if (shared.length > 1) {
+      const parsed = safeParse(head);
+      const names = shared.map((base) => `${pilotName(base) ?? '(unnamed)'} (${base.path})`);
+      errors.push({
+        message: `${head.path} names evidence of ${shared.length} pilots on the base branch, ${names.join(' and ')}: a pilot carries on the history of one pilot at most; keep the pilot.name of the one it continues, or retire the others in an earlier pull request`,
+        location: parsed?.has(['pilot', 'name']) ? parsed.locate(['pilot', 'name']) : { file: head.path, line: 1, column: 1 },
+      });
+      continue;
+    }
+    const [predecessor] = shared;
+    if (predecessor === undefined) continue;
+    // A retired predecessor stays listed (its retirement still needs its owner); the new pilot is judged against it.
+    pair.base = predecessor;
+    heirs.set(predecessor, [...(heirs.get(predecessor) ?? []), head.path]);
+  }
+  return heirs;
 }
 
 function whatBecameOf(base: ManifestAt, input: PairingInput): string {
@@ -294,9 +370,14 @@ export function planGovernance(args: {
   const effective: Manifest = { ...head, pilot: { ...head.pilot } };
 
   if (base.path !== null && base.path !== args.headPath) {
+    // Another name too: paired with its base by the evidence it carries on (see successors), which
+    // the pull request may retire, move or keep beside it (a split).
+    const carriesOn = base.name !== null && base.name !== head.pilot.name;
     changes.push({
       kind: 'moved',
-      summary: `pilot moved from ${base.path} to ${args.headPath}`,
+      summary: carriesOn
+        ? `pilot ${head.pilot.name} at ${args.headPath} carries on ${base.name} from ${base.path}, with its history`
+        : `pilot moved from ${base.path} to ${args.headPath}`,
       from: base.path,
       to: args.headPath,
       needs: [],

@@ -427,7 +427,7 @@ export interface RoleResult {
   on_objection: OnObjection;
   started_at: string | null;
   deadline: string | null;
-  /** Milliseconds until the deadline at `now`; null when no window runs. */
+  /** Milliseconds at `now` until silence takes effect (the deadline, or a late reminder's later consent_at); null when no window runs. */
   time_left_ms: number | null;
   reviews: ReviewVerdict[];
   /** The window's reminder, when the policy reminds this role and the role is waiting on silence. */

@@ -13,6 +13,12 @@ import type { ParsedYaml } from './yaml.js';
 /** The base branch's waivers of the same pilot, as far as the cap across renewals needs them. */
 export type BaseWaivers = Readonly<Record<string, { expires: string; since?: string }>>;
 
+/** The base pilot a renamed, moved or split pilot carries on: named in a refusal, so the author sees whose history applies. */
+export interface Predecessor {
+  path: string;
+  name: string | null;
+}
+
 /** Shortest reason a waiver needs: a reason, not a shrug. */
 export const MIN_WAIVER_REASON_LENGTH = 20;
 const DAY_MS = 86_400_000;
@@ -43,6 +49,8 @@ export function checkWaivers(input: {
   policy: LoadedPolicy;
   now: Date;
   base?: BaseWaivers | null;
+  /** The base pilot when it had another path or name: its waivers' since still count (a pilot's history follows it). */
+  predecessor?: Predecessor | null;
 }): WaiverCheck {
   const { manifest, parsed, now } = input;
   const baseWaivers = input.base ?? {};
@@ -97,6 +105,7 @@ export function checkWaivers(input: {
           source,
           now,
           previousSince: previous?.since,
+          predecessor: input.predecessor ?? null,
           expiresOk: day.ok,
           at,
         }),
@@ -152,18 +161,20 @@ function checkSince(args: {
   source: string;
   now: Date;
   previousSince: string | undefined;
+  predecessor: Predecessor | null;
   expiresOk: boolean;
   at: (key?: keyof WaiverEntry) => SourceLocation;
 }): Finding[] {
-  const { id, entry, total, totalText, source, now, previousSince, at } = args;
+  const { id, entry, total, totalText, source, now, previousSince, predecessor, at } = args;
   const today = isoDay(now);
   const cap = `the policy (${source}) caps the time a criterion stays waived, across renewals, at ${totalText} (its max_waiver_total)`;
+  const whose = predecessor ? ` of ${predecessor.name ?? 'the pilot'} at ${predecessor.path}, which this pilot carries on` : '';
   if (entry.since === undefined) {
     if (total === null) return [];
     const start = previousSince ?? today;
     return [
       {
-        message: `the waiver for ${id} needs since: the first day ${id} was waived, since ${cap}; add \`since: ${start}\`${previousSince === undefined ? ' for a waiver that starts today' : " (the base branch's)"}`,
+        message: `the waiver for ${id} needs since: the first day ${id} was waived, since ${cap}; add \`since: ${start}\`${previousSince === undefined ? ' for a waiver that starts today' : ` (the base branch's${whose})`}`,
         location: at(),
       },
     ];
@@ -181,12 +192,11 @@ function checkSince(args: {
     ];
   }
   if (total !== null && previousSince !== undefined && entry.since > previousSince) {
-    return [
-      {
-        message: `waivers.${id}.since moves the start of ${id}'s waiver from ${previousSince} (the base branch) to ${entry.since}: a renewal keeps the first day, since ${cap}; write \`since: ${previousSince}\``,
-        location: at('since'),
-      },
-    ];
+    // Renaming, moving or splitting a pilot does not restart the cap: say whose waiver it continues.
+    const message = predecessor
+      ? `waivers.${id}.since moves the start of ${id}'s waiver from ${previousSince} to ${entry.since}, but this pilot carries on ${predecessor.name ?? 'the pilot'} (${predecessor.path} on the base branch), whose waiver of ${id} started on ${previousSince}: renaming, moving or splitting a pilot keeps its history, since ${cap}; write \`since: ${previousSince}\`, or provide the evidence`
+      : `waivers.${id}.since moves the start of ${id}'s waiver from ${previousSince} (the base branch) to ${entry.since}: a renewal keeps the first day, since ${cap}; write \`since: ${previousSince}\``;
+    return [{ message, location: at('since') }];
   }
   if (total === null) return [];
   const latest = isoDay(new Date(start.ms + total));

@@ -20,11 +20,11 @@ import type { FileRead, Finding, RepoFiles } from '../core/types.js';
  * refused. Contents come from `texts` (read beforehand: see withEvidenceTexts); hashes from the tree.
  */
 export function treeFiles(tree: Map<string, TreeEntryKind>, texts: ReadonlyMap<string, FileRead> = new Map()): RepoFiles {
-  const shas = (tree as Tree).shas;
+  const blob = blobIn(tree);
   return {
     read: (path) => texts.get(path) ?? { problem: 'it was not read from GitHub' },
     hash: (path) => {
-      const sha = shas?.get(path);
+      const sha = blob(path);
       return sha ? { git_blob_sha: sha } : null;
     },
     stat(path) {
@@ -34,6 +34,12 @@ export function treeFiles(tree: Map<string, TreeEntryKind>, texts: ReadonlyMap<s
       return 'unverifiable';
     },
   };
+}
+
+/** A file's git blob sha in a tree, when the tree recorded it (evidence carried to a renamed pilot by content). */
+export function blobIn(tree: Map<string, TreeEntryKind>): (path: string) => string | undefined {
+  const shas = (tree as Tree).shas;
+  return (path) => shas?.get(path);
 }
 
 /** Trees read in a run by `owner/repo@sha`, shared by the pull requests of a sweep (they mostly share a base). */

@@ -10,7 +10,7 @@ import { evaluate, rolesToRequest, type EvaluationInput } from '../core/evaluate
 import { manifestData, pairPilots, type ManifestAt, type PilotPair } from '../core/governance.js';
 import { reviewerRoles, type LoadedPolicy } from '../core/policy.js';
 import type { Finding, Manifest, PrFacts, Report } from '../core/types.js';
-import { fileTexts, matching, treeAt, treeFiles, unmatchedManifests, withEvidenceTexts, type TreeCache } from './manifests.js';
+import { blobIn, fileTexts, matching, treeAt, treeFiles, unmatchedManifests, withEvidenceTexts, type TreeCache } from './manifests.js';
 import { loadTrustedPolicy, policyPathIn, policySpec, type PolicySources } from './trusted-policy.js';
 
 /** What reading one pull request gives: its gated manifests and how to evaluate them against given facts. */
@@ -192,6 +192,9 @@ export async function readPullRequest(
     headKind: (path) => tree.get(path) ?? 'missing',
     headPaths: () => tree.keys(),
     changedFiles: read.changedFiles,
+    // A renamed or moved pilot is known by its evidence, by path or by content (its history follows it).
+    baseBlob: blobIn(baseTree),
+    headBlob: blobIn(tree),
   });
   if (pairing.errors.length > 0) throw new InputError(pairing.errors);
   const pilots = pairing.pilots;

@@ -1,6 +1,7 @@
 // Words and symbols for statuses, shared by every report format.
 import type { CriterionStatus, Decision, OwnerStatus, RoleStatus, WaiverStatus } from '../core/types.js';
 import { formatSpan } from '../core/duration.js';
+import { silenceAt } from '../core/signoff/reminder.js';
 import { formatInstant as coreFormatInstant } from '../core/instant.js';
 import type { CriterionResult, GovernanceChange, Report, RoleResult } from '../core/types.js';
 import { toText } from './plain.js';
@@ -42,7 +43,7 @@ export const OWNER_WORD: Record<OwnerStatus, string> = { approved: 'approved', a
 export function roleState(role: RoleResult): string {
   let text = ROLE_WORD[role.status];
   if (role.status === 'pending' && role.time_left_ms !== null && role.deadline) {
-    text += ` · ${formatSpan(role.time_left_ms)} left (until ${formatInstant(role.deadline)})`;
+    text += ` · ${formatSpan(role.time_left_ms)} left (until ${formatInstant(silenceAt(role)!)})`;
   }
   if (role.status === 'objected' && !role.blocking) text += ' · not blocking';
   return text;

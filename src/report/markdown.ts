@@ -22,6 +22,7 @@ import {
   type Tally,
 } from './labels.js';
 import { formatSpan } from '../core/duration.js';
+import { silenceAt } from '../core/signoff/reminder.js';
 
 /**
  * The report as compared with the comment already posted: without the instant of the evaluation in each
@@ -259,7 +260,7 @@ function verdict(report: Report): string[] {
       if (role.deadline && role.time_left_ms !== null) {
         const after = role.on_silence === 'consent' ? 'counts as consent' : 'blocks';
         waits.push(
-          `Waiting on ${esc(role.role)}${who ? ` (${who})` : ''}: ${formatSpan(role.time_left_ms)} left; silence ${after} on ${esc(formatInstant(role.deadline))}`,
+          `Waiting on ${esc(role.role)}${who ? ` (${who})` : ''}: ${formatSpan(role.time_left_ms)} left; silence ${after} on ${esc(formatInstant(silenceAt(role)!))}`,
         );
         if (who) sooner.push(`${who} may review sooner`);
       } else {
@@ -431,7 +432,7 @@ function roleStatus(role: RoleResult): { blocks: string; status: string } {
       if (role.time_left_ms !== null && role.deadline) {
         const then = role.on_silence === 'consent' ? 'then consent' : 'then blocks';
         // A reminder sent late moves consent past the deadline (the reviewer gets the full notice).
-        const until = role.reminder?.consent_at && role.reminder.consent_at > role.deadline ? role.reminder.consent_at : role.deadline;
+        const until = silenceAt(role)!;
         return {
           blocks: `until ${esc(formatInstant(until)).replace(/ /g, NB)}`,
           status: `⏳ ${formatSpan(role.time_left_ms).replace(/ /g, NB)}${NB}left, ${then}${reminderNote(role)}`,

@@ -4,7 +4,8 @@
 // symlink is followed on disk and nothing may resolve outside the repository.
 import { execFile, spawnSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
+import type { ManifestAt } from '../../core/governance.js';
 import type { RepoFiles, RepoPathKind } from '../../core/types.js';
 import { gitBlobSha, sha256Bytes } from '../../core/hash.js';
 import { MAX_YAML_BYTES } from '../../core/yaml.js';
@@ -189,20 +190,63 @@ export async function committedView(root: string): Promise<LocalRepoView> {
   return { files, notice: null, uncommitted: () => [...uncommitted].sort() };
 }
 
-/** What the CLI's --base REF gives: the manifest's text at REF (null when REF holds none) and the paths changed since. */
-export type BaseRead = { ok: true; text: string | null; changed: string[] } | { ok: false; why: string };
+/** What the CLI's --base REF gives: the commit REF names, and the paths changed since. */
+export type BaseRead = { ok: true; sha: string; changed: string[] } | { ok: false; why: string };
 
 /**
- * The manifest at `ref` and the paths changed between `ref` and HEAD (with `worktree`, and the files
+ * The commit `ref` names and the paths changed between it and HEAD (with `worktree`, and the files
  * on disk), read with git. A ref is never taken for an option.
  */
-export function readBase(root: string, ref: string, manifestPath: string, worktree: boolean): BaseRead {
+export function readBase(root: string, ref: string, worktree: boolean): BaseRead {
   if (ref.startsWith('-') || ref.includes('\0')) return { ok: false, why: `"${ref}" is not a git revision` };
   const commit = gitSync(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   if (!commit.ok) return { ok: false, why: `git knows no commit "${ref}"${commit.status === null ? ` (${commit.why})` : ''}` };
   const sha = commit.out.trim();
-  const shown = gitSync(root, ['cat-file', 'blob', `${sha}:${manifestPath}`]);
   const diff = gitSync(root, ['diff', '--name-only', '-z', '--no-renames', sha, ...(worktree ? [] : ['HEAD']), '--']);
   if (!diff.ok) return { ok: false, why: diff.why };
-  return { ok: true, text: shown.ok ? shown.out : null, changed: diff.out.split('\0').filter(Boolean) };
+  return { ok: true, sha, changed: diff.out.split('\0').filter(Boolean) };
+}
+
+/** The manifests of a commit (regular files named `fileName`, as the check's own), and each regular file's blob. */
+export interface ManifestsAt {
+  manifests: ManifestAt[];
+  blob: (path: string) => string | undefined;
+}
+
+/**
+ * Every regular file named `fileName` in the tree of `commit` (a sha, or HEAD), with its text, read in
+ * one `git cat-file --batch`; null when git cannot list the tree (no commit yet).
+ */
+export function manifestsAt(root: string, commit: string, fileName: string): ManifestsAt | null {
+  const listed = gitSync(root, ['ls-tree', '-r', '-z', '--full-tree', commit]);
+  if (!listed.ok) return null;
+  const blobs = new Map<string, string>();
+  const wanted: Array<{ path: string; sha: string }> = [];
+  for (const line of listed.out.split('\0')) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, sha] = line.slice(0, tab).split(' ');
+    if (type !== 'blob' || mode === '120000' || !sha) continue;
+    const path = line.slice(tab + 1);
+    blobs.set(path, sha);
+    if (posix.basename(path) === fileName) wanted.push({ path, sha });
+  }
+  const manifests: ManifestAt[] = [];
+  if (wanted.length > 0) {
+    const run = spawnSync('git', ['-C', root, 'cat-file', '--batch'], {
+      input: `${wanted.map((w) => w.sha).join('\n')}\n`,
+      maxBuffer: wanted.length * (MAX_YAML_BYTES + 1024),
+    });
+    if (run.status !== 0 || !Buffer.isBuffer(run.stdout)) return null;
+    // Each answer: "<sha> blob <size>\n", the bytes, "\n".
+    let at = 0;
+    for (const { path } of wanted) {
+      const end = run.stdout.indexOf(10, at);
+      const size = Number(run.stdout.subarray(at, end).toString('latin1').split(' ')[2]);
+      if (!Number.isFinite(size)) return null;
+      manifests.push({ path, text: run.stdout.subarray(end + 1, end + 1 + size).toString('utf8') });
+      at = end + 1 + size + 1;
+    }
+  }
+  return { manifests, blob: (path) => blobs.get(path) };
 }

@@ -1,9 +1,10 @@
 // `pilot-readiness check`: one manifest against the policy, with the PR facts when given.
 import { writeFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, posix, relative, resolve, sep } from 'node:path';
 import { findRepoRoot, readTextFile } from '../../adapters/local/files.js';
-import { committedView, readBase, worktreeView } from '../../adapters/local/git.js';
+import { committedView, manifestsAt, readBase, worktreeView } from '../../adapters/local/git.js';
 import { isBundledPolicy } from '../../core/bundled.js';
+import type { ManifestAt, pairPilots as PairPilots } from '../../core/governance.js';
 import { formatFinding, UsageError } from '../../core/errors.js';
 import { resolveBundled } from '../../core/layering/layers.js';
 import type { Policy, Report } from '../../core/types.js';
@@ -76,16 +77,19 @@ export async function check(args: string[], io: Io): Promise<number> {
     : committed
       ? await committed
       : worktreeView(root, `note: ${relative(io.cwd, root) || '.'} is not in a git repository: evidence is checked in the files on disk`);
-  const { evaluate, renderText } = await engine;
+  const { evaluate, pairPilots, renderText } = await engine;
   if (view.notice) io.err(`${plainLine(view.notice)}\n`);
-  const base = values.base === undefined ? null : baseOf(values.base, gitRoot, repoPath, values.worktree === true, io);
+  const base =
+    values.base === undefined
+      ? null
+      : baseOf(values.base, gitRoot, { path: repoPath, text: manifestText }, { worktree: values.worktree === true, pairPilots }, io);
   const report = evaluate({
     manifest: { path: repoPath, text: manifestText },
     policy,
     files: view.files,
     facts,
     now: parseNow(values.now, io),
-    ...(base ? { base: { path: repoPath, text: base.text }, changedFiles: base.changed } : {}),
+    ...(base ? { base: { path: base.path, text: base.text }, changedFiles: base.changed } : {}),
   });
   if (values.output) writeFileSync(resolve(io.cwd, values.output), `${JSON.stringify(report, null, 2)}\n`);
   // Invalid input: one line per problem on stderr. The JSON report still goes to stdout for tools;
@@ -98,23 +102,39 @@ export async function check(args: string[], io: Io): Promise<number> {
 }
 
 /**
- * --base REF: the manifest at REF, against which values fixed before the evaluation are compared, and
- * the paths changed since. Skipped with a note when there is no such manifest (a new pilot) or no git.
+ * --base REF: the pilot's manifest at REF, against which values fixed before the evaluation are
+ * compared, and the paths changed since. The pilot is found at REF as the Action finds it on the base
+ * branch (pairPilots: by pilot.name, else by path, else the pilot whose evidence it carries on),
+ * among the files named like the manifest. Skipped with a note when there is none (a new pilot) or
+ * no git.
  */
 function baseOf(
   ref: string,
   gitRoot: string | null,
-  repoPath: string,
-  worktree: boolean,
+  manifest: ManifestAt,
+  how: { worktree: boolean; pairPilots: typeof PairPilots },
   io: Io,
-): { text: string; changed: string[] } | null {
+): { path: string; text: string; changed: string[] } | null {
   const skip = (why: string) => {
     io.err(`${plainLine(`note: --base ${ref}: ${why}; thresholds fixed before the evaluation are not compared`)}\n`);
     return null;
   };
   if (gitRoot === null) return skip('the manifest is not in a git repository');
-  const read = readBase(gitRoot, ref, repoPath, worktree);
+  const read = readBase(gitRoot, ref, how.worktree);
   if (!read.ok) return skip(read.why);
-  if (read.text === null) return skip(`${ref} holds no ${repoPath} (a new pilot)`);
-  return { text: read.text, changed: read.changed };
+  const fileName = posix.basename(manifest.path);
+  const atBase = manifestsAt(gitRoot, read.sha, fileName);
+  const atHead = manifestsAt(gitRoot, 'HEAD', fileName);
+  const pairing = how.pairPilots({
+    base: atBase?.manifests ?? [],
+    head: [...(atHead?.manifests ?? []).filter((m) => m.path !== manifest.path), manifest],
+    headKind: () => 'missing',
+    headPaths: () => [],
+    changedFiles: read.changed,
+    ...(atBase ? { baseBlob: atBase.blob } : {}),
+    ...(atHead ? { headBlob: atHead.blob } : {}),
+  });
+  const base = pairing.pilots.find((pair) => pair.head?.path === manifest.path)?.base;
+  if (!base) return skip(`${ref} holds no ${manifest.path} (a new pilot)`);
+  return { path: base.path, text: base.text, changed: read.changed };
 }

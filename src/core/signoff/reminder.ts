@@ -2,7 +2,7 @@
 // count as consent without it (consent_requires_reminder). Which reminders were sent is an input (the
 // bot's own comments), so the rule stays pure and a report replays with the reminders it saw.
 import { parseDuration } from '../duration.js';
-import type { ReviewerRolePolicy, RiskTier, RoleReminder, SentReminder } from '../types.js';
+import type { ReviewerRolePolicy, RiskTier, RoleReminder, RoleResult, SentReminder } from '../types.js';
 
 /** How long before the deadline a role is reminded when the policy does not say. */
 export const DEFAULT_REMIND = '2d';
@@ -67,4 +67,15 @@ export function planReminder(input: ReminderInput): RoleReminder | null {
     required,
     consent_at: consentAt === null ? null : new Date(consentAt).toISOString(),
   };
+}
+
+/**
+ * When a pending role's silence takes effect: its deadline, or for a reminder sent late the later
+ * consent it moved to. Every renderer names this one instant, so the headline, the status and the
+ * rights table never disagree (a late reminder's deadline is already past; consent is not).
+ */
+export function silenceAt(role: Pick<RoleResult, 'deadline' | 'reminder'>): string | null {
+  if (role.deadline === null) return null;
+  const consent = role.reminder?.consent_at;
+  return consent && Date.parse(consent) > Date.parse(role.deadline) ? consent : role.deadline;
 }

@@ -249,7 +249,11 @@ function decideStatus(
         const consentAt = reminder.consent_at === null ? null : Date.parse(reminder.consent_at);
         if (reminder.required && consentAt === null)
           after += ` once the reminder (due ${formatInstant(Date.parse(reminder.due_at))}) is sent`;
-        else if (consentAt !== null && consentAt > window.deadline) after += ` from ${formatInstant(consentAt)}`;
+        else if (consentAt !== null && consentAt > window.deadline) {
+          after += ` from ${formatInstant(consentAt)}`;
+          // Time left counts to when silence takes effect, as every renderer shows it (silenceAt).
+          result.time_left_ms = consentAt - now;
+        }
         after += reminder.sent_at
           ? `; reminder sent ${formatInstant(Date.parse(reminder.sent_at))}`
           : `; reminder due ${formatInstant(Date.parse(reminder.due_at))}`;
