@@ -2,8 +2,10 @@
 // head and base, and the team members the rules need. Shared by the gate and the portfolio.
 import type { GitHubClient } from '../adapters/github/client.js';
 import { GitHubApiError } from '../adapters/github/errors.js';
-import type { FileAt, FileText } from '../adapters/github/files.js';
-import { fetchPullRequestFacts, type BotComment, type GateStatus } from '../adapters/github/pull-request.js';
+import { fetchFileTexts, type FileAt, type FileText } from '../adapters/github/files.js';
+import { fetchHeadPulls } from '../adapters/github/head-pulls.js';
+import { fetchPullRequestFacts, type BotComment, type GateStatus, type HeadPull } from '../adapters/github/pull-request.js';
+import { ungatedBase } from '../core/branches.js';
 import { fetchTeamMembers } from '../adapters/github/teams.js';
 import { InputError } from '../core/errors.js';
 import { evaluate, rolesToRequest, type EvaluationInput } from '../core/evaluate.js';
@@ -40,6 +42,13 @@ export interface PullRequestReading {
   evaluateWith(facts: PrFacts, now?: Date): Report[];
   /** Whom to ask for reviews, over every gated pilot, without evaluating them. */
   toRequest(facts: PrFacts): { people: string[]; teams: string[] };
+  /**
+   * With `sharedHead`: why the pull request's base is not a branch the policy gates (then nothing
+   * else was read: its base's files and policy are not trusted), or null when it is.
+   */
+  ungated?: string | null;
+  /** With `sharedHead` (not in a merge queue): the other open pull requests whose head is this one's. */
+  sharingHead?: HeadPull[];
 }
 
 export interface ReadOptions {
@@ -59,6 +68,11 @@ export interface ReadOptions {
   comments?: boolean;
   /** Read the head's status of this context with the facts (the gate writes only a changed status). */
   statusContext?: string;
+  /**
+   * Check the base against the branches the policy gates, and list the other open pull requests
+   * sharing the head (the gate, whose status belongs to the head commit, not to the pull request).
+   */
+  sharedHead?: boolean;
 }
 
 /** Every org/team slug the policy or a manifest names: the teams whose members the rules need. */
@@ -108,14 +122,17 @@ export async function readPullRequest(
       trustedFiles,
       ...(options.comments ? { comments: true } : {}),
       ...(options.statusContext !== undefined ? { statusContext: options.statusContext } : {}),
+      ...(options.sharedHead ? { sharedHead: true } : {}),
     },
   );
   warnings.push(...read.warnings);
-  const policy = await loadTrustedPolicy(gh, spec, read.trustedFiles[0]?.text, warnings, options.policySources);
+  const gating = options.sharedHead ? await baseGating(gh, target, spec, read, warnings, options.policySources) : null;
+  const policy = gating?.policy ?? (await loadTrustedPolicy(gh, spec, read.trustedFiles[0]?.text, warnings, options.policySources));
   // In a merge queue the files judged are the queue's commit and its parent (what the group merges
   // into); the facts (reviews, commits, head_sha) stay the pull request's own.
   const headSha = target.queuedSha ?? read.facts.head_sha;
   const baseSha = target.queuedSha ? target.baseSha : read.baseSha;
+  if (gating?.ungated) return ungatedReading(headSha, read, policy, gating, target.queuedSha !== undefined);
   const [tree, baseTree] = await Promise.all([
     treeAt(gh, { owner, repo }, headSha, options.trees),
     treeAt(gh, { owner, repo }, baseSha, options.trees),
@@ -132,6 +149,7 @@ export async function readPullRequest(
   );
   const common = {
     headSha,
+    ...(gating ? { ungated: gating.ungated, sharingHead: gating.sharingHead } : {}),
     baseRef: read.facts.base_ref,
     changedFiles: read.changedFiles,
     policy,
@@ -224,5 +242,66 @@ export async function readPullRequest(
       });
       return { people: [...people], teams: [...teamSet] };
     },
+  };
+}
+
+type FactsRead = Awaited<ReturnType<typeof fetchPullRequestFacts>>;
+
+/** Whether the base is gated, by a policy its branch cannot choose, and who else shares the head. */
+interface BaseGating {
+  ungated: string | null;
+  sharingHead: HeadPull[];
+  /** The policy the pull request is judged by, when the gating read it already (its base is the default branch, or it is not a repository path). */
+  policy: LoadedPolicy | null;
+}
+
+/**
+ * Which policy says whether the base is gated: the bundled or central one, or for a repository path
+ * the default branch's file, since a branch whose pull requests the gate does not count is nobody's
+ * trusted side (its policy could list itself). Costs a file read only for a base other than the
+ * default branch; the head's sharers cost a query only past 250 commits (see sharingHead).
+ */
+async function baseGating(
+  gh: GitHubClient,
+  target: { owner: string; repo: string; queuedSha?: string },
+  spec: ReturnType<typeof policySpec>,
+  read: FactsRead,
+  warnings: string[],
+  sources: PolicySources | undefined,
+): Promise<BaseGating> {
+  const { owner, repo } = target;
+  const defaultBranch = read.defaultBranch!;
+  const onDefault = read.facts.base_ref === defaultBranch.name;
+  let text = read.trustedFiles[0]?.text;
+  if (spec.kind === 'base' && !onDefault)
+    text = (await fetchFileTexts(gh, { owner, repo }, [{ ref: defaultBranch.sha, path: spec.path }]))[0]?.text;
+  const gatingPolicy = await loadTrustedPolicy(gh, spec, text, warnings, sources);
+  const ungated = ungatedBase(gatingPolicy.policy, read.facts.base_ref, defaultBranch.name);
+  // A merge queue's commit is nobody's head: its status speaks for the queued pull request alone.
+  const sharingHead = target.queuedSha
+    ? []
+    : (read.sharingHead ??
+      (await fetchHeadPulls(gh, { owner, repo, sha: read.facts.head_sha })).filter((p) => p.number !== read.facts.number));
+  return { ungated, sharingHead, policy: spec.kind !== 'base' || onDefault ? gatingPolicy : null };
+}
+
+/** A pull request to a branch the policy does not gate: nothing of it is read further, and it passes nothing. */
+function ungatedReading(headSha: string, read: FactsRead, policy: LoadedPolicy, gating: BaseGating, queued: boolean): PullRequestReading {
+  return {
+    headSha,
+    ungated: gating.ungated,
+    sharingHead: gating.sharingHead,
+    baseRef: read.facts.base_ref,
+    changedFiles: read.changedFiles,
+    policy,
+    unmatched: [],
+    freshness: read.freshness,
+    baseSha: read.baseSha,
+    botComments: read.botComments,
+    ...(read.headStatus !== undefined && !queued ? { headStatus: read.headStatus } : {}),
+    gated: [],
+    facts: { ...read.facts, teams: {}, base_manifest: null },
+    evaluateWith: () => [],
+    toRequest: () => ({ people: [], teams: [] }),
   };
 }
