@@ -6,7 +6,9 @@
 // document's size or headings) + teams (≤1) + review request (≤1) + freshness before a success (≤1) +
 // status (≤1, only when it changes) + comment (≤1, only when it changes), plus 1 per central policy in
 // the policy's extends chain (at most 6): without evidence contents, 4 when nothing changed and 7 on a
-// first run (see docs/benchmarks.md, "API round trips").
+// first run (see docs/benchmarks.md, "API round trips"). Rare cases cost more: a repository policy and a
+// base other than the default branch, 1 (the default branch's policy, which says whether that base is
+// gated); other open pull requests with the same head, each one's read (never a write).
 import type { GitHubClient } from '../adapters/github/client.js';
 import { upsertStickyComment } from '../adapters/github/comment.js';
 import { GitHubAccessError, GitHubApiError } from '../adapters/github/errors.js';
