@@ -13,6 +13,7 @@ import {
   HEAD,
   OWNER,
   REPO,
+  daysAgo,
   pilotFiles,
   pull,
   pullRequestEvent,
@@ -76,6 +77,20 @@ describe('open pull requests sharing a head commit', () => {
     expect(statuses(gh).map((s) => s.state)).not.toContain('success');
   });
 
+  it('a decoy whose last listed commit is not its head (GitHub lists 250 at most): the head’s pull requests are asked of the commit itself', async () => {
+    const long = {
+      ...decoy(),
+      commits: [
+        { sha: HEAD, at: daysAgo(2) },
+        { sha: sha('c', 2), at: daysAgo(3) },
+      ],
+    };
+    gh = await startGitHub(scene([waiting(), long]));
+    await gate(long);
+    expect(gh.count({ operation: 'HeadPullRequests' })).toBe(1);
+    expect(last()).toMatchObject({ state: 'pending', description: expect.stringMatching(/^waiting on #12: /) });
+  });
+
   it('a decoy whose own branch’s policy lists that branch: the gated branches come from the default branch’s policy', async () => {
     const own = `${DEFAULT_POLICY_TEXT}\nbranches: ['*']\n`;
     gh = await startGitHub(scene([decoy()], DEFAULT_POLICY_TEXT, own));
@@ -97,6 +112,22 @@ describe('open pull requests sharing a head commit', () => {
     expect(statuses(gh).map((s) => s.state)).not.toContain('success');
     // Both were gated, each writing the same head verdict: the order of the runs cannot change it.
     expect(new Set(statuses(gh).map((s) => `${s.state} ${s.description}`)).size).toBe(1);
+  });
+
+  it('a pull request to main reopened on the head while the real one is judged: success is not written', async () => {
+    const blocked = pull({ number: 13, files: ['README.md'], requestedDaysAgo: null, state: 'closed' });
+    const s = scene([ready(), { ...blocked, head: { sha: HEAD, ref: 'other' } }]);
+    // The freshness read before a success waits a little: the reopening lands before it is answered.
+    s.faults = [{ match: { operation: 'PullRequestFreshness' }, delay_ms: 1500 }];
+    gh = await startGitHub(s);
+    const running = gate(ready());
+    while (gh.count({ operation: 'PullRequestFreshness' }) === 0) await new Promise((r) => setTimeout(r, 10));
+    const reopened = gh.world.repo('acme', 'models')!.pulls.get(13)!;
+    reopened.spec = { ...reopened.spec, state: 'open' };
+    const run = await running;
+    expect(run.status).toBe(1);
+    expect(statuses(gh)).toEqual([]);
+    expect(run.stdout).toContain('another open pull request with the same head commit');
   });
 
   it('a decoy to an ungated base, alone on its head: failure, saying which branches are gated', async () => {

@@ -51,10 +51,11 @@ const SEVERITY: Record<Decision, number> = { ready: 0, pending: 1, blocked: 2 };
  * result does not depend on which of them runs, so the order of runs (or of a sweep) cannot matter.
  */
 export function headVerdict(own: HeadVerdict, others: readonly HeadVerdict[]): { decision: Decision; description: string } {
-  if (others.length === 0) return own;
+  const alone = { decision: own.decision, description: own.description };
+  if (others.length === 0) return alone;
   const counted = [own, ...others].filter((v) => v.gatedBase).sort((a, b) => a.number - b.number);
   const worst = counted.reduce<HeadVerdict | null>((w, v) => (w === null || SEVERITY[v.decision] > SEVERITY[w.decision] ? v : w), null);
-  if (worst === null) return own;
+  if (worst === null) return alone;
   const all = counted.map((v) => `#${v.number}`).join(', ');
   const prefix =
     worst.decision === 'blocked'
