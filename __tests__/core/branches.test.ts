@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { branchMatches, headVerdict, ungatedBase, type HeadVerdict } from '../../src/core/branches.js';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
 import type { Policy } from '../../src/core/types.js';
+import { listCriteria } from '../../src/report/explain.js';
 
 const DEFAULT = loadBundledPolicy('default').policy;
 const listing = (branches: string[]): Policy => ({ ...DEFAULT, branches });
@@ -92,5 +93,15 @@ describe('headVerdict', () => {
     const c = v(14, 'ready', false);
     expect(headVerdict(a, [b, c])).toEqual(headVerdict(b, [c, a]));
     expect(headVerdict(c, [a, b])).toEqual(headVerdict(a, [b, c]));
+  });
+});
+
+describe('explain says which bases may pass', () => {
+  it.each([
+    [DEFAULT, "Gated branches: the repository's default branch (the policy sets no branches); a pull request to any other base fails."],
+    [listing(['main', 'release/*']), 'Gated branches: main, release/* (branches); a pull request to any other base fails.'],
+    [listing([]), 'Gated branches: none (branches: []); no pull request passes.'],
+  ])('%#', (policy, line) => {
+    expect(listCriteria(policy).trimEnd().split('\n').at(-1)).toBe(line);
   });
 });
