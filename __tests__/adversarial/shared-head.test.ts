@@ -130,6 +130,22 @@ describe('open pull requests sharing a head commit', () => {
     expect(run.stdout).toContain('another open pull request with the same head commit');
   });
 
+  it.each([
+    [
+      'cannot be read (3,001 changed files, past what GitHub lists)',
+      { files: Array.from({ length: 3001 }, (_, i) => `docs/page-${i}.md`) },
+      undefined,
+    ],
+    ['has a policy file that does not load on its own branch', {}, 'version: 1\nroles: nonsense\n'],
+  ])('a decoy to an ungated base that %s does not hold back the real one, nor is read', async (_what, change, attackerPolicy) => {
+    const heavy = { ...decoy(), ...change };
+    gh = await startGitHub(scene([ready(), heavy], DEFAULT_POLICY_TEXT, attackerPolicy));
+    const run = await gate(ready(), POLICY);
+    expect(run.status).toBe(0);
+    expect(last()).toMatchObject({ state: 'success', description: '#12 ready: 16/16 criteria · roles consulted · owner approved' });
+    expect(run.requests.filter((r) => r.variables?.number === 13)).toEqual([]);
+  });
+
   it('a decoy to an ungated base, alone on its head: failure, saying which branches are gated', async () => {
     gh = await startGitHub(scene([decoy()]));
     const run = await gate(decoy());

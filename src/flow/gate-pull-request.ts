@@ -274,7 +274,8 @@ function publisherFor(
           { owner: ctx.owner, repo: ctx.repo, number: pr.number },
           pr.queued ? undefined : reading.headSha,
         );
-        const sharersNow = (now.sharing ?? []).filter((p) => p.number !== pr.number);
+        // Only those whose base is gated count towards the head's verdict, so only they are compared.
+        const sharersNow = (now.sharing ?? []).filter((p) => p.number !== pr.number && (reading.gatesBase?.(p.baseRef) ?? true));
         const sharersSame =
           pr.queued ||
           (sharersNow.length === sharers.length &&
@@ -541,6 +542,11 @@ async function headVerdictFor(
   const judged: HeadVerdict[] = [];
   const sharers: SharerRead[] = [];
   for (const other of others) {
+    // Left out of the worst, and never read: its base is not one the policy counts (see baseGating).
+    if (!other.gatedBase) {
+      judged.push({ number: other.number, gatedBase: false, decision: 'blocked', description: 'its base is not a gated branch' });
+      continue;
+    }
     const pr: PullRequestRef = {
       number: other.number,
       headSha: reading.headSha,

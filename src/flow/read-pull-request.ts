@@ -47,8 +47,18 @@ export interface PullRequestReading {
    * else was read: its base's files and policy are not trusted), or null when it is.
    */
   ungated?: string | null;
-  /** With `sharedHead` (not in a merge queue): the other open pull requests whose head is this one's. */
-  sharingHead?: HeadPull[];
+  /**
+   * With `sharedHead` (not in a merge queue): the other open pull requests whose head is this one's,
+   * each with whether its base is gated (by the same trusted policy: see baseGating).
+   */
+  sharingHead?: SharingPull[];
+  /** With `sharedHead`: whether a pull request to `branch` counts, by the policy that judged this base. */
+  gatesBase?: (branch: string) => boolean;
+}
+
+/** Another open pull request with the same head, and whether its base is one the policy gates. */
+export interface SharingPull extends HeadPull {
+  gatedBase: boolean;
 }
 
 export interface ReadOptions {
@@ -127,12 +137,13 @@ export async function readPullRequest(
   );
   warnings.push(...read.warnings);
   const gating = options.sharedHead ? await baseGating(gh, target, spec, read, warnings, options.policySources) : null;
-  const policy = gating?.policy ?? (await loadTrustedPolicy(gh, spec, read.trustedFiles[0]?.text, warnings, options.policySources));
   // In a merge queue the files judged are the queue's commit and its parent (what the group merges
   // into); the facts (reviews, commits, head_sha) stay the pull request's own.
   const headSha = target.queuedSha ?? read.facts.head_sha;
   const baseSha = target.queuedSha ? target.baseSha : read.baseSha;
-  if (gating?.ungated) return ungatedReading(headSha, read, policy, gating, target.queuedSha !== undefined);
+  // Before its base's policy is loaded: a branch the gate does not count may hold any file there.
+  if (gating?.ungated) return ungatedReading(headSha, read, gating, target.queuedSha !== undefined);
+  const policy = gating?.judges ?? (await loadTrustedPolicy(gh, spec, read.trustedFiles[0]?.text, warnings, options.policySources));
   const [tree, baseTree] = await Promise.all([
     treeAt(gh, { owner, repo }, headSha, options.trees),
     treeAt(gh, { owner, repo }, baseSha, options.trees),
@@ -149,7 +160,7 @@ export async function readPullRequest(
   );
   const common = {
     headSha,
-    ...(gating ? { ungated: gating.ungated, sharingHead: gating.sharingHead } : {}),
+    ...(gating ? { ungated: gating.ungated, sharingHead: gating.sharingHead, gatesBase: gating.gatesBase } : {}),
     baseRef: read.facts.base_ref,
     changedFiles: read.changedFiles,
     policy,
@@ -250,16 +261,21 @@ type FactsRead = Awaited<ReturnType<typeof fetchPullRequestFacts>>;
 /** Whether the base is gated, by a policy its branch cannot choose, and who else shares the head. */
 interface BaseGating {
   ungated: string | null;
-  sharingHead: HeadPull[];
-  /** The policy the pull request is judged by, when the gating read it already (its base is the default branch, or it is not a repository path). */
-  policy: LoadedPolicy | null;
+  sharingHead: SharingPull[];
+  gatesBase: (branch: string) => boolean;
+  /** The policy that says which bases are gated (the default branch's, for a repository path). */
+  gating: LoadedPolicy;
+  /** The same policy, when it is also the one the pull request is judged by (its base is the default branch, or it is not a repository path). */
+  judges: LoadedPolicy | null;
 }
 
 /**
  * Which policy says whether the base is gated: the bundled or central one, or for a repository path
  * the default branch's file, since a branch whose pull requests the gate does not count is nobody's
- * trusted side (its policy could list itself). Costs a file read only for a base other than the
- * default branch; the head's sharers cost a query only past 250 commits (see sharingHead).
+ * trusted side (its policy could list itself). The same policy says it of every pull request sharing
+ * the head, from GitHub's list, so one to an ungated base is never read (it could not be, or hold
+ * anything). Costs a file read only for a base other than the default branch; the head's sharers
+ * cost a query only past 250 commits (see PullRequestFacts.sharingHead).
  */
 async function baseGating(
   gh: GitHubClient,
@@ -275,25 +291,32 @@ async function baseGating(
   let text = read.trustedFiles[0]?.text;
   if (spec.kind === 'base' && !onDefault)
     text = (await fetchFileTexts(gh, { owner, repo }, [{ ref: defaultBranch.sha, path: spec.path }]))[0]?.text;
-  const gatingPolicy = await loadTrustedPolicy(gh, spec, text, warnings, sources);
-  const ungated = ungatedBase(gatingPolicy.policy, read.facts.base_ref, defaultBranch.name);
+  const gating = await loadTrustedPolicy(gh, spec, text, warnings, sources);
+  const gatesBase = (branch: string) => ungatedBase(gating.policy, branch, defaultBranch.name) === null;
   // A merge queue's commit is nobody's head: its status speaks for the queued pull request alone.
-  const sharingHead = target.queuedSha
+  const others = target.queuedSha
     ? []
     : (read.sharingHead ??
       (await fetchHeadPulls(gh, { owner, repo, sha: read.facts.head_sha })).filter((p) => p.number !== read.facts.number));
-  return { ungated, sharingHead, policy: spec.kind !== 'base' || onDefault ? gatingPolicy : null };
+  return {
+    ungated: ungatedBase(gating.policy, read.facts.base_ref, defaultBranch.name),
+    sharingHead: others.map((p) => ({ ...p, gatedBase: gatesBase(p.baseRef) })),
+    gatesBase,
+    gating,
+    judges: spec.kind !== 'base' || onDefault ? gating : null,
+  };
 }
 
 /** A pull request to a branch the policy does not gate: nothing of it is read further, and it passes nothing. */
-function ungatedReading(headSha: string, read: FactsRead, policy: LoadedPolicy, gating: BaseGating, queued: boolean): PullRequestReading {
+function ungatedReading(headSha: string, read: FactsRead, gating: BaseGating, queued: boolean): PullRequestReading {
   return {
     headSha,
     ungated: gating.ungated,
     sharingHead: gating.sharingHead,
+    gatesBase: gating.gatesBase,
     baseRef: read.facts.base_ref,
     changedFiles: read.changedFiles,
-    policy,
+    policy: gating.gating,
     unmatched: [],
     freshness: read.freshness,
     baseSha: read.baseSha,
