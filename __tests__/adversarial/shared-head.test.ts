@@ -91,6 +91,14 @@ describe('open pull requests sharing a head commit', () => {
     expect(last()).toMatchObject({ state: 'pending', description: expect.stringMatching(/^waiting on #12: /) });
   });
 
+  it('a decoy alone, its branch holding a policy that does not load: failure for its base, not an error from its policy', async () => {
+    gh = await startGitHub(scene([decoy()], DEFAULT_POLICY_TEXT, 'version: 1\nroles: nonsense\n'));
+    await gate(decoy(), POLICY);
+    expect(statuses(gh)).toEqual([
+      expect.objectContaining({ state: 'failure', description: expect.stringContaining('base mallory-base is not a gated branch') }),
+    ]);
+  });
+
   it('a decoy whose own branch’s policy lists that branch: the gated branches come from the default branch’s policy', async () => {
     const own = `${DEFAULT_POLICY_TEXT}\nbranches: ['*']\n`;
     gh = await startGitHub(scene([decoy()], DEFAULT_POLICY_TEXT, own));
