@@ -246,6 +246,23 @@ const rows: Row[] = [
     layer: 'policy_owners: [dev-buddy]\n',
     check: { status: 2, at: '3:16', says: 'policy_owners adds dev-buddy, who could then approve a loosening' },
   },
+  {
+    name: 'a branch of the attacker’s added to the branches whose pull requests may pass',
+    parent: swap('version: 1\n', 'version: 1\nbranches: [main]\n'),
+    layer: 'branches: [main, "mallory-*"]\n',
+    check: { status: 2, at: '3:11', says: 'branches adds "mallory-*", which parent.yml does not gate' },
+    diff: {
+      edit: swap('branches: [main]', 'branches: [main, "mallory-*"]'),
+      status: 1,
+      at: '3:11',
+      says: 'branches adds "mallory-*", which parent.yml does not gate',
+    },
+  },
+  {
+    name: 'every branch gated, over a parent that gates the default branch alone',
+    layer: 'branches: ["*"]\n',
+    check: { status: 2, at: '3:11', says: 'branches lists "*", where parent.yml gates only the repository\'s default branch' },
+  },
 ];
 
 function files(row: Row): string {

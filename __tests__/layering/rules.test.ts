@@ -27,6 +27,8 @@ const VARIANTS: Record<string, (text: string) => string> = {
         'metrics: { coverage: { min: 0.8, metrics_source: artifact }, open_high: { max: 2, fixed_before_evaluation: [SEC-2] } }',
       )
       .replace('version: 1\n', 'version: 1\nthresholds_confirmed_by: legal\n'),
+  // Pull requests to main and to release branches may pass.
+  'branches.yml': (text) => text.replace('version: 1\n', 'version: 1\nbranches: [main, "release/*"]\n'),
   'security-waivers.yml': (text) =>
     text.replace('        waivable: true\n', '        waivable: true\n        waiver_approvers: [security]\n'),
 };
@@ -65,6 +67,7 @@ const NEW_ROLE = (at: string, power: string, parent = 'base.yml') =>
 const MEMBERS_ADDED = (at: string, who: string, parent = 'base.yml') =>
   `${at} roles.security.members adds ${who}, whom ${parent} does not let approve for security: a child policy may remove members from a role, not add them: more people could then approve for it`;
 const L = (...lines: string[]) => ({ loosens: lines });
+const BRANCHES_ADVICE = 'a child policy may only drop branches its parent lists; list every gated branch in the root policy of the chain';
 
 const cases: Array<[string, string, ReturnType<typeof layer>, string?]> = [
   // review windows, silence and objections
@@ -250,6 +253,36 @@ const cases: Array<[string, string, ReturnType<typeof layer>, string?]> = [
     'governed_paths shrunk',
     'governed_paths: ["deploy/**"]\n',
     L('3:17 governed_paths drops "models/**", which base.yml lists: a child policy may only add governed paths'),
+  ],
+  // the base branches whose pull requests may pass (absent: the repository's default branch alone)
+  [
+    'branches: [] over a parent that gates the default branch',
+    'branches: []\n',
+    T("3:11 branches gates no branch (base.yml gates the repository's default branch)"),
+  ],
+  [
+    'branches named over a parent that gates the default branch alone',
+    'branches: [main]\n',
+    L(`3:11 branches lists "main", where base.yml gates only the repository's default branch: ${BRANCHES_ADVICE}`),
+  ],
+  [
+    'a listed glob narrowed to a branch it matches',
+    'branches: [main, "release/2.0"]\n',
+    T('3:11 branches drops "release/*"'),
+    'branches.yml',
+  ],
+  ['a listed branch dropped', 'branches: ["release/*"]\n', T('3:11 branches drops "main"'), 'branches.yml'],
+  [
+    "a branch added to the parent's list",
+    'branches: [main, "release/*", "mallory-*"]\n',
+    L(`3:11 branches adds "mallory-*", which branches.yml does not gate: ${BRANCHES_ADVICE}`),
+    'branches.yml',
+  ],
+  [
+    "a glob wider than the parent's, over every branch",
+    'branches: ["*"]\n',
+    L(`3:11 branches adds "*", which branches.yml does not gate: ${BRANCHES_ADVICE}`),
+    'branches.yml',
   ],
   // thresholds, single and per tier
   [
@@ -606,6 +639,17 @@ describe('comparing two complete policies: what only a rewrite can remove', () =
     ],
   ])('%s', (_name, edit, expected) => {
     expect(compare(edit)).toEqual({ tightens: [], loosens: [expected] });
+  });
+
+  it('removing branches loosens: the default branch, whatever its name, would be gated instead of those listed', () => {
+    const listed = parseYaml(BASE.replace('version: 1\n', 'version: 1\nbranches: [release]\n'), 'listed.yml').data as Policy;
+    const parsed = parseYaml(BASE, 'new.yml');
+    const { loosenings } = comparePolicies(listed, parsed.data as Policy, (path) => placeIn(parsed, path).location, {
+      parentName: 'listed.yml',
+    });
+    expect(loosenings.map((l) => l.message)).toEqual([
+      `branches is removed: the repository's default branch would be gated instead of "release" in listed.yml: ${BRANCHES_ADVICE}`,
+    ]);
   });
 
   it('removing waiver_approvers loosens: any reviewer role could approve a waiver again', () => {

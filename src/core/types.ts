@@ -162,6 +162,11 @@ export interface Policy {
   invalidate_on_push?: InvalidateOnPush;
   /** Globs (repo-relative) whose change invalidates approvals under invalidate_on_push: governed. */
   governed_paths?: string[];
+  /**
+   * Base branches (names or globs) whose pull requests the gate's success counts for; absent: the
+   * repository's default branch alone. A pull request to any other base never passes.
+   */
+  branches?: string[];
   roles: { owner: OwnerRolePolicy } & Record<string, OwnerRolePolicy | ReviewerRolePolicy>;
   gates: GatePolicy[];
 }
@@ -178,6 +183,7 @@ export interface PolicyLayer {
   extends?: string;
   invalidate_on_push?: InvalidateOnPush;
   governed_paths?: string[];
+  branches?: string[];
   max_waiver?: string;
   max_waiver_total?: string;
   tier_confirmed_by?: string;

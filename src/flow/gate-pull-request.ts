@@ -6,15 +6,18 @@
 // document's size or headings) + teams (≤1) + review request (≤1) + freshness before a success (≤1) +
 // status (≤1, only when it changes) + comment (≤1, only when it changes), plus 1 per central policy in
 // the policy's extends chain (at most 6): without evidence contents, 4 when nothing changed and 7 on a
-// first run (see docs/benchmarks.md, "API round trips").
+// first run (see docs/benchmarks.md, "API round trips"). Rare cases cost more: a repository policy and a
+// base other than the default branch, 1 (the default branch's policy, which says whether that base is
+// gated); other open pull requests with the same head, each one's read (never a write).
 import type { GitHubClient } from '../adapters/github/client.js';
 import { upsertStickyComment } from '../adapters/github/comment.js';
 import { GitHubAccessError, GitHubApiError } from '../adapters/github/errors.js';
 import { fetchFreshness } from '../adapters/github/pull-request.js';
 import { requestReviews } from '../adapters/github/reviews.js';
 import { setCommitStatus, shortDescription, type CommitState } from '../adapters/github/status.js';
+import { headVerdict, type HeadVerdict } from '../core/branches.js';
 import { worstOf } from '../core/decide.js';
-import { InputError } from '../core/errors.js';
+import { InputError, messageOf } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/evaluate.js';
 import {
   inputsDigest,
@@ -34,7 +37,7 @@ import { statusDescription } from '../report/status.js';
 import type { TreeCache } from './manifests.js';
 import { policyVerdict, reviewPolicyChange } from './policy-change.js';
 import type { GateSettings, PullRequestRef } from './ports.js';
-import { readPullRequest, type PullRequestReading } from './read-pull-request.js';
+import { readPullRequest, type PullRequestReading, type ReadOptions } from './read-pull-request.js';
 import { readReminders, sendReminders, withSentReminders } from './reminders.js';
 
 /** The run a pull request is gated in: where, when, and what it shares with the other pull requests of a sweep. */
@@ -236,7 +239,7 @@ interface Publisher {
    * `next`: when time alone changes the decision, recorded for the sweep (null: it never does);
    * undefined: no record, so the next sweep judges the pull request again.
    */
-  status(state: CommitState, description: string, next?: string | null): Promise<void>;
+  status(state: CommitState, description: string, next?: string | null, sharers?: readonly SharerRead[]): Promise<void>;
   comment(body: string, shortBody: string): Promise<void>;
   /** Why a status could not be written, once one could not (the run then fails). */
   readonly statusNotWritten: string | undefined;
@@ -264,7 +267,7 @@ function publisherFor(
     get statusNotWritten() {
       return statusNotWritten;
     },
-    async status(state, description, next) {
+    async status(state, description, next, sharers = []) {
       const targetUrl = next === undefined ? link : linkWithRecord(link, { next, inputs: inputsRead });
       // The same status, with the same record, already on the head, written within half a record's
       // life by the gate (the rule the sweep applies: the token's login when GitHub names it through
@@ -285,10 +288,22 @@ function publisherFor(
         return;
       // A success is re-checked first: a review dismissed (or a push) between the read and this write
       // must not leave a success that no longer holds. Pending and failure are safe to write as read.
+      // The same query asks which open pull requests share the head now, each with its own freshness: a
+      // success speaks for all of them, so one opened or changed since they were judged holds it back too.
       if (state === 'success') {
-        const now = await fetchFreshness(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number });
-        if (now !== reading.freshness) {
-          statusNotWritten = `the pull request changed while it was evaluated (a push, a review, a dismissal or a review request), so success was not written; the run for that change, or the next sweep, decides. ${earlier}`;
+        const now = await fetchFreshness(
+          gh,
+          { owner: ctx.owner, repo: ctx.repo, number: pr.number },
+          pr.queued ? undefined : reading.headSha,
+        );
+        // Only those whose base is gated count towards the head's verdict, so only they are compared.
+        const sharersNow = (now.sharing ?? []).filter((p) => p.number !== pr.number && (reading.gatesBase?.(p.baseRef) ?? true));
+        const sharersSame =
+          pr.queued ||
+          (sharersNow.length === sharers.length &&
+            sharersNow.every((p, i) => p.number === sharers[i]!.number && p.freshness === sharers[i]!.freshness));
+        if (now.freshness !== reading.freshness || !sharersSame) {
+          statusNotWritten = `the pull request${sharersSame ? '' : ', or another open pull request with the same head commit,'} changed while it was evaluated (a push, a review, a dismissal, a review request${sharersSame ? '' : ', a pull request opened or closed'}), so success was not written; the run for that change, or the next sweep, decides. ${earlier}`;
           return;
         }
       }
@@ -352,25 +367,10 @@ export async function gatePullRequest(
   const reading = await readPullRequest(
     gh,
     { owner: ctx.owner, repo: ctx.repo, number: pr.number, baseSha: pr.baseSha, ...(pr.queued ? { queuedSha: pr.headSha } : {}) },
-    {
-      policy: inputs.policy,
-      manifest: inputs.manifest,
-      now: ctx.now,
-      trees: ctx.trees,
-      // Always: the reminders already sent are found among the gate's own comments, as is the sticky report.
-      comments: true,
-      statusContext: inputs.statusContext,
-      ...(ctx.members ? { members: ctx.members } : {}),
-    },
+    readOptions(ctx, inputs, true),
     warnings,
   );
   const publish = publisherFor(gh, ctx, inputs, pr, reading, warnings);
-  const outcome = (fields: Omit<PullRequestOutcome, 'number' | 'warnings' | 'statusNotWritten'>): PullRequestOutcome => ({
-    number: pr.number,
-    ...fields,
-    warnings,
-    ...(publish.statusNotWritten ? { statusNotWritten: publish.statusNotWritten } : {}),
-  });
 
   // The queue's branch names the pull request and the base branch; a pull request that targets another
   // branch is not the one this group merges (fail closed: markUnverified marks the queue's commit).
@@ -380,25 +380,93 @@ export async function gatePullRequest(
     );
   }
 
+  const verdict = await judge(gh, ctx, inputs, pr, reading, warnings, true);
+  const head = await headVerdictFor(gh, ctx, inputs, reading, verdict);
+  await publish.status(STATE[head.decision], head.description, head.next, head.sharers);
+  if (verdict.comment) {
+    if (verdict.comment.plain) {
+      if (inputs.comment && !pr.queued) {
+        const result = await upsertStickyComment(gh, {
+          owner: ctx.owner,
+          repo: ctx.repo,
+          number: pr.number,
+          key: 'readiness',
+          body: verdict.comment.body,
+          shortBody: verdict.comment.shortBody,
+          known: reading.botComments,
+        });
+        if (!result.ok) warnings.push(result.warning);
+      }
+    } else await publish.comment(verdict.comment.body, verdict.comment.shortBody);
+  }
+  const { decision, reports, note, errors, untrusted } = verdict;
+  return {
+    number: pr.number,
+    decision,
+    reports,
+    note,
+    errors,
+    ...(untrusted ? { untrusted } : {}),
+    warnings,
+    ...(publish.statusNotWritten ? { statusNotWritten: publish.statusNotWritten } : {}),
+  };
+}
+
+/** One pull request's verdict before anything is written: its status and the comment that explains it. */
+interface Verdict extends Pick<PullRequestOutcome, 'decision' | 'reports' | 'note' | 'errors' | 'untrusted'> {
+  description: string;
+  /** The sweep's record (see Publisher.status): when time alone changes it; undefined: no record. */
+  next?: string | null;
+  /** The sticky comment; `plain`: written as it is, not compared without its instant. */
+  comment: { body: string; shortBody: string; plain?: boolean } | null;
+}
+
+/**
+ * Judges one pull request as read: refuses one that chose its own gate or targets a branch the policy
+ * does not gate, reviews a policy change, evaluates each pilot once. `live`: the pull request whose
+ * run this is, whose roles not yet asked are asked and whose due reminders are posted; another pull
+ * request sharing its head is judged the same way with nothing written.
+ */
+async function judge(
+  gh: GitHubClient,
+  ctx: GateContext,
+  inputs: GateSettings,
+  pr: PullRequestRef,
+  reading: PullRequestReading,
+  warnings: string[],
+  live: boolean,
+): Promise<Verdict> {
   // Fail closed when the pull request chose the gate's own workflow file (and so its inputs).
   const untrusted = untrustedWorkflow(ctx.eventName, ctx.workflowRef, `${ctx.owner}/${ctx.repo}`, reading.changedFiles);
   if (untrusted) {
-    // No record: a sweep (whose workflow the pull request cannot change) judges it again.
-    await publish.status('failure', "the gate's own workflow file is changed by this pull request");
     const text = renderFailureMarkdown('Pilot readiness', untrusted, { level: 2 });
-    if (inputs.comment && !pr.queued) {
-      const result = await upsertStickyComment(gh, {
-        owner: ctx.owner,
-        repo: ctx.repo,
-        number: pr.number,
-        key: 'readiness',
-        body: text,
-        shortBody: text,
-        known: reading.botComments,
-      });
-      if (!result.ok) warnings.push(result.warning);
-    }
-    return outcome({ decision: 'blocked', reports: [], note: { markdown: text }, errors: [], untrusted });
+    // No record: a sweep (whose workflow the pull request cannot change) judges it again.
+    return {
+      decision: 'blocked',
+      description: "the gate's own workflow file is changed by this pull request",
+      comment: { body: text, shortBody: text, plain: true },
+      reports: [],
+      note: { markdown: text },
+      errors: [],
+      untrusted,
+    };
+  }
+
+  if (reading.ungated) {
+    const text = renderFailureMarkdown(
+      'Pilot readiness',
+      `${reading.ungated}. The gate's success counts only for pull requests to the branches its policy gates, so this one cannot pass; retarget it to one of them, or ask the policy owners to add its base to branches`,
+      { level: 2 },
+    );
+    return {
+      decision: 'blocked',
+      description: reading.ungated,
+      next: null,
+      comment: { body: text, shortBody: text },
+      reports: [],
+      note: { markdown: text },
+      errors: [],
+    };
   }
 
   // A pilot the pattern would skip is an error, never a silent pass.
@@ -415,39 +483,138 @@ export async function gatePullRequest(
 
   if (reading.gated.length === 0) {
     if (review) {
-      const verdict = await publishPolicyChangeAlone(publish, review);
-      return outcome({ decision: verdict, reports: [], note: { markdown: renderPolicyReview(review) }, errors: reviewErrors });
+      const { decision, description, text } = policyChangeAlone(review);
+      return {
+        decision,
+        description,
+        next: null,
+        comment: { body: text, shortBody: text },
+        reports: [],
+        note: { markdown: text },
+        errors: reviewErrors,
+      };
     }
     // Branch protection requires the status on every PR: one that touches no pilot passes it.
-    await publish.status('success', `no pilot manifest (${inputs.manifest}) touched`, null);
-    return outcome({ decision: 'ready', reports: [], note: { sentence: `touches no pilot manifest (${inputs.manifest})` }, errors: [] });
+    return {
+      decision: 'ready',
+      description: `no pilot manifest (${inputs.manifest}) touched`,
+      next: null,
+      comment: null,
+      reports: [],
+      note: { sentence: `touches no pilot manifest (${inputs.manifest})` },
+      errors: [],
+    };
   }
 
   // In a merge queue nobody is asked: a request would start a window on a pull request that is
   // already on its way in, and the group's verdict must rest on the sign-offs as they stand.
-  const asked = inputs.requestReviews && !pr.queued ? await askRoles(gh, ctx, reading, warnings) : null;
+  const asked = live && inputs.requestReviews && !pr.queued ? await askRoles(gh, ctx, reading, warnings) : null;
   // On merge_group the sign-offs are the pull request's reviews, judged against its own head
   // (facts.head_sha), not against the queue's commit: GitHub builds the group from that head and
   // takes the pull request out of the queue when its head moves, so an approval of the head is an
   // approval of what is queued (the rest of the commit is the base branch, trusted as it is). A
   // review of an older commit is stale exactly as it is on the pull request (invalidate_on_push):
   // it approved content that is no longer what would merge, and counts for nothing under `any`.
-  const reports = await evaluateAndRemind(gh, ctx, pr, reading, asked ?? reading.facts, warnings);
+  const reports = await evaluateAndRemind(gh, ctx, pr, reading, asked ?? reading.facts, warnings, live);
 
   let decision = worstOf([...reports.map((r) => r.decision), ...(review ? [policyVerdict(review)] : [])]);
   if (reviewErrors.length > 0) decision = 'blocked';
-  await publish.status(
-    STATE[decision],
-    reviewErrors.length > 0 ? `policy change invalid: ${reviewErrors.length} problem(s)` : statusDescription(reports, ctx.now),
-    nextTimeChange(reports, ctx.now),
-  );
   const policyText = review ? `\n---\n\n${renderPolicyReview(review)}` : '';
   const links = ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {};
-  await publish.comment(
-    reports.map((r) => renderMarkdown(r, links)).join('\n---\n\n') + policyText,
-    reports.map((r) => renderMarkdown(r, { ...links, compact: true })).join('\n---\n\n') + policyText,
-  );
-  return outcome({ decision, reports, note: policyText ? { markdown: policyText } : null, errors: reviewErrors });
+  return {
+    decision,
+    description: reviewErrors.length > 0 ? `policy change invalid: ${reviewErrors.length} problem(s)` : statusDescription(reports, ctx.now),
+    next: nextTimeChange(reports, ctx.now),
+    comment: {
+      body: reports.map((r) => renderMarkdown(r, links)).join('\n---\n\n') + policyText,
+      shortBody: reports.map((r) => renderMarkdown(r, { ...links, compact: true })).join('\n---\n\n') + policyText,
+    },
+    reports,
+    note: policyText ? { markdown: policyText } : null,
+    errors: reviewErrors,
+  };
+}
+
+/** What another open pull request with the same head was judged, and the freshness it was judged at. */
+export interface SharerRead {
+  number: number;
+  freshness: string;
+}
+
+/**
+ * The status the head commit carries: this pull request's verdict alone in the common case (one open
+ * pull request per head, known from the facts query at no cost); else the worst over those sharing the
+ * head whose base is gated (headVerdict), each read and judged by this same flow with nothing written.
+ * A shared head carries no sweep record: a change to any of its pull requests changes its status, so
+ * each sweep judges it again.
+ */
+async function headVerdictFor(
+  gh: GitHubClient,
+  ctx: GateContext,
+  inputs: GateSettings,
+  reading: PullRequestReading,
+  verdict: Verdict,
+): Promise<{ decision: Decision; description: string; next?: string | null; sharers: SharerRead[] }> {
+  const others = reading.sharingHead ?? [];
+  if (others.length === 0) return { ...verdict, sharers: [] };
+  const own: HeadVerdict = {
+    number: reading.facts.number,
+    gatedBase: !reading.ungated,
+    decision: verdict.decision,
+    description: verdict.description,
+  };
+  const judged: HeadVerdict[] = [];
+  const sharers: SharerRead[] = [];
+  for (const other of others) {
+    // Left out of the worst, and never read: its base is not one the policy counts (see baseGating).
+    if (!other.gatedBase) {
+      judged.push({ number: other.number, gatedBase: false, decision: 'blocked', description: 'its base is not a gated branch' });
+      continue;
+    }
+    const pr: PullRequestRef = {
+      number: other.number,
+      headSha: reading.headSha,
+      baseSha: other.baseSha,
+      baseRef: other.baseRef,
+      fork: false,
+    };
+    try {
+      const theirs = await readPullRequest(
+        gh,
+        { owner: ctx.owner, repo: ctx.repo, number: other.number, baseSha: other.baseSha },
+        readOptions(ctx, inputs, false),
+        [],
+      );
+      const result = await judge(gh, ctx, inputs, pr, theirs, [], false);
+      judged.push({ number: other.number, gatedBase: !theirs.ungated, decision: result.decision, description: result.description });
+      sharers.push({ number: other.number, freshness: theirs.freshness });
+    } catch (error) {
+      // Fail closed: a pull request on this head that cannot be judged holds the head back.
+      judged.push({
+        number: other.number,
+        gatedBase: true,
+        decision: 'blocked',
+        description: `could not be verified: ${messageOf(error)}`,
+      });
+      sharers.push({ number: other.number, freshness: '' });
+    }
+  }
+  return { ...headVerdict(own, judged), sharers };
+}
+
+/** How the gate reads a pull request: `live` for the one whose run this is (its comments and its head's status too). */
+function readOptions(ctx: GateContext, inputs: GateSettings, live: boolean): ReadOptions {
+  return {
+    policy: inputs.policy,
+    manifest: inputs.manifest,
+    now: ctx.now,
+    trees: ctx.trees,
+    // Always: the reminders already sent are found among the gate's own comments, as is the sticky report.
+    comments: true,
+    ...(live ? { statusContext: inputs.statusContext } : {}),
+    sharedHead: true,
+    ...(ctx.members ? { members: ctx.members } : {}),
+  };
 }
 
 /**
@@ -462,11 +629,12 @@ async function evaluateAndRemind(
   reading: PullRequestReading,
   facts: PrFacts,
   warnings: string[],
+  live: boolean,
 ): Promise<Report[]> {
   const where = { owner: ctx.owner, repo: ctx.repo, number: pr.number };
   const judged = withSentReminders(facts, readReminders(reading.botComments));
   let reports = reading.evaluateWith(judged);
-  if (!pr.queued) {
+  if (live && !pr.queued) {
     const posted = await sendReminders(gh, where, reports, ctx.now, warnings);
     if (posted.length > 0) reports = reading.evaluateWith({ ...judged, reminders: [...(judged.reminders ?? []), ...posted] });
   }
@@ -474,15 +642,16 @@ async function evaluateAndRemind(
 }
 
 /** The policy's own pull request, touching no pilot: an invalid policy must not merge; a valid one passes, with its diff shown. */
-async function publishPolicyChangeAlone(publish: Publisher, review: PolicyReview): Promise<Decision> {
+function policyChangeAlone(review: PolicyReview): { decision: Decision; description: string; text: string } {
   const counts = review.valid
     ? `tightens ${review.comparison.tightenings.length}, loosens ${review.comparison.loosenings.length}`
     : `${review.errors.length} problem(s)`;
   const verdict = policyVerdict(review);
   const awaiting =
     verdict === 'pending' ? ' · awaiting a policy owner' : verdict === 'blocked' && review.valid ? ' · no policy owner may approve' : '';
-  await publish.status(STATE[verdict], `policy change ${review.valid ? 'valid' : 'invalid'}: ${counts}${awaiting}`, null);
-  const text = renderPolicyReview(review);
-  await publish.comment(text, text);
-  return verdict;
+  return {
+    decision: verdict,
+    description: `policy change ${review.valid ? 'valid' : 'invalid'}: ${counts}${awaiting}`,
+    text: renderPolicyReview(review),
+  };
 }

@@ -2,8 +2,10 @@
 // head and base, and the team members the rules need. Shared by the gate and the portfolio.
 import type { GitHubClient } from '../adapters/github/client.js';
 import { GitHubApiError } from '../adapters/github/errors.js';
-import type { FileText } from '../adapters/github/files.js';
-import { fetchPullRequestFacts, type BotComment, type GateStatus } from '../adapters/github/pull-request.js';
+import { fetchFileTexts, type FileText } from '../adapters/github/files.js';
+import { fetchHeadPulls } from '../adapters/github/head-pulls.js';
+import { fetchPullRequestFacts, type BotComment, type GateStatus, type HeadPull } from '../adapters/github/pull-request.js';
+import { ungatedBase } from '../core/branches.js';
 import { fetchTeamMembers } from '../adapters/github/teams.js';
 import { InputError } from '../core/errors.js';
 import { evaluate, rolesToRequest, type EvaluationInput } from '../core/evaluate.js';
@@ -46,6 +48,23 @@ export interface PullRequestReading {
   evaluateWith(facts: PrFacts, now?: Date): Report[];
   /** Whom to ask for reviews, over every gated pilot, without evaluating them. */
   toRequest(facts: PrFacts): { people: string[]; teams: string[] };
+  /**
+   * With `sharedHead`: why the pull request's base is not a branch the policy gates (then nothing
+   * else was read: its base's files and policy are not trusted), or null when it is.
+   */
+  ungated?: string | null;
+  /**
+   * With `sharedHead` (not in a merge queue): the other open pull requests whose head is this one's,
+   * each with whether its base is gated (by the same trusted policy: see baseGating).
+   */
+  sharingHead?: SharingPull[];
+  /** With `sharedHead`: whether a pull request to `branch` counts, by the policy that judged this base. */
+  gatesBase?: (branch: string) => boolean;
+}
+
+/** Another open pull request with the same head, and whether its base is one the policy gates. */
+export interface SharingPull extends HeadPull {
+  gatedBase: boolean;
 }
 
 export interface ReadOptions {
@@ -65,6 +84,11 @@ export interface ReadOptions {
   comments?: boolean;
   /** Read the head's status of this context with the facts (the gate writes only a changed status). */
   statusContext?: string;
+  /**
+   * Check the base against the branches the policy gates, and list the other open pull requests
+   * sharing the head (the gate, whose status belongs to the head commit, not to the pull request).
+   */
+  sharedHead?: boolean;
 }
 
 /** Every org/team slug the policy or a manifest names: the teams whose members the rules need. */
@@ -120,6 +144,7 @@ export async function readPullRequest(
       ...(policyPath !== null && !queued ? { baseFiles: [policyPath] } : {}),
       ...(options.comments ? { comments: true } : {}),
       ...(options.statusContext !== undefined ? { statusContext: options.statusContext } : {}),
+      ...(options.sharedHead ? { sharedHead: true } : {}),
     },
   );
   warnings.push(...read.warnings);
@@ -129,11 +154,14 @@ export async function readPullRequest(
     );
   }
   const policyText = policyPath === null ? undefined : (queued ? read.trustedFiles[0] : read.currentBase?.files[0])?.text;
-  const policy = await loadTrustedPolicy(gh, spec, policyText, warnings, options.policySources);
+  const gating = options.sharedHead ? await baseGating(gh, target, spec, read, policyText, warnings, options.policySources) : null;
   // In a merge queue the files judged are the queue's commit and its parent (what the group merges
   // into); the facts (reviews, commits, head_sha) stay the pull request's own.
   const headSha = target.queuedSha ?? read.facts.head_sha;
   const baseSha = target.queuedSha ? target.baseSha : read.baseSha;
+  // Before its base's policy is loaded: a branch the gate does not count may hold any file there.
+  if (gating?.ungated) return ungatedReading(headSha, read, gating, target.queuedSha !== undefined);
+  const policy = gating?.judges ?? (await loadTrustedPolicy(gh, spec, policyText, warnings, options.policySources));
   const [tree, baseTree] = await Promise.all([
     treeAt(gh, { owner, repo }, headSha, options.trees),
     treeAt(gh, { owner, repo }, baseSha, options.trees),
@@ -151,6 +179,7 @@ export async function readPullRequest(
   );
   const common = {
     headSha,
+    ...(gating ? { ungated: gating.ungated, sharingHead: gating.sharingHead, gatesBase: gating.gatesBase } : {}),
     baseRef: read.facts.base_ref,
     changedFiles: read.changedFiles,
     policy,
@@ -247,5 +276,82 @@ export async function readPullRequest(
       });
       return { people: [...people], teams: [...teamSet] };
     },
+  };
+}
+
+type FactsRead = Awaited<ReturnType<typeof fetchPullRequestFacts>>;
+
+/** Whether the base is gated, by a policy its branch cannot choose, and who else shares the head. */
+interface BaseGating {
+  ungated: string | null;
+  sharingHead: SharingPull[];
+  gatesBase: (branch: string) => boolean;
+  /** The policy that says which bases are gated (the default branch's, for a repository path). */
+  gating: LoadedPolicy;
+  /** The same policy, when it is also the one the pull request is judged by (its base is the default branch, or it is not a repository path). */
+  judges: LoadedPolicy | null;
+}
+
+/**
+ * Which policy says whether the base is gated: the bundled or central one, or for a repository path
+ * the default branch's file, since a branch whose pull requests the gate does not count is nobody's
+ * trusted side (its policy could list itself). The same policy says it of every pull request sharing
+ * the head, from GitHub's list, so one to an ungated base is never read (it could not be, or hold
+ * anything). Costs a file read only for a base other than the default branch; the head's sharers
+ * cost a query only past 250 commits (see PullRequestFacts.sharingHead).
+ */
+async function baseGating(
+  gh: GitHubClient,
+  target: { owner: string; repo: string; queuedSha?: string },
+  spec: ReturnType<typeof policySpec>,
+  read: FactsRead,
+  /** The policy file's text at the base as it stands now (see readPullRequest). */
+  baseText: string | null | undefined,
+  warnings: string[],
+  sources: PolicySources | undefined,
+): Promise<BaseGating> {
+  const { owner, repo } = target;
+  const defaultBranch = read.defaultBranch!;
+  const onDefault = read.facts.base_ref === defaultBranch.name;
+  let text = baseText;
+  if (spec.kind === 'base' && !onDefault)
+    text = (await fetchFileTexts(gh, { owner, repo }, [{ ref: defaultBranch.sha, path: spec.path }]))[0]?.text;
+  const gating = await loadTrustedPolicy(gh, spec, text, warnings, sources);
+  const gatesBase = (branch: string) => ungatedBase(gating.policy, branch, defaultBranch.name) === null;
+  // A merge queue's commit is nobody's head: its status speaks for the queued pull request alone.
+  const others = target.queuedSha
+    ? []
+    : (read.sharingHead ??
+      (await fetchHeadPulls(gh, { owner, repo, sha: read.facts.head_sha })).filter((p) => p.number !== read.facts.number));
+  return {
+    ungated: ungatedBase(gating.policy, read.facts.base_ref, defaultBranch.name),
+    sharingHead: others.map((p) => ({ ...p, gatedBase: gatesBase(p.baseRef) })),
+    gatesBase,
+    gating,
+    judges: spec.kind !== 'base' || onDefault ? gating : null,
+  };
+}
+
+/** A pull request to a branch the policy does not gate: nothing of it is read further, and it passes nothing. */
+function ungatedReading(headSha: string, read: FactsRead, gating: BaseGating, queued: boolean): PullRequestReading {
+  return {
+    headSha,
+    ungated: gating.ungated,
+    sharingHead: gating.sharingHead,
+    gatesBase: gating.gatesBase,
+    baseRef: read.facts.base_ref,
+    changedFiles: read.changedFiles,
+    policy: gating.gating,
+    // It earns no success whatever it changes, so a change of the policy file there is not reviewed.
+    policyFile: null,
+    unmatched: [],
+    freshness: read.freshness,
+    baseSha: read.baseSha,
+    botComments: read.botComments,
+    ...(read.headStatus !== undefined && !queued ? { headStatus: read.headStatus } : {}),
+    gated: [],
+    facts: { ...read.facts, teams: {}, base_manifest: null },
+    evaluateWith: () => [],
+    toRequest: () => ({ people: [], teams: [] }),
   };
 }

@@ -72,7 +72,17 @@ export function listCriteria(policy: Policy): string {
     for (const c of gate.criteria) out.push(`  ${p(c.id).padEnd(7)} ${p(c.title)}  [${p(c.required_for.join(', '))}]`);
     out.push('');
   }
+  out.push(gatedBranchesLine(policy), '');
   return plainText(out.join('\n'));
+}
+
+/** Which pull requests may pass at all: those to the branches the policy gates. */
+export function gatedBranchesLine(policy: Policy): string {
+  const list = policy.branches;
+  if (list === undefined)
+    return "Gated branches: the repository's default branch (the policy sets no branches); a pull request to any other base fails.";
+  if (list.length === 0) return 'Gated branches: none (branches: []); no pull request passes.';
+  return `Gated branches: ${p(list.join(', '))} (branches); a pull request to any other base fails.`;
 }
 
 /** Every reviewer role: its window, what silence and objections mean, its reminder and when silence waits for it. */

@@ -49,6 +49,14 @@ export interface PullRequestFacts {
   headStatus?: GateStatus | null;
   /** What the read set aside, one sentence each (comments past the most it reads); [] when nothing. */
   warnings: string[];
+  /** The repository's default branch and its head commit, when asked for (`sharedHead`). */
+  defaultBranch?: { name: string; sha: string };
+  /**
+   * The other open pull requests of this repository whose head is this one's, when asked for
+   * (`sharedHead`); null when the last commit GitHub lists is not the head (over 250 commits): then
+   * fetchHeadPulls asks about the head itself.
+   */
+  sharingHead?: HeadPull[] | null;
 }
 
 /** A comment the gate may update: its own. */
@@ -94,36 +102,27 @@ export function fingerprint(
   return `${head}|${totalReviews}|${dismissed}|${latest.join(',')}|${timeline}`;
 }
 
-const freshnessQuery = (): string => `query PullRequestFreshness($owner: String!, $repo: String!, $number: Int!) {
-  repository(owner: $owner, name: $repo) {
-    pullRequest(number: $number) {
-      headRefOid
+export const TIMELINE_TYPES = '[REVIEW_REQUESTED_EVENT, REVIEW_REQUEST_REMOVED_EVENT, READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]';
+
+/** What fetchFreshness compares, on any pull request: its head and review state. */
+const FRESHNESS_FIELDS = `headRefOid
       reviews(last: ${FRESH_REVIEWS}) { totalCount nodes { databaseId fullDatabaseId state } }
       dismissed: reviews(first: 1, states: [DISMISSED]) { totalCount }
-      timelineItems(last: 1, itemTypes: ${TIMELINE_TYPES}) { filteredCount }
-    }
-  }
-}`;
+      timelineItems(last: 1, itemTypes: ${TIMELINE_TYPES}) { filteredCount }`;
 
-/** The pull request's freshness as it stands now (one query), to compare with the one read with its facts. */
-export async function fetchFreshness(octokit: GitHubClient, id: PullRequestId): Promise<string> {
-  const endpoint = `GraphQL PullRequestFreshness (${id.owner}/${id.repo}#${id.number})`;
-  type Answer = {
-    repository: {
-      pullRequest: {
-        headRefOid: string;
-        reviews: {
-          totalCount: number;
-          nodes: Array<{ databaseId: number | null; fullDatabaseId: string | null; state: string } | null> | null;
-        } | null;
-        dismissed: { totalCount: number } | null;
-        timelineItems: { filteredCount: number } | null;
-      } | null;
-    } | null;
-  };
-  const data = await query<Answer>(octokit, endpoint, freshnessQuery(), { owner: id.owner, repo: id.repo, number: id.number });
-  const pr = data.repository?.pullRequest;
-  if (!pr?.reviews || !pr.dismissed || !pr.timelineItems) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
+type FreshnessAnswer = {
+  headRefOid: string;
+  reviews: {
+    totalCount: number;
+    nodes: Array<{ databaseId: number | null; fullDatabaseId: string | null; state: string } | null> | null;
+  } | null;
+  dismissed: { totalCount: number } | null;
+  timelineItems: { filteredCount: number } | null;
+};
+
+function freshnessOf(pr: FreshnessAnswer, endpoint: string, what: string): string {
+  if (!pr.reviews || !pr.dismissed || !pr.timelineItems)
+    throw new GitHubApiError(endpoint, null, `the answer has no review state for ${what}`);
   return fingerprint(
     pr.headRefOid,
     (pr.reviews.nodes ?? []).filter((n): n is NonNullable<typeof n> => n !== null),
@@ -133,8 +132,107 @@ export async function fetchFreshness(octokit: GitHubClient, id: PullRequestId): 
   );
 }
 
+/**
+ * GitHub lists at most this many pull requests for a commit in one page; a head shared by more is
+ * not judged (fail closed) rather than judged on a part of them.
+ */
+const HEAD_PULLS = 100;
+
+/** The pull requests GitHub associates with a commit: for one not on the default branch, those that hold it. */
+export const headPullsSelection = (freshness: boolean): string =>
+  `associatedPullRequests(first: ${HEAD_PULLS}) { pageInfo { hasNextPage } nodes { number state headRefOid baseRefName baseRefOid baseRepository { nameWithOwner } ${freshness ? FRESHNESS_FIELDS : ''} } }`;
+
+type HeadPullNode = {
+  number: number;
+  state: string;
+  headRefOid: string;
+  baseRefName: string;
+  baseRefOid: string;
+  baseRepository: { nameWithOwner: string } | null;
+} & Partial<FreshnessAnswer>;
+export type HeadPullsAnswer = { pageInfo: { hasNextPage: boolean }; nodes: Array<HeadPullNode | null> | null } | null | undefined;
+
+/** An open pull request of this repository whose head is the commit asked about. */
+export interface HeadPull {
+  number: number;
+  baseRef: string;
+  baseSha: string;
+  /** Its freshness (see fetchFreshness), when read with it. */
+  freshness?: string;
+}
+
+/**
+ * The open pull requests of this repository whose head is `sha`, by number: a commit status belongs
+ * to the commit, so each of them is judged by the status written on it.
+ */
+export function headPulls(answer: HeadPullsAnswer, where: { owner: string; repo: string; sha: string }, endpoint: string): HeadPull[] {
+  if (!answer) throw new GitHubApiError(endpoint, null, `the answer has no pull requests for ${where.sha.slice(0, 7)}`);
+  if (answer.pageInfo?.hasNextPage)
+    throw new GitHubApiError(
+      endpoint,
+      null,
+      `GitHub associates more than ${HEAD_PULLS} pull requests with ${where.sha.slice(0, 7)}, so which open ones share it as their head cannot be known; close the pull requests that do not need it`,
+    );
+  const repository = `${where.owner}/${where.repo}`.toLowerCase();
+  return (answer.nodes ?? [])
+    .filter((n): n is HeadPullNode => n !== null)
+    .filter(
+      (n) =>
+        n.state === 'OPEN' &&
+        n.headRefOid?.toLowerCase() === where.sha.toLowerCase() &&
+        (n.baseRepository?.nameWithOwner ?? '').toLowerCase() === repository,
+    )
+    .map((n) => ({
+      number: n.number,
+      baseRef: n.baseRefName,
+      baseSha: n.baseRefOid,
+      ...(n.reviews !== undefined ? { freshness: freshnessOf(n as FreshnessAnswer, endpoint, `#${n.number}`) } : {}),
+    }))
+    .sort((a, b) => a.number - b.number);
+}
+
+const freshnessQuery = (
+  head: boolean,
+): string => `query PullRequestFreshness($owner: String!, $repo: String!, $number: Int!${head ? ', $head: GitObjectID!' : ''}) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      ${FRESHNESS_FIELDS}
+    }
+    ${head ? `headCommit: object(oid: $head) { ... on Commit { ${headPullsSelection(true)} } }` : ''}
+  }
+}`;
+
+/** The freshness as it stands now, and with `head`, the open pull requests that have it as their head, each with its own. */
+export interface Freshness {
+  freshness: string;
+  /** Absent unless `head` was given. */
+  sharing?: HeadPull[];
+}
+
+/**
+ * The pull request's freshness as it stands now (one query), to compare with the one read with its
+ * facts; with `head`, in the same query, the open pull requests whose head that commit is, with theirs.
+ */
+export async function fetchFreshness(octokit: GitHubClient, id: PullRequestId, head?: string): Promise<Freshness> {
+  const endpoint = `GraphQL PullRequestFreshness (${id.owner}/${id.repo}#${id.number})`;
+  type Answer = {
+    repository: { pullRequest: FreshnessAnswer | null; headCommit?: { associatedPullRequests?: HeadPullsAnswer } | null } | null;
+  };
+  const data = await query<Answer>(octokit, endpoint, freshnessQuery(head !== undefined), {
+    owner: id.owner,
+    repo: id.repo,
+    number: id.number,
+    ...(head !== undefined ? { head } : {}),
+  });
+  const pr = data.repository?.pullRequest;
+  if (!pr) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
+  const freshness = freshnessOf(pr, endpoint, `#${id.number}`);
+  if (head === undefined) return { freshness };
+  const sharing = headPulls(data.repository?.headCommit?.associatedPullRequests, { owner: id.owner, repo: id.repo, sha: head }, endpoint);
+  return { freshness, sharing };
+}
+
 const PAGE = 100;
-export const TIMELINE_TYPES = '[REVIEW_REQUESTED_EVENT, REVIEW_REQUEST_REMOVED_EVENT, READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]';
 
 const FRAGMENTS = `fragment ActorLogin on Actor { __typename login }
 fragment ReviewPage on PullRequestReviewConnection {
@@ -240,7 +338,11 @@ interface PullRequestAnswer {
   commits: Page<CommitNode>;
   files: Page<FileNode> | null;
   comments?: Page<CommentNode> | null;
-  headCommit?: { nodes: Array<{ commit: { oid: string; gateStatus: { context: StatusAnswer } | null } } | null> | null } | null;
+  headCommit?: {
+    nodes: Array<{
+      commit: { oid: string; gateStatus?: { context: StatusAnswer } | null; associatedPullRequests?: HeadPullsAnswer };
+    } | null> | null;
+  } | null;
   baseRef?: { target: ({ __typename: string; oid: string } & Record<string, { object: unknown } | null | string>) | null } | null;
 }
 
@@ -256,9 +358,11 @@ const LIMITS: Record<Connection, { what: string; maxPages: number }> = {
   comments: { what: 'comments', maxPages: MAX_PAGES.comments },
 };
 
-/** The head commit's status of the gate's context, read with the facts. */
-const HEAD_STATUS =
-  'headCommit: commits(last: 1) { nodes { commit { oid gateStatus: status { context(name: $statusContext) { ...GateStatus } } } } }';
+/** The head commit (the last of the pull request's commits, checked against headRefOid), with what is asked of it. */
+const headCommit = (statusContext: boolean, sharedHead: boolean): string =>
+  statusContext || sharedHead
+    ? `headCommit: commits(last: 1) { nodes { commit { oid ${statusContext ? 'gateStatus: status { context(name: $statusContext) { ...GateStatus } }' : ''} ${sharedHead ? headPullsSelection(false) : ''} } } }`
+    : '';
 
 /** What the facts query reads besides the facts: trusted files, the comments, the head's status of one context. */
 export interface FactsExtras {
@@ -269,6 +373,8 @@ export interface FactsExtras {
   comments?: boolean;
   /** Read the head commit's status of this context (see PullRequestFacts.headStatus). */
   statusContext?: string;
+  /** Read the default branch and the open pull requests sharing the head (see PullRequestFacts.sharingHead). */
+  sharedHead?: boolean;
 }
 
 /** `baseRef { target { ... on Commit { b0: file(path: $b0) { object { ...TrustedBlob } } } } }`: files at the base branch's tip. */
@@ -283,7 +389,7 @@ function baseSelections(paths: readonly string[]): { variables: Record<string, s
   };
 }
 
-function factsQuery({ trustedFiles: trusted = [], baseFiles = [], comments, statusContext }: FactsExtras): {
+function factsQuery({ trustedFiles: trusted = [], baseFiles = [], comments, statusContext, sharedHead = false }: FactsExtras): {
   query: string;
   variables: Record<string, string>;
 } {
@@ -311,9 +417,10 @@ function factsQuery({ trustedFiles: trusted = [], baseFiles = [], comments, stat
       commits(first: ${PAGE}) { ...CommitPage }
       files(first: ${PAGE}) { ...FilePage }
       ${comments ? `comments(last: ${PAGE}) { ...CommentPage }` : ''}
-      ${statusContext !== undefined ? HEAD_STATUS : ''}
+      ${headCommit(statusContext !== undefined, sharedHead)}
       ${atBase.field}
     }
+    ${sharedHead ? 'defaultBranchRef { name target { oid } }' : ''}
     ${fields}
   }
 }
@@ -592,7 +699,13 @@ export async function fetchPullRequestFacts(octokit: GitHubClient, id: PullReque
   const head = pr.headCommit?.nodes?.[0]?.commit;
   // The status of the head as read; undefined when not asked, not readable, or of another commit.
   let headStatus: GateStatus | null | undefined;
-  if (extras.statusContext !== undefined && !unreadable.has('gateStatus') && head && head.oid === pr.headRefOid)
+  if (
+    extras.statusContext !== undefined &&
+    !unreadable.has('gateStatus') &&
+    head &&
+    head.oid === pr.headRefOid &&
+    head.gateStatus !== undefined
+  )
     headStatus = head.gateStatus === null ? null : gateStatus(head.gateStatus.context);
   const timeline = nodes(pr.timelineItems);
   const reviewRequests: PrFacts['review_requests'] = [];
@@ -660,6 +773,7 @@ export async function fetchPullRequestFacts(octokit: GitHubClient, id: PullReque
     botComments: ownComments(nodes(pr.comments)),
     warnings: commentsCut ? [commentsLeftOut(id, nodes(pr.comments).length, pr.comments?.totalCount)] : [],
     ...(headStatus !== undefined ? { headStatus } : {}),
+    ...(extras.sharedHead ? sharedHeadFacts(id, pr, files, head) : {}),
     trustedFiles: trustedFiles.map((file, i) => ({
       ...file,
       text: blobText(file, files[`f${i}`] as Parameters<typeof blobText>[1], `${id.owner}/${id.repo}`),
@@ -678,4 +792,24 @@ function baseTip(pr: PullRequestAnswer, paths: readonly string[], where: string)
     return { ...file, text: blobText(file, (entry?.object ?? null) as Parameters<typeof blobText>[1], where) };
   });
   return { sha: target.oid, files };
+}
+
+/** The default branch and the other open pull requests with this head, as the facts query read them. */
+function sharedHeadFacts(
+  id: PullRequestId,
+  pr: PullRequestAnswer,
+  repository: Record<string, unknown>,
+  head: { oid: string; associatedPullRequests?: HeadPullsAnswer } | undefined,
+): Pick<PullRequestFacts, 'defaultBranch' | 'sharingHead'> {
+  const endpoint = `GraphQL PullRequestFacts (${id.owner}/${id.repo}#${id.number})`;
+  const ref = repository.defaultBranchRef as { name?: string; target?: { oid?: string } | null } | null | undefined;
+  if (!ref?.name || !ref.target?.oid)
+    throw new GitHubApiError(endpoint, null, 'the answer has no default branch, so which branches the gate counts for cannot be known');
+  const sharingHead =
+    head && head.oid === pr.headRefOid
+      ? headPulls(head.associatedPullRequests, { owner: id.owner, repo: id.repo, sha: pr.headRefOid }, endpoint).filter(
+          (p) => p.number !== pr.number,
+        )
+      : null;
+  return { defaultBranch: { name: ref.name, sha: ref.target.oid }, sharingHead };
 }

@@ -3,6 +3,7 @@
 // descriptions, references, units) is neither.
 import { parseDuration } from '../duration.js';
 import { EVIDENCE_KEYS, EVIDENCE_KINDS, type LayerComparison } from '../evidence/index.js';
+import { branchMatches, isBranchGlob } from '../branches.js';
 import { criteriaById } from '../policy.js';
 import {
   RISK_TIERS,
@@ -182,6 +183,8 @@ export function comparePolicies(
     advice: 'a child policy may only add governed paths',
     quote: true,
   });
+
+  compareBranches(parent.branches, child.branches, { tighten, loosen, parentName: P });
 
   // Who confirms a lowered risk tier: adding a confirming role tightens; dropping or replacing it
   // changes who may approve the change, which counts as loosening.
@@ -524,4 +527,36 @@ function byPlace(a: Finding, b: Finding): number {
   const [x, y] = [a.location, b.location];
   if (!x || !y) return x ? -1 : y ? 1 : 0;
   return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.column - y.column;
+}
+
+/**
+ * The base branches whose pull requests may pass: a child may drop branches (or narrow a glob to
+ * names it matches), never add one. Absent means the repository's default branch, whose name a
+ * policy cannot know, so a child that lists any branch under a parent that lists none is a loosening
+ * (the branches to gate beyond the default one are listed at the root of the chain).
+ */
+function compareBranches(
+  p: readonly string[] | undefined,
+  c: readonly string[] | undefined,
+  out: {
+    tighten: (path: PolicyPath, message: string) => void;
+    loosen: (path: PolicyPath, message: string, advice: string) => void;
+    parentName: string;
+  },
+): void {
+  const path: PolicyPath = ['branches'];
+  const P = out.parentName;
+  const advice = 'a child policy may only drop branches its parent lists; list every gated branch in the root policy of the chain';
+  if (p === undefined && c === undefined) return;
+  if (p === undefined) {
+    if (c!.length === 0) return out.tighten(path, `gates no branch (${P} gates the repository's default branch)`);
+    return out.loosen(path, `lists ${quoted(c!)}, where ${P} gates only the repository's default branch`, advice);
+  }
+  if (c === undefined)
+    return out.loosen(path, `is removed: the repository's default branch would be gated instead of ${quoted(p)} in ${P}`, advice);
+  // A name the parent's glob matches adds nothing; a glob counts only as the very glob the parent lists.
+  const added = c.filter((entry) => !p.includes(entry) && (isBranchGlob(entry) || !branchMatches(p, entry)));
+  const dropped = p.filter((entry) => !c.includes(entry));
+  if (added.length > 0) out.loosen(path, `adds ${quoted(added)}, which ${P} does not gate`, advice);
+  if (dropped.length > 0) out.tighten(path, `drops ${quoted(dropped)}`);
 }

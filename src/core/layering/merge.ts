@@ -72,6 +72,7 @@ export function mergeLayer(parent: Policy, layer: PolicyLayer, ctx: MergeContext
   if (layer.description !== undefined) policy.description = layer.description;
   if (layer.invalidate_on_push !== undefined) policy.invalidate_on_push = layer.invalidate_on_push;
   if (layer.governed_paths !== undefined) policy.governed_paths = clone(layer.governed_paths);
+  if (layer.branches !== undefined) policy.branches = clone(layer.branches);
   if (layer.max_waiver !== undefined) policy.max_waiver = layer.max_waiver;
   if (layer.max_waiver_total !== undefined) policy.max_waiver_total = layer.max_waiver_total;
   if (layer.tier_confirmed_by !== undefined) policy.tier_confirmed_by = layer.tier_confirmed_by;
