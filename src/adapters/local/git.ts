@@ -189,7 +189,7 @@ export async function committedView(root: string): Promise<LocalRepoView> {
   return { files, notice: null, uncommitted: () => [...uncommitted].sort() };
 }
 
-/** What the CLI's --base REF gives: the manifest's text at REF (null when REF holds none) and the paths changed since. */
+/** What the CLI's --base REF gives: the manifest's text at REF (null when REF holds none) and the paths changed since (`folder/`: all under it). */
 export type BaseRead = { ok: true; text: string | null; changed: string[] } | { ok: false; why: string };
 
 /**
@@ -202,7 +202,17 @@ export function readBase(root: string, ref: string, manifestPath: string, worktr
   if (!commit.ok) return { ok: false, why: `git knows no commit "${ref}"${commit.status === null ? ` (${commit.why})` : ''}` };
   const sha = commit.out.trim();
   const shown = gitSync(root, ['cat-file', 'blob', `${sha}:${manifestPath}`]);
+  // The two trees compared, a rename counting at both paths (--no-renames: a deletion and an addition).
   const diff = gitSync(root, ['diff', '--name-only', '-z', '--no-renames', sha, ...(worktree ? [] : ['HEAD']), '--']);
   if (!diff.ok) return { ok: false, why: diff.why };
-  return { ok: true, text: shown.ok ? shown.out : null, changed: diff.out.split('\0').filter(Boolean) };
+  const changed = diff.out.split('\0').filter(Boolean);
+  if (worktree) {
+    // On disk, a file git does not track counts as evidence too (worktreeView), but git diff never
+    // lists it: a plain `mv` into an evaluation's path would hide it. A folder git tracks nothing in
+    // is listed once, as `folder/` (everything under it changed).
+    const others = gitSync(root, ['ls-files', '--others', '--directory', '--no-empty-directory', '-z', '--full-name', '--', '.']);
+    if (!others.ok) return { ok: false, why: others.why };
+    changed.push(...others.out.split('\0').filter(Boolean));
+  }
+  return { ok: true, text: shown.ok ? shown.out : null, changed: [...new Set(changed)].sort() };
 }
