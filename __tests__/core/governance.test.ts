@@ -108,6 +108,26 @@ describe('a pilot is gated by every path it reads, as the base and head trees di
     });
   });
 
+  it('a dvc.yaml the tree lists but whose text cannot be read gates: what it names is unknown', () => {
+    const m = at(MANIFEST, dvc);
+    const unreadable: CommitFiles = {
+      kind: (path) => (path === DVC_YAML ? 'file' : 'missing'),
+      text: () => ({ problem: 'it is 2000000 bytes; the limit is 1048576 bytes (1 MiB)' }),
+    };
+    const pairing = pairPilots({
+      base: [m],
+      head: [m],
+      headKind: () => 'file',
+      headPaths: () => [MANIFEST],
+      changedFiles: [],
+      policy: POLICY,
+      differing: new Set(['', 'docs', 'docs/x.md']),
+      baseFiles: unreadable,
+      headFiles: unreadable,
+    });
+    expect(pairing.pilots).toHaveLength(1);
+  });
+
   it('a changed dvc.yaml gates without its text being read', () => {
     const head = { ...dvcFiles, [DVC_YAML]: 'metrics:\n  - other.json\n' };
     expect(pairByTrees(MANIFEST, dvc, dvcFiles, head)).toMatchObject({
@@ -142,10 +162,15 @@ describe('treeDifference', () => {
 
 describe('pilotReads: the manifest, its folder, and what each entry reads', () => {
   it('skips an entry declared not applicable', () => {
-    const text = manifest('a', 'sam', 'evidence:\n  DR-5: { not_applicable: "no personal data ever reaches it" }\n');
+    const text = manifest(
+      'a',
+      'sam',
+      'evidence:\n  DR-5: { not_applicable: "no personal data ever reaches it", file: ../x.md }\n  DR-1: { file: ../lineage.md }\n',
+    );
     expect(pilotReads(at('p/pilot-readiness.yml', text), POLICY, NOTHING_READ)).toEqual({
-      paths: ['p/pilot-readiness.yml', 'p'],
+      paths: ['p/pilot-readiness.yml', 'p', 'lineage.md'],
       wanted: [],
+      unreadable: [],
     });
   });
 });

@@ -116,6 +116,8 @@ export interface PilotReads {
   paths: string[];
   /** Files whose text decides further paths (a dvc.yaml), not read yet. */
   wanted: string[];
+  /** Such files the tree lists as regular files whose text could not be read: what they name is unknown. */
+  unreadable: string[];
 }
 
 /**
@@ -127,12 +129,14 @@ export function pilotReads(manifest: ManifestAt, policy: Policy, files: CommitFi
   const dir = dirOf(manifest.path);
   const paths = new Set([manifest.path, dir]);
   const wanted = new Set<string>();
+  const unreadable = new Set<string>();
   const evidence = manifestData(manifest)?.evidence;
-  if (!isRecord(evidence)) return { paths: [...paths], wanted: [] };
+  if (!isRecord(evidence)) return { paths: [...paths], wanted: [], unreadable: [] };
   const text = (path: string): string | null | undefined => {
     if (files.kind(path) !== 'file') return null;
     const read = files.text(path);
     if (read === undefined) wanted.add(path);
+    else if ('problem' in read) unreadable.add(path);
     return read === undefined ? undefined : 'text' in read ? read.text : null;
   };
   const criteria = criteriaById(policy);
@@ -141,7 +145,7 @@ export function pilotReads(manifest: ManifestAt, policy: Policy, files: CommitFi
     const ctx: ReadsContext = { manifestDir: dir, criterion: criteria.get(id)?.criterion, text };
     for (const kind of EVIDENCE_KINDS) for (const path of kind.reads(entry, ctx)) paths.add(path);
   }
-  return { paths: [...paths], wanted: [...wanted] };
+  return { paths: [...paths], wanted: [...wanted], unreadable: [...unreadable] };
 }
 
 /** A tree as the comparison needs it: each path's kind, and the blob sha of each entry that is not a folder. */
@@ -171,10 +175,11 @@ export function treeDifference(base: TreeListing, head: TreeListing): Set<string
   return differing;
 }
 
-/** Does the pull request change a path the pilot reads at this commit? 'unknown' while texts that decide more paths are unread. */
+/** Does the pull request change a path the pilot reads at this commit? Its reads, while texts that decide more paths are unread. */
 function readsChanged(manifest: ManifestAt, files: CommitFiles, input: PairingInput): boolean | PilotReads {
   const reads = pilotReads(manifest, input.policy, files);
-  if (reads.paths.some((path) => input.differing.has(path))) return true;
+  // A dvc.yaml whose text cannot be read might name any file: the pilot is judged (and its evaluation says why).
+  if (reads.unreadable.length > 0 || reads.paths.some((path) => input.differing.has(path))) return true;
   return reads.wanted.length > 0 ? reads : false;
 }
 
