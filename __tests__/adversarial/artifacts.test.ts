@@ -496,6 +496,11 @@ evidence:
     expect(changes.map((c) => c.kind)).toEqual(['threshold_changed']);
   });
 
+  it('a folder listed as changed (check --worktree lists a folder git tracks nothing in as reports/) counts for every file under it', () => {
+    const changes = judge(manifest(fromFile), manifest(fromFile), ['reports/']);
+    expect(changes.map((c) => [c.kind, c.approved])).toEqual([['threshold_changed', false]]);
+  });
+
   it('the control: the evaluation renewed under an unchanged threshold file is ordinary', () => {
     expect(judge(manifest(fromFile), manifest(fromFile), ['reports/eval.json'])).toEqual([]);
   });

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
-import { pairPilots, type ManifestAt } from '../../src/core/governance.js';
+import { pairPilots, UNREAD_COMMIT, type ManifestAt } from '../../src/core/governance.js';
 import { loadPolicy } from '../../src/core/policy.js';
 import type { GovernanceChangeKind, RepoPathKind, Report } from '../../src/core/types.js';
 import { runAction } from '../e2e/run-action.js';
@@ -146,6 +146,11 @@ function gate(base: Record<string, string>, head: Record<string, string>): { rep
     changedFiles: [...new Set([...Object.keys(base), ...Object.keys(head)])].filter((path) => base[path] !== head[path]),
     baseBlob: (path) => (path in base ? blob(base[path]!) : undefined),
     headBlob: (path) => (path in head ? blob(head[path]!) : undefined),
+    policy: CORE_POLICY.policy,
+    differing: new Set(),
+    baseFiles: UNREAD_COMMIT,
+    headFiles: UNREAD_COMMIT,
+    everyPilot: true,
   });
   const files = { stat: (path: string): RepoPathKind | 'missing' => (path in head ? 'file' : 'missing') };
   const reports = new Map<string, Report>();

@@ -1,39 +1,12 @@
 // The CLI with evidence read from artifacts, in a git repository of its own: the hashes it records
 // (git's blob sha and the sha256 of the bytes), replay naming the evidence file that changed, and
 // --base REF judging a threshold changed in the same work as its evaluation.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, NOW } from './helpers.js';
-
-const POLICY = `version: 1
-roles:
-  owner: { accountable: true }
-gates:
-  - id: business
-    title: Business
-    criteria:
-      - id: BUS-2
-        title: Threshold
-        description: d
-        required_for: [low]
-        allow_not_applicable: false
-        evidence:
-          metrics:
-            threshold: { fixed_before_evaluation: [BUS-3] }
-      - id: BUS-3
-        title: Beats the baseline
-        description: d
-        required_for: [low]
-        allow_not_applicable: false
-        evidence:
-          file: { paths: ["reports/**"] }
-          metrics:
-            margin_over_baseline: { min: 0, metrics_source: artifact }
-`;
+import { cli, git, NOW, THRESHOLD_POLICY as POLICY } from './helpers.js';
 
 const manifest = (threshold: number, evalFile = 'reports/eval.json') => `version: 1
 pilot: { name: scoring, risk: low }
@@ -47,12 +20,6 @@ const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
-
-function git(cwd: string, ...args: string[]): string {
-  const run = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
-  return run.stdout.trim();
-}
 
 /** A repository whose first commit holds the pilot at threshold 0.7 with its evaluation. */
 function repository(): string {

@@ -46,3 +46,37 @@ export function cliAsync(args: string[], options: { cwd: string; env: Record<str
     });
   });
 }
+
+/** Runs git in `cwd` with a committer set, and gives its output; throws with git's complaint when it fails. */
+export function git(cwd: string, ...args: string[]): string {
+  const run = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
+  return run.stdout.trim();
+}
+
+/** A policy with one threshold (BUS-2) fixed before the evaluation of BUS-3, whose metric is read from an artifact. */
+export const THRESHOLD_POLICY = `version: 1
+roles:
+  owner: { accountable: true }
+gates:
+  - id: business
+    title: Business
+    criteria:
+      - id: BUS-2
+        title: Threshold
+        description: d
+        required_for: [low]
+        allow_not_applicable: false
+        evidence:
+          metrics:
+            threshold: { fixed_before_evaluation: [BUS-3] }
+      - id: BUS-3
+        title: Beats the baseline
+        description: d
+        required_for: [low]
+        allow_not_applicable: false
+        evidence:
+          file: { paths: ["reports/**"] }
+          metrics:
+            margin_over_baseline: { min: 0, metrics_source: artifact }
+`;

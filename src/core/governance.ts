@@ -1,7 +1,10 @@
 // The base branch as the reference for every pilot: which pilots a pull request gates (by pilot.name
-// across paths, deletions and non-files included), and what it changes about who decides or what is
-// required, each change with the approvals it needs before it takes effect.
+// across paths, deletions and non-files included, and by every path a pilot reads), and what it
+// changes about who decides or what is required, each change with the approvals it needs before it
+// takes effect.
 import { posix } from 'node:path';
+import { criteriaById } from './criteria.js';
+import { EVIDENCE_KINDS, type ReadsContext } from './evidence/index.js';
 import { resolveEvidencePath } from './evidence/paths.js';
 import { reviewerRoles } from './signoff/members.js';
 import { loginKey, sameLogin } from './signoff/identity.js';
@@ -9,6 +12,7 @@ import { standing, verdictsOf, type Review } from './signoff/reviews.js';
 import { headOnly } from './signoff/staleness.js';
 import {
   RISK_TIERS,
+  type FileRead,
   type Finding,
   type GovernanceApproval,
   type GovernanceChange,
@@ -38,6 +42,13 @@ export interface PilotPair {
   retired?: string;
 }
 
+/** One commit's files as the gating rule sees them: what is at a path, and the texts read so far. */
+export interface CommitFiles {
+  kind(path: string): PathKind;
+  /** A regular file's text, or why it cannot be read; undefined when it has not been read yet. */
+  text(path: string): FileRead | undefined;
+}
+
 export interface PairingInput {
   /** Every manifest the glob matches in the base tree (regular files), with its text. */
   base: ManifestAt[];
@@ -53,6 +64,15 @@ export interface PairingInput {
   baseBlob?: (path: string) => string | undefined;
   /** The git blob sha of a file in the head tree, when known. */
   headBlob?: (path: string) => string | undefined;
+  /** The trusted policy, whose criteria the evidence kinds are told of when they say what an entry reads. */
+  policy: Policy;
+  /** The base and head trees compared (treeDifference): every path that differs, and every folder above one. */
+  differing: ReadonlySet<string>;
+  /** The two commits' files, for reads that depend on contents (a dvc.yaml names its metrics files). */
+  baseFiles: CommitFiles;
+  headFiles: CommitFiles;
+  /** Pair every head manifest, gated or not: the CLI's --base looks for one pilot's partner at REF. */
+  everyPilot?: boolean;
 }
 
 export interface Pairing {
@@ -60,6 +80,11 @@ export interface Pairing {
   pilots: PilotPair[];
   /** Two head manifests claiming one pilot.name: an error at each. */
   errors: Finding[];
+  /**
+   * Texts to read before the pairing is final, at each commit: a pilot none of whose known paths
+   * differ may still read a file its dvc.yaml names. Read them and pair again; empty when final.
+   */
+  wanted: { base: string[]; head: string[] };
 }
 
 /** A manifest's data, parsed once however many rules ask (pairing, names, evidence, owners, teams). */
@@ -85,34 +110,93 @@ export function pilotName(manifest: ManifestAt): string | null {
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 function dirOf(path: string): string {
   const dir = posix.dirname(path);
   return dir === '.' ? '' : dir;
 }
 
-/** Does a change to `file` touch the pilot whose manifest is at `manifest` (its folder, the manifest, or one of its evidence paths)? */
-function touches(manifest: ManifestAt, changed: readonly string[]): boolean {
-  const dir = dirOf(manifest.path);
-  if (dir === '') return changed.length > 0;
-  if (changed.some((file) => file === manifest.path || file.startsWith(`${dir}/`))) return true;
-  const evidence = evidencePaths(manifest);
-  return changed.some((file) => evidence.some((path) => file === path || file.startsWith(`${path}/`)));
+/** What a pilot reads at one commit: known paths, and texts still to read before the list is whole. */
+export interface PilotReads {
+  /** Repository paths, each standing for itself and everything under it; '' is the whole repository. */
+  paths: string[];
+  /** Files whose text decides further paths (a dvc.yaml), not read yet. */
+  wanted: string[];
+  /** Such files the tree lists as regular files whose text could not be read: what they name is unknown. */
+  unreadable: string[];
 }
 
-/** The repository paths a manifest names as evidence files (those inside the repository). */
-function evidencePaths(manifest: ManifestAt): string[] {
+/**
+ * Every path the engine reads for a pilot at one commit: its manifest, its folder, and whatever each
+ * evidence kind declares an entry reads there (EvidenceKind.reads). An entry declared not applicable
+ * reads nothing.
+ */
+export function pilotReads(manifest: ManifestAt, policy: Policy, files: CommitFiles): PilotReads {
+  const dir = dirOf(manifest.path);
+  const paths = new Set([manifest.path, dir]);
+  const wanted = new Set<string>();
+  const unreadable = new Set<string>();
   const evidence = manifestData(manifest)?.evidence;
-  if (evidence === null || typeof evidence !== 'object') return [];
-  const paths: string[] = [];
-  for (const entry of Object.values(evidence as Record<string, unknown>)) {
-    const file = (entry as { file?: unknown } | null)?.file;
-    const list = typeof file === 'string' ? [file] : Array.isArray(file) ? file.filter((f): f is string => typeof f === 'string') : [];
-    for (const raw of list) {
-      const resolved = resolveEvidencePath(dirOf(manifest.path), raw.replace(/[*?[{].*$/, ''));
-      if (resolved.ok && resolved.repoPath !== '') paths.push(resolved.repoPath.replace(/\/$/, ''));
-    }
+  if (!isRecord(evidence)) return { paths: [...paths], wanted: [], unreadable: [] };
+  const text = (path: string): string | null | undefined => {
+    if (files.kind(path) !== 'file') return null;
+    const read = files.text(path);
+    if (read === undefined) wanted.add(path);
+    else if ('problem' in read) unreadable.add(path);
+    return read === undefined ? undefined : 'text' in read ? read.text : null;
+  };
+  const criteria = criteriaById(policy);
+  for (const [id, entry] of Object.entries(evidence)) {
+    if (!isRecord(entry) || entry.not_applicable !== undefined) continue;
+    const ctx: ReadsContext = { manifestDir: dir, criterion: criteria.get(id)?.criterion, text };
+    for (const kind of EVIDENCE_KINDS) for (const path of kind.reads(entry, ctx)) paths.add(path);
   }
-  return paths;
+  return { paths: [...paths], wanted: [...wanted], unreadable: [...unreadable] };
+}
+
+/** A tree as the comparison needs it: each path's kind, and the blob sha of each entry that is not a folder. */
+export interface TreeListing {
+  entries(): IterableIterator<[string, string]>;
+  get(path: string): string | undefined;
+  readonly shas?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Every path whose entry differs between two trees (present in one only, another kind, another blob
+ * sha), and every folder above one ('' for the repository, when anything differs). A rename counts at
+ * both paths, whatever list of changed files GitHub gives.
+ */
+export function treeDifference(base: TreeListing, head: TreeListing): Set<string> {
+  const differing = new Set<string>();
+  const add = (path: string) => {
+    for (let at = path; !differing.has(at); at = dirOf(at)) {
+      differing.add(at);
+      if (at === '') break;
+    }
+  };
+  const differs = (path: string, kind: string, other: TreeListing, mine: TreeListing) =>
+    other.get(path) !== kind || other.shas?.get(path) !== mine.shas?.get(path);
+  for (const [path, kind] of head.entries()) if (differs(path, kind, base, head)) add(path);
+  for (const [path] of base.entries()) if (head.get(path) === undefined) add(path);
+  return differing;
+}
+
+/** Does the pull request change a path the pilot reads at this commit? Its reads, while texts that decide more paths are unread. */
+function readsChanged(manifest: ManifestAt, files: CommitFiles, input: PairingInput): boolean | PilotReads {
+  const reads = pilotReads(manifest, input.policy, files);
+  // A dvc.yaml whose text cannot be read might name any file: the pilot is judged (and its evaluation says why).
+  if (reads.unreadable.length > 0 || reads.paths.some((path) => input.differing.has(path))) return true;
+  return reads.wanted.length > 0 ? reads : false;
+}
+
+/** Does a change to `file` touch the pilot whose manifest is at `manifest` (its folder, the manifest, or one of its evidence files)? */
+function touches(manifest: ManifestAt, changed: readonly string[], policy: Policy): boolean {
+  const dir = dirOf(manifest.path);
+  if (dir === '') return changed.length > 0;
+  // The changed-file list may name a file changed and changed back, which the trees no longer show.
+  const read = pilotReads(manifest, policy, { kind: () => 'missing', text: () => undefined }).paths;
+  return changed.some((file) => read.some((path) => file === path || file.startsWith(`${path}/`)));
 }
 
 /**
@@ -151,18 +235,28 @@ export function pairPilots(input: PairingInput): Pairing {
 
   const partnered = new Set<ManifestAt>();
   const pairs: PilotPair[] = [];
+  const wanted = { base: new Set<string>(), head: new Set<string>() };
   for (const head of input.head) {
     const name = pilotName(head);
     const sameName = name === null ? [] : (baseByName.get(name.toLowerCase()) ?? []);
     const base = sameName.length === 1 ? sameName[0]! : (baseByPath.get(head.path) ?? null);
     if (base) partnered.add(base);
-    const gated =
-      base === null ||
-      base.path !== head.path ||
-      base.text !== head.text ||
-      touches(head, input.changedFiles) ||
-      (base !== null && touches(base, input.changedFiles));
-    if (gated) pairs.push({ head, base });
+    if (input.everyPilot || base === null || base.path !== head.path || base.text !== head.text) {
+      pairs.push({ head, base });
+      continue;
+    }
+    if (touches(head, input.changedFiles, input.policy)) {
+      pairs.push({ head, base });
+      continue;
+    }
+    // A pilot is gated by everything it reads, at the head or at the base, wherever it lies.
+    const atHead = readsChanged(head, input.headFiles, input);
+    const atBase = atHead === true ? false : readsChanged(base, input.baseFiles, input);
+    if (atHead === true || atBase === true) pairs.push({ head, base });
+    else {
+      if (atHead !== false) for (const path of atHead.wanted) wanted.head.add(path);
+      if (atBase !== false) for (const path of atBase.wanted) wanted.base.add(path);
+    }
   }
   const carriedOn = successors(pairs, input, errors);
   for (const base of input.base.filter((b) => !partnered.has(b))) {
@@ -171,11 +265,14 @@ export function pairPilots(input: PairingInput): Pairing {
     pairs.push({ head: null, base, retired: `${whatBecameOf(base, input)}${heirsText}` });
   }
   pairs.sort((a, b) => compare((a.head ?? a.base)!.path, (b.head ?? b.base)!.path));
-  return { pilots: pairs, errors };
+  return { pilots: pairs, errors, wanted: { base: [...wanted.base].sort(), head: [...wanted.head].sort() } };
 }
 
 /** git's blob of an empty file: every empty file has it, so it says nothing about which pilot it belongs to. */
 const EMPTY_BLOB = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391';
+
+/** A commit whose files are not read: enough for pairing every pilot (PairingInput.everyPilot). */
+export const UNREAD_COMMIT: CommitFiles = { kind: () => 'missing', text: () => undefined };
 
 /** The files a manifest names literally as evidence (`file:` entries without a pattern), as repository paths. */
 function literalEvidenceFiles(manifest: ManifestAt): string[] {
@@ -533,8 +630,6 @@ export function awaitedBy(change: GovernanceChange): string {
 
 // ---------------------------------------------------------------- thresholds fixed before the evaluation
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** A metric's value as an entry states it, as text for comparing and showing; null when absent. */
 function metricsOf(evidence: unknown, criterion: string): unknown {
   const entry = isRecord(evidence) ? evidence[criterion] : undefined;
@@ -573,6 +668,9 @@ export function thresholdChanges(args: {
   const baseEvidence = base?.evidence;
   const headEvidence = args.head.evidence ?? {};
   const changed = new Set(args.changedFiles);
+  // `folder/` stands for everything under it (the CLI lists a folder git tracks nothing in that way).
+  const changedFolders = args.changedFiles.filter((path) => path.endsWith('/'));
+  const isChanged = (path: string) => changed.has(path) || changedFolders.some((folder) => path.startsWith(folder));
   const role = args.policy.thresholds_confirmed_by;
   const roleKnown = role !== undefined && reviewerRoles(args.policy).some(([name]) => name === role);
   const changes: GovernanceChange[] = [];
@@ -583,7 +681,7 @@ export function thresholdChanges(args: {
         if (evaluations.length === 0) continue;
         const before = statedMetric(baseEvidence, criterion.id, metric);
         const after = statedMetric(headEvidence, criterion.id, metric);
-        const usedChanged = (id: string) => [...(args.usedBy.get(id) ?? [])].some((path) => changed.has(path));
+        const usedChanged = (id: string) => [...(args.usedBy.get(id) ?? [])].some(isChanged);
         // A threshold read from an artifact moves with the artifact (or with where it is read from),
         // though the manifest's text for it stays the same.
         const headMetrics = metricsOf(headEvidence, criterion.id);

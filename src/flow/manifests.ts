@@ -4,6 +4,7 @@ import { minimatch } from 'minimatch';
 import { posix } from 'node:path';
 import type { GitHubClient } from '../adapters/github/client.js';
 import {
+  fetchEvidenceReads,
   fetchEvidenceTexts,
   fetchFileTexts,
   fetchTree,
@@ -12,7 +13,9 @@ import {
   type Tree,
   type TreeEntryKind,
 } from '../adapters/github/files.js';
+import { InputError } from '../core/errors.js';
 import { evaluate, readsFiles, type EvaluationInput } from '../core/evaluate.js';
+import { pairPilots, treeDifference, type CommitFiles, type Pairing, type PairingInput } from '../core/governance.js';
 import type { FileRead, Finding, RepoFiles } from '../core/types.js';
 
 /**
@@ -39,7 +42,8 @@ export function treeFiles(tree: Map<string, TreeEntryKind>, texts: ReadonlyMap<s
 /** A file's git blob sha in a tree, when the tree recorded it (evidence carried to a renamed pilot by content). */
 export function blobIn(tree: Map<string, TreeEntryKind>): (path: string) => string | undefined {
   const shas = (tree as Tree).shas;
-  return (path) => shas?.get(path);
+  // The tree keeps the sha of links and submodules too (a retargeted link is a change); only a regular file's is its content.
+  return (path) => (tree.get(path) === 'file' ? shas?.get(path) : undefined);
 }
 
 /** Trees read in a run by `owner/repo@sha`, shared by the pull requests of a sweep (they mostly share a base). */
@@ -78,8 +82,10 @@ export async function withEvidenceTexts(
   sha: string,
   tree: Map<string, TreeEntryKind>,
   inputs: EvaluationInput[],
+  alreadyRead: ReadonlyMap<string, FileRead> = new Map(),
 ): Promise<RepoFiles> {
-  const texts = new Map<string, FileRead>();
+  // Texts already read at this commit (a dvc.yaml the gating rule read) are not asked again.
+  const texts = new Map<string, FileRead>(alreadyRead);
   const files = treeFiles(tree, texts);
   const readers = inputs.filter(readsFiles);
   for (let round = 0; round < EVIDENCE_ROUNDS && readers.length > 0; round++) {
@@ -103,6 +109,55 @@ export async function withEvidenceTexts(
     for (const [path, answer] of read) texts.set(path, answer);
   }
   return files;
+}
+
+/**
+ * The pilots a pull request gates: pairPilots with the base and head trees compared, reading the
+ * texts that decide what a pilot reads (a dvc.yaml naming its metrics files) in rounds, one query
+ * each, only for pilots nothing else gates. Also gives the texts read at the head, for the evaluation.
+ */
+export async function gatedPilots(
+  gh: GitHubClient,
+  repo: { owner: string; repo: string },
+  commits: { head: { sha: string; tree: Tree }; base: { sha: string; tree: Tree } },
+  input: Omit<PairingInput, 'differing' | 'baseFiles' | 'headFiles'>,
+): Promise<{ pairing: Pairing; headTexts: Map<string, FileRead> }> {
+  const { head, base } = commits;
+  // Texts by blob sha: a file the same at both commits is read once.
+  const texts = new Map<string, FileRead>();
+  const keyOf = (at: { sha: string; tree: Tree }, path: string) => at.tree.shas?.get(path) ?? `${at.sha}:${path}`;
+  const view = (at: { sha: string; tree: Tree }): CommitFiles => ({
+    kind: (path) => at.tree.get(path) ?? 'missing',
+    text: (path) => texts.get(keyOf(at, path)),
+  });
+  const full: PairingInput = { ...input, differing: treeDifference(base.tree, head.tree), baseFiles: view(base), headFiles: view(head) };
+  let pairing = pairPilots(full);
+  for (let round = 0; pairing.wanted.base.length + pairing.wanted.head.length > 0; round++) {
+    if (round === EVIDENCE_ROUNDS)
+      throw new InputError(
+        `pilot-readiness could not work out every file the pilots read within ${EVIDENCE_ROUNDS} rounds (still to read: ${[...pairing.wanted.head, ...pairing.wanted.base].join(', ')}); it stops rather than leave a pilot ungated`,
+      );
+    const wanted = new Map<string, FileAt>();
+    for (const path of pairing.wanted.head) wanted.set(keyOf(head, path), { ref: head.sha, path });
+    for (const path of pairing.wanted.base) if (!wanted.has(keyOf(base, path))) wanted.set(keyOf(base, path), { ref: base.sha, path });
+    const keys = [...wanted.keys()];
+    for (let i = 0; i < keys.length; i += TEXTS_PER_QUERY) {
+      const batch = keys.slice(i, i + TEXTS_PER_QUERY);
+      const reads = await fetchEvidenceReads(
+        gh,
+        repo,
+        batch.map((key) => wanted.get(key)!),
+      );
+      for (const [j, key] of batch.entries()) texts.set(key, reads[j]!);
+    }
+    pairing = pairPilots(full);
+  }
+  const headTexts = new Map<string, FileRead>();
+  for (const [path] of head.tree) {
+    const read = texts.get(keyOf(head, path));
+    if (read !== undefined) headTexts.set(path, read);
+  }
+  return { pairing, headTexts };
 }
 
 /** Files read per GraphQL query: enough for most repositories in one, and well under GitHub's query limits. */

@@ -9,10 +9,10 @@ import { ungatedBase } from '../core/branches.js';
 import { fetchTeamMembers } from '../adapters/github/teams.js';
 import { InputError } from '../core/errors.js';
 import { evaluate, rolesToRequest, type EvaluationInput } from '../core/evaluate.js';
-import { manifestData, pairPilots, type ManifestAt, type PilotPair } from '../core/governance.js';
+import { manifestData, type ManifestAt, type PilotPair } from '../core/governance.js';
 import { reviewerRoles, type LoadedPolicy } from '../core/policy.js';
 import type { Finding, Manifest, PrFacts, Report } from '../core/types.js';
-import { blobIn, fileTexts, matching, treeAt, treeFiles, unmatchedManifests, withEvidenceTexts, type TreeCache } from './manifests.js';
+import { blobIn, fileTexts, gatedPilots, matching, treeAt, treeFiles, unmatchedManifests, withEvidenceTexts, type TreeCache } from './manifests.js';
 import { loadTrustedPolicy, policyPathIn, policySpec, type PolicySources } from './trusted-policy.js';
 
 /** What reading one pull request gives: its gated manifests and how to evaluate them against given facts. */
@@ -118,9 +118,11 @@ function ownerOf(manifest: ManifestAt): string | null {
  * (1 per 100 manifests), team members (≤1). Shared by the gate and the portfolio.
  *
  * The base branch is the reference for every pilot: a pilot is identified by pilot.name across paths,
- * and the pilots gated are those of the base or the head whose folder, manifest or evidence the pull
- * request touches, including manifests the head deletes, renames, moves or turns into something that
- * is not a regular file.
+ * and the pilots gated are those of the base or the head whose folder, manifest or any path it reads
+ * (evidence, metrics sources, a dvc.yaml and the files it names) differs between the base and head
+ * trees or is among the changed files, including manifests the head deletes, renames, moves or turns
+ * into something that is not a regular file. A dvc.yaml is read for this only for a pilot nothing
+ * else gates.
  */
 export async function readPullRequest(
   gh: GitHubClient,
@@ -215,16 +217,22 @@ export async function readPullRequest(
         );
       return { path, text };
     });
-  const pairing = pairPilots({
-    head: present(texts.slice(0, headPaths.length)),
-    base: present(texts.slice(headPaths.length)),
-    headKind: (path) => tree.get(path) ?? 'missing',
-    headPaths: () => tree.keys(),
-    changedFiles: read.changedFiles,
-    // A renamed or moved pilot is known by its evidence, by path or by content (its history follows it).
-    baseBlob: blobIn(baseTree),
-    headBlob: blobIn(tree),
-  });
+  const { pairing, headTexts } = await gatedPilots(
+    gh,
+    { owner, repo },
+    { head: { sha: headSha, tree }, base: { sha: baseSha, tree: baseTree } },
+    {
+      head: present(texts.slice(0, headPaths.length)),
+      base: present(texts.slice(headPaths.length)),
+      headKind: (path) => tree.get(path) ?? 'missing',
+      headPaths: () => tree.keys(),
+      changedFiles: read.changedFiles,
+      policy: policy.policy,
+      // A renamed or moved pilot is known by its evidence, by path or by content (its history follows it).
+      baseBlob: blobIn(baseTree),
+      headBlob: blobIn(tree),
+    },
+  );
   if (pairing.errors.length > 0) throw new InputError(pairing.errors);
   const pilots = pairing.pilots;
   if (pilots.length === 0) return none();
@@ -260,6 +268,7 @@ export async function readPullRequest(
     headSha,
     tree,
     pilots.map((pilot, i) => inputFor(pilot, i, { ...read.facts, teams })),
+    headTexts,
   );
   return {
     ...common,

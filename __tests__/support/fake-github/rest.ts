@@ -164,6 +164,9 @@ const MODES: Record<Entry['kind'], { mode: string; type: string }> = {
 function entrySha(repo: RepoRecord, key: string, entry: Entry): string {
   if (entry.kind === 'file') return blobSha(entry.bytes);
   if (entry.kind === 'symlink') return blobSha(Buffer.from(entry.target));
+  // A submodule's sha is the commit it pins: the same in every tree that pins the same one (the
+  // scenario names only its URL), as the gate's tree comparison expects.
+  if (entry.kind === 'submodule') return syntheticSha(`${repo.fullName}:${entry.path}:${entry.url}`);
   return syntheticSha(`${repo.fullName}@${key}:${entry.path}`);
 }
 

@@ -7,7 +7,7 @@ import { GitHubApiError, toGitHubError } from './errors.js';
 
 export type TreeEntryKind = 'file' | 'dir' | 'symlink' | 'submodule';
 
-/** A commit's tree: each path's kind, and the git blob sha of each regular file (what the report records as evidence hashes). */
+/** A commit's tree: each path's kind, and the sha of each entry that is not a folder (a regular file's is what the report records as its evidence hash). */
 export type Tree = Map<string, TreeEntryKind> & { readonly shas?: ReadonlyMap<string, string> };
 
 /** Trusted files are read whole; anything bigger is refused rather than half-read. */
@@ -56,7 +56,8 @@ export async function fetchTree(octokit: GitHubClient, { owner, repo, sha }: Rep
     if (typeof entry.path !== 'string') continue;
     const kind = kindOf(entry.type, entry.mode);
     kinds.set(entry.path, kind);
-    if (kind === 'file' && typeof entry.sha === 'string') shas.set(entry.path, entry.sha);
+    // A symlink's or submodule's sha too: a retargeted link is a changed path (governance.ts, treeDifference).
+    if (kind !== 'dir' && typeof entry.sha === 'string') shas.set(entry.path, entry.sha);
   }
   return Object.assign(kinds, { shas });
 }
@@ -154,11 +155,15 @@ export function evidenceRead(answer: BlobAnswer): FileRead {
   return { text: answer.text, bytes: answer.byteSize ?? new TextEncoder().encode(answer.text).byteLength };
 }
 
+/** The texts of evidence files, each at its own ref, in one GraphQL query: a text or a problem for each, in order. */
+export async function fetchEvidenceReads(octokit: GitHubClient, ref: RepoRef, files: readonly FileAt[]): Promise<FileRead[]> {
+  if (files.length === 0) return [];
+  const repository = await queryBlobs(octokit, ref, files, 'EvidenceTexts');
+  return files.map((_, i) => evidenceRead(repository[`f${i}`]));
+}
+
 /** The texts of evidence files at one commit, in one GraphQL query; each a text or a problem. */
 export async function fetchEvidenceTexts(octokit: GitHubClient, ref: RepoRef, files: readonly FileAt[]): Promise<Map<string, FileRead>> {
-  const out = new Map<string, FileRead>();
-  if (files.length === 0) return out;
-  const repository = await queryBlobs(octokit, ref, files, 'EvidenceTexts');
-  for (const [i, file] of files.entries()) out.set(file.path, evidenceRead(repository[`f${i}`]));
-  return out;
+  const reads = await fetchEvidenceReads(octokit, ref, files);
+  return new Map(files.map((file, i) => [file.path, reads[i]!]));
 }

@@ -190,7 +190,7 @@ export async function committedView(root: string): Promise<LocalRepoView> {
   return { files, notice: null, uncommitted: () => [...uncommitted].sort() };
 }
 
-/** What the CLI's --base REF gives: the commit REF names, and the paths changed since. */
+/** What the CLI's --base REF gives: the commit REF names, and the paths changed since (`folder/`: all under it). */
 export type BaseRead = { ok: true; sha: string; changed: string[] } | { ok: false; why: string };
 
 /**
@@ -202,9 +202,19 @@ export function readBase(root: string, ref: string, worktree: boolean): BaseRead
   const commit = gitSync(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   if (!commit.ok) return { ok: false, why: `git knows no commit "${ref}"${commit.status === null ? ` (${commit.why})` : ''}` };
   const sha = commit.out.trim();
+  // The two trees compared, a rename counting at both paths (--no-renames: a deletion and an addition).
   const diff = gitSync(root, ['diff', '--name-only', '-z', '--no-renames', sha, ...(worktree ? [] : ['HEAD']), '--']);
   if (!diff.ok) return { ok: false, why: diff.why };
-  return { ok: true, sha, changed: diff.out.split('\0').filter(Boolean) };
+  const changed = diff.out.split('\0').filter(Boolean);
+  if (worktree) {
+    // On disk, a file git does not track counts as evidence too (worktreeView), but git diff never
+    // lists it: a plain `mv` into an evaluation's path would hide it. A folder git tracks nothing in
+    // is listed once, as `folder/` (everything under it changed).
+    const others = gitSync(root, ['ls-files', '--others', '--directory', '--no-empty-directory', '-z', '--full-name', '--', '.']);
+    if (!others.ok) return { ok: false, why: others.why };
+    changed.push(...others.out.split('\0').filter(Boolean));
+  }
+  return { ok: true, sha, changed: [...new Set(changed)].sort() };
 }
 
 /** The manifests of a commit (regular files named `fileName`, as the check's own), and each regular file's blob. */

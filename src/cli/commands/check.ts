@@ -4,7 +4,7 @@ import { dirname, posix, relative, resolve, sep } from 'node:path';
 import { findRepoRoot, readTextFile } from '../../adapters/local/files.js';
 import { committedView, manifestsAt, readBase, worktreeView } from '../../adapters/local/git.js';
 import { isBundledPolicy } from '../../core/bundled.js';
-import type { ManifestAt, pairPilots as PairPilots } from '../../core/governance.js';
+import type { CommitFiles, ManifestAt, pairPilots as PairPilots } from '../../core/governance.js';
 import { formatFinding, UsageError } from '../../core/errors.js';
 import { resolveBundled } from '../../core/layering/layers.js';
 import type { Policy, Report } from '../../core/types.js';
@@ -77,12 +77,12 @@ export async function check(args: string[], io: Io): Promise<number> {
     : committed
       ? await committed
       : worktreeView(root, `note: ${relative(io.cwd, root) || '.'} is not in a git repository: evidence is checked in the files on disk`);
-  const { evaluate, pairPilots, renderText } = await engine;
+  const { evaluate, pairPilots, renderText, UNREAD_COMMIT } = await engine;
   if (view.notice) io.err(`${plainLine(view.notice)}\n`);
   const base =
     values.base === undefined
       ? null
-      : baseOf(values.base, gitRoot, { path: repoPath, text: manifestText }, { worktree: values.worktree === true, pairPilots }, io);
+      : baseOf(values.base, gitRoot, { path: repoPath, text: manifestText }, { worktree: values.worktree === true, pairPilots, unread: UNREAD_COMMIT, policy: policy.policy }, io);
   const report = evaluate({
     manifest: { path: repoPath, text: manifestText },
     policy,
@@ -112,7 +112,7 @@ function baseOf(
   ref: string,
   gitRoot: string | null,
   manifest: ManifestAt,
-  how: { worktree: boolean; pairPilots: typeof PairPilots },
+  how: { worktree: boolean; pairPilots: typeof PairPilots; unread: CommitFiles; policy: Policy },
   io: Io,
 ): { path: string; text: string; changed: string[] } | null {
   const skip = (why: string) => {
@@ -131,6 +131,11 @@ function baseOf(
     headKind: () => 'missing',
     headPaths: () => [],
     changedFiles: read.changed,
+    policy: how.policy,
+    differing: new Set(),
+    baseFiles: how.unread,
+    headFiles: how.unread,
+    everyPilot: true,
     ...(atBase ? { baseBlob: atBase.blob } : {}),
     ...(atHead ? { headBlob: atHead.blob } : {}),
   });

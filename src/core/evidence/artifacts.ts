@@ -168,9 +168,41 @@ function dvcMetricsFiles(parsed: ParsedYaml): Array<{ path: string; at: DataPath
   return out;
 }
 
+/** The pilot's dvc.yaml, beside its manifest. */
+const dvcPathOf = (manifestDir: string): string => (manifestDir ? `${manifestDir}/dvc.yaml` : 'dvc.yaml');
+
+/** The pilot's model card, beside its manifest. */
+const modelCardPathOf = (manifestDir: string): string => (manifestDir ? `${manifestDir}/README.md` : 'README.md');
+
+/**
+ * The repository paths `metrics: { from }` reads: the named file; the model card; the dvc.yaml and
+ * every metrics file it names, resolved as dvcSource resolves them (`dvcText`: its text, null when
+ * it has none to read, undefined when not read yet: then only the dvc.yaml is known).
+ */
+export function metricsSourcePaths(from: string, manifestDir: string, dvcText: (repoPath: string) => string | null | undefined): string[] {
+  if (from === MODEL_CARD) return [modelCardPathOf(manifestDir)];
+  if (from !== DVC) {
+    const resolved = resolveEvidencePath(manifestDir, from);
+    return resolved.ok ? [resolved.repoPath] : [];
+  }
+  const dvcPath = dvcPathOf(manifestDir);
+  const text = dvcText(dvcPath);
+  if (typeof text !== 'string') return [dvcPath];
+  let parsed: ParsedYaml;
+  try {
+    parsed = parseYaml(text, dvcPath);
+  } catch (error) {
+    // A dvc.yaml that does not parse names no file: the evaluation stops at it too.
+    if (error instanceof InputError) return [dvcPath];
+    throw error;
+  }
+  const named = dvcMetricsFiles(parsed).map((file) => resolveEvidencePath(manifestDir, file.path));
+  return [dvcPath, ...named.flatMap((resolved) => (resolved.ok ? [resolved.repoPath] : []))];
+}
+
 function dvcSource(ctx: SourceContext, prefix: string | undefined): MetricsSource | Finding {
   const at = ctx.locate(['from']);
-  const dvcPath = ctx.manifestDir ? `${ctx.manifestDir}/dvc.yaml` : 'dvc.yaml';
+  const dvcPath = dvcPathOf(ctx.manifestDir);
   if (ctx.files.stat(dvcPath) === 'missing')
     return { message: `metrics: { from: dvc } reads the pilot's dvc.yaml, but there is none (looked for ${dvcPath})`, location: at };
   const dvc = openArtifact(ctx.files, dvcPath, at);
@@ -228,7 +260,7 @@ const same = (a: unknown, b: string): boolean => typeof a === 'string' && a.trim
 
 function modelCardSource(ctx: SourceContext, entry: MetricsFrom): MetricsSource | Finding {
   const at = ctx.locate(['from']);
-  const cardPath = ctx.manifestDir ? `${ctx.manifestDir}/README.md` : 'README.md';
+  const cardPath = modelCardPathOf(ctx.manifestDir);
   if (ctx.files.stat(cardPath) === 'missing')
     return {
       message: `metrics: { from: model-card } reads the pilot's model card, but there is none (looked for ${cardPath})`,

@@ -41,6 +41,8 @@ export const dateEvidence: EvidenceKind = {
     if (child.date) merged.date = { max_age: mergePerTier(merged.date?.max_age, child.date.max_age)! };
   },
   applies: (criterion) => criterion.evidence.date !== undefined,
+  // A date is judged from the manifest alone: no file of the repository takes part.
+  reads: () => [],
   describe(criterion, show, tier) {
     if (!criterion.evidence.date) return [];
     const age = perTierText(criterion.evidence.date.max_age, show, tier);

@@ -31,6 +31,14 @@ export function matchesGlob(path: string, glob: string): boolean {
   return minimatch(path, glob, { dot: true });
 }
 
+/** A path up to the folder holding its first glob character (`reports/*.md` → `reports`); the path itself when it has none. */
+function globFolder(raw: string): string {
+  const glob = raw.search(/[*?[{]/);
+  if (glob < 0) return raw;
+  const slash = raw.lastIndexOf('/', glob);
+  return slash < 0 ? '' : raw.slice(0, slash);
+}
+
 const quoted = (list: readonly string[]): string => list.map((item) => `"${item}"`).join(', ');
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
@@ -70,6 +78,22 @@ export const fileEvidence: EvidenceKind = {
     if (child.file) merged.file = { ...merged.file, ...structuredClone(child.file) };
   },
   applies: (criterion) => criterion.evidence.file !== undefined,
+  reads(entry, ctx) {
+    const given = entry.file;
+    const list = typeof given === 'string' ? [given] : Array.isArray(given) ? given : [];
+    const paths: string[] = [];
+    for (const raw of list) {
+      if (typeof raw !== 'string') continue;
+      // check() stats the path as written; a glob character in it is kept to its folder, so that
+      // whatever a future glob matches is still the pilot's.
+      const folder = globFolder(raw);
+      const resolved = folder === '' ? null : resolveEvidencePath(ctx.manifestDir, folder);
+      // A path check() refuses (an escape, an absolute path) reads nothing; `*` or `.` is the manifest's own folder.
+      if (resolved === null) paths.push(ctx.manifestDir);
+      else if (resolved.ok) paths.push(resolved.repoPath);
+    }
+    return paths;
+  },
   describe(criterion, show) {
     const file = criterion.evidence.file;
     if (!file) return [];

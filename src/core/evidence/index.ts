@@ -14,4 +14,4 @@ export const EVIDENCE_KEYS: ReadonlyArray<keyof EvidenceRequirements> = [...EVID
 export { countLettersAndDigits, judgeNotApplicable, MIN_NOT_APPLICABLE_LENGTH, notApplicableProblem } from './not-applicable.js';
 
 export { mergePerTier } from './types.js';
-export type { EvidenceContext, EvidenceKind, LayerComparison, Show } from './types.js';
+export type { EvidenceContext, EvidenceKind, LayerComparison, ReadsContext, Show } from './types.js';

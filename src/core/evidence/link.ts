@@ -19,6 +19,8 @@ export const linkEvidence: EvidenceKind = {
     if (child.link) merged.link = { ...merged.link, ...structuredClone(child.link) };
   },
   applies: (criterion) => criterion.evidence.link !== undefined,
+  // A link is judged as written, never fetched: no file of the repository takes part.
+  reads: () => [],
   describe: (criterion, show) =>
     criterion.evidence.link ? [`link${criterion.evidence.link.pattern ? ` matching ${show(criterion.evidence.link.pattern)}` : ''}`] : [],
   starter: (criterion) => (criterion.evidence.link ? `link: ${PLACEHOLDERS.link}` : null),

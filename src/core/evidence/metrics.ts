@@ -1,7 +1,7 @@
 // `metrics` evidence: each metric the policy names is present, a finite number, and within its tier's bounds.
 import { PLACEHOLDERS } from '../placeholders.js';
 import type { Finding, MetricRequirement, SourceLocation } from '../types.js';
-import { agrees, isSource, openMetricsSource, type MetricsSource } from './artifacts.js';
+import { agrees, isSource, metricsSourcePaths, openMetricsSource, type MetricsSource } from './artifacts.js';
 import { forTier, mergePerTier, perTierText, type EvidenceKind } from './types.js';
 
 function mergeMetric(parent: MetricRequirement, child: MetricRequirement): MetricRequirement {
@@ -59,6 +59,11 @@ export const metricsEvidence: EvidenceKind = {
     merged.metrics = metrics;
   },
   applies: (criterion) => criterion.evidence.metrics !== undefined && Object.keys(criterion.evidence.metrics).length > 0,
+  // Typed numbers read nothing; an artifact (a file, the model card, DVC's files) is read whole.
+  reads(entry, ctx) {
+    const from = (entry.metrics as { from?: unknown } | null | undefined)?.from;
+    return typeof from === 'string' ? metricsSourcePaths(from, ctx.manifestDir, (path) => ctx.text(path)) : [];
+  },
   describe(criterion, show, tier) {
     return Object.entries(criterion.evidence.metrics ?? {}).map(([name, rule]) => {
       const min = perTierText(rule.min, show, tier);

@@ -30,6 +30,23 @@ export interface EvidenceContext {
   validUntil(ms: number): void;
 }
 
+/**
+ * What an evidence kind is told when it says which paths an entry reads at one commit. The entry is
+ * the manifest's data as written, not yet schema-checked: a kind reads only what it can make sense of.
+ */
+export interface ReadsContext {
+  /** Repository-relative folder of the manifest ('' at the root). */
+  manifestDir: string;
+  /** The trusted policy's criterion the entry answers; undefined when the policy has none by that id. */
+  criterion: CriterionPolicy | undefined;
+  /**
+   * A file's text at the commit, for a kind whose reads depend on contents (a dvc.yaml names the
+   * metrics files): null when the engine would read nothing there (no regular file, or no text);
+   * undefined when it has not been read yet (the caller reads it and asks again).
+   */
+  text(repoPath: string): string | null | undefined;
+}
+
 /** Renders a value the policy states (a path, a metric name) as text; the caller's renderer decides how (explain sanitises it). */
 export type Show = (value: unknown) => string;
 
@@ -65,6 +82,12 @@ export interface EvidenceKind {
   /** True when the policy asks this criterion for this kind of evidence. */
   applies(criterion: CriterionPolicy): boolean;
   check(ctx: EvidenceContext): Finding[];
+  /**
+   * Every repository path `check` may stat or read for this entry at one commit (a folder stands for
+   * everything under it), whether or not the policy asks this kind of the criterion: a pilot is
+   * gated by a pull request that changes any of them (governance.ts, pilotReads).
+   */
+  reads(entry: Readonly<Record<string, unknown>>, ctx: ReadsContext): string[];
   /**
    * What the policy asks, in words, one line each with no line break ([] when it asks nothing of this
    * kind); with a tier, only that tier's limits (init), else every tier's (explain).
