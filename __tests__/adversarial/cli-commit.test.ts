@@ -11,6 +11,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { TreeEntryKind } from '../../src/adapters/github/files.js';
+import { evaluate } from '../../src/core/evaluate.js';
+import { loadPolicy } from '../../src/core/policy.js';
+import { formatFinding } from '../../src/core/errors.js';
+import type { FileRead, Finding } from '../../src/core/types.js';
+import { treeFiles } from '../../src/flow/manifests.js';
 import { cli, NOW, ROOT } from '../cli/helpers.js';
 import { EVAL, POLICY, ROLLBACK } from '../support/artifact-pilot.js';
 
@@ -70,12 +76,8 @@ function check(spec: Repository, format = 'json') {
   return { dir, run: cli(['check', manifestPath, '--policy', 'policy.yml', '--now', NOW, '--format', format], { cwd: dir }) };
 }
 
-interface Problem {
-  message: string;
-  location: { file: string; line: number; column: number };
-}
-const problemsOf = (report: { criteria: Array<{ problems: Problem[] }> }) =>
-  report.criteria.flatMap((c) => c.problems.map((p) => `${p.location.file}:${p.location.line}:${p.location.column}: ${p.message}`));
+/** Every problem of the criteria as `file:line:column: message`, as check prints them. */
+const problemsOf = (report: { criteria: Array<{ problems: Finding[] }> }) => report.criteria.flatMap((c) => c.problems.map(formatFinding));
 
 const M = 'pilot/pilot-readiness.yml';
 const UNVERIFIABLE = (path: string) =>
@@ -199,17 +201,48 @@ const JSON_FORMS: Row[] = [
   },
 ];
 
+/**
+ * What the Action decides on the repository's HEAD: its tree view (treeFiles) over GitHub's answers,
+ * stood in for by git's (the tree with its kinds, every blob's text), and the manifest at HEAD.
+ */
+function actionReport(dir: string, manifestPath: string) {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 }).stdout;
+  const tree = new Map<string, TreeEntryKind>();
+  const texts = new Map<string, FileRead>();
+  for (const line of git('ls-tree', '-r', '-t', '-z', 'HEAD').toString('utf8').split('\0').filter(Boolean)) {
+    const [info, path] = line.split('\t') as [string, string];
+    const [mode, type, sha] = info.split(' ') as [string, string, string];
+    const kind: TreeEntryKind = type === 'tree' ? 'dir' : type === 'commit' ? 'submodule' : mode === '120000' ? 'symlink' : 'file';
+    tree.set(path, kind);
+    if (kind === 'file') {
+      const bytes = git('cat-file', 'blob', sha);
+      texts.set(path, { text: bytes.toString('utf8'), bytes: bytes.byteLength });
+    }
+  }
+  return evaluate({
+    manifest: { path: manifestPath, text: git('show', `HEAD:${manifestPath}`).toString('utf8') },
+    policy: loadPolicy(POLICY, 'policy.yml'),
+    files: treeFiles(tree, texts),
+    facts: null,
+    now: new Date(NOW),
+  });
+}
+
 describe.each([
   ['check judges the committed tree, as the Action does', COMMITTED],
   ['a .json artifact is read as JSON', JSON_FORMS],
 ])('%s', { timeout: 60_000 }, (_title, rows) => {
   it.each(rows.map((row) => [row.name, row] as const))('%s', (_name, row) => {
-    const { run } = check(row.spec);
+    const { dir, run } = check(row.spec);
     expect(run.stderr).toBe(row.stderr ?? '');
     expect(run.status).toBe(row.status);
     const report = JSON.parse(run.stdout);
     expect(report.decision).toBe(row.decision);
     expect(problemsOf(report)).toEqual(row.problems);
+    // One commit, one verdict: the Action's view of the same HEAD says the same, word for word.
+    const action = actionReport(dir, M);
+    expect(action.decision).toBe(report.decision);
+    expect(problemsOf(action)).toEqual(row.problems);
   });
 });
 

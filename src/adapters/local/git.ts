@@ -4,7 +4,7 @@
 // file left untracked or git-ignored is missing, and a committed symlink or submodule cannot be
 // verified, whatever the disk holds behind it. The disk is asked only to warn about uncommitted files.
 import { execFile, spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RepoFiles, RepoPathKind } from '../../core/types.js';
 import { gitBlobSha, sha256Bytes } from '../../core/hash.js';
@@ -121,8 +121,12 @@ export async function committedView(root: string): Promise<LocalRepoView> {
       let bytes: Buffer | null = null;
       if (blob.size <= MAX_HASHED_BYTES) {
         try {
-          const onDisk = readFileSync(join(realRoot, ...repoPath.split('/')));
-          if (gitBlobSha(onDisk) === blob.sha) bytes = onDisk;
+          // Only a regular file of the blob's size can be the blob: a FIFO or a device put in its place
+          // would block or never end, and a larger file is not worth reading to find it differs.
+          const full = join(realRoot, ...repoPath.split('/'));
+          const stats = statSync(full);
+          const onDisk = stats.isFile() && stats.size === blob.size ? readFileSync(full) : null;
+          if (onDisk && gitBlobSha(onDisk) === blob.sha) bytes = onDisk;
         } catch {
           bytes = null;
         }
