@@ -5,8 +5,7 @@
 // own; run `npm run build` first. Each row asserts the exit code, the decision and the exact messages
 // (or the SARIF URIs); the controls show an honest pilot still passes.
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -17,8 +16,9 @@ import { loadPolicy } from '../../src/core/policy.js';
 import { formatFinding } from '../../src/core/errors.js';
 import type { FileRead, Finding } from '../../src/core/types.js';
 import { treeFiles } from '../../src/flow/manifests.js';
-import { cli, NOW, ROOT } from '../cli/helpers.js';
+import { cli, NOW } from '../cli/helpers.js';
 import { EVAL, POLICY, ROLLBACK } from '../support/artifact-pilot.js';
+import { validateSarif } from '../support/sarif-schema.js';
 
 const STUB = '# Rollback\n\nTo be written.\n';
 
@@ -271,14 +271,6 @@ describe('the report describes the bytes it judged', { timeout: 60_000 }, () => 
 
 // ------------------------------------------------------------------ SARIF URIs
 
-const sarifSchema = JSON.parse(readFileSync(join(ROOT, '__tests__', 'fixtures', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
-const Ajv = (
-  createRequire(import.meta.url)('ajv-draft-04') as {
-    default: new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null } };
-  }
-).default;
-const validSarif = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
-
 /** Folders a pull request may name, which a viewer must resolve to themselves inside the repository. */
 const FOLDERS: Array<[name: string, folder: string, uri: string]> = [
   ['control: a plain folder', 'pilots/scoring', 'pilots/scoring/pilot-readiness.yml'],
@@ -293,7 +285,7 @@ describe('SARIF artifact URIs are percent-encoded relative references', { timeou
     const { run } = check({ folder, files: { 'reports/eval.json': EVAL('-0.04') } }, 'sarif');
     expect(run.status).toBe(1);
     const log = JSON.parse(run.stdout);
-    expect(validSarif(log), JSON.stringify(validSarif.errors)).toBe(true);
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
     const uris = new Set<string>(
       log.runs[0].results.flatMap((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
         r.locations.map((l) => l.physicalLocation.artifactLocation.uri),
