@@ -14,32 +14,8 @@ import { thresholdChanges } from '../../src/core/governance.js';
 import type { Manifest } from '../../src/core/types.js';
 import { parseYaml } from '../../src/core/yaml.js';
 import { cli, NOW } from '../cli/helpers.js';
+import { EVAL, POLICY, ROLLBACK } from '../support/artifact-pilot.js';
 
-const POLICY = `version: 1
-roles:
-  owner: { accountable: true }
-gates:
-  - id: business
-    title: Business
-    criteria:
-      - id: BUS-3
-        title: Beats the baseline
-        description: d
-        required_for: [low]
-        allow_not_applicable: false
-        evidence:
-          metrics:
-            margin_over_baseline: { min: 0, metrics_source: artifact }
-      - id: OPS-2
-        title: Rollback
-        description: d
-        required_for: [low]
-        allow_not_applicable: false
-        evidence:
-          file: { min_bytes: 100, headings: [Procedure, Last tested] }
-`;
-
-const ROLLBACK = `# Rollback\n\n## Procedure\n\nRepoint serving to the previous model version with deployctl.\n\n## Last tested\n\n2026-10-21, in staging.\n`;
 const M = 'pilot/pilot-readiness.yml';
 
 /** The manifest: BUS-3's metrics on line 5 (`from:`'s value at column 29), OPS-2's file on line 6 at column 18. */
@@ -60,8 +36,6 @@ interface Attack {
   problems?: string[];
   stderr?: string;
 }
-
-const EVAL = (margin: string) => `{ "metric": "accuracy", "margin_over_baseline": ${margin} }\n`;
 
 /** A pipeline whose two stages each declare a metrics file. */
 const DVC_TWO = 'stages:\n  evaluate:\n    metrics:\n      - reports/eval.json\n  summarize:\n    metrics:\n      - reports/summary.json\n';
@@ -95,8 +69,9 @@ const attacks: Attack[] = [
     symlink: ['reports/eval.json', '/etc/hostname'],
     status: 1,
     decision: 'blocked',
+    // Committed, so judged as the Action judges HEAD's tree: a symlink is never followed, wherever it leads.
     problems: [
-      `${M}:5:29: metrics artifact pilot/reports/eval.json is a symbolic link that points outside the repository; commit the file itself`,
+      `${M}:5:29: metrics artifact pilot/reports/eval.json is a symbolic link or a submodule, whose content cannot be verified; commit the file itself`,
     ],
   },
   {
@@ -128,7 +103,7 @@ const attacks: Attack[] = [
     files: { 'reports/eval.json': `${'['.repeat(40)}0.03${']'.repeat(40)}` },
     status: 1,
     decision: 'blocked',
-    problems: ['pilot/reports/eval.json:1:32: YAML syntax error: nesting exceeded maxDepth (32)'],
+    problems: ['pilot/reports/eval.json:1:33: JSON syntax error: nesting deeper than 32 levels; flatten the file'],
   },
   {
     name: 'a duplicate key: JSON.parse would keep the passing last value, a reviewer sees the first',

@@ -2,6 +2,7 @@
 // pull request, so each row tries to break out of the link with it: the link must stay one link to
 // the server, its destination percent-encoded, its text a code span.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localRepoFiles } from '../../src/adapters/local/files.js';
@@ -48,5 +49,56 @@ describe('a hostile path in a linked location', () => {
     expect(url.startsWith(`https://github.com/${facts.repository}/blob/${facts.head_sha}/`)).toBe(true);
     expect(url.slice(url.indexOf('/blob/'))).not.toMatch(/[\s()<>[\]*`"'!@]/);
     expect(url).toMatch(/#L3$/);
+  });
+});
+
+// EXP-3's appeal link may be a mailbox (the default policy's pattern accepts mailto:). Whatever a
+// manifest writes there is shown only as text: a mailto: carrying headers, a script or an inline
+// document must not become a link in the comment, not even by GitHub's autolinking of addresses.
+const manifestText = readFileSync(join(ROOT, 'examples', 'claims-triage', 'pilot-readiness.yml'), 'utf8');
+const HONEST_LINK = '    link: https://claims.example.com/help/ask-for-a-review\n';
+
+function withAppealLink(link: string): Report {
+  expect(manifestText).toContain(HONEST_LINK);
+  return evaluate({
+    manifest: {
+      path: 'examples/claims-triage/pilot-readiness.yml',
+      text: manifestText.replace(HONEST_LINK, `    link: ${JSON.stringify(link)}\n`),
+    },
+    policy: loadBundledPolicy('default'),
+    files: localRepoFiles(ROOT),
+    facts,
+    now: new Date('2026-11-20T12:00:00Z'),
+  });
+}
+
+const LINKS: Array<[string, string]> = [
+  ['a mailto: that prefills a message', 'mailto:appeals@example.com?body=I%20approve%20this%20pilot'],
+  ['a mailto: with a second recipient', 'mailto:appeals@example.com,audit@evil.example'],
+  ['a mailto: copying someone', 'mailto:appeals@example.com?cc=everyone@evil.example'],
+  ['javascript:', 'javascript:alert(document.cookie)'],
+  ['a data: document', 'data:text/html,<script>alert(1)</script>'],
+];
+
+describe('a hostile appeal link in the comment', () => {
+  const MarkdownIt = createRequire(import.meta.url)('markdown-it') as new (options: object) => { render(md: string): string };
+  const commonMark = new MarkdownIt({ html: false, linkify: false });
+  /** GitHub's extended e-mail autolink (GFM spec 6.9), which mailto: before it would keep: the escaping's @ + ZWJ breaks it. */
+  const GFM_EMAIL_AUTOLINK = /[A-Za-z0-9.+_-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/;
+
+  it.each(LINKS)('%s: refused, and no link made of it', (_name, link) => {
+    const report = withAppealLink(link);
+    expect(report.decision).toBe('blocked');
+    const md = renderMarkdown(report, { serverUrl: 'https://github.com' });
+    expect(md).toContain('EXP-3');
+    const hrefs = [...commonMark.render(md).matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
+    expect(hrefs.filter((href) => !href.startsWith('https://github.com/'))).toEqual([]);
+    expect(md).not.toMatch(GFM_EMAIL_AUTOLINK);
+    expect(md).not.toMatch(/<script/i);
+  });
+
+  it('control: a plain mailto: address meets EXP-3', () => {
+    const report = withAppealLink('mailto:appeals@example.com');
+    expect(report.criteria.find((c) => c.id === 'EXP-3')?.status).toBe('met');
   });
 });

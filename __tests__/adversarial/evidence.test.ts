@@ -3,7 +3,7 @@
 // dates that do not exist or name no zone, a --now that is not an instant, a hostile manifest at the
 // size limit. Every row asserts the exit code, the decision (or that there is no report) and the
 // message; control rows show the honest variant still passes.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -469,6 +469,55 @@ describe('evidence strictness, through the built CLI', () => {
           location: { file: M, line: attack.failed.line, column: attack.failed.column },
         });
       }
+    }
+  });
+});
+
+// EXP-3's appeal channel under the bundled default policy, whose pattern accepts mailto: (and init
+// and explain say so): one plain address meets it; anything else a link could smuggle does not.
+describe("EXP-3's appeal link, through the built CLI with the default policy", () => {
+  const EXAMPLE = join(process.cwd(), 'examples', 'claims-triage');
+  const HONEST_LINK = '    link: https://claims.example.com/help/ask-for-a-review\n';
+  const APPEAL_AT = 'pilot-readiness.yml:97:11';
+
+  it.each([
+    {
+      name: 'control: one plain mailto: address (the pilot is ready)',
+      link: 'mailto:appeals@example.com',
+      exit: 0,
+      exp3: 'met',
+      stderr: '',
+    },
+    {
+      name: 'a mailto: that prefills the message',
+      link: 'mailto:appeals@example.com?body=approved',
+      exit: 1,
+      exp3: 'failed',
+      stderr: '',
+    },
+    {
+      name: 'a javascript: link',
+      link: 'javascript:alert(1)',
+      exit: 2,
+      exp3: null,
+      stderr: `error: ${APPEAL_AT}: evidence.EXP-3.link must be an http(s) URL, or a mailto: address where the policy accepts one (got the text "javascript:alert(1)")\n`,
+    },
+  ])('$name', ({ link, exit, exp3, stderr }) => {
+    const pilot = mkdtempSync(join(tmpdir(), 'pr-adv-appeal-'));
+    try {
+      cpSync(EXAMPLE, pilot, { recursive: true });
+      const text = readFileSync(join(pilot, 'pilot-readiness.yml'), 'utf8');
+      expect(text).toContain(HONEST_LINK);
+      writeFileSync(join(pilot, 'pilot-readiness.yml'), text.replace(HONEST_LINK, `    link: "${link}"\n`));
+      const result = cli(['check', 'pilot-readiness.yml', '--worktree', '--pr', 'pr-ready.json', '--now', NOW, '--format', 'json'], {
+        cwd: pilot,
+      });
+      expect(result.stderr).toBe(stderr);
+      expect(result.status).toBe(exit);
+      const report = JSON.parse(result.stdout);
+      expect(report.criteria.find((c: { id: string }) => c.id === 'EXP-3')?.status ?? null).toBe(exp3);
+    } finally {
+      rmSync(pilot, { recursive: true, force: true });
     }
   });
 });

@@ -1,7 +1,7 @@
 // Every kind of bad input gets one clear line naming file:line:column and what to do, exit code 2,
 // and never a stack trace.
 import { describe, expect, it } from 'vitest';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, NOW } from './helpers.js';
@@ -188,5 +188,84 @@ describe('usage errors', () => {
     const result = cli(['check', '--polcy', 'default']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^error: check has no option --polcy\nusage: pilot-readiness check \[MANIFEST\]/);
+  });
+});
+
+describe('a file the CLI cannot write is a usage error (exit 2) naming the fix, never an internal error', () => {
+  const MANIFEST = join(process.cwd(), 'examples/claims-triage/pilot-readiness.yml');
+  const dir = mkdtempSync(join(tmpdir(), 'pr-output-'));
+  mkdirSync(join(dir, 'reports'));
+  writeFileSync(join(dir, 'plain.txt'), 'x');
+
+  it.each([
+    [
+      'a folder that does not exist',
+      ['check', MANIFEST, '--now', NOW, '--output', 'no/such/dir/r.json'],
+      'error: --output no/such/dir/r.json: the folder no/such/dir does not exist; create it first (mkdir -p no/such/dir) or name a file in an existing folder\n',
+    ],
+    [
+      'an absolute path into a folder that does not exist',
+      ['check', MANIFEST, '--now', NOW, '--output', '/no/such/dir/r.json'],
+      'error: --output /no/such/dir/r.json: the folder /no/such/dir does not exist; create it first (mkdir -p /no/such/dir) or name a file in an existing folder\n',
+    ],
+    [
+      'a folder',
+      ['check', MANIFEST, '--now', NOW, '--output', 'reports'],
+      'error: --output reports is a folder; name a file inside it, such as reports/report.json\n',
+    ],
+    [
+      'a path beneath a file',
+      ['check', MANIFEST, '--now', NOW, '--output', 'plain.txt/r.json'],
+      'error: --output plain.txt/r.json: plain.txt is not a folder (a file stands on the way); name a file in an existing folder\n',
+    ],
+    [
+      "init's manifest in a folder that does not exist",
+      ['init', '--risk', 'low', '--output', 'pilots/new/pilot-readiness.yml'],
+      'error: --output pilots/new/pilot-readiness.yml: the folder pilots/new does not exist; create it first (mkdir -p pilots/new) or name a file in an existing folder\n',
+    ],
+    [
+      'portfolio --merge into a folder that does not exist',
+      ['portfolio', '--merge', 'none.json', '--output', 'no/p.json'],
+      'error: --output no/p.json: the folder no does not exist; create it first (mkdir -p no) or name a file in an existing folder\n',
+    ],
+    [
+      'portfolio --state in a folder that does not exist, refused before the organisation is read',
+      ['portfolio', '--org', 'acme', '--state', 'no/state.json'],
+      'error: --state no/state.json: the folder no does not exist; create it first (mkdir -p no) or name a file in an existing folder\n',
+    ],
+    [
+      'verify --output in a folder that does not exist, refused before GitHub is asked',
+      ['verify', '--sha', 'abc', '--repo', 'acme/x', '--output', 'no/v.json'],
+      'error: --output no/v.json: the folder no does not exist; create it first (mkdir -p no) or name a file in an existing folder\n',
+    ],
+  ])('%s', (_name, args, stderr) => {
+    // GitHub is a closed port here: a command that went on to read it would fail, never reach the internet.
+    const env = { GITHUB_TOKEN: 'x', GITHUB_API_URL: 'http://127.0.0.1:9', PILOT_READINESS_RETRY_UNIT_MS: '1' };
+    const result = cli(args, { cwd: dir, env });
+    expect(result.stderr).toBe(stderr);
+    expect(result.status).toBe(2);
+  });
+
+  it('control: a file in an existing folder is written, the report on stdout as well', () => {
+    const result = cli(['check', MANIFEST, '--now', NOW, '--format', 'json', '--output', 'reports/r.json'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'reports', 'r.json'), 'utf8')).decision).toBe(JSON.parse(result.stdout).decision);
+  });
+
+  // Root may write anywhere: the permission row runs for everyone else.
+  it.skipIf(process.getuid?.() === 0)('a folder without write permission', () => {
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    try {
+      const result = cli(['check', MANIFEST, '--now', NOW, '--output', 'locked/r.json'], { cwd: dir });
+      expect(result.stderr).toBe(
+        'error: --output locked/r.json: permission denied; choose a path you may write to, or change the permissions of locked\n',
+      );
+      expect(result.status).toBe(2);
+    } finally {
+      chmodSync(locked, 0o755);
+      rmSync(locked, { recursive: true });
+    }
   });
 });

@@ -106,7 +106,7 @@ describe('check in a git repository', () => {
     expect(result.stderr).toBe('');
   });
 
-  it('an untracked symlink to a committed file is not committed; one leaving the repository stays refused', () => {
+  it('a symlink is never followed: untracked, it is not committed; committed, it cannot be verified, as in the Action', () => {
     symlinkSync('card.md', join(repo, 'pilot', 'docs', 'link.md'));
     const outside = mkdtempSync(join(tmpdir(), 'pr-git-outside-'));
     writeFileSync(join(outside, 'secret.md'), 'x\n');
@@ -117,11 +117,20 @@ describe('check in a git repository', () => {
       expect(linked.stderr).toContain('warning: pilot/docs/link.md exists but is not committed');
       git(repo, 'add', 'pilot/docs/link.md');
       git(repo, 'commit', '--quiet', '-m', 'link');
-      expect(statuses(check('docs/card.md', 'docs/link.md').stdout)['DOC-2']).toBe('met');
+      // GitHub's tree holds the link, not what it leads to: the Action refuses it, and so does check.
+      const committed = check('docs/card.md', 'docs/link.md');
+      expect(statuses(committed.stdout)['DOC-2']).toBe('failed');
+      expect(committed.stdout).toContain('is a symbolic link or a submodule, whose content cannot be verified');
+      expect(committed.stderr).toBe('');
 
+      // Untracked and leading out: missing at HEAD, with no advice to commit it (it could never count).
       const escaping = check('docs/card.md', 'docs/escape.md');
-      expect(statuses(escaping.stdout)['DOC-2']).not.toBe('met');
-      expect(escaping.stdout).toContain('outside the repository');
+      expect(statuses(escaping.stdout)['DOC-2']).toBe('failed');
+      expect(escaping.stdout).toContain('does not exist in the repository');
+      expect(escaping.stderr).toBe('');
+      // --worktree follows links on disk, and still refuses one leading out of the repository.
+      const onDisk = check('docs/card.md', 'docs/escape.md', '--worktree');
+      expect(onDisk.stdout).toContain('outside the repository');
     } finally {
       rmSync(join(repo, 'pilot', 'docs', 'escape.md'));
       rmSync(outside, { recursive: true, force: true });

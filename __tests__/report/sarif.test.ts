@@ -3,7 +3,6 @@
 // at the manifest's line and column.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
 import { evaluate, TOOL_VERSION } from '../../src/core/evaluate.js';
@@ -11,15 +10,8 @@ import { renderSarif } from '../../src/report/sarif.js';
 import type { PrFacts, Report } from '../../src/core/types.js';
 import { localRepoFiles } from '../../src/adapters/local/files.js';
 import { ROOT } from '../cli/helpers.js';
+import { validateSarif as validate } from '../support/sarif-schema.js';
 
-const schema = JSON.parse(readFileSync(join(ROOT, '__tests__', 'fixtures', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
-// ajv-draft-04 is CommonJS with an ES-style default export: require it and take .default.
-const Ajv = (
-  createRequire(import.meta.url)('ajv-draft-04') as {
-    default: new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null } };
-  }
-).default;
-const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
 const POLICY = loadBundledPolicy('default');
 const NOW = new Date('2026-11-28T00:00:00Z');
 

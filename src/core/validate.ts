@@ -19,7 +19,7 @@ function patternAdvice(path: Array<string | number>, schemaPath: string): string
   if (path[0] === 'pilot' && last === 'name') return 'must be a slug: lowercase letters, digits and dashes, such as claims-triage';
   if (path[0] === 'reviewers' || schemaPath.includes('principal'))
     return 'must be a GitHub login (maria-ops) or an org/team slug (acme/appsec)';
-  if (last === 'link') return 'must be an http(s) URL';
+  if (last === 'link') return 'must be an http(s) URL, or a mailto: address where the policy accepts one';
   if (last === 'signoff') return 'must be a role name such as legal or security';
   if (last === 'sha256') return "must be the artifact's sha256: 64 lowercase hexadecimal digits, without a sha256: prefix";
   return 'has an invalid form';

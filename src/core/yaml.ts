@@ -6,10 +6,11 @@ import type { DataPath, SourceLocation } from './types.js';
 
 /** Largest manifest or policy file we read: real ones are a few KiB. */
 export const MAX_YAML_BYTES = 1024 * 1024;
-const MAX_DEPTH = 32;
+/** Deepest nesting read, in YAML and JSON alike. */
+export const MAX_DEPTH = 32;
 
 /** Keys that could reach Object.prototype in a careless consumer: never accepted. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface ParsedYaml {
   data: unknown;
@@ -61,7 +62,7 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 }
 
 /** Line starts of a text, built on the first position asked for: a parse that prints nothing never pays for it. */
-class LineIndex {
+export class LineIndex {
   private starts: number[] | null = null;
   constructor(private readonly text: string) {}
   at(offset: number): { line: number; column: number } {

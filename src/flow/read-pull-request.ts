@@ -12,7 +12,17 @@ import { evaluate, rolesToRequest, type EvaluationInput } from '../core/evaluate
 import { manifestData, type ManifestAt, type PilotPair } from '../core/governance.js';
 import { reviewerRoles, type LoadedPolicy } from '../core/policy.js';
 import type { Finding, Manifest, PrFacts, Report } from '../core/types.js';
-import { blobIn, fileTexts, gatedPilots, matching, treeAt, treeFiles, unmatchedManifests, withEvidenceTexts, type TreeCache } from './manifests.js';
+import {
+  blobIn,
+  fileTexts,
+  gatedPilots,
+  matching,
+  treeAt,
+  treeFiles,
+  unmatchedManifests,
+  withEvidenceTexts,
+  type TreeCache,
+} from './manifests.js';
 import { loadTrustedPolicy, policyPathIn, policySpec, type PolicySources } from './trusted-policy.js';
 
 /** What reading one pull request gives: its gated manifests and how to evaluate them against given facts. */

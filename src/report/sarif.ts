@@ -104,8 +104,19 @@ function rules(gatesOfPolicy: Policy['gates']): ReportingDescriptor[] {
   return [...criteria, ...extras];
 }
 
+/**
+ * A repository path as a SARIF `uri`: a relative reference (RFC 3986) with each segment
+ * percent-encoded, so that a viewer decoding it gets the path back, never another one: a folder the
+ * pull request names `%2e%2e%2f` stays that folder instead of climbing out, and `javascript:x` stays
+ * a path instead of a scheme. `encodeURIComponent` keeps only unreserved characters and `!'()*`,
+ * which RFC 3986 allows in a segment. Backslashes are Windows separators, as before.
+ */
+function sarifUri(path: string): string {
+  return path.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
+}
+
 function location(at: SourceLocation | null, fallback: string) {
-  const uri = (at?.file ?? fallback).replace(/\\/g, '/');
+  const uri = sarifUri(at?.file ?? fallback);
   return [
     {
       physicalLocation: {
@@ -128,13 +139,13 @@ function resultsOf(report: Report): Result[] {
   const file = report.manifest.path;
   const results: Result[] = [];
   const add = (rule: string, level: Result.level, message: string, at: SourceLocation | null) => {
-    const where = location(at, file);
     results.push({
       ruleId: rule,
       level,
       message: { text: message },
-      locations: where,
-      partialFingerprints: fingerprint(rule, where[0]!.physicalLocation.artifactLocation.uri, message),
+      locations: location(at, file),
+      // The path as written, not its URI: alerts keep their fingerprints across the change to encoded URIs.
+      partialFingerprints: fingerprint(rule, (at?.file ?? file).replace(/\\/g, '/'), message),
     });
   };
   for (const error of report.errors) add(ruleId('input'), 'error', error.message, error.location);

@@ -21,6 +21,12 @@ const texts = {
 `,
   'pilots/claims/reports/eval.yaml': 'results:\n  - split: test\n    accuracy: 0.95\n    f1: 0.9\n',
   'pilots/claims/reports/bad.json': '{\n  "accuracy": 0.93,\n  "f1": 0.8,,\n}\n',
+  // Numbers only a YAML reader takes, in a file named .json: each must be refused, not read as 1 or 0.97.
+  'pilots/claims/reports/hex.json': '{\n  "accuracy": 0x1,\n  "f1": 0.9\n}\n',
+  'pilots/claims/reports/plus.json': '{\n  "accuracy": +0.97,\n  "f1": 0.9\n}\n',
+  'pilots/claims/reports/tagged.json': '{\n  "accuracy": !!float 0.97,\n  "f1": 0.9\n}\n',
+  // The same forms in a YAML file are YAML's to read, as before.
+  'pilots/claims/reports/plus.yaml': 'accuracy: +0.97\nf1: !!float 0.9\n',
   'pilots/claims/reports/bomb.yaml': 'a: &a [1, 2]\nb: [*a, *a]\naccuracy: 0.95\nf1: 0.9\n',
   'pilots/claims/reports/huge.json': `{"accuracy": 0.95, "f1": 0.9, "pad": "${'x'.repeat(1024 * 1024)}"}`,
 };
@@ -36,6 +42,7 @@ evidenceTable(
       // A key that itself holds a dot, as some tools write; a key per metric.
       { entry: 'metrics: { from: reports/eval.json, accuracy: { key: test.accuracy }, f1: { key: eval.test.f1 } }' },
       { entry: 'metrics: { from: ./reports/eval.yaml, prefix: results.0 }' },
+      { entry: 'metrics: { from: reports/plus.yaml }' },
     ],
     invalid: [
       {
@@ -92,13 +99,23 @@ evidenceTable(
         entry: 'metrics: { from: reports/bad.json }',
         errors: [
           {
-            message: "YAML syntax error: expected the node content, but found ','",
+            message: 'JSON syntax error: expected a key in double quotes, found ","',
             line: 3,
             column: 13,
             file: 'pilots/claims/reports/bad.json',
           },
         ],
       },
+      ...(
+        [
+          ['hex.json', 'JSON numbers are decimal: write 0x1 as 1'],
+          ['plus.json', 'a JSON number has no + sign: write +0.97 as 0.97'],
+          ['tagged.json', 'YAML tags (!!float) are not JSON: write the number alone'],
+        ] as const
+      ).map(([name, why]) => ({
+        entry: `metrics: { from: reports/${name} }`,
+        errors: [{ message: `JSON syntax error: ${why}`, line: 2, column: 15, file: `pilots/claims/reports/${name}` }],
+      })),
       {
         entry: 'metrics: { from: reports/bomb.yaml }',
         errors: [

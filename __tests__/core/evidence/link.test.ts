@@ -26,3 +26,63 @@ evidenceTable(
     ],
   },
 );
+
+// EXP-3's pattern in the default policy: the appeal channel may be a web page or a mailbox, and
+// nothing that only looks like one (a script, an inline document, a message prefilled or copied elsewhere).
+evidenceTable(
+  linkEvidence,
+  { link: { pattern: '^(https://|mailto:)' } },
+  {
+    valid: [{ entry: 'link: https://appeals.example.com/scoring' }, { entry: 'link: mailto:appeals@example.com' }],
+    invalid: [
+      ...[
+        'mailto:appeals@example.com?body=I%20approve',
+        'mailto:appeals@example.com?subject=x',
+        'mailto:appeals@example.com,audit@evil.example',
+        'mailto:appeals%40example.com',
+        'mailto:',
+        'mailto:appeals',
+        'mailto:<appeals@example.com>',
+        'MAILTO:appeals@example.com?cc=x@evil.example',
+      ].map((link) => ({
+        entry: `link: "${link}"`,
+        errors: [
+          {
+            message: `link "${link}" is not one plain e-mail address: write it as mailto:appeals@example.com, without ?subject=, ?body=, a second address or %-escapes`,
+            line: 4,
+            column: 11,
+          },
+        ],
+      })),
+      // The schema refuses these first; the check holds on its own too (a replayed report, a future schema).
+      ...['javascript:alert(1)//https://', 'data:text/html,<script>alert(1)</script>', 'https://', 'ftp://files.example.com/x'].map(
+        (link) => ({
+          entry: `link: "${link}"`,
+          errors: [{ message: `link "${link}" is not a valid http(s) URL`, line: 4, column: 11 }],
+        }),
+      ),
+    ],
+  },
+);
+
+// Without a pattern the policy asks for an http(s) link: an address is not one.
+evidenceTable(
+  linkEvidence,
+  { link: {} },
+  {
+    valid: [{ entry: 'link: http://tickets.internal/OPS-1' }],
+    invalid: [
+      {
+        entry: 'link: mailto:appeals@example.com',
+        errors: [
+          {
+            message:
+              'link "mailto:appeals@example.com" is an e-mail address, but SEC-2 needs an http(s) link: the policy accepts mailto: only where its link pattern does',
+            line: 4,
+            column: 11,
+          },
+        ],
+      },
+    ],
+  },
+);

@@ -1,10 +1,11 @@
 // The CLI's default repository view: the files committed at HEAD of the git repository that holds the
-// manifest, as the Action sees the head commit's tree, so that a file left untracked or git-ignored
-// passes neither locally nor in CI. Paths still go through the disk view (localRepoFiles), so a
-// symlink is followed on disk and nothing may resolve outside the repository.
+// manifest, as the Action sees the head commit's tree (src/flow/manifests.ts, treeFiles), so that the
+// CLI and the Action give one verdict on one commit. Every answer comes from HEAD's tree and blobs: a
+// file left untracked or git-ignored is missing, and a committed symlink or submodule cannot be
+// verified, whatever the disk holds behind it. The disk is asked only to warn about uncommitted files.
 import { execFile, spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
-import { join, posix, relative, sep } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import type { ManifestAt } from '../../core/governance.js';
 import type { RepoFiles, RepoPathKind } from '../../core/types.js';
 import { gitBlobSha, sha256Bytes } from '../../core/hash.js';
@@ -111,8 +112,8 @@ export async function committedView(root: string): Promise<LocalRepoView> {
     return worktreeView(root, `note: cannot list the files at HEAD (${listing}): evidence is checked in the files on disk`);
   const tree = listing.kinds;
   // Contents as HEAD holds them, as CI reads them: the file on disk when it is the same blob (most
-  // often), else git's copy. A path HEAD does not hold as a regular file is read on disk. Only files
-  // the engine reads get here: the others are named by HEAD's blob sha alone (see hash).
+  // often), else git's copy; so the text read and the hashes reported are always of HEAD's bytes.
+  // Only files the engine reads get here: the others are named by HEAD's blob sha alone (see hash).
   const cache = new Map<string, Buffer | null>();
   const bytesAt = (repoPath: string): { blob: HeadBlob; bytes: Buffer | null } | null => {
     const blob = listing.blobs.get(repoPath);
@@ -121,8 +122,12 @@ export async function committedView(root: string): Promise<LocalRepoView> {
       let bytes: Buffer | null = null;
       if (blob.size <= MAX_HASHED_BYTES) {
         try {
-          const onDisk = readFileSync(join(realRoot, ...repoPath.split('/')));
-          if (gitBlobSha(onDisk) === blob.sha) bytes = onDisk;
+          // Only a regular file of the blob's size can be the blob: a FIFO or a device put in its place
+          // would block or never end, and a larger file is not worth reading to find it differs.
+          const full = join(realRoot, ...repoPath.split('/'));
+          const stats = statSync(full);
+          const onDisk = stats.isFile() && stats.size === blob.size ? readFileSync(full) : null;
+          if (onDisk && gitBlobSha(onDisk) === blob.sha) bytes = onDisk;
         } catch {
           bytes = null;
         }
@@ -135,13 +140,12 @@ export async function committedView(root: string): Promise<LocalRepoView> {
   const disk = localRepoFiles(root);
   const uncommitted = new Set<string>();
 
-  /** True when HEAD holds `path` itself, or a symlink on the way to it. */
-  const holds = (path: string): boolean => {
+  /** True when HEAD holds a symlink or submodule on the way to `path`: git lists nothing beneath one, nor does GitHub. */
+  const beneathLink = (path: string): boolean => {
     const parts = path.split('/');
-    for (let i = 1; i <= parts.length; i++) {
+    for (let i = 1; i < parts.length; i++) {
       const kind = tree.get(parts.slice(0, i).join('/'));
-      if (kind === undefined) return false;
-      if (kind === 'symlink' || i === parts.length) return true;
+      if (kind === 'symlink' || kind === 'submodule') return true;
     }
     return false;
   };
@@ -149,7 +153,7 @@ export async function committedView(root: string): Promise<LocalRepoView> {
   const files: RepoFiles = {
     read: (repoPath) => {
       const held = bytesAt(repoPath);
-      if (held === null) return disk.read!(repoPath);
+      if (held === null) return { problem: 'HEAD holds no such file' };
       if (held.blob.size > MAX_YAML_BYTES)
         return { problem: `it is ${held.blob.size} bytes; the limit is ${MAX_YAML_BYTES} bytes (1 MiB)` };
       if (held.bytes === null) return { problem: 'git could not read it at HEAD' };
@@ -163,27 +167,19 @@ export async function committedView(root: string): Promise<LocalRepoView> {
     // bytes is given for the files the engine read (asked after the evaluation, so their bytes are here).
     hash: (repoPath) => {
       const blob = listing.blobs.get(repoPath);
-      if (!blob) return disk.hash!(repoPath);
+      if (!blob) return null;
       const bytes = cache.get(repoPath);
       return { git_blob_sha: blob.sha, ...(bytes ? { sha256: sha256Bytes(bytes) } : {}) };
     },
+    // The Action's answers (treeFiles): a committed symlink's target, on disk or in the tree, is never
+    // followed, since what it leads to on this machine need not be what it leads to in CI.
     stat(repoPath: string): RepoPathKind {
-      const onDisk = disk.stat(repoPath);
-      if (onDisk === 'outside' || onDisk === 'unverifiable') return onDisk;
+      if (repoPath === '') return 'dir';
       const kind = tree.get(repoPath);
-      if (kind === 'submodule') return 'unverifiable';
-      if (onDisk === 'missing') {
-        // Committed but deleted here: CI still sees it. A committed symlink that leads nowhere on disk cannot be checked.
-        if (kind === 'file' || kind === 'dir') return kind;
-        return kind === 'symlink' ? 'unverifiable' : 'missing';
-      }
-      // On disk: count it only when HEAD holds both the path (or a symlink on its way) and what it resolves to.
-      const real = relative(realRoot, realpathSync.native(join(realRoot, ...repoPath.split('/'))))
-        .split(sep)
-        .join('/');
-      const target = real === '' ? 'dir' : tree.get(real);
-      if (holds(repoPath) && (target === 'file' || target === 'dir') && target === onDisk) return onDisk;
-      uncommitted.add(repoPath);
+      if (kind === 'file' || kind === 'dir') return kind;
+      if (kind === 'symlink' || kind === 'submodule') return 'unverifiable';
+      const onDisk = disk.stat(repoPath);
+      if ((onDisk === 'file' || onDisk === 'dir') && !beneathLink(repoPath)) uncommitted.add(repoPath);
       return 'missing';
     },
   };

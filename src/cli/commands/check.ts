@@ -1,5 +1,4 @@
 // `pilot-readiness check`: one manifest against the policy, with the PR facts when given.
-import { writeFileSync } from 'node:fs';
 import { dirname, posix, relative, resolve, sep } from 'node:path';
 import { findRepoRoot, readTextFile } from '../../adapters/local/files.js';
 import { committedView, manifestsAt, readBase, worktreeView } from '../../adapters/local/git.js';
@@ -11,6 +10,7 @@ import type { Policy, Report } from '../../core/types.js';
 import { TOOL_VERSION } from '../../core/version.js';
 import { plainLine, terminalJson } from '../../report/plain.js';
 import { readArgs } from '../args.js';
+import { outputFile } from '../output.js';
 import { parseNow } from '../now.js';
 import type { Io } from '../terminal.js';
 
@@ -54,6 +54,7 @@ export async function check(args: string[], io: Io): Promise<number> {
   const format = values.format!;
   if (!['text', 'json', 'markdown', 'sarif'].includes(format))
     throw new UsageError(`--format ${format}: use text, json, markdown or sarif`);
+  const output = values.output === undefined ? null : outputFile(values.output, io.cwd);
   const manifestPath = resolve(io.cwd, positionals[0] ?? 'pilot-readiness.yml');
   const gitRoot = findRepoRoot(dirname(manifestPath));
   const root = gitRoot ?? dirname(manifestPath);
@@ -82,7 +83,13 @@ export async function check(args: string[], io: Io): Promise<number> {
   const base =
     values.base === undefined
       ? null
-      : baseOf(values.base, gitRoot, { path: repoPath, text: manifestText }, { worktree: values.worktree === true, pairPilots, unread: UNREAD_COMMIT, policy: policy.policy }, io);
+      : baseOf(
+          values.base,
+          gitRoot,
+          { path: repoPath, text: manifestText },
+          { worktree: values.worktree === true, pairPilots, unread: UNREAD_COMMIT, policy: policy.policy },
+          io,
+        );
   const report = evaluate({
     manifest: { path: repoPath, text: manifestText },
     policy,
@@ -91,7 +98,7 @@ export async function check(args: string[], io: Io): Promise<number> {
     now: parseNow(values.now, io),
     ...(base ? { base: { path: base.path, text: base.text }, changedFiles: base.changed } : {}),
   });
-  if (values.output) writeFileSync(resolve(io.cwd, values.output), `${JSON.stringify(report, null, 2)}\n`);
+  output?.write(`${JSON.stringify(report, null, 2)}\n`);
   // Invalid input: one line per problem on stderr. The JSON report still goes to stdout for tools;
   // a text scorecard of a manifest that could not be read would only repeat the errors.
   for (const path of view.uncommitted())

@@ -1,10 +1,10 @@
 // `pilot-readiness init`: writes a starter manifest for a risk tier.
-import { existsSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { UsageError } from '../../core/errors.js';
 import { RISK_TIERS, type RiskTier } from '../../core/types.js';
 import { starterManifest } from '../../report/starter-manifest.js';
 import { readArgs } from '../args.js';
+import { outputFile } from '../output.js';
 import { loadPolicyArg, type Io } from '../io.js';
 
 export function init(args: string[], io: Io): number {
@@ -21,10 +21,9 @@ export function init(args: string[], io: Io): number {
   const risk = values.risk as RiskTier;
   if (!RISK_TIERS.includes(risk)) throw new UsageError(`--risk ${values.risk}: use one of ${RISK_TIERS.join(', ')}`);
   const policy = loadPolicyArg(values.policy, io.cwd);
-  const target = resolve(io.cwd, values.output!);
-  if (existsSync(target) && !values.force) throw new UsageError(`${values.output} exists; pass --force to overwrite it`);
-  writeFileSync(
-    target,
+  const target = outputFile(values.output!, io.cwd);
+  if (existsSync(target.path) && !values.force) throw new UsageError(`${values.output} exists; pass --force to overwrite it`);
+  target.write(
     starterManifest(policy.policy, {
       risk,
       ...(values.name ? { name: values.name } : {}),

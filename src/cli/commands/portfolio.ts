@@ -1,7 +1,7 @@
 // `pilot-readiness portfolio`: every pilot of an organisation, read through the GitHub API, as one
 // Markdown or JSON report; or the JSON of several shards merged into one. The GitHub adapters are
 // loaded only here, on demand, so that `check` and the other offline commands never load octokit.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import {
@@ -16,6 +16,7 @@ import { parseShard } from '../../flow/portfolio/shard.js';
 import { renderPortfolioMarkdown } from '../../report/portfolio.js';
 import { plainLine, terminalJson } from '../../report/plain.js';
 import { readArgs } from '../args.js';
+import { outputFile, type OutputFile } from '../output.js';
 import { parseNow, type Io } from '../io.js';
 
 type Env = Record<string, string | undefined>;
@@ -33,8 +34,8 @@ function serverUrlOf(env: Env, apiUrl: string): string {
   return url.hostname === 'api.github.com' ? 'https://github.com' : url.origin;
 }
 
-function emit(portfolio: Portfolio, format: string, output: string | undefined, io: Io): void {
-  if (output) writeFileSync(resolve(io.cwd, output), `${JSON.stringify(portfolio, null, 2)}\n`);
+function emit(portfolio: Portfolio, format: string, output: OutputFile | null, io: Io): void {
+  output?.write(`${JSON.stringify(portfolio, null, 2)}\n`);
   io.out(format === 'json' ? `${terminalJson(portfolio)}\n` : renderPortfolioMarkdown(portfolio));
 }
 
@@ -62,6 +63,7 @@ export async function portfolioCommand(args: string[], io: Io, env: Env): Promis
   const { values, positionals } = parsed;
   const format = values.format!;
   if (!['markdown', 'json'].includes(format)) throw new InputError(`--format ${format}: use markdown or json`);
+  const output = values.output === undefined ? null : outputFile(values.output, io.cwd);
 
   if (values.merge) {
     if (positionals.length === 0)
@@ -69,7 +71,7 @@ export async function portfolioCommand(args: string[], io: Io, env: Env): Promis
     const extra = (['org', 'repos', 'shard', 'state', 'now'] as const).filter((k) => values[k] !== undefined);
     if (extra.length > 0) throw new InputError(`portfolio --merge reads only JSON files; drop ${extra.map((k) => `--${k}`).join(', ')}`);
     const merged = mergePortfolios(positionals.map((path) => parsePortfolio(read(io, path), path)));
-    emit(merged, format, values.output, io);
+    emit(merged, format, output, io);
     if (merged.incomplete) io.err(`incomplete: ${plainLine(merged.incomplete)}\n`);
     return merged.incomplete ? 1 : 0;
   }
@@ -87,6 +89,8 @@ export async function portfolioCommand(args: string[], io: Io, env: Env): Promis
   const shard = values.shard === undefined ? undefined : parseShard(values.shard, '--shard');
   const repositories = values.repos?.split(/[\s,]+/).filter(Boolean);
   const now = parseNow(values.now, io);
+  // Checked before the organisation is read: a run stopped by a rate limit must be able to save it.
+  const stateFile = values.state === undefined ? null : outputFile(values.state, io.cwd, '--state');
   let state: PortfolioState | undefined;
   if (values.state && existsSync(resolve(io.cwd, values.state))) {
     state = parsePortfolioState(read(io, values.state), values.state, org);
@@ -122,12 +126,11 @@ export async function portfolioCommand(args: string[], io: Io, env: Env): Promis
     shard: shard ?? null,
     incomplete: run.incomplete,
   });
-  emit(portfolio, format, values.output, io);
-  if (values.state) {
-    const path = resolve(io.cwd, values.state);
+  emit(portfolio, format, output, io);
+  if (stateFile) {
     // A finished portfolio leaves no state behind: the next run reads everything afresh.
-    if (run.incomplete) writeFileSync(path, `${JSON.stringify(run.state)}\n`);
-    else if (existsSync(path)) rmSync(path);
+    if (run.incomplete) stateFile.write(`${JSON.stringify(run.state)}\n`);
+    else if (existsSync(stateFile.path)) rmSync(stateFile.path);
   }
   if (run.incomplete) {
     io.err(

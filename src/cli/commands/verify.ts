@@ -1,12 +1,13 @@
 // `pilot-readiness verify --sha SHA`: the deploy-time gate from a terminal or any CI: the merged pull
 // request that produced the commit, its pilots judged again now with the sign-offs recorded at the
 // merge. Read through the GitHub API (GITHUB_TOKEN or GH_TOKEN, GITHUB_API_URL); writes nothing.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { renderDeploymentMarkdown, renderDeploymentText } from '../../report/deployment.js';
 import { plainLine, terminalJson } from '../../report/plain.js';
 import { readArgs } from '../args.js';
+import { outputFile } from '../output.js';
 import { parseNow, type Io } from '../io.js';
 
 type Env = Record<string, string | undefined>;
@@ -27,6 +28,7 @@ export async function verifyCommand(args: string[], io: Io, env: Env): Promise<n
   const { values } = parsed;
   const format = values.format!;
   if (!['text', 'json', 'markdown'].includes(format)) throw new InputError(`--format ${format}: use text, json or markdown`);
+  const output = values.output === undefined ? null : outputFile(values.output, io.cwd);
   const sha = values.sha?.trim();
   if (!sha) throw new InputError('verify needs --sha SHA: the commit being deployed');
   const repository = (values.repo ?? env.GITHUB_REPOSITORY ?? '').trim();
@@ -68,7 +70,7 @@ export async function verifyCommand(args: string[], io: Io, env: Env): Promise<n
       ...(bundle !== undefined ? { attestation: { bundle, verifier: noSignatureVerifier } } : {}),
     },
   );
-  if (values.output) writeFileSync(resolve(io.cwd, values.output), `${JSON.stringify(verdict, null, 2)}\n`);
+  output?.write(`${JSON.stringify(verdict, null, 2)}\n`);
   io.out(
     format === 'json'
       ? `${terminalJson(verdict)}\n`

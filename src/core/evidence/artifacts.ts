@@ -1,8 +1,9 @@
-// Metrics read from the evaluation itself: a JSON/YAML output, the pilot's DVC metrics files, or
-// the model-index of its Hugging Face model card. Every problem found in an artifact is located in it
+// Metrics read from the evaluation itself: a JSON output (read strictly, by its .json name) or a YAML
+// one, the pilot's DVC metrics files, or the model-index of its Hugging Face model card. Every problem found in an artifact is located in it
 // (file:line:column); a problem with where the manifest points is located in the manifest.
 import { InputError } from '../errors.js';
 import type { DataPath, Finding, MetricsFrom, RepoFiles, SourceLocation } from '../types.js';
+import { parseJson } from '../json.js';
 import { parseYaml, type ParsedYaml } from '../yaml.js';
 import { resolveEvidencePath } from './paths.js';
 
@@ -39,6 +40,12 @@ function shifted(parsed: ParsedYaml, offset: number): ParsedYaml {
   return { ...parsed, locate: (path) => move(parsed.locate(path)), locateKey: (path) => move(parsed.locateKey(path)) };
 }
 
+/**
+ * A file is parsed as what its name says: `.json` (any case) strictly as JSON (RFC 8259), anything
+ * else as YAML. A model card's front matter is YAML whatever the file is called.
+ */
+const parserFor = (repoPath: string, frontMatter: boolean) => (!frontMatter && /\.json$/i.test(repoPath) ? parseJson : parseYaml);
+
 /** Reads and parses one artifact at a repository path; every refusal is a finding, never a throw. */
 function openArtifact(files: RepoFiles, repoPath: string, at: SourceLocation, frontMatter = false): Opened {
   const fail = (message: string, location: SourceLocation | null = at): Opened => ({ ok: false, finding: { message, location } });
@@ -66,7 +73,7 @@ function openArtifact(files: RepoFiles, repoPath: string, at: SourceLocation, fr
     offset = 1;
   }
   try {
-    return { ok: true, parsed: shifted(parseYaml(text, repoPath), offset) };
+    return { ok: true, parsed: shifted(parserFor(repoPath, frontMatter)(text, repoPath), offset) };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const first = error.findings[0]!;

@@ -1,6 +1,28 @@
-// `link` evidence: a URL (to a ticket, dashboard or record) that matches the policy's pattern when it sets one.
+// `link` evidence: a URL (to a ticket, dashboard or record) that matches the policy's pattern when it
+// sets one; a `mailto:` address only where that pattern accepts it (EXP-3's appeal channel may be a mailbox).
 import { PLACEHOLDERS } from '../placeholders.js';
 import type { EvidenceKind } from './types.js';
+
+/**
+ * One plain address and nothing else: no `?subject=`/`?body=` headers (a link that prefills a message
+ * is not an appeal channel, and can carry text nobody reviewed), no second recipient, no
+ * percent-encoding that could hide either. Deliberately narrower than RFC 6068.
+ */
+const MAILTO =
+  /^mailto:[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+/** Why a link cannot stand, before the policy's pattern is asked; null when it is an http(s) URL or a plain mailto: address. */
+function linkProblem(link: string, criterion: string, pattern: string | undefined): string | null {
+  if (/^mailto:/i.test(link)) {
+    if (!MAILTO.test(link))
+      return `link "${link}" is not one plain e-mail address: write it as mailto:appeals@example.com, without ?subject=, ?body=, a second address or %-escapes`;
+    if (pattern === undefined)
+      return `link "${link}" is an e-mail address, but ${criterion} needs an http(s) link: the policy accepts mailto: only where its link pattern does`;
+    return null;
+  }
+  if (!/^https?:\/\//i.test(link) || !URL.canParse(link)) return `link "${link}" is not a valid http(s) URL`;
+  return null;
+}
 
 export const linkEvidence: EvidenceKind = {
   kind: 'link',
@@ -29,10 +51,9 @@ export const linkEvidence: EvidenceKind = {
     if (link === undefined) {
       return [{ message: `${ctx.criterion.id} needs a link: add \`link: https://…\` to the ticket or record`, location: ctx.locate([]) }];
     }
-    if (!URL.canParse(link)) {
-      return [{ message: `link "${link}" is not a valid URL`, location: ctx.locate(['link']) }];
-    }
     const pattern = ctx.criterion.evidence.link?.pattern;
+    const problem = linkProblem(link, ctx.criterion.id, pattern);
+    if (problem !== null) return [{ message: problem, location: ctx.locate(['link']) }];
     if (pattern && !new RegExp(pattern).test(link)) {
       return [
         {
