@@ -85,15 +85,42 @@ function inputsOf(step: Step, contexts: Record<string, Record<string, string>>):
 }
 
 const APP_TOKEN = 'gate-app-installation-token';
+const POLICY_APP_TOKEN = 'gate-app-policy-installation-token';
 const APP_LOGIN = 'acme-pilot-readiness-gate[bot]';
+/** What `steps.<id>.outputs.token` evaluates to for each token the job mints. */
+const MINTED = { 'app.outputs.token': APP_TOKEN, 'policy-app.outputs.token': POLICY_APP_TOKEN };
+
+/**
+ * The tokens a job mints with actions/create-github-app-token, as the fake GitHub knows them: the
+ * repositories and permissions evaluated from the step's own inputs, so the scenario grants no more
+ * (and no less) than the workflow file asks for.
+ */
+function mintedTokens(job: Job, contexts: Record<string, Record<string, string>>): NonNullable<Scenario['tokens']> {
+  const tokens: NonNullable<Scenario['tokens']> = {};
+  for (const step of job.steps ?? []) {
+    if (!step.uses?.startsWith('actions/create-github-app-token@') || !step.id) continue;
+    const token = MINTED[`${step.id}.outputs.token` as keyof typeof MINTED];
+    if (!token) throw new Error(`a token minted by step ${step.id} has no name in MINTED`);
+    const given = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, evaluate(v, contexts)]));
+    const permissions = Object.fromEntries(
+      Object.entries(given)
+        .filter(([k]) => k.startsWith('permission-'))
+        .map(([k, v]) => [k.slice('permission-'.length).replace('-', '_'), v]),
+    );
+    const repositories = (given.repositories ?? '').split(/\s+/).filter(Boolean);
+    tokens[token] = { login: APP_LOGIN, app: true, permissions, repositories: repositories.map((r) => `acme/${r}`) };
+  }
+  return tokens;
+}
 /** The policy the example gate pins: the central repository's file at that commit. */
 const POLICY_INPUT = String(actionStep(read(GATE_FILE).jobs.gate!).with?.policy);
 const [, POLICY_PATH = '', POLICY_SHA = ''] = /^acme\/ml-governance\/(.+)@([0-9a-f]{40})$/.exec(POLICY_INPUT) ?? [];
 /** The organisation's layer: stricter than the default (a cap on waivers across renewals). */
 const CENTRAL_POLICY = 'version: 1\nextends: default\nname: acme\nmax_waiver_total: 120d\n';
 
-/** acme/models with the pull request, the central repository with the policy, and the App's token. */
+/** acme/models with the pull request, the central repository with the policy, and the App's tokens the job mints. */
 function organisation(
+  tokens: NonNullable<Scenario['tokens']>,
   p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)], files: [MANIFEST, '.github/workflows/pilot-readiness.yml'] }),
 ): Scenario {
   const models = world({
@@ -103,13 +130,7 @@ function organisation(
   });
   return {
     ...models,
-    tokens: {
-      [APP_TOKEN]: {
-        login: APP_LOGIN,
-        app: true,
-        permissions: { contents: 'read', pull_requests: 'write', statuses: 'write', members: 'read' },
-      },
-    },
+    tokens,
     repos: {
       ...models.repos,
       'acme/ml-governance': {
@@ -125,6 +146,13 @@ function organisation(
 describe('the central gate workflow, as the ruleset runs it (pull_request_target, from acme/ml-governance)', () => {
   const workflow = read(GATE_FILE);
   const job = workflow.jobs.gate!;
+  /** The contexts the job's expressions read, as GitHub gives them to acme/models. */
+  const contexts = {
+    steps: { 'repository.outputs.name': 'models', ...MINTED },
+    github: { token: 'workflow-github-token', repository_owner: 'acme' },
+    vars: { PILOT_READINESS_GATE_CLIENT_ID: 'Iv23liGateClientId' },
+    secrets: { PILOT_READINESS_GATE_KEY: '-----BEGIN PRIVATE KEY-----' },
+  };
 
   it('is shaped as the README says: pull_request_target only, no GITHUB_TOKEN permissions, the key behind an environment', () => {
     expect(Object.keys(workflow.on)).toEqual(['pull_request_target']);
@@ -140,13 +168,13 @@ describe('the central gate workflow, as the ruleset runs it (pull_request_target
   });
 
   it('a ready pull request that also edits its own workflow copy: success, written with the App token', async () => {
-    gh = await startFakeGitHub(organisation());
+    gh = await startFakeGitHub(organisation(mintedTokens(job, contexts)));
     const p = gh.world.repo('acme', 'models')!.pulls.get(7)!.spec;
     const run = await runAction({
       gh,
       event: 'pull_request_target',
       payload: pullRequestEvent('synchronize', p),
-      with: inputsOf(actionStep(job), { steps: { 'app.outputs.token': APP_TOKEN }, github: { token: 'workflow-github-token' } }),
+      with: inputsOf(actionStep(job), contexts),
       // GitHub runs the required workflow from the central repository at its pinned commit.
       env: {
         GITHUB_WORKFLOW_REF: `acme/ml-governance/.github/workflows/pilot-readiness-gate.yml@${'d'.repeat(40)}`,
@@ -158,22 +186,31 @@ describe('the central gate workflow, as the ruleset runs it (pull_request_target
     expect(run.outputs.decision).toBe('ready');
     const written = statuses(gh);
     expect(written.map((s) => [s.state, s.creator])).toEqual([['success', APP_LOGIN]]);
-    // Every request carried the App's token, and the policy was read from the central repository at the pinned commit.
-    expect(new Set(run.requests.map((r) => r.token))).toEqual(new Set([APP_TOKEN]));
+    // The App's two tokens, each minted for one repository: the policy was read from the central
+    // repository at the pinned commit with the read-only one, and nothing else was.
+    expect(mintedTokens(job, contexts)).toEqual({
+      [APP_TOKEN]: expect.objectContaining({ repositories: [REPO] }),
+      [POLICY_APP_TOKEN]: expect.objectContaining({ repositories: ['acme/ml-governance'], permissions: { contents: 'read' } }),
+    });
+    expect(new Set(run.requests.map((r) => r.token))).toEqual(new Set([APP_TOKEN, POLICY_APP_TOKEN]));
+    expect(run.requests.filter((r) => r.token === POLICY_APP_TOKEN).map((r) => r.operation)).toEqual(['PolicySource']);
     expect(run.stdout).not.toContain('can be moved');
     expect(JSON.stringify(run.report)).toContain(`acme/ml-governance/${POLICY_PATH}@${POLICY_SHA}`);
   });
 
   it('a pull request without the owner’s approval: pending, whatever its own workflow copy says', async () => {
     gh = await startFakeGitHub(
-      organisation(pull({ requestedDaysAgo: 20, reviews: [], files: [MANIFEST, '.github/workflows/pilot-readiness.yml'] })),
+      organisation(
+        mintedTokens(job, contexts),
+        pull({ requestedDaysAgo: 20, reviews: [], files: [MANIFEST, '.github/workflows/pilot-readiness.yml'] }),
+      ),
     );
     const p = gh.world.repo('acme', 'models')!.pulls.get(7)!.spec;
     const run = await runAction({
       gh,
       event: 'pull_request_target',
       payload: pullRequestEvent('synchronize', p),
-      with: inputsOf(actionStep(job), { steps: { 'app.outputs.token': APP_TOKEN }, github: { token: 'workflow-github-token' } }),
+      with: inputsOf(actionStep(job), contexts),
       env: { GITHUB_WORKFLOW_REF: `acme/ml-governance/.github/workflows/pilot-readiness-gate.yml@${'d'.repeat(40)}` },
     });
     expect(run.outputs.decision).toBe('pending');
@@ -202,8 +239,7 @@ describe('the hourly sweep: sweep-caller.yml calling the reusable workflow in th
     expect(callerJob.with?.policy).toBe(POLICY_INPUT);
   });
 
-  it('the sweep writes success for the ready pull request with the App token', async () => {
-    gh = await startFakeGitHub(organisation());
+  it('the sweep writes success for the ready pull request with the App token, the policy read with its read-only one', async () => {
     // The caller's `with:` over the reusable workflow's defaults, then the Action step's expressions.
     const inputs: Record<string, string> = {};
     for (const [name, spec] of Object.entries(call.inputs)) inputs[name] = spec.default === undefined ? '' : String(spec.default);
@@ -216,22 +252,34 @@ describe('the hourly sweep: sweep-caller.yml calling the reusable workflow in th
     expect(inputs['client-id']).not.toBe('');
     expect(evaluate(app.with?.['client-id'], { inputs })).toBe('Iv23liGateClientId');
     expect(evaluate(app.with?.['private-key'], { secrets })).toBe(secrets.PILOT_READINESS_GATE_KEY);
+    // The policy's own token is minted only when the caller names the policy repository, as this one does.
+    expect(gateJob.steps!.find((s) => s.id === 'policy-app')?.if).toBe(
+      "(inputs.client-id != '' || inputs.app-id != '') && inputs.policy-repository != ''",
+    );
+    expect(inputs['policy-repository']).toBe('ml-governance');
+    const contexts = {
+      inputs,
+      secrets,
+      steps: { 'repository.outputs.name': 'models', ...MINTED },
+      github: { token: 'workflow-github-token', repository_owner: 'acme' },
+    };
+    gh = await startFakeGitHub(organisation(mintedTokens(gateJob, contexts)));
     const run = await runAction({
       gh,
       event: 'schedule',
       payload: scheduleEvent('17 * * * *'),
-      with: inputsOf(actionStep(gateJob), {
-        inputs,
-        secrets,
-        steps: { 'app.outputs.token': APP_TOKEN },
-        github: { token: 'workflow-github-token' },
-      }),
+      with: inputsOf(actionStep(gateJob), contexts),
       env: { GITHUB_WORKFLOW_REF: `${REPO}/.github/workflows/pilot-readiness-sweep.yml@refs/heads/main` },
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(statuses(gh).map((s) => [s.state, s.creator])).toEqual([['success', APP_LOGIN]]);
-    expect(new Set(run.requests.map((r) => r.token))).toEqual(new Set([APP_TOKEN]));
+    expect(mintedTokens(gateJob, contexts)).toEqual({
+      [APP_TOKEN]: expect.objectContaining({ repositories: [REPO] }),
+      [POLICY_APP_TOKEN]: expect.objectContaining({ repositories: ['acme/ml-governance'], permissions: { contents: 'read' } }),
+    });
+    expect(new Set(run.requests.map((r) => r.token))).toEqual(new Set([APP_TOKEN, POLICY_APP_TOKEN]));
+    expect(run.requests.filter((r) => r.token === POLICY_APP_TOKEN).map((r) => r.operation)).toEqual(['PolicySource']);
     expect(JSON.stringify(run.report)).toContain(`acme/ml-governance/${POLICY_PATH}@${POLICY_SHA}`);
   });
 });

@@ -26,6 +26,7 @@ export type InputName =
   | 'manifest'
   | 'github-token'
   | 'members-token'
+  | 'policy-token'
   | 'mode'
   | 'comment'
   | 'status-context'

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import type { FakeGitHub } from '../support/fake-github/index.js';
+import type { Scenario } from '../support/fake-github/scenario.js';
 import { runAction } from './run-action.js';
 import {
   DEFAULT_POLICY_TEXT,
@@ -19,6 +20,7 @@ import {
   pullRequestEvent,
   reportOf,
   review,
+  sha,
   statuses,
   world,
   shownText,
@@ -257,5 +259,86 @@ describe('a role filled by a team the token cannot read', () => {
       resolved_members: ['kim-sec', 'lee-sec'],
     });
     expect(statuses(gh).at(-1)).toMatchObject({ state: 'success' });
+  });
+});
+
+describe('a central policy read with policy-token, the gate’s own token narrowed to the ML repository', () => {
+  const GOVERNANCE = 'acme/ml-governance';
+  const PINNED = sha('d', 7);
+  const CENTRAL = `${GOVERNANCE}/policies/pilot-readiness.yml@${PINNED}`;
+  /** Two installation tokens of the gate App, as the reusable workflow mints them. */
+  const GATE_TOKEN = 'gate-installation-token';
+  const POLICY_TOKEN = 'policy-installation-token';
+  const GATE_LOGIN = 'acme-pilot-readiness-gate[bot]';
+
+  /** acme/models with a ready pull request, the private governance repository, and the tokens given. */
+  function organisation(policyTokenReaches: string): Scenario {
+    const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] });
+    const models = world({
+      pulls: [p],
+      tokens: {
+        [GATE_TOKEN]: {
+          login: GATE_LOGIN,
+          permissions: { contents: 'read', pull_requests: 'write', issues: 'write', statuses: 'write' },
+          repositories: [REPO],
+        },
+        [POLICY_TOKEN]: { login: GATE_LOGIN, permissions: { contents: 'read' }, repositories: [policyTokenReaches] },
+      },
+    });
+    return {
+      ...models,
+      repos: {
+        ...models.repos,
+        [GOVERNANCE]: {
+          private: true,
+          branches: { main: PINNED },
+          files: { [PINNED]: { 'policies/pilot-readiness.yml': DEFAULT_POLICY_TEXT.replace(/^name: default$/m, 'name: acme-central') } },
+        },
+      },
+    };
+  }
+
+  const gate = (policyToken: string) => ({
+    gh: gh!,
+    event: 'pull_request',
+    payload: pullRequestEvent('synchronize', gh!.world.repo('acme', 'models')!.pulls.get(7)!.spec),
+    with: { policy: CENTRAL, 'github-token': GATE_TOKEN, 'policy-token': policyToken },
+  });
+
+  it('reads the policy with policy-token alone and writes the status with github-token: success', async () => {
+    gh = await startGitHub(organisation(GOVERNANCE));
+    const run = await runAction(gate(POLICY_TOKEN));
+
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.outputs).toMatchObject({ decision: 'ready', ready: 'true' });
+    expect(reportOf(run).policy).toMatchObject({ name: 'acme-central', source: CENTRAL });
+    expect(statuses(gh).map((s) => [s.state, s.creator])).toEqual([['success', GATE_LOGIN]]);
+    // The policy's repository is read with policy-token only, and nothing else is.
+    const byToken = (token: string) => run.requests.filter((r) => r.token === token).map((r) => r.operation ?? r.endpoint);
+    expect(byToken(POLICY_TOKEN)).toEqual(['PolicySource']);
+    expect(byToken(GATE_TOKEN)).toContain('POST /repos/{owner}/{repo}/statuses/{sha}');
+    expect(run.requests.filter((r) => r.token !== POLICY_TOKEN && r.token !== GATE_TOKEN)).toEqual([]);
+  });
+
+  it('fails closed when policy-token cannot read the policy’s repository, saying what it needs', async () => {
+    // Minted for the wrong repository: the governance repository is invisible to it.
+    gh = await startGitHub(organisation(REPO));
+    const run = await runAction(gate(POLICY_TOKEN));
+
+    expect(run.status).toBe(1);
+    expect(run.outputs).toEqual({});
+    const failure = run.annotations.find((a) => a.level === 'error');
+    expect(failure?.message).toBe(
+      `pilot-readiness: GitHub refused GraphQL PolicySource (${GOVERNANCE}) (NOT_FOUND: Could not resolve to a Repository with the name '${GOVERNANCE}'.): the repository does not exist or policy-token cannot read it: policy-token needs \`contents: read\` on that repository (with actions/create-github-app-token: \`permission-contents: read\` and the repository in \`repositories:\`)`,
+    );
+    expect(gh.comments(REPO, 7)).toEqual([]);
+    expect(statuses(gh)).toEqual([
+      expect.objectContaining({
+        state: 'error',
+        creator: GATE_LOGIN,
+        description: expect.stringMatching(/^could not be verified: GitHub refused GraphQL PolicySource \(acme\/ml-governance\)/),
+      }),
+    ]);
   });
 });

@@ -134,6 +134,17 @@ describe('fetchPolicySource', () => {
     const error = await fetchPolicySource(fakeClient(gh), 'acme/secret-policies/p.yml@v1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubAccessError);
     expect((error as Error).message).toContain("Could not resolve to a Repository with the name 'acme/secret-policies'.");
-    expect((error as Error).message).toContain('pass a token with `contents: read` on it as github-token');
+    expect((error as Error).message).toContain(
+      'pass a read-only token with `contents: read` on that repository as policy-token (or give github-token that access)',
+    );
+  });
+
+  it('names policy-token, and the permission it lacks, when that token reads the policy', async () => {
+    gh = await startGitHub(SCENARIO);
+    const error = await fetchPolicySource(fakeClient(gh), 'acme/secret-policies/p.yml@v1', 'policy-token').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubAccessError);
+    expect((error as Error).message).toBe(
+      "GitHub refused GraphQL PolicySource (acme/secret-policies) (NOT_FOUND: Could not resolve to a Repository with the name 'acme/secret-policies'.): the repository does not exist or policy-token cannot read it: policy-token needs `contents: read` on that repository (with actions/create-github-app-token: `permission-contents: read` and the repository in `repositories:`)",
+    );
   });
 });

@@ -1,4 +1,4 @@
-// The schemas' published URL is defined once (src/core/init.ts): every $id, modeline and document
+// The schemas' published URL is defined once (src/report/starter-manifest.ts): every $id, modeline and document
 // that names a schema must name it the same way, or an editor would fetch a schema that is not there.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -16,9 +16,12 @@ describe('schema URLs', () => {
     expect(schema.$id).toBe(schemaUrl(file.replace(/\.schema\.json$/, '') as Parameters<typeof schemaUrl>[0]));
   });
 
-  it("are the raw files of this repository at the moving tag of the package's major version", () => {
-    const { version } = JSON.parse(read('package.json')) as { version: string };
-    expect(SCHEMA_BASE_URL).toBe(`https://raw.githubusercontent.com/pilot-readiness/pilot-readiness/v${version.split('.')[0]}/schemas/`);
+  // The release workflow moves no tag (releases are pinned by commit sha): a URL at a major tag would
+  // stay at the commit the tag was last put on. The editor schema follows main, as SchemaStore's does.
+  it('are the raw files of this repository on its main branch, never at a tag', () => {
+    expect(SCHEMA_BASE_URL).toBe('https://raw.githubusercontent.com/pilot-readiness/pilot-readiness/main/schemas/');
+    const catalog = JSON.parse(read('docs/schemastore-catalog.json')) as { url: string };
+    expect(catalog.url).toBe(schemaUrl('manifest'));
     // The README's workflows use the Action from the same repository.
     expect(read('README.md')).toContain('uses: pilot-readiness/pilot-readiness@');
     expect(MANIFEST_SCHEMA_URL).toBe(`${SCHEMA_BASE_URL}manifest.schema.json`);

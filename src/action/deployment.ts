@@ -42,13 +42,20 @@ function readBundle(path: string): unknown {
 }
 
 /** `mode: deployment`: judge the commit again now; fail with the reasons unless it may ship. */
-export async function runDeploymentMode(gh: GitHubClient, ctx: RunnerContext, inputs: ActionInputs, summary: string[]): Promise<void> {
+export async function runDeploymentMode(
+  gh: GitHubClient,
+  ctx: RunnerContext,
+  inputs: ActionInputs,
+  summary: string[],
+  policyReader?: GitHubClient,
+): Promise<void> {
   const sha = deploymentSha(inputs.sha, ctx, process.env.GITHUB_SHA);
   const verdict = await verifyDeployment(
     gh,
     { owner: ctx.owner, repo: ctx.repo, sha },
     {
       policy: inputs.policy,
+      ...(policyReader ? { policyReader } : {}),
       manifest: inputs.manifest,
       now: ctx.now,
       ...(inputs.attestation ? { attestation: { bundle: readBundle(inputs.attestation), verifier: noSignatureVerifier } } : {}),
@@ -131,11 +138,12 @@ export async function attestMerge(
   merged: { number: number; headSha: string; mergeSha: string },
   signer: AttestationSigner,
   summary: string[],
+  policyReader?: GitHubClient,
 ): Promise<void> {
   const verdict = await verifyDeployment(
     gh,
     { owner: ctx.owner, repo: ctx.repo, sha: merged.mergeSha },
-    { policy: inputs.policy, manifest: inputs.manifest, now: ctx.now },
+    { policy: inputs.policy, manifest: inputs.manifest, now: ctx.now, ...(policyReader ? { policyReader } : {}) },
   );
   if (verdict.pullRequest?.number !== merged.number) {
     throw new InputError(

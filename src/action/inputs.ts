@@ -8,6 +8,11 @@ export interface ActionInputs extends GateSettings {
   token: string;
   /** A second token used only to read org/team members (least privilege: the main token then needs no members access). '' = the main token. */
   membersToken: string;
+  /**
+   * A second token used only to read central policies (least privilege: read-only on the policy's
+   * repository, so the main token needs no access there). '' = the main token.
+   */
+  policyToken: string;
   /** Portfolio mode: the organisation to read; '' means the repository's owner. */
   organization: string;
   /** Portfolio mode: repository names to read (default every unarchived one). */
@@ -56,8 +61,11 @@ export function readInputs(): ActionInputs {
   secret(token);
   const membersToken = input('members-token').trim();
   if (membersToken) secret(membersToken);
+  const policyToken = input('policy-token').trim();
+  if (policyToken) secret(policyToken);
   return {
     membersToken,
+    policyToken,
     policy: input('policy').trim() || 'default',
     manifest: input('manifest').trim() || '**/pilot-readiness.yml',
     token,

@@ -124,9 +124,16 @@ function failureLine(report: Report): string {
  * of the organisation, writes one summary and one JSON file, sets no status and no comment. It fails
  * the job only when a rate limit stopped it or when nothing could be read, never for a decision.
  */
-async function runPortfolioMode(gh: GitHubClient, ctx: RunnerContext, inputs: ActionInputs, summary: string[]): Promise<void> {
+async function runPortfolioMode(
+  gh: GitHubClient,
+  ctx: RunnerContext,
+  inputs: ActionInputs,
+  summary: string[],
+  readers: Readers,
+): Promise<void> {
   const org = inputs.organization || ctx.owner;
   const run = await runPortfolio(gh, {
+    ...(readers.policyReader ? { policyReader: readers.policyReader } : {}),
     org,
     policy: inputs.policy,
     manifest: inputs.manifest,
@@ -262,10 +269,32 @@ function failIfNeeded(
   }
 }
 
-async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInputs, summary: string[], tally: RequestTally): Promise<void> {
-  const members = inputs.membersToken
-    ? createGitHubClient(inputs.membersToken, { baseUrl: base.apiUrl, log: runtime.runnerLog, tally, ...clientTuning(process.env) })
-    : undefined;
+/**
+ * The clients made from the narrower tokens, when given (least privilege): members-token reads team
+ * members, policy-token reads central policies; github-token does the rest.
+ */
+interface Readers {
+  members?: GitHubClient;
+  policyReader?: GitHubClient;
+}
+
+function readersOf(inputs: ActionInputs, base: RunnerContext, tally: RequestTally): Readers {
+  const client = (token: string) =>
+    createGitHubClient(token, { baseUrl: base.apiUrl, log: runtime.runnerLog, tally, ...clientTuning(process.env) });
+  return {
+    ...(inputs.membersToken ? { members: client(inputs.membersToken) } : {}),
+    ...(inputs.policyToken ? { policyReader: client(inputs.policyToken) } : {}),
+  };
+}
+
+async function runGate(
+  gh: GitHubClient,
+  base: RunnerContext,
+  inputs: ActionInputs,
+  summary: string[],
+  tally: RequestTally,
+  readers: Readers,
+): Promise<void> {
   const ctx: GateContext = {
     eventName: base.eventName,
     owner: base.owner,
@@ -275,12 +304,12 @@ async function runGate(gh: GitHubClient, base: RunnerContext, inputs: ActionInpu
     now: base.now,
     workflowRef: base.workflowRef,
     trees: new Map(),
-    ...(members ? { members } : {}),
+    ...readers,
   };
   // The merge of a pull request: nothing to gate any more, but its readiness is attested when asked.
   const merged = inputs.attest ? mergedPullRequest(base) : null;
   if (merged) {
-    await attestMerge(gh, base, inputs, merged, actionsAttestSigner(inputs.token), summary);
+    await attestMerge(gh, base, inputs, merged, actionsAttestSigner(inputs.token), summary, readers.policyReader);
     return;
   }
   const sweep = base.eventName === 'schedule' || base.eventName === 'workflow_dispatch';
@@ -397,9 +426,10 @@ export async function run(): Promise<void> {
     const base = readRunnerContext(process.env, process.cwd());
     const tally: RequestTally = { sent: 0 };
     const gh = createGitHubClient(inputs.token, { baseUrl: base.apiUrl, log: runtime.runnerLog, tally, ...clientTuning(process.env) });
-    if (inputs.mode === 'portfolio') await runPortfolioMode(gh, base, inputs, summary);
-    else if (inputs.mode === 'deployment') await runDeploymentMode(gh, base, inputs, summary);
-    else await runGate(gh, base, inputs, summary, tally);
+    const readers = readersOf(inputs, base, tally);
+    if (inputs.mode === 'portfolio') await runPortfolioMode(gh, base, inputs, summary, readers);
+    else if (inputs.mode === 'deployment') await runDeploymentMode(gh, base, inputs, summary, readers.policyReader);
+    else await runGate(gh, base, inputs, summary, tally, readers);
   } catch (error) {
     // Fail closed: whatever could not be verified fails the step, with advice rather than a stack trace.
     reportFailure(error, summary, 'Pilot readiness');

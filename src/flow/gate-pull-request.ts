@@ -56,6 +56,8 @@ export interface GateContext {
   trees: TreeCache;
   /** The client for org/team members when members-token is given (least privilege). */
   members?: GitHubClient;
+  /** The client for central policies when policy-token is given (least privilege: read-only, on the policy's repository). */
+  policyReader?: GitHubClient;
 }
 
 /**
@@ -614,6 +616,7 @@ function readOptions(ctx: GateContext, inputs: GateSettings, live: boolean): Rea
     ...(live ? { statusContext: inputs.statusContext } : {}),
     sharedHead: true,
     ...(ctx.members ? { members: ctx.members } : {}),
+    ...(ctx.policyReader ? { policyReader: ctx.policyReader } : {}),
   };
 }
 

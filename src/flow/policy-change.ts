@@ -13,7 +13,7 @@ import type { Decision, Finding } from '../core/types.js';
 import { parseYaml } from '../core/yaml.js';
 import type { PolicyReview } from '../report/policy-review.js';
 import type { PullRequestReading } from './read-pull-request.js';
-import { centralReader } from './trusted-policy.js';
+import { type CentralPolicies, centralReader } from './trusted-policy.js';
 
 /**
  * A pull request in the policy's own repository that edits the policy: the pilots are still judged by
@@ -23,7 +23,7 @@ import { centralReader } from './trusted-policy.js';
  */
 export async function reviewPolicyChange(
   gh: GitHubClient,
-  ctx: { owner: string; repo: string; members?: GitHubClient },
+  ctx: { owner: string; repo: string; members?: GitHubClient; policyReader?: GitHubClient },
   path: string,
   reading: PullRequestReading,
   warnings: string[],
@@ -42,8 +42,9 @@ export async function reviewPolicyChange(
     };
   }
   try {
-    const base = await baseVersion(gh, path, reading, warnings);
-    const proposed = await resolvePolicy({ text: head.text, source: path, file: path }, centralReader(gh, warnings));
+    const central = { reader: ctx.policyReader };
+    const base = await baseVersion(gh, path, reading, warnings, central);
+    const proposed = await resolvePolicy({ text: head.text, source: path, file: path }, centralReader(gh, warnings, central));
     const raw = comparePolicies(base.policy, proposed.policy, proposed.locate, {
       parentName: `${path} on ${reading.baseRef}`,
       advice: false,
@@ -83,11 +84,17 @@ export async function reviewPolicyChange(
  * is), and when the base holds none (the pull request adds it) the pinned policy stands in, so that
  * its owners decide.
  */
-async function baseVersion(gh: GitHubClient, path: string, reading: PullRequestReading, warnings: string[]): Promise<LoadedPolicy> {
+async function baseVersion(
+  gh: GitHubClient,
+  path: string,
+  reading: PullRequestReading,
+  warnings: string[],
+  central: CentralPolicies,
+): Promise<LoadedPolicy> {
   const file = reading.policyFile;
   if (!file?.central || file.text === null) return reading.policy;
   const source = `${path} on ${reading.baseRef}`;
-  return resolvePolicy({ text: file.text, source, file: path }, centralReader(gh, warnings));
+  return resolvePolicy({ text: file.text, source, file: path }, centralReader(gh, warnings, central));
 }
 
 /**

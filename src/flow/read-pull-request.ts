@@ -23,7 +23,7 @@ import {
   withEvidenceTexts,
   type TreeCache,
 } from './manifests.js';
-import { loadTrustedPolicy, policyPathIn, policySpec, type PolicySources } from './trusted-policy.js';
+import { type CentralPolicies, loadTrustedPolicy, policyPathIn, policySpec, type PolicySources } from './trusted-policy.js';
 
 /** What reading one pull request gives: its gated manifests and how to evaluate them against given facts. */
 export interface PullRequestReading {
@@ -83,6 +83,8 @@ export interface ReadOptions {
   now: Date;
   /** The client that reads org/team members, when a separate members-token is given. */
   members?: GitHubClient;
+  /** The client that reads central policies, when a separate policy-token is given. */
+  policyReader?: GitHubClient;
   /**
    * Trees already read in this run, by commit sha: the pull requests of a repository mostly share
    * their base (the default branch's head), so a sweep or the portfolio reads it once.
@@ -166,14 +168,15 @@ export async function readPullRequest(
     );
   }
   const policyText = policyPath === null ? undefined : (queued ? read.trustedFiles[0] : read.currentBase?.files[0])?.text;
-  const gating = options.sharedHead ? await baseGating(gh, target, spec, read, policyText, warnings, options.policySources) : null;
+  const central = { reader: options.policyReader, sources: options.policySources };
+  const gating = options.sharedHead ? await baseGating(gh, target, spec, read, policyText, warnings, central) : null;
   // In a merge queue the files judged are the queue's commit and its parent (what the group merges
   // into); the facts (reviews, commits, head_sha) stay the pull request's own.
   const headSha = target.queuedSha ?? read.facts.head_sha;
   const baseSha = target.queuedSha ? target.baseSha : read.baseSha;
   // Before its base's policy is loaded: a branch the gate does not count may hold any file there.
   if (gating?.ungated) return ungatedReading(headSha, read, gating, target.queuedSha !== undefined);
-  const policy = gating?.judges ?? (await loadTrustedPolicy(gh, spec, policyText, warnings, options.policySources));
+  const policy = gating?.judges ?? (await loadTrustedPolicy(gh, spec, policyText, warnings, central));
   const [tree, baseTree] = await Promise.all([
     treeAt(gh, { owner, repo }, headSha, options.trees),
     treeAt(gh, { owner, repo }, baseSha, options.trees),
@@ -327,7 +330,7 @@ async function baseGating(
   /** The policy file's text at the base as it stands now (see readPullRequest). */
   baseText: string | null | undefined,
   warnings: string[],
-  sources: PolicySources | undefined,
+  central: CentralPolicies,
 ): Promise<BaseGating> {
   const { owner, repo } = target;
   const defaultBranch = read.defaultBranch!;
@@ -335,7 +338,7 @@ async function baseGating(
   let text = baseText;
   if (spec.kind === 'base' && !onDefault)
     text = (await fetchFileTexts(gh, { owner, repo }, [{ ref: defaultBranch.sha, path: spec.path }]))[0]?.text;
-  const gating = await loadTrustedPolicy(gh, spec, text, warnings, sources);
+  const gating = await loadTrustedPolicy(gh, spec, text, warnings, central);
   const gatesBase = (branch: string) => ungatedBase(gating.policy, branch, defaultBranch.name) === null;
   // A merge queue's commit is nobody's head: its status speaks for the queued pull request alone.
   const others = target.queuedSha

@@ -35,21 +35,35 @@ export function policyPathIn(spec: PolicySpec, repository: { owner: string; repo
 }
 
 /**
- * Reads what a trusted policy extends: a central owner/repo/path@ref, one request each, with a warning
- * when it follows a branch (default comes from the bundle without asking). A repository path is refused:
+ * Reads what a trusted policy extends: a central owner/repo/path@ref, one request each (with
+ * policy-token's client when given), with a warning when it follows a branch (default comes from the bundle without asking). A repository path is refused:
  * each link would cost a round trip at the base sha, and an organisation's policy belongs pinned in one place.
  */
-export function centralReader(gh: GitHubClient, warnings: string[], sources?: PolicySources): AsyncPolicyReader {
+export function centralReader(gh: GitHubClient, warnings: string[], central: CentralPolicies = {}): AsyncPolicyReader {
+  const { reader, sources } = central;
+  const read = (reference: string) =>
+    reader ? fetchPolicySource(reader, reference, 'policy-token') : fetchPolicySource(gh, reference, 'github-token');
   return async (reference) => {
     if (!isCentralReference(reference)) {
       throw new InputError(
         `extends ${reference}: in the Action a policy may extend only default or a central policy pinned as owner/repo/path@ref (for example acme/governance/policies/pilot-readiness.yml@v1); a repository path is not read. Publish that policy in a central repository and extend it by reference`,
       );
     }
-    const source = await (sources ? shared(sources, reference, () => fetchPolicySource(gh, reference)) : fetchPolicySource(gh, reference));
+    const source = await (sources ? shared(sources, reference, () => read(reference)) : read(reference));
     if (source.warning) warnings.push(source.warning);
     return { text: source.text, source: source.source, file: source.source };
   };
+}
+
+/**
+ * How a run reads central policies: with the client made from policy-token when one is given (a
+ * read-only token for the policy's repository alone, so that the gate's own token, which writes
+ * statuses and comments, needs no access there), and each reference once when the reads are shared.
+ */
+export interface CentralPolicies {
+  /** The client made from policy-token; absent: the gate's own client reads them. */
+  reader?: GitHubClient;
+  sources?: PolicySources;
 }
 
 /**
@@ -73,10 +87,10 @@ export async function loadTrustedPolicy(
   spec: PolicySpec,
   baseText: string | null | undefined,
   warnings: string[],
-  sources?: PolicySources,
+  central: CentralPolicies = {},
 ): Promise<LoadedPolicy> {
   if (spec.kind === 'bundled') return loadBundledPolicy(spec.name);
-  const read = centralReader(gh, warnings, sources);
+  const read = centralReader(gh, warnings, central);
   if (spec.kind === 'central') return resolvePolicy(await read(spec.reference, 'input policy'), read);
   if (baseText === null || baseText === undefined) {
     throw new InputError(

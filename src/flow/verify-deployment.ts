@@ -44,6 +44,8 @@ export interface DeploymentOptions {
   /** The deployment instant. */
   now: Date;
   members?: GitHubClient;
+  /** The client that reads central policies, when a separate policy-token is given. */
+  policyReader?: GitHubClient;
   /** An attestation bundle to verify (signature through the verifier, content by checkStatement). */
   attestation?: { bundle: unknown; verifier: AttestationVerifier };
 }
@@ -118,6 +120,7 @@ export async function verifyDeployment(gh: GitHubClient, target: DeploymentTarge
       // The reminders the gate sent are among its own comments, as for the pull request gate.
       comments: true,
       ...(options.members ? { members: options.members } : {}),
+      ...(options.policyReader ? { policyReader: options.policyReader } : {}),
     },
     warnings,
   );

@@ -7,11 +7,12 @@ import { PLACEHOLDERS } from '../core/placeholders.js';
 import type { Policy, RiskTier } from '../core/types.js';
 
 /**
- * Where the schemas are published: the files of schemas/ at this repository's moving major tag, so
- * a URL written into a manifest today keeps working for every release of the same major version.
+ * Where the schemas are published: the files of schemas/ on this repository's main branch, as
+ * SchemaStore and Renovate publish their latest schema (no tag moves: releases are pinned by commit
+ * sha). An editor follows main; a pinned Action validates with the schema bundled in its own build.
  * Each schema's $id is this base and its file name (a test holds them together).
  */
-export const SCHEMA_BASE_URL = 'https://raw.githubusercontent.com/pilot-readiness/pilot-readiness/v0/schemas/';
+export const SCHEMA_BASE_URL = 'https://raw.githubusercontent.com/pilot-readiness/pilot-readiness/main/schemas/';
 export const schemaUrl = (name: 'manifest' | 'manifest.default' | 'policy' | 'facts' | 'attestation'): string =>
   `${SCHEMA_BASE_URL}${name}.schema.json`;
 /** The manifest schema for any policy: criterion ids are only checked by the engine. */

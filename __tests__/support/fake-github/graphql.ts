@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type GraphQLError, buildSchema, execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Permission, ReviewSpec, TimelineEventSpec, TokenIdentity } from './scenario.js';
-import { allows } from './scenario.js';
+import { allows, reaches } from './scenario.js';
 import { nodeId } from './rest-json.js';
 import type { CommentRecord, Entry, PullRecord, RepoRecord, StatusRecord, TeamRecord, World } from './world.js';
 import { EPOCH, blobSha, isBinary, syntheticSha } from './world.js';
@@ -249,7 +249,7 @@ class Resolvers {
       // The organisation's repositories, by name (for the portfolio), with GitHub's isArchived filter.
       repositories: (args: ConnectionArgs & { isArchived?: boolean | null }) => {
         const owned = [...this.world.repos.values()]
-          .filter((repo) => repo.owner.toLowerCase() === login.toLowerCase())
+          .filter((repo) => repo.owner.toLowerCase() === login.toLowerCase() && reaches(this.identity, repo.owner, repo.name))
           .filter((repo) => args.isArchived == null || (repo.spec.archived ?? false) === args.isArchived)
           .sort((a, b) => a.name.localeCompare(b.name));
         return connection(
@@ -641,7 +641,8 @@ function root(r: Resolvers): Record<string, unknown> {
   return {
     repository: ({ owner, name }: { owner: string; name: string }) => {
       const repo = r.world.repo(owner, name);
-      if (!repo) throw new GitHubGraphQLError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`);
+      if (!repo || !reaches(r.identity, repo.owner, repo.name))
+        throw new GitHubGraphQLError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`);
       return r.repository(repo);
     },
     organization: ({ login }: { login: string }) => {

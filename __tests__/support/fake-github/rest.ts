@@ -1,7 +1,7 @@
 // The REST endpoints the fake serves, each keyed by its OpenAPI name so answers can be checked against GitHub's description.
 
 import type { Permission, TokenIdentity } from './scenario.js';
-import { allows } from './scenario.js';
+import { allows, reaches } from './scenario.js';
 import {
   combinedStatusJson,
   commentJson,
@@ -106,7 +106,7 @@ function notFound(docs = 'https://docs.github.com/rest'): HttpError {
 
 function repoOf(req: RestRequest, params: Params): RepoRecord {
   const repo = req.site.world.repo(params.owner ?? '', params.repo ?? '');
-  if (!repo) throw notFound();
+  if (!repo || !reaches(req.identity, repo.owner, repo.name)) throw notFound();
   return repo;
 }
 

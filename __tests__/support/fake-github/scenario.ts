@@ -18,6 +18,12 @@ export interface TokenSpec {
   app?: boolean;
   /** 'write-all' (default), 'read-only' (a fork PR's GITHUB_TOKEN: all read, members none), or per permission; unlisted = none. */
   permissions?: 'write-all' | 'read-only' | Partial<Record<Permission, Access>>;
+  /**
+   * owner/name of the only repositories the token reaches (an installation token minted with
+   * actions/create-github-app-token's `repositories:`): any other is invisible to it, as on github.com
+   * (REST 404, GraphQL NOT_FOUND, left out of an organisation's list). Absent: every repository.
+   */
+  repositories?: string[];
 }
 
 /** A file's content: text, a symlink, binary bytes, or a submodule. */
@@ -178,7 +184,7 @@ export interface Scenario {
 }
 
 const KEYS: Record<string, readonly string[]> = {
-  token: ['login', 'app', 'permissions'],
+  token: ['login', 'app', 'permissions', 'repositories'],
   repo: [
     'default_branch',
     'private',
@@ -265,6 +271,8 @@ export interface TokenIdentity {
   access: Record<Permission, Access>;
   /** The token's permissions map names `members` (read or write). */
   explicitMembers: boolean;
+  /** owner/name, lower-cased, of the only repositories the token reaches; null: every repository. */
+  repositories: Set<string> | null;
 }
 
 export function tokenIdentity(spec: TokenSpec | undefined): TokenIdentity {
@@ -278,7 +286,13 @@ export function tokenIdentity(spec: TokenSpec | undefined): TokenIdentity {
     }),
   ) as Record<Permission, Access>;
   const explicitMembers = typeof permissions === 'object' && permissions.members !== undefined && permissions.members !== 'none';
-  return { login, app: spec?.app ?? login.endsWith('[bot]'), access, explicitMembers };
+  const repositories = spec?.repositories ? new Set(spec.repositories.map((r) => r.toLowerCase())) : null;
+  return { login, app: spec?.app ?? login.endsWith('[bot]'), access, explicitMembers, repositories };
+}
+
+/** Whether the token reaches the repository owner/name at all (its `repositories`, when narrowed). */
+export function reaches(identity: TokenIdentity, owner: string, name: string): boolean {
+  return identity.repositories === null || identity.repositories.has(`${owner}/${name}`.toLowerCase());
 }
 
 export function allows(identity: TokenIdentity, permission: Permission, needed: 'read' | 'write'): boolean {

@@ -3,7 +3,16 @@
 import { UserError } from '../../core/errors.js';
 
 /** What the run was doing when GitHub refused; picks the advice. */
-export type GitHubConcern = 'statuses' | 'comments' | 'review-requests' | 'teams' | 'contents' | 'pulls' | 'policy-source' | 'organization';
+export type GitHubConcern =
+  | 'statuses'
+  | 'comments'
+  | 'review-requests'
+  | 'teams'
+  | 'contents'
+  | 'pulls'
+  | 'policy-source'
+  | 'policy-token'
+  | 'organization';
 
 export const TEAMS_ADVICE =
   'GITHUB_TOKEN cannot read organization teams; pass a token with read:org (a fine-grained token with Members: read, or a GitHub App with members:read) as github-token';
@@ -20,8 +29,16 @@ const ADVICE: Record<GitHubConcern, string> = {
   organization:
     'the organization does not exist or the token cannot list its repositories; for a portfolio of private repositories pass a token (a GitHub App installation token, or a fine-grained token) with `contents: read` and `pull-requests: read` on them',
   'policy-source':
-    'the repository does not exist or the token cannot read it; for a policy in another private repository pass a token with `contents: read` on it as github-token',
+    'the repository does not exist or the token cannot read it; for a policy in another private repository pass a read-only token with `contents: read` on that repository as policy-token (or give github-token that access)',
+  // The token was made for this one read: its permission on the policy's repository is all that can be missing.
+  'policy-token':
+    'the repository does not exist or policy-token cannot read it: policy-token needs `contents: read` on that repository (with actions/create-github-app-token: `permission-contents: read` and the repository in `repositories:`)',
 };
+
+/** The advice for a refusal while doing `concern`: the permission, and the token input that needs it. */
+export function accessAdvice(concern: GitHubConcern): string {
+  return ADVICE[concern];
+}
 
 /** GitHub refused for lack of permission (or could not see the resource): fixable by a person. */
 export class GitHubAccessError extends UserError {
@@ -128,8 +145,11 @@ export function toGitHubError(error: unknown, concern: GitHubConcern, endpoint: 
       rateLimited: true,
     });
   }
-  if (e.status === 401) return new GitHubAccessError(where, 401, 'the token was rejected: check the github-token input', message);
-  if (e.status === 403 || (e.status === 404 && (concern === 'teams' || concern === 'policy-source'))) {
+  if (e.status === 401) {
+    const input = concern === 'policy-token' ? 'policy-token' : 'github-token';
+    return new GitHubAccessError(where, 401, `the token was rejected: check the ${input} input`, message);
+  }
+  if (e.status === 403 || (e.status === 404 && (concern === 'teams' || concern === 'policy-source' || concern === 'policy-token'))) {
     return new GitHubAccessError(where, e.status, ADVICE[concern], message);
   }
   return new GitHubApiError(where, e.status, message || 'no message');

@@ -2,7 +2,7 @@
 
 import { InputError } from '../../core/errors.js';
 import type { GitHubClient } from './client.js';
-import { GitHubAccessError, toGitHubError } from './errors.js';
+import { accessAdvice, GitHubAccessError, toGitHubError } from './errors.js';
 import { BLOB_FRAGMENT, blobText } from './files.js';
 
 export interface PolicyReference {
@@ -111,9 +111,20 @@ function refWarning(source: string, r: PolicyReference, refKind: RefKind, sha: s
   return `policy ${source}: "${r.ref}" is neither a tag nor a full commit sha, so it may move; ${pin}`;
 }
 
-export async function fetchPolicySource(octokit: GitHubClient, reference: string | PolicyReference): Promise<PolicySource> {
+/**
+ * The input whose token reads central policies: github-token, or policy-token (a read-only token for
+ * the policy's repository alone), which GitHub's refusals then name.
+ */
+export type PolicyToken = 'github-token' | 'policy-token';
+
+export async function fetchPolicySource(
+  octokit: GitHubClient,
+  reference: string | PolicyReference,
+  token: PolicyToken = 'github-token',
+): Promise<PolicySource> {
   const r = typeof reference === 'string' ? parsePolicyReference(reference) : reference;
   const source = formatPolicyReference(r);
+  const concern = token === 'policy-token' ? 'policy-token' : 'policy-source';
   const endpoint = `GraphQL PolicySource (${r.owner}/${r.repo})`;
   let data: Answer | undefined;
   try {
@@ -127,11 +138,10 @@ export async function fetchPolicySource(octokit: GitHubClient, reference: string
       tag: `refs/tags/${r.ref}`,
     });
   } catch (error) {
-    throw toGitHubError(error, 'policy-source', endpoint);
+    throw toGitHubError(error, concern, endpoint);
   }
   const repository = data?.repository;
-  if (!repository)
-    throw new GitHubAccessError(endpoint, null, 'the repository does not exist or the token cannot read it', 'no repository');
+  if (!repository) throw new GitHubAccessError(endpoint, null, accessAdvice(concern), 'no repository');
   if (!repository.commit) throw new InputError(`policy ${source}: ${r.owner}/${r.repo} has no branch, tag or commit "${r.ref}"`);
   const text = blobText(r, repository.file, `${r.owner}/${r.repo}`);
   if (text === null) throw new InputError(`policy ${source}: ${r.owner}/${r.repo} has no file ${r.path} at ${r.ref}`);

@@ -52,6 +52,8 @@ export interface PortfolioOptions {
   /** https://github.com, for pull request links. */
   serverUrl: string;
   log: Logger;
+  /** The client that reads central policies, when a separate policy-token is given. */
+  policyReader?: GitHubClient;
 }
 
 export interface PortfolioRun {
@@ -168,7 +170,7 @@ export async function runPortfolio(gh: GitHubClient, options: PortfolioOptions, 
   if (spec.kind !== 'base') {
     const warnings: string[] = [];
     try {
-      sharedPolicy = await loadTrustedPolicy(gh, spec, undefined, warnings, policySources);
+      sharedPolicy = await loadTrustedPolicy(gh, spec, undefined, warnings, { reader: options.policyReader, sources: policySources });
     } catch (error) {
       if (!isRateLimited(error)) throw error;
       return result(
@@ -311,7 +313,14 @@ async function readRepository(
           const reading = await readPullRequest(
             gh,
             { owner, repo, number: pr.number, baseSha: pr.baseSha },
-            { policy: options.policy, manifest: options.manifest, now: options.now, trees, policySources: shared.sources },
+            {
+              policy: options.policy,
+              manifest: options.manifest,
+              now: options.now,
+              trees,
+              policySources: shared.sources,
+              ...(options.policyReader ? { policyReader: options.policyReader } : {}),
+            },
             warnings,
           );
           if (reading.unmatched.length > 0) throw new InputError(reading.unmatched);
@@ -355,7 +364,8 @@ async function readRepository(
   let policy: LoadedPolicy;
   try {
     texts = await step(() => fetchFileTexts(gh, { owner, repo }, [...offline.map((path) => ({ ref: headSha, path })), ...policyFile]));
-    policy = shared.policy ?? (await step(() => loadTrustedPolicy(gh, spec, texts[offline.length]?.text, warnings, shared.sources)));
+    const central = { reader: options.policyReader, sources: shared.sources };
+    policy = shared.policy ?? (await step(() => loadTrustedPolicy(gh, spec, texts[offline.length]?.text, warnings, central)));
   } catch (error) {
     if (error instanceof Stopped || isRateLimited(error) || !isReadFailure(error)) throw error;
     const reason = `could not be read at the head of ${repository.defaultBranch}: ${messageOf(error)}`;
