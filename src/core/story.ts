@@ -234,6 +234,30 @@ function governanceWaits(change: GovernanceChange, holds: Hold[], approvers: App
   for (const actor of actors) approvers.add(actor);
 }
 
+/**
+ * A pending role: its window runs (its people may review sooner; silence takes effect at an
+ * instant), or it waits on something its hint names, which the author looks into.
+ */
+function roleWaits(role: RoleResult, now: Date, holds: Hold[], steps: { sooner: Step[]; authorSteps: Step[] }): void {
+  const who = [...(list(role.resolved_members).length > 0 ? list(role.resolved_members) : list(role.members))];
+  const until = silenceAt(role);
+  if (!role.deadline || role.time_left_ms === null || until === null) {
+    holds.push({ what: 'role', role: role.role, hint: role.hint });
+    steps.authorSteps.push({ what: 'see_role', who: author, role: role.role });
+    return;
+  }
+  holds.push({
+    what: 'window',
+    role: role.role,
+    who,
+    left_ms: role.time_left_ms,
+    silence_at: until,
+    silence_left_ms: Math.max(0, Date.parse(until) - now.getTime()),
+    on_silence: role.on_silence,
+  });
+  if (who.length > 0) steps.sooner.push({ what: 'review_sooner', who: { as: 'people', logins: who, role: role.role }, role: role.role });
+}
+
 /** What a pending pilot waits for, and the steps that move it: the author's first, then the approvals, then reviews that may come sooner. */
 function pendingStory(report: Report, now: Date): Pick<Story, 'holds' | 'next'> {
   const holds: Hold[] = [];
@@ -241,25 +265,7 @@ function pendingStory(report: Report, now: Date): Pick<Story, 'holds' | 'next'> 
   const sooner: Step[] = [];
   const authorSteps: Step[] = [];
   for (const change of report.governance_changes ?? []) governanceWaits(change, holds, approvers);
-  for (const role of report.roles.filter((r) => r.required && r.status === 'pending')) {
-    const who = [...(list(role.resolved_members).length > 0 ? list(role.resolved_members) : list(role.members))];
-    const until = silenceAt(role);
-    if (role.deadline && role.time_left_ms !== null && until !== null) {
-      holds.push({
-        what: 'window',
-        role: role.role,
-        who,
-        left_ms: role.time_left_ms,
-        silence_at: until,
-        silence_left_ms: Math.max(0, Date.parse(until) - now.getTime()),
-        on_silence: role.on_silence,
-      });
-      if (who.length > 0) sooner.push({ what: 'review_sooner', who: { as: 'people', logins: who, role: role.role }, role: role.role });
-    } else {
-      holds.push({ what: 'role', role: role.role, hint: role.hint });
-      authorSteps.push({ what: 'see_role', who: author, role: role.role });
-    }
-  }
+  for (const role of report.roles.filter((r) => r.required && r.status === 'pending')) roleWaits(role, now, holds, { sooner, authorSteps });
   for (const role of report.roles.filter((r) => r.required && r.status === 'not_requested')) {
     holds.push({ what: 'not_requested', role: role.role });
     authorSteps.push({ what: 'request_review', who: author, role: role.role, reviewers: [...list(role.members)], window: role.window });
