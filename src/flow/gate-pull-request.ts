@@ -524,7 +524,8 @@ async function judge(
   const { body, shortBody, policyNote } = renderPullRequestComment(reports, review, ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {});
   return {
     decision,
-    description: reviewErrors.length > 0 ? `policy change invalid: ${reviewErrors.length} problem(s)` : statusDescription(reports, ctx.now),
+    // An invalid policy change speaks for the status: its own pull request must not merge as it is.
+    description: review && reviewErrors.length > 0 ? policyChangeStatus(review).description : statusDescription(reports, ctx.now),
     next: nextTimeChange(reports, ctx.now),
     comment: { body, shortBody },
     reports,
