@@ -18,6 +18,7 @@ import { setCommitStatus, shortDescription, type CommitState } from '../adapters
 import { headVerdict, type HeadVerdict } from '../core/branches.js';
 import { worstOf } from '../core/decide.js';
 import { InputError, messageOf } from '../core/errors.js';
+import { policyChangeStatus, policyVerdict, type PolicyReview } from '../core/policy-review.js';
 import { TOOL_VERSION } from '../core/evaluate.js';
 import {
   inputsDigest,
@@ -30,12 +31,13 @@ import {
   writtenByGate,
 } from '../core/sweep.js';
 import type { Decision, Finding, PrFacts, Report } from '../core/types.js';
-import { renderFailureMarkdown, renderMarkdown, withoutEvaluationInstant } from '../report/markdown.js';
+import { renderFailureMarkdown, withoutEvaluationInstant } from '../report/markdown.js';
 import { plainLine } from '../report/plain.js';
-import { renderPolicyReview, type PolicyReview } from '../report/policy-review.js';
+import { renderPullRequestComment } from '../report/comment.js';
+import { renderPolicyReview } from '../report/policy-review.js';
 import { statusDescription } from '../report/status.js';
 import type { TreeCache } from './manifests.js';
-import { policyVerdict, reviewPolicyChange } from './policy-change.js';
+import { reviewPolicyChange } from './policy-change.js';
 import type { GateSettings, PullRequestRef } from './ports.js';
 import { readPullRequest, type PullRequestReading, type ReadOptions } from './read-pull-request.js';
 import { readReminders, sendReminders, withSentReminders } from './reminders.js';
@@ -521,18 +523,15 @@ async function judge(
 
   let decision = worstOf([...reports.map((r) => r.decision), ...(review ? [policyVerdict(review)] : [])]);
   if (reviewErrors.length > 0) decision = 'blocked';
-  const policyText = review ? `\n---\n\n${renderPolicyReview(review)}` : '';
-  const links = ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {};
+  const { body, shortBody, policyNote } = renderPullRequestComment(reports, review, ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {});
   return {
     decision,
-    description: reviewErrors.length > 0 ? `policy change invalid: ${reviewErrors.length} problem(s)` : statusDescription(reports, ctx.now),
+    // An invalid policy change speaks for the status: its own pull request must not merge as it is.
+    description: review && reviewErrors.length > 0 ? policyChangeStatus(review).description : statusDescription(reports, ctx.now),
     next: nextTimeChange(reports, ctx.now),
-    comment: {
-      body: reports.map((r) => renderMarkdown(r, links)).join('\n---\n\n') + policyText,
-      shortBody: reports.map((r) => renderMarkdown(r, { ...links, compact: true })).join('\n---\n\n') + policyText,
-    },
+    comment: { body, shortBody },
     reports,
-    note: policyText ? { markdown: policyText } : null,
+    note: policyNote ? { markdown: policyNote } : null,
     errors: reviewErrors,
   };
 }
@@ -646,15 +645,5 @@ async function evaluateAndRemind(
 
 /** The policy's own pull request, touching no pilot: an invalid policy must not merge; a valid one passes, with its diff shown. */
 function policyChangeAlone(review: PolicyReview): { decision: Decision; description: string; text: string } {
-  const counts = review.valid
-    ? `tightens ${review.comparison.tightenings.length}, loosens ${review.comparison.loosenings.length}`
-    : `${review.errors.length} problem(s)`;
-  const verdict = policyVerdict(review);
-  const awaiting =
-    verdict === 'pending' ? ' · awaiting a policy owner' : verdict === 'blocked' && review.valid ? ' · no policy owner may approve' : '';
-  return {
-    decision: verdict,
-    description: `policy change ${review.valid ? 'valid' : 'invalid'}: ${counts}${awaiting}`,
-    text: renderPolicyReview(review),
-  };
+  return { ...policyChangeStatus(review), text: renderPolicyReview(review) };
 }

@@ -9,9 +9,9 @@ import { approvedHead } from '../core/governance.js';
 import { comparePolicies, resolvePolicy } from '../core/layering/index.js';
 import type { LoadedPolicy } from '../core/policy.js';
 import { sortReviews } from '../core/signoff/reviews.js';
-import type { Decision, Finding } from '../core/types.js';
+import type { PolicyReview } from '../core/policy-review.js';
+import type { Finding } from '../core/types.js';
 import { parseYaml } from '../core/yaml.js';
-import type { PolicyReview } from '../report/policy-review.js';
 import type { PullRequestReading } from './read-pull-request.js';
 import { type CentralPolicies, centralReader } from './trusted-policy.js';
 
@@ -95,16 +95,4 @@ async function baseVersion(
   if (!file?.central || file.text === null) return reading.policy;
   const source = `${path} on ${reading.baseRef}`;
   return resolvePolicy({ text: file.text, source, file: path }, centralReader(gh, warnings, central));
-}
-
-/**
- * What a policy change alone lets through: an invalid one nothing; one that loosens, only with the
- * approval of an owner of the base policy (policy_owners), and nothing when it names none.
- */
-export function policyVerdict(review: PolicyReview): Decision {
-  if (!review.valid) return 'blocked';
-  if (review.comparison.loosenings.length === 0) return 'ready';
-  const approval = review.approval;
-  if (!approval || approval.owners.length === 0) return 'blocked';
-  return approval.approvedBy !== null ? 'ready' : 'pending';
 }

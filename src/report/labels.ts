@@ -3,7 +3,8 @@ import type { CriterionStatus, Decision, OwnerStatus, RoleStatus, WaiverStatus }
 import { formatSpan } from '../core/duration.js';
 import { silenceAt } from '../core/signoff/reminder.js';
 import { formatInstant as coreFormatInstant } from '../core/instant.js';
-import type { CriterionResult, GovernanceChange, Report, RoleResult } from '../core/types.js';
+import type { Headline, Tally } from '../core/story.js';
+import type { GovernanceChange, RoleResult } from '../core/types.js';
 import { toText } from './plain.js';
 
 export const CRITERION_SYMBOL: Record<CriterionStatus, string> = {
@@ -50,24 +51,6 @@ export function roleState(role: RoleResult): string {
 }
 
 /** Every instant a report shows, through the core's one formatter ("Fri 27 Nov 2026 14:10 UTC"). */
-/**
- * The criteria whose dated evidence goes stale first, and the last instant it passes (their
- * valid_until); null when no met criterion's evidence ages. What a ready pilot must renew, and when.
- */
-export function firstRenewal(report: Pick<Report, 'criteria'>): { ids: string[]; at: string } | null {
-  let first: number | null = null;
-  let ids: string[] = [];
-  for (const c of report.criteria) {
-    const at = c.valid_until ? Date.parse(c.valid_until) : Number.NaN;
-    if (!Number.isFinite(at)) continue;
-    if (first === null || at < first) {
-      first = at;
-      ids = [c.id];
-    } else if (at === first) ids.push(c.id);
-  }
-  return first === null ? null : { ids, at: new Date(first).toISOString() };
-}
-
 export function formatInstant(iso: unknown): string {
   // A replayed or hand-written report may hold anything here.
   return coreFormatInstant(toText(iso));
@@ -89,34 +72,6 @@ export function governanceNeeds(change: GovernanceChange): string {
     .join('; ');
 }
 
-/** The required criteria of a report (or of a part of it), counted one way everywhere. */
-export interface Tally {
-  required: number;
-  /** Met with evidence (not counting not_applicable). */
-  met: number;
-  /** Justified as not applicable where the policy allows it. */
-  not_applicable: number;
-  waived: number;
-  /** Missing or failed. */
-  open: number;
-  /** Awaiting a role's sign-off. */
-  pending: number;
-}
-
-export function tally(report: Report, which: (criterion: CriterionResult) => boolean = () => true): Tally {
-  const t: Tally = { required: 0, met: 0, not_applicable: 0, waived: 0, open: 0, pending: 0 };
-  for (const c of report.criteria) {
-    if (!c.required || !which(c)) continue;
-    t.required++;
-    if (c.status === 'met') t.met++;
-    else if (c.status === 'not_applicable') t.not_applicable++;
-    else if (c.status === 'waived') t.waived++;
-    else if (c.status === 'awaiting_signoff') t.pending++;
-    else t.open++;
-  }
-  return t;
-}
-
 /**
  * The one count story every format tells: "29 met + 1 not applicable of 30 required", then what is
  * not met ("; 2 missing or failed") and what awaits a sign-off. The parts always add up to required.
@@ -132,14 +87,15 @@ export function countStory(t: Tally): string {
   return `${parts.join(' + ')} of ${t.required} required${rest.length > 0 ? `; ${rest.join(', ')}` : ''}`;
 }
 
-export function headline(report: Report): string {
-  const retiring = report.governance_changes?.find((change) => change.kind === 'retired');
+/** The verdict in one line: the count story, then what it waits for or what blocks it. */
+export function headline(h: Headline): string {
+  const retiring = h.retirement;
   if (retiring)
-    return `${retiring.summary}; ${retiring.approved ? 'approved by the owner on the base branch' : `waiting on ${retiring.needs.map((n) => n.who).join(', ')} (owner on the base branch)`}`;
-  const score = countStory(tally(report));
-  if (report.decision === 'ready') return `${score}; every role consulted; the accountable owner approved`;
-  if (report.decision === 'blocked') return `${score}; blocked by ${report.blocking.join(', ') || 'invalid input'}`;
-  return `${score}; waiting on ${report.waiting_on.join(', ') || 'sign-offs'}`;
+    return `${retiring.summary}; ${retiring.approved ? 'approved by the owner on the base branch' : `waiting on ${retiring.needs.join(', ')} (owner on the base branch)`}`;
+  const score = countStory(h.tally);
+  if (h.decision === 'ready') return `${score}; every role consulted; the accountable owner approved`;
+  if (h.decision === 'blocked') return `${score}; blocked by ${h.blocked_by.join(', ') || 'invalid input'}`;
+  return `${score}; waiting on ${h.waiting_on.join(', ') || 'sign-offs'}`;
 }
 
 export const WAIVER_WORD: Record<WaiverStatus, string> = {

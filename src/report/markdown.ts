@@ -6,23 +6,14 @@
 // Every value the tool did not write itself goes through ./escape.js where it is interpolated:
 // escapeMarkdown for text, codeSpan/quietLogin for paths and logins, escapeMessage for the core's
 // messages (which quote commands as code). Text the tool writes itself is written as Markdown.
-import type { CriterionResult, Finding, Report, RoleResult, SourceLocation } from '../core/types.js';
+import type { Finding, Report, RoleResult, SourceLocation } from '../core/types.js';
 import { formatLocation } from '../core/errors.js';
 import { codeSpan, toText, escapeMarkdown as esc, escapeMessage, quietLogin } from './escape.js';
-import {
-  CRITERION_SYMBOL,
-  CRITERION_WORD,
-  DECISION_WORD,
-  WAIVER_WORD,
-  countStory,
-  firstRenewal,
-  formatInstant,
-  governanceNeeds,
-  tally,
-  type Tally,
-} from './labels.js';
+import { CRITERION_SYMBOL, CRITERION_WORD, DECISION_WORD, WAIVER_WORD, countStory, formatInstant, governanceNeeds } from './labels.js';
 import { formatSpan } from '../core/duration.js';
 import { silenceAt } from '../core/signoff/reminder.js';
+import { isOpen, reviewersOf, tally, tellStory, type Tally } from '../core/story.js';
+import { renderVerdict } from './verdict.js';
 
 /**
  * The report as compared with the comment already posted: without the instant of the evaluation in each
@@ -105,7 +96,6 @@ function blobLink(serverUrl: string | undefined, report: Report): (location: Sou
 const list = <T>(value: readonly T[] | undefined | null): readonly T[] => (Array.isArray(value) ? value : []);
 const code = (value: unknown): string => codeSpan(value, { table: false });
 const message = (value: unknown): string => escapeMessage(value, { table: false });
-const logins = (values: readonly string[]): string => values.map((v) => quietLogin(v, { table: false })).join(', ');
 
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const ctx: Ctx = {
@@ -122,7 +112,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     `${'#'.repeat(options.level ?? 2)} ${DECISION_ICON[report.decision]} Pilot readiness: ${DECISION_WORD[report.decision]} · ${title}`,
   );
   // A backslash at the end of a line is a hard break: the next step sits under the verdict.
-  const [said, next] = verdict(report);
+  const [said, next] = renderVerdict(tellStory(report));
   out.push('', next ? `${said}\\\n${next}` : said!);
 
   if (report.errors.length > 0) {
@@ -165,153 +155,6 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   return `${out.join('\n')}\n`;
 }
 
-// ---------------------------------------------------------------- the verdict
-
-/** The members of a role who acted, else those configured: the people to name. */
-function peopleOf(role: RoleResult, state?: RoleResult['reviews'][number]['state']): string[] {
-  const acted = list(role.reviews)
-    .filter((r) => r.counted && (state === undefined || r.state === state))
-    .map((r) => r.author);
-  return [...new Set(acted)];
-}
-
-const openStatus = (c: CriterionResult): boolean => c.required && (c.status === 'missing' || c.status === 'failed');
-
-/**
- * Two lines: what holds the pull request, in words an owner understands, and the next step with the
- * person to act. Plain sentences the tool writes; every value in them is escaped or code.
- */
-function verdict(report: Report): string[] {
-  const owner = report.owner.login ? code(report.owner.login) : 'the accountable owner';
-  const t = tally(report);
-  if (report.errors.length > 0) {
-    const n = report.errors.length;
-    return [
-      `**Blocked: the manifest has ${n} ${n === 1 ? 'problem' : 'problems'} to fix before anything else is judged.**`,
-      `Next: the author fixes ${n === 1 ? 'it' : 'them'} in ${code(report.manifest.path)} (listed below).`,
-    ];
-  }
-  const retiring = report.governance_changes?.find((c) => c.kind === 'retired');
-  if (retiring) {
-    if (retiring.approved)
-      return [`**Ready: ${esc(retiring.summary)}, approved by the owner on the base branch.**`, 'Next: nothing; merge when you are ready.'];
-    return [
-      `**Pending: ${esc(retiring.summary)}.**`,
-      `Next: ${logins(retiring.needs.filter((n) => n.status === 'awaiting').map((n) => n.who))} (owner on the base branch) approves the head commit.`,
-    ];
-  }
-
-  if (report.decision === 'blocked') {
-    const lines: string[] = [];
-    const nexts: string[] = [];
-    for (const role of report.roles.filter((r) => r.blocking)) {
-      if (role.status === 'objected') {
-        const who = peopleOf(role, 'CHANGES_REQUESTED');
-        lines.push(`Blocked by ${esc(role.role)}: ${who.length > 0 ? logins(who) : 'a reviewer'} requested changes`);
-        nexts.push(
-          `${who.length > 0 ? logins(who) : `a ${esc(role.role)} reviewer`} re-reviews, or the owner ${owner} approves with ${code(`/override ${role.role}: <reason>`)}`,
-        );
-      } else if (role.status === 'lapsed') {
-        lines.push(`Blocked by ${esc(role.role)}: its ${esc(role.window)} window closed without a review, and its silence blocks`);
-        nexts.push(`${logins(list(role.members)) || `a ${esc(role.role)} reviewer`} reviews; an approval still counts`);
-      } else {
-        lines.push(`Blocked by ${esc(role.role)}: ${message(role.hint)}`);
-      }
-    }
-    if (report.owner.status === 'invalid') {
-      lines.push(`Blocked: no valid accountable owner (${message(report.owner.reason)})`);
-      nexts.push('the author names one valid accountable owner in the manifest');
-    }
-    const open = report.criteria.filter(openStatus);
-    if (open.length > 0) {
-      const gates = [...new Set(open.map((c) => report.gates.find((g) => g.id === c.gate)?.title ?? c.gate))];
-      lines.push(
-        `Blocked: ${open.length} of ${t.required} required criteria ${open.length === 1 ? 'is' : 'are'} not met, in ${gates.map((g) => esc(g)).join(', ')}`,
-      );
-      nexts.push(`the author provides the evidence listed under *What is missing*, in ${code(report.manifest.path)}`);
-    }
-    for (const w of report.waivers ?? []) {
-      if (w.status === 'awaiting_approval')
-        nexts.push(`a member of ${esc(w.approved_by)} approves the head commit to put the waiver of **${esc(w.criterion)}** in force`);
-      if (w.status === 'expired')
-        nexts.push(`the author provides the evidence for **${esc(w.criterion)}** or renews its waiver, which expired on ${esc(w.expires)}`);
-    }
-    if (lines.length === 0) lines.push(`Blocked by ${esc(report.blocking.join(', ') || 'the policy')}`);
-    return [`**${lines.join('. ')}.**`, nexts.length > 0 ? `Next: ${nexts.join('; or ')}.` : ''].filter((l) => l !== '');
-  }
-
-  if (report.decision === 'pending') {
-    const waits: string[] = [];
-    /** Who must approve the head commit (logins as code, or "a member of <role>"), each named once. */
-    const approvers = new Set<string>();
-    const sooner: string[] = [];
-    const authorSteps: string[] = [];
-    for (const change of report.governance_changes ?? []) {
-      const awaited = change.needs.filter((n) => n.status === 'awaiting');
-      if (awaited.length === 0) continue;
-      const summary = esc(change.summary);
-      waits.push(
-        `${summary.charAt(0).toUpperCase()}${summary.slice(1)}: awaiting ${awaited.map((n) => (n.as === 'role' ? `the ${esc(n.who)} role` : code(n.who))).join(' and ')}`,
-      );
-      for (const n of awaited) approvers.add(n.as === 'role' ? `a member of ${esc(n.who)}` : code(n.who));
-    }
-    for (const role of report.roles.filter((r) => r.required && r.status === 'pending')) {
-      const who = logins(list(role.resolved_members).length > 0 ? list(role.resolved_members) : list(role.members));
-      if (role.deadline && role.time_left_ms !== null) {
-        const after = role.on_silence === 'consent' ? 'counts as consent' : 'blocks';
-        waits.push(
-          `Waiting on ${esc(role.role)}${who ? ` (${who})` : ''}: ${formatSpan(role.time_left_ms)} left; silence ${after} on ${esc(formatInstant(silenceAt(role)!))}`,
-        );
-        if (who) sooner.push(`${who} may review sooner`);
-      } else {
-        waits.push(`Waiting on ${esc(role.role)}: ${message(role.hint)}`);
-        authorSteps.push(`see ${esc(role.role)} under the decision rights`);
-      }
-    }
-    for (const role of report.roles.filter((r) => r.required && r.status === 'not_requested')) {
-      waits.push(`${esc(role.role)} has not been asked to review`);
-      authorSteps.push(
-        `request a review from ${logins(list(role.members)) || `the ${esc(role.role)} role`} (this starts its ${esc(role.window)} window)`,
-      );
-    }
-    for (const w of report.waivers ?? []) {
-      if (w.status === 'awaiting_approval') {
-        waits.push(`The waiver of **${esc(w.criterion)}** awaits the ${esc(w.approved_by)} role`);
-        approvers.add(`a member of ${esc(w.approved_by)}`);
-      }
-    }
-    for (const c of report.criteria.filter((c) => c.required && c.status === 'awaiting_signoff')) {
-      waits.push(`**${esc(c.id)}** awaits ${esc(c.signoff ?? 'its')} sign-off`);
-      if (c.signoff) approvers.add(`a member of ${esc(c.signoff)}`);
-    }
-    if (report.owner.status === 'awaiting') {
-      waits.push(`Waiting on the accountable owner ${owner} to approve the head commit`);
-      approvers.add(owner);
-    }
-    if (waits.length === 0) waits.push(`Waiting on ${esc(report.waiting_on.join(', ') || 'sign-offs')}`);
-    const people = [...approvers];
-    const next = [
-      ...authorSteps,
-      ...(people.length > 0 ? [`${people.join(' and ')} approve${people.length === 1 ? 's' : ''} the head commit`] : []),
-      ...sooner,
-    ];
-    const quiet = authorSteps.length === 0 ? ` Nothing for the author to do.` : '';
-    return [`**${waits.join('. ')}.**`, `Next: ${next.join('; ') || 'see the decision rights below'}.${quiet}`];
-  }
-
-  return [
-    `**Ready: ${countStory(t)}; the owner ${owner} approved; every required role consulted.**`,
-    `Next: nothing; merge when you are ready.${renewal(report)}`,
-  ];
-}
-
-/** The renewal a ready report must plan (see firstRenewal), as a sentence after its next step. */
-function renewal(report: Report): string {
-  const first = firstRenewal(report);
-  if (!first) return '';
-  return ` The evidence of ${first.ids.map((id) => `**${esc(id)}**`).join(', ')} passes until ${esc(formatInstant(first.at))}: renew it before then, or the pilot stops being ready.`;
-}
-
 // ---------------------------------------------------------------- sections
 
 /** What is missing, grouped by gate, the failing gates first, each problem at its (linked) location. */
@@ -343,7 +186,7 @@ function missing(report: Report, ctx: Ctx, out: string[]): void {
 /** The report's gates, those with the most missing or failed criteria first (stable otherwise). */
 function failingFirst(report: Report): Report['gates'] {
   const open = new Map<string, number>();
-  for (const c of report.criteria) if (openStatus(c)) open.set(c.gate, (open.get(c.gate) ?? 0) + 1);
+  for (const c of report.criteria) if (isOpen(c)) open.set(c.gate, (open.get(c.gate) ?? 0) + 1);
   return [...report.gates].sort((a, b) => (open.get(b.id) ?? 0) - (open.get(a.id) ?? 0));
 }
 
@@ -398,7 +241,7 @@ function threeQuestions(report: Report, ctx: Ctx, out: string[]): void {
 }
 
 function roleWho(role: RoleResult): string {
-  const acted = peopleOf(role);
+  const acted = reviewersOf(role);
   const people = acted.length > 0 ? acted : list(role.members);
   return people.length > 0 ? people.map((p) => quietLogin(p)).join(', ') : '—';
 }
@@ -413,8 +256,8 @@ function reminderNote(role: RoleResult): string {
 }
 
 function roleStatus(role: RoleResult): { blocks: string; status: string } {
-  const objectors = peopleOf(role, 'CHANGES_REQUESTED');
-  const approvers = peopleOf(role, 'APPROVED');
+  const objectors = reviewersOf(role, 'CHANGES_REQUESTED');
+  const approvers = reviewersOf(role, 'APPROVED');
   const by = (people: string[]) => (people.length > 0 ? ` by ${people.map((p) => quietLogin(p)).join(', ')}` : '');
   switch (role.status) {
     case 'approved':

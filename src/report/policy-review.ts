@@ -1,25 +1,11 @@
-// The review of a pull request that changes the trusted policy file itself: invalid (and why, at the
-// lines of the proposed version), or what it tightens and loosens against the base branch. Shown in
-// the sticky comment and the job summary. The proposed policy is the pull request's text: its
-// messages quote its values, and its locations name its file, so every one is escaped.
-import type { Comparison } from '../core/layering/index.js';
+// The review of a pull request that changes the trusted policy file itself (core/policy-review.ts),
+// as Markdown: invalid (and why, at the lines of the proposed version), or what it tightens and
+// loosens against the base branch. Shown in the sticky comment and the job summary. The proposed
+// policy is the pull request's text: its messages quote its values, and its locations name its file,
+// so every one is escaped.
+import type { PolicyReview } from '../core/policy-review.js';
 import type { Finding } from '../core/types.js';
 import { codeSpan, escapeMessage, markdownWhere } from './escape.js';
-
-/** What a pull request that changes the trusted policy file does to it: invalid, or what it tightens and loosens. */
-export type PolicyReview =
-  | { path: string; valid: false; errors: Finding[] }
-  | {
-      path: string;
-      valid: true;
-      deleted: boolean;
-      comparison: Comparison;
-      /**
-       * For a change that loosens: who may approve it (the base policy's policy_owners; empty when it
-       * names none, and then the change cannot pass) and who has.
-       */
-      approval?: { owners: string[]; approvedBy: string | null };
-    };
 
 /** One finding as a list item: its message, then `file:line:column` in the pull request's version. */
 function item(finding: Finding): string {

@@ -3,6 +3,7 @@
 // problem at its file, line and column. Pure: the policy and the reports come in, a SARIF log goes out.
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { sha256 } from '../core/hash.js';
+import { isOpen } from '../core/story.js';
 import type { FrameworkReferences, Policy, Report, SourceLocation } from '../core/types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -135,10 +136,25 @@ const fingerprint = (rule: string, file: string, message: string) => ({
   'pilotReadiness/v1': sha256(`${rule}\u0000${file}\u0000${message}`).slice(0, 32),
 });
 
+type Add = (rule: string, level: Result.level, message: string, at: SourceLocation | null) => void;
+
+/** Who decides and has not yet: the owner, the roles that block or are awaited, the governance changes not approved. */
+function signoffResults(report: Report, add: Add): void {
+  if (report.owner.status !== 'approved')
+    add(ruleId('owner'), report.owner.status === 'invalid' ? 'error' : 'note', report.owner.reason, report.owner.location);
+  for (const role of report.roles) {
+    if (role.blocking) add(ruleId('role'), 'error', `${role.role} (${role.status.replace('_', ' ')}): ${role.hint}`, role.location);
+    else if (role.required && role.status === 'pending') add(ruleId('role'), 'note', `${role.role} (pending): ${role.hint}`, role.location);
+  }
+  for (const change of report.governance_changes ?? []) {
+    if (!change.approved) add(ruleId('governance'), 'note', change.summary, change.location);
+  }
+}
+
 function resultsOf(report: Report): Result[] {
   const file = report.manifest.path;
   const results: Result[] = [];
-  const add = (rule: string, level: Result.level, message: string, at: SourceLocation | null) => {
+  const add: Add = (rule, level, message, at) => {
     results.push({
       ruleId: rule,
       level,
@@ -150,22 +166,14 @@ function resultsOf(report: Report): Result[] {
   };
   for (const error of report.errors) add(ruleId('input'), 'error', error.message, error.location);
   for (const criterion of report.criteria) {
-    if (!criterion.required || (criterion.status !== 'missing' && criterion.status !== 'failed')) continue;
+    if (!isOpen(criterion)) continue;
     const level: Result.level = report.decision === 'blocked' ? 'error' : 'warning';
     if (criterion.problems.length === 0)
       add(criterion.id, level, `${criterion.id} ${criterion.title}: ${criterion.reason}`, criterion.location);
     for (const problem of criterion.problems)
       add(criterion.id, level, `${criterion.id} ${criterion.title}: ${problem.message}`, problem.location ?? criterion.location);
   }
-  if (report.owner.status !== 'approved')
-    add(ruleId('owner'), report.owner.status === 'invalid' ? 'error' : 'note', report.owner.reason, report.owner.location);
-  for (const role of report.roles) {
-    if (role.blocking) add(ruleId('role'), 'error', `${role.role} (${role.status.replace('_', ' ')}): ${role.hint}`, role.location);
-    else if (role.required && role.status === 'pending') add(ruleId('role'), 'note', `${role.role} (pending): ${role.hint}`, role.location);
-  }
-  for (const change of report.governance_changes ?? []) {
-    if (!change.approved) add(ruleId('governance'), 'note', change.summary, change.location);
-  }
+  signoffResults(report, add);
   for (const warning of report.warnings) add(ruleId('warning'), 'warning', warning.message, warning.location);
   return results;
 }
