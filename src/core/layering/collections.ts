@@ -18,7 +18,7 @@ type Criteria = ReadonlyMap<string, CriterionEntry>;
 const rolePattern = (name: string): PolicyPath => ['roles', name === 'owner' ? 'owner' : '*'];
 
 /** `a, b and c` */
-export function words(list: readonly string[]): string {
+function words(list: readonly string[]): string {
   return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
 }
 

@@ -9,11 +9,11 @@ import type { Judging } from './setting.js';
 export type Compare<V> = (parent: V | undefined, child: V | undefined, judging: Judging) => void;
 type Strings = readonly string[];
 
-export const quoted = (list: Strings): string => list.map((item) => `"${item}"`).join(', ');
+const quoted = (list: Strings): string => list.map((item) => `"${item}"`).join(', ');
 export const plain = (list: Strings): string => list.join(', ');
 const lower = (list: Strings): Set<string> => new Set(list.map((item) => item.toLowerCase()));
 /** Items of `list` not in `other`, comparing logins and team slugs case-insensitively when `fold`. */
-export function without(list: Strings, other: Strings, fold = false): string[] {
+function without(list: Strings, other: Strings, fold = false): string[] {
   const seen = fold ? lower(other) : new Set(other);
   return list.filter((item) => !seen.has(fold ? item.toLowerCase() : item));
 }
