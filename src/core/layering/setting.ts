@@ -53,7 +53,7 @@ export interface Merging {
  * gate), or a function for the structural rows (roles by name, gates and criteria by id, evidence by kind).
  * A function is called only when the layer states the setting.
  */
-export type MergeRule = 'replace' | 'keys' | 'none' | ((into: Record<string, unknown>, value: unknown, merging: Merging) => void);
+type MergeRule = 'replace' | 'keys' | 'none' | ((into: Record<string, unknown>, value: unknown, merging: Merging) => void);
 
 /**
  * One setting of a policy. Method syntax for `read` and `compare` keeps a row of one value type a row
