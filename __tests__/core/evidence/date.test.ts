@@ -12,6 +12,7 @@ evidenceTable(
         entry: 'date: 2026-05-01',
         errors: [
           {
+            messageId: 'date/too-old',
             message: 'evidence dated 2026-05-01 is 203 days old; the policy accepts at most 90d for high risk (113d 12h too old): renew it',
             line: 4,
             column: 11,
@@ -20,15 +21,36 @@ evidenceTable(
       },
       {
         entry: 'date: 2026-12-24',
-        errors: [{ message: 'date 2026-12-24 is in the future; evidence is dated when it was produced', line: 4, column: 11 }],
+        errors: [
+          {
+            messageId: 'date/future',
+            message: 'date 2026-12-24 is in the future; evidence is dated when it was produced',
+            line: 4,
+            column: 11,
+          },
+        ],
       },
       {
         entry: "date: '2026-02-30'",
-        errors: [{ message: 'date "2026-02-30" is not a real calendar date: February 2026 has 28 days', line: 4, column: 11 }],
+        errors: [
+          {
+            messageId: 'date/not-a-date',
+            message: 'date "2026-02-30" is not a real calendar date: February 2026 has 28 days',
+            line: 4,
+            column: 11,
+          },
+        ],
       },
       {
         entry: 'file: reports/pentest.md',
-        errors: [{ message: 'SEC-2 needs the date the evidence was produced: add `date: YYYY-MM-DD`', line: 4, column: 5 }],
+        errors: [
+          {
+            messageId: 'date/needed',
+            message: 'SEC-2 needs the date the evidence was produced: add `date: YYYY-MM-DD`',
+            line: 4,
+            column: 5,
+          },
+        ],
       },
     ],
   },

@@ -17,29 +17,34 @@ evidenceTable(metricsEvidence, policy, {
     {
       entry: 'metrics:\n  completeness: 0.91\n  open_critical_findings: 2\n  retention_days: 90',
       errors: [
-        { message: 'completeness is 0.91, below the minimum 0.98 for high risk', line: 5, column: 21 },
-        { message: 'open_critical_findings is 2, above the maximum 0 for high risk', line: 6, column: 31 },
-        { message: 'retention_days is 90 days, below the minimum 183 days for high risk', line: 7, column: 23 },
+        { messageId: 'metrics/below-min', message: 'completeness is 0.91, below the minimum 0.98 for high risk', line: 5, column: 21 },
+        { messageId: 'metrics/above-max', message: 'open_critical_findings is 2, above the maximum 0 for high risk', line: 6, column: 31 },
+        {
+          messageId: 'metrics/below-min',
+          message: 'retention_days is 90 days, below the minimum 183 days for high risk',
+          line: 7,
+          column: 23,
+        },
       ],
     },
     {
       entry: 'metrics:\n  completeness: 0.99',
       errors: [
-        { message: 'metric "open_critical_findings" is missing: add it under metrics', line: 5, column: 7 },
-        { message: 'metric "retention_days" is missing: add it under metrics', line: 5, column: 7 },
+        { messageId: 'metrics/missing', message: 'metric "open_critical_findings" is missing: add it under metrics', line: 5, column: 7 },
+        { messageId: 'metrics/missing', message: 'metric "retention_days" is missing: add it under metrics', line: 5, column: 7 },
       ],
     },
     {
       entry: 'file: reports/pentest.md',
       errors: [
-        { message: 'metric "completeness" is missing: add it under metrics', line: 4, column: 5 },
-        { message: 'metric "open_critical_findings" is missing: add it under metrics', line: 4, column: 5 },
-        { message: 'metric "retention_days" is missing: add it under metrics', line: 4, column: 5 },
+        { messageId: 'metrics/missing', message: 'metric "completeness" is missing: add it under metrics', line: 4, column: 5 },
+        { messageId: 'metrics/missing', message: 'metric "open_critical_findings" is missing: add it under metrics', line: 4, column: 5 },
+        { messageId: 'metrics/missing', message: 'metric "retention_days" is missing: add it under metrics', line: 4, column: 5 },
       ],
     },
     {
       entry: 'metrics:\n  completeness: .nan\n  open_critical_findings: 0\n  retention_days: 200',
-      errors: [{ message: 'metric "completeness" must be a finite number', line: 5, column: 21 }],
+      errors: [{ messageId: 'metrics/not-finite', message: 'metric "completeness" must be a finite number', line: 5, column: 21 }],
     },
   ],
 });

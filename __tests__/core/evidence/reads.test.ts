@@ -12,7 +12,7 @@ function context(dvcText: string | null | undefined): ReadsContext {
   return { manifestDir: DIR, criterion: undefined, text: (path) => (path === DVC_YAML ? dvcText : null) };
 }
 
-const kind = (name: string) => EVIDENCE_KINDS.find((k) => k.kind === name)!;
+const kind = (name: string) => EVIDENCE_KINDS.find((k) => k.meta.name === name)!;
 
 type Row = [string, Record<string, unknown>, string[], (string | null)?];
 
@@ -52,5 +52,5 @@ describe.each(Object.entries(TABLES))('%s evidence reads', (name, rows) => {
 });
 
 it('every evidence kind has a table', () => {
-  expect(EVIDENCE_KINDS.map((k) => k.kind).sort()).toEqual(Object.keys(TABLES).sort());
+  expect(EVIDENCE_KINDS.map((k) => k.meta.name).sort()).toEqual(Object.keys(TABLES).sort());
 });

@@ -25,7 +25,8 @@ export interface ValidCase {
 
 export interface InvalidCase extends ValidCase {
   /** file: where the finding is when not in the manifest (an artifact the entry reads). */
-  errors: Array<{ message: string; line: number; column: number; file?: string }>;
+  /** messageId: the kind's stable id (`file/missing`), one of its meta.messages. */
+  errors: Array<{ messageId: string; message: string; line: number; column: number; file?: string }>;
 }
 
 /** Contents of files a case's entry reads (metrics artifacts, documents), by repository path; each also a 'file'. */
@@ -73,7 +74,13 @@ function findings(kind: EvidenceKind, policy: EvidenceRequirements, { entry, tie
     locate: (path) => parsed.locate(['evidence', 'SEC-2', ...path]),
     validUntil: () => {},
   };
-  return kind.check(ctx).map((f) => ({ message: f.message, line: f.location?.line, column: f.location?.column, file: f.location?.file }));
+  return kind.check(ctx).map((f) => ({
+    messageId: f.messageId,
+    message: f.message,
+    line: f.location?.line,
+    column: f.location?.column,
+    file: f.location?.file,
+  }));
 }
 
 export function evidenceTable(
@@ -81,7 +88,7 @@ export function evidenceTable(
   policy: EvidenceRequirements,
   cases: { valid: ValidCase[]; invalid: InvalidCase[] },
   texts: Texts = {},
-  title = `${kind.kind} evidence`,
+  title = `${kind.meta.name} evidence`,
 ): void {
   describe(title, () => {
     it.each(cases.valid.map((c) => [c.entry, c] as const))('valid: %s', (_, c) => {
