@@ -1,6 +1,6 @@
 // `date` evidence, case by case, with each finding at its line and column in the manifest.
 import { dateEvidence } from '../../../src/core/evidence/date.js';
-import { evidenceTable } from './tester.js';
+import { entryTable, evidenceTable, placeholderTable } from './tester.js';
 
 evidenceTable(
   dateEvidence,
@@ -55,3 +55,37 @@ evidenceTable(
     ],
   },
 );
+
+// Every date an entry states must be one, whether or not the policy asks for a date there.
+entryTable(dateEvidence, {
+  valid: ['date: 2026-11-01', "date: '2026-06-01T09:00:00+02:00'", 'file: reports/pentest.md'],
+  invalid: [
+    {
+      entry: "date: '2026-02-30'",
+      errors: [
+        {
+          messageId: 'date/not-a-date',
+          message: 'evidence.SEC-2.date "2026-02-30" is not a real calendar date: February 2026 has 28 days',
+          line: 4,
+          column: 11,
+        },
+      ],
+    },
+    {
+      entry: "file: reports/pentest.md\ndate: '2026-06-01T09:00:00'",
+      errors: [
+        {
+          messageId: 'date/not-a-date',
+          message: 'evidence.SEC-2.date "2026-06-01T09:00:00" is a date-time without a time zone: add Z or an offset such as +02:00',
+          line: 5,
+          column: 11,
+        },
+      ],
+    },
+  ],
+});
+
+placeholderTable(dateEvidence, [
+  { entry: 'date: YYYY-MM-DD', still: [['date']] },
+  { entry: 'date: 2026-11-01', still: [] },
+]);

@@ -1,6 +1,6 @@
 // `file` evidence, case by case, with each finding at its line and column in the manifest.
 import { fileEvidence } from '../../../src/core/evidence/file.js';
-import { evidenceTable } from './tester.js';
+import { entryTable, evidenceTable } from './tester.js';
 
 evidenceTable(
   fileEvidence,
@@ -165,3 +165,32 @@ evidenceTable(
   },
   'file evidence with min_bytes and headings',
 );
+
+// A path out of the repository is an attempt: the manifest is refused for it, whatever the policy asks.
+entryTable(fileEvidence, {
+  valid: ['file: reports/pentest.md', 'file: [reports/pentest.md, notes/*.md]', 'date: 2026-11-01'],
+  invalid: [
+    {
+      entry: 'file: ../../../etc/passwd',
+      errors: [
+        {
+          messageId: 'file/path-refused',
+          message: 'evidence path "../../../etc/passwd" escapes the repository; evidence must live inside the repository',
+          line: 4,
+          column: 11,
+        },
+      ],
+    },
+    {
+      entry: 'file:\n  - reports/pentest.md\n  - /etc/passwd',
+      errors: [
+        {
+          messageId: 'file/path-refused',
+          message: 'evidence path "/etc/passwd" is absolute; write it relative to the manifest\'s folder',
+          line: 6,
+          column: 9,
+        },
+      ],
+    },
+  ],
+});

@@ -1,6 +1,6 @@
 // `link` evidence, case by case, with each finding at its line and column in the manifest.
 import { linkEvidence } from '../../../src/core/evidence/link.js';
-import { evidenceTable } from './tester.js';
+import { evidenceTable, placeholderTable, policyTable } from './tester.js';
 
 evidenceTable(
   linkEvidence,
@@ -91,3 +91,26 @@ evidenceTable(
     ],
   },
 );
+
+// A pattern that does not compile is refused in the policy file that states it, before any layering.
+policyTable(linkEvidence, {
+  valid: ['link: { pattern: "^https://tickets\\\\.example\\\\.com/" }', 'link: {}'],
+  invalid: [
+    {
+      evidence: 'link: { pattern: "(" }',
+      errors: [
+        {
+          messageId: 'link/bad-pattern',
+          message: 'link pattern is not a valid regular expression: Invalid regular expression: /(/: Unterminated group',
+          line: 7,
+          column: 28,
+        },
+      ],
+    },
+  ],
+});
+
+placeholderTable(linkEvidence, [
+  { entry: 'link: https://', still: [['link']] },
+  { entry: 'link: https://tickets.example.com/OPS-1', still: [] },
+]);

@@ -1,6 +1,6 @@
 // `metrics` evidence, case by case, with each finding at its line and column in the manifest.
 import { metricsEvidence } from '../../../src/core/evidence/metrics.js';
-import { evidenceTable } from './tester.js';
+import { entryTable, evidenceTable, placeholderTable, policyTable } from './tester.js';
 
 const policy = {
   metrics: {
@@ -48,3 +48,62 @@ evidenceTable(metricsEvidence, policy, {
     },
   ],
 });
+
+// Bounds nothing could meet, and a threshold fixed before an evaluation the policy does not have.
+policyTable(metricsEvidence, {
+  valid: ['metrics:\n  accuracy: { min: 0.9, max: 1 }', 'metrics:\n  accuracy: { min: 0.9, fixed_before_evaluation: [SEC-1] }'],
+  invalid: [
+    {
+      evidence: 'metrics:\n  accuracy: { min: { low: 0.5, high: 0.99 }, max: 0.95 }',
+      errors: [
+        {
+          messageId: 'metrics/min-above-max',
+          message: 'metric accuracy has min 0.99 above max 0.95 for high risk: nothing could pass',
+          line: 8,
+          column: 23,
+        },
+      ],
+    },
+    {
+      evidence: 'metrics:\n  accuracy: { min: 0.9, fixed_before_evaluation: [SEC-3] }',
+      errors: [
+        {
+          messageId: 'metrics/unknown-criterion',
+          message:
+            'metric accuracy of SEC-2 is fixed before the evaluation of "SEC-3", which is not a criterion of the policy. Did you mean "SEC-1"? Name the criterion whose evidence is that evaluation',
+          line: 8,
+          column: 60,
+        },
+      ],
+    },
+  ],
+});
+
+// An artifact path out of the repository is refused with the manifest; dvc and model-card name no path.
+entryTable(metricsEvidence, {
+  valid: ['metrics: { from: dvc }', 'metrics: { from: model-card }', 'metrics: { from: reports/eval.json }', 'metrics: { accuracy: 0.9 }'],
+  invalid: [
+    {
+      entry: 'metrics: { from: ../../../etc/passwd }',
+      errors: [
+        {
+          messageId: 'metrics/path-refused',
+          message: 'metrics artifact path "../../../etc/passwd" escapes the repository; evidence must live inside the repository',
+          line: 4,
+          column: 22,
+        },
+      ],
+    },
+  ],
+});
+
+placeholderTable(metricsEvidence, [
+  {
+    entry: 'metrics: { accuracy: your-measured-value, f1: 0.9, auc: your-measured-value }',
+    still: [
+      ['metrics', 'accuracy'],
+      ['metrics', 'auc'],
+    ],
+  },
+  { entry: 'metrics: { from: reports/eval.json }', still: [] },
+]);
