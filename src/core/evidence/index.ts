@@ -14,15 +14,4 @@ export const EVIDENCE_KEYS: ReadonlyArray<keyof EvidenceRequirements> = [...EVID
 export { countLettersAndDigits, judgeNotApplicable, MIN_NOT_APPLICABLE_LENGTH, notApplicableProblem } from './not-applicable.js';
 
 export { asReported, mergePerTier } from './types.js';
-export type {
-  EntryValidation,
-  EvidenceContext,
-  EvidenceGovernance,
-  EvidenceKind,
-  EvidenceKindMeta,
-  LayerComparison,
-  PlaceholderUse,
-  PolicyValidation,
-  ReadsContext,
-  Show,
-} from './types.js';
+export type { EvidenceContext, EvidenceKind, LayerComparison, ReadsContext, Show } from './types.js';

@@ -1,5 +1,6 @@
-// The contract every evidence kind implements: a small, pure check that returns problems with
-// the manifest location each one is about.
+// The contract every evidence kind implements, whole: what it is, what its policy settings and its
+// manifest entries may hold, what it reads, a small pure check that returns problems (each with a
+// message id and the manifest location it is about), and how init, explain, governance and layering see it.
 import type { ParsedYaml } from '../yaml.js';
 import {
   RISK_TIERS,
