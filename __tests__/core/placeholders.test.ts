@@ -76,4 +76,40 @@ describe('placeholders', () => {
     expect(medium).not.toMatch(/\b(low|high) \d/);
     expect(starterManifest(POLICY.policy, { risk: 'high' })).toContain('#   needs metric log_retention_days ≥ 183 days');
   });
+
+  it('names the placeholders of an entry as it always has, its own fields (date, link) before its metrics, whatever the kinds order', () => {
+    const text = [
+      'version: 1',
+      'pilot: { name: churn, risk: medium }',
+      'owner: sam-cto',
+      'evidence:',
+      `  DR-2: { metrics: { completeness: ${PLACEHOLDERS.metric} }, link: "${PLACEHOLDERS.link}", date: ${PLACEHOLDERS.date} }`,
+      '',
+    ].join('\n');
+    const errors = check(text).errors.filter((e) => e.message.includes('is still the placeholder'));
+    expect(errors.map((e) => `${e.location?.line}:${e.location?.column} ${e.message.split(' ')[0]}`)).toEqual([
+      '5:83 evidence.DR-2.date',
+      '5:65 evidence.DR-2.link',
+      '5:36 evidence.DR-2.metrics.completeness',
+    ]);
+    // A report's findings keep their shape: the kinds' message ids stay inside the core.
+    for (const error of check(text).errors) expect(Object.keys(error)).toEqual(['message', 'location']);
+  });
+
+  it("refuses every entry's paths out of the repository before any entry's date that is no date", () => {
+    const text = [
+      'version: 1',
+      'pilot: { name: churn, risk: medium }',
+      'owner: sam-cto',
+      'evidence:',
+      "  DR-1: { file: docs/dr1.md, date: '2026-02-30' }",
+      '  DR-2: { file: ../../etc/passwd, metrics: { from: /etc/eval.json } }',
+      '',
+    ].join('\n');
+    expect(check(text).errors.map((e) => `${e.location?.line}:${e.location?.column} ${e.message}`)).toEqual([
+      '6:17 evidence path "../../etc/passwd" escapes the repository; evidence must live inside the repository',
+      '6:52 metrics artifact path "/etc/eval.json" is absolute; write it relative to the manifest\'s folder',
+      '5:36 evidence.DR-1.date "2026-02-30" is not a real calendar date: February 2026 has 28 days',
+    ]);
+  });
 });

@@ -3,10 +3,7 @@
 import { posix } from 'node:path';
 import { formatLocation, InputError } from './errors.js';
 import { decide } from './decide.js';
-import { evidenceDateFindings } from './evidence/date.js';
-import { EVIDENCE_KINDS, judgeNotApplicable, type EvidenceContext, type EvidenceKind } from './evidence/index.js';
-import { resolveEvidencePath } from './evidence/paths.js';
-import { DVC, MODEL_CARD } from './evidence/artifacts.js';
+import { asReported, EVIDENCE_KINDS, judgeNotApplicable, type EvidenceContext, type EvidenceKind } from './evidence/index.js';
 import { sha256 } from './hash.js';
 import { criteriaById } from './criteria.js';
 import type { LoadedPolicy } from './policy.js';
@@ -122,7 +119,7 @@ function planOf(criterion: CriterionPolicy): CriterionPlan {
   let plan = plans.get(criterion);
   if (!plan) {
     const kinds = EVIDENCE_KINDS.filter((kind) => kind.applies(criterion));
-    plan = { kinds, needs: kinds.map((kind) => kind.kind).join(', '), entryPath: ['evidence', criterion.id] };
+    plan = { kinds, needs: kinds.map((kind) => kind.meta.name).join(', '), entryPath: ['evidence', criterion.id] };
     plans.set(criterion, plan);
   }
   return plan;
@@ -202,7 +199,7 @@ function evaluateCriterion(
         if (Number.isFinite(ms) && (validUntil === null || ms < validUntil)) validUntil = ms;
       },
     };
-    for (const kind of kinds) for (const finding of kind.check(check)) problems.push(finding);
+    for (const kind of kinds) for (const finding of kind.check(check)) problems.push(asReported(finding));
   }
   const location = entry !== undefined ? ctx.parsed.locateKey(entryPath) : null;
   if (problems.length > 0) {
@@ -232,31 +229,17 @@ function manifestFindings(manifest: Manifest, parsed: ParsedYaml, policy: Loaded
       });
     }
   }
-  // An evidence path that leaves the repository is an attempt, not a mistake in the evidence: refuse the manifest.
+  // Each kind refuses what an entry names, whatever the policy asks: first every path that leaves the
+  // repository (an attempt, not a mistake), then every value that is not one of its kind.
   const manifestDir = posix.dirname(parsed.file) === '.' ? '' : posix.dirname(parsed.file);
-  for (const [id, entry] of Object.entries(manifest.evidence ?? {})) {
-    const paths = entry.file === undefined ? [] : typeof entry.file === 'string' ? [entry.file] : entry.file;
-    paths.forEach((raw, index) => {
-      const resolved = resolveEvidencePath(manifestDir, raw);
-      if (!resolved.ok) {
-        findings.push({
-          message: `evidence path "${raw}" ${resolved.reason}`,
-          location: parsed.locate(['evidence', id, 'file', ...(typeof entry.file === 'string' ? [] : [index])]),
-        });
-      }
-    });
-    const from = entry.metrics?.from;
-    if (typeof from === 'string' && from !== DVC && from !== MODEL_CARD) {
-      const resolved = resolveEvidencePath(manifestDir, from);
-      if (!resolved.ok)
-        findings.push({
-          message: `metrics artifact path "${from}" ${resolved.reason}`,
-          location: parsed.locate(['evidence', id, 'metrics', 'from']),
-        });
-    }
-  }
-  // Every date the manifest states must be a real one, whatever the policy asks of its criterion.
-  findings.push(...evidenceDateFindings(manifest, (path) => parsed.locate(path)));
+  const entries = Object.entries(manifest.evidence ?? {}).map(([id, entry]) => ({
+    entry,
+    ctx: { id, manifestDir, locate: (path: DataPath) => parsed.locate(['evidence', id, ...path]) },
+  }));
+  for (const { entry, ctx } of entries)
+    for (const kind of EVIDENCE_KINDS) for (const finding of kind.validatePaths?.(entry, ctx) ?? []) findings.push(asReported(finding));
+  for (const { entry, ctx } of entries)
+    for (const kind of EVIDENCE_KINDS) for (const finding of kind.validateEntry?.(entry, ctx) ?? []) findings.push(asReported(finding));
   return findings;
 }
 
@@ -424,9 +407,9 @@ export function rolesToRequest(input: EvaluationInput): { people: string[]; team
 }
 
 /**
- * True when evaluating `input` may read file contents: an entry names a metrics artifact, or the
- * policy asks for min_bytes or headings of a file an entry names. The flow reads those files
- * beforehand only then.
+ * True when evaluating `input` may read file contents: an evidence kind says its check of an entry
+ * reads them (a metrics artifact; a file whose size or headings the policy asks for). The flow reads
+ * those files beforehand only then.
  */
 export function readsFiles(input: EvaluationInput): boolean {
   if (input.manifest.text === null) return false;
@@ -435,10 +418,7 @@ export function readsFiles(input: EvaluationInput): boolean {
   const evidence = read.manifest.evidence ?? {};
   for (const { criterion } of criteriaById(input.policy.policy).values()) {
     const entry = evidence[criterion.id];
-    if (entry === undefined) continue;
-    if (entry.metrics?.from !== undefined) return true;
-    const file = criterion.evidence.file;
-    if (entry.file !== undefined && (file?.min_bytes !== undefined || (file?.headings?.length ?? 0) > 0)) return true;
+    if (entry !== undefined && EVIDENCE_KINDS.some((kind) => kind.readsContents(entry, criterion))) return true;
   }
   return false;
 }
@@ -470,7 +450,7 @@ function readManifest(manifest: {
   }
   // A placeholder init wrote is named as such; the schema's complaint at the same place (a metric that
   // is not a number, a date that is no date) would only say less.
-  const placeholders = placeholderFindings(parsed.data, (path) => parsed.locate(path));
+  const placeholders = placeholderFindings(parsed.data, (path) => parsed.locate(path), EVIDENCE_KINDS);
   const at = new Set(placeholders.map((f) => formatLocation(f.location)));
   const schemaErrors = schemaFindings(manifestValidator, parsed, 'manifest').filter((f) => !at.has(formatLocation(f.location)));
   const errors = [...placeholders, ...schemaErrors];

@@ -5,7 +5,6 @@
 import { posix } from 'node:path';
 import { criteriaById } from './criteria.js';
 import { EVIDENCE_KINDS, type ReadsContext } from './evidence/index.js';
-import { resolveEvidencePath } from './evidence/paths.js';
 import { reviewerRoles } from './signoff/members.js';
 import { loginKey, sameLogin } from './signoff/identity.js';
 import { standing, verdictsOf, type Review } from './signoff/reviews.js';
@@ -274,20 +273,14 @@ const EMPTY_BLOB = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391';
 /** A commit whose files are not read: enough for pairing every pilot (PairingInput.everyPilot). */
 export const UNREAD_COMMIT: CommitFiles = { kind: () => 'missing', text: () => undefined };
 
-/** The files a manifest names literally as evidence (`file:` entries without a pattern), as repository paths. */
+/** The files a manifest names literally as its own evidence (EvidenceKind.identifies), as repository paths. */
 function literalEvidenceFiles(manifest: ManifestAt): string[] {
   const evidence = manifestData(manifest)?.evidence;
   if (!isRecord(evidence)) return [];
   const paths = new Set<string>();
-  for (const entry of Object.values(evidence)) {
-    const file = isRecord(entry) ? entry.file : undefined;
-    const list = typeof file === 'string' ? [file] : Array.isArray(file) ? file.filter((f): f is string => typeof f === 'string') : [];
-    for (const raw of list) {
-      if (/[*?[{]/.test(raw)) continue;
-      const resolved = resolveEvidencePath(dirOf(manifest.path), raw);
-      if (resolved.ok && resolved.repoPath !== '') paths.add(resolved.repoPath);
-    }
-  }
+  const manifestDir = dirOf(manifest.path);
+  for (const entry of Object.values(evidence))
+    if (isRecord(entry)) for (const kind of EVIDENCE_KINDS) for (const path of kind.identifies?.(entry, manifestDir) ?? []) paths.add(path);
   return [...paths];
 }
 
@@ -630,27 +623,11 @@ export function awaitedBy(change: GovernanceChange): string {
 
 // ---------------------------------------------------------------- thresholds fixed before the evaluation
 
-/** A metric's value as an entry states it, as text for comparing and showing; null when absent. */
-function metricsOf(evidence: unknown, criterion: string): unknown {
-  const entry = isRecord(evidence) ? evidence[criterion] : undefined;
-  return isRecord(entry) ? entry.metrics : undefined;
-}
-
-function statedMetric(evidence: unknown, criterion: string, metric: string): string | null {
-  const metrics = metricsOf(evidence, criterion);
-  if (!isRecord(metrics) || !Object.hasOwn(metrics, metric)) return null;
-  const value = metrics[metric];
-  return typeof value === 'number' ? String(value) : JSON.stringify(value);
-}
-
-const entryOf = (evidence: unknown, criterion: string): string =>
-  JSON.stringify(isRecord(evidence) && isRecord(evidence[criterion]) ? evidence[criterion] : null);
-
 /**
- * Values the policy fixes before the evaluation (fixed_before_evaluation) that the pull request changes
- * together with that evaluation's evidence: its manifest entry, or a file it used (`usedBy`). Each
- * needs the base owner's approval and the policy's thresholds_confirmed_by role's; until then the
- * decision waits. A value changed alone, or an evaluation renewed under an unchanged bar, is ordinary.
+ * What the pull request changes about each criterion's evidence that needs approvals beyond the
+ * evidence, as each evidence kind judges it (metrics: a value fixed before its evaluation, changed
+ * with that evaluation's evidence or a file it used, `usedBy`): the base owner's approval and the
+ * policy's thresholds_confirmed_by role's.
  */
 export function thresholdChanges(args: {
   head: Manifest;
@@ -665,51 +642,30 @@ export function thresholdChanges(args: {
   approvedRoles: readonly string[];
 }): GovernanceChange[] {
   const base = manifestData({ path: args.basePath, text: args.baseText });
-  const baseEvidence = base?.evidence;
-  const headEvidence = args.head.evidence ?? {};
   const changed = new Set(args.changedFiles);
   // `folder/` stands for everything under it (the CLI lists a folder git tracks nothing in that way).
   const changedFolders = args.changedFiles.filter((path) => path.endsWith('/'));
   const isChanged = (path: string) => changed.has(path) || changedFolders.some((folder) => path.startsWith(folder));
   const role = args.policy.thresholds_confirmed_by;
   const roleKnown = role !== undefined && reviewerRoles(args.policy).some(([name]) => name === role);
+  const thresholdApprovals = (): GovernanceApproval[] => {
+    const needs: GovernanceApproval[] = [
+      { who: args.baseOwner, as: 'base_owner', status: args.baseOwnerApproved ? 'approved' : 'awaiting' },
+    ];
+    if (roleKnown) needs.push({ who: role, as: 'role', status: args.approvedRoles.includes(role) ? 'approved' : 'awaiting' });
+    return needs;
+  };
+  const shared = {
+    baseEvidence: base?.evidence,
+    headEvidence: args.head.evidence ?? {},
+    usedChanged: (id: string) => [...(args.usedBy.get(id) ?? [])].some(isChanged),
+    thresholdApprovals,
+    parsed: args.parsed,
+  };
   const changes: GovernanceChange[] = [];
-  for (const gate of args.policy.gates) {
-    for (const criterion of gate.criteria) {
-      for (const [metric, rule] of Object.entries(criterion.evidence.metrics ?? {})) {
-        const evaluations = rule.fixed_before_evaluation ?? [];
-        if (evaluations.length === 0) continue;
-        const before = statedMetric(baseEvidence, criterion.id, metric);
-        const after = statedMetric(headEvidence, criterion.id, metric);
-        const usedChanged = (id: string) => [...(args.usedBy.get(id) ?? [])].some(isChanged);
-        // A threshold read from an artifact moves with the artifact (or with where it is read from),
-        // though the manifest's text for it stays the same.
-        const headMetrics = metricsOf(headEvidence, criterion.id);
-        const fromArtifact =
-          isRecord(headMetrics) &&
-          Object.hasOwn(headMetrics, 'from') &&
-          (JSON.stringify(metricsOf(baseEvidence, criterion.id) ?? null) !== JSON.stringify(headMetrics) || usedChanged(criterion.id));
-        if (before === after && !fromArtifact) continue;
-        const renewed = evaluations.filter((id) => entryOf(baseEvidence, id) !== entryOf(headEvidence, id) || usedChanged(id));
-        if (renewed.length === 0) continue;
-        const needs: GovernanceApproval[] = [
-          { who: args.baseOwner, as: 'base_owner', status: args.baseOwnerApproved ? 'approved' : 'awaiting' },
-        ];
-        if (roleKnown) needs.push({ who: role, as: 'role', status: args.approvedRoles.includes(role) ? 'approved' : 'awaiting' });
-        const approved = needs.every((n) => n.status === 'approved');
-        const path = ['evidence', criterion.id, 'metrics', metric];
-        changes.push({
-          kind: 'threshold_changed',
-          summary: `threshold changed in the same pull request as the evaluation: ${criterion.id} ${metric} ${before === after ? 'read from an artifact that changed' : `from ${before ?? '(none)'} to ${after ?? '(none)'}`}, with new evidence for ${renewed.join(', ')}`,
-          from: before,
-          to: after,
-          needs,
-          approved,
-          location: args.parsed.has(path) ? args.parsed.locate(path) : args.parsed.locateKey(['evidence', criterion.id]),
-        });
-      }
-    }
-  }
+  for (const gate of args.policy.gates)
+    for (const criterion of gate.criteria)
+      for (const kind of EVIDENCE_KINDS) if (kind.governance) changes.push(...kind.governance({ ...shared, criterion }));
   return changes;
 }
 

@@ -1,6 +1,7 @@
 // The placeholder values `init` writes into a starter manifest, defined once: the starter writer
 // takes its values from here, and the engine refuses a manifest that still holds one, at its line,
 // so an uncommented starter can never pass as if someone had filled it in.
+import type { EvidenceKind } from './evidence/types.js';
 import type { DataPath, Finding, SourceLocation } from './types.js';
 
 export const PLACEHOLDERS = {
@@ -22,8 +23,12 @@ type Locate = (path: DataPath) => SourceLocation;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Every placeholder value still in a manifest (its raw parsed data, before schema checks), each at its line. */
-export function placeholderFindings(data: unknown, locate: Locate): Finding[] {
+/**
+ * Every placeholder value still in a manifest (its raw parsed data, before schema checks), each at its
+ * line. `kinds`: the evidence kinds (EVIDENCE_KINDS), passed in because they take their placeholder
+ * values from this module.
+ */
+export function placeholderFindings(data: unknown, locate: Locate, kinds: readonly Pick<EvidenceKind, 'placeholders'>[]): Finding[] {
   if (!isObject(data)) return [];
   const findings: Finding[] = [];
   const still = (path: DataPath, value: unknown, placeholder: string, replacement: string) => {
@@ -52,12 +57,10 @@ export function placeholderFindings(data: unknown, locate: Locate): Finding[] {
   if (isObject(data.evidence)) {
     for (const [id, entry] of Object.entries(data.evidence)) {
       if (!isObject(entry)) continue;
-      still(['evidence', id, 'date'], entry.date, PLACEHOLDERS.date, 'the date the evidence was produced, such as 2026-11-20');
-      still(['evidence', id, 'link'], entry.link, PLACEHOLDERS.link, 'the full URL of the ticket or record');
-      if (isObject(entry.metrics)) {
-        for (const [name, value] of Object.entries(entry.metrics))
-          still(['evidence', id, 'metrics', name], value, PLACEHOLDERS.metric, `the measured value of ${name}, a number`);
-      }
+      // Each kind names the values init writes into its part of an entry: the entry's own fields
+      // (a date, a link) are reported before values inside them (each metric).
+      const uses = kinds.flatMap((kind) => kind.placeholders?.(entry) ?? []).sort((a, b) => a.path.length - b.path.length);
+      for (const use of uses) still(['evidence', id, ...use.path], use.value, use.placeholder, use.replacement);
     }
   }
   return findings;

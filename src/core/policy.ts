@@ -1,5 +1,5 @@
 // Loads the trusted policy: parse with positions, validate against the schema, then check what a
-// schema cannot (unique ids, sign-off roles that exist, patterns that compile, min <= max).
+// schema cannot (unique ids, sign-off roles that exist, and what each evidence kind checks of its settings).
 // Policies that extend others are resolved in layering/; this module checks one file and one effective policy.
 import { InputError } from './errors.js';
 import { sha256 } from './hash.js';
@@ -9,6 +9,7 @@ import { policy as policyValidator } from './generated/policy-validator.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
 import { didYouMean } from './suggest.js';
 import { consentRequiresReminder } from './signoff/reminder.js';
+import { asReported, EVIDENCE_KINDS } from './evidence/index.js';
 // The engine reads policies through these; they live apart so that it loads no policy validator.
 import { criteriaById, reviewerRoles } from './criteria.js';
 export { criteriaById, reviewerRoles, type CriterionEntry } from './criteria.js';
@@ -35,7 +36,7 @@ export interface PolicyDocument {
 /** Locates a setting of an effective policy in the file(s) it came from. */
 export type PolicyLocator = (path: PolicyPath) => SourceLocation | null;
 
-/** What one file gets wrong on its own: ids used twice, link patterns that do not compile. */
+/** What one file gets wrong on its own: ids used twice, and what each evidence kind refuses in one file (a link pattern that does not compile). */
 function documentFindings(data: PolicyLayer, parsed: ParsedYaml): Finding[] {
   const findings: Finding[] = [];
   const gateIds = new Set<string>();
@@ -58,17 +59,11 @@ function documentFindings(data: PolicyLayer, parsed: ParsedYaml): Finding[] {
         });
       }
       criterionIds.set(criterion.id, gate.id);
-      const pattern = criterion.evidence?.link?.pattern;
-      if (pattern !== undefined) {
-        try {
-          new RegExp(pattern);
-        } catch (error) {
-          findings.push({
-            message: `link pattern is not a valid regular expression: ${(error as Error).message}`,
-            location: at('evidence', 'link', 'pattern'),
-          });
-        }
-      }
+      const evidence = criterion.evidence;
+      if (evidence === undefined) return;
+      for (const kind of EVIDENCE_KINDS)
+        for (const finding of kind.validateLayer?.(evidence, (...rest) => at('evidence', ...rest)) ?? [])
+          findings.push(asReported(finding));
     });
   });
   return findings;
@@ -79,6 +74,7 @@ export function effectiveFindings(policy: Policy, locate: PolicyLocator): Findin
   const findings: Finding[] = [];
   const roles = new Set(reviewerRoles(policy).map(([name]) => name));
   const ids = criteriaById(policy);
+  const criterionIds: ReadonlySet<string> = new Set(ids.keys());
   for (const { criterion } of ids.values()) {
     const at = (...rest: string[]) => locate(['criteria', criterion.id, ...rest]);
     const signoff = criterion.evidence.signoff;
@@ -88,27 +84,9 @@ export function effectiveFindings(policy: Policy, locate: PolicyLocator): Findin
         location: at('evidence', 'signoff'),
       });
     }
-    for (const [name, rule] of Object.entries(criterion.evidence.metrics ?? {})) {
-      for (const tier of RISK_TIERS) {
-        const min = typeof rule.min === 'object' ? rule.min[tier] : rule.min;
-        const max = typeof rule.max === 'object' ? rule.max[tier] : rule.max;
-        if (min !== undefined && max !== undefined && min > max) {
-          findings.push({
-            message: `metric ${name} has min ${min} above max ${max} for ${tier} risk: nothing could pass`,
-            location: at('evidence', 'metrics', name),
-          });
-          break;
-        }
-      }
-      for (const id of rule.fixed_before_evaluation ?? []) {
-        if (!ids.has(id)) {
-          findings.push({
-            message: `metric ${name} of ${criterion.id} is fixed before the evaluation of "${id}", which is not a criterion of the policy.${didYouMean(id, ids.keys())} Name the criterion whose evidence is that evaluation`,
-            location: at('evidence', 'metrics', name, 'fixed_before_evaluation'),
-          });
-        }
-      }
-    }
+    const kindCtx = { at: (...rest: string[]) => at('evidence', ...rest), criterionIds };
+    for (const kind of EVIDENCE_KINDS)
+      for (const finding of kind.validatePolicy?.(criterion, kindCtx) ?? []) findings.push(asReported(finding));
     for (const approver of criterion.waiver_approvers ?? []) {
       if (!roles.has(approver)) {
         findings.push({

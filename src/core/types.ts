@@ -357,6 +357,12 @@ export type CriterionStatus = 'met' | 'missing' | 'failed' | 'not_applicable' | 
 export interface Finding {
   message: string;
   location: SourceLocation | null;
+  /**
+   * What an evidence kind reported, as a stable id (`file/missing`, `metrics/below-min`) that outlives the
+   * wording; listed in the kind's `meta.messages`. Kept inside the core: a report's findings are
+   * `{ message, location }` (evidence/types.ts, asReported).
+   */
+  messageId?: string;
 }
 
 export interface CriterionResult {

@@ -33,7 +33,7 @@ export function explainCriterion(policy: Policy, id: string): string {
     '',
     'Evidence:',
     ...describeEvidence(criterion).map((l) => `  - ${l}`),
-    ...artifactNotes(policy, criterion).map((l) => `  ${l}`),
+    ...EVIDENCE_KINDS.flatMap((kind) => kind.explain?.(criterion, policy, p) ?? []).map((l) => `  ${l}`),
   ];
   const refs = criterion.references ?? {};
   const named: Array<[string, string[] | undefined]> = [
@@ -45,24 +45,6 @@ export function explainCriterion(policy: Policy, id: string): string {
   const present = named.filter(([, list]) => list && list.length > 0);
   if (present.length > 0) out.push('', 'References:', ...present.map(([name, list]) => `  - ${name}: ${p(list!.join(', '))}`));
   return plainText(`${out.join('\n')}\n\n`);
-}
-
-/** How a manifest may give this criterion's metrics from an artifact, and who confirms a threshold fixed before the evaluation. */
-function artifactNotes(policy: Policy, criterion: CriterionPolicy): string[] {
-  const metrics = Object.values(criterion.evidence.metrics ?? {});
-  if (metrics.length === 0) return [];
-  const notes = [
-    'Metrics may be read from the evaluation instead of typed: metrics: { from: FILE } (JSON or YAML; prefix: a.b, or key: a.b.c per metric),',
-    "from: dvc (the metrics files of the pilot's dvc.yaml) or from: model-card (README.md's model-index; task: and dataset: choose",
-    'the result). A number typed beside it must agree with the artifact.',
-  ];
-  if (metrics.some((m) => m.fixed_before_evaluation?.length)) {
-    const role = policy.thresholds_confirmed_by;
-    notes.push(
-      `A value fixed before the evaluation, changed in the same pull request as that evaluation's evidence, needs the base branch owner's approval${role ? ` and the ${p(role)} role's (thresholds_confirmed_by)` : ' (the policy names no thresholds_confirmed_by role)'}.`,
-    );
-  }
-  return notes;
 }
 
 export function listCriteria(policy: Policy): string {

@@ -47,19 +47,33 @@ evidenceTable(
     invalid: [
       {
         entry: 'metrics: { from: reports/eval.json, prefix: eval.low }',
-        errors: [{ message: 'accuracy is 0.85, below the minimum 0.9 for high risk', line: 4, column: 26, file: EVAL }],
+        errors: [
+          {
+            messageId: 'metrics/below-min',
+            message: 'accuracy is 0.85, below the minimum 0.9 for high risk',
+            line: 4,
+            column: 26,
+            file: EVAL,
+          },
+        ],
       },
       {
         entry: 'metrics: { from: reports/eval.json, prefix: eval.nope }',
         errors: [
-          { message: `metric "accuracy" is not in ${EVAL} (looked for eval.nope.accuracy)`, line: 4, column: 22 },
-          { message: `metric "f1" is not in ${EVAL} (looked for eval.nope.f1)`, line: 4, column: 22 },
+          {
+            messageId: 'metrics/not-in-artifact',
+            message: `metric "accuracy" is not in ${EVAL} (looked for eval.nope.accuracy)`,
+            line: 4,
+            column: 22,
+          },
+          { messageId: 'metrics/not-in-artifact', message: `metric "f1" is not in ${EVAL} (looked for eval.nope.f1)`, line: 4, column: 22 },
         ],
       },
       {
         entry: 'metrics: { from: reports/eval.json, prefix: eval.test, accuracy: { key: eval.test.label } }',
         errors: [
           {
+            messageId: 'metrics/artifact-not-a-number',
             message: `metric "accuracy" in ${EVAL} (eval.test.label) must be a finite number, not the text "high"`,
             line: 3,
             column: 56,
@@ -71,6 +85,7 @@ evidenceTable(
         entry: 'metrics: { from: reports/eval.json, accuracy: { key: eval.test }, f1: { key: f1 } }',
         errors: [
           {
+            messageId: 'metrics/artifact-not-a-number',
             message: `metric "accuracy" in ${EVAL} (eval.test) must be a finite number, not a mapping (name a deeper key)`,
             line: 3,
             column: 13,
@@ -83,11 +98,13 @@ evidenceTable(
         entry: 'metrics: { from: reports/eval.json, prefix: eval.test, accuracy: 0.95 }',
         errors: [
           {
+            messageId: 'metrics/disagrees',
             message: `accuracy is 0.95 in the manifest but 0.9312 in ${EVAL} (eval.test.accuracy): correct the manifest or remove the typed value`,
             line: 4,
             column: 70,
           },
           {
+            messageId: 'metrics/disagrees',
             message: `accuracy is 0.95 in the manifest but 0.9312 in ${EVAL} (eval.test.accuracy): correct the manifest or remove the typed value`,
             line: 3,
             column: 27,
@@ -99,6 +116,7 @@ evidenceTable(
         entry: 'metrics: { from: reports/bad.json }',
         errors: [
           {
+            messageId: 'metrics/artifact-unusable',
             message: 'JSON syntax error: expected a key in double quotes, found ","',
             line: 3,
             column: 13,
@@ -114,12 +132,21 @@ evidenceTable(
         ] as const
       ).map(([name, why]) => ({
         entry: `metrics: { from: reports/${name} }`,
-        errors: [{ message: `JSON syntax error: ${why}`, line: 2, column: 15, file: `pilots/claims/reports/${name}` }],
+        errors: [
+          {
+            messageId: 'metrics/artifact-unusable',
+            message: `JSON syntax error: ${why}`,
+            line: 2,
+            column: 15,
+            file: `pilots/claims/reports/${name}`,
+          },
+        ],
       })),
       {
         entry: 'metrics: { from: reports/bomb.yaml }',
         errors: [
           {
+            messageId: 'metrics/artifact-unusable',
             message: 'anchors and aliases (&name / *name) are not accepted here: they allow alias bombs; write the value out',
             line: 1,
             column: 4,
@@ -131,6 +158,7 @@ evidenceTable(
         entry: 'metrics: { from: reports/huge.json }',
         errors: [
           {
+            messageId: 'metrics/artifact-unusable',
             message: `metrics artifact pilots/claims/reports/huge.json cannot be read: it is ${1024 * 1024 + 40} bytes; the limit is 1048576 bytes (1 MiB)`,
             line: 4,
             column: 22,
@@ -141,6 +169,7 @@ evidenceTable(
         entry: 'metrics: { from: ../../../etc/passwd }',
         errors: [
           {
+            messageId: 'metrics/path-refused',
             message: 'metrics artifact path "../../../etc/passwd" escapes the repository; evidence must live inside the repository',
             line: 4,
             column: 22,
@@ -150,13 +179,19 @@ evidenceTable(
       {
         entry: 'metrics: { from: /etc/passwd }',
         errors: [
-          { message: `metrics artifact path "/etc/passwd" is absolute; write it relative to the manifest's folder`, line: 4, column: 22 },
+          {
+            messageId: 'metrics/path-refused',
+            message: `metrics artifact path "/etc/passwd" is absolute; write it relative to the manifest's folder`,
+            line: 4,
+            column: 22,
+          },
         ],
       },
       {
         entry: 'metrics: { from: reports/link.md }',
         errors: [
           {
+            messageId: 'metrics/artifact-unusable',
             message:
               'metrics artifact pilots/claims/reports/link.md is a symbolic link that points outside the repository; commit the file itself',
             line: 4,
@@ -166,19 +201,32 @@ evidenceTable(
       },
       {
         entry: 'metrics: { from: reports/none.json }',
-        errors: [{ message: 'metrics artifact pilots/claims/reports/none.json does not exist in the repository', line: 4, column: 22 }],
+        errors: [
+          {
+            messageId: 'metrics/artifact-unusable',
+            message: 'metrics artifact pilots/claims/reports/none.json does not exist in the repository',
+            line: 4,
+            column: 22,
+          },
+        ],
       },
       {
         // The policy wants accuracy from an artifact; f1 may be typed, but a key needs an artifact.
         entry: 'metrics: { accuracy: 0.95, f1: { key: eval.f1 } }',
         errors: [
           {
+            messageId: 'metrics/artifact-required',
             message:
               'metric "accuracy" must be read from the evaluation\'s own output (the policy sets metrics_source: artifact for it): name the file with metrics: { from: reports/eval.json }, from: dvc or from: model-card',
             line: 4,
             column: 26,
           },
-          { message: 'metric "f1" names a key but the entry names no artifact: add from: to metrics', line: 4, column: 36 },
+          {
+            messageId: 'metrics/key-without-artifact',
+            message: 'metric "f1" names a key but the entry names no artifact: add from: to metrics',
+            line: 4,
+            column: 36,
+          },
         ],
       },
     ],
@@ -211,11 +259,13 @@ evidenceTable(
         entry: 'metrics: { from: dvc, prefix: test }',
         errors: [
           {
+            messageId: 'metrics/not-in-artifact',
             message: 'metric "accuracy" is in none of the DVC metrics files of pilots/claims/dvc.yaml (looked for test.accuracy)',
             line: 4,
             column: 22,
           },
           {
+            messageId: 'metrics/not-in-artifact',
             message: 'metric "f1" is in none of the DVC metrics files of pilots/claims/dvc.yaml (looked for test.f1)',
             line: 4,
             column: 22,
@@ -244,6 +294,7 @@ evidenceTable(
         entry: 'metrics: { from: dvc }',
         errors: [
           {
+            messageId: 'metrics/not-in-artifact',
             message:
               'metric "accuracy" (accuracy) is in 2 DVC metrics files: pilots/claims/metrics/train.json:1:15 reads 0.99 and pilots/claims/metrics/eval.yaml:1:11 reads 0.93; name one file with from: instead of dvc, or a key: only one file holds',
             line: 1,
@@ -251,6 +302,7 @@ evidenceTable(
             file: 'pilots/claims/metrics/eval.yaml',
           },
           {
+            messageId: 'metrics/not-in-artifact',
             message:
               'metric "f1" (f1) is in 2 DVC metrics files: pilots/claims/metrics/train.json:1:27 reads 0.81 and pilots/claims/metrics/eval.yaml:2:5 reads 0.81; name one file with from: instead of dvc, or a key: only one file holds',
             line: 2,
@@ -298,6 +350,7 @@ evidenceTable(
         entry: 'metrics: { from: dvc, prefix: shared }',
         errors: [
           {
+            messageId: 'metrics/not-in-artifact',
             message:
               'metric "accuracy" (shared.accuracy) is in 2 DVC metrics files: pilots/claims/metrics/train.json:1:27 reads 0.93 and pilots/claims/metrics/eval.yaml:6:13 reads 0.93; name one file with from: instead of dvc, or a key: only one file holds',
             line: 6,
@@ -305,6 +358,7 @@ evidenceTable(
             file: 'pilots/claims/metrics/eval.yaml',
           },
           {
+            messageId: 'metrics/not-in-artifact',
             message: 'metric "f1" is in none of the DVC metrics files of pilots/claims/dvc.yaml (looked for shared.f1)',
             line: 4,
             column: 22,
@@ -317,6 +371,7 @@ evidenceTable(
         entry: 'metrics: { from: dvc, prefix: test }',
         errors: [
           {
+            messageId: 'metrics/not-in-artifact',
             message:
               'metric "accuracy" is ambiguous in pilots/claims/metrics/train.json: test.accuracy reads 0.95 at test.accuracy and 0.5 at test > accuracy; remove one, or name the key exactly',
             line: 1,
@@ -324,6 +379,7 @@ evidenceTable(
             file: 'pilots/claims/metrics/train.json',
           },
           {
+            messageId: 'metrics/not-in-artifact',
             message: 'metric "f1" is in none of the DVC metrics files of pilots/claims/dvc.yaml (looked for test.f1)',
             line: 4,
             column: 22,
@@ -335,6 +391,7 @@ evidenceTable(
         entry: 'metrics: { from: dvc, accuracy: { key: per_class }, f1: { key: eval.f1 } }',
         errors: [
           {
+            messageId: 'metrics/not-in-artifact',
             message: `metric "accuracy" (per_class) is in 2 DVC metrics files: pilots/claims/metrics/train.json:1:100 reads {"a":0.91,"b":0.92,"c":0.93,"d":0.94,"e"… and pilots/claims/metrics/eval.yaml:7:12 reads {"a":0.91,"b":0.92,"c":0.93,"d":0.94,"e"…; name one file with from: instead of dvc, or a key: only one file holds`,
             line: 7,
             column: 12,
@@ -362,6 +419,7 @@ evidenceTable(
         entry: 'metrics: { from: dvc }',
         errors: [
           {
+            messageId: 'metrics/artifact-unusable',
             message: 'metrics file "../../../secrets.json" escapes the repository; evidence must live inside the repository',
             line: 2,
             column: 5,
@@ -385,6 +443,7 @@ evidenceTable(
         entry: 'metrics: { from: dvc }',
         errors: [
           {
+            messageId: 'metrics/artifact-unusable',
             message: `metrics: { from: dvc } reads the pilot's dvc.yaml, but there is none (looked for pilots/claims/dvc.yaml)`,
             line: 4,
             column: 22,
@@ -438,6 +497,7 @@ evidenceTable(
         entry: 'metrics: { from: model-card, dataset: Holdout 2026-Q3 }',
         errors: [
           {
+            messageId: 'metrics/artifact-unusable',
             message:
               '2 results in pilots/claims/README.md\'s model-index fit dataset "Holdout 2026-Q3" (text-classification on Holdout 2026-Q3; summarization on Holdout 2026-Q3); name the result\'s task and dataset under metrics to choose one',
             line: 4,
@@ -449,6 +509,7 @@ evidenceTable(
         entry: 'metrics: { from: model-card, task: text-classification, dataset: Test 2027 }',
         errors: [
           {
+            messageId: 'metrics/artifact-unusable',
             message:
               'no result in pilots/claims/README.md\'s model-index has task "text-classification" and dataset "Test 2027" (results: text-classification on Holdout 2026-Q3; text-classification on Validation 2026-Q2; summarization on Holdout 2026-Q3)',
             line: 4,
@@ -459,8 +520,15 @@ evidenceTable(
       {
         entry: 'metrics: { from: model-card, task: summarization }',
         errors: [
-          { message: 'accuracy is 0.5, below the minimum 0.9 for high risk', line: 19, column: 38, file: 'pilots/claims/README.md' },
           {
+            messageId: 'metrics/below-min',
+            message: 'accuracy is 0.5, below the minimum 0.9 for high risk',
+            line: 19,
+            column: 38,
+            file: 'pilots/claims/README.md',
+          },
+          {
+            messageId: 'metrics/not-in-artifact',
             message:
               'metric "f1" is not among the metrics of pilots/claims/README.md\'s result for summarization on Holdout 2026-Q3 (looked for type f1)',
             line: 4,
@@ -484,6 +552,7 @@ evidenceTable(
         entry: 'metrics: { from: model-card }',
         errors: [
           {
+            messageId: 'metrics/artifact-unusable',
             message: 'pilots/claims/README.md has no YAML front matter (a block between --- lines at its top) holding the model-index',
             line: 1,
             column: 1,

@@ -1,6 +1,6 @@
 // `file` evidence, case by case, with each finding at its line and column in the manifest.
 import { fileEvidence } from '../../../src/core/evidence/file.js';
-import { evidenceTable } from './tester.js';
+import { entryTable, evidenceTable } from './tester.js';
 
 evidenceTable(
   fileEvidence,
@@ -12,17 +12,22 @@ evidenceTable(
         entry: 'file: reports/nope.md',
         errors: [
           {
+            messageId: 'file/missing',
             message: 'file "reports/nope.md" does not exist in the repository (looked for pilots/claims/reports/nope.md)',
             line: 4,
             column: 11,
           },
         ],
       },
-      { entry: 'file: reports', errors: [{ message: '"reports" is a folder; name the report file itself', line: 4, column: 11 }] },
+      {
+        entry: 'file: reports',
+        errors: [{ messageId: 'file/folder', message: '"reports" is a folder; name the report file itself', line: 4, column: 11 }],
+      },
       {
         entry: 'file: reports/link.md',
         errors: [
           {
+            messageId: 'file/outside',
             message: '"reports/link.md" is a symbolic link that points outside the repository; commit the file itself',
             line: 4,
             column: 11,
@@ -33,6 +38,7 @@ evidenceTable(
         entry: 'file: reports/sub.md',
         errors: [
           {
+            messageId: 'file/unverifiable',
             message:
               '"reports/sub.md" is a symbolic link or a submodule, whose content cannot be verified through the GitHub API; commit the file itself',
             line: 4,
@@ -43,13 +49,19 @@ evidenceTable(
       {
         entry: 'file: notes/pentest.md',
         errors: [
-          { message: 'file "notes/pentest.md" is not where the policy accepts evidence for SEC-2: reports/**', line: 4, column: 11 },
+          {
+            messageId: 'file/not-accepted',
+            message: 'file "notes/pentest.md" is not where the policy accepts evidence for SEC-2: reports/**',
+            line: 4,
+            column: 11,
+          },
         ],
       },
       {
         entry: 'file:\n  - reports/pentest.md\n  - ../../../etc/passwd',
         errors: [
           {
+            messageId: 'file/path-refused',
             message: 'evidence path "../../../etc/passwd" escapes the repository; evidence must live inside the repository',
             line: 6,
             column: 9,
@@ -58,11 +70,25 @@ evidenceTable(
       },
       {
         entry: 'file: /etc/passwd',
-        errors: [{ message: 'evidence path "/etc/passwd" is absolute; write it relative to the manifest\'s folder', line: 4, column: 11 }],
+        errors: [
+          {
+            messageId: 'file/path-refused',
+            message: 'evidence path "/etc/passwd" is absolute; write it relative to the manifest\'s folder',
+            line: 4,
+            column: 11,
+          },
+        ],
       },
       {
         entry: 'link: https://x.example.com',
-        errors: [{ message: "SEC-2 needs a file: add `file: path/to/report` (relative to the manifest's folder)", line: 4, column: 5 }],
+        errors: [
+          {
+            messageId: 'file/needed',
+            message: "SEC-2 needs a file: add `file: path/to/report` (relative to the manifest's folder)",
+            line: 4,
+            column: 5,
+          },
+        ],
       },
     ],
   },
@@ -100,6 +126,7 @@ evidenceTable(
         entry: 'file: reports/rollback.md',
         errors: [
           {
+            messageId: 'file/heading-missing',
             message: 'no evidence file of SEC-2 has a heading "Last tested" (looked in reports/rollback.md): add that section',
             line: 4,
             column: 11,
@@ -110,6 +137,7 @@ evidenceTable(
         entry: 'file: [reports/stub.md, reports/drill.md]',
         errors: [
           {
+            messageId: 'file/too-small',
             message: 'file "reports/stub.md" holds 12 bytes; SEC-2 needs at least 200 (an empty or stub report is not evidence)',
             line: 4,
             column: 12,
@@ -119,7 +147,12 @@ evidenceTable(
       {
         entry: 'file: reports/big.md',
         errors: [
-          { message: 'file "reports/big.md" cannot be read: it is 1048586 bytes; the limit is 1048576 bytes (1 MiB)', line: 4, column: 11 },
+          {
+            messageId: 'file/unreadable',
+            message: 'file "reports/big.md" cannot be read: it is 1048586 bytes; the limit is 1048576 bytes (1 MiB)',
+            line: 4,
+            column: 11,
+          },
         ],
       },
     ],
@@ -132,3 +165,32 @@ evidenceTable(
   },
   'file evidence with min_bytes and headings',
 );
+
+// A path out of the repository is an attempt: the manifest is refused for it, whatever the policy asks.
+entryTable(fileEvidence, {
+  valid: ['file: reports/pentest.md', 'file: [reports/pentest.md, notes/*.md]', 'date: 2026-11-01'],
+  invalid: [
+    {
+      entry: 'file: ../../../etc/passwd',
+      errors: [
+        {
+          messageId: 'file/path-refused',
+          message: 'evidence path "../../../etc/passwd" escapes the repository; evidence must live inside the repository',
+          line: 4,
+          column: 11,
+        },
+      ],
+    },
+    {
+      entry: 'file:\n  - reports/pentest.md\n  - /etc/passwd',
+      errors: [
+        {
+          messageId: 'file/path-refused',
+          message: 'evidence path "/etc/passwd" is absolute; write it relative to the manifest\'s folder',
+          line: 6,
+          column: 9,
+        },
+      ],
+    },
+  ],
+});

@@ -1,6 +1,6 @@
 // `link` evidence, case by case, with each finding at its line and column in the manifest.
 import { linkEvidence } from '../../../src/core/evidence/link.js';
-import { evidenceTable } from './tester.js';
+import { evidenceTable, placeholderTable, policyTable } from './tester.js';
 
 evidenceTable(
   linkEvidence,
@@ -12,6 +12,7 @@ evidenceTable(
         entry: 'link: https://evil.example.org/OPS-1',
         errors: [
           {
+            messageId: 'link/pattern-mismatch',
             message:
               'link "https://evil.example.org/OPS-1" does not match what the policy accepts for SEC-2 (^https://tickets\\.example\\.com/)',
             line: 4,
@@ -21,7 +22,9 @@ evidenceTable(
       },
       {
         entry: 'file: reports/pentest.md',
-        errors: [{ message: 'SEC-2 needs a link: add `link: https://…` to the ticket or record', line: 4, column: 5 }],
+        errors: [
+          { messageId: 'link/needed', message: 'SEC-2 needs a link: add `link: https://…` to the ticket or record', line: 4, column: 5 },
+        ],
       },
     ],
   },
@@ -48,6 +51,7 @@ evidenceTable(
         entry: `link: "${link}"`,
         errors: [
           {
+            messageId: 'link/bad-mailto',
             message: `link "${link}" is not one plain e-mail address: write it as mailto:appeals@example.com, without ?subject=, ?body=, a second address or %-escapes`,
             line: 4,
             column: 11,
@@ -58,7 +62,7 @@ evidenceTable(
       ...['javascript:alert(1)//https://', 'data:text/html,<script>alert(1)</script>', 'https://', 'ftp://files.example.com/x'].map(
         (link) => ({
           entry: `link: "${link}"`,
-          errors: [{ message: `link "${link}" is not a valid http(s) URL`, line: 4, column: 11 }],
+          errors: [{ messageId: 'link/not-a-url', message: `link "${link}" is not a valid http(s) URL`, line: 4, column: 11 }],
         }),
       ),
     ],
@@ -76,6 +80,7 @@ evidenceTable(
         entry: 'link: mailto:appeals@example.com',
         errors: [
           {
+            messageId: 'link/mailto-refused',
             message:
               'link "mailto:appeals@example.com" is an e-mail address, but SEC-2 needs an http(s) link: the policy accepts mailto: only where its link pattern does',
             line: 4,
@@ -86,3 +91,26 @@ evidenceTable(
     ],
   },
 );
+
+// A pattern that does not compile is refused in the policy file that states it, before any layering.
+policyTable(linkEvidence, {
+  valid: ['link: { pattern: "^https://tickets\\\\.example\\\\.com/" }', 'link: {}'],
+  invalid: [
+    {
+      evidence: 'link: { pattern: "(" }',
+      errors: [
+        {
+          messageId: 'link/bad-pattern',
+          message: 'link pattern is not a valid regular expression: Invalid regular expression: /(/: Unterminated group',
+          line: 7,
+          column: 28,
+        },
+      ],
+    },
+  ],
+});
+
+placeholderTable(linkEvidence, [
+  { entry: 'link: https://', still: [['link']] },
+  { entry: 'link: https://tickets.example.com/OPS-1', still: [] },
+]);

@@ -1,8 +1,9 @@
 // What each evidence kind declares an entry reads (EvidenceKind.reads): the paths whose change gates
-// the pilot. One table per kind, entry → paths, for a manifest in pilots/a.
+// the pilot. One table per kind, entry → paths, for a manifest in pilots/a; then which kinds read contents (readsContents).
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE_KINDS } from '../../../src/core/evidence/index.js';
 import type { ReadsContext } from '../../../src/core/evidence/types.js';
+import type { CriterionPolicy, EvidenceEntry } from '../../../src/core/types.js';
 
 const DIR = 'pilots/a';
 const DVC_YAML = `${DIR}/dvc.yaml`;
@@ -12,7 +13,7 @@ function context(dvcText: string | null | undefined): ReadsContext {
   return { manifestDir: DIR, criterion: undefined, text: (path) => (path === DVC_YAML ? dvcText : null) };
 }
 
-const kind = (name: string) => EVIDENCE_KINDS.find((k) => k.kind === name)!;
+const kind = (name: string) => EVIDENCE_KINDS.find((k) => k.meta.name === name)!;
 
 type Row = [string, Record<string, unknown>, string[], (string | null)?];
 
@@ -52,5 +53,22 @@ describe.each(Object.entries(TABLES))('%s evidence reads', (name, rows) => {
 });
 
 it('every evidence kind has a table', () => {
-  expect(EVIDENCE_KINDS.map((k) => k.kind).sort()).toEqual(Object.keys(TABLES).sort());
+  expect(EVIDENCE_KINDS.map((k) => k.meta.name).sort()).toEqual(Object.keys(TABLES).sort());
+});
+
+// Whether the flow must fetch texts before the (synchronous) engine runs: only an artifact, or a file
+// whose size or headings the policy asks for. Every kind is asked of every entry (readsFiles).
+const asks = (evidence: Record<string, unknown>) =>
+  ({ id: 'X-1', title: 'x', description: 'x', required_for: ['high'], allow_not_applicable: false, evidence }) as CriterionPolicy;
+const CONTENTS: Array<[string, EvidenceEntry, CriterionPolicy, string[]]> = [
+  ['a file the policy asks no size of is only stat-ed', { file: 'x.md' }, asks({ file: { paths: ['**'] } }), []],
+  ['a file with min_bytes is read', { file: 'x.md' }, asks({ file: { min_bytes: 10 } }), ['file']],
+  ['a file with headings is read', { file: ['x.md'] }, asks({ file: { headings: ['Scope'] } }), ['file']],
+  ['headings without a file entry read nothing', { date: '2026-01-01' }, asks({ file: { headings: ['Scope'] } }), []],
+  ['an artifact is read whatever the policy asks', { metrics: { from: 'dvc' } }, asks({}), ['metrics']],
+  ['typed metrics read nothing', { metrics: { auc: 0.9 } }, asks({ metrics: { auc: { min: 0.8 } } }), []],
+  ['a date and a link read nothing', { date: '2026-01-01', link: 'https://x.example' }, asks({ date: {}, link: {} }), []],
+];
+it.each(CONTENTS)('readsContents: %s', (_what, entry, criterion, kinds) => {
+  expect(EVIDENCE_KINDS.filter((k) => k.readsContents(entry, criterion)).map((k) => k.meta.name)).toEqual(kinds);
 });

@@ -342,13 +342,20 @@ function modelCardSource(ctx: SourceContext, entry: MetricsFrom): MetricsSource 
   };
 }
 
+/** An artifact path `metrics.from` may not name (out of the repository, absolute): refused before evaluating, and by check. */
+export const artifactPathRefused = (from: string, reason: string, location: SourceLocation): Finding => ({
+  message: `metrics artifact path "${from}" ${reason}`,
+  location,
+  messageId: 'metrics/path-refused',
+});
+
 /** The source an entry's `metrics.from` names, or the finding that stops it (in the manifest or the artifact). */
 export function openMetricsSource(ctx: SourceContext, entry: MetricsFrom & { from: string }): MetricsSource | Finding {
   if (entry.from === DVC) return dvcSource(ctx, entry.prefix);
   if (entry.from === MODEL_CARD) return modelCardSource(ctx, entry);
   const at = ctx.locate(['from']);
   const resolved = resolveEvidencePath(ctx.manifestDir, entry.from);
-  if (!resolved.ok) return { message: `metrics artifact path "${entry.from}" ${resolved.reason}`, location: at };
+  if (!resolved.ok) return artifactPathRefused(entry.from, resolved.reason, at);
   const opened = openArtifact(ctx.files, resolved.repoPath, at);
   if (!opened.ok) return opened.finding;
   return fileSource(opened.parsed, entry.prefix);

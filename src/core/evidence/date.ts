@@ -1,9 +1,8 @@
 // `date` evidence: the report is dated, not in the future, and no older than the policy allows for the tier.
 import { formatSpan, parseDuration } from '../duration.js';
 import { parseInstant } from '../instant.js';
-import type { DataPath, Finding, Manifest, SourceLocation } from '../types.js';
 import { PLACEHOLDERS } from '../placeholders.js';
-import { forTier, mergePerTier, perTierText, type EvidenceKind } from './types.js';
+import { forTier, mergePerTier, perTierText, reporter, type EvidenceKind } from './types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -16,24 +15,20 @@ export function parseEvidenceDate(text: string): Date | null {
 /** The finding's message for an evidence date that is not one. */
 const notADate = (text: string, reason: string): string => `date "${text}" is ${reason}`;
 
-/**
- * Every evidence `date` of the manifest that is not a real date or a date-time with a zone, at its
- * line, whether or not the policy asks for a date for that criterion: a date the manifest states
- * must be one.
- */
-export function evidenceDateFindings(manifest: Manifest, locate: (path: DataPath) => SourceLocation): Finding[] {
-  const findings: Finding[] = [];
-  for (const [id, entry] of Object.entries(manifest.evidence ?? {})) {
-    if (typeof entry?.date !== 'string') continue;
-    const parsed = parseInstant(entry.date);
-    if (!parsed.ok)
-      findings.push({ message: `evidence.${id}.${notADate(entry.date, parsed.reason)}`, location: locate(['evidence', id, 'date']) });
-  }
-  return findings;
-}
+const MESSAGES = {
+  needed: 'the policy asks for a date and the entry states none',
+  'not-a-date': 'the date is not a real date, or a date-time without a zone',
+  future: 'the date is after the evaluation',
+  'too-old': "the evidence is older than the policy's max_age for the pilot's tier",
+} as const;
+const report = reporter('date', MESSAGES);
 
 export const dateEvidence: EvidenceKind = {
-  kind: 'date',
+  meta: {
+    name: 'date',
+    docs: "When the evidence was produced: a real date, not in the future, within the tier's max_age.",
+    messages: MESSAGES,
+  },
   compareLayer(p, c, ops) {
     if (p.date && c.date) ops.bound(ops.at('date', 'max_age'), p.date.max_age, c.date.max_age, 'max_age');
   },
@@ -43,6 +38,21 @@ export const dateEvidence: EvidenceKind = {
   applies: (criterion) => criterion.evidence.date !== undefined,
   // A date is judged from the manifest alone: no file of the repository takes part.
   reads: () => [],
+  readsContents: () => false,
+  // A date the manifest states must be one, whether or not the policy asks for a date there.
+  validateEntry(entry, ctx) {
+    if (typeof entry.date !== 'string') return [];
+    const parsed = parseInstant(entry.date);
+    return parsed.ok ? [] : [report('not-a-date', `evidence.${ctx.id}.${notADate(entry.date, parsed.reason)}`, ctx.locate(['date']))];
+  },
+  placeholders: (entry) => [
+    {
+      path: ['date'],
+      value: entry.date,
+      placeholder: PLACEHOLDERS.date,
+      replacement: 'the date the evidence was produced, such as 2026-11-20',
+    },
+  ],
   describe(criterion, show, tier) {
     if (!criterion.evidence.date) return [];
     const age = perTierText(criterion.evidence.date.max_age, show, tier);
@@ -52,25 +62,24 @@ export const dateEvidence: EvidenceKind = {
   check(ctx) {
     const at = ctx.locate(['date']);
     if (ctx.entry.date === undefined) {
-      return [
-        { message: `${ctx.criterion.id} needs the date the evidence was produced: add \`date: YYYY-MM-DD\``, location: ctx.locate([]) },
-      ];
+      return [report('needed', `${ctx.criterion.id} needs the date the evidence was produced: add \`date: YYYY-MM-DD\``, ctx.locate([]))];
     }
     const parsed = parseInstant(ctx.entry.date);
-    if (!parsed.ok) return [{ message: notADate(ctx.entry.date, parsed.reason), location: at }];
+    if (!parsed.ok) return [report('not-a-date', notADate(ctx.entry.date, parsed.reason), at)];
     const age = ctx.now.getTime() - parsed.ms;
     if (age < 0) {
-      return [{ message: `date ${ctx.entry.date} is in the future; evidence is dated when it was produced`, location: at }];
+      return [report('future', `date ${ctx.entry.date} is in the future; evidence is dated when it was produced`, at)];
     }
     const limitText = forTier(ctx.criterion.evidence.date?.max_age, ctx.tier);
     const limit = limitText === undefined ? null : parseDuration(limitText);
     if (limit !== null && age > limit) {
       const days = Math.floor(age / DAY_MS);
       return [
-        {
-          message: `evidence dated ${ctx.entry.date} is ${days} days old; the policy accepts at most ${limitText} for ${ctx.tier} risk (${formatSpan(age - limit)} too old): renew it`,
-          location: at,
-        },
+        report(
+          'too-old',
+          `evidence dated ${ctx.entry.date} is ${days} days old; the policy accepts at most ${limitText} for ${ctx.tier} risk (${formatSpan(age - limit)} too old): renew it`,
+          at,
+        ),
       ];
     }
     // Passes up to the instant its age reaches the limit (it is "at most" the limit), stale after.

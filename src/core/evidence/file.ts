@@ -1,7 +1,7 @@
 // `file` evidence: every named file exists in the repository, inside it, where the policy accepts it.
 import type { minimatch as Minimatch } from 'minimatch';
-import type { Finding } from '../types.js';
-import type { EvidenceKind } from './types.js';
+import type { Finding, SourceLocation } from '../types.js';
+import { reporter, type EvidenceKind } from './types.js';
 import { relativeToManifest, resolveEvidencePath } from './paths.js';
 
 let minimatch: typeof Minimatch | undefined;
@@ -43,8 +43,33 @@ const quoted = (list: readonly string[]): string => list.map((item) => `"${item}
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
 
+const MESSAGES = {
+  needed: 'the policy asks for a file and the entry names none',
+  'path-refused': 'a path that leaves the repository, is absolute, uses backslashes or names the folder itself',
+  missing: 'the named file is not in the repository',
+  folder: 'the named path is a folder',
+  unverifiable: 'the named path is a symbolic link or a submodule, whose content the GitHub API cannot show',
+  outside: 'the named path is a symbolic link out of the repository',
+  'not-accepted': "the file is not under any of the policy's paths",
+  unreadable: 'the policy asks something of the contents and the file cannot be read',
+  'too-small': "the file holds fewer bytes than the policy's min_bytes",
+  'heading-missing': 'no file of the entry has a heading the policy asks for',
+} as const;
+const report = reporter('file', MESSAGES);
+
+/** A path the entry may not name (out of the repository, absolute): refused before evaluating, and by check. */
+const pathRefused = (raw: string, reason: string, at: SourceLocation): Finding =>
+  report('path-refused', `evidence path "${raw}" ${reason}`, at);
+
+/** The paths a `file:` entry names, as written; [] for any other shape (the schema says why). */
+const namedFiles = (given: unknown): unknown[] => (typeof given === 'string' ? [given] : Array.isArray(given) ? given : []);
+
 export const fileEvidence: EvidenceKind = {
-  kind: 'file',
+  meta: {
+    name: 'file',
+    docs: 'Reports that exist in the repository, where the policy accepts them, and hold what it asks.',
+    messages: MESSAGES,
+  },
   compareLayer(p, c, ops) {
     if (!p.file || !c.file) return;
     const [pathsP, pathsC] = [p.file.paths, c.file.paths];
@@ -79,10 +104,8 @@ export const fileEvidence: EvidenceKind = {
   },
   applies: (criterion) => criterion.evidence.file !== undefined,
   reads(entry, ctx) {
-    const given = entry.file;
-    const list = typeof given === 'string' ? [given] : Array.isArray(given) ? given : [];
     const paths: string[] = [];
-    for (const raw of list) {
+    for (const raw of namedFiles(entry.file)) {
       if (typeof raw !== 'string') continue;
       // check() stats the path as written; a glob character in it is kept to its folder, so that
       // whatever a future glob matches is still the pilot's.
@@ -93,6 +116,28 @@ export const fileEvidence: EvidenceKind = {
       else if (resolved.ok) paths.push(resolved.repoPath);
     }
     return paths;
+  },
+  identifies(entry, manifestDir) {
+    const paths: string[] = [];
+    for (const raw of namedFiles(entry.file)) {
+      if (typeof raw !== 'string' || /[*?[{]/.test(raw)) continue;
+      const resolved = resolveEvidencePath(manifestDir, raw);
+      if (resolved.ok && resolved.repoPath !== '') paths.push(resolved.repoPath);
+    }
+    return paths;
+  },
+  validatePaths(entry, ctx) {
+    const findings: Finding[] = [];
+    const one = typeof entry.file === 'string';
+    namedFiles(entry.file).forEach((raw, index) => {
+      const resolved = resolveEvidencePath(ctx.manifestDir, raw as string);
+      if (!resolved.ok) findings.push(pathRefused(raw as string, resolved.reason, ctx.locate(['file', ...(one ? [] : [index])])));
+    });
+    return findings;
+  },
+  readsContents(entry, criterion) {
+    const file = criterion.evidence.file;
+    return entry.file !== undefined && (file?.min_bytes !== undefined || (file?.headings?.length ?? 0) > 0);
   },
   describe(criterion, show) {
     const file = criterion.evidence.file;
@@ -111,10 +156,11 @@ export const fileEvidence: EvidenceKind = {
     const given = ctx.entry.file;
     if (given === undefined) {
       return [
-        {
-          message: `${ctx.criterion.id} needs a file: add \`file: path/to/report\` (relative to the manifest's folder)`,
-          location: ctx.locate([]),
-        },
+        report(
+          'needed',
+          `${ctx.criterion.id} needs a file: add \`file: path/to/report\` (relative to the manifest's folder)`,
+          ctx.locate([]),
+        ),
       ];
     }
     const list = typeof given === 'string' ? [given] : given;
@@ -128,36 +174,42 @@ export const fileEvidence: EvidenceKind = {
       const at = ctx.locate(typeof given === 'string' ? ['file'] : ['file', index]);
       const resolved = resolveEvidencePath(ctx.manifestDir, raw);
       if (!resolved.ok) {
-        problems.push({ message: `evidence path "${raw}" ${resolved.reason}`, location: at });
+        problems.push(pathRefused(raw, resolved.reason, at));
         continue;
       }
       const kind = ctx.files.stat(resolved.repoPath);
       if (kind === 'missing') {
-        problems.push({ message: `file "${raw}" does not exist in the repository (looked for ${resolved.repoPath})`, location: at });
+        problems.push(report('missing', `file "${raw}" does not exist in the repository (looked for ${resolved.repoPath})`, at));
         continue;
       }
       if (kind === 'dir') {
-        problems.push({ message: `"${raw}" is a folder; name the report file itself`, location: at });
+        problems.push(report('folder', `"${raw}" is a folder; name the report file itself`, at));
         continue;
       }
       if (kind === 'unverifiable') {
-        problems.push({
-          message: `"${raw}" is a symbolic link or a submodule, whose content cannot be verified through the GitHub API; commit the file itself`,
-          location: at,
-        });
+        problems.push(
+          report(
+            'unverifiable',
+            `"${raw}" is a symbolic link or a submodule, whose content cannot be verified through the GitHub API; commit the file itself`,
+            at,
+          ),
+        );
         continue;
       }
       if (kind === 'outside') {
-        problems.push({ message: `"${raw}" is a symbolic link that points outside the repository; commit the file itself`, location: at });
+        problems.push(report('outside', `"${raw}" is a symbolic link that points outside the repository; commit the file itself`, at));
         continue;
       }
       if (globs && globs.length > 0) {
         const relative = relativeToManifest(ctx.manifestDir, resolved.repoPath);
         if (!globs.some((glob) => matchesGlob(relative, glob))) {
-          problems.push({
-            message: `file "${raw}" is not where the policy accepts evidence for ${ctx.criterion.id}: ${globs.join(', ')}`,
-            location: at,
-          });
+          problems.push(
+            report(
+              'not-accepted',
+              `file "${raw}" is not where the policy accepts evidence for ${ctx.criterion.id}: ${globs.join(', ')}`,
+              at,
+            ),
+          );
           continue;
         }
       }
@@ -165,15 +217,18 @@ export const fileEvidence: EvidenceKind = {
       if (!reads) continue;
       const read = ctx.files.read ? ctx.files.read(resolved.repoPath) : { problem: 'this repository view cannot read file contents' };
       if ('problem' in read) {
-        problems.push({ message: `file "${raw}" cannot be read: ${read.problem}`, location: at });
+        problems.push(report('unreadable', `file "${raw}" cannot be read: ${read.problem}`, at));
         continue;
       }
       readPaths.push(raw);
       if (policy?.min_bytes !== undefined && read.bytes < policy.min_bytes) {
-        problems.push({
-          message: `file "${raw}" holds ${read.bytes} bytes; ${ctx.criterion.id} needs at least ${policy.min_bytes} (an empty or stub report is not evidence)`,
-          location: at,
-        });
+        problems.push(
+          report(
+            'too-small',
+            `file "${raw}" holds ${read.bytes} bytes; ${ctx.criterion.id} needs at least ${policy.min_bytes} (an empty or stub report is not evidence)`,
+            at,
+          ),
+        );
       }
       for (const heading of markdownHeadings(read.text)) headingsSeen.add(heading);
     }
@@ -181,10 +236,13 @@ export const fileEvidence: EvidenceKind = {
       for (const wanted of policy?.headings ?? []) {
         const key = wanted.trim().toLowerCase();
         if ([...headingsSeen].some((heading) => heading.startsWith(key))) continue;
-        problems.push({
-          message: `no evidence file of ${ctx.criterion.id} has a heading "${wanted}" (looked in ${readPaths.join(', ')}): add that section`,
-          location: ctx.locate(['file']),
-        });
+        problems.push(
+          report(
+            'heading-missing',
+            `no evidence file of ${ctx.criterion.id} has a heading "${wanted}" (looked in ${readPaths.join(', ')}): add that section`,
+            ctx.locate(['file']),
+          ),
+        );
       }
     }
     return problems;
