@@ -23,7 +23,14 @@ import {
 import type { CriterionResult, WaiverResult } from '../../src/core/types.js';
 
 const RUN = 'https://github.com/acme/models/actions/runs/42';
-const INPUTS = inputsDigest({ settings: 's', headSha: 'c'.repeat(40), baseSha: 'b'.repeat(40), draft: false, freshness: 'f' });
+const INPUTS = inputsDigest({
+  settings: 's',
+  headSha: 'c'.repeat(40),
+  baseSha: 'b'.repeat(40),
+  policy: 'p|p',
+  draft: false,
+  freshness: 'f',
+});
 const NOW = new Date('2026-12-01T12:00:00Z');
 
 describe('the record in a status link', () => {
@@ -46,16 +53,19 @@ describe('the record in a status link', () => {
   });
 
   it('keeps every input in the digest', () => {
-    const base = { settings: 's', headSha: 'c'.repeat(40), baseSha: 'b'.repeat(40), draft: false, freshness: 'f' };
+    const base = { settings: 's', headSha: 'c'.repeat(40), baseSha: 'b'.repeat(40), policy: 'p|p', draft: false, freshness: 'f' };
     const digests = new Set([
       inputsDigest(base),
       inputsDigest({ ...base, settings: 't' }),
       inputsDigest({ ...base, headSha: 'd'.repeat(40) }),
       inputsDigest({ ...base, baseSha: 'e'.repeat(40) }),
+      // The policy read at the base branch's tip, which the base commit trails.
+      inputsDigest({ ...base, policy: 'q|p' }),
+      inputsDigest({ ...base, policy: 'p|q' }),
       inputsDigest({ ...base, draft: true }),
       inputsDigest({ ...base, freshness: 'g' }),
     ]);
-    expect(digests.size).toBe(6);
+    expect(digests.size).toBe(8);
   });
 
   it('wakes for the end of a waiver in force (the day after it expires), not for one that is expired, awaiting approval or past', () => {

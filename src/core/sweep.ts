@@ -18,8 +18,9 @@ export interface SweepRecord {
 /**
  * What a decision depends on that a sweep can see without reading the pull request in full. Comments
  * are not among them: no comment changes a decision (sign-offs are reviews). Files are covered by the
- * head and base commits, a policy read at the base by the base commit, and the gate's own settings
- * (policy input, manifest pattern, mode...) and version by `settings`.
+ * head and base commits, a policy read from the repository by its blobs (`policy`: it is read at the
+ * base branch's tip, which the base commit trails), and the gate's own settings (policy input,
+ * manifest pattern, mode...) and version by `settings`.
  */
 export interface SweepInputs {
   /** The gate's settings and version, as one string (a change of workflow or version re-evaluates every PR). */
@@ -27,12 +28,19 @@ export interface SweepInputs {
   headSha: string;
   baseSha: string;
   draft: boolean;
+  /**
+   * The trusted policy file's blobs where the gate reads it (the base branch's tip, and the default
+   * branch's, which says which bases are gated); '' when the policy does not live in the repository.
+   */
+  policy: string;
   /** The review state as fetchFreshness reads it: head, review count and latest states, dismissals, request events. */
   freshness: string;
 }
 
 export function inputsDigest(inputs: SweepInputs): string {
-  return sha256(JSON.stringify(['v1', inputs.settings, inputs.headSha, inputs.baseSha, inputs.draft, inputs.freshness])).slice(0, 32);
+  return sha256(
+    JSON.stringify(['v2', inputs.settings, inputs.headSha, inputs.baseSha, inputs.policy, inputs.draft, inputs.freshness]),
+  ).slice(0, 32);
 }
 
 const ISO = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{3})?Z';

@@ -10,6 +10,7 @@ import type { Decision } from '../core/types.js';
 import type { BackingOffPullRequest } from '../report/sweep.js';
 import { settingsKey } from './gate-pull-request.js';
 import type { GateSettings, PullRequestRef } from './ports.js';
+import { policyPathIn, policySpec } from './trusted-policy.js';
 
 /** A pull request the sweep left alone: its recorded decision stands. */
 export interface UnchangedPullRequest {
@@ -38,15 +39,24 @@ export async function planSweep(
   ctx: { owner: string; repo: string; now: Date },
   inputs: GateSettings,
 ): Promise<SweepPlan> {
+  // The policy's blobs where the gate reads it, as the gate records them (see SweepInputs.policy).
+  const policyPath = policyPathIn(policySpec(inputs.policy), ctx);
   const [open, viewer] = await Promise.all([
-    readOpenPullRequests(gh, { owner: ctx.owner, repo: ctx.repo, statusContext: inputs.statusContext }),
+    readOpenPullRequests(gh, { owner: ctx.owner, repo: ctx.repo, statusContext: inputs.statusContext, policyPath }),
     viewerLogin(gh),
   ]);
   const settings = settingsKey(inputs);
   const plan: SweepPlan = { due: [], unchanged: [], backingOff: [] };
   const due: Array<DuePullRequest & { judged: number | null }> = [];
   for (const pr of open) {
-    const inputsNow = inputsDigest({ settings, headSha: pr.headSha, baseSha: pr.baseSha, draft: pr.draft, freshness: pr.freshness });
+    const inputsNow = inputsDigest({
+      settings,
+      headSha: pr.headSha,
+      baseSha: pr.baseSha,
+      policy: pr.policyBlobs,
+      draft: pr.draft,
+      freshness: pr.freshness,
+    });
     const expected = { inputs: inputsNow, viewer, now: ctx.now };
     const backoff = backingOff(pr.status, expected);
     if (backoff) {
