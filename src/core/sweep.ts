@@ -254,7 +254,26 @@ export function lastJudged(status: RecordedStatus | null | undefined, viewer: st
   return Number.isNaN(written) ? null : written;
 }
 
-/** The due pull requests in the order a sweep takes them: never judged first, then the least recently judged; stable otherwise. */
-export function longestWaitingFirst<T extends { judged: number | null }>(due: readonly T[]): T[] {
-  return [...due].sort((a, b) => (a.judged ?? Number.NEGATIVE_INFINITY) - (b.judged ?? Number.NEGATIVE_INFINITY) || 0);
+/**
+ * How urgently a due pull request must be judged again, lowest first. A standing `success` is the one
+ * status that lets a merge through, so it goes before everything else: first one whose record says
+ * time has changed it (an expired waiver, stale evidence; only a ready report earns such a record, so
+ * nobody can open pull requests that take this place), then any other (its record is stale, or its
+ * inputs changed). Anyone can open pull requests, forks too, and those never judged come next: a
+ * budget they exhaust defers only statuses that let nothing through.
+ */
+export function urgency(status: RecordedStatus | null | undefined, now: Date): 0 | 1 | 2 {
+  if (status?.state !== 'success') return 2;
+  const next = recordOf(status.targetUrl)?.next;
+  return next != null && Date.parse(next) <= now.getTime() ? 0 : 1;
+}
+
+/**
+ * The due pull requests in the order a sweep takes them: by urgency, then the never judged, then the
+ * least recently judged; stable otherwise.
+ */
+export function sweepOrder<T extends { urgency: number; judged: number | null }>(due: readonly T[]): T[] {
+  return [...due].sort(
+    (a, b) => a.urgency - b.urgency || (a.judged ?? Number.NEGATIVE_INFINITY) - (b.judged ?? Number.NEGATIVE_INFINITY) || 0,
+  );
 }
