@@ -19,7 +19,7 @@ import {
   submitReview,
   world,
 } from '../e2e/scenario.js';
-import { elapse } from '../support/fake-github/clock.js';
+import { ageEvidence, elapse } from '../support/fake-github/clock.js';
 import type { FakeGitHub } from '../support/fake-github/index.js';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import type { PullSpec, Scenario } from '../support/fake-github/scenario.js';
@@ -265,7 +265,7 @@ describe('a planted back-off record', () => {
 });
 
 describe('a request budget per sweep', () => {
-  it('judges the longest waiting first, defers the rest and names them, and the next sweep takes them first', {
+  it('judges a standing success first, then the longest waiting, defers the rest and names them, and the next sweep takes them', {
     timeout: 120_000,
   }, async () => {
     gh = await startGitHub(scenario([10, 11, 12], []));
@@ -284,7 +284,9 @@ describe('a request budget per sweep', () => {
     repo.pulls.set(13, { spec: pull({ ...ready, number: 13, head: headOf(13) }), timeline: [], requested: [] });
     repo.pulls.get(13)!.timeline = repo.pulls.get(13)!.spec.timeline ?? [];
 
-    // A budget that one pull request spends: one per sweep, the never judged first, then the least recently judged.
+    // A budget that one pull request spends: one per sweep. #10-#12 stand at success, which lets a
+    // merge through, so they go first, the least recently judged first; #13, never judged (no status
+    // at all, so nothing merges), waits for them.
     const order: number[][] = [];
     const runs: ActionRun[] = [];
     for (let i = 0; i < 4; i++) {
@@ -292,7 +294,7 @@ describe('a request budget per sweep', () => {
       runs.push(run);
       order.push(judged(run) as number[]);
     }
-    expect(order).toEqual([[13], [12], [10], [11]]);
+    expect(order).toEqual([[12], [10], [11], [13]]);
 
     const [first] = runs;
     expect(first?.status).toBe(0);
@@ -301,19 +303,84 @@ describe('a request budget per sweep', () => {
     expect(first?.annotations).toContainEqual({
       level: 'warning',
       message: expect.stringMatching(
-        /^pilot-readiness: #12, #10, #11 not judged in this sweep: its request budget \(sweep-budget: 5\) was spent after \d+ requests; the next sweep takes them first/,
+        /^pilot-readiness: #10, #11, #13 not judged in this sweep: its request budget \(sweep-budget: 5\) was spent after \d+ requests; the next sweep takes them first/,
       ),
     });
     const summary = shownText(first?.summary ?? '');
     expect(summary).toContain('### ⏭️ Deferred to the next sweep, not judged in this run');
     expect(summary).toContain(
-      '- #12: due because its inputs changed\n- #10: due because its inputs changed\n- #11: due because its inputs changed',
+      '- #10: due because its inputs changed\n- #11: due because its inputs changed\n- #13: due because it has no status of the gate yet',
     );
-    expect(first?.stdout).toMatch(/#12 deferred to the next sweep, not judged \(due: its inputs changed\)/);
+    expect(first?.stdout).toMatch(/#10 deferred to the next sweep, not judged \(due: its inputs changed\)/);
     // The last one judged leaves nothing deferred: a complete run again, with its outputs.
     expect(runs[3]?.outputs).toMatchObject({ decision: 'ready', ready: 'true' });
     expect(runs[3]?.summary).not.toContain('Deferred');
     expect(judged(await sweep(gh, { budget: 5 }))).toEqual([]);
+  });
+
+  /** #10, ready until its data profile (DR-2) goes stale twelve hours from now (its record says so), and fork pull requests touching no pilot. */
+  function expiringSuccess(forks: number[]): Scenario {
+    const dated = new Date(Date.now() - 30 * 24 * HOUR + 12 * HOUR).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const manifest = exampleManifest().replace(/( {2}DR-2:\n(?: {4}.*\n)*? {4}date: )\d{4}-\d{2}-\d{2}/, `$1'${dated}'`);
+    expect(manifest).toContain(`date: '${dated}'`);
+    const spam = forks.map((n) =>
+      pull({ number: n, head: sha('d', n), files: ['README.md'], fork: 'mallory/models', requestedDaysAgo: null }),
+    );
+    return world({
+      pulls: [pull({ ...ready, number: 10, head: headOf(10) }), ...spam],
+      heads: {
+        [headOf(10)]: pilotFiles(manifest),
+        ...Object.fromEntries(forks.map((n) => [sha('d', n), { ...pilotFiles(), 'README.md': `# spam ${n}\n` }])),
+      },
+    });
+  }
+
+  /** The sweep after #10's data profile went stale: a budget one pull request spends, and #10 first. */
+  async function expectExpiredSuccessFirst(gh: FakeGitHub, forks: number[]) {
+    ageEvidence(gh.world, 1);
+    const run = await sweep(gh, { budget: 5 });
+    expect(judged(run)).toEqual([10]);
+    expect(statuses(gh, headOf(10)).at(-1)).toMatchObject({ state: 'failure', creator: GATE_BOT });
+    expect(run.annotations).toContainEqual({
+      level: 'warning',
+      message: expect.stringMatching(
+        new RegExp(
+          `^pilot-readiness: ${forks.map((n) => `#${n}`).join(', ')} not judged in this sweep: its request budget \\(sweep-budget: 5\\)`,
+        ),
+      ),
+    });
+  }
+
+  it('pull requests opened from forks, never judged, cannot push a success that time has changed past the budget', {
+    timeout: 90_000,
+  }, async () => {
+    gh = await startGitHub(expiringSuccess([]));
+    expect(judged(await sweep(gh))).toEqual([10]);
+    expect(statuses(gh, headOf(10)).at(-1)).toMatchObject({ state: 'success', creator: GATE_BOT });
+    // Anyone may open pull requests: three from a fork, never judged.
+    const repo = gh.world.repo('acme', 'models');
+    if (!repo) throw new Error('no repository');
+    const forks = expiringSuccess([30, 31, 32]).repos?.['acme/models'];
+    repo.spec = { ...repo.spec, files: { ...repo.spec.files, ...forks?.files } };
+    for (const spec of forks?.pulls?.slice(1) ?? []) repo.pulls.set(spec.number, { spec, timeline: [], requested: [] });
+    // Thirteen hours later the data profile is past its age: #10's success no longer holds.
+    elapse(gh.world, 13 * HOUR);
+    await expectExpiredSuccessFirst(gh, [30, 31, 32]);
+  });
+
+  it("fork pull requests whose own success (no pilot touched) is older than a day cannot either: they wait longer, but time has changed #10's", {
+    timeout: 90_000,
+  }, async () => {
+    gh = await startGitHub(expiringSuccess([30, 31, 32]));
+    expect(judged(await sweep(gh))).toEqual([10, 30, 31, 32]);
+    for (const n of [30, 31, 32]) expect(statuses(gh, sha('d', n)).at(-1)).toMatchObject({ state: 'success' });
+    // #10 is judged again two hours later (a review), so the forks' records are the older ones.
+    elapse(gh.world, 2 * HOUR);
+    submitReview(gh, 10, review('kim-sec', 'COMMENTED', 0, { body: 'Noted.' }));
+    expect(judged(await sweep(gh))).toEqual([10]);
+    // 23 hours later the forks' records are more than a day old, and #10's instant has passed.
+    elapse(gh.world, 23 * HOUR);
+    await expectExpiredSuccessFirst(gh, [30, 31, 32]);
   });
 
   it('is a whole number of requests: anything else is an error naming the input', async () => {

@@ -8,7 +8,8 @@ import {
   failedTries,
   lastJudged,
   linkWithBackoff,
-  longestWaitingFirst,
+  sweepOrder,
+  urgency,
   nextBackoff,
   dueReason,
   earliestChange,
@@ -23,7 +24,14 @@ import {
 import type { CriterionResult, WaiverResult } from '../../src/core/types.js';
 
 const RUN = 'https://github.com/acme/models/actions/runs/42';
-const INPUTS = inputsDigest({ settings: 's', headSha: 'c'.repeat(40), baseSha: 'b'.repeat(40), draft: false, freshness: 'f' });
+const INPUTS = inputsDigest({
+  settings: 's',
+  headSha: 'c'.repeat(40),
+  baseSha: 'b'.repeat(40),
+  policy: 'p|p',
+  draft: false,
+  freshness: 'f',
+});
 const NOW = new Date('2026-12-01T12:00:00Z');
 
 describe('the record in a status link', () => {
@@ -46,16 +54,19 @@ describe('the record in a status link', () => {
   });
 
   it('keeps every input in the digest', () => {
-    const base = { settings: 's', headSha: 'c'.repeat(40), baseSha: 'b'.repeat(40), draft: false, freshness: 'f' };
+    const base = { settings: 's', headSha: 'c'.repeat(40), baseSha: 'b'.repeat(40), policy: 'p|p', draft: false, freshness: 'f' };
     const digests = new Set([
       inputsDigest(base),
       inputsDigest({ ...base, settings: 't' }),
       inputsDigest({ ...base, headSha: 'd'.repeat(40) }),
       inputsDigest({ ...base, baseSha: 'e'.repeat(40) }),
+      // The policy read at the base branch's tip, which the base commit trails.
+      inputsDigest({ ...base, policy: 'q|p' }),
+      inputsDigest({ ...base, policy: 'p|q' }),
       inputsDigest({ ...base, draft: true }),
       inputsDigest({ ...base, freshness: 'g' }),
     ]);
-    expect(digests.size).toBe(6);
+    expect(digests.size).toBe(8);
   });
 
   it('wakes for the end of a waiver in force (the day after it expires), not for one that is expired, awaiting approval or past', () => {
@@ -276,12 +287,57 @@ describe('the order a sweep takes due pull requests in', () => {
 
   it('puts the never judged first, then the least recently judged, and keeps the listing order among equals', () => {
     const due = [
-      { n: 1, judged: 300 },
-      { n: 2, judged: null },
-      { n: 3, judged: 100 },
-      { n: 4, judged: null },
-      { n: 5, judged: 100 },
+      { n: 1, urgency: 2, judged: 300 },
+      { n: 2, urgency: 2, judged: null },
+      { n: 3, urgency: 2, judged: 100 },
+      { n: 4, urgency: 2, judged: null },
+      { n: 5, urgency: 2, judged: 100 },
     ];
-    expect(longestWaitingFirst(due).map((d) => d.n)).toEqual([2, 4, 3, 5, 1]);
+    expect(sweepOrder(due).map((d) => d.n)).toEqual([2, 4, 3, 5, 1]);
+  });
+
+  it('puts a standing success before the never judged: one time has changed first, then any other', () => {
+    const due = [
+      { n: 1, urgency: 2, judged: null },
+      { n: 2, urgency: 1, judged: 300 },
+      { n: 3, urgency: 2, judged: 100 },
+      { n: 4, urgency: 0, judged: 400 },
+      { n: 5, urgency: 1, judged: 200 },
+    ];
+    expect(sweepOrder(due).map((d) => d.n)).toEqual([4, 5, 2, 1, 3]);
+  });
+
+  it.each([
+    [
+      'a success whose record says time changed it',
+      'success',
+      `${RUN}#pilot-readiness=v1;next=2026-12-01T11:00:00.000Z;inputs=${INPUTS}`,
+      0,
+    ],
+    [
+      'a success whose instant is still ahead (due for its inputs or its age)',
+      'success',
+      `${RUN}#pilot-readiness=v1;next=2026-12-02T00:00:00.000Z;inputs=${INPUTS}`,
+      1,
+    ],
+    ['a success that never changes by time alone', 'success', `${RUN}#pilot-readiness=v1;next=none;inputs=${INPUTS}`, 1],
+    ['a success with no record (someone else wrote it, or an older gate)', 'success', RUN, 1],
+    [
+      'a pending whose time came (nothing it lets through)',
+      'pending',
+      `${RUN}#pilot-readiness=v1;next=2026-12-01T11:00:00.000Z;inputs=${INPUTS}`,
+      2,
+    ],
+    ['a failure', 'failure', RUN, 2],
+    ['an error', 'error', RUN, 2],
+  ])('ranks %s at %i', (_, state, targetUrl, rank) => {
+    expect(
+      urgency({ state, targetUrl, createdAt: '2026-12-01T10:00:00Z', creator: { login: 'github-actions[bot]', bot: true } }, NOW),
+    ).toBe(rank);
+  });
+
+  it('ranks no status, or one that could not be read, with the rest', () => {
+    expect(urgency(null, NOW)).toBe(2);
+    expect(urgency(undefined, NOW)).toBe(2);
   });
 });

@@ -78,11 +78,12 @@ describe('a scheduled sweep', () => {
     expect(gh.comments(REPO, 7)).toEqual([
       expect.objectContaining({ id: comment?.id, body: expect.stringContaining('Pilot readiness: READY') }),
     ]);
-    // Both records are five days old (more than a day): both pull requests are judged again.
+    // Both records are five days old (more than a day): both pull requests are judged again, #8's
+    // standing success first (a success is the status that lets a merge through), then #7.
     expect(writes(second)).toEqual([
       'POST /repos/{owner}/{repo}/statuses/{sha}',
-      'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
       'POST /repos/{owner}/{repo}/statuses/{sha}',
+      'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
     ]);
     expect(second.annotations).toEqual([]);
 

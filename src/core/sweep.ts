@@ -18,8 +18,9 @@ export interface SweepRecord {
 /**
  * What a decision depends on that a sweep can see without reading the pull request in full. Comments
  * are not among them: no comment changes a decision (sign-offs are reviews). Files are covered by the
- * head and base commits, a policy read at the base by the base commit, and the gate's own settings
- * (policy input, manifest pattern, mode...) and version by `settings`.
+ * head and base commits, a policy read from the repository by its blobs (`policy`: it is read at the
+ * base branch's tip, which the base commit trails), and the gate's own settings (policy input,
+ * manifest pattern, mode...) and version by `settings`.
  */
 export interface SweepInputs {
   /** The gate's settings and version, as one string (a change of workflow or version re-evaluates every PR). */
@@ -27,12 +28,19 @@ export interface SweepInputs {
   headSha: string;
   baseSha: string;
   draft: boolean;
+  /**
+   * The trusted policy file's blobs where the gate reads it (the base branch's tip, and the default
+   * branch's, which says which bases are gated); '' when the policy does not live in the repository.
+   */
+  policy: string;
   /** The review state as fetchFreshness reads it: head, review count and latest states, dismissals, request events. */
   freshness: string;
 }
 
 export function inputsDigest(inputs: SweepInputs): string {
-  return sha256(JSON.stringify(['v1', inputs.settings, inputs.headSha, inputs.baseSha, inputs.draft, inputs.freshness])).slice(0, 32);
+  return sha256(
+    JSON.stringify(['v2', inputs.settings, inputs.headSha, inputs.baseSha, inputs.policy, inputs.draft, inputs.freshness]),
+  ).slice(0, 32);
 }
 
 const ISO = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{3})?Z';
@@ -246,7 +254,26 @@ export function lastJudged(status: RecordedStatus | null | undefined, viewer: st
   return Number.isNaN(written) ? null : written;
 }
 
-/** The due pull requests in the order a sweep takes them: never judged first, then the least recently judged; stable otherwise. */
-export function longestWaitingFirst<T extends { judged: number | null }>(due: readonly T[]): T[] {
-  return [...due].sort((a, b) => (a.judged ?? Number.NEGATIVE_INFINITY) - (b.judged ?? Number.NEGATIVE_INFINITY) || 0);
+/**
+ * How urgently a due pull request must be judged again, lowest first. A standing `success` is the one
+ * status that lets a merge through, so it goes before everything else: first one whose record says
+ * time has changed it (an expired waiver, stale evidence; only a ready report earns such a record, so
+ * nobody can open pull requests that take this place), then any other (its record is stale, or its
+ * inputs changed). Anyone can open pull requests, forks too, and those never judged come next: a
+ * budget they exhaust defers only statuses that let nothing through.
+ */
+export function urgency(status: RecordedStatus | null | undefined, now: Date): 0 | 1 | 2 {
+  if (status?.state !== 'success') return 2;
+  const next = recordOf(status.targetUrl)?.next;
+  return next != null && Date.parse(next) <= now.getTime() ? 0 : 1;
+}
+
+/**
+ * The due pull requests in the order a sweep takes them: by urgency, then the never judged, then the
+ * least recently judged; stable otherwise.
+ */
+export function sweepOrder<T extends { urgency: number; judged: number | null }>(due: readonly T[]): T[] {
+  return [...due].sort(
+    (a, b) => a.urgency - b.urgency || (a.judged ?? Number.NEGATIVE_INFINITY) - (b.judged ?? Number.NEGATIVE_INFINITY) || 0,
+  );
 }

@@ -263,6 +263,7 @@ function publisherFor(
     settings: settingsKey(inputs),
     headSha: reading.headSha,
     baseSha: reading.baseSha,
+    policy: reading.policyBlobs,
     draft: reading.facts.draft,
     freshness: reading.freshness,
   });
@@ -295,10 +296,13 @@ function publisherFor(
       // The same query asks which open pull requests share the head now, each with its own freshness: a
       // success speaks for all of them, so one opened or changed since they were judged holds it back too.
       if (state === 'success') {
+        // The policy is compared too: one tightened on the base branch since the read judges anew.
+        const policyPath = reading.policyBlobs !== '' ? reading.policyFile?.path : undefined;
         const now = await fetchFreshness(
           gh,
           { owner: ctx.owner, repo: ctx.repo, number: pr.number },
           pr.queued ? undefined : reading.headSha,
+          policyPath,
         );
         // Only those whose base is gated count towards the head's verdict, so only they are compared.
         const sharersNow = (now.sharing ?? []).filter((p) => p.number !== pr.number && (reading.gatesBase?.(p.baseRef) ?? true));
@@ -308,6 +312,10 @@ function publisherFor(
             sharersNow.every((p, i) => p.number === sharers[i]!.number && p.freshness === sharers[i]!.freshness));
         if (now.freshness !== reading.freshness || !sharersSame) {
           statusNotWritten = `the pull request${sharersSame ? '' : ', or another open pull request with the same head commit,'} changed while it was evaluated (a push, a review, a dismissal, a review request${sharersSame ? '' : ', a pull request opened or closed'}), so success was not written; the run for that change, or the next sweep, decides. ${earlier}`;
+          return;
+        }
+        if (policyPath !== undefined && now.policyBlobs !== reading.policyBlobs) {
+          statusNotWritten = `the policy ${policyPath} changed on ${reading.baseRef} or the default branch while the pull request was evaluated, so success was not written; the next sweep judges it by the new policy. ${earlier}`;
           return;
         }
       }

@@ -36,6 +36,11 @@ export interface PullRequestReading {
   freshness: string;
   /** The pull request's base commit as GitHub reports it now (the payload's may be older). */
   baseSha: string;
+  /**
+   * The trusted policy file's blobs at the base and default branches' tips, as the sweep's record and
+   * the freshness check compare them ('' for a policy that lives elsewhere, or in a merge queue).
+   */
+  policyBlobs: string;
   /** The gate's own comments on the pull request, read with its facts (empty unless asked for). */
   botComments: BotComment[];
   /** The head's status of the gate's context, when asked for and readable (null: there is none). */
@@ -155,7 +160,7 @@ export async function readPullRequest(
     { owner, repo, number: target.number },
     {
       ...(policyPath !== null && queued ? { trustedFiles: [{ ref: target.baseSha, path: policyPath }] } : {}),
-      ...(policyPath !== null && !queued ? { baseFiles: [policyPath] } : {}),
+      ...(policyPath !== null && !queued ? { baseFiles: [policyPath], policyPath } : {}),
       ...(options.comments ? { comments: true } : {}),
       ...(options.statusContext !== undefined ? { statusContext: options.statusContext } : {}),
       ...(options.sharedHead ? { sharedHead: true } : {}),
@@ -202,6 +207,7 @@ export async function readPullRequest(
     unmatched,
     freshness: read.freshness,
     baseSha: read.baseSha,
+    policyBlobs: read.policyBlobs ?? '',
     botComments: read.botComments,
     ...(read.headStatus !== undefined && !target.queuedSha ? { headStatus: read.headStatus } : {}),
   };
@@ -369,6 +375,7 @@ function ungatedReading(headSha: string, read: FactsRead, gating: BaseGating, qu
     unmatched: [],
     freshness: read.freshness,
     baseSha: read.baseSha,
+    policyBlobs: read.policyBlobs ?? '',
     botComments: read.botComments,
     ...(read.headStatus !== undefined && !queued ? { headStatus: read.headStatus } : {}),
     gated: [],

@@ -7,12 +7,15 @@ import { GitHubApiError, graphqlErrors, toGitHubError } from './errors.js';
 import { MAX_PAGES, PageGuard } from './paging.js';
 import {
   FRESH_REVIEWS,
+  POLICY_AT_BASE,
+  POLICY_AT_DEFAULT,
   STATUS_FRAGMENT,
   TIMELINE_TYPES,
   actorLogin,
   fingerprint,
   gateStatus,
   partialData,
+  policyBlobs,
   type Actor,
   type GateStatus,
   type StatusAnswer,
@@ -30,10 +33,15 @@ export interface SweptPullRequest {
   freshness: string;
   /** The gate's status on the head; null when there is none, undefined when it could not be read. */
   status: GateStatus | null | undefined;
+  /** The trusted policy file's blobs at the base and default branches' tips (see policyBlobs); '' when the policy lives elsewhere. */
+  policyBlobs: string;
 }
 
-const QUERY = `query OpenPullRequests($owner: String!, $repo: String!, $after: String, $statusContext: String!) {
+const query = (
+  policy: boolean,
+) => `query OpenPullRequests($owner: String!, $repo: String!, $after: String, $statusContext: String!${policy ? ', $policyPath: String!' : ''}) {
   repository(owner: $owner, name: $repo) {
+    ${policy ? POLICY_AT_DEFAULT : ''}
     pullRequests(states: [OPEN], first: 100, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) {
       pageInfo { hasNextPage endCursor }
       nodes {
@@ -47,6 +55,7 @@ const QUERY = `query OpenPullRequests($owner: String!, $repo: String!, $after: S
         dismissed: reviews(first: 1, states: [DISMISSED]) { totalCount }
         timelineItems(last: 1, itemTypes: ${TIMELINE_TYPES}) { filteredCount }
         headCommit: commits(last: 1) { nodes { commit { oid gateStatus: status { context(name: $statusContext) { ...GateStatus } } } } }
+        ${policy ? POLICY_AT_BASE : ''}
       }
     }
   }
@@ -64,17 +73,22 @@ type Node = {
   dismissed: { totalCount: number };
   timelineItems: { filteredCount: number };
   headCommit: { nodes: Array<{ commit: { oid: string; gateStatus: { context: StatusAnswer } | null } } | null> | null } | null;
+  policyAtBase?: unknown;
 };
 type Answer = {
   repository: {
+    policyAtDefault?: unknown;
     pullRequests: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<Node | null> | null };
   } | null;
 };
 
-/** Every open pull request of the repository, with what a sweep compares against its record. */
+/**
+ * Every open pull request of the repository, with what a sweep compares against its record; with
+ * `policyPath` (a policy read from this repository), that file's blobs where the gate reads it.
+ */
 export async function readOpenPullRequests(
   octokit: GitHubClient,
-  { owner, repo, statusContext }: { owner: string; repo: string; statusContext: string },
+  { owner, repo, statusContext, policyPath }: { owner: string; repo: string; statusContext: string; policyPath?: string | null },
 ): Promise<SweptPullRequest[]> {
   const endpoint = `GraphQL OpenPullRequests (${owner}/${repo})`;
   const guard = new PageGuard(endpoint, 'open pull requests', MAX_PAGES.openPulls);
@@ -85,7 +99,13 @@ export async function readOpenPullRequests(
     // Statuses the token may not read leave every head's status unknown: each pull request is then due.
     let statusesUnknown = false;
     try {
-      data = await octokit.graphql<Answer>(QUERY, { owner, repo, after, statusContext });
+      data = await octokit.graphql<Answer>(query(typeof policyPath === 'string'), {
+        owner,
+        repo,
+        after,
+        statusContext,
+        ...(typeof policyPath === 'string' ? { policyPath } : {}),
+      });
     } catch (error) {
       const partial = partialData(error);
       if (partial === null || graphqlErrors(error).length === 0) throw toGitHubError(error, 'pulls', endpoint);
@@ -120,6 +140,7 @@ export async function readOpenPullRequests(
           node.timelineItems.filteredCount,
         ),
         status,
+        policyBlobs: typeof policyPath === 'string' ? policyBlobs(node.policyAtBase, data.repository?.policyAtDefault) : '',
       });
     }
     after = guard.next(connection.pageInfo?.hasNextPage === true, connection.pageInfo?.endCursor);

@@ -49,6 +49,8 @@ export interface PullRequestFacts {
   headStatus?: GateStatus | null;
   /** What the read set aside, one sentence each (comments past the most it reads); [] when nothing. */
   warnings: string[];
+  /** The trusted policy file's blobs at the base and default branches' tips (see policyBlobs), when asked for (`policyPath`). */
+  policyBlobs?: string;
   /** The repository's default branch and its head commit, when asked for (`sharedHead`). */
   defaultBranch?: { name: string; sha: string };
   /**
@@ -133,6 +135,28 @@ function freshnessOf(pr: FreshnessAnswer, endpoint: string, what: string): strin
 }
 
 /**
+ * The trusted policy file's blob where the gate reads it: at the tip of the pull request's base branch
+ * (the policy that judges it) and of the default branch (the one that says which bases are gated).
+ * The sweep's record and the freshness check before a success compare it, so a policy tightened on
+ * either branch ends a standing success. The blob, not the tip: a push that leaves the policy alone
+ * neither makes every pull request due nor ends a back-off.
+ */
+const policyBlobAt = (ref: 'baseRef' | 'defaultBranchRef', alias: string): string =>
+  `${alias}: ${ref} { target { ... on Commit { policyBlob: file(path: $policyPath) { oid } } } }`;
+/** Read on a pull request (its base branch's tip). */
+export const POLICY_AT_BASE = policyBlobAt('baseRef', 'policyAtBase');
+/** Read on the repository (the default branch's tip). */
+export const POLICY_AT_DEFAULT = policyBlobAt('defaultBranchRef', 'policyAtDefault');
+
+type PolicyBlobAnswer = { target?: { policyBlob?: { oid?: string } | null } | null } | null | undefined;
+
+/** Both blobs in one string, '-' for a policy (or a branch) that is not there. */
+export function policyBlobs(atBase: unknown, atDefault: unknown): string {
+  const oid = (answer: unknown) => (answer as PolicyBlobAnswer)?.target?.policyBlob?.oid ?? '-';
+  return `${oid(atBase)}|${oid(atDefault)}`;
+}
+
+/**
  * GitHub lists at most this many pull requests for a commit in one page; a head shared by more is
  * not judged (fail closed) rather than judged on a part of them.
  */
@@ -193,12 +217,15 @@ export function headPulls(answer: HeadPullsAnswer, where: { owner: string; repo:
 
 const freshnessQuery = (
   head: boolean,
-): string => `query PullRequestFreshness($owner: String!, $repo: String!, $number: Int!${head ? ', $head: GitObjectID!' : ''}) {
+  policy: boolean,
+): string => `query PullRequestFreshness($owner: String!, $repo: String!, $number: Int!${head ? ', $head: GitObjectID!' : ''}${policy ? ', $policyPath: String!' : ''}) {
   repository(owner: $owner, name: $repo) {
     pullRequest(number: $number) {
       ${FRESHNESS_FIELDS}
+      ${policy ? POLICY_AT_BASE : ''}
     }
     ${head ? `headCommit: object(oid: $head) { ... on Commit { ${headPullsSelection(true)} } }` : ''}
+    ${policy ? POLICY_AT_DEFAULT : ''}
   }
 }`;
 
@@ -207,29 +234,38 @@ export interface Freshness {
   freshness: string;
   /** Absent unless `head` was given. */
   sharing?: HeadPull[];
+  /** The policy file's blobs now (see policyBlobs); absent unless `policyPath` was given. */
+  policyBlobs?: string;
 }
 
 /**
  * The pull request's freshness as it stands now (one query), to compare with the one read with its
- * facts; with `head`, in the same query, the open pull requests whose head that commit is, with theirs.
+ * facts; with `head`, in the same query, the open pull requests whose head that commit is, with theirs;
+ * with `policyPath`, the trusted policy's blobs at the base and default branches' tips.
  */
-export async function fetchFreshness(octokit: GitHubClient, id: PullRequestId, head?: string): Promise<Freshness> {
+export async function fetchFreshness(octokit: GitHubClient, id: PullRequestId, head?: string, policyPath?: string): Promise<Freshness> {
   const endpoint = `GraphQL PullRequestFreshness (${id.owner}/${id.repo}#${id.number})`;
   type Answer = {
-    repository: { pullRequest: FreshnessAnswer | null; headCommit?: { associatedPullRequests?: HeadPullsAnswer } | null } | null;
+    repository: {
+      pullRequest: (FreshnessAnswer & { policyAtBase?: unknown }) | null;
+      headCommit?: { associatedPullRequests?: HeadPullsAnswer } | null;
+      policyAtDefault?: unknown;
+    } | null;
   };
-  const data = await query<Answer>(octokit, endpoint, freshnessQuery(head !== undefined), {
+  const data = await query<Answer>(octokit, endpoint, freshnessQuery(head !== undefined, policyPath !== undefined), {
     owner: id.owner,
     repo: id.repo,
     number: id.number,
     ...(head !== undefined ? { head } : {}),
+    ...(policyPath !== undefined ? { policyPath } : {}),
   });
   const pr = data.repository?.pullRequest;
   if (!pr) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
   const freshness = freshnessOf(pr, endpoint, `#${id.number}`);
-  if (head === undefined) return { freshness };
+  const policy = policyPath !== undefined ? { policyBlobs: policyBlobs(pr.policyAtBase, data.repository?.policyAtDefault) } : {};
+  if (head === undefined) return { freshness, ...policy };
   const sharing = headPulls(data.repository?.headCommit?.associatedPullRequests, { owner: id.owner, repo: id.repo, sha: head }, endpoint);
-  return { freshness, sharing };
+  return { freshness, sharing, ...policy };
 }
 
 const PAGE = 100;
@@ -344,6 +380,7 @@ interface PullRequestAnswer {
     } | null> | null;
   } | null;
   baseRef?: { target: ({ __typename: string; oid: string } & Record<string, { object: unknown } | null | string>) | null } | null;
+  policyAtBase?: unknown;
 }
 
 const CONNECTIONS = ['reviews', 'timelineItems', 'commits', 'files', 'comments'] as const;
@@ -375,6 +412,8 @@ export interface FactsExtras {
   statusContext?: string;
   /** Read the default branch and the open pull requests sharing the head (see PullRequestFacts.sharingHead). */
   sharedHead?: boolean;
+  /** The trusted policy's path in this repository: read its blobs (see PullRequestFacts.policyBlobs). */
+  policyPath?: string;
 }
 
 /** `baseRef { target { ... on Commit { b0: file(path: $b0) { object { ...TrustedBlob } } } } }`: files at the base branch's tip. */
@@ -389,7 +428,7 @@ function baseSelections(paths: readonly string[]): { variables: Record<string, s
   };
 }
 
-function factsQuery({ trustedFiles: trusted = [], baseFiles = [], comments, statusContext, sharedHead = false }: FactsExtras): {
+function factsQuery({ trustedFiles: trusted = [], baseFiles = [], comments, statusContext, sharedHead = false, policyPath }: FactsExtras): {
   query: string;
   variables: Record<string, string>;
 } {
@@ -397,7 +436,13 @@ function factsQuery({ trustedFiles: trusted = [], baseFiles = [], comments, stat
   const atBase = baseSelections(baseFiles);
   Object.assign(variables, atBase.variables);
   if (statusContext !== undefined) variables.statusContext = statusContext;
-  const declared = [declarations, atBase.declarations, statusContext !== undefined ? '$statusContext: String!' : '']
+  if (policyPath !== undefined) variables.policyPath = policyPath;
+  const declared = [
+    declarations,
+    atBase.declarations,
+    statusContext !== undefined ? '$statusContext: String!' : '',
+    policyPath !== undefined ? '$policyPath: String!' : '',
+  ]
     .filter(Boolean)
     .join(', ');
   const query = `query PullRequestFacts($owner: String!, $repo: String!, $number: Int!${declared ? `, ${declared}` : ''}) {
@@ -419,8 +464,10 @@ function factsQuery({ trustedFiles: trusted = [], baseFiles = [], comments, stat
       ${comments ? `comments(last: ${PAGE}) { ...CommentPage }` : ''}
       ${headCommit(statusContext !== undefined, sharedHead)}
       ${atBase.field}
+      ${policyPath !== undefined ? POLICY_AT_BASE : ''}
     }
     ${sharedHead ? 'defaultBranchRef { name target { oid } }' : ''}
+    ${policyPath !== undefined ? POLICY_AT_DEFAULT : ''}
     ${fields}
   }
 }
@@ -779,6 +826,7 @@ export async function fetchPullRequestFacts(octokit: GitHubClient, id: PullReque
       text: blobText(file, files[`f${i}`] as Parameters<typeof blobText>[1], `${id.owner}/${id.repo}`),
     })),
     currentBase: baseTip(pr, extras.baseFiles ?? [], `${id.owner}/${id.repo}`),
+    ...(extras.policyPath !== undefined ? { policyBlobs: policyBlobs(pr.policyAtBase, files.policyAtDefault) } : {}),
   };
 }
 
