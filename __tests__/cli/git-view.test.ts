@@ -70,8 +70,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
+/** The manifest committed (CI sees what HEAD holds), naming its two documents. */
 const check = (doc1: string, doc2: string, ...extra: string[]) => {
   writeFileSync(join(repo, 'pilot', 'pilot-readiness.yml'), manifest(doc1, doc2));
+  git(repo, 'add', 'pilot/pilot-readiness.yml');
+  git(repo, 'commit', '--quiet', '--allow-empty', '-m', 'manifest');
   return cli(['check', 'pilot/pilot-readiness.yml', '--policy', 'policy.yml', '--format', 'json', '--now', NOW, ...extra], { cwd: repo });
 };
 
@@ -171,7 +174,11 @@ describe('check in a git repository without a commit yet', () => {
       writeFileSync(join(fresh, 'pilot-readiness.yml'), manifest('docs/card.md', 'docs/card.md'));
       const result = cli(['check', 'pilot-readiness.yml', '--policy', 'policy.yml', '--format', 'json', '--now', NOW], { cwd: fresh });
       expect(statuses(result.stdout)).toEqual({ 'DOC-1': 'failed', 'DOC-2': 'failed' });
-      expect(result.stderr).toBe('warning: docs/card.md exists but is not committed: CI will not see it; commit it or pass --worktree\n');
+      // The manifest too: CI would gate no pilot here, so it is judged as written, with the warning.
+      expect(result.stderr).toBe(
+        'warning: docs/card.md exists but is not committed: CI will not see it; commit it or pass --worktree\n' +
+          'warning: pilot-readiness.yml exists but is not committed: CI will not see it; commit it or pass --worktree\n',
+      );
     } finally {
       rmSync(fresh, { recursive: true, force: true });
     }
