@@ -5,7 +5,7 @@
 // own; run `npm run build` first. Each row asserts the exit code, the decision and the exact messages
 // (or the SARIF URIs); the controls show an honest pilot still passes.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -425,6 +425,24 @@ describe('check --base pairs the pilots as the Action does, and says why it cann
     // Compared with the pilot it carries on, as the Action would once the copy is committed.
     expect(report.inputs.base).toEqual({ path: M, text: BASE[M] });
     expect(report.decision).toBe('pending');
+  });
+
+  it('--worktree: a copy on disk, not yet committed, with the pilot.name of the one checked: the error the Action will give', () => {
+    const dir = history(BASE, {}, { 'copy/pilot-readiness.yml': manifest('reports/eval.json') });
+    const run = checkBase(dir, M, '--worktree');
+    expect(run.stderr).toBe(
+      `error: copy/pilot-readiness.yml:2:16: pilot.name "scoring" is also the name of ${M}: a pilot is identified by its name across folders, so each name may be used once; rename one of them\n` +
+        `error: ${M}:2:16: pilot.name "scoring" is also the name of copy/pilot-readiness.yml: a pilot is identified by its name across folders, so each name may be used once; rename one of them\n`,
+    );
+    expect(run.status).toBe(2);
+  });
+
+  it('control: --worktree, the pilot’s folder moved with a plain mv: one pilot, compared with itself at the base', () => {
+    const dir = history(BASE);
+    renameSync(join(dir, 'pilot'), join(dir, 'moved'));
+    const run = checkBase(dir, 'moved/pilot-readiness.yml', '--worktree');
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).inputs.base).toEqual({ path: M, text: BASE[M] });
   });
 
   it('a file named like the manifest at the base, larger than a manifest may be: skipped saying so, not taken for a new pilot', () => {

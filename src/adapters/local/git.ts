@@ -5,14 +5,14 @@
 // symlink or submodule cannot be verified, whatever the disk holds behind it. The disk is asked only
 // to warn about what CI will not see (uncommitted files, a manifest edited since the commit).
 import { execFile, spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type { ManifestAt } from '../../core/governance.js';
 import type { RepoFiles, RepoPathKind } from '../../core/types.js';
 import { gitBlobSha, sha256Bytes } from '../../core/hash.js';
 import { decodeUtf8, MAX_YAML_BYTES } from '../../core/yaml.js';
-import { localRepoFiles, MAX_HASHED_BYTES, readTextFile } from './files.js';
+import { hashFile, localRepoFiles, MAX_HASHED_BYTES, readTextFile } from './files.js';
 
 /** What a repository view saw besides the answers: paths on disk that HEAD does not hold. */
 export interface LocalRepoView {
@@ -322,4 +322,30 @@ export function manifestsAt(root: string, commit: string, fileName: string): { o
     }
   }
   return { ok: true, at: { manifests, blob: (path) => blobs.get(path) } };
+}
+
+/**
+ * Every regular file named `fileName` on disk, committed or not (git-ignored too, as `--worktree`
+ * counts every file), with its text: the head's manifests for `check --worktree --base`, where a
+ * pilot moved with a plain `mv` is one pilot, not HEAD's and the disk's with one name.
+ */
+export function manifestsOnDisk(root: string, fileName: string): { ok: true; at: ManifestsAt } | { ok: false; why: string } {
+  const listed = gitSync(root, ['ls-files', '-z', '--cached', '--others', '--full-name', '--', `:(glob)**/${fileName}`]);
+  if (!listed.ok) return { ok: false, why: listed.why };
+  const full = (path: string) => join(root, ...path.split('/'));
+  const manifests: ManifestAt[] = [];
+  for (const path of new Set(listed.out.split('\0').filter(Boolean))) {
+    let size: number;
+    try {
+      const stats = lstatSync(full(path));
+      // A tracked file deleted on disk is gone from the head; a symlink is no manifest, as in the Action.
+      if (!stats.isFile()) continue;
+      size = stats.size;
+    } catch {
+      continue;
+    }
+    if (size > MAX_YAML_BYTES) return { ok: false, why: `${path} is ${size} bytes; a manifest may hold ${MAX_YAML_BYTES} bytes (1 MiB)` };
+    manifests.push({ path, text: readFileSync(full(path)).toString('utf8') });
+  }
+  return { ok: true, at: { manifests, blob: (path) => hashFile(full(path))?.git_blob_sha } };
 }

@@ -1,7 +1,7 @@
 // `pilot-readiness check`: one manifest against the policy, with the PR facts when given.
 import { dirname, posix, relative, resolve, sep } from 'node:path';
 import { findRepoRoot, readTextFile } from '../../adapters/local/files.js';
-import { committedView, manifestsAt, readBase, worktreeView } from '../../adapters/local/git.js';
+import { committedView, manifestsAt, manifestsOnDisk, readBase, worktreeView } from '../../adapters/local/git.js';
 import { isBundledPolicy } from '../../core/bundled.js';
 import type { CommitFiles, ManifestAt, pairPilots as PairPilots } from '../../core/governance.js';
 import { formatFinding, InputError, UsageError } from '../../core/errors.js';
@@ -137,8 +137,9 @@ function baseOf(
   const fileName = posix.basename(manifest.path);
   const atBase = manifestsAt(gitRoot, read.sha, fileName);
   if (!atBase.ok) return skip(`cannot read the manifests at ${ref}: ${atBase.why}`);
-  const atHead = manifestsAt(gitRoot, 'HEAD', fileName);
-  if (!atHead.ok) return skip(`cannot read the manifests at HEAD: ${atHead.why}`);
+  // The head's other manifests as the evidence is read: HEAD's, or with --worktree the disk's.
+  const atHead = how.worktree ? manifestsOnDisk(gitRoot, fileName) : manifestsAt(gitRoot, 'HEAD', fileName);
+  if (!atHead.ok) return skip(`cannot read the manifests ${how.worktree ? 'on disk' : 'at HEAD'}: ${atHead.why}`);
   const pairing = how.pairPilots({
     base: atBase.at.manifests,
     head: [...atHead.at.manifests.filter((m) => m.path !== manifest.path), manifest],
