@@ -185,6 +185,31 @@ describe('check in a git repository without a commit yet', () => {
   });
 });
 
+describe('the manifest is read from HEAD too', () => {
+  it('committed as a symbolic link, which CI never reads as a manifest: an error, whatever it leads to on disk', () => {
+    const linked = mkdtempSync(join(tmpdir(), 'pr-git-manifest-link-'));
+    try {
+      git(linked, 'init', '--quiet');
+      mkdirSync(join(linked, 'docs'));
+      writeFileSync(join(linked, 'policy.yml'), POLICY);
+      writeFileSync(join(linked, 'docs', 'card.md'), '# card\n');
+      writeFileSync(join(linked, 'real.yml'), manifest('docs/card.md', 'docs/card.md'));
+      symlinkSync('real.yml', join(linked, 'pilot-readiness.yml'));
+      git(linked, 'add', '.');
+      git(linked, 'commit', '--quiet', '-m', 'a manifest behind a link');
+      const result = cli(['check', 'pilot-readiness.yml', '--policy', 'policy.yml', '--now', NOW], { cwd: linked });
+      expect(result.stderr).toBe(
+        'error: pilot-readiness.yml is a symbolic link or a submodule at HEAD, or lies beneath one, which CI never reads as a manifest; commit the manifest itself\n',
+      );
+      expect(result.status).toBe(2);
+      // --worktree judges the disk, where the link leads to a manifest inside the repository.
+      expect(cli(['check', 'pilot-readiness.yml', '--policy', 'policy.yml', '--now', NOW, '--worktree'], { cwd: linked }).status).toBe(1);
+    } finally {
+      rmSync(linked, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('check outside a git repository', () => {
   it('falls back to the files on disk with a one-line notice', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pr-no-git-'));
