@@ -163,14 +163,20 @@ describe('the committed view opens only what the engine reads', () => {
   });
 });
 
+/** A new git repository with nothing committed yet, holding the policy and docs/card.md on disk. */
+function freshRepository(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  git(dir, 'init', '--quiet');
+  mkdirSync(join(dir, 'docs'));
+  writeFileSync(join(dir, 'policy.yml'), POLICY);
+  writeFileSync(join(dir, 'docs', 'card.md'), '# card\n');
+  return dir;
+}
+
 describe('check in a git repository without a commit yet', () => {
   it('counts nothing on disk: CI would see no file either', () => {
-    const fresh = mkdtempSync(join(tmpdir(), 'pr-git-unborn-'));
+    const fresh = freshRepository('pr-git-unborn-');
     try {
-      git(fresh, 'init', '--quiet');
-      mkdirSync(join(fresh, 'docs'));
-      writeFileSync(join(fresh, 'policy.yml'), POLICY);
-      writeFileSync(join(fresh, 'docs', 'card.md'), '# card\n');
       writeFileSync(join(fresh, 'pilot-readiness.yml'), manifest('docs/card.md', 'docs/card.md'));
       const result = cli(['check', 'pilot-readiness.yml', '--policy', 'policy.yml', '--format', 'json', '--now', NOW], { cwd: fresh });
       expect(statuses(result.stdout)).toEqual({ 'DOC-1': 'failed', 'DOC-2': 'failed' });
@@ -187,12 +193,8 @@ describe('check in a git repository without a commit yet', () => {
 
 describe('the manifest is read from HEAD too', () => {
   it('committed as a symbolic link, which CI never reads as a manifest: an error, whatever it leads to on disk', () => {
-    const linked = mkdtempSync(join(tmpdir(), 'pr-git-manifest-link-'));
+    const linked = freshRepository('pr-git-manifest-link-');
     try {
-      git(linked, 'init', '--quiet');
-      mkdirSync(join(linked, 'docs'));
-      writeFileSync(join(linked, 'policy.yml'), POLICY);
-      writeFileSync(join(linked, 'docs', 'card.md'), '# card\n');
       writeFileSync(join(linked, 'real.yml'), manifest('docs/card.md', 'docs/card.md'));
       symlinkSync('real.yml', join(linked, 'pilot-readiness.yml'));
       git(linked, 'add', '.');
