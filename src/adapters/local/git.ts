@@ -278,8 +278,8 @@ export interface ManifestsAt {
 
 /**
  * Every regular file named `fileName` in the tree of `commit` (a sha, or HEAD), with its text, read in
- * one `git cat-file --batch`; or why they cannot be read (git's complaint). A failure is never an empty tree: that
- * would make the pilot look new, and its base go uncompared without saying why.
+ * one `git cat-file --batch`; or why they cannot be read (git's complaint). A failure is never taken
+ * for an empty tree: that would make the pilot look new, and its base go uncompared without a word.
  */
 export function manifestsAt(root: string, commit: string, fileName: string): { ok: true; at: ManifestsAt } | { ok: false; why: string } {
   const failed = (why: string) => ({ ok: false as const, why });
