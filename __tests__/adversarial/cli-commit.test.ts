@@ -5,7 +5,7 @@
 // own; run `npm run build` first. Each row asserts the exit code, the decision and the exact messages
 // (or the SARIF URIs); the controls show an honest pilot still passes.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -23,8 +23,8 @@ import { validateSarif } from '../support/sarif-schema.js';
 const STUB = '# Rollback\n\nTo be written.\n';
 
 /** The manifest: BUS-3's `from:` value on line 5 at column 29, OPS-2's file on line 6 at column 18. */
-const manifest = (from: string, rollback = 'ops/rollback.md') =>
-  `version: 1\npilot: { name: scoring, risk: low }\nowner: olu-risk\nevidence:\n  BUS-3: { metrics: { from: ${from} } }\n  OPS-2: { file: ${rollback} }\n`;
+const manifest = (from: string, rollback = 'ops/rollback.md', name = 'scoring') =>
+  `version: 1\npilot: { name: ${name}, risk: low }\nowner: olu-risk\nevidence:\n  BUS-3: { metrics: { from: ${from} } }\n  OPS-2: { file: ${rollback} }\n`;
 
 interface Repository {
   /** The pilot's folder, relative to the repository (the manifest's folder). */
@@ -144,6 +144,17 @@ const COMMITTED: Row[] = [
     problems: [
       `${M}:6:18: "ops/plan.md" is a symbolic link or a submodule, whose content cannot be verified through the GitHub API; commit the file itself`,
     ],
+  },
+  {
+    name: 'the committed manifest reads a failing evaluation; on disk it is edited to read a passing one',
+    spec: {
+      files: { 'reports/eval.json': EVAL('-0.04'), 'reports/v2.json': EVAL('0.03') },
+      edits: { 'pilot-readiness.yml': manifest('reports/v2.json') },
+    },
+    status: 1,
+    decision: 'blocked',
+    problems: ['pilot/reports/eval.json:1:49: margin_over_baseline is -0.04, below the minimum 0 for low risk'],
+    stderr: `note: ${M} on disk is not the committed one: judging the committed manifest; pass --worktree to judge your edits\n`,
   },
   {
     name: 'control: a committed failing evaluation edited on disk to pass (no symlink): HEAD decides, as before',
@@ -301,5 +312,154 @@ describe('SARIF artifact URIs are percent-encoded relative references', { timeou
         new RegExp(`^${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`),
       );
     }
+  });
+});
+
+// ------------------------------------------------------------------ --base pairs the pilots as the Action does
+
+const gitIn = (dir: string, ...args: string[]) =>
+  spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+  }).stdout.trim();
+
+/** The pilot on `main`: scoring, its evaluation passing and its rollback plan written. */
+const BASE: Record<string, string> = {
+  'policy.yml': POLICY,
+  'pilot/pilot-readiness.yml': manifest('reports/eval.json'),
+  'pilot/reports/eval.json': EVAL('0.03'),
+  'pilot/ops/rollback.md': ROLLBACK,
+};
+/** Another pilot's rollback plan: another blob than scoring's. */
+const FRAUD_ROLLBACK = `${ROLLBACK}\nRehearsed every quarter.\n`;
+
+/**
+ * `main` holding `base`, then a branch whose commit (HEAD) writes `head` over it (null deletes), then
+ * `disk` written over the working tree, uncommitted.
+ */
+function history(base: Record<string, string>, head: Record<string, string | null> = {}, disk: Record<string, string | null> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'pr-adv-cli-base-'));
+  dirs.push(dir);
+  const apply = (files: Record<string, string | null>) => {
+    for (const [path, text] of Object.entries(files)) {
+      if (text === null) rmSync(join(dir, path), { force: true });
+      else {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+    }
+  };
+  apply(base);
+  gitIn(dir, 'init', '-q', '-b', 'main');
+  gitIn(dir, 'add', '-A');
+  gitIn(dir, 'commit', '-qm', 'the base');
+  gitIn(dir, 'checkout', '-qb', 'work');
+  apply(head);
+  gitIn(dir, 'add', '-A');
+  gitIn(dir, 'commit', '-qm', 'the pull request', '--allow-empty');
+  apply(disk);
+  return dir;
+}
+
+const checkBase = (dir: string, manifestPath: string, ...extra: string[]) =>
+  cli(['check', manifestPath, '--policy', 'policy.yml', '--now', NOW, '--format', 'json', '--base', 'main', ...extra], { cwd: dir });
+
+const SKIPPED = (why: string) => `note: --base main: ${why}; thresholds fixed before the evaluation are not compared\n`;
+
+describe('check --base pairs the pilots as the Action does, and says why it cannot', { timeout: 60_000 }, () => {
+  it('control: the pilot as the base holds it is compared with no note', () => {
+    const run = checkBase(history(BASE), M);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).inputs.base).toEqual({ path: M, text: BASE[M] });
+  });
+
+  it('a second manifest with the pilot.name of the one checked: an error at each, as the Action refuses the pull request', () => {
+    const dir = history(BASE, {
+      'copy/pilot-readiness.yml': manifest('reports/eval.json'),
+      'copy/reports/eval.json': EVAL('0.03'),
+      'copy/ops/rollback.md': ROLLBACK,
+    });
+    const run = checkBase(dir, M);
+    const clash = (path: string, other: string) =>
+      `error: ${path}:2:16: pilot.name "scoring" is also the name of ${other}: a pilot is identified by its name across folders, so each name may be used once; rename one of them\n`;
+    expect(run.stderr).toBe(clash('copy/pilot-readiness.yml', M) + clash(M, 'copy/pilot-readiness.yml'));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+  });
+
+  it('a new pilot naming the evidence of two base pilots: an error, since its history cannot be told', () => {
+    const base = {
+      ...BASE,
+      'fraud/pilot-readiness.yml': manifest('reports/eval.json', 'ops/rollback.md', 'fraud'),
+      'fraud/reports/eval.json': EVAL('0.03'),
+      'fraud/ops/rollback.md': FRAUD_ROLLBACK,
+    };
+    const dir = history(base, {
+      'merged/pilot-readiness.yml': manifest('reports/eval.json', '[ops/a.md, ops/b.md]', 'merged'),
+      'merged/reports/eval.json': EVAL('0.03'),
+      'merged/ops/a.md': ROLLBACK,
+      'merged/ops/b.md': FRAUD_ROLLBACK,
+    });
+    const run = checkBase(dir, 'merged/pilot-readiness.yml');
+    expect(run.stderr).toBe(
+      'error: merged/pilot-readiness.yml:2:16: merged/pilot-readiness.yml names evidence of 2 pilots on the base branch, fraud (fraud/pilot-readiness.yml) and scoring (pilot/pilot-readiness.yml): a pilot carries on the history of one pilot at most; keep the pilot.name of the one it continues, or retire the others in an earlier pull request\n',
+    );
+    expect(run.status).toBe(2);
+  });
+
+  it('--worktree: a pilot copied on disk under a new name, its rollback plan the base’s bytes, carries the base pilot on', () => {
+    const dir = history(
+      BASE,
+      {},
+      {
+        'v2/pilot-readiness.yml': manifest('reports/eval.json', 'ops/rollback.md', 'scoring-v2'),
+        'v2/reports/eval.json': EVAL('0.03'),
+        'v2/ops/rollback.md': ROLLBACK,
+      },
+    );
+    const run = checkBase(dir, 'v2/pilot-readiness.yml', '--worktree');
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout);
+    // Compared with the pilot it carries on, as the Action would once the copy is committed.
+    expect(report.inputs.base).toEqual({ path: M, text: BASE[M] });
+    expect(report.decision).toBe('pending');
+  });
+
+  it('--worktree: a copy on disk, not yet committed, with the pilot.name of the one checked: the error the Action will give', () => {
+    const dir = history(BASE, {}, { 'copy/pilot-readiness.yml': manifest('reports/eval.json') });
+    const run = checkBase(dir, M, '--worktree');
+    expect(run.stderr).toBe(
+      `error: copy/pilot-readiness.yml:2:16: pilot.name "scoring" is also the name of ${M}: a pilot is identified by its name across folders, so each name may be used once; rename one of them\n` +
+        `error: ${M}:2:16: pilot.name "scoring" is also the name of copy/pilot-readiness.yml: a pilot is identified by its name across folders, so each name may be used once; rename one of them\n`,
+    );
+    expect(run.status).toBe(2);
+  });
+
+  it('control: --worktree, the pilot’s folder moved with a plain mv: one pilot, compared with itself at the base', () => {
+    const dir = history(BASE);
+    renameSync(join(dir, 'pilot'), join(dir, 'moved'));
+    const run = checkBase(dir, 'moved/pilot-readiness.yml', '--worktree');
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).inputs.base).toEqual({ path: M, text: BASE[M] });
+  });
+
+  it('a file named like the manifest at the base, larger than a manifest may be: skipped saying so, not taken for a new pilot', () => {
+    const dir = history({ ...BASE, 'big/pilot-readiness.yml': '#'.repeat(3 * 1024 * 1024) });
+    const run = checkBase(dir, M);
+    expect(run.stderr).toBe(
+      SKIPPED('cannot read the manifests at main: big/pilot-readiness.yml is 3145728 bytes; a manifest may hold 1048576 bytes (1 MiB)'),
+    );
+    expect(run.status).toBe(1);
+  });
+
+  it('the base manifest’s object missing from the repository: skipped with git’s answer, not taken for a new pilot', () => {
+    const dir = history(BASE, { [M]: `${BASE[M]}# reviewed\n` });
+    const blob = gitIn(dir, 'rev-parse', `main:${M}`);
+    rmSync(join(dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const run = checkBase(dir, M);
+    expect(run.stderr).toBe(SKIPPED(`cannot read the manifests at main: git cannot give ${M} (blob ${blob}: missing)`));
+    expect(run.status).toBe(1);
   });
 });

@@ -106,6 +106,30 @@ describe("a merge queue's commit is judged by the policy of its parent, what the
   });
 });
 
+describe('which base branches are gated is read on the default branch, and its absence said there (built Action, fake GitHub)', () => {
+  const POLICY = '.github/pilot-readiness-policy.yml';
+  const RELEASE = sha('f', 1);
+
+  it('a pull request to a release branch whose policy lists itself, the default branch holding no policy: an error naming the default branch', async () => {
+    const p = { ...pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] }), base: { sha: RELEASE, ref: 'release/2.0' } };
+    const scenario = world({ pulls: [p], base: pilotFiles() });
+    const models = scenario.repos?.[REPO];
+    if (!models?.files) throw new Error('the scenario has no acme/models files');
+    models.files[RELEASE] = { ...pilotFiles(), [POLICY]: `${STRICT}\nbranches: [main, 'release/*']\n` };
+    models.branches = { main: BASE, 'release/2.0': RELEASE };
+    gh = await startGitHub(scenario);
+    const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p), with: { policy: POLICY } });
+
+    const advice = `input policy: ${POLICY} does not exist on the default branch, main. Which base branches the gate counts is read from the default branch's policy, never from a pull request or its base branch; merge it to main first, or use policy: default`;
+    expect(run.status).toBe(1);
+    expect(run.annotations.map((a) => `${a.level}: ${a.message}`)).toEqual([`error: ${advice}`, `error: pilot-readiness: ${advice}`]);
+    // The release branch holds the file: saying it does not exist on the base branch would mislead.
+    expect(statuses(gh).map((s) => [s.state, s.description?.split('. ')[0]])).toEqual([
+      ['error', `could not be verified: input policy: ${POLICY} does not exist on the default branch, main`],
+    ]);
+  });
+});
+
 /** A gate pinned to a central policy that lives in the repository of the pull request. */
 function centralWorld(path: string, base: string, head: string, options: { reviews?: Array<[string, 'APPROVED']>; files?: string[] } = {}) {
   const p = pull({

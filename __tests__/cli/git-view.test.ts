@@ -70,8 +70,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
+/** The manifest committed (CI sees what HEAD holds), naming its two documents. */
 const check = (doc1: string, doc2: string, ...extra: string[]) => {
   writeFileSync(join(repo, 'pilot', 'pilot-readiness.yml'), manifest(doc1, doc2));
+  git(repo, 'add', 'pilot/pilot-readiness.yml');
+  git(repo, 'commit', '--quiet', '--allow-empty', '-m', 'manifest');
   return cli(['check', 'pilot/pilot-readiness.yml', '--policy', 'policy.yml', '--format', 'json', '--now', NOW, ...extra], { cwd: repo });
 };
 
@@ -160,20 +163,51 @@ describe('the committed view opens only what the engine reads', () => {
   });
 });
 
+/** A new git repository with nothing committed yet, holding the policy and docs/card.md on disk. */
+function freshRepository(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  git(dir, 'init', '--quiet');
+  mkdirSync(join(dir, 'docs'));
+  writeFileSync(join(dir, 'policy.yml'), POLICY);
+  writeFileSync(join(dir, 'docs', 'card.md'), '# card\n');
+  return dir;
+}
+
 describe('check in a git repository without a commit yet', () => {
   it('counts nothing on disk: CI would see no file either', () => {
-    const fresh = mkdtempSync(join(tmpdir(), 'pr-git-unborn-'));
+    const fresh = freshRepository('pr-git-unborn-');
     try {
-      git(fresh, 'init', '--quiet');
-      mkdirSync(join(fresh, 'docs'));
-      writeFileSync(join(fresh, 'policy.yml'), POLICY);
-      writeFileSync(join(fresh, 'docs', 'card.md'), '# card\n');
       writeFileSync(join(fresh, 'pilot-readiness.yml'), manifest('docs/card.md', 'docs/card.md'));
       const result = cli(['check', 'pilot-readiness.yml', '--policy', 'policy.yml', '--format', 'json', '--now', NOW], { cwd: fresh });
       expect(statuses(result.stdout)).toEqual({ 'DOC-1': 'failed', 'DOC-2': 'failed' });
-      expect(result.stderr).toBe('warning: docs/card.md exists but is not committed: CI will not see it; commit it or pass --worktree\n');
+      // The manifest too: CI would gate no pilot here, so it is judged as written, with the warning.
+      expect(result.stderr).toBe(
+        'warning: docs/card.md exists but is not committed: CI will not see it; commit it or pass --worktree\n' +
+          'warning: pilot-readiness.yml exists but is not committed: CI will not see it; commit it or pass --worktree\n',
+      );
     } finally {
       rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the manifest is read from HEAD too', () => {
+  it('committed as a symbolic link, which CI never reads as a manifest: an error, whatever it leads to on disk', () => {
+    const linked = freshRepository('pr-git-manifest-link-');
+    try {
+      writeFileSync(join(linked, 'real.yml'), manifest('docs/card.md', 'docs/card.md'));
+      symlinkSync('real.yml', join(linked, 'pilot-readiness.yml'));
+      git(linked, 'add', '.');
+      git(linked, 'commit', '--quiet', '-m', 'a manifest behind a link');
+      const result = cli(['check', 'pilot-readiness.yml', '--policy', 'policy.yml', '--now', NOW], { cwd: linked });
+      expect(result.stderr).toBe(
+        'error: pilot-readiness.yml is a symbolic link or a submodule at HEAD, or lies beneath one, which CI never reads as a manifest; commit the manifest itself\n',
+      );
+      expect(result.status).toBe(2);
+      // --worktree judges the disk, where the link leads to a manifest inside the repository.
+      expect(cli(['check', 'pilot-readiness.yml', '--policy', 'policy.yml', '--now', NOW, '--worktree'], { cwd: linked }).status).toBe(1);
+    } finally {
+      rmSync(linked, { recursive: true, force: true });
     }
   });
 });

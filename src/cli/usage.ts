@@ -24,9 +24,9 @@ pilot-readiness portfolio --merge A.json B.json... [--format markdown|json] [--o
 export type CommandName = keyof typeof COMMAND_USAGE;
 
 const ABOUT: Record<CommandName | 'policy', string> = {
-  check: `evaluates MANIFEST (default ./pilot-readiness.yml) against the policy. Evidence paths are
-checked against the files committed at HEAD of the git repository that holds the manifest, as CI
-sees them; --worktree checks the files on disk instead (untracked and ignored ones count). With
+  check: `evaluates MANIFEST (default ./pilot-readiness.yml) against the policy. The manifest and its
+evidence are read from the files committed at HEAD of the git repository that holds the manifest,
+as CI sees them; --worktree reads the files on disk instead (untracked and ignored ones count). With
 --pr, the PR facts file adds the sign-offs: roles, windows, silence as consent, the accountable
 owner's approval. With --base REF, the manifest at REF (read with git) is the reference for
 values the policy fixes before the evaluation: one changed together with its evaluation's evidence

@@ -200,10 +200,15 @@ function touches(manifest: ManifestAt, changed: readonly string[], policy: Polic
 
 /**
  * Pairs each head manifest with the same pilot on the base branch: the base manifest with the same
- * pilot.name, else the one at the same path. A base pilot left without a partner is being retired
- * (deleted, renamed out of the glob's reach, turned into a symlink or folder, or replaced by another
- * pilot). Gated: every retired pilot, every new or moved one, and every pilot whose folder, manifest
- * or evidence the pull request touches.
+ * pilot.name, else the one at the same path, else, for a new pilot, the base pilot whose evidence it
+ * carries on (successors). A base pilot left without a partner is being retired (deleted, renamed out
+ * of the glob's reach, turned into a symlink or folder, or replaced by another pilot). Gated: every
+ * retired pilot, every new, moved or edited one, and every pilot any path it reads (pilotReads, at the
+ * head or at the base) differs between the two trees (`differing`: treeDifference) or is among the
+ * changed files. A pilot whose reads hang on texts not read yet (a dvc.yaml) is left out until they
+ * are: they are listed in `wanted`, to read and pair again. With `everyPilot` every head manifest is
+ * paired, gated or not (the CLI's --base). Two head manifests with one pilot.name, or a new pilot
+ * carrying on two, are errors.
  */
 export function pairPilots(input: PairingInput): Pairing {
   const errors: Finding[] = [];

@@ -5,8 +5,8 @@ import { GitHubApiError } from '../adapters/github/errors.js';
 import { fetchFileTexts, type FileText } from '../adapters/github/files.js';
 import { fetchHeadPulls } from '../adapters/github/head-pulls.js';
 import { fetchPullRequestFacts, type BotComment, type GateStatus, type HeadPull } from '../adapters/github/pull-request.js';
-import { ungatedBase } from '../core/branches.js';
 import { fetchTeamMembers } from '../adapters/github/teams.js';
+import { ungatedBase } from '../core/branches.js';
 import { InputError } from '../core/errors.js';
 import { evaluate, rolesToRequest, type EvaluationInput } from '../core/evaluate.js';
 import { manifestData, type ManifestAt, type PilotPair } from '../core/governance.js';
@@ -178,9 +178,9 @@ export async function readPullRequest(
   // In a merge queue the files judged are the queue's commit and its parent (what the group merges
   // into); the facts (reviews, commits, head_sha) stay the pull request's own.
   const headSha = target.queuedSha ?? read.facts.head_sha;
-  const baseSha = target.queuedSha ? target.baseSha : read.baseSha;
+  const baseSha = queued ? target.baseSha : read.baseSha;
   // Before its base's policy is loaded: a branch the gate does not count may hold any file there.
-  if (gating?.ungated) return ungatedReading(headSha, read, gating, target.queuedSha !== undefined);
+  if (gating?.ungated) return ungatedReading(headSha, read, gating, queued);
   const policy = gating?.judges ?? (await loadTrustedPolicy(gh, spec, policyText, warnings, central));
   const [tree, baseTree] = await Promise.all([
     treeAt(gh, { owner, repo }, headSha, options.trees),
@@ -209,7 +209,7 @@ export async function readPullRequest(
     baseSha: read.baseSha,
     policyBlobs: read.policyBlobs ?? '',
     botComments: read.botComments,
-    ...(read.headStatus !== undefined && !target.queuedSha ? { headStatus: read.headStatus } : {}),
+    ...(read.headStatus !== undefined && !queued ? { headStatus: read.headStatus } : {}),
   };
   const none = (): PullRequestReading => ({
     ...common,
@@ -344,7 +344,7 @@ async function baseGating(
   let text = baseText;
   if (spec.kind === 'base' && !onDefault)
     text = (await fetchFileTexts(gh, { owner, repo }, [{ ref: defaultBranch.sha, path: spec.path }]))[0]?.text;
-  const gating = await loadTrustedPolicy(gh, spec, text, warnings, central);
+  const gating = await loadTrustedPolicy(gh, spec, text, warnings, central, onDefault ? undefined : defaultBranch.name);
   const gatesBase = (branch: string) => ungatedBase(gating.policy, branch, defaultBranch.name) === null;
   // A merge queue's commit is nobody's head: its status speaks for the queued pull request alone.
   const others = target.queuedSha

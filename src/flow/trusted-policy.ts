@@ -82,16 +82,27 @@ function shared(sources: PolicySources, reference: string, read: () => Promise<P
   return answer;
 }
 
+/**
+ * The trusted policy, from its spec; for a repository path, from `baseText`, the file as the base
+ * branch holds it, or as the default branch does (`defaultBranch` names it) when the policy is asked
+ * which base branches the gate counts: the advice for a missing file names the branch it was read on.
+ */
 export async function loadTrustedPolicy(
   gh: GitHubClient,
   spec: PolicySpec,
   baseText: string | null | undefined,
   warnings: string[],
   central: CentralPolicies = {},
+  defaultBranch?: string,
 ): Promise<LoadedPolicy> {
   if (spec.kind === 'bundled') return loadBundledPolicy(spec.name);
   const read = centralReader(gh, warnings, central);
   if (spec.kind === 'central') return resolvePolicy(await read(spec.reference, 'input policy'), read);
+  if ((baseText === null || baseText === undefined) && defaultBranch !== undefined) {
+    throw new InputError(
+      `input policy: ${spec.path} does not exist on the default branch, ${defaultBranch}. Which base branches the gate counts is read from the default branch's policy, never from a pull request or its base branch; merge it to ${defaultBranch} first, or use policy: default`,
+    );
+  }
   if (baseText === null || baseText === undefined) {
     throw new InputError(
       `input policy: ${spec.path} does not exist on the base branch. The policy is read from the base branch, never from the pull request; merge it to the base branch first, or use policy: default`,

@@ -1,16 +1,18 @@
 // The CLI's default repository view: the files committed at HEAD of the git repository that holds the
 // manifest, as the Action sees the head commit's tree (src/flow/manifests.ts, treeFiles), so that the
-// CLI and the Action give one verdict on one commit. Every answer comes from HEAD's tree and blobs: a
-// file left untracked or git-ignored is missing, and a committed symlink or submodule cannot be
-// verified, whatever the disk holds behind it. The disk is asked only to warn about uncommitted files.
+// CLI and the Action give one verdict on one commit. Every answer comes from HEAD's tree and blobs, the
+// manifest's own text included: a file left untracked or git-ignored is missing, and a committed
+// symlink or submodule cannot be verified, whatever the disk holds behind it. The disk is asked only
+// to warn about what CI will not see (uncommitted files, a manifest edited since the commit).
 import { execFile, spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { InputError } from '../../core/errors.js';
 import type { ManifestAt } from '../../core/governance.js';
 import type { RepoFiles, RepoPathKind } from '../../core/types.js';
 import { gitBlobSha, sha256Bytes } from '../../core/hash.js';
-import { MAX_YAML_BYTES } from '../../core/yaml.js';
-import { localRepoFiles, MAX_HASHED_BYTES } from './files.js';
+import { decodeUtf8, MAX_YAML_BYTES } from '../../core/yaml.js';
+import { hashFile, localRepoFiles, MAX_HASHED_BYTES, readTextFile } from './files.js';
 
 /** What a repository view saw besides the answers: paths on disk that HEAD does not hold. */
 export interface LocalRepoView {
@@ -19,6 +21,11 @@ export interface LocalRepoView {
   notice: string | null;
   /** Paths asked about that exist on disk but are not committed at HEAD (untracked or ignored). */
   uncommitted(): string[];
+  /**
+   * The manifest's text as this view judges it (`shownAs` names it in errors), and a note for stderr
+   * when the disk holds other bytes than the ones judged.
+   */
+  manifest(repoPath: string, shownAs: string): { text: string; note: string | null };
 }
 
 type TreeKind = 'file' | 'dir' | 'symlink' | 'submodule';
@@ -87,7 +94,18 @@ function blobBytes(root: string, sha: string): Buffer | null {
 
 /** The working tree as it is on disk: every file counts, committed or not (`check --worktree`). */
 export function worktreeView(root: string, notice: string | null = null): LocalRepoView {
-  return { files: localRepoFiles(root), notice, uncommitted: () => [] };
+  // Made when first asked for, once the manifest is read: a manifest in a folder that does not exist
+  // is a missing file, not a repository that cannot be opened.
+  let files: RepoFiles | undefined;
+  return {
+    get files() {
+      files ??= localRepoFiles(root);
+      return files;
+    },
+    notice,
+    uncommitted: () => [],
+    manifest: (repoPath, shownAs) => ({ text: readTextFile(join(root, ...repoPath.split('/')), shownAs), note: null }),
+  };
 }
 
 /**
@@ -115,6 +133,8 @@ export async function committedView(root: string): Promise<LocalRepoView> {
   // often), else git's copy; so the text read and the hashes reported are always of HEAD's bytes.
   // Only files the engine reads get here: the others are named by HEAD's blob sha alone (see hash).
   const cache = new Map<string, Buffer | null>();
+  /** Paths whose bytes on disk are HEAD's blob (read from the disk rather than from git). */
+  const sameOnDisk = new Set<string>();
   const bytesAt = (repoPath: string): { blob: HeadBlob; bytes: Buffer | null } | null => {
     const blob = listing.blobs.get(repoPath);
     if (!blob) return null;
@@ -127,7 +147,10 @@ export async function committedView(root: string): Promise<LocalRepoView> {
           const full = join(realRoot, ...repoPath.split('/'));
           const stats = statSync(full);
           const onDisk = stats.isFile() && stats.size === blob.size ? readFileSync(full) : null;
-          if (onDisk && gitBlobSha(onDisk) === blob.sha) bytes = onDisk;
+          if (onDisk && gitBlobSha(onDisk) === blob.sha) {
+            bytes = onDisk;
+            sameOnDisk.add(repoPath);
+          }
         } catch {
           bytes = null;
         }
@@ -183,7 +206,41 @@ export async function committedView(root: string): Promise<LocalRepoView> {
       return 'missing';
     },
   };
-  return { files, notice: null, uncommitted: () => [...uncommitted].sort() };
+  /**
+   * The manifest CI judges is HEAD's, however the disk has been edited since. A manifest HEAD lacks
+   * is judged from the disk with the warning that CI will not see it: CI gates no pilot there, so
+   * nothing passes locally that CI would hold back.
+   */
+  const manifest = (repoPath: string, shownAs: string): { text: string; note: string | null } => {
+    const kind = tree.get(repoPath);
+    if (kind === 'file') {
+      const held = bytesAt(repoPath);
+      if (!held?.bytes)
+        throw new InputError(
+          held && held.blob.size > MAX_YAML_BYTES
+            ? `${shownAs} is ${held.blob.size} bytes at HEAD; the limit is ${MAX_YAML_BYTES} bytes (1 MiB)`
+            : `${shownAs}: git could not read it at HEAD`,
+        );
+      // Decoded as a file on disk is (readTextFile), so that both views refuse a manifest in the same words.
+      const text = decodeUtf8(held.bytes, shownAs);
+      const edited = !sameOnDisk.has(repoPath);
+      return {
+        text,
+        note: edited
+          ? `note: ${repoPath} on disk is not the committed one: judging the committed manifest; pass --worktree to judge your edits`
+          : null,
+      };
+    }
+    if (kind === 'dir') throw new InputError(`${shownAs} is a folder at HEAD, not a file`);
+    if (kind !== undefined || beneathLink(repoPath))
+      throw new InputError(
+        `${shownAs} is a symbolic link or a submodule at HEAD, or lies beneath one, which CI never reads as a manifest; commit the manifest itself`,
+      );
+    const text = readTextFile(join(realRoot, ...repoPath.split('/')), shownAs);
+    uncommitted.add(repoPath);
+    return { text, note: null };
+  };
+  return { files, notice: null, uncommitted: () => [...uncommitted].sort(), manifest };
 }
 
 /** What the CLI's --base REF gives: the commit REF names, and the paths changed since (`folder/`: all under it). */
@@ -221,11 +278,13 @@ export interface ManifestsAt {
 
 /**
  * Every regular file named `fileName` in the tree of `commit` (a sha, or HEAD), with its text, read in
- * one `git cat-file --batch`; null when git cannot list the tree (no commit yet).
+ * one `git cat-file --batch`; or why they cannot be read (git's complaint). A failure is never taken
+ * for an empty tree: that would make the pilot look new, and its base go uncompared without a word.
  */
-export function manifestsAt(root: string, commit: string, fileName: string): ManifestsAt | null {
+export function manifestsAt(root: string, commit: string, fileName: string): { ok: true; at: ManifestsAt } | { ok: false; why: string } {
+  const failed = (why: string) => ({ ok: false as const, why });
   const listed = gitSync(root, ['ls-tree', '-r', '-z', '--full-tree', commit]);
-  if (!listed.ok) return null;
+  if (!listed.ok) return failed(listed.why);
   const blobs = new Map<string, string>();
   const wanted: Array<{ path: string; sha: string }> = [];
   for (const line of listed.out.split('\0')) {
@@ -241,18 +300,52 @@ export function manifestsAt(root: string, commit: string, fileName: string): Man
   if (wanted.length > 0) {
     const run = spawnSync('git', ['-C', root, 'cat-file', '--batch'], {
       input: `${wanted.map((w) => w.sha).join('\n')}\n`,
-      maxBuffer: wanted.length * (MAX_YAML_BYTES + 1024),
+      maxBuffer: 256 * 1024 * 1024,
     });
-    if (run.status !== 0 || !Buffer.isBuffer(run.stdout)) return null;
-    // Each answer: "<sha> blob <size>\n", the bytes, "\n".
+    if (run.error) return failed(run.error.message);
+    if (run.status !== 0 || !Buffer.isBuffer(run.stdout))
+      return failed(run.stderr.toString().trim().split('\n')[0] || `git exited ${run.status}`);
+    // Each answer: "<sha> blob <size>\n", the bytes, "\n"; or "<sha> missing\n" for an object the repository lacks.
     let at = 0;
-    for (const { path } of wanted) {
+    for (const { path, sha } of wanted) {
       const end = run.stdout.indexOf(10, at);
-      const size = Number(run.stdout.subarray(at, end).toString('latin1').split(' ')[2]);
-      if (!Number.isFinite(size)) return null;
+      const header = run.stdout
+        .subarray(at, end < 0 ? undefined : end)
+        .toString('latin1')
+        .split(' ');
+      const size = Number(header[2]);
+      if (end < 0 || header[1] !== 'blob' || !Number.isSafeInteger(size))
+        return failed(`git cannot give ${path} (blob ${sha}: ${header.slice(1).join(' ') || 'no answer'})`);
+      if (size > MAX_YAML_BYTES) return failed(`${path} is ${size} bytes; a manifest may hold ${MAX_YAML_BYTES} bytes (1 MiB)`);
       manifests.push({ path, text: run.stdout.subarray(end + 1, end + 1 + size).toString('utf8') });
       at = end + 1 + size + 1;
     }
   }
-  return { manifests, blob: (path) => blobs.get(path) };
+  return { ok: true, at: { manifests, blob: (path) => blobs.get(path) } };
+}
+
+/**
+ * Every regular file named `fileName` on disk, committed or not (git-ignored too, as `--worktree`
+ * counts every file), with its text: the head's manifests for `check --worktree --base`, where a
+ * pilot moved with a plain `mv` is one pilot, not HEAD's and the disk's with one name.
+ */
+export function manifestsOnDisk(root: string, fileName: string): { ok: true; at: ManifestsAt } | { ok: false; why: string } {
+  const listed = gitSync(root, ['ls-files', '-z', '--cached', '--others', '--full-name', '--', `:(glob)**/${fileName}`]);
+  if (!listed.ok) return { ok: false, why: listed.why };
+  const full = (path: string) => join(root, ...path.split('/'));
+  const manifests: ManifestAt[] = [];
+  for (const path of new Set(listed.out.split('\0').filter(Boolean))) {
+    let size: number;
+    try {
+      const stats = lstatSync(full(path));
+      // A tracked file deleted on disk is gone from the head; a symlink is no manifest, as in the Action.
+      if (!stats.isFile()) continue;
+      size = stats.size;
+    } catch {
+      continue;
+    }
+    if (size > MAX_YAML_BYTES) return { ok: false, why: `${path} is ${size} bytes; a manifest may hold ${MAX_YAML_BYTES} bytes (1 MiB)` };
+    manifests.push({ path, text: readFileSync(full(path)).toString('utf8') });
+  }
+  return { ok: true, at: { manifests, blob: (path) => hashFile(full(path))?.git_blob_sha } };
 }

@@ -1,12 +1,12 @@
 // `pilot-readiness check`: one manifest against the policy, with the PR facts when given.
 import { dirname, posix, relative, resolve, sep } from 'node:path';
 import { findRepoRoot, readTextFile } from '../../adapters/local/files.js';
-import { committedView, manifestsAt, readBase, worktreeView } from '../../adapters/local/git.js';
+import { committedView, manifestsAt, manifestsOnDisk, readBase, worktreeView } from '../../adapters/local/git.js';
 import { isBundledPolicy } from '../../core/bundled.js';
 import type { CommitFiles, ManifestAt, pairPilots as PairPilots } from '../../core/governance.js';
-import { formatFinding, UsageError } from '../../core/errors.js';
+import { formatFinding, InputError, UsageError } from '../../core/errors.js';
 import { resolveBundled } from '../../core/layering/layers.js';
-import type { Policy, Report } from '../../core/types.js';
+import type { Policy, RepoFiles, Report } from '../../core/types.js';
 import { TOOL_VERSION } from '../../core/version.js';
 import { plainLine, terminalJson } from '../../report/plain.js';
 import { readArgs } from '../args.js';
@@ -67,7 +67,6 @@ export async function check(args: string[], io: Io): Promise<number> {
   engine.catch(() => undefined);
   const policyName = values.policy ?? 'default';
   const policy = isBundledPolicy(policyName) ? resolveBundled(policyName) : (await import('../io.js')).loadPolicyArg(values.policy, io.cwd);
-  const manifestText = readTextFile(manifestPath, relative(io.cwd, manifestPath) || manifestPath);
   const facts =
     values.pr === undefined
       ? null
@@ -78,8 +77,12 @@ export async function check(args: string[], io: Io): Promise<number> {
     : committed
       ? await committed
       : worktreeView(root, `note: ${relative(io.cwd, root) || '.'} is not in a git repository: evidence is checked in the files on disk`);
+  // The manifest too is the one CI reads: HEAD's, unless --worktree (or no git) says the disk's.
+  const manifest = view.manifest(repoPath, relative(io.cwd, manifestPath) || manifestPath);
+  const manifestText = manifest.text;
   const { evaluate, pairPilots, renderText, UNREAD_COMMIT } = await engine;
   if (view.notice) io.err(`${plainLine(view.notice)}\n`);
+  if (manifest.note) io.err(`${plainLine(manifest.note)}\n`);
   const base =
     values.base === undefined
       ? null
@@ -87,7 +90,7 @@ export async function check(args: string[], io: Io): Promise<number> {
           values.base,
           gitRoot,
           { path: repoPath, text: manifestText },
-          { worktree: values.worktree === true, pairPilots, unread: UNREAD_COMMIT, policy: policy.policy },
+          { worktree: values.worktree === true, files: view.files, pairPilots, unread: UNREAD_COMMIT, policy: policy.policy },
           io,
         );
   const report = evaluate({
@@ -111,15 +114,17 @@ export async function check(args: string[], io: Io): Promise<number> {
 /**
  * --base REF: the pilot's manifest at REF, against which values fixed before the evaluation are
  * compared, and the paths changed since. The pilot is found at REF as the Action finds it on the base
- * branch (pairPilots: by pilot.name, else by path, else the pilot whose evidence it carries on),
- * among the files named like the manifest. Skipped with a note when there is none (a new pilot) or
- * no git.
+ * branch (pairPilots: by pilot.name, else by path, else the pilot whose evidence it carries on, known
+ * by the blobs of the files judged), among the files named like the manifest; a pairing the Action
+ * refuses (two manifests with one pilot.name, a new pilot carrying on two) is an error here too.
+ * Skipped with a note saying why when there is no such pilot (a new pilot), no git, or git cannot
+ * read the manifests.
  */
 function baseOf(
   ref: string,
   gitRoot: string | null,
   manifest: ManifestAt,
-  how: { worktree: boolean; pairPilots: typeof PairPilots; unread: CommitFiles; policy: Policy },
+  how: { worktree: boolean; files: RepoFiles; pairPilots: typeof PairPilots; unread: CommitFiles; policy: Policy },
   io: Io,
 ): { path: string; text: string; changed: string[] } | null {
   const skip = (why: string) => {
@@ -131,10 +136,13 @@ function baseOf(
   if (!read.ok) return skip(read.why);
   const fileName = posix.basename(manifest.path);
   const atBase = manifestsAt(gitRoot, read.sha, fileName);
-  const atHead = manifestsAt(gitRoot, 'HEAD', fileName);
+  if (!atBase.ok) return skip(`cannot read the manifests at ${ref}: ${atBase.why}`);
+  // The head's other manifests as the evidence is read: HEAD's, or with --worktree the disk's.
+  const atHead = how.worktree ? manifestsOnDisk(gitRoot, fileName) : manifestsAt(gitRoot, 'HEAD', fileName);
+  if (!atHead.ok) return skip(`cannot read the manifests ${how.worktree ? 'on disk' : 'at HEAD'}: ${atHead.why}`);
   const pairing = how.pairPilots({
-    base: atBase?.manifests ?? [],
-    head: [...(atHead?.manifests ?? []).filter((m) => m.path !== manifest.path), manifest],
+    base: atBase.at.manifests,
+    head: [...atHead.at.manifests.filter((m) => m.path !== manifest.path), manifest],
     headKind: () => 'missing',
     headPaths: () => [],
     changedFiles: read.changed,
@@ -143,9 +151,11 @@ function baseOf(
     baseFiles: how.unread,
     headFiles: how.unread,
     everyPilot: true,
-    ...(atBase ? { baseBlob: atBase.blob } : {}),
-    ...(atHead ? { headBlob: atHead.blob } : {}),
+    baseBlob: atBase.at.blob,
+    // Evidence is recognised by the bytes judged: HEAD's blobs, or with --worktree the disk's.
+    headBlob: (path) => (how.files.stat(path) === 'file' ? how.files.hash?.(path)?.git_blob_sha : undefined),
   });
+  if (pairing.errors.length > 0) throw new InputError(pairing.errors);
   const base = pairing.pilots.find((pair) => pair.head?.path === manifest.path)?.base;
   if (!base) return skip(`${ref} holds no ${manifest.path} (a new pilot)`);
   return { path: base.path, text: base.text, changed: read.changed };
