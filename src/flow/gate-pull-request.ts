@@ -8,10 +8,13 @@
 // the policy's extends chain (at most 6): without evidence contents, 4 when nothing changed and 7 on a
 // first run (see docs/benchmarks.md, "API round trips"). Rare cases cost more: a repository policy and a
 // base other than the default branch, 1 (the default branch's policy, which says whether that base is
-// gated); other open pull requests with the same head, each one's read (never a write).
+// gated); other open pull requests with the same head, each one's read (never a write); a head the
+// default branch holds (GitHub's list for the commit then names no open pull request), a query per 100
+// open pull requests, again before a success.
 import type { GitHubClient } from '../adapters/github/client.js';
 import { upsertStickyComment } from '../adapters/github/comment.js';
 import { GitHubAccessError, GitHubApiError } from '../adapters/github/errors.js';
+import { fetchOpenHeadPulls } from '../adapters/github/head-pulls.js';
 import { fetchFreshness } from '../adapters/github/pull-request.js';
 import { requestReviews } from '../adapters/github/reviews.js';
 import { setCommitStatus, shortDescription, type CommitState } from '../adapters/github/status.js';
@@ -296,8 +299,13 @@ function publisherFor(
           { owner: ctx.owner, repo: ctx.repo, number: pr.number },
           pr.queued ? undefined : reading.headSha,
         );
+        // GitHub's list for a head the default branch holds names no open pull request: then every open one is read.
+        const sharing =
+          now.sharing === null
+            ? await fetchOpenHeadPulls(gh, { owner: ctx.owner, repo: ctx.repo, sha: reading.headSha, self: pr.number }, true)
+            : (now.sharing ?? []);
         // Only those whose base is gated count towards the head's verdict, so only they are compared.
-        const sharersNow = (now.sharing ?? []).filter((p) => p.number !== pr.number && (reading.gatesBase?.(p.baseRef) ?? true));
+        const sharersNow = sharing.filter((p) => p.number !== pr.number && (reading.gatesBase?.(p.baseRef) ?? true));
         const sharersSame =
           pr.queued ||
           (sharersNow.length === sharers.length &&
@@ -612,7 +620,8 @@ function readOptions(ctx: GateContext, inputs: GateSettings, live: boolean): Rea
     // Always: the reminders already sent are found among the gate's own comments, as is the sticky report.
     comments: true,
     ...(live ? { statusContext: inputs.statusContext } : {}),
-    sharedHead: true,
+    // Another pull request's sharers are this one's: read again, they would be a query per 100 open pull requests for nothing.
+    sharedHead: live ? true : 'base',
     ...(ctx.members ? { members: ctx.members } : {}),
   };
 }

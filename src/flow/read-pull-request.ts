@@ -64,7 +64,7 @@ export interface PullRequestReading {
    */
   ungated?: string | null;
   /**
-   * With `sharedHead` (not in a merge queue): the other open pull requests whose head is this one's,
+   * With `sharedHead: true` (not in a merge queue): the other open pull requests whose head is this one's,
    * each with whether its base is gated (by the same trusted policy: see baseGating).
    */
   sharingHead?: SharingPull[];
@@ -96,9 +96,10 @@ export interface ReadOptions {
   statusContext?: string;
   /**
    * Check the base against the branches the policy gates, and list the other open pull requests
-   * sharing the head (the gate, whose status belongs to the head commit, not to the pull request).
+   * sharing the head (the gate, whose status belongs to the head commit, not to the pull request);
+   * `base`: the check alone, for a pull request read as another's sharer (the sharers are that one's).
    */
-  sharedHead?: boolean;
+  sharedHead?: boolean | 'base';
 }
 
 /** Every org/team slug the policy or a manifest names: the teams whose members the rules need. */
@@ -166,7 +167,9 @@ export async function readPullRequest(
     );
   }
   const policyText = policyPath === null ? undefined : (queued ? read.trustedFiles[0] : read.currentBase?.files[0])?.text;
-  const gating = options.sharedHead ? await baseGating(gh, target, spec, read, policyText, warnings, options.policySources) : null;
+  const gating = options.sharedHead
+    ? await baseGating(gh, { ...target, sharers: options.sharedHead === true }, spec, read, policyText, warnings, options.policySources)
+    : null;
   // In a merge queue the files judged are the queue's commit and its parent (what the group merges
   // into); the facts (reviews, commits, head_sha) stay the pull request's own.
   const headSha = target.queuedSha ?? read.facts.head_sha;
@@ -317,11 +320,13 @@ interface BaseGating {
  * trusted side (its policy could list itself). The same policy says it of every pull request sharing
  * the head, from GitHub's list, so one to an ungated base is never read (it could not be, or hold
  * anything). Costs a file read only for a base other than the default branch; the head's sharers
- * cost a query only past 250 commits (see PullRequestFacts.sharingHead).
+ * cost a query only past 250 commits, or a query per 100 open pull requests for a head the default
+ * branch holds (see PullRequestFacts.sharingHead).
  */
 async function baseGating(
   gh: GitHubClient,
-  target: { owner: string; repo: string; queuedSha?: string },
+  /** `sharers`: list the other open pull requests with the same head too. */
+  target: { owner: string; repo: string; queuedSha?: string; sharers: boolean },
   spec: ReturnType<typeof policySpec>,
   read: FactsRead,
   /** The policy file's text at the base as it stands now (see readPullRequest). */
@@ -338,10 +343,13 @@ async function baseGating(
   const gating = await loadTrustedPolicy(gh, spec, text, warnings, sources);
   const gatesBase = (branch: string) => ungatedBase(gating.policy, branch, defaultBranch.name) === null;
   // A merge queue's commit is nobody's head: its status speaks for the queued pull request alone.
-  const others = target.queuedSha
-    ? []
-    : (read.sharingHead ??
-      (await fetchHeadPulls(gh, { owner, repo, sha: read.facts.head_sha })).filter((p) => p.number !== read.facts.number));
+  const listed = read.sharingHead ?? 'commit';
+  const others =
+    target.queuedSha || !target.sharers
+      ? []
+      : Array.isArray(listed)
+        ? listed
+        : await fetchHeadPulls(gh, { owner, repo, sha: read.facts.head_sha, self: read.facts.number }, listed);
   return {
     ungated: ungatedBase(gating.policy, read.facts.base_ref, defaultBranch.name),
     sharingHead: others.map((p) => ({ ...p, gatedBase: gatesBase(p.baseRef) })),
