@@ -168,6 +168,16 @@ describe('open pull requests sharing a head commit', () => {
     expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'failure', description: DEFAULT_GATED })]);
   });
 
+  it('a decoy to an ungated base that edits the gate’s workflow (so its run’s inputs are its own) writes failure, not the real one’s success', async () => {
+    const workflowEdit = { ...decoy(), files: ['.github/workflows/pilot-readiness.yml'] };
+    gh = await startGitHub(scene([ready(), workflowEdit]));
+    const run = await gate(workflowEdit);
+    expect(run.status).toBe(1);
+    expect(statuses(gh)).toEqual([
+      expect.objectContaining({ state: 'failure', description: "the gate's own workflow file is changed by this pull request" }),
+    ]);
+  });
+
   it('a blocked real pull request is named by the decoy’s run: blocked by #12', async () => {
     const blocked = pull({ number: 12, requestedDaysAgo: 1, reviews: [review('kim-sec', 'CHANGES_REQUESTED', 0.5)] });
     gh = await startGitHub(scene([blocked, decoy()]));

@@ -389,7 +389,9 @@ export async function gatePullRequest(
   }
 
   const verdict = await judge(gh, ctx, inputs, pr, reading, warnings, true);
-  const head = await headVerdictFor(gh, ctx, inputs, reading, verdict);
+  // A run whose inputs the pull request chose speaks for no other pull request: their verdict, read
+  // with those inputs, is not theirs (a success from it would vouch for a head through a chosen gate).
+  const head = verdict.untrusted ? { ...verdict, sharers: [] } : await headVerdictFor(gh, ctx, inputs, reading, verdict);
   await publish.status(STATE[head.decision], head.description, head.next, head.sharers);
   if (verdict.comment) {
     if (verdict.comment.plain) {
