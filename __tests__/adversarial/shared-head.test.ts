@@ -161,6 +161,41 @@ describe('open pull requests sharing a head commit', () => {
     expect(run.requests.filter((r) => r.variables?.number === 13)).toEqual([]);
   });
 
+  describe('a decoy that cannot be read (3,001 changed files, past what GitHub lists), whose base is decided apart', () => {
+    const unreadable = (base?: { sha: string; ref: string }): PullSpec => ({
+      ...decoy(13, base),
+      files: Array.from({ length: 3001 }, (_, i) => `docs/page-${i}.md`),
+    });
+
+    it('to an ungated base, run after the real one: no error on the shared head, whose success stands', async () => {
+      gh = await startGitHub(scene([ready(), unreadable()]));
+      await gate(ready());
+      expect(last()).toMatchObject({ state: 'success' });
+      const run = await gate(unreadable());
+      expect(run.status).toBe(1);
+      expect(statuses(gh).map((s) => s.state)).toEqual(['success']);
+      expect(run.stdout).toContain(`#13 could not be verified, and no status was written on ${HEAD.slice(0, 7)}: its ${DEFAULT_GATED}`);
+    });
+
+    it('to an ungated base, in every sweep: the head keeps the real one’s success, never an error', async () => {
+      gh = await startGitHub(scene([ready(), unreadable()]));
+      await sweep();
+      await sweep();
+      // A head others share carries no sweep record, so each sweep writes the real one's success again.
+      expect(new Set(statuses(gh).map((s) => s.state))).toEqual(new Set(['success']));
+    });
+
+    it('control: to a gated base, the error is written as before', async () => {
+      const policy = `${DEFAULT_POLICY_TEXT}\nbranches: [main, release/*]\n`;
+      const toRelease = unreadable({ sha: RELEASE_BASE, ref: RELEASE_REF });
+      gh = await startGitHub(scene([ready(), toRelease], policy));
+      await gate(ready(), POLICY);
+      const run = await gate(toRelease, POLICY);
+      expect(run.status).toBe(1);
+      expect(last()).toMatchObject({ state: 'error', description: expect.stringMatching(/^could not be verified: .*3001 files/) });
+    });
+  });
+
   it('a decoy to an ungated base, alone on its head: failure, saying which branches are gated', async () => {
     gh = await startGitHub(scene([decoy()]));
     const run = await gate(decoy());

@@ -13,7 +13,7 @@
 // open pull requests, again before a success.
 import type { GitHubClient } from '../adapters/github/client.js';
 import { upsertStickyComment } from '../adapters/github/comment.js';
-import { GitHubAccessError, GitHubApiError } from '../adapters/github/errors.js';
+import { GitHubAccessError, GitHubApiError, isRateLimited } from '../adapters/github/errors.js';
 import { fetchOpenHeadPulls } from '../adapters/github/head-pulls.js';
 import { fetchFreshness } from '../adapters/github/pull-request.js';
 import { requestReviews } from '../adapters/github/reviews.js';
@@ -40,7 +40,7 @@ import { statusDescription } from '../report/status.js';
 import type { TreeCache } from './manifests.js';
 import { policyVerdict, reviewPolicyChange } from './policy-change.js';
 import type { GateSettings, PullRequestRef } from './ports.js';
-import { readPullRequest, type PullRequestReading, type ReadOptions } from './read-pull-request.js';
+import { readPullRequest, ungatedBaseOf, type PullRequestReading, type ReadOptions } from './read-pull-request.js';
 import { readReminders, sendReminders, withSentReminders } from './reminders.js';
 
 /** The run a pull request is gated in: where, when, and what it shares with the other pull requests of a sweep. */
@@ -149,16 +149,28 @@ function statusLink(ctx: GateContext, number: number): string {
  * merge_group, the queue's commit), so that an earlier `success` of the same commit (say, before an
  * approval was dismissed) cannot stand while nothing is verified. In a sweep the status records when
  * to try again (back-off), so that pull requests failing every time cannot starve the others; the
- * inputs in that record are those the sweep listed, so any change since ends the wait. Best effort:
- * the run fails anyway; a refusal here is returned as a warning.
+ * inputs in that record are those the sweep listed, so any change since ends the wait. Nothing is
+ * written for a pull request whose base the policy does not gate (read apart from what failed): it
+ * counts for nobody's verdict, and anyone who can push a branch can open one with a real pull request's
+ * head and contents that cannot be read. Best effort: the run fails anyway; a refusal here, or why
+ * nothing was written, is returned as a warning.
  */
-export function markUnverified(
+export async function markUnverified(
   gh: GitHubClient,
   ctx: GateContext,
   inputs: GateSettings,
   pr: PullRequestRef,
   reason: string,
+  /** What failed: after a rate limit, the base is not read (it would wait for the limit too) and the error is written. */
+  cause?: unknown,
 ): Promise<string | null> {
+  // Fail closed: when whether the base is gated cannot be known either, the error is written.
+  const ungated =
+    pr.queued || isRateLimited(cause)
+      ? null
+      : await ungatedBaseOf(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number }, inputs.policy, []).catch(() => null);
+  if (ungated !== null)
+    return `#${pr.number} could not be verified, and no status was written on ${pr.headSha.slice(0, 7)}: its ${ungated}, so its failure does not speak for that commit, which other pull requests may share`;
   const backoff = pr.sweep ? nextBackoff(pr.sweep.failedTries, pr.sweep.inputs, ctx.now) : null;
   return bestEffortStatus(gh, ctx, inputs, {
     sha: pr.headSha,

@@ -4,7 +4,13 @@ import type { GitHubClient } from '../adapters/github/client.js';
 import { GitHubApiError } from '../adapters/github/errors.js';
 import { fetchFileTexts, type FileText } from '../adapters/github/files.js';
 import { fetchHeadPulls } from '../adapters/github/head-pulls.js';
-import { fetchPullRequestFacts, type BotComment, type GateStatus, type HeadPull } from '../adapters/github/pull-request.js';
+import {
+  fetchPullRequestBase,
+  fetchPullRequestFacts,
+  type BotComment,
+  type GateStatus,
+  type HeadPull,
+} from '../adapters/github/pull-request.js';
 import { ungatedBase } from '../core/branches.js';
 import { fetchTeamMembers } from '../adapters/github/teams.js';
 import { InputError } from '../core/errors.js';
@@ -337,10 +343,15 @@ async function baseGating(
   const { owner, repo } = target;
   const defaultBranch = read.defaultBranch!;
   const onDefault = read.facts.base_ref === defaultBranch.name;
-  let text = baseText;
-  if (spec.kind === 'base' && !onDefault)
-    text = (await fetchFileTexts(gh, { owner, repo }, [{ ref: defaultBranch.sha, path: spec.path }]))[0]?.text;
-  const gating = await loadTrustedPolicy(gh, spec, text, warnings, sources);
+  const gating = await gatingPolicy(
+    gh,
+    { owner, repo },
+    spec,
+    defaultBranch.sha,
+    warnings,
+    sources,
+    onDefault ? { text: baseText } : undefined,
+  );
   const gatesBase = (branch: string) => ungatedBase(gating.policy, branch, defaultBranch.name) === null;
   // A merge queue's commit is nobody's head: its status speaks for the queued pull request alone.
   const listed = read.sharingHead ?? 'commit';
@@ -357,6 +368,43 @@ async function baseGating(
     gating,
     judges: spec.kind !== 'base' || onDefault ? gating : null,
   };
+}
+
+/**
+ * The policy that says which bases are gated: the bundled or central one, or for a repository path the
+ * default branch's file at its tip (`known`: as already read), never a base branch's own.
+ */
+async function gatingPolicy(
+  gh: GitHubClient,
+  where: { owner: string; repo: string },
+  spec: ReturnType<typeof policySpec>,
+  defaultSha: string,
+  warnings: string[],
+  sources: PolicySources | undefined,
+  known?: { text: string | null | undefined },
+): Promise<LoadedPolicy> {
+  const text =
+    spec.kind === 'base' && known === undefined
+      ? (await fetchFileTexts(gh, where, [{ ref: defaultSha, path: spec.path }]))[0]?.text
+      : known?.text;
+  return loadTrustedPolicy(gh, spec, text, warnings, sources);
+}
+
+/**
+ * Why a pull request's base is not a branch the policy gates, or null when it is, from a read apart
+ * from its facts (its base, the default branch, the gating policy): a run that could not read the pull
+ * request itself (more files than GitHub lists, more reviews than the gate reads) still knows whether
+ * its failure may speak for the head it shares. Throws when that cannot be known.
+ */
+export async function ungatedBaseOf(
+  gh: GitHubClient,
+  target: { owner: string; repo: string; number: number },
+  policy: string,
+  warnings: string[],
+): Promise<string | null> {
+  const { baseRef, defaultBranch } = await fetchPullRequestBase(gh, target);
+  const gating = await gatingPolicy(gh, target, policySpec(policy), defaultBranch.sha, warnings, undefined);
+  return ungatedBase(gating.policy, baseRef, defaultBranch.name);
 }
 
 /** A pull request to a branch the policy does not gate: nothing of it is read further, and it passes nothing. */

@@ -268,6 +268,38 @@ export async function fetchFreshness(octokit: GitHubClient, id: PullRequestId, h
   return { freshness, sharing };
 }
 
+const BASE_QUERY = `query PullRequestBase($owner: String!, $repo: String!, $number: Int!) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) { baseRefName }
+    defaultBranchRef { name target { oid } }
+  }
+}`;
+
+/**
+ * A pull request's base branch and the repository's default branch with its head commit (one small
+ * query): what says whether its base is gated, read apart from its facts, which can fail for what the
+ * pull request holds (more files than GitHub lists, more reviews than the gate reads).
+ */
+export async function fetchPullRequestBase(
+  octokit: GitHubClient,
+  id: PullRequestId,
+): Promise<{ baseRef: string; defaultBranch: { name: string; sha: string } }> {
+  const endpoint = `GraphQL PullRequestBase (${id.owner}/${id.repo}#${id.number})`;
+  type Answer = {
+    repository: {
+      pullRequest: { baseRefName: string } | null;
+      defaultBranchRef: { name: string; target: { oid: string } | null } | null;
+    } | null;
+  };
+  const data = await query<Answer>(octokit, endpoint, BASE_QUERY, { owner: id.owner, repo: id.repo, number: id.number });
+  const pr = data.repository?.pullRequest;
+  const ref = data.repository?.defaultBranchRef;
+  if (!pr?.baseRefName) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
+  if (!ref?.name || !ref.target?.oid)
+    throw new GitHubApiError(endpoint, null, 'the answer has no default branch, so which branches the gate counts for cannot be known');
+  return { baseRef: pr.baseRefName, defaultBranch: { name: ref.name, sha: ref.target.oid } };
+}
+
 const PAGE = 100;
 
 const FRAGMENTS = `fragment ActorLogin on Actor { __typename login }
