@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { fakeGitHubPerTest } from '../support/fake-github/lifecycle.js';
 import type { FakeGitHub } from '../support/fake-github/index.js';
 import type { PullSpec, Scenario } from '../support/fake-github/scenario.js';
-import { runAction } from '../e2e/run-action.js';
+import { runAction, type ActionRun } from '../e2e/run-action.js';
 import {
+  BASE,
   DEFAULT_POLICY_TEXT,
   HEAD,
   OWNER,
@@ -65,6 +66,23 @@ const gate = (p: PullSpec, policy?: string) =>
   runAction({ gh: gh!, event: 'pull_request', payload: pullRequestEvent('opened', p), ...(policy ? { with: { policy } } : {}) });
 const sweep = () => runAction({ gh: gh!, event: 'schedule', payload: scheduleEvent() });
 const last = () => statuses(gh!).at(-1);
+
+/**
+ * Runs the gate while pull request `number`, closed on the same head, is reopened between the read and
+ * the re-check before success (that re-check waits a little, so the reopening lands first): no success.
+ */
+async function expectReopenedWhileJudged(s: Scenario, number: number, running: () => Promise<ActionRun>): Promise<void> {
+  s.faults = [{ match: { operation: 'PullRequestFreshness' }, delay_ms: 1500 }];
+  gh = await startGitHub(s);
+  const run = running();
+  while (gh.count({ operation: 'PullRequestFreshness' }) === 0) await new Promise((r) => setTimeout(r, 10));
+  const reopened = gh.world.repo('acme', 'models')!.pulls.get(number)!;
+  reopened.spec = { ...reopened.spec, state: 'open' };
+  const done = await run;
+  expect(done.status).toBe(1);
+  expect(statuses(gh)).toEqual([]);
+  expect(done.stdout).toContain('another open pull request with the same head commit');
+}
 
 describe('open pull requests sharing a head commit', () => {
   it('a decoy (README.md only, same head, base = the attacker’s branch) run after the real one leaves the head not success, naming the real one', async () => {
@@ -124,18 +142,7 @@ describe('open pull requests sharing a head commit', () => {
 
   it('a pull request to main reopened on the head while the real one is judged: success is not written', async () => {
     const blocked = pull({ number: 13, files: ['README.md'], requestedDaysAgo: null, state: 'closed' });
-    const s = scene([ready(), { ...blocked, head: { sha: HEAD, ref: 'other' } }]);
-    // The freshness read before a success waits a little: the reopening lands before it is answered.
-    s.faults = [{ match: { operation: 'PullRequestFreshness' }, delay_ms: 1500 }];
-    gh = await startGitHub(s);
-    const running = gate(ready());
-    while (gh.count({ operation: 'PullRequestFreshness' }) === 0) await new Promise((r) => setTimeout(r, 10));
-    const reopened = gh.world.repo('acme', 'models')!.pulls.get(13)!;
-    reopened.spec = { ...reopened.spec, state: 'open' };
-    const run = await running;
-    expect(run.status).toBe(1);
-    expect(statuses(gh)).toEqual([]);
-    expect(run.stdout).toContain('another open pull request with the same head commit');
+    await expectReopenedWhileJudged(scene([ready(), { ...blocked, head: { sha: HEAD, ref: 'other' } }]), 13, () => gate(ready()));
   });
 
   it.each([
@@ -154,6 +161,41 @@ describe('open pull requests sharing a head commit', () => {
     expect(run.requests.filter((r) => r.variables?.number === 13)).toEqual([]);
   });
 
+  describe('a decoy that cannot be read (3,001 changed files, past what GitHub lists), whose base is decided apart', () => {
+    const unreadable = (base?: { sha: string; ref: string }): PullSpec => ({
+      ...decoy(13, base),
+      files: Array.from({ length: 3001 }, (_, i) => `docs/page-${i}.md`),
+    });
+
+    it('to an ungated base, run after the real one: no error on the shared head, whose success stands', async () => {
+      gh = await startGitHub(scene([ready(), unreadable()]));
+      await gate(ready());
+      expect(last()).toMatchObject({ state: 'success' });
+      const run = await gate(unreadable());
+      expect(run.status).toBe(1);
+      expect(statuses(gh).map((s) => s.state)).toEqual(['success']);
+      expect(run.stdout).toContain(`#13 could not be verified, and no status was written on ${HEAD.slice(0, 7)}: its ${DEFAULT_GATED}`);
+    });
+
+    it('to an ungated base, in every sweep: the head keeps the real one’s success, never an error', async () => {
+      gh = await startGitHub(scene([ready(), unreadable()]));
+      await sweep();
+      await sweep();
+      // A head others share carries no sweep record, so each sweep writes the real one's success again.
+      expect(new Set(statuses(gh).map((s) => s.state))).toEqual(new Set(['success']));
+    });
+
+    it('control: to a gated base, the error is written as before', async () => {
+      const policy = `${DEFAULT_POLICY_TEXT}\nbranches: [main, release/*]\n`;
+      const toRelease = unreadable({ sha: RELEASE_BASE, ref: RELEASE_REF });
+      gh = await startGitHub(scene([ready(), toRelease], policy));
+      await gate(ready(), POLICY);
+      const run = await gate(toRelease, POLICY);
+      expect(run.status).toBe(1);
+      expect(last()).toMatchObject({ state: 'error', description: expect.stringMatching(/^could not be verified: .*3001 files/) });
+    });
+  });
+
   it('a decoy to an ungated base, alone on its head: failure, saying which branches are gated', async () => {
     gh = await startGitHub(scene([decoy()]));
     const run = await gate(decoy());
@@ -161,11 +203,70 @@ describe('open pull requests sharing a head commit', () => {
     expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'failure', description: DEFAULT_GATED })]);
   });
 
+  it('a decoy to an ungated base that edits the gate’s workflow (so its run’s inputs are its own) writes failure, not the real one’s success', async () => {
+    const workflowEdit = { ...decoy(), files: ['.github/workflows/pilot-readiness.yml'] };
+    gh = await startGitHub(scene([ready(), workflowEdit]));
+    const run = await gate(workflowEdit);
+    expect(run.status).toBe(1);
+    expect(statuses(gh)).toEqual([
+      expect.objectContaining({ state: 'failure', description: "the gate's own workflow file is changed by this pull request" }),
+    ]);
+  });
+
   it('a blocked real pull request is named by the decoy’s run: blocked by #12', async () => {
     const blocked = pull({ number: 12, requestedDaysAgo: 1, reviews: [review('kim-sec', 'CHANGES_REQUESTED', 0.5)] });
     gh = await startGitHub(scene([blocked, decoy()]));
     await gate(decoy());
     expect(last()).toMatchObject({ state: 'failure', description: expect.stringMatching(/^blocked by #12: /) });
+  });
+
+  describe('a head commit the default branch already holds (GitHub then lists no open pull request for it)', () => {
+    const policy = `${DEFAULT_POLICY_TEXT}\nbranches: [main, 'release/*']\n`;
+    const RELEASE_1 = sha('f', 2);
+    const RELEASE_2 = sha('f', 3);
+    /** A: main's tip into release/1, which has no pilot yet, so A brings the pilot in and waits on its roles. */
+    const bringsPilot = (): PullSpec => ({ ...waiting(12), base: { sha: RELEASE_1, ref: 'release/1' } });
+    /** B: main's tip into release/2, which differs in README.md alone: it touches no pilot and is ready. */
+    const readmeOnly = (state: 'open' | 'closed' = 'open'): PullSpec => ({
+      ...pull({ number: 13, files: ['README.md'], requestedDaysAgo: null, author: 'mallory', state }),
+      head: { sha: HEAD, ref: 'main' },
+      base: { sha: RELEASE_2, ref: 'release/2' },
+    });
+    /** main's tip is the shared head, a merge commit whose first parent main held before. */
+    function onMain(pulls: PullSpec[]): Scenario {
+      const head = { ...pilotFiles(), 'README.md': '# models\n', [POLICY]: policy };
+      const s = world({ pulls, heads: { [HEAD]: head }, base: head });
+      const repo = s.repos![REPO]!;
+      repo.branches = { main: HEAD, 'release/1': RELEASE_1, 'release/2': RELEASE_2 };
+      repo.commits = { [HEAD]: { parents: [BASE] } };
+      repo.files = {
+        ...repo.files,
+        [RELEASE_1]: { 'README.md': '# models\n', [POLICY]: policy },
+        [RELEASE_2]: { ...head, 'README.md': '# models, older\n' },
+      };
+      return s;
+    }
+
+    it('B’s run finds A through the open pull requests and writes A’s verdict, not success', async () => {
+      gh = await startGitHub(onMain([bringsPilot(), readmeOnly()]));
+      const run = await gate(readmeOnly(), POLICY);
+      expect(run.outputs.decision).toBe('ready');
+      expect(statuses(gh)).toEqual([
+        expect.objectContaining({ state: 'pending', description: expect.stringMatching(/^waiting on #12: /) }),
+      ]);
+      expect(gh.count({ operation: 'OpenHeadPullRequests' })).toBe(1);
+    });
+
+    it('A reopened while B is judged: the re-check before success finds it through the open pull requests', async () => {
+      await expectReopenedWhileJudged(onMain([{ ...bringsPilot(), state: 'closed' }, readmeOnly()]), 12, () => gate(readmeOnly(), POLICY));
+    });
+
+    it('control: B alone on main’s tip passes', async () => {
+      gh = await startGitHub(onMain([readmeOnly()]));
+      const run = await gate(readmeOnly(), POLICY);
+      expect(run.status).toBe(0);
+      expect(statuses(gh)).toEqual([expect.objectContaining({ state: 'success' })]);
+    });
   });
 
   // ------------------------------------------------------------ controls

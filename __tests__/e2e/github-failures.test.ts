@@ -74,12 +74,13 @@ describe('a server error', () => {
 
     expect(run.status).toBe(1);
     expect(run.outputs).toEqual({});
-    // 1 try + 3 retries, then the error status on the head the event named.
+    // 1 try + 3 retries, whether its base is gated (read apart), then the error status on the head the event named.
     expect(run.requests.map((r) => `${r.operation ?? r.endpoint} ${r.status}`)).toEqual([
       'PullRequestFacts 500',
       'PullRequestFacts 500',
       'PullRequestFacts 500',
       'PullRequestFacts 500',
+      'PullRequestBase 200',
       'POST /repos/{owner}/{repo}/statuses/{sha} 201',
     ]);
     expect(statuses(gh).at(-1)).toMatchObject({
@@ -91,6 +92,18 @@ describe('a server error', () => {
     });
     expect(run.annotations.at(-1)).toEqual({ level: 'error', message: 'pilot-readiness: GitHub POST /graphql failed (500): Server Error' });
     expect(shownText(run.summary)).toBe('### Pilot readiness could not be verified\n\nGitHub POST /graphql failed (500): Server Error\n');
+  });
+
+  it('a rate limit that outlasts the retries: the error status without reading the base apart (it would wait for the limit too)', async () => {
+    const p = pull({ requestedDaysAgo: 20, reviews: [review(OWNER, 'APPROVED', 1)] });
+    gh = await startGitHub(world({ pulls: [p] }));
+    gh.fault({ match: { operation: 'PullRequestFacts' }, kind: 'rate-limit', retry_after: 1, times: 'always' });
+    const run = await runAction({ gh, event: 'pull_request', payload: pullRequestEvent('synchronize', p) });
+    expect(run.status).toBe(1);
+    expect(gh.count({ operation: 'PullRequestBase' })).toBe(0);
+    expect(statuses(gh)).toEqual([
+      expect.objectContaining({ state: 'error', description: expect.stringMatching(/^could not be verified: /) }),
+    ]);
   });
 });
 

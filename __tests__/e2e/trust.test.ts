@@ -231,6 +231,8 @@ describe('a role filled by a team the token cannot read', () => {
       'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'FileTexts',
       'TeamMembers',
+      // Whether its base is gated, read apart: only then may its error stand on a head others may share.
+      'PullRequestBase',
       'POST /repos/{owner}/{repo}/statuses/{sha}',
     ]);
   });

@@ -172,6 +172,40 @@ describe('GraphQL', () => {
     expect(res.json()).toEqual({ data: { repository: { pullRequest: { author: { __typename: 'Bot', login: 'renovate' } } } } });
   });
 
+  it('lists open pull requests among a commit’s associated pull requests only while the default branch does not hold it, as GitHub does', async () => {
+    const [tip, older, topic] = ['d'.repeat(40), 'e'.repeat(40), 'f'.repeat(40)];
+    const open = (number: number, sha: string) => ({
+      number,
+      user: 'dev-ana',
+      head: { sha },
+      base: { sha: 'b'.repeat(40), ref: 'release/1' },
+    });
+    await start({
+      repos: {
+        'acme/models': {
+          branches: { main: tip },
+          commits: { [tip]: { parents: [older] } },
+          pulls: [
+            open(1, tip),
+            open(2, older),
+            open(3, topic),
+            { ...open(4, older), state: 'closed', merged_at: '2024-03-03T09:00:00Z', merge_commit_sha: 'a'.repeat(40) },
+          ],
+        },
+      },
+    });
+    const numbers = async (sha: string) => {
+      const res = await graphql(
+        `query { repository(owner: "acme", name: "models") { object(oid: "${sha}") { ... on Commit { associatedPullRequests(first: 10) { nodes { number } } } } } }`,
+      );
+      const data = res.json() as { data: { repository: { object: { associatedPullRequests: { nodes: Array<{ number: number }> } } } } };
+      return data.data.repository.object.associatedPullRequests.nodes.map((n) => n.number);
+    };
+    expect(await numbers(tip)).toEqual([]);
+    expect(await numbers(older)).toEqual([4]);
+    expect(await numbers(topic)).toEqual([3]);
+  });
+
   it('reads blobs by expression, with text, size and binary flag', async () => {
     await start({
       repos: { 'acme/models': { files: { main: { 'a.txt': 'hello', 'b.bin': { base64: Buffer.from([0, 1, 2]).toString('base64') } } } } },

@@ -5,6 +5,7 @@ import { fakeClient } from '../support/fake-github/client.js';
 import type { FakeGitHub, Scenario } from '../support/fake-github/index.js';
 import type { PullSpec, ReviewSpec } from '../support/fake-github/scenario.js';
 import { fetchPullRequestFacts, readyAt } from '../../src/adapters/github/pull-request.js';
+import { fetchHeadPulls, fetchOpenHeadPulls } from '../../src/adapters/github/head-pulls.js';
 import { GitHubAccessError } from '../../src/adapters/github/errors.js';
 import { InputError } from '../../src/core/errors.js';
 import { validatorFor } from '../../src/core/schemas.js';
@@ -354,5 +355,54 @@ describe('consistency', () => {
       'PullRequestFacts',
       'PullRequestFactsPage',
     ]);
+  });
+});
+
+describe('the open pull requests sharing a head (fetchHeadPulls, fetchOpenHeadPulls)', () => {
+  const TIP = 'd'.repeat(40);
+  /** 150 open pull requests (two pages), #3 and #120 with the head of #7, which is main's tip. */
+  function sharing(): Scenario {
+    const others = Array.from({ length: 150 }, (_, i) => i + 1)
+      .filter((n) => n !== 7)
+      .map((n) =>
+        pull({ number: n, head: { sha: n === 3 || n === 120 ? TIP : sha(n), ref: `b${n}` }, base: { sha: BASE, ref: 'release/1' } }),
+      );
+    return {
+      repos: {
+        'acme/models': {
+          branches: { main: TIP },
+          pulls: [pull({ head: { sha: TIP, ref: 'main' }, base: { sha: BASE, ref: 'release/2' } }), ...others],
+        },
+      },
+    };
+  }
+  const HEAD_OF_7 = { owner: 'acme', repo: 'models', sha: TIP, self: 7 };
+
+  it('a commit on the default branch: GitHub’s list for it names no open pull request, so every open one is read, by page', async () => {
+    gh = await startGitHub(sharing());
+    const found = await fetchHeadPulls(fakeClient(gh), HEAD_OF_7);
+    expect(found).toEqual([
+      { number: 3, baseRef: 'release/1', baseSha: BASE },
+      { number: 120, baseRef: 'release/1', baseSha: BASE },
+    ]);
+    expect(gh.requests.map((r) => r.operation)).toEqual(['HeadPullRequests', 'OpenHeadPullRequests', 'OpenHeadPullRequests']);
+  });
+
+  it('with their freshness, as the re-check before a success compares it', async () => {
+    gh = await startGitHub(sharing());
+    const found = await fetchOpenHeadPulls(fakeClient(gh), HEAD_OF_7, true);
+    expect(found.map((p) => [p.number, p.freshness])).toEqual([
+      [3, `${TIP}|0|0||0`],
+      [120, `${TIP}|0|0||0`],
+    ]);
+  });
+
+  it('fails closed when GitHub says there are more open pull requests without end', async () => {
+    const s = sharing();
+    s.faults = [{ match: { operation: 'OpenHeadPullRequests' }, times: 'always', kind: 'page-endless', connection: 'pullRequests' }];
+    gh = await startGitHub(s);
+    await expect(fetchOpenHeadPulls(fakeClient(gh), HEAD_OF_7, false)).rejects.toThrow(
+      /GitHub still answered that there is more after 100 pages of open pull requests/,
+    );
   });
 });

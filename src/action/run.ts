@@ -205,7 +205,7 @@ async function gateAll(
     try {
       outcomes.push(await gatePullRequest(gh, ctx, inputs, pr));
     } catch (error) {
-      failures.push({ pr, error, warning: await markUnverified(gh, ctx, inputs, pr, messageOf(error)) });
+      failures.push({ pr, error, warning: await markUnverified(gh, ctx, inputs, pr, messageOf(error), error) });
     }
   }
   return { outcomes, failures, deferred: [] };

@@ -8,10 +8,13 @@
 // the policy's extends chain (at most 6): without evidence contents, 4 when nothing changed and 7 on a
 // first run (see docs/benchmarks.md, "API round trips"). Rare cases cost more: a repository policy and a
 // base other than the default branch, 1 (the default branch's policy, which says whether that base is
-// gated); other open pull requests with the same head, each one's read (never a write).
+// gated); other open pull requests with the same head, each one's read (never a write); a head the
+// default branch holds (GitHub's list for the commit then names no open pull request), a query per 100
+// open pull requests, again before a success.
 import type { GitHubClient } from '../adapters/github/client.js';
 import { upsertStickyComment } from '../adapters/github/comment.js';
-import { GitHubAccessError, GitHubApiError } from '../adapters/github/errors.js';
+import { GitHubAccessError, GitHubApiError, isRateLimited } from '../adapters/github/errors.js';
+import { fetchOpenHeadPulls } from '../adapters/github/head-pulls.js';
 import { fetchFreshness } from '../adapters/github/pull-request.js';
 import { requestReviews } from '../adapters/github/reviews.js';
 import { setCommitStatus, shortDescription, type CommitState } from '../adapters/github/status.js';
@@ -39,7 +42,7 @@ import { statusDescription } from '../report/status.js';
 import type { TreeCache } from './manifests.js';
 import { reviewPolicyChange } from './policy-change.js';
 import type { GateSettings, PullRequestRef } from './ports.js';
-import { readPullRequest, type PullRequestReading, type ReadOptions } from './read-pull-request.js';
+import { readPullRequest, ungatedBaseOf, type PullRequestReading, type ReadOptions } from './read-pull-request.js';
 import { readReminders, sendReminders, withSentReminders } from './reminders.js';
 
 /** The run a pull request is gated in: where, when, and what it shares with the other pull requests of a sweep. */
@@ -150,16 +153,30 @@ function statusLink(ctx: GateContext, number: number): string {
  * merge_group, the queue's commit), so that an earlier `success` of the same commit (say, before an
  * approval was dismissed) cannot stand while nothing is verified. In a sweep the status records when
  * to try again (back-off), so that pull requests failing every time cannot starve the others; the
- * inputs in that record are those the sweep listed, so any change since ends the wait. Best effort:
- * the run fails anyway; a refusal here is returned as a warning.
+ * inputs in that record are those the sweep listed, so any change since ends the wait. Nothing is
+ * written for a pull request whose base the policy does not gate (read apart from what failed): it
+ * counts for nobody's verdict, and anyone who can push a branch can open one with a real pull request's
+ * head and contents that cannot be read. Best effort: the run fails anyway; a refusal here, or why
+ * nothing was written, is returned as a warning.
  */
-export function markUnverified(
+export async function markUnverified(
   gh: GitHubClient,
   ctx: GateContext,
   inputs: GateSettings,
   pr: PullRequestRef,
   reason: string,
+  /** What failed: after a rate limit, the base is not read (it would wait for the limit too) and the error is written. */
+  cause?: unknown,
 ): Promise<string | null> {
+  // Fail closed: when whether the base is gated cannot be known either, the error is written.
+  const ungated =
+    pr.queued || isRateLimited(cause)
+      ? null
+      : await ungatedBaseOf(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number }, inputs.policy, [], {
+          reader: ctx.policyReader,
+        }).catch(() => null);
+  if (ungated !== null)
+    return `#${pr.number} could not be verified, and no status was written on ${pr.headSha.slice(0, 7)}: its ${ungated}, so its failure does not speak for that commit, which other pull requests may share`;
   const backoff = pr.sweep ? nextBackoff(pr.sweep.failedTries, pr.sweep.inputs, ctx.now) : null;
   return bestEffortStatus(gh, ctx, inputs, {
     sha: pr.headSha,
@@ -304,8 +321,13 @@ function publisherFor(
           pr.queued ? undefined : reading.headSha,
           policyPath,
         );
+        // GitHub's list for a head the default branch holds names no open pull request: then every open one is read.
+        const sharing =
+          now.sharing === null
+            ? await fetchOpenHeadPulls(gh, { owner: ctx.owner, repo: ctx.repo, sha: reading.headSha, self: pr.number }, true)
+            : (now.sharing ?? []);
         // Only those whose base is gated count towards the head's verdict, so only they are compared.
-        const sharersNow = (now.sharing ?? []).filter((p) => p.number !== pr.number && (reading.gatesBase?.(p.baseRef) ?? true));
+        const sharersNow = sharing.filter((p) => p.number !== pr.number && (reading.gatesBase?.(p.baseRef) ?? true));
         const sharersSame =
           pr.queued ||
           (sharersNow.length === sharers.length &&
@@ -393,7 +415,9 @@ export async function gatePullRequest(
   }
 
   const verdict = await judge(gh, ctx, inputs, pr, reading, warnings, true);
-  const head = await headVerdictFor(gh, ctx, inputs, reading, verdict);
+  // A run whose inputs the pull request chose speaks for no other pull request: their verdict, read
+  // with those inputs, is not theirs (a success from it would vouch for a head through a chosen gate).
+  const head = verdict.untrusted ? { ...verdict, sharers: [] } : await headVerdictFor(gh, ctx, inputs, reading, verdict);
   await publish.status(STATE[head.decision], head.description, head.next, head.sharers);
   if (verdict.comment) {
     if (verdict.comment.plain) {
@@ -621,7 +645,8 @@ function readOptions(ctx: GateContext, inputs: GateSettings, live: boolean): Rea
     // Always: the reminders already sent are found among the gate's own comments, as is the sticky report.
     comments: true,
     ...(live ? { statusContext: inputs.statusContext } : {}),
-    sharedHead: true,
+    // Another pull request's sharers are this one's: read again, they would be a query per 100 open pull requests for nothing.
+    sharedHead: live ? true : 'base',
     ...(ctx.members ? { members: ctx.members } : {}),
     ...(ctx.policyReader ? { policyReader: ctx.policyReader } : {}),
   };

@@ -4,7 +4,13 @@ import type { GitHubClient } from '../adapters/github/client.js';
 import { GitHubApiError } from '../adapters/github/errors.js';
 import { fetchFileTexts, type FileText } from '../adapters/github/files.js';
 import { fetchHeadPulls } from '../adapters/github/head-pulls.js';
-import { fetchPullRequestFacts, type BotComment, type GateStatus, type HeadPull } from '../adapters/github/pull-request.js';
+import {
+  fetchPullRequestBase,
+  fetchPullRequestFacts,
+  type BotComment,
+  type GateStatus,
+  type HeadPull,
+} from '../adapters/github/pull-request.js';
 import { fetchTeamMembers } from '../adapters/github/teams.js';
 import { ungatedBase } from '../core/branches.js';
 import { InputError } from '../core/errors.js';
@@ -69,7 +75,7 @@ export interface PullRequestReading {
    */
   ungated?: string | null;
   /**
-   * With `sharedHead` (not in a merge queue): the other open pull requests whose head is this one's,
+   * With `sharedHead: true` (not in a merge queue): the other open pull requests whose head is this one's,
    * each with whether its base is gated (by the same trusted policy: see baseGating).
    */
   sharingHead?: SharingPull[];
@@ -103,9 +109,10 @@ export interface ReadOptions {
   statusContext?: string;
   /**
    * Check the base against the branches the policy gates, and list the other open pull requests
-   * sharing the head (the gate, whose status belongs to the head commit, not to the pull request).
+   * sharing the head (the gate, whose status belongs to the head commit, not to the pull request);
+   * `base`: the check alone, for a pull request read as another's sharer (the sharers are that one's).
    */
-  sharedHead?: boolean;
+  sharedHead?: boolean | 'base';
 }
 
 /** Every org/team slug the policy or a manifest names: the teams whose members the rules need. */
@@ -174,7 +181,9 @@ export async function readPullRequest(
   }
   const policyText = policyPath === null ? undefined : (queued ? read.trustedFiles[0] : read.currentBase?.files[0])?.text;
   const central = { reader: options.policyReader, sources: options.policySources };
-  const gating = options.sharedHead ? await baseGating(gh, target, spec, read, policyText, warnings, central) : null;
+  const gating = options.sharedHead
+    ? await baseGating(gh, { ...target, sharers: options.sharedHead === true }, spec, read, policyText, warnings, central)
+    : null;
   // In a merge queue the files judged are the queue's commit and its parent (what the group merges
   // into); the facts (reviews, commits, head_sha) stay the pull request's own.
   const headSha = target.queuedSha ?? read.facts.head_sha;
@@ -326,11 +335,13 @@ interface BaseGating {
  * trusted side (its policy could list itself). The same policy says it of every pull request sharing
  * the head, from GitHub's list, so one to an ungated base is never read (it could not be, or hold
  * anything). Costs a file read only for a base other than the default branch; the head's sharers
- * cost a query only past 250 commits (see PullRequestFacts.sharingHead).
+ * cost a query only past 250 commits, or a query per 100 open pull requests for a head the default
+ * branch holds (see PullRequestFacts.sharingHead).
  */
 async function baseGating(
   gh: GitHubClient,
-  target: { owner: string; repo: string; queuedSha?: string },
+  /** `sharers`: list the other open pull requests with the same head too. */
+  target: { owner: string; repo: string; queuedSha?: string; sharers: boolean },
   spec: ReturnType<typeof policySpec>,
   read: FactsRead,
   /** The policy file's text at the base as it stands now (see readPullRequest). */
@@ -341,16 +352,24 @@ async function baseGating(
   const { owner, repo } = target;
   const defaultBranch = read.defaultBranch!;
   const onDefault = read.facts.base_ref === defaultBranch.name;
-  let text = baseText;
-  if (spec.kind === 'base' && !onDefault)
-    text = (await fetchFileTexts(gh, { owner, repo }, [{ ref: defaultBranch.sha, path: spec.path }]))[0]?.text;
-  const gating = await loadTrustedPolicy(gh, spec, text, warnings, central, onDefault ? undefined : defaultBranch.name);
+  const gating = await gatingPolicy(
+    gh,
+    { owner, repo },
+    spec,
+    defaultBranch,
+    warnings,
+    central,
+    onDefault ? { text: baseText } : undefined,
+  );
   const gatesBase = (branch: string) => ungatedBase(gating.policy, branch, defaultBranch.name) === null;
   // A merge queue's commit is nobody's head: its status speaks for the queued pull request alone.
-  const others = target.queuedSha
-    ? []
-    : (read.sharingHead ??
-      (await fetchHeadPulls(gh, { owner, repo, sha: read.facts.head_sha })).filter((p) => p.number !== read.facts.number));
+  const listed = read.sharingHead ?? 'commit';
+  const others =
+    target.queuedSha || !target.sharers
+      ? []
+      : Array.isArray(listed)
+        ? listed
+        : await fetchHeadPulls(gh, { owner, repo, sha: read.facts.head_sha, self: read.facts.number }, listed);
   return {
     ungated: ungatedBase(gating.policy, read.facts.base_ref, defaultBranch.name),
     sharingHead: others.map((p) => ({ ...p, gatedBase: gatesBase(p.baseRef) })),
@@ -358,6 +377,45 @@ async function baseGating(
     gating,
     judges: spec.kind !== 'base' || onDefault ? gating : null,
   };
+}
+
+/**
+ * The policy that says which bases are gated: the bundled or central one, or for a repository path the
+ * default branch's file at its tip (`known`: as already read), never a base branch's own.
+ */
+async function gatingPolicy(
+  gh: GitHubClient,
+  where: { owner: string; repo: string },
+  spec: ReturnType<typeof policySpec>,
+  defaultBranch: { name: string; sha: string },
+  warnings: string[],
+  central: CentralPolicies,
+  known?: { text: string | null | undefined },
+): Promise<LoadedPolicy> {
+  const text =
+    spec.kind === 'base' && known === undefined
+      ? (await fetchFileTexts(gh, where, [{ ref: defaultBranch.sha, path: spec.path }]))[0]?.text
+      : known?.text;
+  // Read from the default branch (not the base the caller knows): a missing file is named there.
+  return loadTrustedPolicy(gh, spec, text, warnings, central, known === undefined ? defaultBranch.name : undefined);
+}
+
+/**
+ * Why a pull request's base is not a branch the policy gates, or null when it is, from a read apart
+ * from its facts (its base, the default branch, the gating policy): a run that could not read the pull
+ * request itself (more files than GitHub lists, more reviews than the gate reads) still knows whether
+ * its failure may speak for the head it shares. Throws when that cannot be known.
+ */
+export async function ungatedBaseOf(
+  gh: GitHubClient,
+  target: { owner: string; repo: string; number: number },
+  policy: string,
+  warnings: string[],
+  central: CentralPolicies = {},
+): Promise<string | null> {
+  const { baseRef, defaultBranch } = await fetchPullRequestBase(gh, target);
+  const gating = await gatingPolicy(gh, target, policySpec(policy), defaultBranch, warnings, central);
+  return ungatedBase(gating.policy, baseRef, defaultBranch.name);
 }
 
 /** A pull request to a branch the policy does not gate: nothing of it is read further, and it passes nothing. */

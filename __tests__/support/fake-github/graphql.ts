@@ -423,8 +423,11 @@ class Resolvers {
   }
 
   /**
-   * As GitHub: the pull requests that merged as the commit, else the ones that hold it (open or not);
-   * a scenario's associated_pulls replaces the list (to serve a hostile answer).
+   * As GitHub: the pull requests that merged as the commit, else the ones that hold it; for a commit on
+   * the default branch (its tip, or reached from it through the scenario's commits' parents) only the
+   * merged ones, as GitHub documents ("the merged Pull Request that introduced the commit"; open pull
+   * requests "additionally" only for a commit not on the default branch). A scenario's associated_pulls
+   * replaces the list (to serve a hostile answer).
    */
   associatedPulls(repo: RepoRecord, sha: string): Array<Record<string, unknown>> {
     const override = repo.spec.associated_pulls?.[sha];
@@ -438,8 +441,24 @@ class Resolvers {
     }
     const pulls = [...repo.pulls.values()];
     const merged = pulls.filter((p) => p.spec.merge_commit_sha === sha);
-    const holding = pulls.filter((p) => p.spec.head.sha === sha || (p.spec.commits ?? []).some((c) => c.sha === sha));
+    const holding = pulls
+      .filter((p) => p.spec.head.sha === sha || (p.spec.commits ?? []).some((c) => c.sha === sha))
+      .filter((p) => !this.onDefaultBranch(repo, sha) || p.spec.merged_at !== undefined);
     return (merged.length > 0 ? merged : holding).map((p) => this.pullRequest(repo, p));
+  }
+
+  /** Whether the default branch holds `sha`: its tip, or an ancestor through the scenario's commits' parents. */
+  onDefaultBranch(repo: RepoRecord, sha: string): boolean {
+    const tip = repo.spec.branches?.[repo.spec.default_branch ?? 'main'];
+    const seen = new Set<string>();
+    const queue = tip ? [tip] : [];
+    for (let commit = queue.shift(); commit !== undefined; commit = queue.shift()) {
+      if (commit === sha) return true;
+      if (seen.has(commit)) continue;
+      seen.add(commit);
+      queue.push(...(repo.spec.commits?.[commit]?.parents ?? []));
+    }
+    return false;
   }
 
   /** `object(expression: "rev:path")` → Blob, Tree or null; `object(expression: "rev")` → Commit. */

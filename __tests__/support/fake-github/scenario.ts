@@ -117,7 +117,8 @@ export interface RepoSpec {
   collaborators?: string[];
   /**
    * Commit sha → the pull requests GraphQL Commit.associatedPullRequests lists for it, overriding the
-   * default (the pull requests that merged as it, else those that hold it): numbers of this
+   * default (the pull requests that merged as it, else those that hold it, merged ones only for a
+   * commit on the default branch, as on GitHub): numbers of this
    * repository's pull requests, or "owner/repo#n" for another repository's (a hostile answer).
    */
   associated_pulls?: Record<string, Array<number | string>>;

@@ -55,11 +55,15 @@ export interface PullRequestFacts {
   defaultBranch?: { name: string; sha: string };
   /**
    * The other open pull requests of this repository whose head is this one's, when asked for
-   * (`sharedHead`); null when the last commit GitHub lists is not the head (over 250 commits): then
-   * fetchHeadPulls asks about the head itself.
+   * (`sharedHead`); else where fetchHeadPulls must ask: `commit` when the last commit GitHub lists is
+   * not the head (over 250 commits), `open-pulls` when GitHub's list for the head cannot tell (a
+   * commit the default branch holds: see headPulls).
    */
-  sharingHead?: HeadPull[] | null;
+  sharingHead?: HeadPull[] | HeadPullsSource;
 }
+
+/** Where the open pull requests sharing a head are asked: of the commit itself, or of the repository's open pull requests. */
+export type HeadPullsSource = 'commit' | 'open-pulls';
 
 /** A comment the gate may update: its own. */
 export interface BotComment {
@@ -162,11 +166,18 @@ export function policyBlobs(atBase: unknown, atDefault: unknown): string {
  */
 const HEAD_PULLS = 100;
 
-/** The pull requests GitHub associates with a commit: for one not on the default branch, those that hold it. */
-export const headPullsSelection = (freshness: boolean): string =>
-  `associatedPullRequests(first: ${HEAD_PULLS}) { pageInfo { hasNextPage } nodes { number state headRefOid baseRefName baseRefOid baseRepository { nameWithOwner } ${freshness ? FRESHNESS_FIELDS : ''} } }`;
+/** What tells whether a pull request (as a commit's or the repository's listing gives it) shares a head. */
+export const headPullFields = (freshness: boolean): string =>
+  `number state headRefOid baseRefName baseRefOid baseRepository { nameWithOwner } ${freshness ? FRESHNESS_FIELDS : ''}`;
 
-type HeadPullNode = {
+/**
+ * The pull requests GitHub associates with a commit: the merged one that brought it in and, only for a
+ * commit the default branch does not hold, the open ones that hold it (see headPulls).
+ */
+export const headPullsSelection = (freshness: boolean): string =>
+  `associatedPullRequests(first: ${HEAD_PULLS}) { pageInfo { hasNextPage } nodes { ${headPullFields(freshness)} } }`;
+
+export type HeadPullNode = {
   number: number;
   state: string;
   headRefOid: string;
@@ -185,20 +196,19 @@ export interface HeadPull {
   freshness?: string;
 }
 
-/**
- * The open pull requests of this repository whose head is `sha`, by number: a commit status belongs
- * to the commit, so each of them is judged by the status written on it.
- */
-export function headPulls(answer: HeadPullsAnswer, where: { owner: string; repo: string; sha: string }, endpoint: string): HeadPull[] {
-  if (!answer) throw new GitHubApiError(endpoint, null, `the answer has no pull requests for ${where.sha.slice(0, 7)}`);
-  if (answer.pageInfo?.hasNextPage)
-    throw new GitHubApiError(
-      endpoint,
-      null,
-      `GitHub associates more than ${HEAD_PULLS} pull requests with ${where.sha.slice(0, 7)}, so which open ones share it as their head cannot be known; close the pull requests that do not need it`,
-    );
+/** The pull request a head is asked about for, and that head: the others sharing it are wanted. */
+export interface HeadOf {
+  owner: string;
+  repo: string;
+  sha: string;
+  /** The pull request whose head `sha` is (left out of the answer). */
+  self: number;
+}
+
+/** The open pull requests of this repository among `nodes` whose head is `where.sha`, this one included, by number. */
+export function openWithHead(nodes: ReadonlyArray<HeadPullNode | null>, where: HeadOf, endpoint: string): HeadPull[] {
   const repository = `${where.owner}/${where.repo}`.toLowerCase();
-  return (answer.nodes ?? [])
+  return nodes
     .filter((n): n is HeadPullNode => n !== null)
     .filter(
       (n) =>
@@ -215,6 +225,28 @@ export function headPulls(answer: HeadPullsAnswer, where: { owner: string; repo:
     .sort((a, b) => a.number - b.number);
 }
 
+/**
+ * The other open pull requests of this repository whose head is `sha`, by number, from the pull requests
+ * GitHub associates with the commit: a commit status belongs to the commit, so each of them is judged by
+ * the status written on it. Null when that list cannot tell: GitHub lists open pull requests there only
+ * for a commit the default branch does not hold (for one it holds, say main's tip in a pull request
+ * from main into a release branch, only the merged pull request that brought it in). The pull request
+ * asked about is open with that head, so it is in every list that holds the others; a list without it
+ * says nothing of them, and the caller asks the repository's open pull requests (fetchOpenHeadPulls).
+ */
+export function headPulls(answer: HeadPullsAnswer, where: HeadOf, endpoint: string): HeadPull[] | null {
+  if (!answer) throw new GitHubApiError(endpoint, null, `the answer has no pull requests for ${where.sha.slice(0, 7)}`);
+  if (answer.pageInfo?.hasNextPage)
+    throw new GitHubApiError(
+      endpoint,
+      null,
+      `GitHub associates more than ${HEAD_PULLS} pull requests with ${where.sha.slice(0, 7)}, so which open ones share it as their head cannot be known; close the pull requests that do not need it`,
+    );
+  const open = openWithHead(answer.nodes ?? [], where, endpoint);
+  if (!open.some((p) => p.number === where.self)) return null;
+  return open.filter((p) => p.number !== where.self);
+}
+
 const freshnessQuery = (
   head: boolean,
   policy: boolean,
@@ -229,11 +261,11 @@ const freshnessQuery = (
   }
 }`;
 
-/** The freshness as it stands now, and with `head`, the open pull requests that have it as their head, each with its own. */
+/** The freshness as it stands now, and with `head`, the other open pull requests that have it as their head, each with its own. */
 export interface Freshness {
   freshness: string;
-  /** Absent unless `head` was given. */
-  sharing?: HeadPull[];
+  /** Absent unless `head` was given; null when GitHub's list for the commit cannot tell (see headPulls). */
+  sharing?: HeadPull[] | null;
   /** The policy file's blobs now (see policyBlobs); absent unless `policyPath` was given. */
   policyBlobs?: string;
 }
@@ -264,8 +296,44 @@ export async function fetchFreshness(octokit: GitHubClient, id: PullRequestId, h
   const freshness = freshnessOf(pr, endpoint, `#${id.number}`);
   const policy = policyPath !== undefined ? { policyBlobs: policyBlobs(pr.policyAtBase, data.repository?.policyAtDefault) } : {};
   if (head === undefined) return { freshness, ...policy };
-  const sharing = headPulls(data.repository?.headCommit?.associatedPullRequests, { owner: id.owner, repo: id.repo, sha: head }, endpoint);
+  const sharing = headPulls(
+    data.repository?.headCommit?.associatedPullRequests,
+    { owner: id.owner, repo: id.repo, sha: head, self: id.number },
+    endpoint,
+  );
   return { freshness, sharing, ...policy };
+}
+
+const BASE_QUERY = `query PullRequestBase($owner: String!, $repo: String!, $number: Int!) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) { baseRefName }
+    defaultBranchRef { name target { oid } }
+  }
+}`;
+
+/**
+ * A pull request's base branch and the repository's default branch with its head commit (one small
+ * query): what says whether its base is gated, read apart from its facts, which can fail for what the
+ * pull request holds (more files than GitHub lists, more reviews than the gate reads).
+ */
+export async function fetchPullRequestBase(
+  octokit: GitHubClient,
+  id: PullRequestId,
+): Promise<{ baseRef: string; defaultBranch: { name: string; sha: string } }> {
+  const endpoint = `GraphQL PullRequestBase (${id.owner}/${id.repo}#${id.number})`;
+  type Answer = {
+    repository: {
+      pullRequest: { baseRefName: string } | null;
+      defaultBranchRef: { name: string; target: { oid: string } | null } | null;
+    } | null;
+  };
+  const data = await query<Answer>(octokit, endpoint, BASE_QUERY, { owner: id.owner, repo: id.repo, number: id.number });
+  const pr = data.repository?.pullRequest;
+  const ref = data.repository?.defaultBranchRef;
+  if (!pr?.baseRefName) throw new GitHubApiError(endpoint, null, 'the answer has no pull request');
+  if (!ref?.name || !ref.target?.oid)
+    throw new GitHubApiError(endpoint, null, 'the answer has no default branch, so which branches the gate counts for cannot be known');
+  return { baseRef: pr.baseRefName, defaultBranch: { name: ref.name, sha: ref.target.oid } };
 }
 
 const PAGE = 100;
@@ -855,9 +923,8 @@ function sharedHeadFacts(
     throw new GitHubApiError(endpoint, null, 'the answer has no default branch, so which branches the gate counts for cannot be known');
   const sharingHead =
     head && head.oid === pr.headRefOid
-      ? headPulls(head.associatedPullRequests, { owner: id.owner, repo: id.repo, sha: pr.headRefOid }, endpoint).filter(
-          (p) => p.number !== pr.number,
-        )
-      : null;
+      ? (headPulls(head.associatedPullRequests, { owner: id.owner, repo: id.repo, sha: pr.headRefOid, self: pr.number }, endpoint) ??
+        'open-pulls')
+      : 'commit';
   return { defaultBranch: { name: ref.name, sha: ref.target.oid }, sharingHead };
 }
