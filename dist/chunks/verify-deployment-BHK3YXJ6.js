@@ -1,4 +1,0 @@
-import { createRequire as __prCreateRequire } from 'node:module';
-const require = __prCreateRequire(import.meta.url);
-import{f as a}from"./chunk-S7WGVVOS.js";import"./chunk-HMTEOHUW.js";import"./chunk-NJDGU5ET.js";import"./chunk-K2HY5WDW.js";import"./chunk-KJM4OWMI.js";import"./chunk-CZMSYY5E.js";import"./chunk-TIMW77V3.js";import"./chunk-JGZKPMX6.js";import"./chunk-Q3BN6BGB.js";import"./chunk-2HSE3UD6.js";import"./chunk-MTC36MJK.js";import"./chunk-ZQ62R3QO.js";import"./chunk-ZXTBMWZH.js";import"./chunk-Y2MDLFCP.js";import"./chunk-BZM2GXUX.js";import"./chunk-ZIJS3VLQ.js";import"./chunk-TU7OYBIN.js";import"./chunk-BKIZNBJP.js";import"./chunk-GPOAG7YK.js";import"./chunk-DBURWEWC.js";import"./chunk-CMF7AB3J.js";export{a as verifyDeployment};
-//# sourceMappingURL=verify-deployment-BHK3YXJ6.js.map
