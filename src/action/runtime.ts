@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import type { Report } from '../core/types.js';
 import type { Logger } from '../flow/ports.js';
 import { plainLine } from '../report/plain.js';
-import { reportAnnotations, type Annotation } from './annotations.js';
+import { reportAnnotations, type Annotation } from '../report/annotations.js';
 
 export type { Annotation };
 
