@@ -9,7 +9,6 @@ import { runDeploymentJob } from '../flow/deployment-job.js';
 import { type GateTrigger, runGateJob } from '../flow/gate-job.js';
 import { runPortfolioJob } from '../flow/portfolio/job.js';
 import { type ArtifactStore, RunRecorder, type RunResult } from '../flow/run-result.js';
-import { withinSummaryLimit } from '../report/gate-summary.js';
 import { deploymentSha, mergedPullRequest, readBundle } from './deployment.js';
 import { pullRequestsFor, readRunnerContext, type RunnerContext } from './event.js';
 import { type ActionInputs, readInputs } from './inputs.js';
@@ -85,17 +84,6 @@ async function runJob(): Promise<RunResult> {
   return runGateJob({ gh, context, tally, attestation }, inputs, gateTrigger(ctx, inputs));
 }
 
-/** The result as the runner shows it: outputs, then annotations, log lines and failures in the order found. */
-function report(result: RunResult): void {
-  for (const [name, value] of Object.entries(result.outputs)) runtime.output(name, value);
-  for (const note of result.notes) {
-    if (note.kind === 'failure') runtime.fail(note.message);
-    else if (note.kind === 'info') runtime.runnerLog.info(note.message);
-    else if (note.kind === 'debug') runtime.debug(note.message);
-    else runtime.annotate(note);
-  }
-}
-
 export async function run(): Promise<void> {
   let result: RunResult;
   try {
@@ -106,7 +94,5 @@ export async function run(): Promise<void> {
     failed.failWith(error, 'Pilot readiness');
     result = failed.result;
   }
-  report(result);
-  // setFailed only sets the exit code: the summary is written whatever happened.
-  if (result.summary.length > 0) await runtime.writeSummary(withinSummaryLimit(result.summary.join('\n')));
+  await runtime.publish(result);
 }
