@@ -5,16 +5,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { attestMerge, attestReady, deploymentSha, mergedPullRequest } from '../../src/action/deployment.js';
-import type { ActionInputs } from '../../src/action/inputs.js';
+import { deploymentSha, mergedPullRequest } from '../../src/action/deployment.js';
 import type { RunnerContext } from '../../src/action/event.js';
 import { localRepoFiles } from '../../src/adapters/local/files.js';
 import { checkStatement, type Statement } from '../../src/core/attestation.js';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import type { PrFacts, Report } from '../../src/core/types.js';
+import { type AttestationPorts, attestMerge, attestReady } from '../../src/flow/attest.js';
 import type { PullRequestOutcome } from '../../src/flow/gate-pull-request.js';
 import type { AttestationSigner } from '../../src/flow/ports.js';
+import { RunRecorder } from '../../src/flow/run-result.js';
 import { ROOT } from '../cli/helpers.js';
 import { MERGED, PUSHED, deployWorld } from '../deploy/world.js';
 import { HEAD } from '../e2e/scenario.js';
@@ -44,11 +45,22 @@ const outcome = (number: number, r: Report): PullRequestOutcome => ({
 
 let dir: string;
 let ctx: RunnerContext;
+let run: RunRecorder;
+/** The runner's temporary folder as the Action's store writes it. */
+const ports = (signer: AttestationSigner, owner = ctx.owner, repo = ctx.repo): AttestationPorts => ({
+  owner,
+  repo,
+  signer,
+  artifacts: {
+    writeJson: (name, body) => {
+      writeFileSync(join(dir, name), `${JSON.stringify(body, null, 2)}\n`);
+      return join(dir, name);
+    },
+  },
+});
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'attest-'));
-  writeFileSync(join(dir, 'output'), '');
-  vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output'));
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  run = new RunRecorder();
   ctx = {
     eventName: 'pull_request',
     payload: {},
@@ -63,7 +75,6 @@ beforeEach(() => {
   };
 });
 afterEach(() => {
-  vi.unstubAllEnvs();
   vi.restoreAllMocks();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -78,26 +89,26 @@ describe('attestReady', () => {
       },
     };
     const ready = report(FACTS);
-    const file = await attestReady([outcome(42, ready), outcome(43, report(null))], ctx, signer);
+    const file = await attestReady([outcome(42, ready), outcome(43, report(null))], ports(signer), run);
 
     expect(signed).toHaveLength(1);
     expect(signed[0]?.subject).toEqual([{ name: `acme/claims-ml@${FACTS.head_sha}`, digest: { gitCommit: FACTS.head_sha } }]);
     const written = JSON.parse(readFileSync(file!, 'utf8')) as Statement;
     expect(written).toEqual(signed[0]);
     expect(checkStatement(written, { repository: 'acme/claims-ml', commits: [FACTS.head_sha], pullRequest: 42 })).toEqual([]);
-    expect(readFileSync(join(dir, 'output'), 'utf8')).toContain(file!);
+    expect(run.result.outputs).toEqual({ attestation: file });
   });
 
   it('signs nothing and sets no output when no pull request is ready', async () => {
     const signer: AttestationSigner = { sign: vi.fn() };
-    expect(await attestReady([outcome(43, report(null))], ctx, signer)).toBeNull();
+    expect(await attestReady([outcome(43, report(null))], ports(signer), run)).toBeNull();
     expect(signer.sign).not.toHaveBeenCalled();
-    expect(readFileSync(join(dir, 'output'), 'utf8')).toBe('');
+    expect(run.result.outputs).toEqual({});
   });
 
   it("lets a signer's failure through: the run fails rather than go on without the attestation", async () => {
     const signer: AttestationSigner = { sign: async () => Promise.reject(new Error('Rekor is unreachable')) };
-    await expect(attestReady([outcome(42, report(FACTS))], ctx, signer)).rejects.toThrow('Rekor is unreachable');
+    await expect(attestReady([outcome(42, report(FACTS))], ports(signer), run)).rejects.toThrow('Rekor is unreachable');
   });
 });
 
@@ -106,13 +117,13 @@ describe('attestReady refuses to vouch for what the run did not stand behind', (
   it('a ready pull request whose success the run held back (changed between the read and the write) is not attested', async () => {
     const s = signer();
     const held = { ...outcome(42, report(FACTS)), statusNotWritten: 'the pull request changed since it was read' };
-    expect(await attestReady([held], ctx, s)).toBeNull();
+    expect(await attestReady([held], ports(s), run)).toBeNull();
     expect(s.sign).not.toHaveBeenCalled();
   });
 
   it("the subject is the head the reports judged (the event's head, which a push may overtake, is no input)", async () => {
     const s = signer();
-    await attestReady([outcome(42, report(FACTS))], ctx, s);
+    await attestReady([outcome(42, report(FACTS))], ports(s), run);
     const statement = s.sign.mock.calls[0]![0] as Statement;
     expect(statement.subject).toEqual([{ name: `acme/claims-ml@${FACTS.head_sha}`, digest: { gitCommit: FACTS.head_sha } }]);
     expect(statement.predicate.head_sha).toBe(FACTS.head_sha);
@@ -121,7 +132,7 @@ describe('attestReady refuses to vouch for what the run did not stand behind', (
   it('reports that name no head, or two, fail the run instead of being attested under a guessed commit', async () => {
     const s = signer();
     const other = report({ ...FACTS, head_sha: 'b'.repeat(40) });
-    await expect(attestReady([{ ...outcome(42, report(FACTS)), reports: [report(FACTS), other] }], ctx, s)).rejects.toThrow(
+    await expect(attestReady([{ ...outcome(42, report(FACTS)), reports: [report(FACTS), other] }], ports(s), run)).rejects.toThrow(
       '#42: its reports do not name one head commit they judged, so it cannot be attested',
     );
     expect(s.sign).not.toHaveBeenCalled();
@@ -145,7 +156,7 @@ describe('deploymentSha', () => {
 });
 
 describe('attest on merge', () => {
-  const inputs = { policy: 'default', manifest: '**/pilot-readiness.yml' } as ActionInputs;
+  const settings = { policy: 'default', manifest: '**/pilot-readiness.yml', now: new Date() };
   const closed = (merged: boolean, mergeSha = MERGED) => ({
     action: 'closed',
     pull_request: { number: 7, merged, merge_commit_sha: mergeSha, head: { sha: HEAD } },
@@ -167,8 +178,13 @@ describe('attest on merge', () => {
         return { bundle: {} };
       },
     };
-    const repoCtx = { ...ctx, owner: 'acme', repo: 'models' };
-    await attestMerge(fakeClient(gh, { token: 'gh-token' }), repoCtx, inputs, { number: 7, headSha: HEAD, mergeSha: MERGED }, signer, []);
+    await attestMerge(
+      fakeClient(gh, { token: 'gh-token' }),
+      ports(signer, 'acme', 'models'),
+      settings,
+      { number: 7, headSha: HEAD, mergeSha: MERGED },
+      run,
+    );
     expect(signed.map((s) => s.subject)).toEqual([
       [
         { name: `acme/models@${HEAD}`, digest: { gitCommit: HEAD } },
@@ -182,15 +198,20 @@ describe('attest on merge', () => {
     expect(checkStatement(statement, { repository: 'acme/models', commits: [MERGED], pullRequest: 7 })).toEqual([
       `the predicate's head_sha "${HEAD}" is not one of ${MERGED}`,
     ]);
-    expect(readFileSync(join(dir, 'output'), 'utf8')).toContain('pilot-readiness-attestation.json');
+    expect(run.result.outputs.attestation).toContain('pilot-readiness-attestation.json');
   });
 
   it('refuses a merge commit that GitHub does not trace to the pull request, and signs nothing', async () => {
     const gh = await startGitHub(deployWorld());
     const signer: AttestationSigner = { sign: vi.fn() };
-    const repoCtx = { ...ctx, owner: 'acme', repo: 'models' };
     await expect(
-      attestMerge(fakeClient(gh, { token: 'gh-token' }), repoCtx, inputs, { number: 7, headSha: HEAD, mergeSha: PUSHED }, signer, []),
+      attestMerge(
+        fakeClient(gh, { token: 'gh-token' }),
+        ports(signer, 'acme', 'models'),
+        settings,
+        { number: 7, headSha: HEAD, mergeSha: PUSHED },
+        run,
+      ),
     ).rejects.toThrow(
       /^the merge commit e1e1e1e1e1e1 of #7 is not traced to it \(commit e1e1e1e1e1e1 was not produced by a merged pull request/,
     );

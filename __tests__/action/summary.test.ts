@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withinSummaryLimit } from '../../src/action/run.js';
+import { withinSummaryLimit } from '../../src/report/gate-summary.js';
 
 describe('the job summary', () => {
   it('is kept whole under 1 MiB', () => {

@@ -4,8 +4,10 @@
 import * as core from '@actions/core';
 import type { Report } from '../core/types.js';
 import type { Logger } from '../flow/ports.js';
+import type { RunResult } from '../flow/run-result.js';
+import { withinSummaryLimit } from '../report/gate-summary.js';
 import { plainLine } from '../report/plain.js';
-import { reportAnnotations, type Annotation } from './annotations.js';
+import { reportAnnotations, type Annotation } from '../report/annotations.js';
 
 export type { Annotation };
 
@@ -62,4 +64,17 @@ export async function writeSummary(markdown: string): Promise<void> {
   } catch (error) {
     core.warning(`could not write the job summary: ${(error as Error).message}`);
   }
+}
+
+/** A job's result as the runner shows it: outputs, then annotations, log lines and failures in the order found, then the summary. */
+export async function publish(result: RunResult): Promise<void> {
+  for (const [name, value] of Object.entries(result.outputs)) output(name, value);
+  for (const note of result.notes) {
+    if (note.kind === 'failure') fail(note.message);
+    else if (note.kind === 'info') runnerLog.info(note.message);
+    else if (note.kind === 'debug') debug(note.message);
+    else annotate(note);
+  }
+  // setFailed only sets the exit code: the summary is written whatever happened.
+  if (result.summary.length > 0) await writeSummary(withinSummaryLimit(result.summary.join('\n')));
 }
