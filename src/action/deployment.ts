@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { noSignatureVerifier } from '../adapters/github/attest.js';
 import type { GitHubClient } from '../adapters/github/client.js';
 import { buildStatement, type Statement } from '../core/attestation.js';
-import { InputError } from '../core/errors.js';
+import { InputError, messageOf } from '../core/errors.js';
 import { holdingBack, nameOf, notReady as notReadyText } from '../core/deployment.js';
 import type { PullRequestOutcome } from '../flow/gate-pull-request.js';
 import type { AttestationSigner } from '../flow/ports.js';
@@ -37,7 +37,7 @@ function readBundle(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new InputError(`input attestation: cannot read ${path} as JSON (${(error as Error).message})`);
+    throw new InputError(`input attestation: cannot read ${path} as JSON (${messageOf(error)})`);
   }
 }
 
