@@ -160,6 +160,14 @@ describe('the import graph of src/', () => {
     expect(calls).toEqual([]);
   });
 
+  it("leaves the adapters' error kinds to the adapters: the core names no service's failures", () => {
+    const named = sourceFiles(join(SRC, 'core'))
+      .filter((path) => !path.includes('/generated/'))
+      .filter((path) => /['"]github-(access|api)['"]/.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(SRC, path));
+    expect(named).toEqual([]);
+  });
+
   it('keeps the Action entry free of static imports, so an ignored event loads nothing', () => {
     const text = readFileSync(join(SRC, 'action/index.ts'), 'utf8');
     const file = ts.createSourceFile('index.ts', text, ts.ScriptTarget.ES2022);
