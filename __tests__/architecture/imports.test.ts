@@ -146,6 +146,28 @@ describe('the import graph of src/', () => {
     expect(actionsPackages).toEqual([]);
   });
 
+  it('calls no require(): src/ is ESM, and only the bundle banner defines one, and the core also runs unbundled', () => {
+    const calls: string[] = [];
+    for (const path of sourceFiles(SRC)) {
+      const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true);
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require')
+          calls.push(`${relative(SRC, path)}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it("leaves the adapters' error kinds to the adapters: the core names no service's failures", () => {
+    const named = sourceFiles(join(SRC, 'core'))
+      .filter((path) => !path.includes('/generated/'))
+      .filter((path) => /['"]github-(access|api)['"]/.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(SRC, path));
+    expect(named).toEqual([]);
+  });
+
   it('keeps the Action entry free of static imports, so an ignored event loads nothing', () => {
     const text = readFileSync(join(SRC, 'action/index.ts'), 'utf8');
     const file = ts.createSourceFile('index.ts', text, ts.ScriptTarget.ES2022);

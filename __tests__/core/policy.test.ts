@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_POLICIES, loadBundledPolicy } from '../../src/core/bundled.js';
 import { loadPolicy } from '../../src/core/policy.js';
-import { validatorFor } from '../../src/core/schemas.js';
+import { validatorFor } from '../support/schemas.js';
 import { InputError } from '../../src/core/errors.js';
 import { RISK_TIERS } from '../../src/core/types.js';
 

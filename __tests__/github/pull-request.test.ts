@@ -8,7 +8,7 @@ import { fetchPullRequestFacts, readyAt } from '../../src/adapters/github/pull-r
 import { fetchHeadPulls, fetchOpenHeadPulls } from '../../src/adapters/github/head-pulls.js';
 import { GitHubAccessError } from '../../src/adapters/github/errors.js';
 import { InputError } from '../../src/core/errors.js';
-import { validatorFor } from '../../src/core/schemas.js';
+import { validatorFor } from '../support/schemas.js';
 
 const HEAD = 'c'.repeat(40);
 const BASE = 'b'.repeat(40);

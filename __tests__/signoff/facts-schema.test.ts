@@ -5,7 +5,7 @@ import schema from '../../schemas/facts.schema.json' with { type: 'json' };
 import { schemaUrl } from '../../src/report/starter-manifest.js';
 import { H, OLD, factsWith, review, request } from './builders.js';
 
-// Compiled as src/core/schemas.ts does: ajv 8, strict, with the date-time format.
+// Compiled as __tests__/support/schemas.ts does: ajv 8, strict, with the date-time format.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv, f: string[]) => Ajv;
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv, ['uri', 'date-time']);

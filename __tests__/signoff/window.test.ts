@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OnSilence, PrFacts } from '../../src/core/types.js';
 import { reviewWindow } from '../../src/core/signoff/window.js';
-import { validatorFor } from '../../src/core/schemas.js';
+import { validatorFor } from '../support/schemas.js';
 import { D, H, M, S, T0, factsWith, iso, manifestWith, policyWith, request, review, role, signoffs } from './builders.js';
 
 // legal: lena, 14d window; asked one hour after ready_at, so the window runs from T0+1h to T0+1h+14d.

@@ -2,7 +2,7 @@
 // the attestation bundle given, and the merged pull request a `closed` event names. The decisions
 // are the flow's (src/flow/deployment-job.ts, src/flow/attest.ts).
 import { readFileSync } from 'node:fs';
-import { InputError } from '../core/errors.js';
+import { InputError, messageOf } from '../core/errors.js';
 import type { MergedPullRequest } from '../flow/attest.js';
 import type { RunnerContext } from './event.js';
 
@@ -27,7 +27,7 @@ export function readBundle(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new InputError(`input attestation: cannot read ${path} as JSON (${(error as Error).message})`);
+    throw new InputError(`input attestation: cannot read ${path} as JSON (${messageOf(error)})`);
   }
 }
 

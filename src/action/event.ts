@@ -1,7 +1,7 @@
 // What the runner says about this job: the repository, the event and its payload, the run's link and
 // the clock, read from the environment once, and the pull requests the event asks the gate to judge.
 import { readFileSync } from 'node:fs';
-import { InputError } from '../core/errors.js';
+import { InputError, messageOf } from '../core/errors.js';
 import type { PullRequestRef } from '../flow/ports.js';
 
 export interface RunnerContext {
@@ -30,7 +30,7 @@ export function readRunnerContext(env: Record<string, string | undefined>, cwd: 
     try {
       payload = JSON.parse(readFileSync(eventPath, 'utf8')) as Record<string, unknown>;
     } catch (error) {
-      throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH (${(error as Error).message})`);
+      throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH (${messageOf(error)})`);
     }
   }
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';

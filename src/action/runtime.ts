@@ -2,6 +2,7 @@
 // the job summary, annotations and the log go through here, so that the rest of the Action (and the
 // flow it runs) talks to plain values and a Logger.
 import * as core from '@actions/core';
+import { messageOf } from '../core/errors.js';
 import type { Report } from '../core/types.js';
 import type { Logger } from '../flow/ports.js';
 import type { RunResult } from '../flow/run-result.js';
@@ -62,7 +63,7 @@ export async function writeSummary(markdown: string): Promise<void> {
   try {
     await core.summary.addRaw(markdown).write();
   } catch (error) {
-    core.warning(`could not write the job summary: ${(error as Error).message}`);
+    core.warning(`could not write the job summary: ${messageOf(error)}`);
   }
 }
 

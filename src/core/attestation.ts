@@ -2,6 +2,7 @@
 // judged at (and the model artifacts its reports name by digest) and whose predicate is the decision
 // with the full reports, so a deploy pipeline can replay it. Built and checked here, offline; signing
 // and signature checks happen behind a port (src/flow/ports.ts).
+import { messageOf } from './errors.js';
 import { replay } from './replay.js';
 import type { Decision, EvidenceFileRecord, ModelArtifact, Report } from './types.js';
 
@@ -174,7 +175,7 @@ export function checkStatement(value: unknown, expected: StatementExpectation): 
       else if (outcome.report.decision !== 'ready')
         problems.push(`predicate.reports[${i}] replays to ${outcome.report.decision}, not ready`);
     } catch (error) {
-      problems.push(`predicate.reports[${i}] cannot be replayed: ${(error as Error).message}`);
+      problems.push(`predicate.reports[${i}] cannot be replayed: ${messageOf(error)}`);
     }
   });
   return problems;

@@ -1,6 +1,7 @@
 // Which base branches the gate's success counts for (the policy's `branches`, absent: the repository's
 // default branch alone): a pull request to any other branch never earns success, since anyone who can
 // push a branch can open one there with the head of a real pull request.
+import { minimatch } from 'minimatch';
 import type { Decision, Policy } from './types.js';
 
 /** The branches a policy gates, as written (names or globs); absent: the default branch by its name. */
@@ -16,8 +17,6 @@ export function branchMatches(entries: readonly string[], branch: string): boole
   const globs = entries.filter(isBranchGlob);
   if (entries.some((entry) => !isBranchGlob(entry) && entry === branch)) return true;
   if (globs.length === 0) return false;
-  // Required only here, so that a policy listing names alone never loads minimatch.
-  const { minimatch } = require('minimatch') as typeof import('minimatch');
   return globs.some((glob) => minimatch(branch, glob, { dot: true }));
 }
 

@@ -1,16 +1,9 @@
-// Errors a person can fix (bad input, bad usage, a GitHub refusal or failure) versus bugs. Every
-// fixable error is a UserError: shown as a plain message, never a stack trace; both kinds always
-// fail the run. What each kind means for the CLI's exit code and the Action's annotations is here,
+// Errors a person can fix (bad input, bad usage, a refusal of a service an adapter talks to) versus
+// bugs. Every fixable error is a UserError: shown as a plain message, never a stack trace; both always
+// fail the run. What a UserError means for the CLI's exit code and the Action's annotations is here,
 // in one place, so that no caller keeps its own list of error classes.
 import type { Finding, SourceLocation } from './types.js';
 import { toText } from './text.js';
-
-/**
- * input: a file or value that cannot be used (the Action annotates each finding at its location);
- * usage: a command line that cannot be run; github-access: GitHub refused for lack of permission;
- * github-api: GitHub failed, answered something unusable, or hit a rate limit.
- */
-export type UserErrorKind = 'input' | 'usage' | 'github-access' | 'github-api';
 
 /** The CLI's exit code for any error a person can fix; 3 is kept for bugs. */
 export const USER_ERROR_EXIT = 2;
@@ -18,7 +11,12 @@ export const BUG_EXIT = 3;
 
 /** The one base of every error a person can fix: what is wrong, where, and how to fix it. */
 export abstract class UserError extends Error {
-  abstract readonly kind: UserErrorKind;
+  /**
+   * The core's kinds are input (a file or value that cannot be used; the Action annotates each finding
+   * at its location) and usage (a command line that cannot be run). An adapter names its failures in
+   * its own words (src/adapters/github/errors.ts: github-access, github-api): the core knows no service.
+   */
+  abstract readonly kind: string;
   /** The problems, each where it is (location null when it is about no file). */
   readonly findings: Finding[];
   constructor(message: string, findings: Finding[] = [{ message, location: null }]) {

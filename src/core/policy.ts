@@ -12,7 +12,7 @@ import { consentRequiresReminder } from './signoff/reminder.js';
 import { asReported, EVIDENCE_KINDS } from './evidence/index.js';
 // The engine reads policies through these; they live apart so that it loads no policy validator.
 import { criteriaById, reviewerRoles } from './criteria.js';
-export { criteriaById, reviewerRoles, type CriterionEntry } from './criteria.js';
+export { criteriaById, reviewerRoles } from './criteria.js';
 import { RISK_TIERS, type Finding, type Policy, type PolicyLayer, type SourceLocation } from './types.js';
 
 export interface LoadedPolicy {

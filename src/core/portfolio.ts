@@ -1,7 +1,7 @@
 // The portfolio: every pilot of an organisation with its decision, what it waits on and for how long,
 // sorted by how long it has been stuck. Pure: reports and times come in, a model goes out
 // (src/report/portfolio.ts renders it).
-import { InputError } from './errors.js';
+import { InputError, messageOf } from './errors.js';
 import type { Decision, Report, RiskTier } from './types.js';
 import { DECISION_SEVERITY, worstOf } from './decide.js';
 
@@ -264,7 +264,7 @@ function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${source}: not valid JSON (${(error as Error).message})`);
+    throw new InputError(`${source}: not valid JSON (${messageOf(error)})`);
   }
 }
 

@@ -1,5 +1,5 @@
 // Re-evaluates a saved JSON report from the inputs it recorded, to show a decision can be reproduced.
-import { InputError } from './errors.js';
+import { InputError, messageOf } from './errors.js';
 import { evaluate } from './evaluate.js';
 import { sha256 } from './hash.js';
 import { parseInstant } from './instant.js';
@@ -114,7 +114,7 @@ export function replay(text: string, file: string, local?: LocalHashes): ReplayO
   try {
     saved = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${file}: not valid JSON (${(error as Error).message})`);
+    throw new InputError(`${file}: not valid JSON (${messageOf(error)})`);
   }
   const { decision, evidence, inputs, manifestSha, policySha, chain } = inputsOf(saved, file);
   const mismatches: string[] = [];

@@ -1,7 +1,7 @@
 // Parses untrusted YAML into plain data plus a map from data paths to source positions, so every
 // finding can name the exact line and column of the node it is about.
 import { CORE_SCHEMA, YAMLException, load, type LoadOptions } from 'js-yaml';
-import { InputError } from './errors.js';
+import { InputError, messageOf } from './errors.js';
 import type { DataPath, SourceLocation } from './types.js';
 
 /** Largest manifest or policy file we read: real ones are a few KiB. */
@@ -441,5 +441,5 @@ function fromYamlException(error: unknown, file: string): InputError {
       column: (mark?.column ?? 0) + 1,
     });
   }
-  return new InputError(`could not parse YAML: ${error instanceof Error ? error.message : String(error)}`, { file, line: 1, column: 1 });
+  return new InputError(`could not parse YAML: ${messageOf(error)}`, { file, line: 1, column: 1 });
 }

@@ -139,7 +139,7 @@ async function bestEffortStatus(
     });
     return null;
   } catch (error) {
-    return `could not set the ${inputs.statusContext} status to ${status.state} either: ${(error as Error).message}`;
+    return `could not set the ${inputs.statusContext} status to ${status.state} either: ${messageOf(error)}`;
   }
 }
 

@@ -2,6 +2,7 @@
 // the workflow's OIDC identity (id-token: write) and GitHub stores the bundle (attestations: write).
 // Loaded on demand, only when the Action is asked to attest: the signing libraries are large.
 import type { AttestationSigner, AttestationVerifier, SignedAttestation } from '../../flow/ports.js';
+import { messageOf } from '../../core/errors.js';
 import { GitHubAccessError } from './errors.js';
 
 export function actionsAttestSigner(token: string): AttestationSigner {
@@ -17,7 +18,7 @@ export function actionsAttestSigner(token: string): AttestationSigner {
         });
         return { bundle: result.bundle, ...(result.attestationID ? { id: result.attestationID } : {}) };
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = messageOf(error);
         // Without an OIDC token there is nothing to sign with: say which permission is missing.
         if (/identity token|ACTIONS_ID_TOKEN_REQUEST|id-token/i.test(message))
           throw new GitHubAccessError(

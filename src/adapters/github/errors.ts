@@ -1,5 +1,7 @@
 // GitHub API failures turned into advice: which endpoint refused, and which permission or token fixes it.
 // Both classes are UserErrors (src/core/errors.ts): a person fixes them, and they never show a stack.
+// Their kinds are this adapter's words (github-access: GitHub refused for lack of permission;
+// github-api: GitHub failed, answered something unusable, or hit a rate limit), unknown to the core.
 import { UserError } from '../../core/errors.js';
 
 /** What the run was doing when GitHub refused; picks the advice. */

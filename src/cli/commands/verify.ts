@@ -3,7 +3,7 @@
 // merge. Read through the GitHub API (GITHUB_TOKEN or GH_TOKEN, GITHUB_API_URL); writes nothing.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputError } from '../../core/errors.js';
+import { InputError, messageOf } from '../../core/errors.js';
 import { renderDeploymentMarkdown, renderDeploymentText } from '../../report/deployment.js';
 import { plainLine, terminalJson } from '../../report/plain.js';
 import { readArgs } from '../args.js';
@@ -47,7 +47,7 @@ export async function verifyCommand(args: string[], io: Io, env: Env): Promise<n
     try {
       bundle = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
-      throw new InputError(`${values.attestation}: not valid JSON (${(error as Error).message})`);
+      throw new InputError(`${values.attestation}: not valid JSON (${messageOf(error)})`);
     }
   }
   const now = parseNow(values.now, io);

@@ -1,17 +1,15 @@
 // `file` evidence: every named file exists in the repository, inside it, where the policy accepts it.
-import type { minimatch as Minimatch } from 'minimatch';
+import { minimatch } from 'minimatch';
 import type { Finding, SourceLocation } from '../types.js';
 import { reporter, type EvidenceKind } from './types.js';
 import { relativeToManifest, resolveEvidencePath } from './paths.js';
-
-let minimatch: typeof Minimatch | undefined;
 
 /** `folder/**`: the glob most policies use, whose folder is plain names (no glob syntax, no dots). */
 const UNDER_FOLDER = /^((?:[A-Za-z0-9_-]+\/)*[A-Za-z0-9_-]+)\/\*\*$/;
 
 /**
- * minimatch(path, glob, { dot: true }). A plain `folder/**` is answered here, without loading
- * minimatch (which `check` then never loads for the bundled policy): a path under the folder whose
+ * minimatch(path, glob, { dot: true }). A plain `folder/**`, the glob most policies use, is answered
+ * here without compiling a pattern per path: a path under the folder whose
  * every name is a real one (not empty, `.` or `..`) matches, one outside the folder does not; any
  * other path or glob goes to minimatch (__tests__/core/evidence/globs.test.ts holds the two equal).
  */
@@ -27,7 +25,6 @@ export function matchesGlob(path: string, glob: string): boolean {
     )
       return true;
   }
-  minimatch ??= (require('minimatch') as typeof import('minimatch')).minimatch;
   return minimatch(path, glob, { dot: true });
 }
 

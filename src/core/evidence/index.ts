@@ -13,5 +13,5 @@ export const EVIDENCE_KEYS: ReadonlyArray<keyof EvidenceRequirements> = [...EVID
 
 export { countLettersAndDigits, judgeNotApplicable, MIN_NOT_APPLICABLE_LENGTH, notApplicableProblem } from './not-applicable.js';
 
-export { asReported, mergePerTier } from './types.js';
-export type { EvidenceContext, EvidenceKind, LayerComparison, ReadsContext, Show } from './types.js';
+export { asReported } from './types.js';
+export type { EvidenceContext, EvidenceKind, LayerComparison, ReadsContext } from './types.js';

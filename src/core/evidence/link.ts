@@ -1,5 +1,6 @@
 // `link` evidence: a URL (to a ticket, dashboard or record) that matches the policy's pattern when it
 // sets one; a `mailto:` address only where that pattern accepts it (EXP-3's appeal channel may be a mailbox).
+import { messageOf } from '../errors.js';
 import { PLACEHOLDERS } from '../placeholders.js';
 import type { Finding } from '../types.js';
 import { reporter, type EvidenceKind } from './types.js';
@@ -74,7 +75,7 @@ export const linkEvidence: EvidenceKind = {
       new RegExp(pattern);
       return [];
     } catch (error) {
-      return [report('bad-pattern', `link pattern is not a valid regular expression: ${(error as Error).message}`, at('link', 'pattern'))];
+      return [report('bad-pattern', `link pattern is not a valid regular expression: ${messageOf(error)}`, at('link', 'pattern'))];
     }
   },
   placeholders: (entry) => [

@@ -2,7 +2,6 @@
 // the settings table (settings.ts) lists them: mappings merge key by key, gates and criteria by id,
 // every other value the layer states replaces the parent's, and a per-tier map changes only the tiers
 // it names. Whether the result is stricter is compare.ts's job.
-import { mergePerTier } from '../evidence/index.js';
 import type { Finding, Policy, PolicyLayer, SourceLocation } from '../types.js';
 import type { PolicyPath } from './paths.js';
 import type { Holder, Merging } from './setting.js';
@@ -22,8 +21,6 @@ export interface MergeResult {
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
-
-export { mergePerTier };
 
 /** Merges `layer` over `parent` (an effective policy); never changes either. */
 export function mergeLayer(parent: Policy, layer: PolicyLayer, ctx: MergeContext): MergeResult {

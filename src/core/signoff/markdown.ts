@@ -2,7 +2,7 @@
 // strikethrough, raw HTML) with markdown-it, then cut into what a command may be read from (the
 // lines of top-level paragraphs, as plain text) and everything else (code, HTML, quotes, lists,
 // tables, link targets…), each tagged with where it sits. Pure: no I/O.
-import type { MarkdownIt, Token } from 'markdown-it';
+import MarkdownItParser, { type MarkdownIt, type Token } from 'markdown-it';
 
 /** Where text sits when it is not plain text at the start of a top-level paragraph line. */
 export type Place =
@@ -64,11 +64,10 @@ let parser: MarkdownIt | undefined;
 /** GitHub's review rendering: GFM tables and strikethrough on, raw HTML recognised as HTML, no typographic rewrites. */
 function markdown(): MarkdownIt {
   // Built on first use: most reviews never mention /override and never need it. text_join is off
-  // so that escapes and entities stay apart from plain text. Required here rather than imported,
-  // so that the bundle evaluates markdown-it (and its entity table) only then: a run without
-  // reviews, such as most `check` runs, does not pay for it at start-up.
+  // so that escapes and entities stay apart from plain text. Imported statically: the core runs
+  // unbundled too (vitest, a future server), where no require() exists, and evaluating the module
+  // costs a `check` run no measurable start-up (the parser itself is still built only here).
   if (!parser) {
-    const MarkdownItParser = require('markdown-it') as typeof import('markdown-it').default;
     parser = new MarkdownItParser('default', { html: true, linkify: false, typographer: false, maxNesting: MAX_NESTING }).disable(
       'text_join',
     );

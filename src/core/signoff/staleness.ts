@@ -1,4 +1,5 @@
 // When a push invalidates an approval: invalidate_on_push any | governed | never.
+import { Minimatch } from 'minimatch';
 import type { Policy, PrFacts } from '../types.js';
 import { shortSha } from './identity.js';
 import type { Review, StaleCheck } from './reviews.js';
@@ -14,8 +15,6 @@ export function approvalStaleness(policy: Policy, facts: PrFacts): StaleCheck {
   if (mode === 'never') return () => null;
   if (mode === 'any') return headOnly(facts);
 
-  // Required only here, so that a policy without governed paths never loads minimatch.
-  const { Minimatch } = require('minimatch') as typeof import('minimatch');
   const globs = (policy.governed_paths ?? []).map((glob) => new Minimatch(glob, { dot: true }));
   const governed = (file: string): boolean => globs.some((glob) => glob.match(file));
   const headIndex = facts.commits.findIndex((commit) => sameSha(commit.sha, facts.head_sha));
