@@ -359,8 +359,8 @@ export interface Finding {
   location: SourceLocation | null;
   /**
    * What an evidence kind reported, as a stable id (`file/missing`, `metrics/below-min`) that outlives the
-   * wording; listed in the kind's `meta.messages`. Kept inside the core: a report's findings are
-   * `{ message, location }` (evidence/types.ts, asReported).
+   * wording; listed in the kind's `meta.messages`. Reports keep it (a criterion's problems, a report's
+   * errors) so SARIF can give each id its own rule; absent where no kind reported the finding.
    */
   messageId?: string;
 }

@@ -1,7 +1,9 @@
 // SARIF 2.1.0 from readiness reports, for GitHub code scanning and other SARIF viewers: one rule per
-// criterion of the policy (plus the rules for input, owner, roles and governance), one result per
-// problem at its file, line and column. Pure: the policy and the reports come in, a SARIF log goes out.
+// criterion of the policy, one per message id an evidence kind reports (plus the rules for input,
+// owner, roles and governance), one result per problem at its file, line and column. Pure: the policy
+// and the reports come in, a SARIF log goes out.
 import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { EVIDENCE_KINDS } from '../core/evidence/index.js';
 import { sha256 } from '../core/hash.js';
 import { isOpen } from '../core/story.js';
 import type { FrameworkReferences, Policy, Report, SourceLocation } from '../core/types.js';
@@ -22,6 +24,8 @@ const RULES = {
 } as const;
 type ExtraRule = keyof typeof RULES;
 const ruleId = (extra: ExtraRule) => `pilot-readiness/${extra}`;
+/** A finding's message id (`file/missing`) as its rule's id. */
+const messageRuleId = (messageId: string) => `pilot-readiness/${messageId}`;
 
 const FRAMEWORKS: Record<keyof FrameworkReferences, string> = {
   nist_ai_rmf: 'NIST AI RMF 1.0',
@@ -102,7 +106,36 @@ function rules(gatesOfPolicy: Policy['gates']): ReportingDescriptor[] {
       properties: { tags: ['pilot-readiness'] },
     }),
   );
-  return [...criteria, ...extras];
+  return [...criteria, ...messageRules(), ...extras];
+}
+
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+
+/**
+ * A rule for every message id of every evidence kind, whether or not this run reports it: the rule
+ * list stays the same from run to run, and code scanning can group one kind of problem across
+ * criteria and pilots (`pilot-readiness/file/missing`). GitHub requires fullDescription and help.
+ */
+function messageRules(): ReportingDescriptor[] {
+  return EVIDENCE_KINDS.flatMap(({ meta }) =>
+    Object.entries(meta.messages).map(([id, when]): ReportingDescriptor => {
+      const help = [
+        `\`${meta.name}\` evidence: ${meta.docs}`,
+        `Reported when ${when}.`,
+        'The result names the criterion; run `pilot-readiness explain <criterion>` for what it needs.',
+      ].join('\n\n');
+      return {
+        id: messageRuleId(`${meta.name}/${id}`),
+        name: identifier(`${meta.name} ${id}`),
+        shortDescription: { text: sentence(when) },
+        fullDescription: { text: `${meta.docs} Reported when ${when}.` },
+        help: { text: help, markdown: help },
+        helpUri: `${INFORMATION_URI}#the-manifest-pilot-readinessyml`,
+        defaultConfiguration: { level: 'error' },
+        properties: { tags: ['pilot-readiness', `evidence/${meta.name}`] },
+      };
+    }),
+  );
 }
 
 /**
@@ -136,7 +169,12 @@ const fingerprint = (rule: string, file: string, message: string) => ({
   'pilotReadiness/v1': sha256(`${rule}\u0000${file}\u0000${message}`).slice(0, 32),
 });
 
-type Add = (rule: string, level: Result.level, message: string, at: SourceLocation | null) => void;
+/**
+ * `rule`: the rule the result counted under before findings carried message ids; its fingerprint
+ * stays computed from it, so alerts keep theirs. `messageId`: the finding's id, whose rule the
+ * result then points at instead.
+ */
+type Add = (rule: string, level: Result.level, message: string, at: SourceLocation | null, messageId?: string) => void;
 
 /** Who decides and has not yet: the owner, the roles that block or are awaited, the governance changes not approved. */
 function signoffResults(report: Report, add: Add): void {
@@ -151,12 +189,15 @@ function signoffResults(report: Report, add: Add): void {
   }
 }
 
-function resultsOf(report: Report): Result[] {
+function resultsOf(report: Report, ruleIndex: ReadonlyMap<string, number>): Result[] {
   const file = report.manifest.path;
   const results: Result[] = [];
-  const add: Add = (rule, level, message, at) => {
+  const add: Add = (rule, level, message, at, messageId) => {
+    const id = messageId !== undefined && ruleIndex.has(messageRuleId(messageId)) ? messageRuleId(messageId) : rule;
+    const index = ruleIndex.get(id);
     results.push({
-      ruleId: rule,
+      ruleId: id,
+      ...(index !== undefined ? { ruleIndex: index } : {}),
       level,
       message: { text: message },
       locations: location(at, file),
@@ -164,14 +205,20 @@ function resultsOf(report: Report): Result[] {
       partialFingerprints: fingerprint(rule, (at?.file ?? file).replace(/\\/g, '/'), message),
     });
   };
-  for (const error of report.errors) add(ruleId('input'), 'error', error.message, error.location);
+  for (const error of report.errors) add(ruleId('input'), 'error', error.message, error.location, error.messageId);
   for (const criterion of report.criteria) {
     if (!isOpen(criterion)) continue;
     const level: Result.level = report.decision === 'blocked' ? 'error' : 'warning';
     if (criterion.problems.length === 0)
       add(criterion.id, level, `${criterion.id} ${criterion.title}: ${criterion.reason}`, criterion.location);
     for (const problem of criterion.problems)
-      add(criterion.id, level, `${criterion.id} ${criterion.title}: ${problem.message}`, problem.location ?? criterion.location);
+      add(
+        criterion.id,
+        level,
+        `${criterion.id} ${criterion.title}: ${problem.message}`,
+        problem.location ?? criterion.location,
+        problem.messageId,
+      );
   }
   signoffResults(report, add);
   for (const warning of report.warnings) add(ruleId('warning'), 'warning', warning.message, warning.location);
@@ -184,6 +231,8 @@ function resultsOf(report: Report): Result[] {
  * the rules are the criteria the reports name, with their titles.
  */
 export function renderSarif(reports: readonly Report[], policy: Policy | null, version: string): Log {
+  const driverRules = rules(policy ? policy.gates : gatesOfReports(reports));
+  const ruleIndex = new Map(driverRules.map((rule, index) => [rule.id, index]));
   return {
     version: '2.1.0',
     $schema: SARIF_SCHEMA,
@@ -195,11 +244,11 @@ export function renderSarif(reports: readonly Report[], policy: Policy | null, v
             version,
             semanticVersion: version,
             informationUri: INFORMATION_URI,
-            rules: rules(policy ? policy.gates : gatesOfReports(reports)),
+            rules: driverRules,
           },
         },
         automationDetails: { id: 'pilot-readiness/' },
-        results: reports.flatMap(resultsOf),
+        results: reports.flatMap((report) => resultsOf(report, ruleIndex)),
         // Columns count UTF-16 code units, as the parser's offsets do.
         columnKind: 'utf16CodeUnits',
       },

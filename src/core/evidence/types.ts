@@ -200,10 +200,12 @@ export function reporter<Id extends string>(name: EvidenceKindName, _messages: R
 }
 
 /**
- * A finding as reports, errors and JSON show it: `{ message, location }`, today's shape, so the message
- * ids stay inside the core until a renderer is given them on purpose.
+ * A finding as reports, errors and JSON show it: `{ message, location, messageId }`, the id only where
+ * a kind reported one, and always in that key order, so a JSON report reads the same whichever way a
+ * kind built its finding (SARIF gives each id its own rule).
  */
-export const asReported = ({ message, location }: Finding): Finding => ({ message, location });
+export const asReported = ({ message, location, messageId }: Finding): Finding =>
+  messageId === undefined ? { message, location } : { message, location, messageId };
 
 /** A per-tier value after a layer: a scalar replaces; a map changes only the tiers it names. */
 export function mergePerTier<T extends string | number>(
