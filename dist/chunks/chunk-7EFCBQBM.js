@@ -1,0 +1,8 @@
+import { createRequire as __prCreateRequire } from 'node:module';
+const require = __prCreateRequire(import.meta.url);
+import{b as a}from"./chunk-NJDGU5ET.js";import{a as p,b as u}from"./chunk-VZQMSCIZ.js";import{b as l}from"./chunk-4CFMFQA6.js";function m(e){let o=e.pullRequest;return o?`pull request #${o.number}, merged at ${o.mergedAt} (head ${o.headSha.slice(0,12)}, base ${o.baseSha.slice(0,12)})`:null}function c(e,o=2){let r="#".repeat(o),t=e.decision==="ready",n=[`${r} ${t?"✅":"⛔"} Deployment of ${u(e.sha.slice(0,12))}: ${t?"READY":"REFUSED"}`,""],i=m(e);return n.push(i?`Produced by ${p(i)}.`:"No merged pull request produced this commit.",""),e.atDeploy.length>0&&(n.push("| pilot | at the merge | at the deployment |","| --- | --- | --- |"),e.atDeploy.forEach((s,f)=>{let h=e.atMerge[f];n.push(`| ${p(a(s))} | ${h?.decision??"-"} | ${s.decision} |`)}),n.push("")),e.reasons.length>0&&n.push("**Why it may not be deployed:**","",...e.reasons.map(s=>`- ${p(s)}`),""),e.attestation&&n.push(`Attestation: ${e.attestation.verified?"verified":"not verified"}.`,""),e.notes.length>0&&n.push("Notes:","",...e.notes.map(s=>`- ${p(s)}`),""),`${n.join(`
+`)}
+`}function g(e){let o=[`deployment of ${e.sha}: ${e.decision==="ready"?"ready":"refused"}`],r=m(e);o.push(r?`  produced by ${r}`:"  produced by no merged pull request");for(let[t,n]of e.atDeploy.entries())o.push(`  ${a(n)}: ${e.atMerge[t]?.decision??"-"} at the merge, ${n.decision} now`);for(let t of e.reasons)o.push(`  refused: ${t}`);e.attestation&&o.push(`  attestation: ${e.attestation.verified?"verified":"not verified"}`);for(let t of e.notes)o.push(`  note: ${t}`);return`${o.map(l).join(`
+`)}
+`}export{c as a,g as b};
+//# sourceMappingURL=chunk-7EFCBQBM.js.map
