@@ -10,7 +10,7 @@ import type { RunnerContext } from '../../src/action/event.js';
 import { localRepoFiles } from '../../src/adapters/local/files.js';
 import { checkStatement, type Statement } from '../../src/core/attestation.js';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
-import { evaluate } from '../../src/core/evaluate.js';
+import { baseFromFacts, evaluate } from '../../src/core/evaluate.js';
 import type { PrFacts, Report } from '../../src/core/types.js';
 import { type AttestationPorts, attestMerge, attestReady } from '../../src/flow/attest.js';
 import type { PullRequestOutcome } from '../../src/flow/gate-pull-request.js';
@@ -31,7 +31,7 @@ const report = (facts: PrFacts | null): Report =>
     manifest: { path, text: readFileSync(join(ROOT, path), 'utf8') },
     policy: loadBundledPolicy('default'),
     files: localRepoFiles(ROOT),
-    facts,
+    ...baseFromFacts(facts),
     now: new Date('2026-11-28T00:00:00Z'),
   });
 const outcome = (number: number, r: Report): PullRequestOutcome => ({

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localRepoFiles } from '../../src/adapters/local/files.js';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
-import { evaluate } from '../../src/core/evaluate.js';
+import { baseFromFacts, evaluate } from '../../src/core/evaluate.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import type { PrFacts, Report } from '../../src/core/types.js';
 import { ROOT } from '../cli/helpers.js';
@@ -20,7 +20,7 @@ const base = evaluate({
   },
   policy: loadBundledPolicy('default'),
   files: localRepoFiles(ROOT),
-  facts,
+  ...baseFromFacts(facts),
   now: new Date('2026-11-20T12:00:00Z'),
 });
 
@@ -67,7 +67,7 @@ function withAppealLink(link: string): Report {
     },
     policy: loadBundledPolicy('default'),
     files: localRepoFiles(ROOT),
-    facts,
+    ...baseFromFacts(facts),
     now: new Date('2026-11-20T12:00:00Z'),
   });
 }

@@ -5,7 +5,7 @@
 // (pairPilots, then evaluate each pilot against the base manifest it was paired with).
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/core/evaluate.js';
+import { baseFromFacts, evaluate } from '../../src/core/evaluate.js';
 import { pairPilots, UNREAD_COMMIT, type ManifestAt } from '../../src/core/governance.js';
 import { loadPolicy } from '../../src/core/policy.js';
 import type { GovernanceChangeKind, RepoPathKind, Report } from '../../src/core/types.js';
@@ -162,7 +162,7 @@ function gate(base: Record<string, string>, head: Record<string, string>): { rep
       reviews: [{ id: 1, author: 'maria', state: 'APPROVED', at: '2026-11-18T10:00:00Z', commit: COMMIT }],
       base_manifest: pair.base ? { owner: 'maria', path: pair.base.path, text: pair.base.text } : null,
     });
-    reports.set(pair.head.path, evaluate({ manifest: pair.head, policy: CORE_POLICY, files, facts, now: NOW }));
+    reports.set(pair.head.path, evaluate({ manifest: pair.head, policy: CORE_POLICY, files, ...baseFromFacts(facts), now: NOW }));
   }
   return { reports, errors: pairing.errors.map((e) => e.message) };
 }

@@ -15,7 +15,7 @@ import {
   statementOfEnvelope,
 } from '../../src/core/attestation.js';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
-import { evaluate } from '../../src/core/evaluate.js';
+import { baseFromFacts, evaluate } from '../../src/core/evaluate.js';
 import type { PrFacts, Report } from '../../src/core/types.js';
 import { ROOT } from '../cli/helpers.js';
 
@@ -31,7 +31,7 @@ function report(facts: PrFacts | null = FACTS): Report {
     manifest: { path, text: readFileSync(join(ROOT, path), 'utf8') },
     policy: POLICY,
     files: localRepoFiles(ROOT),
-    facts,
+    ...baseFromFacts(facts),
     now: NOW,
   });
 }
@@ -93,7 +93,7 @@ describe('the readiness statement', () => {
       `$1  model_artifacts:\n    - { name: models/claims-triage.onnx, sha256: ${digest} }\n`,
     );
     expect(text).toContain('model_artifacts');
-    const named = evaluate({ manifest: { path, text }, policy: POLICY, files: localRepoFiles(ROOT), facts: FACTS, now: NOW });
+    const named = evaluate({ manifest: { path, text }, policy: POLICY, files: localRepoFiles(ROOT), ...baseFromFacts(FACTS), now: NOW });
     expect(named.errors).toEqual([]);
     expect(named.model_artifacts).toEqual([{ name: 'models/claims-triage.onnx', sha256: digest }]);
     const s = buildStatement({ repository: REPO, pullRequest: 42, headSha: HEAD, commits: [HEAD], reports: [named] });

@@ -244,17 +244,18 @@ describe('one read per manifest', () => {
   it('asking roles first, then evaluating the same manifest object, gives the report evaluating alone gives', async () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { rolesToRequest } = await import('../../src/core/evaluate.js');
+    const { baseFromFacts, rolesToRequest } = await import('../../src/core/evaluate.js');
     const { loadBundledPolicy } = await import('../../src/core/bundled.js');
     const { localRepoFiles } = await import('../../src/adapters/local/files.js');
     const root = join(import.meta.dirname, '..', '..');
     const text = readFileSync(join(root, 'examples', 'churn-forecast', 'pilot-readiness.yml'), 'utf8');
     const facts = JSON.parse(readFileSync(join(root, 'examples', 'churn-forecast', 'pr-pending.json'), 'utf8'));
+    const based = baseFromFacts(facts);
     const input = (manifest: { path: string; text: string }) => ({
       manifest,
       policy: loadBundledPolicy('default'),
       files: localRepoFiles(root),
-      facts,
+      ...based,
       now: new Date('2026-11-20T12:00:00Z'),
     });
     const shared = { path: 'examples/churn-forecast/pilot-readiness.yml', text };

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localRepoFiles } from '../../src/adapters/local/files.js';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
-import { evaluate } from '../../src/core/evaluate.js';
+import { baseFromFacts, evaluate } from '../../src/core/evaluate.js';
 import { type Hold, type Step, type Story, tellStory } from '../../src/core/story.js';
 import type { GovernanceChange, PrFacts, Report, RoleResult, WaiverResult } from '../../src/core/types.js';
 import { ROOT } from '../cli/helpers.js';
@@ -23,7 +23,7 @@ function evaluated(example: string, file: string): Report {
     },
     policy: loadBundledPolicy('default'),
     files: localRepoFiles(ROOT),
-    facts: facts(example, file),
+    ...baseFromFacts(facts(example, file)),
     now: NOW,
   });
 }

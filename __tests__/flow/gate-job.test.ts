@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { GitHubClient } from '../../src/adapters/github/client.js';
 import { localRepoFiles } from '../../src/adapters/local/files.js';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
-import { evaluate } from '../../src/core/evaluate.js';
+import { baseFromFacts, evaluate } from '../../src/core/evaluate.js';
 import type { PrFacts, Report } from '../../src/core/types.js';
 import { decide, type GateJobSettings, type GateTrigger, runGateJob, stepFailure } from '../../src/flow/gate-job.js';
 import type { PullRequestOutcome } from '../../src/flow/gate-pull-request.js';
@@ -21,7 +21,7 @@ const report = (facts: PrFacts | null): Report =>
     manifest: { path, text: readFileSync(join(ROOT, path), 'utf8') },
     policy: loadBundledPolicy('default'),
     files: localRepoFiles(ROOT),
-    facts,
+    ...baseFromFacts(facts),
     now: new Date('2026-11-28T00:00:00Z'),
   });
 const READY = report(FACTS);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localRepoFiles } from '../../src/adapters/local/files.js';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
-import { evaluate } from '../../src/core/evaluate.js';
+import { baseFromFacts, evaluate } from '../../src/core/evaluate.js';
 import { renderMarkdown, withoutEvaluationInstant } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
 import type { PrFacts, Report } from '../../src/core/types.js';
@@ -24,7 +24,7 @@ function report(example: string, text: string, prFacts: PrFacts | null): Report 
     manifest: { path: `examples/${example}/pilot-readiness.yml`, text },
     policy: POLICY,
     files: localRepoFiles(ROOT),
-    facts: prFacts,
+    ...baseFromFacts(prFacts),
     now: NOW,
   });
 }
@@ -210,7 +210,7 @@ describe('what counts as a change of the comment', () => {
         manifest: { path: 'examples/claims-triage/pilot-readiness.yml', text: manifestOf('claims-triage') },
         policy: POLICY,
         files: localRepoFiles(ROOT),
-        facts: noOwner,
+        ...baseFromFacts(noOwner),
         now: new Date(iso),
       });
     const early = renderMarkdown(at('2026-11-20T12:00:00Z'), { level: 2 });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBundledPolicy } from '../../src/core/bundled.js';
-import { evaluate, TOOL_VERSION } from '../../src/core/evaluate.js';
+import { baseFromFacts, evaluate, TOOL_VERSION } from '../../src/core/evaluate.js';
 import { renderSarif } from '../../src/report/sarif.js';
 import type { PrFacts, Report } from '../../src/core/types.js';
 import { localRepoFiles } from '../../src/adapters/local/files.js';
@@ -22,7 +22,7 @@ function reportOf(example: string, factsFile?: string, text?: string): Report {
     manifest: { path, text: text ?? readFileSync(join(ROOT, path), 'utf8') },
     policy: POLICY,
     files: localRepoFiles(ROOT),
-    facts,
+    ...baseFromFacts(facts),
     now: NOW,
   });
 }

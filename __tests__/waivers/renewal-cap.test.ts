@@ -1,7 +1,7 @@
 // The cap across renewals: a policy's max_waiver_total bounds how long a criterion stays waived in all,
 // counted from the waiver's `since`, which a renewal keeps (judged against the base branch's manifest).
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/core/evaluate.js';
+import { baseFromFacts, evaluate } from '../../src/core/evaluate.js';
 import { loadPolicy } from '../../src/core/policy.js';
 import type { PrFacts, RepoPathKind, Report } from '../../src/core/types.js';
 
@@ -59,7 +59,13 @@ function facts(baseText: string | null): PrFacts {
 }
 
 function run(text: string, options: { base?: string | null; policy?: typeof CAPPED } = {}): Report {
-  return evaluate({ manifest: { path: M, text }, policy: options.policy ?? CAPPED, files, facts: facts(options.base ?? null), now: NOW });
+  return evaluate({
+    manifest: { path: M, text },
+    policy: options.policy ?? CAPPED,
+    files,
+    ...baseFromFacts(facts(options.base ?? null)),
+    now: NOW,
+  });
 }
 const at = (line: number, column: number) => ({ file: M, line, column });
 

@@ -58,7 +58,7 @@ export { TOOL_VERSION };
 export interface EvaluationInput {
   /**
    * The manifest's text and its repository-relative path (e.g. `pilots/claims/pilot-readiness.yml`).
-   * text null: the head holds no regular file for a pilot the base branch has (facts.base_manifest):
+   * text null: the head holds no regular file for a pilot the base branch has (`base` with an owner):
    * the pull request retires it.
    */
   manifest: { path: string; text: string | null; retired?: string };
@@ -71,8 +71,64 @@ export interface EvaluationInput {
    * before the evaluation that changes along with a file its evaluation used is a governance change.
    */
   changedFiles?: string[];
-  /** The pilot's manifest at the base, when the facts carry none (CLI --base): thresholds are compared against it. */
-  base?: { path: string; text: string };
+  /** The pilot's manifest at the base: the only way it reaches the engine (see BaseManifestInput). */
+  base?: BaseManifestInput;
+}
+
+/**
+ * The pilot's manifest on the base branch. With an `owner` it is the pull request's base (the
+ * Action reads it from the base branch; a facts file or a saved report records it as
+ * `facts.base_manifest`): governance is judged against it (owner, tier, reviewers, waivers,
+ * thresholds), and a pull request without a head manifest retires it. Without an owner (CLI --base)
+ * it only fixes the thresholds the evaluation compares. `path` and `text` are absent in facts
+ * written before they were recorded: then only a change of owner is judged.
+ */
+export interface BaseManifestInput {
+  owner?: string;
+  path?: string;
+  text?: string;
+}
+
+/**
+ * Takes the base manifest out of recorded facts (a facts file, a saved report's inputs) so it reaches
+ * the engine as `EvaluationInput.base`, joined with a reference base (CLI --base, a report's
+ * `inputs.base`) that fills what old facts did not record. The facts keep their `base_manifest` key,
+ * emptied, so that the report records them in the same shape.
+ */
+export function baseFromFacts(
+  facts: PrFacts | null,
+  reference?: { path: string; text: string },
+): { facts: PrFacts | null; base?: BaseManifestInput } {
+  const recorded = facts?.base_manifest;
+  if (!recorded) return reference ? { facts, base: { path: reference.path, text: reference.text } } : { facts };
+  const path = recorded.path ?? reference?.path;
+  const text = typeof recorded.text === 'string' ? recorded.text : reference?.text;
+  return {
+    facts: { ...facts!, base_manifest: null },
+    base: { owner: recorded.owner, ...(path !== undefined ? { path } : {}), ...(text !== undefined ? { text } : {}) },
+  };
+}
+
+/**
+ * The facts as the sign-off rules and the report read them: with the pull request's base owner in
+ * `base_manifest`. Facts arriving with one of their own are a caller that bypassed `base`, which
+ * would leave governance unjudged: refused rather than guessed.
+ */
+function factsOf(input: EvaluationInput): PrFacts | null {
+  const facts = input.facts;
+  if (facts === null) return null;
+  if (facts.base_manifest)
+    throw new Error('facts.base_manifest reaches the engine as EvaluationInput.base: pass the facts through baseFromFacts first');
+  const base = input.base;
+  if (base?.owner === undefined) return facts;
+  return {
+    ...facts,
+    base_manifest: {
+      owner: base.owner,
+      ...(base.path !== undefined ? { path: base.path } : {}),
+      ...(base.text !== undefined ? { text: base.text } : {}),
+    },
+  };
 }
 
 /** What a recording view saw: each stat answer, each text read, and every file used (hashed once the evaluation is done). */
@@ -310,8 +366,11 @@ function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>, t
     files,
     ...(texts && texts.size > 0 ? { texts: Object.fromEntries(texts) } : {}),
     ...(withChanges && input.changedFiles ? { changed_files: input.changedFiles } : {}),
-    ...(input.base ? { base: input.base } : {}),
-    facts: input.facts,
+    // The replay format: the pull request's base inside the facts, the CLI's --base beside them.
+    ...(input.base?.owner === undefined && input.base?.path !== undefined && input.base.text !== undefined
+      ? { base: { path: input.base.path, text: input.base.text } }
+      : {}),
+    facts: factsOf(input),
     now: input.now.toISOString(),
   };
 }
@@ -322,7 +381,7 @@ function inputsOf(input: EvaluationInput, files: Record<string, RepoPathKind>, t
  * commit, the decision waits.
  */
 function evaluateRetirement(input: EvaluationInput, base: BaseVersion | null): Report {
-  const facts = input.facts;
+  const facts = factsOf(input);
   const retiredAt = input.manifest.path;
   if (base === null || facts === null) {
     const problem = {
@@ -378,12 +437,12 @@ function evaluateRetirement(input: EvaluationInput, base: BaseVersion | null): R
  */
 export function rolesToRequest(input: EvaluationInput): { people: string[]; teams: string[] } {
   const none = { people: [], teams: [] };
-  const facts = input.facts;
+  const facts = factsOf(input);
   if (input.manifest.text === null || facts === null || facts.draft || facts.ready_at === null) return none;
   const read = readManifestOnce(input.manifest as { path: string; text: string });
   if (!read.ok) return none;
   const { parsed, manifest } = read;
-  const base = baseVersion(facts);
+  const base = baseVersion(input.base);
   const plan = planFor(input, parsed, manifest, base);
   const signoffs = evaluateSignoffs({
     policy: input.policy.policy,
@@ -466,9 +525,9 @@ function predecessorOf(base: BaseVersion | null, path: string, manifest: Manifes
   return moved || renamed ? { path: base.path ?? path, name: base.name } : null;
 }
 
-/** The governance plan against the base manifest, when the PR facts carry one. */
+/** The governance plan against the pull request's base manifest, when there is one. */
 function planFor(input: EvaluationInput, parsed: ParsedYaml, manifest: Manifest, base: BaseVersion | null): GovernancePlan | null {
-  const facts = input.facts;
+  const facts = factsOf(input);
   if (base === null || facts === null) return null;
   return planGovernance({
     head: manifest,
@@ -481,7 +540,7 @@ function planFor(input: EvaluationInput, parsed: ParsedYaml, manifest: Manifest,
   });
 }
 
-/** Thresholds fixed before the evaluation that change with it, against the base manifest (the facts', or the CLI's --base). */
+/** Thresholds fixed before the evaluation that change with it, against the base manifest (the pull request's, or the CLI's --base). */
 function thresholdChangesFor(
   input: EvaluationInput,
   manifest: Manifest,
@@ -491,10 +550,9 @@ function thresholdChangesFor(
   approvedRoles: readonly string[],
   usedBy: ReadonlyMap<string, ReadonlySet<string>>,
 ): GovernanceChange[] {
-  const recorded = input.facts?.base_manifest;
-  const baseText = typeof recorded?.text === 'string' ? recorded.text : input.base?.text;
+  const baseText = input.base?.text;
   if (baseText === undefined) return [];
-  const basePath = recorded?.path ?? input.base?.path ?? input.manifest.path;
+  const basePath = input.base?.path ?? input.manifest.path;
   const baseOwner =
     base?.owner ??
     (() => {
@@ -517,7 +575,7 @@ function thresholdChangesFor(
 
 /** Evaluates a manifest against the policy. Invalid input yields a `blocked` report whose `errors` say why. */
 export function evaluate(input: EvaluationInput): Report {
-  const base = baseVersion(input.facts);
+  const base = baseVersion(input.base);
   if (input.manifest.text === null) return evaluateRetirement(input, base);
   const read = readManifestOnce(input.manifest as { path: string; text: string });
   if (!read.ok) return blockedByInput(input, read.errors, read.parsed);
@@ -537,7 +595,7 @@ export function evaluate(input: EvaluationInput): Report {
   const policy = input.policy.policy;
   // The base branch is the reference: what the PR changes about who decides or what is required
   // takes effect only with the approvals it needs; until then the base value applies.
-  const facts = input.facts;
+  const facts = factsOf(input);
   const plan = planFor(input, parsed, manifest, base);
   const signoffsAt = (tier: RiskTier, judged: Manifest): SignoffResult => {
     const signoffCriteria: Record<string, string> = {};

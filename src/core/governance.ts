@@ -387,9 +387,9 @@ export interface BaseVersion {
   waivers: Record<string, { expires: string; since?: string }>;
 }
 
-export function baseVersion(facts: PrFacts | null): BaseVersion | null {
-  const base = facts?.base_manifest;
-  if (!base) return null;
+/** `base`: EvaluationInput.base; only the pull request's base (one with an owner) governs. */
+export function baseVersion(base: { owner?: string; path?: string; text?: string } | undefined): BaseVersion | null {
+  if (base?.owner === undefined) return null;
   const version: BaseVersion = {
     owner: base.owner,
     path: base.path ?? null,

@@ -1,6 +1,6 @@
 // Re-evaluates a saved JSON report from the inputs it recorded, to show a decision can be reproduced.
 import { InputError, messageOf } from './errors.js';
-import { evaluate } from './evaluate.js';
+import { baseFromFacts, evaluate } from './evaluate.js';
 import { sha256 } from './hash.js';
 import { parseInstant } from './instant.js';
 import { resolvePolicySync } from './layering/resolve.js';
@@ -134,6 +134,9 @@ export function replay(text: string, file: string, local?: LocalHashes): ReplayO
   const now = parseInstant(inputs.now);
   if (!now.ok) throw new InputError(`${file}: inputs.now "${inputs.now}" is ${now.reason}`);
   const entry = { text: inputs.policy.text, source: inputs.policy.source, file: inputs.policy.source };
+  // Saved reports record the pull request's base in facts.base_manifest, the CLI's --base in inputs.base.
+  const reference = typeof inputs.base?.path === 'string' && typeof inputs.base.text === 'string' ? inputs.base : undefined;
+  const based = baseFromFacts(inputs.facts ?? null, reference);
   const report = evaluate({
     manifest: inputs.manifest,
     // Bundled policies too come from the recorded texts: a newer bundle must not change an old decision.
@@ -157,10 +160,10 @@ export function replay(text: string, file: string, local?: LocalHashes): ReplayO
         };
       },
     },
-    facts: inputs.facts ?? null,
+    facts: based.facts,
     now: new Date(now.ms),
     ...(Array.isArray(inputs.changed_files) ? { changedFiles: inputs.changed_files } : {}),
-    ...(inputs.base && typeof inputs.base.text === 'string' ? { base: inputs.base } : {}),
+    ...(based.base ? { base: based.base } : {}),
   });
   // The files are at hand when the checkout holds the pilot's manifest: elsewhere (another
   // repository, a folder of reports) there is nothing to compare them with.

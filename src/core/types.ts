@@ -286,7 +286,8 @@ export interface PrFacts {
   /**
    * The pilot's manifest on the base branch, if it existed there: the reference every governance
    * change is judged against. `path` and `text` are absent in facts written before they were recorded;
-   * then only a change of owner is recognised.
+   * then only a change of owner is recognised. This is where a facts file (`check --pr`) and a
+   * report's `inputs.facts` record it; it reaches the engine as `EvaluationInput.base` (baseFromFacts).
    */
   base_manifest?: BaseManifest | null;
 }

@@ -14,7 +14,7 @@ import {
 import { fetchTeamMembers } from '../adapters/github/teams.js';
 import { ungatedBase } from '../core/branches.js';
 import { InputError } from '../core/errors.js';
-import { evaluate, rolesToRequest, type EvaluationInput } from '../core/evaluate.js';
+import { evaluate, rolesToRequest, type BaseManifestInput, type EvaluationInput } from '../core/evaluate.js';
 import { manifestData, type ManifestAt, type PilotPair } from '../core/governance.js';
 import { reviewerRoles, type LoadedPolicy } from '../core/policy.js';
 import type { Finding, Manifest, PrFacts, Report } from '../core/types.js';
@@ -270,7 +270,7 @@ export async function readPullRequest(
     pilots.flatMap((p) => [p.head, p.base]).map((m) => (m ? (manifestData(m) as Partial<Manifest> | null) : null)),
   );
   const teams = teamSlugs.length > 0 ? await fetchTeamMembers(options.members ?? gh, teamSlugs) : {};
-  const bases = pilots.map((p): PrFacts['base_manifest'] => {
+  const bases = pilots.map((p): BaseManifestInput | null => {
     if (p.base === null) return null;
     const baseOwner = ownerOf(p.base);
     if (baseOwner === null) {
@@ -285,7 +285,9 @@ export async function readPullRequest(
     manifest: pilot.head ? pilot.head : { path: pilot.base!.path, text: null, ...(pilot.retired ? { retired: pilot.retired } : {}) },
     policy,
     files,
-    facts: { ...facts, base_manifest: bases[i] ?? null },
+    // The base reaches the engine as `base` alone; the emptied key keeps the recorded facts' shape.
+    facts: { ...facts, base_manifest: null },
+    ...(bases[i] ? { base: bases[i] } : {}),
     now,
     changedFiles: read.changedFiles,
   });

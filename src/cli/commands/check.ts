@@ -80,7 +80,7 @@ export async function check(args: string[], io: Io): Promise<number> {
   // The manifest too is the one CI reads: HEAD's, unless --worktree (or no git) says the disk's.
   const manifest = view.manifest(repoPath, relative(io.cwd, manifestPath) || manifestPath);
   const manifestText = manifest.text;
-  const { evaluate, pairPilots, renderText, UNREAD_COMMIT } = await engine;
+  const { baseFromFacts, evaluate, pairPilots, renderText, UNREAD_COMMIT } = await engine;
   if (view.notice) io.err(`${plainLine(view.notice)}\n`);
   if (manifest.note) io.err(`${plainLine(manifest.note)}\n`);
   const base =
@@ -93,13 +93,16 @@ export async function check(args: string[], io: Io): Promise<number> {
           { worktree: values.worktree === true, files: view.files, pairPilots, unread: UNREAD_COMMIT, policy: policy.policy },
           io,
         );
+  // A facts file's base_manifest is the pull request's base; --base fills what old facts did not record.
+  const based = baseFromFacts(facts, base ? { path: base.path, text: base.text } : undefined);
   const report = evaluate({
     manifest: { path: repoPath, text: manifestText },
     policy,
     files: view.files,
-    facts,
+    facts: based.facts,
     now: parseNow(values.now, io),
-    ...(base ? { base: { path: base.path, text: base.text }, changedFiles: base.changed } : {}),
+    ...(based.base ? { base: based.base } : {}),
+    ...(base ? { changedFiles: base.changed } : {}),
   });
   output?.write(`${JSON.stringify(report, null, 2)}\n`);
   // Invalid input: one line per problem on stderr. The JSON report still goes to stdout for tools;
