@@ -153,6 +153,23 @@ describe('treeDifference', () => {
     expect(treeDifference(base, base).size).toBe(0);
   });
 
+  it('counts a file whose content cannot be compared (no blob sha on a side) as differing: fail closed', () => {
+    const listing = (shas: Record<string, string>) => {
+      const kinds = new Map([
+        ['m', 'dir'],
+        ['m/metrics.json', 'file'],
+      ]);
+      return Object.assign(kinds, { shas: new Map(Object.entries(shas)) });
+    };
+    const full = listing({ 'm/metrics.json': 'a'.repeat(40) });
+    const blind = listing({});
+    expect([...treeDifference(full, blind)].sort()).toEqual(['', 'm', 'm/metrics.json']);
+    expect([...treeDifference(blind, full)].sort()).toEqual(['', 'm', 'm/metrics.json']);
+    // An answer that leaves the sha out on both sides says nothing of the content: it is not "the same".
+    expect([...treeDifference(blind, listing({}))].sort()).toEqual(['', 'm', 'm/metrics.json']);
+    expect(treeDifference(full, full).size).toBe(0);
+  });
+
   it('a symbolic link retargeted is a difference (its sha changes)', () => {
     const base = Object.assign(new Map([['l', 'symlink']]), { shas: new Map([['l', '1']]) });
     const head = Object.assign(new Map([['l', 'symlink']]), { shas: new Map([['l', '2']]) });

@@ -174,8 +174,12 @@ export function treeDifference(base: TreeListing, head: TreeListing): Set<string
       if (at === '') break;
     }
   };
-  const differs = (path: string, kind: string, other: TreeListing, mine: TreeListing) =>
-    other.get(path) !== kind || other.shas?.get(path) !== mine.shas?.get(path);
+  // An entry whose content cannot be compared (a file with no sha on either side) differs: fail closed.
+  const differs = (path: string, kind: string, other: TreeListing, mine: TreeListing) => {
+    if (other.get(path) !== kind) return true;
+    const [theirs, ours] = [other.shas?.get(path), mine.shas?.get(path)];
+    return kind !== 'dir' && (theirs === undefined || ours === undefined) ? true : theirs !== ours;
+  };
   for (const [path, kind] of head.entries()) if (differs(path, kind, base, head)) add(path);
   for (const [path] of base.entries()) if (head.get(path) === undefined) add(path);
   return differing;
@@ -194,7 +198,7 @@ function touches(manifest: ManifestAt, changed: readonly string[], policy: Polic
   const dir = dirOf(manifest.path);
   if (dir === '') return changed.length > 0;
   // The changed-file list may name a file changed and changed back, which the trees no longer show.
-  const read = pilotReads(manifest, policy, { kind: () => 'missing', text: () => undefined }).paths;
+  const read = pilotReads(manifest, policy, UNREAD_COMMIT).paths;
   return changed.some((file) => read.some((path) => file === path || file.startsWith(`${path}/`)));
 }
 
