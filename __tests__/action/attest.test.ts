@@ -37,6 +37,7 @@ const report = (facts: PrFacts | null): Report =>
 const outcome = (number: number, r: Report): PullRequestOutcome => ({
   number,
   decision: r.decision,
+  headDecision: r.decision,
   reports: [r],
   note: null,
   warnings: [],
@@ -118,6 +119,17 @@ describe('attestReady refuses to vouch for what the run did not stand behind', (
     const s = signer();
     const held = { ...outcome(42, report(FACTS)), statusNotWritten: 'the pull request changed since it was read' };
     expect(await attestReady([held], ports(s), run)).toBeNull();
+    expect(s.sign).not.toHaveBeenCalled();
+  });
+
+  it('a ready pull request whose shared head another pull request holds back is not attested', async () => {
+    const s = signer();
+    for (const headDecision of ['pending', 'blocked', undefined] as const) {
+      const { headDecision: _, ...own } = outcome(42, report(FACTS));
+      const held = headDecision === undefined ? own : { ...own, headDecision };
+      expect(own.decision).toBe('ready');
+      expect(await attestReady([held], ports(s), run)).toBeNull();
+    }
     expect(s.sign).not.toHaveBeenCalled();
   });
 

@@ -25,12 +25,16 @@ const ATTESTATION_FILE = 'pilot-readiness-attestation.json';
  * `attest: true`: for each pull request whose decision is ready, the readiness statement of the head
  * commit its reports judged (the head read from GitHub, not the event's, which a push may have
  * overtaken), written to a file and signed. A pull request whose success the run held back (a change
- * between the read and the write, a status it could not write) is not attested. A statement that
+ * between the read and the write, a status it could not write, a head another pull request holds
+ * back) is not attested. A statement that
  * cannot be signed fails the run: a deploy pipeline that asked for attestations must not find a ready
  * pull request without one.
  */
 export async function attestReady(outcomes: PullRequestOutcome[], ports: AttestationPorts, run: RunRecorder): Promise<string | null> {
-  const ready = outcomes.filter((o) => o.decision === 'ready' && o.reports.length > 0 && !o.statusNotWritten && !o.untrusted);
+  // Ready on its own and on its head: a head that another pull request holds back is not vouched for.
+  const ready = outcomes.filter(
+    (o) => o.decision === 'ready' && o.headDecision === 'ready' && o.reports.length > 0 && !o.statusNotWritten && !o.untrusted,
+  );
   if (ready.length === 0) return null;
   const statements: Statement[] = [];
   for (const outcome of ready) {

@@ -75,6 +75,11 @@ export type OutcomeNote = { markdown: string } | { sentence: string };
 export interface PullRequestOutcome {
   number: number;
   decision: Decision;
+  /**
+   * The decision written on the head commit: the worst of the open pull requests sharing it (absent
+   * when none was written). A ready pull request whose head holds another decision vouches for nothing.
+   */
+  headDecision?: Decision;
   reports: Report[];
   /** What the summary adds to the reports; null when nothing. */
   note: OutcomeNote | null;
@@ -439,6 +444,7 @@ export async function gatePullRequest(
   return {
     number: pr.number,
     decision,
+    headDecision: head.decision,
     reports,
     note,
     errors,
