@@ -65,4 +65,20 @@ describe('workflow commands on stdout', () => {
     expect(lines().length).toBeGreaterThan(0);
     for (const line of lines()) expect(line).toMatch(/^::(error|warning) /);
   });
+
+  it('an annotation carries no terminal escape or bidirectional control from a manifest', () => {
+    const sly = 'ok\u001b[2K\u001b[31mREADY\u202egnp.evil\u009b';
+    const text = `version: 1\npilot:\n  name: claims\n  title: ${JSON.stringify(sly)}\n  risk: high\nowner: ${JSON.stringify(sly)}\n`;
+    const report = evaluate({
+      manifest: { path: 'pilots/claims/pilot-readiness.yml', text },
+      policy: loadBundledPolicy('default'),
+      files: { stat: () => 'missing' },
+      facts: null,
+      now: new Date('2026-11-20T12:00:00Z'),
+    });
+    annotate([report]);
+    const out = written.join('');
+    expect(out).toContain('2K');
+    for (const char of ['\u001b', '\u009b', '\u202e']) expect(out).not.toContain(char);
+  });
 });

@@ -33,9 +33,12 @@ export function output(name: string, value: string): void {
   core.setOutput(name, value);
 }
 
-export function annotate({ level, message, title, location }: Annotation): void {
+export function annotate({ level, message: raw, title, location }: Annotation): void {
+  // Every annotation, whoever built it: a finding may quote a manifest, an API string or a path, and
+  // @actions/core escapes only %, CR and LF (control and bidi characters would reach the log).
+  const message = plainLine(raw);
   const properties: core.AnnotationProperties = {
-    ...(title !== undefined ? { title } : {}),
+    ...(title !== undefined ? { title: plainLine(title) } : {}),
     ...(location ? { file: location.file, startLine: location.line, startColumn: location.column } : {}),
   };
   if (level === 'error') core.error(message, properties);

@@ -66,7 +66,7 @@ function failure(error: unknown, io: Io): number {
   }
   const where = error instanceof Error && error.stack ? firstSourceFrame(error.stack) : undefined;
   io.err(
-    `internal error: ${messageOf(error)}${where ? ` (at ${where})` : ''}\nThis is a bug in pilot-readiness; please report it with the command you ran.\n`,
+    `internal error: ${plainLine(messageOf(error))}${where ? ` (at ${where})` : ''}\nThis is a bug in pilot-readiness; please report it with the command you ran.\n`,
   );
   return BUG_EXIT;
 }
