@@ -25,6 +25,7 @@ class PinError extends Error {}
 
 function git(...args) {
   const run = spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  if (run.error) throw new PinError(`git could not be run (${run.error.message}): install git and run this in a clone of the repository`);
   return { ok: run.status === 0, out: run.stdout.trim(), err: run.stderr.trim() };
 }
 
@@ -100,7 +101,11 @@ function commitReusableWorkflowPin(sha, version) {
   rewrite(sha, version, [REUSABLE_WORKFLOW]);
   const message = `Pin the reusable workflow's Action to ${sha.slice(0, 7)}\n\nA reusable workflow cannot name its own commit: this commit has the same build as ${sha}\nand its reusable workflow runs that build, so callers can pin this commit for both.`;
   const commit = git('commit', '--quiet', '-m', message, '--', REUSABLE_WORKFLOW);
-  if (!commit.ok) throw new PinError(`git commit failed: ${commit.err}`);
+  if (!commit.ok) {
+    // A refusal changes nothing: the rewritten workflow goes back as it was.
+    git('checkout', '--', REUSABLE_WORKFLOW);
+    throw new PinError(`git commit failed: ${commit.err}`);
+  }
   return git('rev-parse', 'HEAD').out;
 }
 

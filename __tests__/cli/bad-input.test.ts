@@ -209,6 +209,11 @@ describe('a file the CLI cannot write is a usage error (exit 2) naming the fix, 
       'error: --output /no/such/dir/r.json: the folder /no/such/dir does not exist; create it first (mkdir -p /no/such/dir) or name a file in an existing folder\n',
     ],
     [
+      'a folder whose name a shell would split or run, quoted in the advice as one word',
+      ['check', MANIFEST, '--now', NOW, '--output', "no such;rm -rf x'/r.json"],
+      `error: --output no such;rm -rf x'/r.json: the folder no such;rm -rf x' does not exist; create it first (mkdir -p 'no such;rm -rf x'\\''') or name a file in an existing folder\n`,
+    ],
+    [
       'a folder',
       ['check', MANIFEST, '--now', NOW, '--output', 'reports'],
       'error: --output reports is a folder; name a file inside it, such as reports/report.json\n',

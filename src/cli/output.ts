@@ -17,11 +17,16 @@ export interface OutputFile {
 }
 
 /** Why `flag spec` cannot be written, from the error code Node gave, as advice; null when it can. */
+/** A path as one shell word, so that the advice can be copied: plain paths as they are, others single-quoted. */
+function shellWord(path: string): string {
+  return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
 function problemOf(code: string | undefined, flag: string, spec: string, folder: string): string {
   const named = `${flag} ${spec}`;
   switch (code) {
     case 'ENOENT':
-      return `${named}: the folder ${folder} does not exist; create it first (mkdir -p ${folder}) or name a file in an existing folder`;
+      return `${named}: the folder ${folder} does not exist; create it first (mkdir -p ${shellWord(folder)}) or name a file in an existing folder`;
     case 'ENOTDIR':
       return `${named}: ${folder} is not a folder (a file stands on the way); name a file in an existing folder`;
     case 'EISDIR':

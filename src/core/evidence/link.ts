@@ -92,7 +92,7 @@ export const linkEvidence: EvidenceKind = {
     const pattern = ctx.criterion.evidence.link?.pattern;
     const problem = linkProblem(link, ctx.criterion.id, pattern, ctx.locate(['link']));
     if (problem !== null) return [problem];
-    if (pattern && !new RegExp(pattern).test(link)) {
+    if (pattern !== undefined && !new RegExp(pattern).test(link)) {
       return [
         report(
           'pattern-mismatch',
