@@ -1,4 +1,0 @@
-import { createRequire as __prCreateRequire } from 'node:module';
-const require = __prCreateRequire(import.meta.url);
-import{f as a}from"./chunk-AVGEYKIZ.js";import"./chunk-TAHPZH5T.js";import"./chunk-NJDGU5ET.js";import"./chunk-VZQMSCIZ.js";import"./chunk-KQQJHLGL.js";import"./chunk-F4TSLTHS.js";import"./chunk-LQVCLPT6.js";import"./chunk-JGZKPMX6.js";import"./chunk-3QXEINVL.js";import"./chunk-G7RX4SPQ.js";import"./chunk-RTNTYD6D.js";import"./chunk-5X3CAUUE.js";import"./chunk-4CFMFQA6.js";import"./chunk-S5LFO4KH.js";import"./chunk-BZM2GXUX.js";import"./chunk-OFLAJGPW.js";import"./chunk-CSAID5DZ.js";import"./chunk-2SZGIRKI.js";import"./chunk-74XRAHDJ.js";import"./chunk-BKIZNBJP.js";import"./chunk-X3ADC67J.js";import"./chunk-FWPIDF75.js";import"./chunk-4ZUL2DMA.js";export{a as verifyDeployment};
-//# sourceMappingURL=verify-deployment-XZIGURQ3.js.map
